@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Build the situation map from a folder of reports and the pinned gazetteer.
+
+    python build_map.py                      # seeds/ + gazetteer.csv -> maps/
+    python build_map.py --reports DIR --gazetteer FILE --out-dir DIR
+
+Exit status: 0 built, 1 bad input (nothing written; the previous map is left as it was),
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from geo.build import Config, build
+from geo.errors import GeoError
+
+
+def parse_args(argv):
+    d = Config()
+    p = argparse.ArgumentParser(
+        prog="build_map.py",
+        description="Turn a folder of news reports into a situation map (HTML + GeoJSON).",
+    )
+    p.add_argument("--reports", type=Path, default=d.reports, metavar="DIR",
+                   help="folder of report .txt files, with an optional sources.csv (default: seeds/)")
+    p.add_argument("--gazetteer", type=Path, default=d.gazetteer, metavar="FILE",
+                   help="gazetteer CSV or GeoNames dump (default: gazetteer.csv)")
+    p.add_argument("--out-dir", type=Path, default=d.out_dir, metavar="DIR",
+                   help="where the map and exports are written (default: maps/)")
+    p.add_argument("--vocab", type=Path, default=None, metavar="DIR",
+                   help="folder with your own vocabulary files (organisations.txt, metonymy.toml, "
+                        "context.toml, ...); files not found there come from geo/data")
+    p.add_argument("--title", default=d.title, help="title shown on the map")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress; show tracebacks on errors")
+    return p.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(message)s", stream=sys.stderr)
+    cfg = Config(reports=args.reports, gazetteer=args.gazetteer, out_dir=args.out_dir,
+                 vocab=args.vocab, title=args.title)
+    try:
+        result = build(cfg)
+    except GeoError as e:
+        if args.verbose:
+            raise
+        for line in str(e).splitlines():
+            print(f"error: {line}", file=sys.stderr)
+        print("error: nothing was written; the previous map is unchanged", file=sys.stderr)
+        return 1
+    for line in result.skipped:
+        print(f"warning: skipped {line}", file=sys.stderr)
+    for line in result.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    for path in result.written:
+        print(f"wrote {path}")
+    print(summary(result))
+    return 0
+
+
+def summary(r) -> str:
+    def names(d):
+        return ", ".join(f"{k} ({v})" for k, v in d.items()) or "none"
+
+    parts = [
+        f"{r.report_count} report(s) read" + (f", {len(r.skipped)} skipped" if r.skipped else ""),
+        f"{r.place_count} place(s) drawn",
+        f"named as actors, not drawn: {names(r.metonyms)}",
+    ]
+    if r.datelines:
+        parts.append(f"datelines: {names(r.datelines)}")
+    return "; ".join(parts) + "."
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Turn a folder of news reports into a geographic situation map."""

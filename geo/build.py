@@ -1,0 +1,101 @@
+"""Wiring the steps: reports -> mentions -> places -> frames -> map and exports.
+
+``build(config)`` does the work and returns a ``BuildResult``; it raises ``GeoError`` on bad
+input before anything is written. ``build_map.py`` turns results and errors into output and
+exit codes.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import export, frames, gazetteer as gazetteer_mod, mapping, reports as reports_mod
+from .geocode import GazetteerGeocoder
+from .mentions import Matcher, find_mentions
+from .places import resolve
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parent.parent
+PLACE_PROPERTIES = ["id", "name", "kind", "mention_count", "article_count", "articles",
+                    "latest_date", "precision_km", "country", "source", "mentions"]
+
+
+@dataclass
+class Config:
+    reports: Path = ROOT / "seeds"
+    gazetteer: Path = ROOT / "gazetteer.csv"
+    out_dir: Path = ROOT / "maps"
+    node_modules: Path = ROOT / "node_modules"
+    vocab: Path | None = None
+    title: str = "Situation map"
+
+
+@dataclass
+class BuildResult:
+    written: list[Path]
+    report_count: int
+    skipped: list[str]                 # one line per report file that could not be read
+    place_count: int
+    metonyms: dict[str, int]           # entry name -> times used as an actor
+    datelines: dict[str, int]
+    warnings: list[str] = field(default_factory=list)
+
+
+def build(cfg: Config) -> BuildResult:
+    gaz = gazetteer_mod.load(cfg.gazetteer)
+    reports, skipped = reports_mod.read_reports(cfg.reports)
+    matcher = Matcher(gaz, cfg.vocab)
+    mentions = [m for r in reports for m in find_mentions(r, matcher)]
+    resolved = resolve(mentions, gaz, GazetteerGeocoder(gaz))
+    by_id = {r.id: r for r in reports}
+    places = frames.places_frame(resolved.places, by_id)
+
+    warnings = list(gaz.warnings)
+    basemap = _basemap(cfg.node_modules, warnings)
+    info = mapping.MapInfo(
+        title=cfg.title,
+        latest_date=max((r.date for r in reports if r.date), default=""),
+        report_count=len(reports),
+        place_count=len(resolved.places),
+        metonym_count=len(resolved.metonyms),
+        gazetteer_name=Path(cfg.gazetteer).name,
+        gazetteer_sha256=gaz.sha256,
+    )
+    html = mapping.build_map(places, by_id, cfg.out_dir, info, basemap)
+    with export.Outputs(cfg.out_dir) as out:
+        written = [
+            out.write("situation_map.html", html.encode("utf-8")),
+            out.write("places.geojson", export.geojson_bytes(export.feature_collection(places, PLACE_PROPERTIES))),
+        ]
+    return BuildResult(
+        written=written,
+        report_count=len(reports),
+        skipped=skipped,
+        place_count=len(resolved.places),
+        metonyms=_count(resolved.metonyms, gaz),
+        datelines=_count(resolved.datelines, gaz),
+        warnings=warnings,
+    )
+
+
+def _count(mentions, gaz) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for m in mentions:
+        name = gaz.entries[m.place_id].name
+        out[name] = out.get(name, 0) + 1
+    return dict(sorted(out.items()))
+
+
+def _basemap(node_modules: Path, warnings: list[str]):
+    try:
+        from .offline import countries_geojson
+    except ImportError:  # pragma: no cover - offline module always ships
+        return None
+    try:
+        return countries_geojson(node_modules)
+    except (OSError, ValueError) as e:
+        warnings.append(f"no offline basemap ({e}); run `npm ci` to install world-atlas")
+        return None

@@ -1,0 +1,42 @@
+"""The exception tree. Every error the package raises on bad input derives from GeoError.
+
+Leaves also inherit the matching builtin, as geopy's exceptions do, so callers may catch either.
+Messages are one line each: file, line, value, what was expected.
+"""
+
+
+class GeoError(Exception):
+    """Root of every error raised by this package."""
+
+
+class ReportError(GeoError, ValueError):
+    """A report file cannot be read (not UTF-8, empty, not a regular file)."""
+
+
+class ManifestError(GeoError, ValueError):
+    """seeds/sources.csv is malformed."""
+
+
+class GazetteerError(GeoError, ValueError):
+    """The gazetteer is missing, malformed or inconsistent.
+
+    ``problems`` holds one line per problem; ``str(err)`` joins them.
+    """
+
+    def __init__(self, problems):
+        if isinstance(problems, str):
+            problems = [problems]
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+class VocabularyError(GeoError, ValueError):
+    """A vocabulary data file (actors, status phrases, ...) is malformed."""
+
+
+class AssetError(GeoError, OSError):
+    """A script or style sheet the map needs has no local copy."""
+
+
+class OutputError(GeoError, OSError):
+    """An output file could not be written."""

@@ -1,0 +1,51 @@
+"""The only module that builds GeoDataFrames (EPSG:4326).
+
+Gazetteer rows carry ``lat`` and ``lon``; shapely points are ``Point(x=lon, y=lat)``. The swap
+happens here, once.
+"""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import shapely
+from shapely import wkt as shapely_wkt
+from shapely.geometry import Point
+
+from .places import Place, mention_record
+from .reports import Report
+
+CRS = "EPSG:4326"
+PRECISION = 1e-6  # coordinates are rounded to 6 decimals (~0.1 m)
+
+
+def place_geometry(place: Place):
+    """The place's own shape: its WKT line or area, else its point (lon, lat)."""
+    if place.geometry:
+        geom = shapely_wkt.loads(place.geometry)
+    else:
+        geom = Point(place.lon, place.lat)  # x = lon, y = lat
+    return shapely.set_precision(geom, PRECISION)
+
+
+def places_frame(places, reports: dict[str, Report]) -> gpd.GeoDataFrame:
+    rows = []
+    for p in places:
+        rows.append({
+            "id": p.id,
+            "name": p.name,
+            "kind": p.kind,
+            "lat": round(p.lat, 6),
+            "lon": round(p.lon, 6),
+            "precision_km": p.precision_km,
+            "country": p.country,
+            "source": p.source,
+            "mention_count": len(p.mentions),
+            "article_count": len(p.articles),
+            "articles": list(p.articles),
+            "latest_date": max((reports[a].date for a in p.articles), default=""),
+            "mentions": [mention_record(m, reports[m.article]) for m in p.mentions],
+            "geometry": place_geometry(p),
+        })
+    columns = ["id", "name", "kind", "lat", "lon", "precision_km", "country", "source",
+               "mention_count", "article_count", "articles", "latest_date", "mentions", "geometry"]
+    return gpd.GeoDataFrame(rows, columns=columns, geometry="geometry", crs=CRS)

@@ -1,0 +1,319 @@
+"""The folium map: places, their shapes, legend, title block, search, basemaps.
+
+Every string from a report or the gazetteer reaches the page only through ``geo.safe.esc``
+(directly or via ``mark``); popup and tooltip HTML travels as GeoJSON properties, which folium
+embeds with Jinja's ``tojson`` (so it is never template source, nor a JS template literal),
+and Leaflet inserts it as the HTML we built. Element ids are numbered, not random, so the same
+inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import branca.element
+import folium
+from branca.element import MacroElement
+from folium.plugins import Search
+from jinja2 import Template
+
+from .safe import esc, file_link, web_url
+
+# Icon (Font Awesome 6 solid) and colour per gazetteer kind; anything else is "other".
+KIND_STYLE = {
+    "capital": ("star", "#7b3294", "capital"),
+    "city": ("city", "#2c7bb6", "city"),
+    "town": ("house", "#4a90c2", "town"),
+    "village": ("house", "#74add1", "village"),
+    "airbase": ("jet-fighter", "#d7191c", "airbase"),
+    "airport": ("plane", "#e66101", "airport"),
+    "naval_base": ("anchor", "#1a3d6d", "naval base"),
+    "port": ("ship", "#1a3d6d", "port"),
+    "landmark": ("landmark", "#8c510a", "landmark"),
+    "road": ("road", "#555555", "road"),
+    "border_crossing": ("road-barrier", "#b35806", "border crossing"),
+    "dam": ("water", "#0571b0", "dam"),
+    "governorate": ("draw-polygon", "#5e3c99", "governorate"),
+    "region": ("draw-polygon", "#5e3c99", "region"),
+    "area": ("draw-polygon", "#5e3c99", "area"),
+    "country": ("flag", "#4d4d4d", "country"),
+    "other": ("location-dot", "#666666", "other place"),
+}
+AREA_KINDS = {"governorate", "region", "area"}  # drawn with an uncertainty circle when no WKT
+
+
+def kind_style(kind: str) -> tuple[str, str, str]:
+    return KIND_STYLE.get(kind, KIND_STYLE["other"])
+
+
+@contextlib.contextmanager
+def numbered_ids():
+    """Give folium/branca elements counter-based ids instead of random ones, for this block."""
+    counter = itertools.count(1)
+    original = branca.element.Element.__dict__["_generate_id"]
+    branca.element.Element._generate_id = classmethod(lambda cls: f"{next(counter):08x}")
+    try:
+        yield
+    finally:
+        branca.element.Element._generate_id = original
+
+
+class Html(MacroElement):
+    """Static HTML and CSS of our own making; ``content`` is inserted as a value, never parsed
+    as a template."""
+
+    _template = Template(
+        "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}"
+        "{% macro html(this, kwargs) %}{{ this.content }}{% endmacro %}"
+    )
+
+    def __init__(self, content: str, css: str = ""):
+        super().__init__()
+        self._name = "Html"
+        self.content = content
+        self.css = css
+
+
+@dataclass
+class MapInfo:
+    """What the title block and legend say."""
+    title: str
+    latest_date: str
+    report_count: int
+    place_count: int
+    metonym_count: int
+    gazetteer_name: str
+    gazetteer_sha256: str
+    extra_lines: list[str] = field(default_factory=list)  # already-escaped HTML lines
+
+
+CSS = """
+.gp{display:flex;align-items:center;justify-content:center;border-radius:50%;color:#fff;
+ border:2px solid #fff;box-shadow:0 1px 4px rgba(0,0,0,.45);position:relative;font-size:12px}
+.gp b{position:absolute;right:-7px;top:-7px;background:#222;color:#fff;border-radius:8px;
+ font:bold 10px/14px sans-serif;padding:0 4px;min-width:8px;text-align:center}
+.pp{font:13px/1.35 sans-serif;max-width:420px}
+.pp h4{margin:0 0 2px;font-size:15px}
+.pp .meta{color:#555;font-size:11px;margin-bottom:6px}
+.pp .list{max-height:280px;overflow-y:auto;padding-right:4px}
+.pp .art{border-top:1px solid #ddd;padding:4px 0}
+.pp .src{font-size:12px}
+.pp .basis{color:#777;font-size:10px;font-style:italic}
+.pp ul{margin:3px 0 0 16px;padding:0}
+.pp mark.hl{background:#ffe066;padding:0 1px}
+.sm-panel{position:absolute;z-index:1000;background:rgba(255,255,255,.94);border-radius:6px;
+ box-shadow:0 1px 5px rgba(0,0,0,.4);font:12px/1.4 sans-serif;padding:8px 10px}
+.sm-title{top:10px;left:50%;transform:translateX(-50%);max-width:60%;text-align:center}
+.sm-title h1{font-size:15px;margin:0}
+.sm-legend{bottom:28px;right:10px;max-height:55vh;max-width:260px;overflow-y:auto}
+.sm-legend h2{font-size:12px;margin:0 0 4px}
+.sm-legend .row{display:flex;align-items:center;gap:6px;margin:2px 0}
+.sm-legend .sw{width:16px;height:16px;border-radius:50%;display:inline-flex;align-items:center;
+ justify-content:center;color:#fff;font-size:9px}
+.sm-hash{font-family:monospace;font-size:10px;color:#666;word-break:break-all}
+@media print{.leaflet-control-zoom,.leaflet-control-layers,.leaflet-control-search{display:none}
+ .sm-panel{box-shadow:none;border:1px solid #999}}
+"""
+
+
+def popup_html(row: dict, reports: dict, out_dir: Path) -> str:
+    """Per article, newest first: outlet, date, link, and each sentence naming the place."""
+    kind = kind_style(row["kind"])[2]
+    n_art = len(row["articles"])
+    meta = [esc(kind), f"{len(row['mentions'])} mention(s) in {n_art} article(s)"]
+    if row.get("precision_km"):
+        meta.append(f"&#177;{esc(_num(row['precision_km']))} km")
+    if row.get("source"):
+        meta.append(f"source {esc(row['source'])}")
+    by_article: dict[str, list[dict]] = {}
+    for m in row["mentions"]:
+        by_article.setdefault(m["article"], []).append(m)
+    order = sorted(by_article, key=lambda a: (reports[a].date, a), reverse=True)
+    parts = [f'<div class="pp"><h4>{esc(row["name"])}</h4><div class="meta">{" &#183; ".join(meta)}</div><div class="list">']
+    for art in order:
+        rep = reports[art]
+        links = [f'<a href="{file_link(rep.path, out_dir)}" target="_blank" rel="noopener noreferrer">{esc(art)}</a>']
+        url = web_url(rep.url)
+        if url:
+            links.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">original</a>')
+        parts.append(
+            f'<div class="art"><div class="src"><b>{esc(rep.outlet)}</b> &#183; {esc(rep.date or "undated")}'
+            f' &#183; {" &#183; ".join(links)}</div>'
+        )
+        if rep.outlet_basis:
+            parts.append(f'<div class="basis">{esc(rep.outlet_basis)}</div>')
+        parts.append("<ul>")
+        for sentence, spans in _sentences(by_article[art]):
+            parts.append(f"<li>{_highlight(sentence, spans)}</li>")
+        parts.append("</ul></div>")
+    parts.append("</div></div>")
+    return "".join(parts)
+
+
+def _num(x) -> str:
+    return f"{x:g}" if isinstance(x, (int, float)) else str(x)
+
+
+def _sentences(mentions: list[dict]):
+    """Distinct sentences in text order, each with the spans (relative) that name the place."""
+    out: dict[tuple[int, str], list[tuple[int, int]]] = {}
+    for m in mentions:
+        start = m["sentence_start"]
+        out.setdefault((start, m["sentence"]), []).append((m["start"] - start, m["end"] - start))
+    return [(s, sorted(spans)) for (_, s), spans in sorted(out.items())]
+
+
+def _highlight(sentence: str, spans) -> str:
+    parts, pos = [], 0
+    for a, b in spans:
+        if a < pos:
+            continue
+        parts.append(esc(sentence[pos:a]))
+        parts.append(f'<mark class="hl">{esc(sentence[a:b])}</mark>')
+        pos = b
+    parts.append(esc(sentence[pos:]))
+    return "".join(parts)
+
+
+def icon_html(kind: str, articles: int) -> tuple[str, int]:
+    icon, colour, _ = kind_style(kind)
+    size = min(22 + 5 * (articles - 1), 46)
+    return (
+        f'<div class="gp" style="width:{size}px;height:{size}px;background:{colour}">'
+        f'<i class="fa fa-solid fa-{icon}"></i><b>{articles}</b></div>',
+        size,
+    )
+
+
+_ON_POINT = folium.JsCode("""
+function(feature, layer) {
+  var p = feature.properties;
+  if (layer.setIcon) {
+    layer.setIcon(L.divIcon({html: p.icon, className: 'gp-wrap', iconSize: [p.size, p.size],
+                             iconAnchor: [p.size / 2, p.size / 2], popupAnchor: [0, -p.size / 2]}));
+  }
+  layer.bindPopup(p.popup, {maxWidth: 440, minWidth: 260, autoPanPadding: [30, 30]});
+  layer.bindTooltip(p.label);
+}
+""")
+
+_ON_SHAPE = folium.JsCode("""
+function(feature, layer) {
+  layer.bindPopup(feature.properties.popup, {maxWidth: 440, minWidth: 260});
+  layer.bindTooltip(feature.properties.label, {sticky: true});
+}
+""")
+
+
+def _shape_style(feature):
+    p = feature["properties"]
+    colour = kind_style(p["kind"])[1]
+    if p["kind"] == "road":
+        return {"color": colour, "weight": 5, "opacity": 0.8}
+    return {"color": colour, "weight": 1.5, "dashArray": "6 4", "fillColor": colour,
+            "fillOpacity": 0.06, "opacity": 0.7}
+
+
+def build_map(places, reports: dict, out_dir: Path, info: MapInfo, basemap: dict | None = None) -> str:
+    """The map page as HTML text. ``places`` is the GeoDataFrame from ``frames.places_frame``."""
+    with numbered_ids():
+        return _build(places, reports, Path(out_dir), info, basemap)
+
+
+def _build(places, reports, out_dir, info, basemap) -> str:
+    m = folium.Map(location=[35.0, 38.0], zoom_start=7, tiles=None, max_zoom=18,
+                   control_scale=True, prefer_canvas=False)
+    if basemap is not None:
+        outlines = folium.FeatureGroup(name="Country outlines (offline)", overlay=True, show=True)
+        folium.GeoJson(
+            basemap, name="Country outlines",
+            style_function=lambda f: {"color": "#9a9a9a", "weight": 0.8, "fillColor": "#f2efe9",
+                                      "fillOpacity": 1.0},
+            interactive=False,
+        ).add_to(outlines)
+        outlines.add_to(m)
+    folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", overlay=True, show=basemap is None,
+                     attr="&copy; OpenStreetMap contributors", max_zoom=18).add_to(m)
+
+    rows = places.to_dict("records")
+    point_features, shape_features = [], []
+    for row in rows:
+        popup = popup_html(row, reports, out_dir)
+        n_art = len(row["articles"])
+        label = f"{esc(row['name'])} &#183; {n_art} article{'s' if n_art != 1 else ''}"
+        icon, size = icon_html(row["kind"], n_art)
+        props = {"id": esc(row["id"]), "label": label, "name": esc(row["name"]), "kind": esc(row["kind"]),
+                 "articles": n_art, "popup": popup, "icon": icon, "size": size}
+        point_features.append({"type": "Feature", "properties": props,
+                               "geometry": {"type": "Point", "coordinates": [round(row["lon"], 6), round(row["lat"], 6)]}})
+        geom = row["geometry"]
+        if geom.geom_type != "Point":
+            shape_features.append({"type": "Feature", "properties": {**props, "kind": row["kind"]},
+                                   "geometry": geom.__geo_interface__})
+        elif row["kind"] in AREA_KINDS and row.get("precision_km") and not _nan(row["precision_km"]):
+            circle = geom.buffer(row["precision_km"] / 111.0 / max(math.cos(math.radians(row["lat"])), 0.2), 32)
+            shape_features.append({"type": "Feature", "properties": {**props, "kind": row["kind"]},
+                                   "geometry": circle.__geo_interface__})
+
+    if shape_features:
+        extents = folium.FeatureGroup(name="Roads and areas", show=True)
+        folium.GeoJson({"type": "FeatureCollection", "features": shape_features}, name="Roads and areas",
+                       style_function=_shape_style, on_each_feature=_ON_SHAPE).add_to(extents)
+        extents.add_to(m)
+    places_group = folium.FeatureGroup(name="Places named in reports", show=True)
+    points = folium.GeoJson({"type": "FeatureCollection", "features": point_features},
+                            name="Places", marker=folium.Marker(), on_each_feature=_ON_POINT)
+    points.add_to(places_group)
+    places_group.add_to(m)
+    Search(layer=points, search_label="name", geom_type="Point", placeholder="Search places",
+           collapsed=False, search_zoom=10, position="topleft").add_to(m)
+
+    bounds = _bounds(rows)
+    if bounds:
+        m.fit_bounds(bounds, padding=(30, 30), max_zoom=10)
+    m.get_root().add_child(Html(_title_html(info) + _legend_html(rows, info), CSS))
+    folium.LayerControl(collapsed=False, position="topright").add_to(m)
+    return m.get_root().render()
+
+
+def _nan(x) -> bool:
+    return isinstance(x, float) and math.isnan(x)
+
+
+def _bounds(rows):
+    pts = [(r["lat"], r["lon"]) for r in rows if r["kind"] != "country"] or [(r["lat"], r["lon"]) for r in rows]
+    if not pts:
+        return None
+    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _title_html(info: MapInfo) -> str:
+    lines = [
+        f"<h1>{esc(info.title)}</h1>",
+        f"<div>as of <b>{esc(info.latest_date or 'undated')}</b> &#183; {info.report_count} report(s) &#183; "
+        f"{info.place_count} place(s) &#183; {info.metonym_count} actor mention(s) not mapped</div>",
+        *info.extra_lines,
+    ]
+    return f'<div class="sm-panel sm-title" id="sm-title">{"".join(lines)}</div>'
+
+
+def _legend_html(rows, info: MapInfo) -> str:
+    kinds = sorted({r["kind"] if r["kind"] in KIND_STYLE else "other" for r in rows})
+    items = []
+    for k in kinds:
+        icon, colour, label = kind_style(k)
+        items.append(f'<div class="row"><span class="sw" style="background:{colour}">'
+                     f'<i class="fa fa-solid fa-{icon}"></i></span>{esc(label)}</div>')
+    items.append('<div class="row">number = articles naming the place; bigger = more articles</div>')
+    items.append('<div class="row">dashed shape = area or uncertainty (&#177;precision_km)</div>')
+    return (
+        f'<div class="sm-panel sm-legend" id="sm-legend"><h2>Legend &#183; as of {esc(info.latest_date or "undated")}</h2>'
+        f'{"".join(items)}'
+        f'<div class="sm-hash" title="sha256 {esc(info.gazetteer_sha256)}">gazetteer {esc(info.gazetteer_name)}'
+        f' &#183; sha256 {esc(info.gazetteer_sha256[:16])}&#8230;</div></div>'
+    )

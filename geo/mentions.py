@@ -1,0 +1,350 @@
+"""Finding place names in report text and deciding what each mention is.
+
+``find_mentions(report, matcher)`` is pure: it returns ``Mention``s with character offsets into
+``report.text`` and the sentence around each. A mention's ``role`` is
+
+- ``place``: somewhere something happened or is described;
+- ``metonym``: a capital, seat of power or country standing for its government
+  ("Moscow regarded", "Damascus acknowledged", "Kremlin spokesman", "Ankara-backed");
+- ``dateline``: where the report was filed ("DAMASCUS (Reuters) -").
+
+Names are found with one Aho-Corasick automaton over every name and alias (built once; cost
+linear in the text, independent of gazetteer size), in a case-, diacritic- and dash-folded copy
+of the text of the same length. Whole words only; longest match first; names inside organisation
+names ("Hayat Tahrir al-Sham") are not places. Phrases such as "the city", "the city's historic
+citadel" and "a highway that links Aleppo to Damascus" are resolved from context (geo/data/context.toml).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import ahocorasick
+
+from . import vocab
+from .gazetteer import Entry, Gazetteer
+from .reports import Report
+from .text import Sentence, name_key, normalize, sentences
+
+ORG = "\x00org"  # automaton value for organisation names, which block place matches
+
+
+@dataclass(frozen=True)
+class Mention:
+    article: str      # report id
+    place_id: str     # gazetteer entry id
+    surface: str      # the text as written, report.text[start:end]
+    start: int
+    end: int
+    sentence: str     # the sentence around the mention
+    sentence_start: int
+    role: str         # "place" | "metonym" | "dateline"
+    via: str = "name"  # "name" | "context" (resolved from an anaphor, feature or road phrase)
+
+
+class Matcher:
+    """The gazetteer's names compiled once into an automaton, plus the rules that use them."""
+
+    def __init__(self, gazetteer: Gazetteer, vocab_dir: Path | None = None):
+        self.gazetteer = gazetteer
+        auto = ahocorasick.Automaton()
+        for key, eid in gazetteer.index.items():
+            auto.add_word(key, (len(key), eid))
+        for org in vocab.lines("organisations.txt", vocab_dir):
+            key = name_key(org)
+            if key and key not in gazetteer.index:
+                auto.add_word(key, (len(key), ORG))
+        auto.make_automaton()
+        self.automaton = auto
+        self.rules = _Rules(gazetteer, vocab_dir)
+
+    def raw_matches(self, norm: str) -> list[tuple[int, int, str]]:
+        """Whole-word, longest-first, non-overlapping (start, end, entry id or ORG) in ``norm``."""
+        n = len(norm)
+        cands = []
+        for end_idx, (length, eid) in self.automaton.iter(norm):
+            start, end = end_idx - length + 1, end_idx + 1
+            if start > 0 and norm[start - 1].isalnum():
+                continue
+            if end < n and norm[end].isalnum():
+                continue
+            cands.append((start, end, eid))
+        if not cands:
+            return []
+        cands.sort(key=lambda c: (c[0] - c[1], c[0]))  # longest first, then leftmost
+        starts: list[int] = []
+        ends: list[int] = []
+        chosen = []
+        for start, end, eid in cands:
+            i = bisect.bisect_right(starts, start)
+            if i and ends[i - 1] > start:
+                continue
+            if i < len(starts) and starts[i] < end:
+                continue
+            starts.insert(i, start)
+            ends.insert(i, end)
+            chosen.append((start, end, eid))
+        chosen.sort()
+        return chosen
+
+
+def find_mentions(report: Report, matcher: Matcher) -> list[Mention]:
+    """Every mention of a gazetteer place in ``report``, in text order."""
+    text = report.text
+    norm = normalize(text)
+    sents = sentences(text)
+    sent_starts = [s.start for s in sents]
+    gaz = matcher.gazetteer
+    rules = matcher.rules
+
+    def sentence_at(pos: int) -> Sentence:
+        i = max(bisect.bisect_right(sent_starts, pos) - 1, 0)
+        return sents[i] if sents else Sentence(0, len(text), text)
+
+    found: list[Mention] = []
+    for start, end, eid in matcher.raw_matches(norm):
+        if eid == ORG:
+            continue
+        s = sentence_at(start)
+        found.append(Mention(report.id, eid, text[start:end], start, end, s.text, s.start, "place"))
+
+    found = [replace(m, role=rules.role(m, found, text, gaz)) for m in found]
+    found = rules.repoint(found, text, norm, gaz)
+    found = rules.context(found, report, norm, gaz, sentence_at)
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+# Rules -------------------------------------------------------------------------------------
+
+
+def _alternation(words) -> str:
+    keys = sorted({name_key(w) for w in words if name_key(w)}, key=len, reverse=True)
+    return "|".join(re.escape(k) for k in keys)
+
+
+class _Rules:
+    def __init__(self, gaz: Gazetteer, vocab_dir: Path | None):
+        src = "metonymy.toml"
+        m = vocab.toml(src, vocab_dir)
+        self.metonym_kinds = set(vocab.require(m, "kinds", list, src))
+        self.seats = {name_key(s) for s in vocab.require(m, "seats", list, src)}
+        verbs = _alternation(vocab.require(m, "verbs", list, src))
+        aux = _alternation(vocab.require(m, "auxiliaries", list, src))
+        nouns = _alternation(vocab.require(m, "government_nouns", list, src))
+        hyph = _alternation(vocab.require(m, "hyphen_suffixes", list, src))
+        pre = _alternation(vocab.require(m, "preceding", list, src))
+        # All patterns run on the normalised text (lowercase, dashes as spaces, one apostrophe).
+        self.rx_verb = re.compile(rf"^(?:'s?)?\s*(?:(?:{aux})\s+)*(?:{verbs})\b")
+        self.rx_noun = re.compile(rf"^(?:'s?)?\s+(?:{nouns})\b")
+        self.rx_which = re.compile(r"^\s*,\s*(?:which|who)\b")
+        self.rx_hyphen = re.compile(rf"^ (?:{hyph})\b")
+        self.rx_pre = re.compile(rf"\b(?:{pre})\s+(?:the\s+)?$")
+        self.rx_gap = re.compile(r"^(?:\s|,|and\b|or\b|the\b|as well as\b)*$")
+        self.rx_gap_abbrev = re.compile(r"^(?:[\s,]|and\b|or\b|the\b|[A-Z][A-Za-z.]{0,4}\b)*$")
+        self.rx_dateline_tail = re.compile(
+            r"^(?:\s*,[^\n()]{1,40}?)?\s*\([A-Z][^()\n]{0,40}\)\s*[-\u2013\u2014:]"
+        )
+        self.rx_caps_tail = re.compile(r"^(?:\s*,[^\n]{1,30}?)?\s*[-\u2013\u2014]\s")
+
+        src = "context.toml"
+        c = vocab.toml(src, vocab_dir)
+        self.anaphors = []
+        for a in vocab.require(c, "anaphor", list, src):
+            self.anaphors.append((re.compile(rf"\b{re.escape(name_key(a['phrase']))}\b(?! of\b)"), set(a["kinds"])))
+        feats = _alternation(vocab.require(c, "features", list, src))
+        adjs = _alternation(vocab.require(c, "feature_adjectives", list, src))
+        self.rx_feature = re.compile(
+            rf"\bthe\s+(?:(?:city|town)'s\s+)?(?:(?:{adjs})\s+)*(?P<f>{feats})\b"
+        )
+        self.rx_road = re.compile(rf"\b(?:{_alternation(vocab.require(c, 'road_words', list, src))})\b")
+        self.rx_road_conn = re.compile(
+            rf"^\s+(?:that\s+|which\s+)?(?P<c>{_alternation(vocab.require(c, 'road_connectives', list, src))})\s+(?:the\s+)?$"
+        )
+        self.road_km = float(c.get("road_km", 10))
+        self.rx_base = re.compile(rf"\b(?:{_alternation(vocab.require(c, 'base_words', list, src))})\s+(?:in|at|near)\s+$")
+        self.base_kinds = set(vocab.require(c, "base_kinds", list, src))
+        self.rx_region = re.compile(rf"\b(?:{_alternation(vocab.require(c, 'region_words', list, src))})\s+of\s+(?:the\s+)?$")
+        self.region_kinds = set(vocab.require(c, "region_kinds", list, src))
+        self._road_geoms = None
+
+    # roles ---------------------------------------------------------------------------------
+
+    def eligible(self, e: Entry) -> bool:
+        return e.kind in self.metonym_kinds or name_key(e.name) in self.seats
+
+    def role(self, m: Mention, all_: list[Mention], text: str, gaz: Gazetteer) -> str:
+        if self.is_dateline(m, text):
+            return "dateline"
+        entry = gaz.entries[m.place_id]
+        if not self.eligible(entry):
+            return "place"
+        group = self._group(m, all_, text)
+        first, last = group[0], group[-1]
+        right_own = normalize(text[m.end:m.end + 40])
+        if self.rx_hyphen.match(right_own):
+            return "metonym"
+        right = normalize(text[last.end:last.end + 80])
+        left = normalize(text[max(first.sentence_start, first.start - 40):first.start])
+        if (self.rx_noun.match(right) or self.rx_verb.match(right) or self.rx_which.match(right)
+                or self.rx_pre.search(left)):
+            return "metonym"
+        return "place"
+
+    def _group(self, m: Mention, all_: list[Mention], text: str) -> list[Mention]:
+        """``m`` with the mentions coordinated with it ("Russia and Iran", "Syria, the US and Russia")."""
+        i = next(k for k, x in enumerate(all_) if x is m)
+        lo = hi = i
+        while lo > 0 and self._coordinated(all_[lo - 1], all_[lo], text):
+            lo -= 1
+        while hi + 1 < len(all_) and self._coordinated(all_[hi], all_[hi + 1], text):
+            hi += 1
+        return all_[lo:hi + 1]
+
+    def _coordinated(self, a: Mention, b: Mention, text: str) -> bool:
+        gap = text[a.end:b.start]
+        if len(gap) > 30 or "\n" in gap:
+            return False
+        gap = re.sub(r"^['’]s?", "", gap)
+        return bool(self.rx_gap.match(normalize(gap)) or self.rx_gap_abbrev.match(gap)) and bool(gap.strip() or gap)
+
+    def is_dateline(self, m: Mention, text: str) -> bool:
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if text[line_start:m.start].strip():
+            return False
+        tail = text[m.end:m.end + 60]
+        if self.rx_dateline_tail.match(tail):
+            return True
+        return m.surface.isupper() and len(m.surface) > 2 and bool(self.rx_caps_tail.match(tail))
+
+    # re-pointing ---------------------------------------------------------------------------
+
+    def repoint(self, found: list[Mention], text: str, norm: str, gaz: Gazetteer) -> list[Mention]:
+        """"bases in Hmeimim and Tartus" -> the bases; "governorates of Aleppo and Idlib" -> the governorates."""
+        out = list(found)
+        for rx, kinds in ((self.rx_base, self.base_kinds), (self.rx_region, self.region_kinds)):
+            for i, m in enumerate(out):
+                if m.role != "place":
+                    continue
+                left = norm[max(m.sentence_start, m.start - 40):m.start]
+                if not rx.search(left):
+                    continue
+                chain = [i]
+                j = i
+                while j + 1 < len(out) and self._coordinated(out[j], out[j + 1], text):
+                    j += 1
+                    chain.append(j)
+                for k in chain:
+                    target = self._related(gaz.entries[out[k].place_id], kinds, gaz)
+                    if target is not None:
+                        out[k] = replace(out[k], place_id=target.id, via="context")
+        return out
+
+    @staticmethod
+    def _related(e: Entry, kinds: set[str], gaz: Gazetteer, word: str = "") -> Entry | None:
+        """The one entry (of ``kinds`` if given, named with ``word`` if given) that belongs to
+        ``e``: its parent is ``e``, it is ``e``'s parent, or its name contains ``e``'s name."""
+        if kinds and e.kind in kinds:
+            return e
+        own = re.compile(rf"\b{re.escape(name_key(e.name))}\b")
+        named = re.compile(rf"\b{re.escape(name_key(word))}\b") if word else None
+        cands = [
+            c for c in gaz.entries.values()
+            if c.id != e.id
+            and (not kinds or c.kind in kinds)
+            and (named is None or any(named.search(name_key(n)) for n in c.names))
+            and (c.parent == e.id or e.parent == c.id or any(own.search(name_key(n)) for n in c.names))
+        ]
+        return cands[0] if len(cands) == 1 else None
+
+    # context phrases -------------------------------------------------------------------------
+
+    def context(self, found, report: Report, norm: str, gaz: Gazetteer, sentence_at) -> list[Mention]:
+        text = report.text
+        spans = [(m.start, m.end) for m in found]
+        extra: list[Mention] = []
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= s or a >= e for s, e in spans)
+
+        def last_place(pos: int, kinds: set[str]) -> Entry | None:
+            best = None
+            for m in sorted(found + extra, key=lambda m: m.start):
+                if m.start >= pos:
+                    break
+                e = gaz.entries[m.place_id]
+                if m.role == "place" and e.kind in kinds:
+                    best = e
+            return best
+
+        def add(a: int, b: int, eid: str) -> None:
+            s = sentence_at(a)
+            extra.append(Mention(report.id, eid, text[a:b], a, b, s.text, s.start, "place", "context"))
+            spans.append((a, b))
+
+        events = []
+        for m in self.rx_feature.finditer(norm):
+            events.append((m.start(), m.end(), "feature", m.group("f")))
+        for rx, kinds in self.anaphors:
+            for m in rx.finditer(norm):
+                events.append((m.start(), m.end(), "anaphor", kinds))
+        for m in self.rx_road.finditer(norm):
+            events.append((m.start(), m.end(), "road", None))
+        for a, b, what, arg in sorted(events, key=lambda e: (e[0], -e[1])):
+            if not free(a, b):
+                continue
+            if what == "feature":
+                city = last_place(a, {"city", "town"})
+                target = city and self._related(city, set(), gaz, arg)
+                if target is not None and target.kind not in ("city", "town"):
+                    add(a, b, target.id)
+            elif what == "anaphor":
+                target = last_place(a, arg)
+                if target is not None:
+                    add(a, b, target.id)
+            elif what == "road":
+                road = self._road(a, b, found, text, norm, gaz, last_place)
+                if road is not None:
+                    add(a, b, road.id)
+        return found + extra
+
+    def _road(self, a, b, found, text, norm, gaz, last_place) -> Entry | None:
+        after = [m for m in found if m.start >= b and m.start - b < 60 and m.sentence_start <= a]
+        after.sort(key=lambda m: m.start)
+        if not after:
+            return None
+        conn = self.rx_road_conn.match(norm[b:after[0].start])
+        if not conn:
+            return None
+        first = gaz.entries[after[0].place_id]
+        ends = None
+        if len(after) > 1:
+            gap = normalize(text[after[0].end:after[1].start])
+            if re.fullmatch(r"\s+(?:to|and|with)\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?", gap):
+                ends = (first, gaz.entries[after[1].place_id])
+        if ends is None and conn.group("c") == "to":
+            origin = last_place(a, {"city", "town"})
+            if origin is not None and origin.id != first.id:
+                ends = (origin, first)
+        if ends is None:
+            return None
+        return self._road_between(*ends, gaz)
+
+    def _road_between(self, x: Entry, y: Entry, gaz: Gazetteer) -> Entry | None:
+        from shapely import wkt as shapely_wkt
+        from shapely.geometry import Point
+
+        if self._road_geoms is None:
+            self._road_geoms = [
+                (e, shapely_wkt.loads(e.geometry)) for e in gaz.entries.values()
+                if e.kind == "road" and e.geometry
+            ]
+        limit = self.road_km / 111.0  # degrees; adequate at these latitudes for a 10 km test
+        best = None
+        for e, g in self._road_geoms:
+            dx, dy = g.distance(Point(x.lon, x.lat)), g.distance(Point(y.lon, y.lat))
+            if dx <= limit and dy <= limit and (best is None or dx + dy < best[0]):
+                best = (dx + dy, e)
+        return best[1] if best else None

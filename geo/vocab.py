@@ -1,0 +1,58 @@
+"""Vocabulary data files (geo/data/*.toml, *.txt): loaded once, validated, never hard-coded.
+
+A user mapping another conflict points ``--vocab DIR`` at a folder holding their own copies;
+files missing there fall back to the ones shipped in ``geo/data``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import VocabularyError
+
+DATA = Path(__file__).parent / "data"
+
+
+def _path(name: str, folder: Path | None) -> Path:
+    if folder is not None and (Path(folder) / name).is_file():
+        return Path(folder) / name
+    return DATA / name
+
+
+@lru_cache(maxsize=None)
+def _toml(path: Path) -> dict:
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as e:
+        raise VocabularyError(f"{path}: {e}") from None
+    except OSError as e:
+        raise VocabularyError(f"{path}: cannot be read ({e.strerror})") from None
+
+
+def toml(name: str, folder: Path | None = None) -> dict:
+    return _toml(_path(name, folder))
+
+
+@lru_cache(maxsize=None)
+def _lines(path: Path) -> tuple[str, ...]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise VocabularyError(f"{path}: cannot be read ({e})") from None
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def lines(name: str, folder: Path | None = None) -> tuple[str, ...]:
+    return _lines(_path(name, folder))
+
+
+def require(data: dict, key: str, kind: type, source: str):
+    value = data.get(key)
+    if not isinstance(value, kind):
+        raise VocabularyError(f"{source}: '{key}' is missing or not a {kind.__name__}")
+    return value
