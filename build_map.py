@@ -34,6 +34,9 @@ def parse_args(argv):
     p.add_argument("--vocab", type=Path, default=None, metavar="DIR",
                    help="folder with your own vocabulary files (organisations.txt, metonymy.toml, "
                         "context.toml, ...); files not found there come from geo/data")
+    p.add_argument("--cdn", action="store_true",
+                   help="link scripts and styles from CDNs instead of inlining them (a small file "
+                        "that needs a network connection to display)")
     p.add_argument("--title", default=d.title, help="title shown on the map")
     p.add_argument("-v", "--verbose", action="store_true", help="log progress; show tracebacks on errors")
     return p.parse_args(argv)
@@ -44,7 +47,8 @@ def main(argv=None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(message)s", stream=sys.stderr)
     cfg = Config(reports=args.reports, gazetteer=args.gazetteer, out_dir=args.out_dir,
-                 vocab=args.vocab, title=args.title)
+                 vocab=args.vocab, title=args.title,
+                 self_contained=not args.cdn)
     try:
         result = build(cfg)
     except GeoError as e:

@@ -31,6 +31,7 @@ class Config:
     node_modules: Path = ROOT / "node_modules"
     vocab: Path | None = None
     title: str = "Situation map"
+    self_contained: bool = True   # inline every script, style sheet and font (no network needed)
 
 
 @dataclass
@@ -65,6 +66,10 @@ def build(cfg: Config) -> BuildResult:
         gazetteer_sha256=gaz.sha256,
     )
     html = mapping.build_map(places, by_id, cfg.out_dir, info, basemap)
+    if cfg.self_contained:
+        from .offline import inline_assets
+
+        html = inline_assets(html, cfg.node_modules)
     with export.Outputs(cfg.out_dir) as out:
         written = [
             out.write("situation_map.html", html.encode("utf-8")),
@@ -95,7 +100,7 @@ def _basemap(node_modules: Path, warnings: list[str]):
     except ImportError:  # pragma: no cover - offline module always ships
         return None
     try:
-        return countries_geojson(node_modules)
+        return countries_geojson(node_modules, simplify_deg=0.01)
     except (OSError, ValueError) as e:
         warnings.append(f"no offline basemap ({e}); run `npm ci` to install world-atlas")
         return None

@@ -1,0 +1,347 @@
+"""Real-browser tests: the built map opened from file:// in Debian's Chromium, driven by Playwright.
+
+Setup (see requirements-browser.txt): ``pip install -r requirements-browser.txt`` and the Debian
+``chromium`` package (``/usr/bin/chromium``, or set ``CHROMIUM=/path/to/chromium``). Never run
+``playwright install``: it downloads a browser, and these machines have no internet.
+
+Without Playwright or Chromium the whole suite is skipped with the reason, except when
+``CI=true``: there a missing browser is a failure, so the suite cannot silently stop running.
+
+Every page is opened with all network access cut off: a request to anything but ``file:``,
+``data:``, ``blob:`` or loopback is aborted and recorded, and each test then fails if any was
+made, so a passing test proves the map needs nothing from outside. Uncaught page errors, console
+errors and JavaScript dialogs (``alert``...) fail the test too.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # build_map.py and geo/ live at the project root
+    sys.path.insert(0, str(ROOT))
+
+HERE = Path(__file__).resolve().parent
+IN_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+VIEWPORT = {"width": 1280, "height": 800}
+SEEDS = ROOT / "seeds"
+NODE_MODULES = ROOT / "node_modules"
+SETUP_HINT = (
+    "pip install -r requirements-browser.txt; apt-get install chromium (or set CHROMIUM=/path); "
+    "never `playwright install`"
+)
+
+
+def _chromium_path() -> str | None:
+    found = shutil.which(CHROMIUM)
+    if found:
+        return found
+    return CHROMIUM if os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK) else None
+
+
+def _missing_browser() -> str | None:
+    """Why the browser suite cannot run here, or None."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError as e:
+        return f"playwright is not importable ({e}); {SETUP_HINT}"
+    if _chromium_path() is None:
+        return f"no Chromium at {CHROMIUM!r}; {SETUP_HINT}"
+    return None
+
+
+MISSING = _missing_browser()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip (locally) every test of this folder when the browser is missing; in CI let them fail."""
+    if MISSING is None or IN_CI:
+        return
+    skip = pytest.mark.skip(reason=f"browser suite skipped: {MISSING}")
+    for item in items:
+        if HERE in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(skip)
+
+
+# --------------------------------------------------------------------------------- browser
+
+
+@pytest.fixture(scope="session")
+def browser_context(tmp_path_factory):
+    """One headless Chromium (fresh persistent profile) for the whole session."""
+    if MISSING is not None:
+        # Only reached in CI (elsewhere the tests were marked skip at collection).
+        pytest.fail(f"CI=true but the browser suite cannot run: {MISSING}", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as pw:
+        ctx = pw.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=_chromium_path(),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport=VIEWPORT,
+            service_workers="block",
+            accept_downloads=False,
+        )
+        try:
+            yield ctx
+        finally:
+            ctx.close()
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme in ("file", "data", "blob", "about"):
+        return True
+    if scheme in ("http", "https", "ws", "wss"):
+        host = (parts.hostname or "").lower()
+        if host == "localhost" or host.endswith(".localhost"):
+            return True
+        try:
+            return ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            return False
+    return False
+
+
+@dataclass
+class PageLog:
+    """What a page did that a test may not allow: outside requests, errors, dialogs."""
+
+    blocked: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        out = [f"blocked request to {u}" for u in self.blocked]
+        out += [f"page error: {e}" for e in self.page_errors]
+        out += [f"console error: {e}" for e in self.console_errors]
+        out += [f"dialog opened: {d}" for d in self.dialogs]
+        return out
+
+
+@pytest.fixture
+def page_log():
+    return PageLog()
+
+
+@pytest.fixture
+def page(browser_context, page_log):
+    """A fresh tab, offline: every non-local request is aborted and recorded.
+
+    After the test: no blocked request, no uncaught page error, no console error and no dialog.
+    """
+    pg = browser_context.new_page()
+    log = page_log
+
+    def on_route(route):
+        url = route.request.url
+        if _is_local(url):
+            route.continue_()
+        else:
+            log.blocked.append(url)
+            route.abort()
+
+    def on_request(request):  # also catches requests that never reach the router
+        url = request.url
+        if not _is_local(url) and url not in log.blocked:
+            log.blocked.append(url)
+
+    def on_console(msg):
+        if msg.type == "error":
+            loc = msg.location or {}
+            log.console_errors.append(f"{msg.text} ({loc.get('url', '')[:80]}:{loc.get('lineNumber', '')})")
+
+    def on_dialog(dialog):
+        log.dialogs.append(f"{dialog.type}: {dialog.message!r}")
+        dialog.dismiss()
+
+    pg.route("**/*", on_route)
+    pg.on("request", on_request)
+    pg.on("pageerror", lambda err: log.page_errors.append(str(err)))
+    pg.on("console", on_console)
+    pg.on("dialog", on_dialog)
+    pg.on("popup", lambda p: log.dialogs.append(f"window.open: {p.url}"))
+    try:
+        yield pg
+    finally:
+        # Let anything the test triggered last (a popup's content, a fading image) settle.
+        try:
+            pg.wait_for_timeout(100)
+        except Exception:
+            pass
+        pg.close()
+    problems = log.problems()
+    assert not problems, "the page did something it must not:\n  " + "\n  ".join(problems)
+
+
+# --------------------------------------------------------------------------------- the map page
+
+# The folium map object: a global ``map_<id>`` holding an ``L.Map``.
+JS_FIND_MAP = """
+() => {
+  if (typeof L === 'undefined') return null;
+  for (const k of Object.keys(window)) {
+    let v; try { v = window[k]; } catch (e) { continue; }
+    if (v instanceof L.Map) return k;
+  }
+  return null;
+}
+"""
+
+# Every point layer with feature properties, as [name, L.stamp id, has popup, has tooltip].
+JS_PLACE_LAYERS = """
+(mapName) => {
+  const map = window[mapName]; const out = [];
+  map.eachLayer(l => {
+    if (l instanceof L.Marker && l.feature && l.feature.properties) {
+      out.push({name: l.feature.properties.name, id: L.stamp(l),
+                popup: !!l.getPopup(), tooltip: !!l.getTooltip()});
+    }
+  });
+  return out;
+}
+"""
+
+
+class MapPage:
+    """Helpers over an opened situation map."""
+
+    def __init__(self, page):
+        self.page = page
+        self.map_name: str | None = None
+
+    def open(self, path: Path | str, *, timeout_ms: int = 15000) -> "MapPage":
+        """Load file://path and wait until Leaflet has drawn the map and its markers settled."""
+        uri = Path(path).resolve().as_uri()
+        self.page.goto(uri, wait_until="load")
+        handle = self.page.wait_for_function(JS_FIND_MAP, timeout=timeout_ms)
+        self.map_name = handle.json_value()
+        self.page.wait_for_function(f"() => window[{json.dumps(self.map_name)}]._loaded === true",
+                                    timeout=timeout_ms)
+        # Marker icons are added synchronously by the GeoJson layer; wait until their count is
+        # stable for a few frames anyway, in case a later script (or a plugin) adds more.
+        deadline = time.monotonic() + timeout_ms / 1000
+        last, stable = -1, 0
+        while stable < 3:
+            n = self.page.locator(".leaflet-marker-icon").count()
+            stable = stable + 1 if n == last else 0
+            last = n
+            if time.monotonic() > deadline:
+                raise AssertionError("marker count never settled")
+            self.page.wait_for_timeout(60)
+        return self
+
+    def js(self, expression: str, arg=None):
+        """Evaluate ``(map, arg) => ...`` with the folium map object."""
+        return self.page.evaluate(
+            f"([mapName, arg]) => ({expression})(window[mapName], arg)", [self.map_name, arg]
+        )
+
+    def center(self) -> tuple[float, float]:
+        c = self.js("(map) => map.getCenter()")
+        return c["lat"], c["lng"]
+
+    def place_layers(self) -> list[dict]:
+        return self.page.evaluate(JS_PLACE_LAYERS, self.map_name)
+
+    def click_place(self, name: str) -> None:
+        """Fire a click on the marker whose feature is named ``name`` (as shown, i.e. escaped HTML
+        property; pass the plain name for plain names)."""
+        found = self.js(
+            """(map, name) => {
+                 let hit = null;
+                 map.eachLayer(l => { if (!hit && l instanceof L.Marker && l.feature
+                                          && l.feature.properties.name === name) hit = l; });
+                 if (!hit) return false;
+                 hit.fire('click', {latlng: hit.getLatLng()});
+                 return true;
+               }""",
+            name,
+        )
+        assert found, f"no marker with feature name {name!r}"
+
+    def open_popup_text(self, *, fade_ms: int = 0) -> str:
+        """textContent of the open popup (waits for it to appear)."""
+        popup = self.page.locator(".leaflet-popup-content")
+        popup.first.wait_for(state="attached", timeout=5000)
+        if fade_ms:
+            self.page.wait_for_timeout(fade_ms)
+        assert popup.count() == 1, f"{popup.count()} popups open, expected 1"
+        return popup.first.text_content()
+
+
+@pytest.fixture
+def open_map(page):
+    """``open_map(path) -> MapPage``: open a built map in the offline tab and wait for Leaflet."""
+
+    def _open(path) -> MapPage:
+        return MapPage(page).open(path)
+
+    return _open
+
+
+# --------------------------------------------------------------------------------- building maps
+
+
+def default_gazetteer() -> Path:
+    gaz = ROOT / "gazetteer.csv"
+    return gaz if gaz.is_file() else Path("/tmp/gaz.csv")
+
+
+def build_map_into(out_dir: Path, reports: Path, gazetteer: Path, *extra: str) -> Path:
+    """Build with ``build_map.main`` (in this process); return the self-contained HTML path."""
+    import build_map
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    code = build_map.main(
+        ["--gazetteer", str(gazetteer), "--reports", str(reports), "--out-dir", str(out_dir), *extra]
+    )
+    assert code == 0, f"build_map exited with {code} for reports={reports} gazetteer={gazetteer}"
+    html_path = out_dir / "situation_map.html"
+    html = html_path.read_text(encoding="utf-8")
+    # Inline CDN assets for the offline browser. This step becomes unnecessary once
+    # build_map writes self-contained HTML by default (the owner is making that the default).
+    if '<script src="http' in html or "<link rel=\"stylesheet\" href=\"http" in html:
+        from geo.offline import inline_assets
+
+        html = inline_assets(html, NODE_MODULES)
+        html_path.write_text(html, encoding="utf-8")
+    return html_path
+
+
+@pytest.fixture(scope="session")
+def build_map_file():
+    """``build_map_file(out_dir, reports, gazetteer, *extra_args) -> Path`` of the offline HTML."""
+    return build_map_into
+
+
+@pytest.fixture(scope="session")
+def sample_map(tmp_path_factory) -> Path:
+    """The map of the five sample reports (seeds/) with the repository gazetteer."""
+    out = tmp_path_factory.mktemp("sample-map")
+    return build_map_into(out, SEEDS, default_gazetteer())
