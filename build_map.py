@@ -75,6 +75,7 @@ def summary(r) -> str:
     parts = [
         f"{r.report_count} report(s) read" + (f", {len(r.skipped)} skipped" if r.skipped else ""),
         f"{r.place_count} place(s) drawn",
+        f"{r.claim_count} control claim(s), contested: {', '.join(r.contested) or 'none'}",
         f"named as actors, not drawn: {names(r.metonyms)}",
     ]
     if r.datelines:

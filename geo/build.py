@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import export, frames, gazetteer as gazetteer_mod, mapping, reports as reports_mod
+from .claims import ClaimVocabulary, extract_claims, place_states
 from .geocode import GazetteerGeocoder
 from .mentions import Matcher, find_mentions
 from .places import resolve
@@ -40,6 +41,8 @@ class BuildResult:
     report_count: int
     skipped: list[str]                 # one line per report file that could not be read
     place_count: int
+    claim_count: int
+    contested: list[str]               # names of places whose claims disagree
     metonyms: dict[str, int]           # entry name -> times used as an actor
     datelines: dict[str, int]
     warnings: list[str] = field(default_factory=list)
@@ -49,10 +52,19 @@ def build(cfg: Config) -> BuildResult:
     gaz = gazetteer_mod.load(cfg.gazetteer)
     reports, skipped = reports_mod.read_reports(cfg.reports)
     matcher = Matcher(gaz, cfg.vocab)
-    mentions = [m for r in reports for m in find_mentions(r, matcher)]
+    claim_vocab = ClaimVocabulary(cfg.vocab)
+    mentions, claims = [], []
+    for r in reports:
+        found = find_mentions(r, matcher)
+        mentions.extend(found)
+        claims.extend(extract_claims(r, found, claim_vocab, gaz))
     resolved = resolve(mentions, gaz, GazetteerGeocoder(gaz))
     by_id = {r.id: r for r in reports}
     places = frames.places_frame(resolved.places, by_id)
+    states = place_states(claims)
+    claims_gdf = frames.claims_frame(claims, gaz, states)
+    dates = sorted({c.date for c in claims})
+    states_by_date = {d: place_states([c for c in claims if c.date <= d]) for d in dates}
 
     warnings = list(gaz.warnings)
     basemap = _basemap(cfg.node_modules, warnings)
@@ -62,10 +74,12 @@ def build(cfg: Config) -> BuildResult:
         report_count=len(reports),
         place_count=len(resolved.places),
         metonym_count=len(resolved.metonyms),
+        claim_count=len(claims),
         gazetteer_name=Path(cfg.gazetteer).name,
         gazetteer_sha256=gaz.sha256,
     )
-    html = mapping.build_map(places, by_id, cfg.out_dir, info, basemap)
+    html = mapping.build_map(places, by_id, cfg.out_dir, info, basemap,
+                             mapping.ClaimsInput(states_by_date, gaz.entries, claim_vocab.actors))
     if cfg.self_contained:
         from .offline import inline_assets
 
@@ -74,12 +88,15 @@ def build(cfg: Config) -> BuildResult:
         written = [
             out.write("situation_map.html", html.encode("utf-8")),
             out.write("places.geojson", export.geojson_bytes(export.feature_collection(places, PLACE_PROPERTIES))),
+            out.write("claims.geojson", export.geojson_bytes(export.feature_collection(claims_gdf, frames.CLAIM_COLUMNS))),
         ]
     return BuildResult(
         written=written,
         report_count=len(reports),
         skipped=skipped,
         place_count=len(resolved.places),
+        claim_count=len(claims),
+        contested=sorted(gaz.entries[p].name for p, st in states.items() if st.state == "contested"),
         metonyms=_count(resolved.metonyms, gaz),
         datelines=_count(resolved.datelines, gaz),
         warnings=warnings,

@@ -18,8 +18,8 @@ CRS = "EPSG:4326"
 PRECISION = 1e-6  # coordinates are rounded to 6 decimals (~0.1 m)
 
 
-def place_geometry(place: Place):
-    """The place's own shape: its WKT line or area, else its point (lon, lat)."""
+def place_geometry(place) -> "shapely.Geometry":
+    """The shape of a Place or gazetteer Entry: its WKT line or area, else its point."""
     if place.geometry:
         geom = shapely_wkt.loads(place.geometry)
     else:
@@ -49,3 +49,22 @@ def places_frame(places, reports: dict[str, Report]) -> gpd.GeoDataFrame:
     columns = ["id", "name", "kind", "lat", "lon", "precision_km", "country", "source",
                "mention_count", "article_count", "articles", "latest_date", "mentions", "geometry"]
     return gpd.GeoDataFrame(rows, columns=columns, geometry="geometry", crs=CRS)
+
+
+CLAIM_COLUMNS = ["place_id", "place", "actor", "status", "claimant", "claimant_side", "admission",
+                 "hedged", "article", "outlet", "date", "quote", "trigger", "place_state"]
+
+
+def claims_frame(claims, gazetteer, states) -> gpd.GeoDataFrame:
+    """One row per claim; geometry is the place's own (point, line or area)."""
+    rows = []
+    for c in claims:
+        entry = gazetteer.entries[c.place_id]
+        rows.append({
+            "place_id": c.place_id, "place": c.place, "actor": c.actor, "status": c.status,
+            "claimant": c.claimant, "claimant_side": c.claimant_side, "admission": c.admission,
+            "hedged": c.hedged, "article": c.article, "outlet": c.outlet, "date": c.date,
+            "quote": c.quote, "trigger": c.trigger, "place_state": states[c.place_id].state,
+            "geometry": place_geometry(entry),
+        })
+    return gpd.GeoDataFrame(rows, columns=CLAIM_COLUMNS + ["geometry"], geometry="geometry", crs=CRS)

@@ -86,6 +86,7 @@ class MapInfo:
     report_count: int
     place_count: int
     metonym_count: int
+    claim_count: int
     gazetteer_name: str
     gazetteer_sha256: str
     extra_lines: list[str] = field(default_factory=list)  # already-escaped HTML lines
@@ -112,7 +113,7 @@ CSS = """
 .sm-legend{bottom:28px;right:10px;max-height:55vh;max-width:260px;overflow-y:auto}
 .sm-legend h2{font-size:12px;margin:0 0 4px}
 .sm-legend .row{display:flex;align-items:center;gap:6px;margin:2px 0}
-.sm-legend .sw{width:16px;height:16px;border-radius:50%;display:inline-flex;align-items:center;
+.sm-legend .sw{flex-shrink:0;width:16px;height:16px;border-radius:50%;display:inline-flex;align-items:center;
  justify-content:center;color:#fff;font-size:9px}
 .sm-hash{font-family:monospace;font-size:10px;color:#666;word-break:break-all}
 @media print{.leaflet-control-zoom,.leaflet-control-layers,.leaflet-control-search{display:none}
@@ -218,13 +219,21 @@ def _shape_style(feature):
             "fillOpacity": 0.06, "opacity": 0.7}
 
 
-def build_map(places, reports: dict, out_dir: Path, info: MapInfo, basemap: dict | None = None) -> str:
+@dataclass
+class ClaimsInput:
+    states_by_date: dict   # cut-off date -> {place_id: PlaceState}
+    entries: dict          # gazetteer entries by id
+    actors: dict           # actor id -> Actor
+
+
+def build_map(places, reports: dict, out_dir: Path, info: MapInfo, basemap: dict | None = None,
+              claims: ClaimsInput | None = None) -> str:
     """The map page as HTML text. ``places`` is the GeoDataFrame from ``frames.places_frame``."""
     with numbered_ids():
-        return _build(places, reports, Path(out_dir), info, basemap)
+        return _build(places, reports, Path(out_dir), info, basemap, claims)
 
 
-def _build(places, reports, out_dir, info, basemap) -> str:
+def _build(places, reports, out_dir, info, basemap, claims) -> str:
     m = folium.Map(location=[35.0, 38.0], zoom_start=7, tiles=None, max_zoom=18,
                    control_scale=True, prefer_canvas=False)
     if basemap is not None:
@@ -272,10 +281,17 @@ def _build(places, reports, out_dir, info, basemap) -> str:
     Search(layer=points, search_label="name", geom_type="Point", placeholder="Search places",
            collapsed=False, search_zoom=10, position="topleft").add_to(m)
 
+    claims_legend_html = ""
+    if claims is not None and claims.states_by_date:
+        add_claims_layer(m, claims.states_by_date, claims.entries, claims.actors)
+        latest = claims.states_by_date[max(claims.states_by_date)]
+        present = sorted({a for st in latest.values() for a in st.actors if a in claims.actors})
+        claims_legend_html = claims_legend(claims.actors, present)
+
     bounds = _bounds(rows)
     if bounds:
         m.fit_bounds(bounds, padding=(30, 30), max_zoom=10)
-    m.get_root().add_child(Html(_title_html(info) + _legend_html(rows, info), CSS))
+    m.get_root().add_child(Html(_title_html(info) + _legend_html(rows, info, claims_legend_html), CSS + CLAIMS_CSS))
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     return m.get_root().render()
 
@@ -296,13 +312,14 @@ def _title_html(info: MapInfo) -> str:
     lines = [
         f"<h1>{esc(info.title)}</h1>",
         f"<div>as of <b>{esc(info.latest_date or 'undated')}</b> &#183; {info.report_count} report(s) &#183; "
-        f"{info.place_count} place(s) &#183; {info.metonym_count} actor mention(s) not mapped</div>",
+        f"{info.place_count} place(s) &#183; {info.claim_count} control claim(s) &#183; "
+        f"{info.metonym_count} actor mention(s) not mapped</div>",
         *info.extra_lines,
     ]
     return f'<div class="sm-panel sm-title" id="sm-title">{"".join(lines)}</div>'
 
 
-def _legend_html(rows, info: MapInfo) -> str:
+def _legend_html(rows, info: MapInfo, extra: str = "") -> str:
     kinds = sorted({r["kind"] if r["kind"] in KIND_STYLE else "other" for r in rows})
     items = []
     for k in kinds:
@@ -313,7 +330,165 @@ def _legend_html(rows, info: MapInfo) -> str:
     items.append('<div class="row">dashed shape = area or uncertainty (&#177;precision_km)</div>')
     return (
         f'<div class="sm-panel sm-legend" id="sm-legend"><h2>Legend &#183; as of {esc(info.latest_date or "undated")}</h2>'
-        f'{"".join(items)}'
+        f'{"".join(items)}{extra}'
         f'<div class="sm-hash" title="sha256 {esc(info.gazetteer_sha256)}">gazetteer {esc(info.gazetteer_name)}'
         f' &#183; sha256 {esc(info.gazetteer_sha256[:16])}&#8230;</div></div>'
     )
+
+
+# Control claims ---------------------------------------------------------------------------
+
+STATUS_LABEL = {
+    "captured": "captured", "controls": "controls", "entered": "entered",
+    "advancing": "advancing on", "withdrew": "withdrew from", "failed_to_hold": "failed to hold",
+    "repelled": "repelled an attack on", "contested": "fighting in",
+}
+SIDE_LABEL = {"outlet": "the outlet", "other": "other source"}
+
+CLAIMS_CSS = """
+.cm{border-radius:50%;box-sizing:border-box;box-shadow:0 1px 4px rgba(0,0,0,.5)}
+.cm.hold{border:2px solid #fff}
+.cm.contested{border:3px solid #111}
+.cm.presence{background:transparent !important;border:3px dashed}
+.cl{font:12px/1.35 sans-serif;max-width:440px}
+.cl h4{margin:0 0 2px;font-size:14px}
+.cl .list{max-height:300px;overflow-y:auto}
+.cl .c{border-top:1px solid #ddd;padding:4px 0}
+.cl .adm{background:#111;color:#fff;border-radius:3px;padding:0 4px;font-size:10px;margin-left:4px}
+.cl .hedge{color:#a15c00;font-size:10px;margin-left:4px}
+.cl q{display:block;color:#333;margin-top:2px;font-style:italic}
+.sw.presence{background:transparent !important;border:2px dashed #555}
+.sw.contested{border:3px solid #111;box-sizing:border-box}
+#sm-claim-date{width:100%}
+"""
+
+
+def _side(side: str, actors) -> str:
+    if side in actors:
+        return actors[side].label
+    return SIDE_LABEL.get(side, side)
+
+
+def claims_popup(state, name: str, actors) -> str:
+    n = len(state.claims)
+    head = (f'<div class="cl"><h4>{esc(name)}</h4><div class="meta">{esc(state.state)}'
+            f'{" &#183; claimed controller " + esc(actors[state.controller].label) if state.controller else ""}'
+            f' &#183; {n} claim(s) &#183; latest {esc(state.latest_date or "undated")}</div><div class="list">')
+    items = []
+    for c in state.claims:
+        actor = actors[c.actor].label if c.actor in actors else c.actor
+        badges = ('<span class="adm" title="the claimant concedes this against its own side">admission</span>'
+                  if c.admission else "")
+        badges += '<span class="hedge">hedged</span>' if c.hedged else ""
+        items.append(
+            f'<div class="c"><b>{esc(c.claimant)}</b> ({esc(_side(c.claimant_side, actors))}) &#8594; '
+            f'<b style="color:{esc(actors[c.actor].colour) if c.actor in actors else "#333"}">{esc(actor)}</b> '
+            f'{esc(STATUS_LABEL.get(c.status, c.status))}{badges}<br>'
+            f'{esc(c.outlet)} &#183; {esc(c.date or "undated")} &#183; {esc(c.article)}'
+            f'<q>{esc(c.quote)}</q></div>'
+        )
+    return head + "".join(items) + "</div></div>"
+
+
+def claim_marker(state, actors) -> tuple[str, int]:
+    """Filled = one force said to hold it; split and ringed = claims conflict;
+    dashed ring = presence only (entered, advancing)."""
+    colours = [actors[a].colour if a in actors else "#888" for a in state.actors] or ["#888"]
+    size = 30 if state.state == "contested" else 24
+    if state.state == "contested":
+        a, b = colours[0], colours[1] if len(colours) > 1 else "#ffffff"
+        style, cls = f"background:conic-gradient({a} 0 50%, {b} 50% 100%)", "contested"
+    elif state.presence_only:
+        style, cls = f"border-color:{colours[0]}", "presence"
+    else:
+        style, cls = f"background:{colours[0]}", "hold"
+    return f'<div class="cm {cls}" style="width:{size}px;height:{size}px;{style}"></div>', size
+
+
+_ON_CLAIM = folium.JsCode("""
+function(feature, layer) {
+  var p = feature.properties;
+  if (layer.setIcon) {
+    // drawn just left of the place's own marker, so both stay clickable
+    layer.setIcon(L.divIcon({html: p.icon, className: 'cm-wrap', iconSize: [p.size, p.size],
+                             iconAnchor: [p.size + 10, p.size / 2], popupAnchor: [-p.size / 2 - 10, -p.size / 2]}));
+  }
+  layer.bindPopup(p.popup, {maxWidth: 460, minWidth: 280});
+  layer.bindTooltip(p.label);
+}
+""")
+
+
+def claim_features(states, entries, actors) -> list[dict]:
+    feats = []
+    for pid, st in sorted(states.items()):
+        e = entries[pid]
+        icon, size = claim_marker(st, actors)
+        label = f"{esc(e.name)} &#183; {esc(st.state)} &#183; {len(st.claims)} claim(s)"
+        feats.append({"type": "Feature",
+                      "geometry": {"type": "Point", "coordinates": [round(e.lon, 6), round(e.lat, 6)]},
+                      "properties": {"id": esc(pid), "name": esc(e.name), "state": st.state,
+                                     "label": label, "popup": claims_popup(st, e.name, actors),
+                                     "icon": icon, "size": size}})
+    return feats
+
+
+def add_claims_layer(m, states_by_date: dict, entries, actors) -> None:
+    """The "Control claims" layer. ``states_by_date`` maps each cut-off date (claims up to and
+    including it) to the per-place states; with more than one date a slider picks the cut-off."""
+    dates = sorted(states_by_date)
+    if not dates:
+        return
+    group = folium.FeatureGroup(name="Control claims", show=True)
+    latest = claim_features(states_by_date[dates[-1]], entries, actors)
+    gj = folium.GeoJson({"type": "FeatureCollection", "features": latest}, name="Control claims",
+                        marker=folium.Marker(), on_each_feature=_ON_CLAIM)
+    gj.add_to(group)
+    group.add_to(m)
+    if len(dates) > 1:
+        by_date = {d: claim_features(states_by_date[d], entries, actors) for d in dates}
+        m.get_root().add_child(ClaimsSlider(gj.get_name(), dates, by_date))
+
+
+class ClaimsSlider(MacroElement):
+    """A date slider that redraws the claims layer as of the chosen day."""
+
+    _template = Template("""
+{% macro html(this, kwargs) %}<div class="sm-panel" id="sm-claims-date" style="bottom:28px;left:50%;transform:translateX(-50%);min-width:260px">
+<label for="sm-claim-date">Control claims as of <b id="sm-claim-date-label">{{ this.last }}</b></label>
+<input type="range" id="sm-claim-date" min="0" max="{{ this.max }}" value="{{ this.max }}" step="1"></div>{% endmacro %}
+{% macro script(this, kwargs) %}
+(function() {
+  var dates = {{ this.dates|tojson }};
+  var data = {{ this.data|tojson }};
+  var slider = document.getElementById('sm-claim-date');
+  slider.addEventListener('input', function() {
+    var d = dates[+slider.value];
+    document.getElementById('sm-claim-date-label').textContent = d;
+    {{ this.layer }}.clearLayers();
+    {{ this.layer }}.addData({type: 'FeatureCollection', features: data[d]});
+  });
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, layer_name: str, dates, by_date):
+        super().__init__()
+        self._name = "ClaimsSlider"
+        self.layer = layer_name
+        self.dates = list(dates)
+        self.data = by_date
+        self.max = len(dates) - 1
+        self.last = dates[-1]
+
+
+def claims_legend(actors, present: list[str]) -> str:
+    rows = ['<h2>Control claims</h2>']
+    for aid in present:
+        a = actors[aid]
+        rows.append(f'<div class="row"><span class="sw" style="background:{esc(a.colour)}"></span>'
+                    f'{esc(a.label)} (claimed)</div>')
+    rows.append('<div class="row"><span class="sw contested" style="background:conic-gradient(#2ca02c 0 50%,#d62728 50% 100%)"></span>contested: claims disagree</div>')
+    rows.append('<div class="row"><span class="sw presence"></span>presence only (entered, advancing)</div>')
+    rows.append('<div class="row">claims are what sources say, not verified facts</div>')
+    return "".join(rows)
