@@ -286,13 +286,14 @@ class MapPage:
         assert found, f"no marker with feature name {name!r}"
 
     def open_popup_text(self, *, fade_ms: int = 0) -> str:
-        """textContent of the open popup (waits for it to appear)."""
-        popup = self.page.locator(".leaflet-popup-content")
-        popup.first.wait_for(state="attached", timeout=5000)
+        """textContent of the open popup (waits for it; a closed one may still be fading out)."""
+        self.page.wait_for_function(
+            "(n) => { const p = window[n]._popup; return !!(p && p.isOpen() && p._contentNode); }",
+            arg=self.map_name, timeout=5000,
+        )
         if fade_ms:
             self.page.wait_for_timeout(fade_ms)
-        assert popup.count() == 1, f"{popup.count()} popups open, expected 1"
-        return popup.first.text_content()
+        return self.js("(map) => map._popup._contentNode.textContent")
 
 
 @pytest.fixture

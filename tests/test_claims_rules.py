@@ -1,0 +1,78 @@
+"""Claims extraction on small hand-written reports: negation, hedging, history, attribution."""
+
+from pathlib import Path
+
+import pytest
+
+from geo.claims import ClaimVocabulary, extract_claims
+from geo.gazetteer import load
+from geo.mentions import Matcher, find_mentions
+from geo.reports import parse_report, Source
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def run():
+    gaz = load(ROOT / "gazetteer.csv")
+    matcher, vocab = Matcher(gaz), ClaimVocabulary()
+
+    def claims(text, outlet="Test Wire"):
+        r = parse_report(Path("t.txt"), text.encode(), Source(outlet, "2024-12-02", "", ""))
+        return [(c.place_id, c.actor, c.status, c.claimant_side, c.admission)
+                for c in extract_claims(r, find_mentions(r, matcher), vocab, gaz)]
+    return claims
+
+
+def test_negation_is_failed_to_hold_not_control(run):
+    out = run("The army said the insurgents had not been able to establish fixed positions in Hama.")
+    assert out == [("hama", "opposition", "failed_to_hold", "government", False)]
+
+
+def test_negated_capture_is_no_claim(run):
+    assert run("The rebels have not captured Saraqib, witnesses said.") == []
+
+
+def test_hedged_advance_is_advancing(run):
+    out = run("The rebels claim to be advancing towards Homs.")
+    assert out == [("homs", "opposition", "advancing", "opposition", False)]
+
+
+def test_history_is_not_a_current_claim(run):
+    assert run("Government forces drove rebels from Aleppo in 2016.") == []
+    assert run("Government forces had won control of Aleppo in 2016.") == []
+    assert run("Hama had been under state control since government forces seized it years ago.") == []
+
+
+def test_intention_is_not_a_claim(run):
+    assert run("The army is preparing to recapture Saraqib.") == []
+
+
+def test_question_is_not_a_claim(run):
+    assert run("Will the regime let HTS keep control of Idlib?") == []
+
+
+def test_unattributed_claim_belongs_to_outlet(run):
+    assert run("Rebels captured Saraqib on Monday.") == [("saraqib", "opposition", "captured", "outlet", False)]
+
+
+def test_according_to_and_trailing_attribution(run):
+    assert run("Rebels entered Hama, according to the Syrian Observatory for Human Rights.") == [
+        ("hama", "opposition", "entered", "other", False)]
+    assert run("Insurgents have seized Khan Shaykhun, the Defence Ministry said.") == [
+        ("khan_shaykhun", "opposition", "captured", "government", True)]
+
+
+def test_fell_to_and_held(run):
+    assert ("saraqib", "opposition", "controls", "outlet", False) in run(
+        "Fighting continued south of rebel-held Saraqib.")
+
+
+def test_withdrawal_admission(run):
+    out = run("The Syrian army announced a withdrawal from Hama.")
+    assert out == [("hama", "government", "withdrew", "government", True)]
+
+
+def test_nested_speech_belongs_to_inner_speaker(run):
+    out = run("State TV said the army said rebels had entered Homs.")
+    assert out == [("homs", "opposition", "entered", "government", True)]
