@@ -1,0 +1,131 @@
+"""The command end to end: outputs, summary, exit codes, atomicity, reproducibility, escaping."""
+
+import hashlib
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import build_map
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = "id,name,aliases,kind,lat,lon,country,parent,geometry,precision_km,source\n"
+
+
+def run(*args):
+    return build_map.main([*map(str, args)])
+
+
+@pytest.fixture
+def built(tmp_path):
+    out = tmp_path / "maps"
+    assert run("--out-dir", out) == 0
+    return out
+
+
+def test_default_build_writes_map_and_exports(capsys, built):
+    assert {p.name for p in built.iterdir()} >= {"situation_map.html", "places.geojson", "claims.geojson"}
+    places = json.loads((built / "places.geojson").read_text(encoding="utf-8"))
+    ids = {f["properties"]["id"] for f in places["features"]}
+    assert {"aleppo", "idlib", "hama", "abu_al_duhur_airbase", "hmeimim_airbase", "damascus",
+            "aleppo_citadel", "aleppo_airport"} <= ids
+    assert ids & {"tartus", "tartus_naval_base"}
+    assert not ids & {"moscow", "kremlin"}
+    aleppo = next(f for f in places["features"] if f["properties"]["id"] == "aleppo")
+    assert aleppo["properties"]["articles"] == [
+        "000_47b67cdd8376785a", "001_43686b2d192f5961", "002_51cd8b3fb137eace",
+        "003_d8acdea6ba6ec6bd", "004_8f07b3f52cefeb36"]
+    m = aleppo["properties"]["mentions"][0]
+    assert set(m) >= {"article", "outlet", "date", "surface", "sentence", "start", "end", "role"}
+    lon, lat = aleppo["geometry"]["coordinates"]
+    assert abs(lat - 36.2) < 0.05 and abs(lon - 37.15) < 0.05
+    claims = json.loads((built / "claims.geojson").read_text(encoding="utf-8"))
+    assert len(claims["features"]) >= 20
+    assert {"place_id", "actor", "status", "claimant", "claimant_side", "admission", "quote",
+            "outlet", "date", "article"} <= set(claims["features"][0]["properties"])
+    html = (built / "situation_map.html").read_text(encoding="utf-8")
+    assert "<script src=\"http" not in html and "Control claims" in html
+    printed = capsys.readouterr().out
+    assert "5 report(s) read" in printed and "contested: Aleppo" in printed
+    assert "Moscow (3)" in printed
+
+
+def test_metonyms_listed_not_drawn(built):
+    places = json.loads((built / "places.geojson").read_text(encoding="utf-8"))
+    damascus = next(f for f in places["features"] if f["properties"]["id"] == "damascus")
+    assert all(m["role"] == "place" for m in damascus["properties"]["mentions"])
+    assert [m["article"][:3] for m in damascus["properties"]["mentions"]] == ["001"]
+
+
+def test_failed_build_leaves_previous_map(built, tmp_path, capsys):
+    before = {p.name: p.read_bytes() for p in built.iterdir()}
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "x,X,,city,91.2,37,SY,,,,manual\n", encoding="utf-8")
+    assert run("--out-dir", built, "--gazetteer", bad) == 1
+    err = capsys.readouterr().err
+    assert "bad.csv line 2: lat '91.2' is outside -90..90" in err and "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in built.iterdir()} == before
+
+
+def test_bad_report_is_skipped_with_one_line(tmp_path, capsys):
+    reports = tmp_path / "r"
+    shutil.copytree(ROOT / "seeds", reports)
+    (reports / "bad.txt").write_bytes(b"\xff\xfe broken")
+    assert run("--reports", reports, "--out-dir", tmp_path / "o") == 0
+    err = capsys.readouterr().err
+    assert "bad.txt: not UTF-8" in err and "Traceback" not in err
+
+
+def test_usage_error_exit_2():
+    with pytest.raises(SystemExit) as e:
+        build_map.main(["--no-such-flag"])
+    assert e.value.code == 2
+
+
+def digest(folder: Path) -> dict:
+    return {n: hashlib.sha256((folder / n).read_bytes()).hexdigest()
+            for n in ("situation_map.html", "places.geojson", "claims.geojson")}
+
+
+def test_byte_identical_across_file_order_and_hash_seed(tmp_path):
+    """Two builds in separate processes, files copied in different orders, different hash seeds."""
+    outs = []
+    for seed, order in (("1", 1), ("987", -1)):
+        reports = tmp_path / seed / "reports"
+        reports.mkdir(parents=True)
+        files = sorted((ROOT / "seeds").iterdir())[::order]
+        random.Random(seed).shuffle(files)
+        for f in files:
+            shutil.copy(f, reports / f.name)
+        out = tmp_path / seed / "maps"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, str(ROOT / "build_map.py"), "--reports", str(reports),
+                        "--out-dir", str(out)], check=True, env=env, capture_output=True, cwd=tmp_path)
+        outs.append(out)
+    a, b = (digest(o) for o in outs)
+    assert a == b
+
+
+def test_report_text_cannot_reach_templates_or_scripts(tmp_path):
+    """Braces, backticks and tags in a report stay text: folium's Jinja never evaluates them."""
+    reports = tmp_path / "r"
+    reports.mkdir()
+    (reports / "evil.txt").write_text(
+        "Rebels entered Hama {{7*7}} {% if 1 %}X{% endif %} `${alert(1)}` <script>alert(2)</script> "
+        "{{ cycler.__init__.__globals__.os.getpid() }}.\n", encoding="utf-8")
+    (reports / "sources.csv").write_text(
+        'file,outlet,date,url,outlet_basis\nevil.txt,"<img src=x onerror=alert(3)>",2024-12-01,javascript:alert(4),x\n',
+        encoding="utf-8")
+    out = tmp_path / "o"
+    assert run("--reports", reports, "--out-dir", out, "--cdn") == 0
+    html = (out / "situation_map.html").read_text(encoding="utf-8")
+    # popup HTML travels as JSON, where "&" is written \u0026
+    assert "{{7*7}}" not in html and "&#123;&#123;7*7&#125;&#125;" in html.replace("\\u0026", "&")
+    assert "<script>alert(2)" not in html and "onerror=alert(3)>" not in html
+    assert "javascript:alert(4)" not in html
+    assert str(os.getpid()) not in html.split("Rebels entered Hama", 1)[-1][:400]
