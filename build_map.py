@@ -5,7 +5,7 @@
     python build_map.py --reports DIR --gazetteer FILE --out-dir DIR
 
 Exit status: 0 built, 1 bad input (nothing written; the previous map is left as it was),
-2 usage error.
+2 usage error, 3 unresolved names with --strict.
 """
 
 from __future__ import annotations
@@ -37,6 +37,9 @@ def parse_args(argv):
     p.add_argument("--cdn", action="store_true",
                    help="link scripts and styles from CDNs instead of inlining them (a small file "
                         "that needs a network connection to display)")
+    p.add_argument("--strict", action="store_true",
+                   help="exit with status 3 when reports name places the gazetteer lacks "
+                        "(listed in unresolved.csv); the map is still written")
     p.add_argument("--title", default=d.title, help="title shown on the map")
     p.add_argument("-v", "--verbose", action="store_true", help="log progress; show tracebacks on errors")
     return p.parse_args(argv)
@@ -65,6 +68,10 @@ def main(argv=None) -> int:
     for path in result.written:
         print(f"wrote {path}")
     print(summary(result))
+    if args.strict and result.unresolved:
+        print(f"error: {len(result.unresolved)} unresolved name(s) (--strict); add them to the gazetteer",
+              file=sys.stderr)
+        return 3
     return 0
 
 
@@ -80,6 +87,10 @@ def summary(r) -> str:
     ]
     if r.datelines:
         parts.append(f"datelines: {names(r.datelines)}")
+    top = ", ".join(f"{row[0]} ({row[1]})" for row in r.unresolved[:10])
+    more = f" and {len(r.unresolved) - 10} more" if len(r.unresolved) > 10 else ""
+    parts.append(f"not in the gazetteer: {top + more or 'none'}")
+    parts.append(r.changes.summary())
     return "; ".join(parts) + "."
 
 

@@ -1,4 +1,4 @@
-"""Wiring the steps: reports -> mentions -> places -> frames -> map and exports.
+"""Wiring the steps: reports -> mentions -> places -> claims -> frames -> map and exports.
 
 ``build(config)`` does the work and returns a ``BuildResult``; it raises ``GeoError`` on bad
 input before anything is written. ``build_map.py`` turns results and errors into output and
@@ -7,21 +7,27 @@ exit codes.
 
 from __future__ import annotations
 
+import csv
+import io
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import export, frames, gazetteer as gazetteer_mod, mapping, reports as reports_mod
+from . import export, frames, gazetteer as gazetteer_mod, mapping, provenance, reports as reports_mod, vocab
+from .changes import Changes, compare, read_previous
 from .claims import ClaimVocabulary, extract_claims, place_states
 from .geocode import GazetteerGeocoder
 from .mentions import Matcher, find_mentions
 from .places import resolve
+from .unresolved import find_unresolved, summarise
 
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
-PLACE_PROPERTIES = ["id", "name", "kind", "mention_count", "article_count", "articles",
+PLACE_PROPERTIES = ["id", "name", "kind", "lat", "lon", "mention_count", "article_count", "articles",
                     "latest_date", "precision_km", "country", "source", "mentions"]
+VOCAB_FILES = ("actors.toml", "claims.toml", "metonymy.toml", "context.toml", "organisations.txt",
+               "not_places.txt")
 
 
 @dataclass
@@ -45,6 +51,8 @@ class BuildResult:
     contested: list[str]               # names of places whose claims disagree
     metonyms: dict[str, int]           # entry name -> times used as an actor
     datelines: dict[str, int]
+    unresolved: list[tuple]            # (name, mentions, articles, article, sentence)
+    changes: Changes
     warnings: list[str] = field(default_factory=list)
 
 
@@ -53,18 +61,19 @@ def build(cfg: Config) -> BuildResult:
     reports, skipped = reports_mod.read_reports(cfg.reports)
     matcher = Matcher(gaz, cfg.vocab)
     claim_vocab = ClaimVocabulary(cfg.vocab)
-    mentions, claims = [], []
+    mentions, claims, missing = [], [], []
     for r in reports:
         found = find_mentions(r, matcher)
         mentions.extend(found)
         claims.extend(extract_claims(r, found, claim_vocab, gaz))
+        missing.extend(find_unresolved(r, found, matcher, cfg.vocab))
     resolved = resolve(mentions, gaz, GazetteerGeocoder(gaz))
     by_id = {r.id: r for r in reports}
     places = frames.places_frame(resolved.places, by_id)
     states = place_states(claims)
     claims_gdf = frames.claims_frame(claims, gaz, states)
-    dates = sorted({c.date for c in claims})
-    states_by_date = {d: place_states([c for c in claims if c.date <= d]) for d in dates}
+    states_by_date = {d: place_states([c for c in claims if c.date <= d]) for d in sorted({c.date for c in claims})}
+    unresolved = summarise(missing)
 
     warnings = list(gaz.warnings)
     basemap = _basemap(cfg.node_modules, warnings)
@@ -84,11 +93,22 @@ def build(cfg: Config) -> BuildResult:
         from .offline import inline_assets
 
         html = inline_assets(html, cfg.node_modules)
+
+    places_fc = export.feature_collection(places, PLACE_PROPERTIES)
+    claims_fc = export.feature_collection(claims_gdf, frames.CLAIM_COLUMNS)
+    changes = compare(read_previous(cfg.out_dir), places_fc["features"], claims_fc["features"])
+    counts = {"reports": len(reports), "skipped": len(skipped), "places": len(resolved.places),
+              "mentions": sum(len(p.mentions) for p in resolved.places), "metonyms": len(resolved.metonyms),
+              "claims": len(claims), "unresolved": len(unresolved)}
+    build_info = provenance.record(reports, cfg.gazetteer, gaz.sha256, _vocab_paths(cfg.vocab),
+                                   cfg.node_modules, counts, cfg.self_contained)
     with export.Outputs(cfg.out_dir) as out:
         written = [
             out.write("situation_map.html", html.encode("utf-8")),
-            out.write("places.geojson", export.geojson_bytes(export.feature_collection(places, PLACE_PROPERTIES))),
-            out.write("claims.geojson", export.geojson_bytes(export.feature_collection(claims_gdf, frames.CLAIM_COLUMNS))),
+            out.write("places.geojson", export.geojson_bytes(places_fc)),
+            out.write("claims.geojson", export.geojson_bytes(claims_fc)),
+            out.write("unresolved.csv", _unresolved_csv(unresolved)),
+            out.write("build.json", export.json_bytes(build_info)),
         ]
     return BuildResult(
         written=written,
@@ -99,8 +119,22 @@ def build(cfg: Config) -> BuildResult:
         contested=sorted(gaz.entries[p].name for p, st in states.items() if st.state == "contested"),
         metonyms=_count(resolved.metonyms, gaz),
         datelines=_count(resolved.datelines, gaz),
+        unresolved=unresolved,
+        changes=changes,
         warnings=warnings,
     )
+
+
+def _vocab_paths(folder: Path | None) -> list[Path]:
+    return [vocab.path(name, folder) for name in VOCAB_FILES]
+
+
+def _unresolved_csv(rows) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["name", "mentions", "articles", "example_article", "example_sentence"])
+    w.writerows(rows)
+    return buf.getvalue().encode("utf-8")
 
 
 def _count(mentions, gaz) -> dict[str, int]:
@@ -112,10 +146,8 @@ def _count(mentions, gaz) -> dict[str, int]:
 
 
 def _basemap(node_modules: Path, warnings: list[str]):
-    try:
-        from .offline import countries_geojson
-    except ImportError:  # pragma: no cover - offline module always ships
-        return None
+    from .offline import countries_geojson
+
     try:
         return countries_geojson(node_modules, simplify_deg=0.01)
     except (OSError, ValueError) as e:

@@ -15,6 +15,11 @@ from .errors import VocabularyError
 DATA = Path(__file__).parent / "data"
 
 
+def path(name: str, folder: Path | None = None) -> Path:
+    """The vocabulary file `name`: from `folder` when it has one, else geo/data."""
+    return _path(name, folder)
+
+
 def _path(name: str, folder: Path | None) -> Path:
     if folder is not None and (Path(folder) / name).is_file():
         return Path(folder) / name

@@ -1,0 +1,73 @@
+"""What moved since the previous build in the same output folder."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geopy.distance import geodesic
+
+
+@dataclass
+class Changes:
+    first_build: bool
+    added: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    moved: list[tuple[str, float]] = field(default_factory=list)   # (name, km)
+    claims_gained: int = 0
+    claims_lost: int = 0
+
+    def summary(self) -> str:
+        if self.first_build:
+            return "first build in this folder"
+        parts = []
+        if self.added:
+            parts.append("added " + ", ".join(self.added))
+        if self.dropped:
+            parts.append("dropped " + ", ".join(self.dropped))
+        if self.moved:
+            parts.append("moved " + ", ".join(f"{n} ({km:.1f} km)" for n, km in self.moved))
+        if self.claims_gained or self.claims_lost:
+            parts.append(f"claims +{self.claims_gained} -{self.claims_lost}")
+        return "since the last build: " + ("; ".join(parts) if parts else "no change")
+
+
+def _load(path: Path) -> list[dict] | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["features"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _point(f: dict):
+    p = f["properties"]
+    return (p.get("lat"), p.get("lon"))
+
+
+CLAIM_KEY = ("article", "place_id", "actor", "status", "claimant_side")
+
+
+def read_previous(out_dir: Path):
+    """The previous build's places and claims features, or None when there is none."""
+    return _load(Path(out_dir) / "places.geojson"), _load(Path(out_dir) / "claims.geojson")
+
+
+def compare(previous, places: list[dict], claims: list[dict]) -> Changes:
+    old_places, old_claims = previous
+    if old_places is None:
+        return Changes(first_build=True)
+    old = {f["properties"]["id"]: f for f in old_places}
+    new = {f["properties"]["id"]: f for f in places}
+    ch = Changes(first_build=False)
+    ch.added = sorted(new[i]["properties"]["name"] for i in new.keys() - old.keys())
+    ch.dropped = sorted(old[i]["properties"]["name"] for i in old.keys() - new.keys())
+    for i in sorted(new.keys() & old.keys()):
+        a, b = _point(old[i]), _point(new[i])
+        if None not in a and None not in b and a != b:
+            ch.moved.append((new[i]["properties"]["name"], geodesic(a, b).km))
+    key = lambda f: tuple(f["properties"].get(k) for k in CLAIM_KEY)  # noqa: E731
+    before = {key(f) for f in (old_claims or [])}
+    after = {key(f) for f in claims}
+    ch.claims_gained, ch.claims_lost = len(after - before), len(before - after)
+    return ch

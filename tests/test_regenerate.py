@@ -1,0 +1,146 @@
+"""Regenerating after editing the gazetteer: validation, gaps, changes, strictness."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import build_map
+from geo.errors import GazetteerError
+from geo.gazetteer import load
+
+ROOT = Path(__file__).resolve().parent.parent
+GAZ = (ROOT / "gazetteer.csv").read_text(encoding="utf-8")
+HEADER = "id,name,aliases,kind,lat,lon,country,parent,geometry,precision_km,source\n"
+
+
+def rows():
+    return list(csv.DictReader(io.StringIO(GAZ)))
+
+
+def write_rows(path: Path, rs) -> Path:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(rs[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rs)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return path
+
+
+def build(tmp_path, gaz, *extra):
+    out = tmp_path / "maps"
+    code = build_map.main(["--gazetteer", str(gaz), "--out-dir", str(out), "--cdn", *extra])
+    return code, out
+
+
+def feature(out, pid):
+    fc = json.loads((out / "places.geojson").read_text(encoding="utf-8"))
+    return next((f for f in fc["features"] if f["properties"]["id"] == pid), None)
+
+
+def test_moving_aleppo_moves_it_everywhere(tmp_path, capsys):
+    code, out = build(tmp_path, ROOT / "gazetteer.csv")
+    assert code == 0
+    rs = rows()
+    for r in rs:
+        if r["id"] == "aleppo":
+            r["lat"], r["lon"] = "36.3", "37.3"
+    code, out = build(tmp_path, write_rows(tmp_path / "g.csv", rs))
+    assert code == 0
+    assert feature(out, "aleppo")["geometry"]["coordinates"] == [37.3, 36.3]
+    claims = json.loads((out / "claims.geojson").read_text(encoding="utf-8"))["features"]
+    assert {tuple(f["geometry"]["coordinates"]) for f in claims if f["properties"]["place_id"] == "aleppo"} == {(37.3, 36.3)}
+    assert "37.3" in (out / "situation_map.html").read_text(encoding="utf-8")
+    assert "moved Aleppo (" in capsys.readouterr().out
+
+
+def test_removing_hama_lists_it_as_unresolved(tmp_path, capsys):
+    build(tmp_path, ROOT / "gazetteer.csv")
+    rs = [r for r in rows() if r["id"] != "hama" and r["parent"] != "hama"]
+    code, out = build(tmp_path, write_rows(tmp_path / "g.csv", rs))
+    assert code == 0
+    unresolved = list(csv.DictReader((out / "unresolved.csv").open(encoding="utf-8")))
+    assert [u["name"] for u in unresolved] == ["Hama"]
+    assert "northwestern city of Hama" in unresolved[0]["example_sentence"]
+    printed = capsys.readouterr().out
+    assert "not in the gazetteer: Hama (1)" in printed and "dropped Hama" in printed
+    assert build(tmp_path, write_rows(tmp_path / "g.csv", rs), "--strict")[0] == 3
+
+
+def test_adding_an_alias_resolves_that_spelling(tmp_path):
+    reports = tmp_path / "r"
+    reports.mkdir()
+    (reports / "a.txt").write_text("Russian jets flew from the Khmeimim base near Jableh.", encoding="utf-8")
+    rs = rows()
+    for r in rs:
+        if r["id"] == "hmeimim_airbase":
+            r["aliases"] = "|".join(a for a in r["aliases"].split("|") if not a.lower().startswith("khmeimim"))
+    gaz = write_rows(tmp_path / "g.csv", rs)
+    out = tmp_path / "o"
+    assert build_map.main(["--reports", str(reports), "--gazetteer", str(gaz), "--out-dir", str(out), "--cdn"]) == 0
+    assert feature(out, "hmeimim_airbase") is None
+    for r in rs:
+        if r["id"] == "hmeimim_airbase":
+            r["aliases"] += "|Khmeimim"
+    write_rows(gaz, rs)
+    assert build_map.main(["--reports", str(reports), "--gazetteer", str(gaz), "--out-dir", str(out), "--cdn"]) == 0
+    assert feature(out, "hmeimim_airbase")["properties"]["mentions"][0]["surface"] == "Khmeimim"
+
+
+BAD = [
+    ("missing-column", "id,name,kind,lat,lon\nx,X,city,1,2\n",
+     r"line 1: missing required column\(s\) aliases"),
+    ("non-numeric", HEADER + "x,X,,city,abc,37,SY,,,,manual\n",
+     r"line 2: lat 'abc' is not a number"),
+    ("out-of-range", HEADER + "x,X,,city,36,237,SY,,,,manual\n", r"line 2: lon '237' is outside -180\.\.180"),
+    ("duplicate-id", HEADER + "x,X,,city,36,37,SY,,,,manual\nx,Y,,city,35,36,SY,,,,manual\n",
+     r"line 3: id 'x' is a duplicate of line 2"),
+    ("alias-clash", HEADER + "x,X,Zed,city,36,37,SY,,,,manual\ny,Y,zed,city,35,36,SY,,,,manual\n",
+     r"line 3: aliases 'zed' of 'y' is already a name of 'x' \(line 2\)"),
+    ("bad-wkt", HEADER + "x,X,,road,36,37,SY,,LINESTRING (37 36,,,manual\n",
+     r"line 2: (geometry|\d+ fields)"),
+    ("bad-wkt-quoted", HEADER + 'x,X,,road,36,37,SY,,"LINESTRING (37 36, oops)",,manual\n',
+     r"line 2: geometry 'LINESTRING \(37 36, oops\)' is not WKT"),
+    ("unknown-parent", HEADER + "x,X,,city,36,37,SY,nowhere,,,manual\n",
+     r"line 2: parent 'nowhere' names no entry"),
+    ("empty", "", r"empty file"),
+    ("header-only", HEADER, r"no entries after the header"),
+    ("semicolons", HEADER.replace(",", ";") + "x;X;;city;36;37;SY;;;;manual\n",
+     r"the header looks ';'-separated, expected commas"),
+]
+
+
+@pytest.mark.parametrize("name, text, message", BAD, ids=[b[0] for b in BAD])
+def test_bad_gazetteer_fails_cleanly_and_keeps_old_map(tmp_path, capsys, name, text, message):
+    code, out = build(tmp_path, ROOT / "gazetteer.csv")
+    assert code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    capsys.readouterr()
+    bad = tmp_path / f"{name}.csv"
+    bad.write_text(text, encoding="utf-8")
+    code, _ = build(tmp_path, bad)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Traceback" not in err
+    import re
+    assert re.search(message, err), err
+    assert f"{name}.csv" in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_non_utf8_gazetteer(tmp_path):
+    bad = tmp_path / "latin.csv"
+    bad.write_bytes((HEADER + "x,Caf\xe9,,city,36,37,SY,,,,manual\n").encode("latin-1"))
+    with pytest.raises(GazetteerError, match=r"latin\.csv line 2: invalid UTF-8 byte 0xe9"):
+        load(bad)
+
+
+def test_swapped_coordinates_warned(tmp_path):
+    rs = rows()
+    for r in rs:
+        if r["id"] == "saraqib":
+            r["lat"], r["lon"] = r["lon"], r["lat"]
+    gaz = load(write_rows(tmp_path / "g.csv", rs))
+    assert any("'saraqib'" in w and "swapped" in w for w in gaz.warnings)
