@@ -40,6 +40,8 @@ def parse_args(argv):
     p.add_argument("--strict", action="store_true",
                    help="exit with status 3 when reports name places the gazetteer lacks "
                         "(listed in unresolved.csv); the map is still written")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="process reports in N processes (same output as 1; default 1)")
     p.add_argument("--title", default=d.title, help="title shown on the map")
     p.add_argument("-v", "--verbose", action="store_true", help="log progress; show tracebacks on errors")
     return p.parse_args(argv)
@@ -51,7 +53,7 @@ def main(argv=None) -> int:
                         format="%(levelname)s %(message)s", stream=sys.stderr)
     cfg = Config(reports=args.reports, gazetteer=args.gazetteer, out_dir=args.out_dir,
                  vocab=args.vocab, title=args.title,
-                 self_contained=not args.cdn)
+                 self_contained=not args.cdn, jobs=max(1, args.jobs), progress=progress_bar)
     try:
         result = build(cfg)
     except GeoError as e:
@@ -73,6 +75,24 @@ def main(argv=None) -> int:
               file=sys.stderr)
         return 3
     return 0
+
+
+def progress_bar(total: int):
+    """A progress bar on stderr for long builds; silent when stderr is not a terminal."""
+    if total < 200 or not sys.stderr.isatty():
+        return None
+    done = [0]
+
+    def tick(n: int) -> None:
+        done[0] += n
+        if done[0] % max(1, total // 100) == 0 or done[0] == total:
+            width = 30
+            filled = width * done[0] // total
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done[0]}/{total} reports")
+            if done[0] == total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+    return tick
 
 
 def summary(r) -> str:

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from . import export, frames, gazetteer as gazetteer_mod, mapping, provenance, reports as reports_mod, vocab
 from .changes import Changes, compare, read_previous
-from .claims import ClaimVocabulary, extract_claims, place_states
+from .claims import place_states
 from .geocode import GazetteerGeocoder
-from .mentions import Matcher, find_mentions
+from .parallel import Engine, process_all
 from .places import resolve
-from .unresolved import find_unresolved, summarise
+from .unresolved import summarise
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,8 @@ class Config:
     vocab: Path | None = None
     title: str = "Situation map"
     self_contained: bool = True   # inline every script, style sheet and font (no network needed)
+    jobs: int = 1                 # processes for per-report work
+    progress: object = None       # callable(total) -> callable(n) | None
 
 
 @dataclass
@@ -59,14 +61,14 @@ class BuildResult:
 def build(cfg: Config) -> BuildResult:
     gaz = gazetteer_mod.load(cfg.gazetteer)
     reports, skipped = reports_mod.read_reports(cfg.reports)
-    matcher = Matcher(gaz, cfg.vocab)
-    claim_vocab = ClaimVocabulary(cfg.vocab)
+    engine = Engine.create(gaz, cfg.vocab)
+    claim_vocab = engine.claims
+    tick = cfg.progress(len(reports)) if cfg.progress else None
     mentions, claims, missing = [], [], []
-    for r in reports:
-        found = find_mentions(r, matcher)
+    for found, cs, un in process_all(reports, engine, cfg.gazetteer, cfg.jobs, tick):
         mentions.extend(found)
-        claims.extend(extract_claims(r, found, claim_vocab, gaz))
-        missing.extend(find_unresolved(r, found, matcher, cfg.vocab))
+        claims.extend(cs)
+        missing.extend(un)
     resolved = resolve(mentions, gaz, GazetteerGeocoder(gaz))
     by_id = {r.id: r for r in reports}
     places = frames.places_frame(resolved.places, by_id)

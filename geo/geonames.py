@@ -77,7 +77,11 @@ COLUMNS = 19
 STOPWORDS_FILE = "geonames_stopwords.txt"
 CITY_POPULATION = 100_000
 MAX_ALTERNATIVES = 10
-_LATIN_MAX = "\u02af"   # end of IPA Extensions: Latin letters such as "ə" (Dəməşq) still count
+# Script test (latin_only): after normalize, every character must be below U+0370 (Basic Latin,
+# Latin-1, Latin Extended A/B, IPA such as "ə" in Dəməşq, spacing modifiers such as "ʿ").
+_NON_LATIN = "\u0370"
+_LATIN_ADDITIONAL = "\u1e00"
+_PUNCTUATION_END = "\u206f"
 
 # (feature class, feature code) -> kind; then feature class -> kind
 KINDS: dict[tuple[str, str], str] = {
@@ -112,24 +116,25 @@ P_RANK, OTHER_RANK = 6, 7
 
 
 def looks_like_geonames(text: str) -> bool:
-    """True when the first (up to 5) non-empty lines all have 19 tab-separated columns and a
-    numeric geonameid. Gazetteer CSVs, TSVs with other layouts and countryInfo.txt fail."""
-    seen = 0
-    start = 0
-    n = len(text)
-    while seen < 5 and start < n:
+    """True when most of the first (up to 5) non-empty lines have 19 tab-separated columns and a
+    numeric geonameid. A majority rather than all, so that a dump with one broken row among its
+    first lines is still read as GeoNames and the broken row reported by line. Gazetteer CSVs,
+    countryInfo.txt and other tab-separated layouts fail."""
+    checked = good = 0
+    start, n = 0, len(text)
+    while checked < 5 and start < n:
         end = text.find("\n", start)
         if end < 0:
             end = n
-        line = text[start:end].rstrip("\r")
+        line = text[start:end]
         start = end + 1
         if not line.strip():
             continue
+        checked += 1
         cols = line.split("\t")
-        if len(cols) != COLUMNS or not cols[0].strip().isdigit():
-            return False
-        seen += 1
-    return seen > 0
+        if len(cols) == COLUMNS and cols[0].strip().isdigit():
+            good += 1
+    return good > 0 and 2 * good > checked
 
 
 def load_stopwords(folder: Path | None = None) -> frozenset[str]:
@@ -169,11 +174,12 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
           stopwords: frozenset[str] | None = None) -> Gazetteer:
     """Read a GeoNames dump; raises GazetteerError listing the bad rows (first 20)."""
     path = Path(path)
-    focus = frozenset(c.upper() for c in focus)
+    focus = frozenset(c.upper() for c in ((focus,) if isinstance(focus, str) else focus))
     stop = load_stopwords() if stopwords is None else frozenset(name_key(w) for w in stopwords)
     problems: list[str] = []
-    rows: dict[int, tuple] = {}          # geonameid -> (line, cols, kind, precision, pop, aliases)
-    first: dict[str, tuple] = {}         # key -> first candidate
+    rows: dict[int, tuple] = {}          # geonameid -> (line, name, aliases, kind, lat, lon, cc, precision)
+    # A candidate is (a, b, c, d, e, f, entry id): the rule's sort key, then the id to index.
+    first: dict[str, tuple] = {}         # key -> its first candidate
     multi: dict[str, list] = {}          # key -> every candidate, for keys with several
     own_key: dict[int, str] = {}         # geonameid -> key of its own name (if indexed)
 
@@ -238,8 +244,9 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
             continue
         kind, precision = _kind(fclass, fcode, pop)
         cc = cc.upper()
-        # candidate tail: (b) country, (c) focus, (d) rank, (e) population, (f) id
-        tail = (kind != "country", cc not in focus, _rank(fclass, fcode), -pop, gid)
+        eid = f"geonames:{gid}"
+        # candidate tail: (b) country, (c) focus, (d) rank, (e) population, (f) id; entry id
+        tail = (kind != "country", cc not in focus, _rank(fclass, fcode), -pop, gid, eid)
         own = (0, *tail)
         seen: set[str] = set()
         k1 = _key(normalize(name))
@@ -255,18 +262,24 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
                     add(k2, own)
         aliases: list[str] = []
         if alts:
-            parts = alts.split(",")
-            nparts = normalize(alts).split(",")
-            if len(nparts) != len(parts):   # a character folded to "," (fullwidth comma)
-                nparts = [normalize(p) for p in parts]
             alt = (1, *tail)
-            # the cheap filters first, in one comprehension: length, lowercase, script
-            kept = [(raw, nk) for raw, nk in zip(parts, nparts)
-                    if len(raw) > 2 and not raw.islower()
-                    and (nk.isascii() or not latin_only or max(nk) <= _LATIN_MAX)]
-            for raw, nk in kept:
-                if raw.isupper() and sum(map(str.isalpha, raw)) <= 3:
-                    continue
+            for raw in [r for r in alts.split(",") if len(r) > 2 and not r.islower()]:
+                if raw.isascii():
+                    if raw.isupper() and sum(map(str.isalpha, raw)) <= 3:
+                        continue
+                    nk = normalize(raw)
+                else:
+                    # max() is the highest code point: past Greek means not Latin, unless it is
+                    # Latin Extended Additional ("Ḩ") or punctuation ("‘"), which normalize folds
+                    if latin_only:
+                        m = max(raw)
+                        if m >= _NON_LATIN and not _LATIN_ADDITIONAL <= m <= _PUNCTUATION_END:
+                            continue
+                    nk = normalize(raw)
+                    if latin_only and max(nk) >= _NON_LATIN:
+                        continue
+                    if raw.isupper() and sum(map(str.isalpha, raw)) <= 3:
+                        continue
                 key = " ".join(nk.split())   # == name_key(raw): see _key
                 if key in seen:
                     continue
@@ -281,7 +294,7 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
                         multi[key] = [c0, alt]
                     else:
                         lst.append(alt)
-        rows[gid] = (n, name.strip(), tuple(aliases), kind, lat, lon, cc, precision)
+        rows[gid] = (n, name.strip(), tuple(aliases), kind, lat, lon, cc, precision, eid)
 
     if not rows and not problems:
         problems.append(f"{path}: no GeoNames rows found")
@@ -296,18 +309,17 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
     for key, cand in first.items():
         lst = multi.get(key)
         if lst is None:
-            index[key] = f"geonames:{cand[-1]}"
+            index[key] = cand[-1]
             continue
         lst.sort()
-        win = lst[0][-1]
-        index[key] = f"geonames:{win}"
+        index[key] = lst[0][-1]
+        win = lst[0][-2]
         if own_key.get(win) == key:
             alternatives[win] = _describe(lst[1:], rows)
 
     entries: dict[str, Entry] = {}
     for gid in sorted(rows, key=str):     # the order of the "geonames:<id>" strings
-        line, name, aliases, kind, lat, lon, cc, precision = rows[gid]
-        eid = f"geonames:{gid}"
+        line, name, aliases, kind, lat, lon, cc, precision, eid = rows[gid]
         entries[eid] = Entry(
             id=eid, name=name, aliases=aliases, kind=kind, lat=lat, lon=lon, country=cc,
             parent="", geometry="", precision_km=precision, source=eid, line=line,
@@ -325,9 +337,8 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
 def _describe(cands: list[tuple], rows: dict) -> tuple[str, ...]:
     out = []
     for cand in cands[:MAX_ALTERNATIVES]:
-        gid = cand[-1]
-        r = rows[gid]
-        out.append(f"geonames:{gid} {r[1]}, {r[6] or '??'} (pop {-cand[-2]})")
+        r = rows[cand[-2]]
+        out.append(f"{cand[-1]} {r[1]}, {r[6] or '??'} (pop {-cand[-3]})")
     if len(cands) > MAX_ALTERNATIVES:
         out.append(f"... and {len(cands) - MAX_ALTERNATIVES} more")
     return tuple(out)

@@ -1,0 +1,102 @@
+"""Per-report processing, in one process, over N processes, or on Dask.
+
+``process_report`` is the one function all three run: report -> (mentions, claims, unresolved).
+Workers build their own matcher from the gazetteer file once (an initializer), and results come
+back in report order, so ``--jobs N`` gives the same outputs as one process.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .claims import ClaimVocabulary, extract_claims
+from .gazetteer import Gazetteer, load
+from .mentions import Matcher, find_mentions
+from .reports import Report
+from .unresolved import find_unresolved
+
+
+@dataclass
+class Engine:
+    gazetteer: Gazetteer
+    matcher: Matcher
+    claims: ClaimVocabulary
+    vocab_dir: Path | None
+
+    @classmethod
+    def create(cls, gazetteer: Gazetteer, vocab_dir: Path | None = None) -> "Engine":
+        return cls(gazetteer, Matcher(gazetteer, vocab_dir), ClaimVocabulary(vocab_dir), vocab_dir)
+
+
+def process_report(report: Report, engine: Engine):
+    found = find_mentions(report, engine.matcher)
+    return (found, extract_claims(report, found, engine.claims, engine.gazetteer),
+            find_unresolved(report, found, engine.matcher, engine.vocab_dir))
+
+
+_ENGINE: Engine | None = None
+
+
+def _init(gazetteer_path: str, vocab_dir: str | None) -> None:
+    global _ENGINE
+    _ENGINE = Engine.create(load(gazetteer_path), Path(vocab_dir) if vocab_dir else None)
+
+
+def _work(report: Report):
+    assert _ENGINE is not None
+    return process_report(report, _ENGINE)
+
+
+def process_all(reports: list[Report], engine: Engine, gazetteer_path: Path, jobs: int = 1,
+                progress=None) -> list[tuple]:
+    """Results for ``reports`` in their order; ``jobs`` > 1 uses that many processes."""
+    if jobs <= 1 or len(reports) < 2:
+        out = []
+        for r in reports:
+            out.append(process_report(r, engine))
+            if progress:
+                progress(1)
+        return out
+    chunk = max(1, len(reports) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init,
+                             initargs=(str(gazetteer_path), str(engine.vocab_dir) if engine.vocab_dir else None)) as pool:
+        out = []
+        for res in pool.map(_work, reports, chunksize=chunk):
+            out.append(res)
+            if progress:
+                progress(1)
+        return out
+
+
+def process_on_dask(paths: list[Path], gazetteer_path: Path, vocab_dir: Path | None = None, client=None):
+    """The same per-report function over a ``dask.bag`` of report files (optional dependency).
+
+    Returns (reports, results) in file-name order. Files are read on the workers."""
+    import dask.bag as db
+
+    from .reports import read_manifest, read_report
+
+    manifests = {p.parent: read_manifest(p.parent) for p in paths}
+
+    def one(path: Path):
+        report = read_report(path, manifests[path.parent].get(path.name))
+        engine = _dask_engine(str(gazetteer_path), str(vocab_dir) if vocab_dir else None)
+        return report, process_report(report, engine)
+
+    bag = db.from_sequence(sorted(paths, key=lambda p: p.name), npartitions=max(1, min(len(paths), (os.cpu_count() or 2) * 2)))
+    pairs = bag.map(one).compute(**({"scheduler": client.get} if client is not None else {}))
+    pairs = sorted(pairs, key=lambda pr: pr[0].id)
+    return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+_DASK_ENGINES: dict[tuple, Engine] = {}
+
+
+def _dask_engine(gazetteer_path: str, vocab_dir: str | None) -> Engine:
+    key = (gazetteer_path, vocab_dir)
+    if key not in _DASK_ENGINES:
+        _DASK_ENGINES[key] = Engine.create(load(gazetteer_path), Path(vocab_dir) if vocab_dir else None)
+    return _DASK_ENGINES[key]
