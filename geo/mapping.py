@@ -21,7 +21,7 @@ from branca.element import MacroElement
 from folium.plugins import Search
 from jinja2 import Template
 
-from .safe import esc, file_link, web_url
+from .safe import esc, file_link, mark, web_url
 
 # Icon (Font Awesome 6 solid) and colour per gazetteer kind; anything else is "other".
 KIND_STYLE = {
@@ -149,7 +149,7 @@ def popup_html(row: dict, reports: dict, out_dir: Path) -> str:
             parts.append(f'<div class="basis">{esc(rep.outlet_basis)}</div>')
         parts.append("<ul>")
         for sentence, spans in _sentences(by_article[art]):
-            parts.append(f"<li>{_highlight(sentence, spans)}</li>")
+            parts.append(f"<li>{mark(sentence, spans)}</li>")
         parts.append("</ul></div>")
     parts.append("</div></div>")
     return "".join(parts)
@@ -166,18 +166,6 @@ def _sentences(mentions: list[dict]):
         start = m["sentence_start"]
         out.setdefault((start, m["sentence"]), []).append((m["start"] - start, m["end"] - start))
     return [(s, sorted(spans)) for (_, s), spans in sorted(out.items())]
-
-
-def _highlight(sentence: str, spans) -> str:
-    parts, pos = [], 0
-    for a, b in spans:
-        if a < pos:
-            continue
-        parts.append(esc(sentence[pos:a]))
-        parts.append(f'<mark class="hl">{esc(sentence[a:b])}</mark>')
-        pos = b
-    parts.append(esc(sentence[pos:]))
-    return "".join(parts)
 
 
 def icon_html(kind: str, articles: int) -> tuple[str, int]:

@@ -22,14 +22,18 @@ def esc(value) -> str:
     return html.escape(str(value), quote=True).translate(_EXTRA)
 
 
-def mark(sentence: str, start: int, end: int, css_class: str = "hl") -> str:
-    """``sentence`` escaped, with ``sentence[start:end]`` wrapped in ``<mark>``."""
-    start = max(0, min(start, len(sentence)))
-    end = max(start, min(end, len(sentence)))
-    return (
-        f"{esc(sentence[:start])}<mark class=\"{css_class}\">{esc(sentence[start:end])}</mark>"
-        f"{esc(sentence[end:])}"
-    )
+def mark(text: str, spans, css_class: str = "hl") -> str:
+    """``text`` escaped, with each (start, end) span wrapped in ``<mark>``; overlaps are skipped."""
+    parts, pos = [], 0
+    for a, b in sorted(spans):
+        a, b = max(a, 0), min(b, len(text))
+        if a < pos or b <= a:
+            continue
+        parts.append(esc(text[pos:a]))
+        parts.append(f'<mark class="{css_class}">{esc(text[a:b])}</mark>')
+        pos = b
+    parts.append(esc(text[pos:]))
+    return "".join(parts)
 
 
 def web_url(url: str) -> str | None:
