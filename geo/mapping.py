@@ -112,7 +112,7 @@ CSS = """
 .sm-title h1{font-size:15px;margin:0}
 .sm-legend{bottom:28px;right:10px;max-height:55vh;max-width:260px;overflow-y:auto}
 .sm-legend h2{font-size:12px;margin:0 0 4px}
-.sm-legend .row{display:flex;align-items:center;gap:6px;margin:2px 0}
+.sm-legend .lg-row{display:flex;align-items:center;gap:6px;margin:2px 0}
 .sm-legend .sw{flex-shrink:0;width:16px;height:16px;border-radius:50%;display:inline-flex;align-items:center;
  justify-content:center;color:#fff;font-size:9px}
 .sm-hash{font-family:monospace;font-size:10px;color:#666;word-break:break-all}
@@ -185,14 +185,15 @@ function(feature, layer) {
     layer.setIcon(L.divIcon({html: p.icon, className: 'gp-wrap', iconSize: [p.size, p.size],
                              iconAnchor: [p.size / 2, p.size / 2], popupAnchor: [0, -p.size / 2]}));
   }
-  layer.bindPopup(p.popup, {maxWidth: 440, minWidth: 260, autoPanPadding: [30, 30]});
+  layer.bindPopup(p.popup, {maxWidth: 440, minWidth: 260, autoPanPaddingTopLeft: [60, 90],
+                             autoPanPaddingBottomRight: [30, 30]});
   layer.bindTooltip(p.label);
 }
 """)
 
 _ON_SHAPE = folium.JsCode("""
 function(feature, layer) {
-  layer.bindPopup(feature.properties.popup, {maxWidth: 440, minWidth: 260});
+  layer.bindPopup(feature.properties.popup, {maxWidth: 440, minWidth: 260, autoPanPaddingTopLeft: [60, 90]});
   layer.bindTooltip(feature.properties.label, {sticky: true});
 }
 """)
@@ -243,7 +244,10 @@ def _build(places, reports, out_dir, info, basemap, claims) -> str:
         n_art = len(row["articles"])
         label = f"{esc(row['name'])} &#183; {n_art} article{'s' if n_art != 1 else ''}"
         icon, size = icon_html(row["kind"], n_art)
-        props = {"id": esc(row["id"]), "label": label, "name": esc(row["name"]), "kind": esc(row["kind"]),
+        # "search" is plain text: leaflet-search shows it through SafeSearch's buildTip (textContent)
+        # and copies it into the input's value; everything else here is escaped HTML.
+        props = {"id": esc(row["id"]), "label": label, "name": esc(row["name"]), "search": row["name"],
+                 "kind": esc(row["kind"]),
                  "articles": n_art, "popup": popup, "icon": icon, "size": size}
         point_features.append({"type": "Feature", "properties": props,
                                "geometry": {"type": "Point", "coordinates": [round(row["lon"], 6), round(row["lat"], 6)]}})
@@ -266,8 +270,8 @@ def _build(places, reports, out_dir, info, basemap, claims) -> str:
                             name="Places", marker=folium.Marker(), on_each_feature=_ON_POINT)
     points.add_to(places_group)
     places_group.add_to(m)
-    Search(layer=points, search_label="name", geom_type="Point", placeholder="Search places",
-           collapsed=False, search_zoom=10, position="topleft").add_to(m)
+    SafeSearch(layer=points, search_label="search", geom_type="Point", placeholder="Search places",
+               collapsed=False, search_zoom=10, position="topleft").add_to(m)
 
     claims_legend_html = ""
     if claims is not None and claims.states_by_date:
@@ -282,6 +286,35 @@ def _build(places, reports, out_dir, info, basemap, claims) -> str:
     m.get_root().add_child(Html(_title_html(info) + _legend_html(rows, info, claims_legend_html), CSS + CLAIMS_CSS))
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     return m.get_root().render()
+
+
+class SafeSearch(Search):
+    """folium's Search (leaflet-search) with result tips built as text nodes, never as HTML,
+    so the plain-text names it searches cannot inject markup."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            var {{this.layer.get_name()}}searchControl = new L.Control.Search({
+                layer: {{this.layer.get_name()}},
+                propertyName: {{ this.search_label|tojson }},
+                collapsed: {{ this.collapsed|tojson }},
+                textPlaceholder: {{ this.placeholder|tojson }},
+                position: {{ this.position|tojson }},
+                initial: false,
+                zoom: {{ this.search_zoom|tojson }},
+                hideMarkerOnCollapse: true,
+                buildTip: function(text, val) {
+                    var a = document.createElement('a');
+                    a.textContent = text;
+                    return a;
+                }
+            });
+            {{this.layer.get_name()}}searchControl.on('search:locationfound', function(e) {
+                if (e.layer._popup) e.layer.openPopup();
+            });
+            {{this._parent.get_name()}}.addControl({{this.layer.get_name()}}searchControl);
+        {% endmacro %}
+    """)
 
 
 def _nan(x) -> bool:
@@ -312,10 +345,10 @@ def _legend_html(rows, info: MapInfo, extra: str = "") -> str:
     items = []
     for k in kinds:
         icon, colour, label = kind_style(k)
-        items.append(f'<div class="row"><span class="sw" style="background:{colour}">'
-                     f'<i class="fa fa-solid fa-{icon}"></i></span>{esc(label)}</div>')
-    items.append('<div class="row">number = articles naming the place; bigger = more articles</div>')
-    items.append('<div class="row">dashed shape = area or uncertainty (&#177;precision_km)</div>')
+        items.append(f'<div class="lg-row"><span class="sw" style="background:{colour}">'
+                     f'<i class="fa fa-solid fa-{icon}"></i></span><span>{esc(label)}</span></div>')
+    items.append('<div class="lg-row">number = articles naming the place; bigger = more articles</div>')
+    items.append('<div class="lg-row">dashed shape = area or uncertainty (&#177;precision_km)</div>')
     return (
         f'<div class="sm-panel sm-legend" id="sm-legend"><h2>Legend &#183; as of {esc(info.latest_date or "undated")}</h2>'
         f'{"".join(items)}{extra}'
@@ -401,7 +434,7 @@ function(feature, layer) {
     layer.setIcon(L.divIcon({html: p.icon, className: 'cm-wrap', iconSize: [p.size, p.size],
                              iconAnchor: [p.size + 10, p.size / 2], popupAnchor: [-p.size / 2 - 10, -p.size / 2]}));
   }
-  layer.bindPopup(p.popup, {maxWidth: 460, minWidth: 280});
+  layer.bindPopup(p.popup, {maxWidth: 460, minWidth: 280, autoPanPaddingTopLeft: [60, 90]});
   layer.bindTooltip(p.label);
 }
 """)
@@ -474,9 +507,9 @@ def claims_legend(actors, present: list[str]) -> str:
     rows = ['<h2>Control claims</h2>']
     for aid in present:
         a = actors[aid]
-        rows.append(f'<div class="row"><span class="sw" style="background:{esc(a.colour)}"></span>'
-                    f'{esc(a.label)} (claimed)</div>')
-    rows.append('<div class="row"><span class="sw contested" style="background:conic-gradient(#2ca02c 0 50%,#d62728 50% 100%)"></span>contested: claims disagree</div>')
-    rows.append('<div class="row"><span class="sw presence"></span>presence only (entered, advancing)</div>')
-    rows.append('<div class="row">claims are what sources say, not verified facts</div>')
+        rows.append(f'<div class="lg-row"><span class="sw" style="background:{esc(a.colour)}"></span>'
+                    f'<span>{esc(a.label)} (claimed)</span></div>')
+    rows.append('<div class="lg-row"><span class="sw contested" style="background:conic-gradient(#2ca02c 0 50%,#d62728 50% 100%)"></span><span>contested: claims disagree</span></div>')
+    rows.append('<div class="lg-row"><span class="sw presence"></span><span>presence only (entered, advancing)</span></div>')
+    rows.append('<div class="lg-row">claims are what sources say, not verified facts</div>')
     return "".join(rows)

@@ -11,6 +11,7 @@ is "unknown".
 from __future__ import annotations
 
 import csv
+import io
 import re
 import stat
 from dataclasses import dataclass
@@ -96,7 +97,7 @@ def read_manifest(folder: Path) -> dict[str, Source]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as e:
         raise ManifestError(f"{path}: not UTF-8 (byte {e.start}); save it as UTF-8") from None
-    rows = csv.DictReader(text.splitlines())
+    rows = csv.DictReader(io.StringIO(text, newline=""))  # not splitlines(): U+2028 is not a row end
     missing = [c for c in ("file", "outlet", "date") if c not in (rows.fieldnames or [])]
     if missing:
         raise ManifestError(

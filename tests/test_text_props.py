@@ -28,7 +28,7 @@ def test_normalize_keeps_length(s):
 @settings(max_examples=150, deadline=None)
 @given(texts)
 def test_mentions_slice_back_and_claims_never_crash(text):
-    if not text.strip():
+    if not text.strip() or "\x00" in text:   # empty and NUL-carrying files are rejected by design
         return
     r = parse_report(Path("x.txt"), text.encode("utf-8", "surrogatepass"), Source("W", "2024-12-01", "", ""))
     ms = find_mentions(r, MATCHER)

@@ -163,7 +163,8 @@ def page(browser_context, page_log):
         if _is_local(url):
             route.continue_()
         else:
-            log.blocked.append(url)
+            if url not in log.blocked:
+                log.blocked.append(url)
             route.abort()
 
     def on_request(request):  # also catches requests that never reach the router
@@ -213,15 +214,14 @@ JS_FIND_MAP = """
 }
 """
 
-# Every point layer with feature properties, as [name, L.stamp id, has popup, has tooltip].
-JS_PLACE_LAYERS = """
-(mapName) => {
-  const map = window[mapName]; const out = [];
+# The place markers: Leaflet markers of the places GeoJson layer, whose divIcon is a
+# <div class="gp">. (Other point layers, e.g. "Control claims", have markers for the same places.)
+JS_PLACE_MARKERS = """
+(map) => {
+  const out = [];
   map.eachLayer(l => {
-    if (l instanceof L.Marker && l.feature && l.feature.properties) {
-      out.push({name: l.feature.properties.name, id: L.stamp(l),
-                popup: !!l.getPopup(), tooltip: !!l.getTooltip()});
-    }
+    if (l instanceof L.Marker && l.feature && l.feature.properties
+        && /class="gp[ "]/.test(String(l.feature.properties.icon || ''))) out.push(l);
   });
   return out;
 }
@@ -231,15 +231,22 @@ JS_PLACE_LAYERS = """
 class MapPage:
     """Helpers over an opened situation map."""
 
-    def __init__(self, page):
+    def __init__(self, page, log: PageLog | None = None):
         self.page = page
+        self.log = log
         self.map_name: str | None = None
 
     def open(self, path: Path | str, *, timeout_ms: int = 15000) -> "MapPage":
         """Load file://path and wait until Leaflet has drawn the map and its markers settled."""
         uri = Path(path).resolve().as_uri()
         self.page.goto(uri, wait_until="load")
-        handle = self.page.wait_for_function(JS_FIND_MAP, timeout=timeout_ms)
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            handle = self.page.wait_for_function(JS_FIND_MAP, timeout=timeout_ms)
+        except PlaywrightTimeout:
+            why = "; ".join(self.log.problems()[:5]) if self.log else ""
+            raise AssertionError(f"no Leaflet map appeared in {path} within {timeout_ms} ms. {why}") from None
         self.map_name = handle.json_value()
         self.page.wait_for_function(f"() => window[{json.dumps(self.map_name)}]._loaded === true",
                                     timeout=timeout_ms)
@@ -257,7 +264,10 @@ class MapPage:
         return self
 
     def js(self, expression: str, arg=None):
-        """Evaluate ``(map, arg) => ...`` with the folium map object."""
+        """Evaluate ``(map, arg) => ...`` with the folium map object.
+
+        Never return the map or a layer: Playwright would serialise the whole object graph
+        (seconds). Wrap statements in braces: ``(map) => { map.setView(...); }``."""
         return self.page.evaluate(
             f"([mapName, arg]) => ({expression})(window[mapName], arg)", [self.map_name, arg]
         )
@@ -266,24 +276,34 @@ class MapPage:
         c = self.js("(map) => map.getCenter()")
         return c["lat"], c["lng"]
 
+    def js_places(self, expression: str, arg=None):
+        """Evaluate ``(map, markers, arg) => ...`` with the folium map and its place markers."""
+        return self.page.evaluate(
+            f"([mapName, arg]) => {{ const map = window[mapName];"
+            f" return ({expression})(map, ({JS_PLACE_MARKERS})(map), arg); }}",
+            [self.map_name, arg],
+        )
+
     def place_layers(self) -> list[dict]:
-        return self.page.evaluate(JS_PLACE_LAYERS, self.map_name)
+        """[{name, popup: bool, tooltip: bool}] for every place marker."""
+        return self.js_places(
+            "(map, markers) => markers.map(l => ({name: l.feature.properties.name,"
+            " popup: !!l.getPopup(), tooltip: !!l.getTooltip()}))"
+        )
 
     def click_place(self, name: str) -> None:
-        """Fire a click on the marker whose feature is named ``name`` (as shown, i.e. escaped HTML
-        property; pass the plain name for plain names)."""
-        found = self.js(
-            """(map, name) => {
-                 let hit = null;
-                 map.eachLayer(l => { if (!hit && l instanceof L.Marker && l.feature
-                                          && l.feature.properties.name === name) hit = l; });
-                 if (!hit) return false;
-                 hit.fire('click', {latlng: hit.getLatLng()});
-                 return true;
+        """Fire a click on the place marker whose feature property ``name`` is ``name`` (the
+        property holds escaped HTML; for a plain name that is the name itself)."""
+        found = self.js_places(
+            """(map, markers, name) => {
+                 const hits = markers.filter(l => l.feature.properties.name === name);
+                 if (hits.length !== 1) return hits.length;
+                 hits[0].fire('click', {latlng: hits[0].getLatLng()});
+                 return 1;
                }""",
             name,
         )
-        assert found, f"no marker with feature name {name!r}"
+        assert found == 1, f"{found} place markers with feature name {name!r}, expected 1"
 
     def open_popup_text(self, *, fade_ms: int = 0) -> str:
         """textContent of the open popup (waits for it; a closed one may still be fading out)."""
@@ -297,11 +317,11 @@ class MapPage:
 
 
 @pytest.fixture
-def open_map(page):
+def open_map(page, page_log):
     """``open_map(path) -> MapPage``: open a built map in the offline tab and wait for Leaflet."""
 
-    def _open(path) -> MapPage:
-        return MapPage(page).open(path)
+    def _open(path, **kw) -> MapPage:
+        return MapPage(page, page_log).open(path, **kw)
 
     return _open
 
