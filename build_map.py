@@ -42,6 +42,13 @@ def parse_args(argv):
                         "(listed in unresolved.csv); the map is still written")
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="process reports in N processes (same output as 1; default 1)")
+    p.add_argument("--fill-gazetteer", metavar="SERVICE",
+                   help="look the unresolved names up with a geopy geocoder (e.g. nominatim), rate-limited "
+                        "and cached, and append them to the gazetteer as kind 'unreviewed' for you to "
+                        "review; the only use of the network. Needs --user-agent")
+    p.add_argument("--user-agent", metavar="NAME", help="user agent for --fill-gazetteer (required by Nominatim)")
+    p.add_argument("--fill-cache", type=Path, metavar="FILE",
+                   help="cache of online lookups (default: .geocode-cache.json beside the gazetteer)")
     p.add_argument("--title", default=d.title, help="title shown on the map")
     p.add_argument("-v", "--verbose", action="store_true", help="log progress; show tracebacks on errors")
     return p.parse_args(argv)
@@ -54,6 +61,8 @@ def main(argv=None) -> int:
     cfg = Config(reports=args.reports, gazetteer=args.gazetteer, out_dir=args.out_dir,
                  vocab=args.vocab, title=args.title,
                  self_contained=not args.cdn, jobs=max(1, args.jobs), progress=progress_bar)
+    if args.fill_gazetteer:
+        return fill_gazetteer(args, cfg)
     try:
         result = build(cfg)
     except GeoError as e:
@@ -74,6 +83,40 @@ def main(argv=None) -> int:
         print(f"error: {len(result.unresolved)} unresolved name(s) (--strict); add them to the gazetteer",
               file=sys.stderr)
         return 3
+    return 0
+
+
+def fill_gazetteer(args, cfg, geocoder=None) -> int:
+    """--fill-gazetteer: look up unresolved names online and append them for review."""
+    import datetime
+
+    from geopy.exc import GeopyError
+    from geopy.geocoders import get_geocoder_for_service
+
+    from geo.build import unresolved_names
+    from geo.fill import append_rows, fill
+
+    if not args.user_agent and geocoder is None:
+        print("error: --fill-gazetteer needs --user-agent NAME (geocoding services require one)", file=sys.stderr)
+        return 2
+    try:
+        gaz, names = unresolved_names(cfg)
+        if geocoder is None:
+            geocoder = get_geocoder_for_service(args.fill_gazetteer)(user_agent=args.user_agent, timeout=10)
+        cache = args.fill_cache or Path(cfg.gazetteer).with_name(".geocode-cache.json")
+        rows = fill(names, gaz, geocoder, args.fill_gazetteer, cache, datetime.date.today().isoformat())
+    except GeoError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except GeopyError as e:
+        print(f"error: {args.fill_gazetteer}: {e}", file=sys.stderr)
+        return 1
+    if rows:
+        append_rows(cfg.gazetteer, rows)
+    for r in rows:
+        print(f"appended {r.id}: {r.name} -> {r.lat}, {r.lon} ({r.address}) [{r.source}]")
+    print(f"{len(rows)} of {len(names)} unresolved name(s) appended to {cfg.gazetteer} as kind 'unreviewed'; "
+          "check each row, set its kind, then rebuild.")
     return 0
 
 

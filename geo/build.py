@@ -127,6 +127,15 @@ def build(cfg: Config) -> BuildResult:
     )
 
 
+def unresolved_names(cfg: Config):
+    """The gazetteer and the names the reports use that it lacks (no files written)."""
+    gaz = gazetteer_mod.load(cfg.gazetteer)
+    reports, _ = reports_mod.read_reports(cfg.reports)
+    engine = Engine.create(gaz, cfg.vocab)
+    missing = [u for _, _, un in process_all(reports, engine, cfg.gazetteer) for u in un]
+    return gaz, [row[0] for row in summarise(missing)]
+
+
 def _vocab_paths(folder: Path | None) -> list[Path]:
     return [vocab.path(name, folder) for name in VOCAB_FILES]
 
