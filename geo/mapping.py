@@ -43,6 +43,9 @@ KIND_STYLE = {
     "country": ("flag", "#4d4d4d", "country"),
     "other": ("location-dot", "#666666", "other place"),
 }
+# Popups stay readable and the page small with thousands of reports: the newest N are shown.
+POPUP_ARTICLES = 30
+POPUP_CLAIMS = 40
 AREA_KINDS = {"governorate", "region", "area"}  # drawn with an uncertainty circle when no WKT
 
 
@@ -135,7 +138,7 @@ def popup_html(row: dict, reports: dict, out_dir: Path) -> str:
         by_article.setdefault(m["article"], []).append(m)
     order = sorted(by_article, key=lambda a: (reports[a].date, a), reverse=True)
     parts = [f'<div class="pp"><h4>{esc(row["name"])}</h4><div class="meta">{" &#183; ".join(meta)}</div><div class="list">']
-    for art in order:
+    for art in order[:POPUP_ARTICLES]:
         rep = reports[art]
         links = [f'<a href="{file_link(rep.path, out_dir)}" target="_blank" rel="noopener noreferrer">{esc(art)}</a>']
         url = web_url(rep.url)
@@ -151,6 +154,9 @@ def popup_html(row: dict, reports: dict, out_dir: Path) -> str:
         for sentence, spans in _sentences(by_article[art]):
             parts.append(f"<li>{mark(sentence, spans)}</li>")
         parts.append("</ul></div>")
+    if len(order) > POPUP_ARTICLES:
+        parts.append(f'<div class="art">&#8230; and {len(order) - POPUP_ARTICLES} older article(s): '
+                     f'every mention is in places.geojson</div>')
     parts.append("</div></div>")
     return "".join(parts)
 
@@ -396,7 +402,7 @@ def claims_popup(state, name: str, actors) -> str:
             f'{" &#183; claimed controller " + esc(actors[state.controller].label) if state.controller else ""}'
             f' &#183; {n} claim(s) &#183; latest {esc(state.latest_date or "undated")}</div><div class="list">')
     items = []
-    for c in state.claims:
+    for c in state.claims[:POPUP_CLAIMS]:
         actor = actors[c.actor].label if c.actor in actors else c.actor
         badges = ('<span class="adm" title="the claimant concedes this against its own side">admission</span>'
                   if c.admission else "")
@@ -408,6 +414,8 @@ def claims_popup(state, name: str, actors) -> str:
             f'{esc(c.outlet)} &#183; {esc(c.date or "undated")} &#183; {esc(c.article)}'
             f'<q>{esc(c.quote)}</q></div>'
         )
+    if n > POPUP_CLAIMS:
+        items.append(f'<div class="c">&#8230; and {n - POPUP_CLAIMS} older claim(s): all are in claims.geojson</div>')
     return head + "".join(items) + "</div></div>"
 
 
