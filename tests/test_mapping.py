@@ -17,5 +17,6 @@ def test_popup_newest_first_and_capped(tmp_path):
     assert html.count('<div class="art">') == POPUP_ARTICLES + 1
     assert "and 5 older article(s)" in html
     first = html.index("2024-12-28")
-    assert first < html.index("2024-12-01")
+    assert first < html.index("2024-12-10")
+    assert "2024-12-01" not in html  # the oldest were cut
     assert '<mark class="hl">Hama</mark>' in html and "&lt;b&gt;" in html and "<b>." not in html
