@@ -144,3 +144,36 @@ def test_swapped_coordinates_warned(tmp_path):
             r["lat"], r["lon"] = r["lon"], r["lat"]
     gaz = load(write_rows(tmp_path / "g.csv", rs))
     assert any("'saraqib'" in w and "swapped" in w for w in gaz.warnings)
+
+
+def test_geonames_extract_as_gazetteer(tmp_path, capsys):
+    """`--gazetteer cities15000.txt` (the GeoNames extract in the geotext wheel): the cities
+    resolve, the airbases it lacks are listed as unresolved."""
+    geotext = pytest.importorskip("geotext")
+    dump = Path(geotext.__file__).parent / "data" / "cities15000.txt"
+    out = tmp_path / "maps"
+    assert build_map.main(["--gazetteer", str(dump), "--out-dir", str(out), "--cdn"]) == 0
+    fc = json.loads((out / "places.geojson").read_text(encoding="utf-8"))
+    names = {f["properties"]["name"]: f for f in fc["features"]}
+    for name, (lat, lon) in {"Aleppo": (36.20, 37.16), "Idlib": (35.93, 36.63), "Damascus": (33.51, 36.29),
+                             "Ḩamāh": (35.13, 36.76), "Tartouss": (34.89, 35.89)}.items():
+        f = names[name]
+        assert f["properties"]["country"] == "SY"
+        x, y = f["geometry"]["coordinates"]
+        assert abs(y - lat) < 0.05 and abs(x - lon) < 0.05, name
+    unresolved = {u["name"] for u in csv.DictReader((out / "unresolved.csv").open(encoding="utf-8"))}
+    assert {"Abu al-Duhur", "Hmeimim"} <= unresolved
+
+
+def test_claims_slider_only_when_claims_span_days(tmp_path):
+    reports = tmp_path / "r"
+    reports.mkdir()
+    (reports / "a.txt").write_text(" date 2024-11-29\nRebels captured Saraqib, the rebels said.", encoding="utf-8")
+    (reports / "b.txt").write_text(" date 2024-12-01\nThe army said it retook Saraqib.", encoding="utf-8")
+    out = tmp_path / "o"
+    assert build_map.main(["--reports", str(reports), "--out-dir", str(out), "--cdn"]) == 0
+    html = (out / "situation_map.html").read_text(encoding="utf-8")
+    assert 'id="sm-claim-date"' in html and '["2024-11-29", "2024-12-01"]' in html
+    (reports / "b.txt").unlink()
+    assert build_map.main(["--reports", str(reports), "--out-dir", str(out), "--cdn"]) == 0
+    assert 'id="sm-claim-date"' not in (out / "situation_map.html").read_text(encoding="utf-8")
