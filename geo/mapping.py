@@ -408,7 +408,7 @@ def claims_popup(state, name: str, actors) -> str:
                   if c.admission else "")
         badges += '<span class="hedge">hedged</span>' if c.hedged else ""
         items.append(
-            f'<div class="c"><b>{esc(c.claimant)}</b> ({esc(_side(c.claimant_side, actors))}) &#8594; '
+            f'<div class="c" data-date="{esc(c.date)}"><b>{esc(c.claimant)}</b> ({esc(_side(c.claimant_side, actors))}) &#8594; '
             f'<b style="color:{esc(actors[c.actor].colour) if c.actor in actors else "#333"}">{esc(actor)}</b> '
             f'{esc(STATUS_LABEL.get(c.status, c.status))}{badges}<br>'
             f'{esc(c.outlet)} &#183; {esc(c.date or "undated")} &#183; {esc(c.article)}'
@@ -475,8 +475,12 @@ def add_claims_layer(m, states_by_date: dict, entries, actors) -> None:
     gj.add_to(group)
     group.add_to(m)
     if len(dates) > 1:
-        by_date = {d: claim_features(states_by_date[d], entries, actors) for d in dates}
-        m.get_root().add_child(ClaimsSlider(gj.get_name(), dates, by_date))
+        # Per day only the marker changes (state computed here, in Python); popups are the
+        # latest ones, and the page hides claims dated after the chosen day.
+        by_date = {d: {esc(pid): list(claim_marker(st, actors)) + [
+                       f"{esc(entries[pid].name)} &#183; {esc(st.state)} &#183; {len(st.claims)} claim(s)"]
+                       for pid, st in sorted(states_by_date[d].items())} for d in dates}
+        m.get_root().add_child(ClaimsSlider(gj.get_name(), dates, by_date, latest))
 
 
 class ClaimsSlider(MacroElement):
@@ -489,24 +493,39 @@ class ClaimsSlider(MacroElement):
 {% macro script(this, kwargs) %}
 (function() {
   var dates = {{ this.dates|tojson }};
-  var data = {{ this.data|tojson }};
+  var states = {{ this.data|tojson }};
+  var latest = {{ this.latest|tojson }};
+  var current = dates[dates.length - 1];
   var slider = document.getElementById('sm-claim-date');
+  function hideLater(root) {
+    root.querySelectorAll('.c[data-date]').forEach(function(el) {
+      el.style.display = el.getAttribute('data-date') > current ? 'none' : '';
+    });
+  }
+  {{ this.layer }}.on('popupopen', function(e) { hideLater(e.popup.getElement()); });
   slider.addEventListener('input', function() {
-    var d = dates[+slider.value];
-    document.getElementById('sm-claim-date-label').textContent = d;
+    current = dates[+slider.value];
+    document.getElementById('sm-claim-date-label').textContent = current;
+    var day = states[current];
+    var feats = latest.filter(function(f) { return day[f.properties.id]; }).map(function(f) {
+      var s = day[f.properties.id];
+      var p = Object.assign({}, f.properties, {icon: s[0], size: s[1], label: s[2]});
+      return {type: 'Feature', geometry: f.geometry, properties: p};
+    });
     {{ this.layer }}.clearLayers();
-    {{ this.layer }}.addData({type: 'FeatureCollection', features: data[d]});
+    {{ this.layer }}.addData({type: 'FeatureCollection', features: feats});
   });
 })();
 {% endmacro %}
 """)
 
-    def __init__(self, layer_name: str, dates, by_date):
+    def __init__(self, layer_name: str, dates, by_date, latest):
         super().__init__()
         self._name = "ClaimsSlider"
         self.layer = layer_name
         self.dates = list(dates)
         self.data = by_date
+        self.latest = latest
         self.max = len(dates) - 1
         self.last = dates[-1]
 
