@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -48,7 +49,9 @@ def web_url(url: str) -> str | None:
     return esc(url)
 
 
+@lru_cache(maxsize=65536)
 def file_link(target: Path, from_dir: Path) -> str:
-    """A relative, percent-encoded, escaped link from ``from_dir`` to ``target``."""
+    """A relative, percent-encoded, escaped link from ``from_dir`` to ``target`` (memoised: one
+    report is linked from every place it names)."""
     rel = os.path.relpath(Path(target).resolve(), Path(from_dir).resolve())
     return esc(quote(Path(rel).as_posix()))
