@@ -147,7 +147,7 @@ CHECKLIST = {  # name -> surfaces (as written in reports) that count as finding 
     "Hama": ["Hama", "Hamah"],
     "Idlib": ["Idlib", "Idleb"],
     "Homs": ["Homs"],
-    "Hmeimim": ["Hmeimim", "Khmeimim", "Hmeimim Air Base"],
+    "Hmeimim": ["Hmeimim", "Khmeimim", "Hmeimim Air Base", "Hmeimim airbase"],
     "Tartus": ["Tartus", "Tartous", "Tartouss"],
     "Abu al-Duhur": ["Abu al-Duhur", "Abu al-Dhuhur", "Abu Zuhur", "Abu al-Duhur airbase"],
     "Aleppo International Airport": ["Aleppo International Airport"],
