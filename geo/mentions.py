@@ -169,6 +169,7 @@ class _Rules:
         self.rx_region = re.compile(rf"\b(?:{_alternation(vocab.require(c, 'region_words', list, src))})\s+of\s+(?:the\s+)?$")
         self.region_kinds = set(vocab.require(c, "region_kinds", list, src))
         self._road_geoms = None
+        self._related_memo: dict[tuple, Entry | None] = {}
 
     # roles ---------------------------------------------------------------------------------
 
@@ -242,12 +243,19 @@ class _Rules:
                         out[k] = replace(out[k], place_id=target.id, via="context")
         return out
 
-    @staticmethod
-    def _related(e: Entry, kinds: set[str], gaz: Gazetteer, word: str = "") -> Entry | None:
+    def _related(self, e: Entry, kinds: set[str], gaz: Gazetteer, word: str = "") -> Entry | None:
         """The one entry (of ``kinds`` if given, named with ``word`` if given) that belongs to
-        ``e``: its parent is ``e``, it is ``e``'s parent, or its name contains ``e``'s name."""
+        ``e``: its parent is ``e``, it is ``e``'s parent, or its name contains ``e``'s name.
+        Memoised: the answer depends only on the gazetteer, and it scans every entry."""
         if kinds and e.kind in kinds:
             return e
+        key = (e.id, frozenset(kinds), word)
+        if key not in self._related_memo:
+            self._related_memo[key] = self._scan_related(e, kinds, gaz, word)
+        return self._related_memo[key]
+
+    @staticmethod
+    def _scan_related(e: Entry, kinds: set[str], gaz: Gazetteer, word: str) -> Entry | None:
         own = re.compile(rf"\b{re.escape(name_key(e.name))}\b")
         named = re.compile(rf"\b{re.escape(name_key(word))}\b") if word else None
         cands = [
