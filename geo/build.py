@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +19,6 @@ from .geocode import GazetteerGeocoder
 from .parallel import Engine, process_all
 from .places import resolve
 from .unresolved import summarise
-
-log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACE_PROPERTIES = ["id", "name", "kind", "lat", "lon", "mention_count", "article_count", "articles",
@@ -78,6 +75,8 @@ def build(cfg: Config) -> BuildResult:
     unresolved = summarise(missing)
 
     warnings = list(gaz.warnings)
+    warnings.extend(f"{gaz.entries[pid].name}: the geocoder found no position; not drawn"
+                    for pid in resolved.not_geocoded)
     basemap = _basemap(cfg.node_modules, warnings)
     info = mapping.MapInfo(
         title=cfg.title,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from geopy.extra.rate_limiter import RateLimiter
 
-from .gazetteer import OPTIONAL, REQUIRED, Gazetteer
+from .gazetteer import Gazetteer
 from .text import name_key
 
 
@@ -105,5 +105,3 @@ def append_rows(gazetteer_path: Path, rows: list[Filled]) -> None:
     with open(gazetteer_path, "a", encoding="utf-8", newline="") as f:
         f.write(sep + buf.getvalue())
 
-
-__all__ = ["fill", "append_rows", "Filled", "Cache", "REQUIRED", "OPTIONAL"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import vocab
@@ -30,10 +31,16 @@ class Unresolved:
     sentence: str
 
 
+@lru_cache(maxsize=None)
+def _skip_keys(vocab_dir: Path | None) -> frozenset[str]:
+    """Keys of words that are never places (built once per vocabulary folder)."""
+    return frozenset(name_key(w) for name in ("not_places.txt", "organisations.txt")
+                     for w in vocab.lines(name, vocab_dir))
+
+
 def find_unresolved(report: Report, mentions: list[Mention], matcher: Matcher,
                     vocab_dir: Path | None = None) -> list[Unresolved]:
-    skip = {name_key(w) for w in vocab.lines("not_places.txt", vocab_dir)}
-    skip |= {name_key(w) for w in vocab.lines("organisations.txt", vocab_dir)}
+    skip = _skip_keys(vocab_dir)
     spans = [(m.start, m.end) for m in mentions]
     out = []
     for s in sentences(report.text):
