@@ -142,7 +142,7 @@ def machine() -> dict:
     except OSError:
         pass
     versions = {}
-    for pkg in ("folium", "branca", "geopandas", "shapely", "pyahocorasick", "geotext", "flashgeotext",
+    for pkg in ("folium", "branca", "geopandas", "shapely", "ahocorasick-rs", "geotext", "flashgeotext",
                 "flashtext", "playwright"):
         try:
             versions[pkg] = metadata.version(pkg)

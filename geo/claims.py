@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import ahocorasick_rs
+
 from . import vocab as vocab_mod
 from .errors import VocabularyError
 from .gazetteer import Gazetteer
@@ -65,6 +67,35 @@ def _wb(pattern: str) -> re.Pattern:
     return re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])")
 
 
+def literal_prefix(rx: re.Pattern) -> str:
+    """The literal text every match of ``rx`` starts with ("" when there is none).
+
+    Lets a sentence skip a pattern whose prefix it does not contain: exact, and much cheaper
+    than running ~100 status patterns over every sentence."""
+    import re._constants as sre_c
+    import re._parser as sre_p
+
+    if rx.flags & re.IGNORECASE:
+        return ""
+    out: list[str] = []
+
+    def walk(items) -> bool:
+        for op, av in items:
+            if op is sre_c.LITERAL:
+                out.append(chr(av))
+            elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+                continue  # zero-width
+            elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+                if not walk(av[3]):
+                    return False
+            else:
+                return False
+        return True
+
+    walk(sre_p.parse(rx.pattern))
+    return "".join(out)
+
+
 class ClaimVocabulary:
     """actors.toml + claims.toml, compiled."""
 
@@ -81,7 +112,7 @@ class ClaimVocabulary:
                 self.actor_of.setdefault(name_key(n), aid)
         self.actor_alt = _rx_words(self.actor_of)
         self.rx_actor = _wb(self.actor_alt + "|they|them|their")
-        self.statuses = []
+        self.statuses: list[tuple[str, re.Pattern, str, str]] = []  # status, rx, actor side, prefix
         for spec in vocab_mod.require(c, "status", list, "claims.toml"):
             status = spec.get("status")
             if not status:
@@ -94,7 +125,18 @@ class ClaimVocabulary:
                 except re.error as e:
                     raise VocabularyError(f"claims.toml: status {status!r} pattern {pat!r}: {e}") from None
                 actor_side = "after" if any(p.pattern == pat for p in after_for) else "before"
-                self.statuses.append((status, rx, actor_side))
+                self.statuses.append((status, rx, actor_side, literal_prefix(rx)))
+        # Which status patterns can match a sentence: one automaton pass over its literal
+        # prefixes; the patterns without one always run.
+        by_prefix: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for i, (_, _, _, prefix) in enumerate(self.statuses):
+            if prefix:
+                by_prefix.setdefault(prefix, []).append(i)
+            else:
+                self.always.append(i)
+        self.prefix_patterns = list(by_prefix.values())
+        self.prefixes = ahocorasick_rs.AhoCorasick(list(by_prefix)) if by_prefix else None
         self.exclude_kinds = set(c.get("exclude_kinds", []))
         rep = vocab_mod.require(c, "reporting", dict, "claims.toml")
         self.rx_verb = _wb(_rx_words(rep.get("verbs", [])))
@@ -211,9 +253,19 @@ def _actors(norm: str, vocab: ClaimVocabulary):
     return out
 
 
+def _candidate_patterns(norm: str, vocab: ClaimVocabulary) -> list[int]:
+    """Indexes of the status patterns that can match ``norm``, in vocabulary order."""
+    found = set(vocab.always)
+    if vocab.prefixes is not None:
+        for k, _, _ in vocab.prefixes.find_matches_as_indexes(norm, overlapping=True):
+            found.update(vocab.prefix_patterns[k])
+    return sorted(found)
+
+
 def _triggers(norm: str, vocab: ClaimVocabulary) -> list[_Trigger]:
     cands = []
-    for status, rx, actor_side in vocab.statuses:
+    for i in _candidate_patterns(norm, vocab):
+        status, rx, actor_side, _ = vocab.statuses[i]
         for m in rx.finditer(norm):
             inner = None
             if "held" in m.groupdict() and m.group("held") is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GazetteerError
-from .text import name_key
+from .text import name_key, word_key
 
 REQUIRED = ("id", "name", "aliases", "kind", "lat", "lon")
 OPTIONAL = ("country", "parent", "geometry", "precision_km", "source")
@@ -224,12 +224,13 @@ def _coords(geom):
 
 
 def _alias_clashes(path: Path, entries) -> list[str]:
-    """One problem per name that two entries claim. The rule: a name denotes exactly one entry."""
+    """One problem per name that two entries claim. The rule: a name denotes exactly one entry,
+    and names that differ only in punctuation ("Sana'a", "Sana a") are the same name."""
     owner: dict[str, tuple[str, int, str]] = {}
     out = []
     for e in sorted(entries, key=lambda e: e.line):
         for n in e.names:
-            key = name_key(n)
+            key = word_key(n)   # what the matcher compares: "Sana'a" and "Sana a" are one name
             if not key:
                 continue
             if key in owner and owner[key][0] != e.id:

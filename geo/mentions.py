@@ -22,14 +22,15 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import ahocorasick
+import ahocorasick_rs
 
 from . import vocab
 from .gazetteer import Entry, Gazetteer
 from .reports import Report
-from .text import Sentence, name_key, normalize, sentences
+from .text import Sentence, name_key, normalize, sentences, word_form, word_key
 
 ORG = "\x00org"  # automaton value for organisation names, which block place matches
+_NFA = ahocorasick_rs.Implementation.ContiguousNFA  # compact; the fastest here (bench/RESULTS.md)
 
 
 @dataclass(frozen=True)
@@ -46,49 +47,128 @@ class Mention:
 
 
 class Matcher:
-    """The gazetteer's names compiled once into an automaton, plus the rules that use them."""
+    """The gazetteer's names compiled once into an automaton, plus the rules that use them.
+
+    The automaton holds every name as its word form wrapped in spaces (" al bab "), and runs
+    over the report's word form padded with a space at each end, reporting overlapping hits: so
+    every hit is a whole-word occurrence and nothing else. Longest-first selection then runs
+    only where hits overlap."""
 
     def __init__(self, gazetteer: Gazetteer, vocab_dir: Path | None = None):
         self.gazetteer = gazetteer
-        auto = ahocorasick.Automaton()
-        for key, eid in gazetteer.index.items():
-            auto.add_word(key, (len(key), eid))
-        for org in vocab.lines("organisations.txt", vocab_dir):
-            key = name_key(org)
-            if key and key not in gazetteer.index:
-                auto.add_word(key, (len(key), ORG))
-        auto.make_automaton()
-        self.automaton = auto
+        values: dict[str, str] = {}                      # word key -> entry id or ORG
+        edge_sets: dict[str, set[tuple[str, str]]] = {}  # word key -> marks at its edges
+        keys = [(k, eid) for k, eid in gazetteer.index.items()]
+        keys += [(name_key(o), ORG) for o in vocab.lines("organisations.txt", vocab_dir)
+                 if name_key(o) not in gazetteer.index]
+        # Names that differ only in punctuation are one word key. A CSV gazetteer may not have
+        # two entries behind one (gazetteer.py refuses it); in a GeoNames dump the name spelled
+        # exactly as the words ("Pekin" over "Pe'kin") wins, then the index's order.
+        keys.sort(key=lambda kv: word_key(kv[0]) != kv[0])
+        for key, eid in keys:
+            wk = word_key(key)
+            if wk:
+                # marks at a name's edges ("'Afrin", "Washington, D.C.") are kept in the
+                # surface when the text has them
+                i, j = key.index(wk[0]), key.rindex(wk[-1]) + 1
+                eid = values.setdefault(wk, eid)
+                if key[:i] or key[j:]:
+                    edge_sets.setdefault(wk, set()).add((key[:i], key[j:]))
+        patterns = [f" {k} " for k in values]
+        self._values = list(values.values())
+        self._edges = {n: sorted(edge_sets[k], key=lambda e: (-len(e[0]) - len(e[1]), e))
+                       for n, k in enumerate(values) if k in edge_sets}
+        # over UTF-8 bytes: faster than over str, and news text in word form is mostly ASCII
+        self._automaton = ahocorasick_rs.BytesAhoCorasick(
+            [p.encode("utf-8", "surrogatepass") for p in patterns], implementation=_NFA)
         self.rules = _Rules(gazetteer, vocab_dir)
 
-    def raw_matches(self, norm: str) -> list[tuple[int, int, str]]:
-        """Whole-word, longest-first, non-overlapping (start, end, entry id or ORG) in ``norm``."""
-        n = len(norm)
-        cands = []
-        for end_idx, (length, eid) in self.automaton.iter(norm):
-            start, end = end_idx - length + 1, end_idx + 1
-            if start > 0 and norm[start - 1].isalnum():
-                continue
-            if end < n and norm[end].isalnum():
-                continue
-            cands.append((start, end, eid))
-        if not cands:
+    def raw_matches(self, text: str) -> list[tuple[int, int, str]]:
+        """Whole-word, longest-first, non-overlapping (start, end, entry id or ORG) in ``text``."""
+        padded = f" {word_form(text)} ".encode("utf-8", "surrogatepass")
+        hits = self._automaton.find_matches_as_indexes(padded, overlapping=True)
+        if not hits:
             return []
-        cands.sort(key=lambda c: (c[0] - c[1], c[0]))  # longest first, then leftmost
-        starts: list[int] = []
-        ends: list[int] = []
-        chosen = []
-        for start, end, eid in cands:
-            i = bisect.bisect_right(starts, start)
-            if i and ends[i - 1] > start:
-                continue
-            if i < len(starts) and starts[i] < end:
-                continue
-            starts.insert(i, start)
-            ends.insert(i, end)
-            chosen.append((start, end, eid))
-        chosen.sort()
-        return chosen
+        if len(padded) != len(text) + 2:
+            hits = _char_offsets(padded, hits)
+        # the key " k " at [a, b) of ``padded`` is the word at [a, b - 2) of ``text``. Hits come
+        # in order of their end: they are disjoint unless one starts before the previous ends.
+        spans = _outermost([(a, b - 2, i) for i, a, b in hits])
+        values, edges = self._values, self._edges
+        return [(a, b, values[i]) if i not in edges else self._edged(text, a, b, i) for a, b, i in spans]
+
+    def _edged(self, text: str, a: int, b: int, i: int) -> tuple[int, int, str]:
+        """The span widened over the marks at the name's edges, when the text has them."""
+        for lead, tail in self._edges[i]:
+            if (a >= len(lead) and normalize(text[a - len(lead):a]) == lead
+                    and normalize(text[b:b + len(tail)]) == tail):
+                return a - len(lead), b + len(tail), self._values[i]
+        return a, b, self._values[i]
+
+
+def _char_offsets(data: bytes, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """(pattern, start, end) with UTF-8 byte offsets into ``data`` -> character offsets."""
+    cuts = sorted({x for _, a, b in hits for x in (a, b)})
+    char_at, chars, prev = {}, 0, 0
+    for cut in cuts:   # hits start and end on character boundaries (they are spaces)
+        chars += len(data[prev:cut].decode("utf-8", "surrogatepass"))
+        char_at[cut], prev = chars, cut
+    return [(i, char_at[a], char_at[b]) for i, a, b in hits]
+
+
+def _outermost(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Longest-first selection for hits in order of their end. When every two hits are disjoint
+    or one inside the other (a name inside a longer one: "Aleppo" in "Aleppo Citadel"), that is
+    the outermost hits, found in one pass; when two cross, the general selection."""
+    out: list[tuple[int, int, int]] = []
+    for h in spans:
+        if out and h[0] < out[-1][1]:   # overlaps the last kept
+            if h[1] < out[-1][1]:
+                return _select(spans)    # out of end order: not the automaton's order
+            if h[0] > out[-1][0]:
+                if h[1] == out[-1][1]:
+                    continue             # inside the last kept, at its end
+                return _select(spans)    # crossing
+            while out and h[0] <= out[-1][0]:
+                out.pop()                # inside h
+            if out and h[0] < out[-1][1]:
+                return _select(spans)    # crossing an earlier one
+        out.append(h)
+    return out
+
+
+def _select(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Non-overlapping spans in text order: within each run of overlapping ones, longest first."""
+    spans = sorted(spans)
+    out: list[tuple[int, int, int]] = []
+    i, n = 0, len(spans)
+    while i < n:
+        j, reach = i + 1, spans[i][1]
+        while j < n and spans[j][0] < reach:
+            reach = max(reach, spans[j][1])
+            j += 1
+        out.extend(spans[i:j] if j == i + 1 else _longest_first(spans[i:j]))
+        i = j
+    return out
+
+
+def _longest_first(cands: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Overlapping candidates -> the longest, then the leftmost, then whatever is still free."""
+    cands = sorted(cands, key=lambda c: (c[0] - c[1], c[0]))
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen = []
+    for start, end, eid in cands:
+        k = bisect.bisect_right(starts, start)
+        if k and ends[k - 1] > start:
+            continue
+        if k < len(starts) and starts[k] < end:
+            continue
+        starts.insert(k, start)
+        ends.insert(k, end)
+        chosen.append((start, end, eid))
+    chosen.sort()
+    return chosen
 
 
 def find_mentions(report: Report, matcher: Matcher) -> list[Mention]:
@@ -105,7 +185,7 @@ def find_mentions(report: Report, matcher: Matcher) -> list[Mention]:
         return sents[i] if sents else Sentence(0, len(text), text)
 
     found: list[Mention] = []
-    for start, end, eid in matcher.raw_matches(norm):
+    for start, end, eid in matcher.raw_matches(text):
         if eid == ORG:
             continue
         s = sentence_at(start)

@@ -10,7 +10,7 @@ import platform
 from importlib import metadata
 from pathlib import Path
 
-LIBRARIES = ("folium", "branca", "geopandas", "shapely", "geopy", "pyahocorasick", "jinja2")
+LIBRARIES = ("folium", "branca", "geopandas", "shapely", "geopy", "ahocorasick-rs", "jinja2")
 
 
 def _sha(path: Path) -> str:

@@ -76,3 +76,27 @@ def test_withdrawal_admission(run):
 def test_nested_speech_belongs_to_inner_speaker(run):
     out = run("State TV said the army said rebels had entered Homs.")
     assert out == [("homs", "opposition", "entered", "government", True)]
+
+
+def test_prefix_filter_skips_only_patterns_that_cannot_match():
+    """Status patterns run only on sentences holding their literal prefix; the triggers found
+    must be those of running every pattern on every sentence."""
+    from geo.claims import _triggers, literal_prefix
+    from geo.text import normalize, sentences
+
+    vocab = ClaimVocabulary()
+    everything = ClaimVocabulary()
+    everything.prefixes, everything.always = None, list(range(len(everything.statuses)))
+    import re
+    assert literal_prefix(re.compile("(?<![a-z])took control of(?![a-z])")) == "took control of"
+    assert literal_prefix(re.compile("(?:had )?not able")) == ""
+    assert literal_prefix(re.compile("under (?:full )?x")) == "under "
+    assert sum(1 for s in vocab.statuses if s[3]) > len(vocab.statuses) * 0.8
+    n = 0
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        for s in sentences(path.read_text(encoding="utf-8")):
+            norm = normalize(s.text)
+            got = [(t.start, t.end, t.status) for t in _triggers(norm, vocab)]
+            assert got == [(t.start, t.end, t.status) for t in _triggers(norm, everything)]
+            n += len(got)
+    assert n > 20

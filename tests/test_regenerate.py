@@ -99,6 +99,8 @@ BAD = [
      r"line 3: id 'x' is a duplicate of line 2"),
     ("alias-clash", HEADER + "x,X,Zed,city,36,37,SY,,,,manual\ny,Y,zed,city,35,36,SY,,,,manual\n",
      r"line 3: aliases 'zed' of 'y' is already a name of 'x' \(line 2\)"),
+    ("punctuation-clash", HEADER + "x,Sana'a,,city,15,44,YE,,,,manual\ny,Y,Sana a,city,35,36,SY,,,,manual\n",
+     r"line 3: aliases 'Sana a' of 'y' is already a name of 'x' \(line 2\)"),
     ("bad-wkt", HEADER + "x,X,,road,36,37,SY,,LINESTRING (37 36,,,manual\n",
      r"line 2: (geometry|\d+ fields)"),
     ("bad-wkt-quoted", HEADER + 'x,X,,road,36,37,SY,,"LINESTRING (37 36, oops)",,manual\n',
