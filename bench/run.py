@@ -213,7 +213,7 @@ class Recognition:
 def pipeline_in_process(reports_dir: Path, gaz_path: Path, out_dir: Path, st: Stages, truth) -> dict:
     from geo import export, frames, gazetteer as gazetteer_mod, mapping, offline, reports as reports_mod
     from geo.build import PLACE_PROPERTIES, _basemap
-    from geo.claims import ClaimVocabulary, extract_claims, place_states
+    from geo.claims import ClaimVocabulary, extract_claims, place_states, states_by_date
     from geo.geocode import GazetteerGeocoder
     from geo.mentions import Matcher, find_mentions
     from geo.places import resolve
@@ -256,9 +256,9 @@ def pipeline_in_process(reports_dir: Path, gaz_path: Path, out_dir: Path, st: St
     places = st.run("frames: places_frame", lambda: frames.places_frame(resolved.places, by_id))
     states = st.run("claims: place_states", lambda: place_states(claims))
     claims_gdf = st.run("frames: claims_frame", lambda: frames.claims_frame(claims, gaz, states))
-    states_by_date = st.run(
+    by_date = st.run(
         "claims: states_by_date (one per day)",
-        lambda: {d: place_states([c for c in claims if c.date <= d]) for d in sorted({c.date for c in claims})})
+        lambda: states_by_date(claims))
     unresolved = summarise(missing)
     warnings: list[str] = []
     basemap = st.run("basemap (countries_geojson)", lambda: _basemap(node_modules, warnings))
@@ -267,7 +267,7 @@ def pipeline_in_process(reports_dir: Path, gaz_path: Path, out_dir: Path, st: St
                            metonym_count=len(resolved.metonyms), claim_count=len(claims),
                            gazetteer_name=gaz_path.name, gazetteer_sha256=gaz.sha256)
     html = st.run("map: mapping.build_map (folium render)", lambda: mapping.build_map(
-        places, by_id, out_dir, info, basemap, mapping.ClaimsInput(states_by_date, gaz.entries, claim_vocab.actors)))
+        places, by_id, out_dir, info, basemap, mapping.ClaimsInput(by_date, gaz.entries, claim_vocab.actors)))
     html_before = len(html.encode("utf-8"))
     html = st.run("map: offline.inline_assets", lambda: offline.inline_assets(html, node_modules))
     html_bytes = html.encode("utf-8")
@@ -301,7 +301,7 @@ def pipeline_in_process(reports_dir: Path, gaz_path: Path, out_dir: Path, st: St
     return {
         "reports": reports, "mb": mb, "report_count": len(reports), "skipped": len(skipped),
         "mentions": len(mentions), "places": len(resolved.places), "claims": len(claims),
-        "claim_places": len(states), "dates": len(states_by_date), "unresolved": len(unresolved),
+        "claim_places": len(states), "dates": len(by_date), "unresolved": len(unresolved),
         "metonyms": len(resolved.metonyms), "datelines": len(resolved.datelines),
         "html_bytes": len(html_bytes), "html_before_inline": html_before,
         "basemap_bytes": len(json.dumps(basemap, separators=(",", ":"))) if basemap else 0,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import export, frames, gazetteer as gazetteer_mod, mapping, provenance, reports as reports_mod, vocab
 from .changes import Changes, compare, read_previous
-from .claims import place_states
+from .claims import place_states, states_by_date
 from .geocode import GazetteerGeocoder
 from .parallel import Engine, process_all
 from .places import resolve
@@ -71,7 +71,7 @@ def build(cfg: Config) -> BuildResult:
     places = frames.places_frame(resolved.places, by_id)
     states = place_states(claims)
     claims_gdf = frames.claims_frame(claims, gaz, states)
-    states_by_date = {d: place_states([c for c in claims if c.date <= d]) for d in sorted({c.date for c in claims})}
+    by_date = states_by_date(claims)
     unresolved = summarise(missing)
 
     warnings = list(gaz.warnings)
@@ -89,7 +89,7 @@ def build(cfg: Config) -> BuildResult:
         gazetteer_sha256=gaz.sha256,
     )
     html = mapping.build_map(places, by_id, cfg.out_dir, info, basemap,
-                             mapping.ClaimsInput(states_by_date, gaz.entries, claim_vocab.actors))
+                             mapping.ClaimsInput(by_date, gaz.entries, claim_vocab.actors))
     if cfg.self_contained:
         from .offline import inline_assets
 

@@ -188,9 +188,10 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     claims: list[Claim] = []
     seen: set[tuple] = set()
     state = {"claimant": None, "plural_actor": None}
+    report_norm = normalize(report.text)   # per character: a slice's fold is the fold's slice
     for sent in sentences(report.text):
         text = sent.text
-        norm = normalize(text)
+        norm = report_norm[sent.start:sent.end]
         actors = _actors(norm, vocab)
         claimant_here = _first_claimant(text, norm, vocab)
         places = sorted(by_sentence.get(sent.start, []), key=lambda m: m.start)
@@ -489,25 +490,78 @@ def place_states(claims: list[Claim]) -> dict[str, PlaceState]:
     by_place: dict[str, list[Claim]] = {}
     for c in claims:
         by_place.setdefault(c.place_id, []).append(c)
-    out = {}
+    return {pid: _state(pid, sorted(cs, key=_newest_first_key, reverse=True))
+            for pid, cs in sorted(by_place.items())}
+
+
+def states_by_date(claims: list[Claim]) -> dict[str, dict[str, PlaceState]]:
+    """For each date claims carry, ``place_states`` of the claims made up to that date.
+
+    Incremental: each place's claims are sorted once and added day by day, and its state is
+    derived again only on the days it has new claims."""
+    dates = sorted({c.date for c in claims})
+    by_place: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_place.setdefault(c.place_id, []).append(c)
+    out: dict[str, dict[str, PlaceState]] = {d: {} for d in dates}
     for pid, cs in sorted(by_place.items()):
-        holders = {c.actor for c in cs if c.status in HOLDS}
-        present = {c.actor for c in cs if c.status in PRESENCE}
-        losers = {c.actor for c in cs if c.status in LOSSES}
+        cs = sorted(cs, key=_newest_first_key, reverse=True)
+        tally = _Tally()
+        k, state = len(cs), None
+        for d in dates:
+            k0 = k
+            while k > 0 and cs[k - 1].date <= d:   # claims up to d: the tail of the newest-first list
+                k -= 1
+                tally.add(cs[k])
+            if k != k0:
+                state = tally.state(pid, cs[k:])
+            if state is not None:
+                out[d][pid] = state
+    return out
+
+
+def _newest_first_key(c: Claim):
+    return (c.date, c.article, c.start)
+
+
+def _state(pid: str, cs: list[Claim]) -> PlaceState:
+    """The state of one place from its claims, given newest first."""
+    tally = _Tally()
+    for c in cs:
+        tally.add(c)
+    return tally.state(pid, cs)
+
+
+class _Tally:
+    """Who is said to hold, be present at or have lost a place, and how often each is named."""
+
+    def __init__(self):
+        self.holders: set[str] = set()
+        self.present: set[str] = set()
+        self.losers: set[str] = set()
+        self.counts: dict[str, int] = {}
+
+    def add(self, c: Claim) -> None:
+        if c.status in HOLDS:
+            self.holders.add(c.actor)
+        if c.status in PRESENCE:
+            self.present.add(c.actor)
+        if c.status in LOSSES:
+            self.losers.add(c.actor)
+        self.counts[c.actor] = self.counts.get(c.actor, 0) + 1
+
+    def state(self, pid: str, newest_first: list[Claim]) -> PlaceState:
+        holders, present, losers, counts = self.holders, self.present, self.losers, self.counts
         contested = (len(holders) > 1 or bool(holders and (present - holders))
                      or bool(holders & losers) or bool(losers and (present | holders) - losers)
                      or len(present) > 1)
-        counts: dict[str, int] = {}
-        for c in cs:
-            counts[c.actor] = counts.get(c.actor, 0) + 1
         controller = next(iter(holders)) if len(holders) == 1 and not contested else ""
-        out[pid] = PlaceState(
+        return PlaceState(
             place_id=pid,
             state="contested" if contested else "uncontested",
             controller=controller,
             actors=tuple(sorted(counts, key=lambda a: (-counts[a], a))),
             presence_only=not holders and not losers,
-            latest_date=max(c.date for c in cs),
-            claims=tuple(sorted(cs, key=lambda c: (c.date, c.article, c.start), reverse=True)),
+            latest_date=newest_first[0].date,
+            claims=tuple(newest_first),
         )
-    return out

@@ -40,9 +40,12 @@ def _plain(value):
 def feature_collection(gdf, properties: list[str]) -> dict:
     """A GeoJSON FeatureCollection of ``gdf`` rows, in row order, coordinates at 6 decimals."""
     features = []
+    shapes: dict[int, dict] = {}   # rows sharing one geometry object (a place's claims) share its JSON
     for row in gdf.itertuples(index=False):
-        geom = mapping(row.geometry)
-        geom = {"type": geom["type"], "coordinates": _round(geom["coordinates"])}
+        geom = shapes.get(id(row.geometry))
+        if geom is None:
+            g = mapping(row.geometry)
+            geom = shapes[id(row.geometry)] = {"type": g["type"], "coordinates": _round(g["coordinates"])}
         props = {k: _plain(getattr(row, k)) for k in properties}
         features.append({"type": "Feature", "geometry": geom, "properties": props})
     return {"type": "FeatureCollection", "features": features}

@@ -58,13 +58,15 @@ CLAIM_COLUMNS = ["place_id", "place", "actor", "status", "claimant", "claimant_s
 def claims_frame(claims, gazetteer, states) -> gpd.GeoDataFrame:
     """One row per claim; geometry is the place's own (point, line or area)."""
     rows = []
+    shapes: dict[str, object] = {}   # one geometry per place, shared by its claims
     for c in claims:
-        entry = gazetteer.entries[c.place_id]
+        if c.place_id not in shapes:
+            shapes[c.place_id] = place_geometry(gazetteer.entries[c.place_id])
         rows.append({
             "place_id": c.place_id, "place": c.place, "actor": c.actor, "status": c.status,
             "claimant": c.claimant, "claimant_side": c.claimant_side, "admission": c.admission,
             "hedged": c.hedged, "article": c.article, "outlet": c.outlet, "date": c.date,
             "quote": c.quote, "trigger": c.trigger, "place_state": states[c.place_id].state,
-            "geometry": place_geometry(entry),
+            "geometry": shapes[c.place_id],
         })
     return gpd.GeoDataFrame(rows, columns=CLAIM_COLUMNS + ["geometry"], geometry="geometry", crs=CRS)

@@ -191,7 +191,8 @@ def find_mentions(report: Report, matcher: Matcher) -> list[Mention]:
         s = sentence_at(start)
         found.append(Mention(report.id, eid, text[start:end], start, end, s.text, s.start, "place"))
 
-    found = [replace(m, role=rules.role(m, found, text, gaz)) for m in found]
+    roles = [rules.role(m, found, text, norm, gaz) for m in found]
+    found = [m if r == "place" else replace(m, role=r) for m, r in zip(found, roles)]
     found = rules.repoint(found, text, norm, gaz)
     found = rules.context(found, report, norm, gaz, sentence_at)
     return sorted(found, key=lambda m: (m.start, m.end))
@@ -250,13 +251,18 @@ class _Rules:
         self.region_kinds = set(vocab.require(c, "region_kinds", list, src))
         self._road_geoms = None
         self._related_memo: dict[tuple, Entry | None] = {}
+        self._eligible: dict[str, bool] = {}
 
     # roles ---------------------------------------------------------------------------------
 
     def eligible(self, e: Entry) -> bool:
-        return e.kind in self.metonym_kinds or name_key(e.name) in self.seats
+        if e.id not in self._eligible:
+            self._eligible[e.id] = e.kind in self.metonym_kinds or name_key(e.name) in self.seats
+        return self._eligible[e.id]
 
-    def role(self, m: Mention, all_: list[Mention], text: str, gaz: Gazetteer) -> str:
+    def role(self, m: Mention, all_: list[Mention], text: str, norm: str, gaz: Gazetteer) -> str:
+        """``norm`` is ``normalize(text)``: the fold is per character, so its slices are the
+        slices' folds."""
         if self.is_dateline(m, text):
             return "dateline"
         entry = gaz.entries[m.place_id]
@@ -264,11 +270,11 @@ class _Rules:
             return "place"
         group = self._group(m, all_, text)
         first, last = group[0], group[-1]
-        right_own = normalize(text[m.end:m.end + 40])
+        right_own = norm[m.end:m.end + 40]
         if self.rx_hyphen.match(right_own):
             return "metonym"
-        right = normalize(text[last.end:last.end + 80])
-        left = normalize(text[max(first.sentence_start, first.start - 40):first.start])
+        right = norm[last.end:last.end + 80]
+        left = norm[max(first.sentence_start, first.start - 40):first.start]
         if (self.rx_noun.match(right) or self.rx_verb.match(right) or self.rx_which.match(right)
                 or self.rx_pre.search(left)):
             return "metonym"

@@ -100,3 +100,26 @@ def test_prefix_filter_skips_only_patterns_that_cannot_match():
             assert got == [(t.start, t.end, t.status) for t in _triggers(norm, everything)]
             n += len(got)
     assert n > 20
+
+
+def test_states_by_date_equals_place_states_of_each_day():
+    """The incremental per-day states are exactly place_states of the claims up to each day."""
+    import random
+    from dataclasses import replace
+
+    from geo.claims import STATUSES, Claim, place_states, states_by_date
+
+    rng = random.Random(7)
+    claims = [Claim(article=f"a{rng.randrange(40)}", outlet="W", date=f"2024-12-{rng.randrange(1, 12):02d}",
+                    place_id=rng.choice("pqrs"), place="P", actor=rng.choice(["hts", "army", "sdf"]),
+                    status=rng.choice(STATUSES), claimant="W", claimant_side="outlet", quote="q",
+                    admission=False, hedged=False, trigger="t", start=rng.randrange(500))
+              for _ in range(600)]
+    # one place only ever said to be held by one force: uncontested throughout
+    claims = [c if c.place_id != "s" else replace(c, actor="hts", status="captured") for c in claims]
+    got = states_by_date(claims)
+    dates = sorted({c.date for c in claims})
+    assert list(got) == dates
+    for d in dates:
+        assert got[d] == place_states([c for c in claims if c.date <= d])
+    assert {s.state for day in got.values() for s in day.values()} == {"contested", "uncontested"}
