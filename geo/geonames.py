@@ -267,11 +267,18 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
         aliases: list[str] = []
         if alts:
             alt = (1, *tail)
-            for raw in [r for r in alts.split(",") if len(r) > 2 and not r.islower()]:
+            raws = alts.split(",")
+            # one fold for the whole field (it is per character); per name if a character
+            # folded into a comma ("，") would misalign the split
+            folded = normalize(alts).split(",")
+            if len(folded) != len(raws):
+                folded = [normalize(r) for r in raws]
+            for raw, nk in zip(raws, folded):
+                if len(raw) <= 2 or raw.islower():
+                    continue
                 if raw.isascii():
                     if raw.isupper() and sum(map(str.isalpha, raw)) <= 3:
                         continue
-                    nk = normalize(raw)
                 else:
                     # max() is the highest code point: past Greek means not Latin, unless it is
                     # Latin Extended Additional ("Ḩ") or punctuation ("‘"), which normalize folds
@@ -279,7 +286,6 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
                         m = max(raw)
                         if m >= _NON_LATIN and not _LATIN_ADDITIONAL <= m <= _PUNCTUATION_END:
                             continue
-                    nk = normalize(raw)
                     if latin_only and max(nk) >= _NON_LATIN:
                         continue
                     if raw.isupper() and sum(map(str.isalpha, raw)) <= 3:

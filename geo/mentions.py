@@ -27,7 +27,7 @@ import ahocorasick_rs
 from . import vocab
 from .gazetteer import Entry, Gazetteer
 from .reports import Report
-from .text import Sentence, name_key, normalize, sentences, word_form, word_key
+from .text import Sentence, name_key, normalize, sentences, word_form, word_keys
 
 ORG = "\x00org"  # automaton value for organisation names, which block place matches
 _NFA = ahocorasick_rs.Implementation.ContiguousNFA  # compact; the fastest here (bench/RESULTS.md)
@@ -57,27 +57,37 @@ class Matcher:
     def __init__(self, gazetteer: Gazetteer, vocab_dir: Path | None = None):
         self.gazetteer = gazetteer
         values: dict[str, str] = {}                      # word key -> entry id or ORG
-        edge_sets: dict[str, set[tuple[str, str]]] = {}  # word key -> marks at its edges
+        edge_sets: dict[str, dict[tuple[str, str], str]] = {}  # word key -> marks at its edges -> id
+        plain: dict[str, str] = {}                             # word key -> id of the name without marks
         keys = [(k, eid) for k, eid in gazetteer.index.items()]
         keys += [(name_key(o), ORG) for o in vocab.lines("organisations.txt", vocab_dir)
                  if name_key(o) not in gazetteer.index]
         # Names that differ only in punctuation are one word key. A CSV gazetteer may not have
         # two entries behind one (gazetteer.py refuses it); in a GeoNames dump the name spelled
         # exactly as the words ("Pekin" over "Pe'kin") wins, then the index's order.
-        keys.sort(key=lambda kv: word_key(kv[0]) != kv[0])
-        for key, eid in keys:
-            wk = word_key(key)
-            if wk:
-                # marks at a name's edges ("'Afrin", "Washington, D.C.") are kept in the
-                # surface when the text has them
+        wks = word_keys([k for k, _ in keys])
+        order = sorted(range(len(keys)), key=lambda n: wks[n] != keys[n][0])
+        for n in order:
+            (key, eid), wk = keys[n], wks[n]
+            if wk and wk == key:
+                values.setdefault(wk, eid)
+                plain.setdefault(wk, eid)
+            elif wk:
+                # Marks at a name's edges ("'Afrin", "Washington, D.C.") must be in the text,
+                # as written, for the name to match ("`Iraq", an alias of Arak, is not "Iraq"),
+                # unless the name is also known without them.
                 i, j = key.index(wk[0]), key.rindex(wk[-1]) + 1
-                eid = values.setdefault(wk, eid)
+                values.setdefault(wk, eid)
                 if key[:i] or key[j:]:
-                    edge_sets.setdefault(wk, set()).add((key[:i], key[j:]))
+                    edge_sets.setdefault(wk, {}).setdefault((key[:i], key[j:]), eid)
+                else:
+                    plain.setdefault(wk, eid)
         patterns = [f" {k} " for k in values]
         self._values = list(values.values())
-        self._edges = {n: sorted(edge_sets[k], key=lambda e: (-len(e[0]) - len(e[1]), e))
-                       for n, k in enumerate(values) if k in edge_sets}
+        self._edges = {
+            n: (sorted(((lead, tail, eid) for (lead, tail), eid in edge_sets[k].items()),
+                       key=lambda e: (-len(e[0]) - len(e[1]), e)), plain.get(k))
+            for n, k in enumerate(values) if k in edge_sets}
         # over UTF-8 bytes: faster than over str, and news text in word form is mostly ASCII
         self._automaton = ahocorasick_rs.BytesAhoCorasick(
             [p.encode("utf-8", "surrogatepass") for p in patterns], implementation=_NFA)
@@ -93,17 +103,22 @@ class Matcher:
             hits = _char_offsets(padded, hits)
         # the key " k " at [a, b) of ``padded`` is the word at [a, b - 2) of ``text``. Hits come
         # in order of their end: they are disjoint unless one starts before the previous ends.
-        spans = _outermost([(a, b - 2, i) for i, a, b in hits])
         values, edges = self._values, self._edges
-        return [(a, b, values[i]) if i not in edges else self._edged(text, a, b, i) for a, b, i in spans]
+        spans = [(a, b - 2, values[i]) if i not in edges else self._edged(text, a, b - 2, i)
+                 for i, a, b in hits]
+        if edges:
+            spans = [s for s in spans if s is not None]
+        return _outermost(spans)
 
-    def _edged(self, text: str, a: int, b: int, i: int) -> tuple[int, int, str]:
-        """The span widened over the marks at the name's edges, when the text has them."""
-        for lead, tail in self._edges[i]:
+    def _edged(self, text: str, a: int, b: int, i: int) -> tuple[int, int, str] | None:
+        """The span widened over the marks at the name's edges when the text has them (and the
+        entry so named); else the name without marks, if the gazetteer has it; else None."""
+        variants, plain = self._edges[i]
+        for lead, tail, eid in variants:
             if (a >= len(lead) and normalize(text[a - len(lead):a]) == lead
                     and normalize(text[b:b + len(tail)]) == tail):
-                return a - len(lead), b + len(tail), self._values[i]
-        return a, b, self._values[i]
+                return a - len(lead), b + len(tail), eid
+        return (a, b, plain) if plain is not None else None
 
 
 def _char_offsets(data: bytes, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -116,11 +131,11 @@ def _char_offsets(data: bytes, hits: list[tuple[int, int, int]]) -> list[tuple[i
     return [(i, char_at[a], char_at[b]) for i, a, b in hits]
 
 
-def _outermost(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Longest-first selection for hits in order of their end. When every two hits are disjoint
     or one inside the other (a name inside a longer one: "Aleppo" in "Aleppo Citadel"), that is
     the outermost hits, found in one pass; when two cross, the general selection."""
-    out: list[tuple[int, int, int]] = []
+    out: list[tuple[int, int, str]] = []
     for h in spans:
         if out and h[0] < out[-1][1]:   # overlaps the last kept
             if h[1] < out[-1][1]:
@@ -137,10 +152,10 @@ def _outermost(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return out
 
 
-def _select(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def _select(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Non-overlapping spans in text order: within each run of overlapping ones, longest first."""
     spans = sorted(spans)
-    out: list[tuple[int, int, int]] = []
+    out: list[tuple[int, int, str]] = []
     i, n = 0, len(spans)
     while i < n:
         j, reach = i + 1, spans[i][1]
@@ -152,7 +167,7 @@ def _select(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     return out
 
 
-def _longest_first(cands: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+def _longest_first(cands: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Overlapping candidates -> the longest, then the leftmost, then whatever is still free."""
     cands = sorted(cands, key=lambda c: (c[0] - c[1], c[0]))
     starts: list[int] = []

@@ -28,11 +28,13 @@ def reference(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
         wk = word_key(key)
         for m in re.finditer(rf"(?<![^ ])(?={re.escape(wk)}(?![^ ]))", form):
             a, b = m.start(), m.start() + len(wk)
-            # the name's own marks at its edges ("'Afrin", "D.C.") belong to the match
+            # a name with marks at its edges ("'Afrin", "D.C.") matches only with them
             i, j = key.index(wk[0]), key.rindex(wk[-1]) + 1
             lead, tail = key[:i], key[j:]
-            if (lead or tail) and _normalize_slow(text[a - len(lead):a]) == lead and a >= len(lead) \
-                    and _normalize_slow(text[b:b + len(tail)]) == tail:
+            if lead or tail:
+                if not (a >= len(lead) and _normalize_slow(text[a - len(lead):a]) == lead
+                        and _normalize_slow(text[b:b + len(tail)]) == tail):
+                    continue
                 a, b = a - len(lead), b + len(tail)
             cands.append((a, b, eid))
     chosen: list[tuple[int, int, str]] = []
@@ -50,12 +52,12 @@ SMALL = Gazetteer(path=Path("small.csv"), sha256="", entries={e.id: e for e in [
     entry("a", "Tal", ["Tall"]), entry("b", "Tal Abyad"), entry("c", "Abyad Ras"), entry("d", "Ras al-Ain", ["Ra's al-'Ayn"]),
     entry("e", "Al Bab", ["al-Bāb"]), entry("f", "Bab"), entry("g", "'Afrin", ["Afrin", "ʿAfrīn"]),
     entry("h", "Washington, D.C.", ["Washington"]), entry("i", "Diyarbakır"), entry("j", "Ḩamāh", ["Hama"]),
-    entry("k", "Москва"),
+    entry("k", "Москва"), entry("l", "Arak", ["`Iraq"]), entry("m", "Usman'"),
 ]})
 SMALL_MATCHER = Matcher(SMALL)
 WORDS = ["Tal", "Tall", "Abyad", "Ras", "al-Ain", "Ra’s", "al-‘Ayn", "Al", "Bab", "al-Bāb", "'Afrin", "ʿAfrīn",
          "Afrin", "Washington", "D.C.", "Diyarbakir", "DİYARBAKIR", "Ḩamāh", "HAMA", "Москва", "Hayat", "Tahrir",
-         "al-Sham", "-", ",", ".", " ", "’s", "\n", "x", "é"]
+         "al-Sham", "-", ",", ".", " ", "’s", "\n", "x", "é", "Iraq", "‘Iraq", "Usman", "Usman’", "'"]
 texts = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=4)), max_size=30).map(lambda ws: " ".join(ws))
 texts_tight = st.lists(st.sampled_from(WORDS), max_size=30).map("".join)
 
@@ -71,6 +73,13 @@ def test_overlapping_names_keep_the_longest_and_marks_at_edges():
     got = [(text[a:b], eid) for a, b, eid in SMALL_MATCHER.raw_matches(text)]
     assert got == [("Tal Abyad", "b"), ("Ras al-Ain", "d"), ("'Afrin", "g"), ("Washington, D.C.", "h"),
                    ("al-Bāb", "e"), ("DİYARBAKIR", "i")]
+
+
+def test_marks_at_the_edges_of_a_name_must_be_written():
+    """"`Iraq" is an alias of Arak (Iran): plain "Iraq" is not Arak; "Usman'" needs its mark."""
+    text = "Iraq and ‘Iraq, Usman and Usman’."
+    got = [(text[a:b], eid) for a, b, eid in SMALL_MATCHER.raw_matches(text)]
+    assert got == [("‘Iraq", "l"), ("Usman’", "m")]
 
 
 def test_words_inside_words_are_not_names():
