@@ -27,7 +27,7 @@ import ahocorasick_rs
 from . import vocab
 from .gazetteer import Entry, Gazetteer
 from .reports import Report
-from .text import Sentence, name_key, normalize, sentences, word_form, word_keys
+from .text import Sentence, name_key, normalize, padded_word_form_utf8, sentences, word_keys
 
 ORG = "\x00org"  # automaton value for organisation names, which block place matches
 _NFA = ahocorasick_rs.Implementation.ContiguousNFA  # compact; the fastest here (bench/RESULTS.md)
@@ -95,7 +95,7 @@ class Matcher:
 
     def raw_matches(self, text: str) -> list[tuple[int, int, str]]:
         """Whole-word, longest-first, non-overlapping (start, end, entry id or ORG) in ``text``."""
-        padded = f" {word_form(text)} ".encode("utf-8", "surrogatepass")
+        padded = padded_word_form_utf8(text)
         hits = self._automaton.find_matches_as_indexes(padded, overlapping=True)
         if not hits:
             return []

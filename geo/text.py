@@ -103,6 +103,22 @@ def _normalize_slow(s: str) -> str:
     return s.translate(_TABLE)
 
 
+def padded_word_form_utf8(s: str) -> bytes:
+    """``" " + word_form(s) + " "`` as UTF-8, straight from the bytes when ``s`` is ASCII."""
+    b = s.encode("utf-8", "surrogatepass")
+    out = b.translate(_WORD_BYTES)
+    if len(b) != len(s):
+        # UTF-8 is self-synchronising: a character's bytes only ever match that character
+        distinct = set(b.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+        for ch in distinct:
+            w = _word_char(ch)
+            if w != ch:
+                if w in distinct:
+                    return f" {_word_form_slow(s)} ".encode("utf-8", "surrogatepass")
+                out = out.replace(ch.encode("utf-8", "surrogatepass"), w.encode("utf-8", "surrogatepass"))
+    return b" " + out + b" "
+
+
 def word_form(s: str) -> str:
     """``normalize(s)`` with every character that is not a letter or digit as a space."""
     return _translate(s, _WORD_BYTES, _word_char, _word_form_slow)

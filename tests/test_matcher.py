@@ -110,3 +110,11 @@ def test_fast_folds_equal_the_per_character_fold(s):
 def test_folds_of_unusual_letters():
     assert normalize("Diyarbakır Łódź Ørsta Đakovo") == "diyarbakir lodz orsta dakovo"
     assert word_form("Ma’arrat al-Nu'man (Idlib)") == "ma arrat al nu man  idlib "
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_padded_word_form_bytes_decode_to_the_word_form(s):
+    from geo.text import padded_word_form_utf8
+
+    assert padded_word_form_utf8(s).decode("utf-8", "surrogatepass") == f" {_word_form_slow(s)} "
