@@ -104,7 +104,7 @@ def _normalize_slow(s: str) -> str:
 
 
 def padded_word_form_utf8(s: str) -> bytes:
-    """``" " + word_form(s) + " "`` as UTF-8, straight from the bytes when ``s`` is ASCII."""
+    """``" " + word_form(s) + " "`` as UTF-8, built on the bytes (the automaton runs over bytes)."""
     b = s.encode("utf-8", "surrogatepass")
     out = b.translate(_WORD_BYTES)
     if len(b) != len(s):
