@@ -230,6 +230,31 @@ def synthetic_geonames(path: Path, copies: int = 3) -> Path:
     return path
 
 
+def _geonames_core(st: Stages, texts: list[str], mb: float) -> None:
+    """The matching core on geotext's own gazetteer, for the ratio with the same names."""
+    from geo import gazetteer as gazetteer_mod
+    from geo.mentions import Matcher
+
+    geonames = st.run("load gazetteer (GeoNames cities15000, geotext's)",
+                      lambda: gazetteer_mod.load(corpus.geonames_path()))
+    gm = st.run("build matcher (GeoNames cities15000)", lambda: Matcher(geonames),
+                note=f"{len(geonames.index)} names")
+    st.run(CORE_STAGE.format(corpus.geonames_path().name), lambda: [gm.raw_matches(t) for t in texts], mb,
+           note="the gazetteer geotext uses")
+
+
+def _large_gazetteer(st: Stages, path: Path) -> None:
+    """Loading and matcher building for a ~300,000-name GeoNames dump."""
+    from geo import gazetteer as gazetteer_mod
+    from geo.mentions import Matcher
+
+    synthetic_geonames(path)
+    big = st.run("load gazetteer (GeoNames x3, synthetic)", lambda: gazetteer_mod.load(path),
+                 note=f"{path.stat().st_size / 1e6:.0f} MB file")
+    st.get("load gazetteer (GeoNames x3, synthetic)")["note"] += f"; {len(big.entries)} entries, {len(big.index)} names"
+    st.run("build matcher (GeoNames x3, synthetic)", lambda: Matcher(big), note=f"{len(big.index)} names")
+
+
 def pipeline_in_process(reports_dir: Path, gaz_path: Path, out_dir: Path, st: Stages, truth) -> dict:
     from geo import export, frames, gazetteer as gazetteer_mod, mapping, offline, reports as reports_mod
     from geo.build import PLACE_PROPERTIES, _basemap
@@ -255,37 +280,18 @@ def pipeline_in_process(reports_dir: Path, gaz_path: Path, out_dir: Path, st: St
     st.run(CORE_STAGE.format(gaz_path.name), lambda: [matcher.raw_matches(t) for t in texts], mb,
            note="every whole-word name, longest first")
     if gaz_path != corpus.geonames_path():
-        geonames = st.run("load gazetteer (GeoNames cities15000, geotext's)", lambda: gazetteer_mod.load(
-            corpus.geonames_path()))
-        gm = st.run("build matcher (GeoNames cities15000)", lambda: Matcher(geonames),
-                    note=f"{len(geonames.index)} names")
-        st.run(CORE_STAGE.format(corpus.geonames_path().name), lambda: [gm.raw_matches(t) for t in texts], mb,
-               note="the gazetteer geotext uses")
-        del gm, geonames
-    big_path = synthetic_geonames(out_dir.parent / "geonames-x3.txt")
-    big = st.run("load gazetteer (GeoNames x3, synthetic)", lambda: gazetteer_mod.load(big_path),
-                 note=f"{big_path.stat().st_size / 1e6:.0f} MB file")
-    st.get("load gazetteer (GeoNames x3, synthetic)")["note"] += f"; {len(big.entries)} entries, {len(big.index)} names"
-    st.run("build matcher (GeoNames x3, synthetic)", lambda: Matcher(big), note=f"{len(big.index)} names")
-    del big
+        _geonames_core(st, texts, mb)
+    _large_gazetteer(st, out_dir.parent / "geonames-x3.txt")
     all_found = st.run("matching (find_mentions)", lambda: [find_mentions(r, matcher) for r in reports], mb)
     mentions = [m for found in all_found for m in found]
 
-    def claims_stage():
-        out = []
-        for r, found in zip(reports, all_found):
-            out.extend(extract_claims(r, found, claim_vocab, gaz))
-        return out
+    def each_report(fn):
+        return lambda: [x for r, found in zip(reports, all_found) for x in fn(r, found)]
 
-    claims = st.run("claims (extract_claims)", claims_stage, mb)
-
-    def unresolved_stage():
-        out = []
-        for r, found in zip(reports, all_found):
-            out.extend(find_unresolved(r, found, matcher, None))
-        return out
-
-    missing = st.run("unresolved names (find_unresolved)", unresolved_stage, mb)
+    claims = st.run("claims (extract_claims)",
+                    each_report(lambda r, found: extract_claims(r, found, claim_vocab, gaz)), mb)
+    missing = st.run("unresolved names (find_unresolved)",
+                     each_report(lambda r, found: find_unresolved(r, found, matcher, None)), mb)
     resolved = st.run("places (resolve + geocode)", lambda: resolve(mentions, gaz, GazetteerGeocoder(gaz)))
     by_id = {r.id: r for r in reports}
     places = st.run("frames: places_frame", lambda: frames.places_frame(resolved.places, by_id))

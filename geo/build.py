@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import export, frames, gazetteer as gazetteer_mod, mapping, provenance, reports as reports_mod, vocab
 from .changes import Changes, compare, read_previous
-from .claims import place_states, states_by_date
+from .claims import states_by_date
 from .geocode import GazetteerGeocoder
 from .parallel import Engine, process_all
 from .places import resolve
@@ -69,9 +69,9 @@ def build(cfg: Config) -> BuildResult:
     resolved = resolve(mentions, gaz, GazetteerGeocoder(gaz))
     by_id = {r.id: r for r in reports}
     places = frames.places_frame(resolved.places, by_id)
-    states = place_states(claims)
-    claims_gdf = frames.claims_frame(claims, gaz, states)
     by_date = states_by_date(claims)
+    states = by_date[max(by_date)] if by_date else {}   # the last day's: every claim
+    claims_gdf = frames.claims_frame(claims, gaz, states)
     unresolved = summarise(missing)
 
     warnings = list(gaz.warnings)

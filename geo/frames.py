@@ -11,7 +11,7 @@ import shapely
 from shapely import wkt as shapely_wkt
 from shapely.geometry import Point
 
-from .places import Place, mention_record
+from .places import mention_record
 from .reports import Report
 
 CRS = "EPSG:4326"

@@ -297,13 +297,7 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
                 if len(key) < 3 or key in stop or (key == key.upper() and not _has_letter(key)):
                     continue
                 aliases.append(raw.strip())
-                c0 = first.setdefault(key, alt)
-                if c0 is not alt:
-                    lst = multi.get(key)
-                    if lst is None:
-                        multi[key] = [c0, alt]
-                    else:
-                        lst.append(alt)
+                add(key, alt)
         rows[gid] = (n, name.strip(), tuple(aliases), kind, lat, lon, cc, precision, eid)
 
     if not rows and not problems:

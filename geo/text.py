@@ -77,20 +77,29 @@ _FOLD_BYTES = _byte_table(_fold)
 _WORD_BYTES = _byte_table(_word_char)
 
 
+def _replacements(b: bytes, fold) -> list[tuple[str, str]] | None:
+    """(character, fold) for each distinct non-ASCII character of the UTF-8 ``b`` that folds to
+    something else; None when one folds into another of them (a chain: never seen, but exactness
+    first) or when there are so many (GeoNames alternate names in many scripts) that the
+    per-character path is cheaper."""
+    distinct = set(b.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    if len(distinct) > 12:
+        return None
+    pairs = [(ch, fold(ch)) for ch in distinct]
+    pairs = [(ch, f) for ch, f in pairs if f != ch]
+    return None if any(f in distinct for _, f in pairs) else pairs
+
+
 def _translate(s: str, table: bytes, fold, slow) -> str:
     b = s.encode("utf-8", "surrogatepass")
     if len(b) == len(s):
         return b.translate(table).decode("ascii")
-    out = b.translate(table).decode("utf-8", "surrogatepass")
-    distinct = set(b.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
-    if len(distinct) > 12:   # many scripts (GeoNames alternate names): one replace each costs more
+    pairs = _replacements(b, fold)
+    if pairs is None:
         return slow(s)
-    for ch in distinct:
-        f = fold(ch)
-        if f != ch:
-            if f in distinct:   # a chain (a -> b, b -> c): never seen, but exactness first
-                return slow(s)
-            out = out.replace(ch, f)
+    out = b.translate(table).decode("utf-8", "surrogatepass")
+    for ch, f in pairs:
+        out = out.replace(ch, f)
     return out
 
 
@@ -108,14 +117,12 @@ def padded_word_form_utf8(s: str) -> bytes:
     b = s.encode("utf-8", "surrogatepass")
     out = b.translate(_WORD_BYTES)
     if len(b) != len(s):
+        pairs = _replacements(b, _word_char)
+        if pairs is None:
+            return f" {_word_form_slow(s)} ".encode("utf-8", "surrogatepass")
         # UTF-8 is self-synchronising: a character's bytes only ever match that character
-        distinct = set(b.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
-        for ch in distinct:
-            w = _word_char(ch)
-            if w != ch:
-                if w in distinct:
-                    return f" {_word_form_slow(s)} ".encode("utf-8", "surrogatepass")
-                out = out.replace(ch.encode("utf-8", "surrogatepass"), w.encode("utf-8", "surrogatepass"))
+        for ch, w in pairs:
+            out = out.replace(ch.encode("utf-8", "surrogatepass"), w.encode("utf-8", "surrogatepass"))
     return b" " + out + b" "
 
 
