@@ -1,12 +1,14 @@
 """Control claims: who says which force holds, entered, captured or left which place.
 
-``extract_claims(report, mentions, vocab, gazetteer)`` is pure. For each sentence it finds
-status phrases ("captured", "under the control of", "failed to establish"), the place each is
-about (a mention in the same sentence, "the city" included), the force the claim is about
-(actor, normalised through actors.toml), and who asserts it (the claimant: the speaker of the
-nearest reporting verb, "according to X", a trailing "..., X said", or else the outlet).
-Negated, intended ("preparing to regain"), questioned and historic ("in 2016") statements are
-not current claims. All phrases live in geo/data/claims.toml and geo/data/actors.toml.
+``extract_claims(report, mentions, vocab, gazetteer)`` is pure. For each sentence it finds the
+status phrases ("captured", "fell to", "under the control of", "failed to establish"), reads each
+in its clause (geo/clauses.py): the force doing it (the agent: the subject, "by X", "fell to X",
+"X-held"), the places it governs (the object, lists expanded; the subject in the passive), and
+who asserts it (the claimant: the speaker of the nearest reporting verb, "according to X", a
+trailing "..., X said", else the outlet). Negated, denied, intended ("preparing to regain"),
+questioned and historic ("in 2016") statements are not current claims. Names in argument
+positions that the gazetteer lacks come back as ``PendingClaim``s for unresolved.csv.
+Every phrase and word list lives in geo/data/claims.toml and geo/data/actors.toml.
 """
 
 from __future__ import annotations
@@ -18,19 +20,18 @@ from pathlib import Path
 import ahocorasick_rs
 
 from . import vocab as vocab_mod
+from .clauses import ActorHit, PlaceRef, Reader, Token, tokenize
 from .errors import VocabularyError
 from .gazetteer import Gazetteer
 from .mentions import Mention
 from .reports import Report
 from .text import name_key, normalize, sentences
 
+EFFECTS = ("gain", "hold", "defence", "presence", "fighting", "loss")
+# The statuses the shipped vocabulary defines; a user's claims.toml may define others, each
+# with an effect.
 STATUSES = ("captured", "controls", "entered", "advancing", "withdrew", "failed_to_hold",
             "repelled", "contested")
-GAINS = {"captured", "controls", "entered", "advancing"}
-LOSSES = {"withdrew", "failed_to_hold"}
-HOLDS = {"captured", "controls", "repelled"}
-PRESENCE = {"entered", "advancing", "contested"}
-PRONOUNS = {"they", "them", "their"}
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Claim:
     place_id: str
     place: str
     actor: str           # actor id from actors.toml
-    status: str          # one of STATUSES
+    status: str          # a status of claims.toml
     claimant: str        # as the text names them, or the outlet for unattributed claims
     claimant_side: str   # an actor id, "outlet" or "other"
     quote: str           # the sentence
@@ -49,6 +50,18 @@ class Claim:
     hedged: bool         # "reportedly", "claim to", "unverified", "appear to"
     trigger: str         # the phrase that made it a claim, as written
     start: int           # offset of the sentence in the report text
+    effect: str = ""     # what the status means for control (claims.toml): gain, hold, loss ...
+
+
+@dataclass(frozen=True)
+class PendingClaim:
+    """A claim about a name the gazetteer lacks: kept for unresolved.csv."""
+    name: str
+    article: str
+    actor: str
+    status: str
+    claimant_side: str
+    sentence: str
 
 
 @dataclass(frozen=True)
@@ -56,6 +69,26 @@ class Actor:
     id: str
     label: str
     colour: str
+
+
+@dataclass(frozen=True)
+class StatusPattern:
+    status: str
+    effect: str
+    rx: re.Pattern
+    place: str     # "after" | "before" | "either"
+    agent: str     # "subject" | "after" | "inside"
+    prefix: str    # literal text every match starts with ("" when none)
+    noun: bool = False   # a noun ("withdrawal", "capture of"): its agent is its possessor or the sentence's subject
+
+
+@dataclass
+class _Trigger:
+    start: int
+    end: int
+    pattern: StatusPattern
+    inner_actor: str | None
+    held: bool = False   # "rebel-held X": the place follows at once
 
 
 def _rx_words(words) -> str:
@@ -96,57 +129,133 @@ def literal_prefix(rx: re.Pattern) -> str:
     return "".join(out)
 
 
+# The schema of the two files: every table's allowed keys and the type of each value.
+_STR_LIST = "list of strings"
+_SHARED = re.compile(r"\{(\w+)\}")
+_CLAIMS_SCHEMA = {
+    "": {"exclude_kinds": _STR_LIST, "status": "list", "reporting": "table", "hedges": "table",
+         "grammar": "table", "shared": "table"},
+    "status": {"status": str, "effect": str, "patterns": "list"},
+    "pattern": {"pattern": str, "place": str, "agent": str, "noun": bool},
+    "reporting": {"verbs": _STR_LIST, "denials": _STR_LIST, "before_claimant": _STR_LIST,
+                  "carry_over": _STR_LIST, "other": _STR_LIST, "outlet_words": _STR_LIST},
+    "hedges": {"intention": _STR_LIST, "history": _STR_LIST, "negations": _STR_LIST, "hedged": _STR_LIST},
+    "grammar": {k: _STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
+                                       "clause_starts", "list_joins", "item_heads", "locative", "directions")},
+}
+_ACTORS_SCHEMA = {
+    "": {"actors": "table", "anaphora": "table"},
+    "actor": {"label": str, "colour": str, "names": _STR_LIST},
+    "anaphora": {k: _STR_LIST for k in ("nouns", "determiners", "singular_determiners",
+                                        "plural_determiners", "weak_determiners", "singular_pronouns",
+                                        "plural_pronouns",
+                                        "modifier_links", "time_words")},
+}
+
+
+def _check(table: dict, schema: dict, path: Path, where: str, required=()) -> None:
+    """Refuse unknown keys, wrong types and missing keys, naming the file and line."""
+    for key, value in table.items():
+        kind = schema.get(key)
+        if kind is None:
+            raise VocabularyError(f"{vocab_mod.where(path, key)}: unknown key {key!r} in {where}"
+                                  f" (expected one of: {', '.join(sorted(schema))})")
+        ok = (isinstance(value, list) and all(isinstance(x, str) for x in value) if kind == _STR_LIST
+              else isinstance(value, list) if kind == "list"
+              else isinstance(value, dict) if kind == "table" else isinstance(value, kind))
+        if not ok:
+            expected = kind if isinstance(kind, str) else kind.__name__
+            raise VocabularyError(f"{vocab_mod.where(path, key)}: {key!r} in {where} must be a {expected}")
+    for key in required:
+        if key not in table:
+            raise VocabularyError(f"{path}: {where} has no {key!r}")
+
+
 class ClaimVocabulary:
-    """actors.toml + claims.toml, compiled."""
+    """actors.toml + claims.toml, checked against their schema and compiled."""
 
     def __init__(self, folder: Path | None = None):
+        a_path, c_path = vocab_mod.path("actors.toml", folder), vocab_mod.path("claims.toml", folder)
         a = vocab_mod.toml("actors.toml", folder)
         c = vocab_mod.toml("claims.toml", folder)
-        actors = vocab_mod.require(a, "actors", dict, "actors.toml")
+        _check(a, _ACTORS_SCHEMA[""], a_path, "the file", required=("actors", "anaphora"))
+        _check(c, _CLAIMS_SCHEMA[""], c_path, "the file", required=("status", "reporting", "hedges", "grammar"))
+        for name in ("reporting", "hedges", "grammar"):
+            _check(c[name], _CLAIMS_SCHEMA[name], c_path, f"[{name}]", required=tuple(_CLAIMS_SCHEMA[name]))
+        _check(a["anaphora"], _ACTORS_SCHEMA["anaphora"], a_path, "[anaphora]",
+               required=tuple(_ACTORS_SCHEMA["anaphora"]))
         self.actors: dict[str, Actor] = {}
         self.actor_of: dict[str, str] = {}
-        for aid, spec in actors.items():
-            names = vocab_mod.require(spec, "names", list, f"actors.toml [actors.{aid}]")
+        for aid, spec in a["actors"].items():
+            if not isinstance(spec, dict):
+                raise VocabularyError(f"{vocab_mod.where(a_path, aid)}: [actors.{aid}] must be a table")
+            _check(spec, _ACTORS_SCHEMA["actor"], a_path, f"[actors.{aid}]", required=("names",))
             self.actors[aid] = Actor(aid, spec.get("label", aid), spec.get("colour", "#888888"))
-            for n in names:
+            for n in spec["names"]:
                 self.actor_of.setdefault(name_key(n), aid)
+        ana = a["anaphora"]
+        pronouns = ana["singular_pronouns"] + ana["plural_pronouns"]
+        words = _rx_words(list(self.actor_of) + ana["nouns"] + pronouns)
+        self.rx_actor_all = re.compile(rf"(?<![a-z0-9])(?=({words})(?![a-z0-9]))")  # overlapping
         self.actor_alt = _rx_words(self.actor_of)
-        self.rx_actor = _wb(self.actor_alt + "|they|them|their")
-        self.statuses: list[tuple[str, re.Pattern, str, str]] = []  # status, rx, actor side, prefix
-        for spec in vocab_mod.require(c, "status", list, "claims.toml"):
-            status = spec.get("status")
-            if not status:
-                raise VocabularyError("claims.toml: a [[status]] table has no 'status'")
-            after_for = [re.compile(p) for p in spec.get("after_for", [])]
-            for pat in spec.get("patterns", []):
-                src = pat.replace("\\{actor\\}", f"(?:{self.actor_alt})")
+        shared = c.get("shared", {})
+        for k, v in shared.items():
+            if not isinstance(v, str):
+                raise VocabularyError(f"{vocab_mod.where(c_path, k)}: [shared] {k!r} must be a string")
+        self.effect_of: dict[str, str] = {}
+        self.statuses: list[StatusPattern] = []
+        for spec in c["status"]:
+            if not isinstance(spec, dict):
+                raise VocabularyError(f"{vocab_mod.where(c_path, 'status')}: [[status]] entries must be tables")
+            _check(spec, _CLAIMS_SCHEMA["status"], c_path, "a [[status]] table", required=("status", "effect", "patterns"))
+            status, effect = spec["status"], spec["effect"]
+            if effect not in EFFECTS:
+                raise VocabularyError(f"{vocab_mod.where(c_path, effect, quoted=True)}: status {status!r} has effect "
+                                      f"{effect!r}; expected one of {', '.join(EFFECTS)}")
+            self.effect_of[status] = effect
+            for pat in spec["patterns"]:
+                p = pat if isinstance(pat, dict) else {"pattern": pat}
+                _check(p, _CLAIMS_SCHEMA["pattern"], c_path, f"a pattern of status {status!r}", required=("pattern",))
+                place, agent = p.get("place", "after"), p.get("agent", "subject")
+                if place not in ("after", "before", "either") or agent not in ("subject", "after", "inside"):
+                    raise VocabularyError(f"{vocab_mod.where(c_path, p['pattern'], quoted=True)}: pattern "
+                                          f"{p['pattern']!r}: place must be after/before/either and agent "
+                                          f"subject/after/inside")
+                src = p["pattern"].replace("\\{actor\\}", f"(?:{self.actor_alt})")
+                src = _SHARED.sub(lambda m: f"(?:{shared[m.group(1)]})" if m.group(1) in shared else m.group(), src)
                 try:
                     rx = _wb(src)
                 except re.error as e:
-                    raise VocabularyError(f"claims.toml: status {status!r} pattern {pat!r}: {e}") from None
-                actor_side = "after" if any(p.pattern == pat for p in after_for) else "before"
-                self.statuses.append((status, rx, actor_side, literal_prefix(rx)))
+                    raise VocabularyError(f"{vocab_mod.where(c_path, p['pattern'], quoted=True)}: status "
+                                          f"{status!r} pattern {p['pattern']!r}: {e}") from None
+                self.statuses.append(StatusPattern(status, effect, rx, place, agent, literal_prefix(rx),
+                                                   bool(p.get("noun", False))))
         # Which status patterns can match a sentence: one automaton pass over its literal
         # prefixes; the patterns without one always run.
         by_prefix: dict[str, list[int]] = {}
         self.always: list[int] = []
-        for i, (_, _, _, prefix) in enumerate(self.statuses):
-            if prefix:
-                by_prefix.setdefault(prefix, []).append(i)
+        for i, sp in enumerate(self.statuses):
+            if sp.prefix:
+                by_prefix.setdefault(sp.prefix, []).append(i)
             else:
                 self.always.append(i)
         self.prefix_patterns = list(by_prefix.values())
         self.prefixes = ahocorasick_rs.AhoCorasick(list(by_prefix)) if by_prefix else None
         self.exclude_kinds = set(c.get("exclude_kinds", []))
-        rep = vocab_mod.require(c, "reporting", dict, "claims.toml")
-        self.rx_verb = _wb(_rx_words(rep.get("verbs", [])))
-        self.rx_before_claimant = _wb(_rx_words(rep.get("before_claimant", [])))
-        self.carry_over = {name_key(w) for w in rep.get("carry_over", [])}
-        self.other_words = [normalize(w) for w in rep.get("other", [])]
-        self.outlet_words = [normalize(w) for w in rep.get("outlet_words", [])]
-        hedges = vocab_mod.require(c, "hedges", dict, "claims.toml")
-        self.rx_intention = _wb("|".join(hedges.get("intention", [])))
-        self.rx_history = _wb(_rx_words(hedges.get("history", [])))
+        rep, hedges = c["reporting"], c["hedges"]
+        self.rx_verb = _wb(_rx_words(rep["verbs"]))
+        self.rx_before_claimant = _wb(_rx_words(rep["before_claimant"]))
+        self.carry_over = {name_key(w) for w in rep["carry_over"]}
+        self.other_words = [normalize(w) for w in rep["other"]]
+        self.outlet_words = [normalize(w) for w in rep["outlet_words"]]
+        self.rx_intention = _wb("|".join(hedges["intention"]))
+        self.rx_history = _wb(_rx_words(hedges["history"]))
+        self.rx_hedged = _wb(_rx_words(hedges["hedged"]))
+        self.reader = Reader(c["grammar"], ana, [name_key(v) for v in rep["verbs"]],
+                             [name_key(d) for d in rep["denials"]], [name_key(n) for n in hedges["negations"]])
+
+    def effect(self, status: str) -> str:
+        return self.effect_of.get(status, "")
 
     def side_of(self, claimant: str, outlet: str) -> str:
         """An actor id, "outlet" or "other" for a claimant phrase."""
@@ -165,93 +274,267 @@ class ClaimVocabulary:
 _BOUNDARY = re.compile(r"[,;:“”\"(]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b")
 _STRIP = re.compile(r"^(?:the country's\s+)?|(?:\s+(?:has|have|had|also|now|reportedly|earlier|later|previously|on \w+day))+$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_RECENT_SENTENCES = 3   # an agentless phrase ("Hirbil was also liberated") takes the agent of a
+                        # claim at most this many sentences back
 
 
 @dataclass
-class _Trigger:
-    start: int
-    end: int
-    status: str
-    actor_side: str
-    inner_actor: str | None
-    held: bool = False   # "rebel-held X": the place follows at once
+class _Discourse:
+    """What carries from one sentence to the next: the last speaker, the forces named (for
+    "its units", "the same factions", "they") and the last agent of a claim."""
+    claimant: str | None = None
+    forces: list = None          # (actor id, plural) in order of mention
+    agent: tuple | None = None   # (actor id, sentence number)
+
+    def __post_init__(self):
+        self.forces = []
+
+    def resolve(self, number: str, before: list[tuple[str, bool, str]], head: str = "") -> str | None:
+        """The force an anaphor stands for: the last one named with the same noun ("armed
+        groups" ... "the groups"), else the last one named agreeing in number when the anaphor
+        fixes it; in this sentence before it, then earlier."""
+        named = self.forces + before
+        if head:
+            for aid, _, h in reversed(named):
+                if h == head:
+                    return aid
+        if number == "head":   # "the fighters": only the same noun, else the noun's default
+            return None
+        for aid, plural, _ in reversed(named):
+            if number == "any" or (number == "pl") == plural:
+                return aid
+        return None
 
 
 def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabulary,
-                   gazetteer: Gazetteer) -> list[Claim]:
-    """Every control claim in ``report``, once per (place, actor, status, claimant side)."""
+                   gazetteer: Gazetteer, pending: list[PendingClaim] | None = None) -> list[Claim]:
+    """Every control claim in ``report``, once per (place, actor, status, claimant side).
+
+    Claims about names the gazetteer lacks are appended to ``pending`` when it is given."""
     by_sentence: dict[int, list[Mention]] = {}
+    blocked_spans: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.role == "place" and gazetteer.entries[m.place_id].kind not in vocab.exclude_kinds:
             by_sentence.setdefault(m.sentence_start, []).append(m)
+        else:   # metonyms, datelines, countries: not places of a claim, and not unknown names
+            blocked_spans.setdefault(m.sentence_start, []).append(m)
     year = int(report.date[:4]) if report.date[:4].isdigit() else None
     claims: list[Claim] = []
     seen: set[tuple] = set()
-    state = {"claimant": None, "plural_actor": None}
+    talk = _Discourse()
     report_norm = normalize(report.text)   # per character: a slice's fold is the fold's slice
-    for sent in sentences(report.text):
+    reader = vocab.reader
+    for n_sent, sent in enumerate(sentences(report.text)):
         text = sent.text
         norm = report_norm[sent.start:sent.end]
-        actors = _actors(norm, vocab)
+        toks = tokenize(text, norm)
+        raw = _actor_names(norm, vocab)
+        actors = reader.actor_phrases(toks, raw)
+
         claimant_here = _first_claimant(text, norm, vocab)
-        places = sorted(by_sentence.get(sent.start, []), key=lambda m: m.start)
-        if places and not text.rstrip().rstrip("”\"'’").endswith("?"):
+        known = sorted(by_sentence.get(sent.start, []), key=lambda m: m.start)
+        places = [PlaceRef(m.start - sent.start, m.end - sent.start, m) for m in known]
+        blocked = [(m.start - sent.start, m.end - sent.start) for m in blocked_spans.get(sent.start, [])]
+        named_here: list[tuple[str, bool]] = []
+        if (places or pending is not None) and not text.rstrip().rstrip("”\"'’").endswith("?"):
             triggers = _triggers(norm, vocab)
             actors = _outside(actors, triggers, norm, vocab)
+            reader.forces_at = frozenset(t.start for t in toks for a in actors if a.start <= t.start < a.end)
             found = []
+            previous_agent: str | None = None
             for t in triggers:
-                if _negated(norm, t) or _intended(norm, t, vocab) or _historic(norm, t, vocab, year):
+                if _intended(norm, t, vocab) or _historic(norm, t, vocab, year):
                     continue
-                targets = _places_for(t, places, sent.start, text)
-                if targets:
-                    found.append((t, targets))
+                ti = _token_at(toks, t.start)
+                te = _token_at(toks, t.end)
+                if ti is None:
+                    continue
+                lo = reader.clause_start(toks, ti)
+                if t.pattern.effect not in ("loss", "defence") or t.inner_actor is None:
+                    if reader.denied(toks, ti) or reader.negated(toks, max(lo, ti - 4), ti):
+                        continue
+                targets, agent = _arguments(t, ti, te, lo, toks, places, actors, reader)
+                if not targets and t.pattern.effect in ("loss", "defence") and found:
+                    targets = found[-1][1]   # "entered X but failed to establish positions"
+                targets = [p for p in targets if not any(a < p.end and p.start < b for a, b in blocked)]
+                actor = _resolve(agent, t, ti, lo, toks, actors, talk, previous_agent, n_sent, reader)
+                if actor is not None and not t.held:
+                    previous_agent = actor
+                if actor is None or not targets:
+                    continue
+                found.append((t, targets, actor))
             # "insurgents entered the government-held city of Aleppo": the adjective describes
             # the state before the event the sentence reports; the event is the claim.
-            events = {m.place_id for t, ms in found if not t.held for m in ms}
-            found = [(t, [m for m in ms if not (t.held and m.place_id in events)]) for t, ms in found]
-            previous = None
-            for t, targets in found:
-                if not targets:
-                    continue
-                actor = _actor_for(t, actors, state, previous)
-                if actor is None:
-                    continue
+            events = {p.key.place_id for t, ps, _ in found if not t.held for p in ps if p.key is not None}
+            for t, targets, actor in found:
+                claimant, side = _claimant_for(t, text, norm, vocab, report, talk)
                 if not t.held:
-                    previous = actor
-                claimant, side = _claimant_for(t, text, norm, vocab, report, state)
-                for m in targets:
-                    key = (m.place_id, actor, t.status, side)
+                    talk.agent = (actor, n_sent)
+                for p in targets:
+                    if p.key is None:
+                        if pending is not None:
+                            pending.append(PendingClaim(text[p.start:p.end], report.id, actor,
+                                                        t.pattern.status, side, text))
+                        continue
+                    m = p.key
+                    if t.held and m.place_id in events:
+                        continue
+                    key = (m.place_id, actor, t.pattern.status, side)
                     if key in seen:
                         continue
                     seen.add(key)
                     claims.append(Claim(
                         article=report.id, outlet=report.outlet, date=report.date,
                         place_id=m.place_id, place=gazetteer.entries[m.place_id].name,
-                        actor=actor, status=t.status, claimant=claimant, claimant_side=side,
-                        quote=text, admission=_admission(actor, t.status, side),
-                        hedged=bool(re.search(r"\b(?:reportedly|claims?|claimed|unverified|appears?|allegedly|purportedly)\b", norm)),
-                        trigger=text[t.start:t.end], start=sent.start,
+                        actor=actor, status=t.pattern.status, claimant=claimant, claimant_side=side,
+                        quote=text, admission=_admission(actor, t.pattern.effect, side),
+                        hedged=bool(vocab.rx_hedged.search(norm)),
+                        trigger=text[t.start:t.end], start=sent.start, effect=t.pattern.effect,
                     ))
-        # carry state to the next sentence: the last speaker and the last plural force named
+        # carry to the next sentence: the last speaker and the forces named
         if claimant_here:
-            state["claimant"] = claimant_here
+            talk.claimant = claimant_here
         for a in actors:
-            if a[2] and a[3]:
-                state["plural_actor"] = a[2]
+            aid = a.actor if a.kind != "anaphor" else talk.resolve(a.number, named_here, a.head)
+            if aid:
+                named_here.append((aid, a.plural, a.head))
+        talk.forces = (talk.forces + named_here)[-12:]
     return claims
 
 
-def _actors(norm: str, vocab: ClaimVocabulary):
-    """(start, end, actor id or None for a pronoun, plural) in the sentence."""
-    out = []
-    for m in vocab.rx_actor.finditer(norm):
-        word = m.group()
-        if word in PRONOUNS:
-            out.append((m.start(), m.end(), None, True))
-        else:
-            last = word.split()[-1]
-            out.append((m.start(), m.end(), vocab.actor_of[word], last.endswith("s") and len(last) > 3))
-    return out
+def _actor_names(norm: str, vocab: ClaimVocabulary) -> list[tuple[int, int, str | None, str]]:
+    """(start, end, actor id or None, name) of every actor name, the longest where names overlap
+    ("the Military Operations Command" is the opposition's command, not "the military")."""
+    cands = [(m.start(1), m.end(1), m.group(1)) for m in vocab.rx_actor_all.finditer(norm)]
+    cands.sort(key=lambda c: (c[0] - c[1], c[0]))
+    chosen: list[tuple[int, int, str]] = []
+    for c in cands:
+        if all(c[1] <= o[0] or c[0] >= o[1] for o in chosen):
+            chosen.append(c)
+    return [(a, b, vocab.actor_of.get(w), w) for a, b, w in sorted(chosen)]
+
+
+def _token_at(toks: list[Token], pos: int) -> int | None:
+    for k, t in enumerate(toks):
+        if t.start >= pos:
+            return k
+    return None
+
+
+def _arguments(t: _Trigger, ti: int, te: int | None, lo: int, toks, places, actors, reader: Reader):
+    """(places, agent phrase or None) of the status phrase ``t`` spanning tokens ti..te."""
+    te = len(toks) if te is None else te
+    sp = t.pattern
+    if t.held:
+        return reader.objects(toks, te, places, max_gap=3), None
+    aux = ti - 1
+    while aux >= 0 and toks[aux].word in reader.adverbs:
+        aux -= 1
+    passive = (aux >= 0 and toks[aux].word in reader.passive_aux and sp.place == "after"
+               and re.search(r"(?:ed|en|wn|un|ne)$", toks[te - 1].word) is not None)
+    agent = None
+    if sp.agent == "after" or passive:
+        # "fell to X", "under the control of X", "was captured by X": the force after
+        k = te + 1 if passive and te < len(toks) and toks[te].word == "by" else te
+        if passive and not (te < len(toks) and toks[te].word == "by"):
+            k = None
+        if k is not None:
+            agent = next((a for a in actors if toks[k].start <= a.start if k < len(toks)
+                          and a.start - toks[k].start <= 40), None) if k < len(toks) else None
+    if passive or sp.place == "before":
+        targets = reader.subject_places(toks, lo, ti, places)
+    elif sp.place == "either":
+        targets = reader.objects(toks, te, places) or reader.subject_places(toks, lo, ti, places)
+    else:
+        targets = reader.objects(toks, te, places, noun=sp.noun)
+        if not targets and not sp.noun:
+            # "Tel Rifaat liberated from PKK/YPG": a participle right after a place, no object
+            if ti > 0 and any(p.end <= toks[ti].start and toks[ti].start - p.end <= 2 and p.key is not None
+                              for p in places) and toks[ti].word.endswith(("ed", "en")):
+                targets = [p for p in places if p.end <= toks[ti].start and toks[ti].start - p.end <= 2][-1:]
+                passive = True
+            else:
+                # a relative clause: "Tal Rifaat, which it seized", "Aleppo, the city his fighters seized"
+                rel = reader.antecedent(toks, lo, places)
+                if not rel:
+                    subj = reader.subject(toks, ti, actors, lo)
+                    if subj is not None:
+                        si = _token_at(toks, subj.start)
+                        rel = reader.antecedent(toks, si, places) if si else []
+                targets = rel
+    if passive and agent is None:
+        agent = "passive"
+    return targets, agent
+
+
+def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit], talk: _Discourse,
+             previous: str | None, n_sent: int, reader: Reader) -> str | None:
+    """The force a status phrase is about."""
+    vocab_nouns = reader.generic
+    named_before = [(a.actor, a.plural, a.head) for a in actors
+                    if a.end <= toks[ti].start and a.kind != "anaphor" and a.actor]
+
+    def force(a: ActorHit) -> str | None:
+        if a.kind == "anaphor":
+            got = talk.resolve(a.number, [(x.actor, x.plural, x.head) for x in actors
+                                          if x.end <= a.start and x.kind != "anaphor" and x.actor],
+                               a.head if a.head in vocab_nouns else "")
+            return got or a.actor
+        return a.actor
+
+    if t.inner_actor == "them":
+        return talk.resolve("pl", named_before)
+    if t.inner_actor:
+        return t.inner_actor
+    if isinstance(agent, ActorHit):
+        return force(agent)
+    if t.pattern.noun:
+        # "its withdrawal from X"; "the army announced a withdrawal"; "Russia ..., with bases in X"
+        own = reader.possessor(toks, ti, actors)
+        if own is not None:
+            return force(own)
+        for a in reversed(actors):
+            ai = _token_at(toks, a.start)
+            if a.end <= toks[ti].start and ai is not None and not reader.blocked(toks, ai):
+                return force(a)
+        return None
+    if agent == "passive" or t.pattern.agent == "after":
+        # agentless: "Hirbil was also liberated"; the agent of a claim just before
+        if previous:
+            return previous
+        if talk.agent and n_sent - talk.agent[1] <= _RECENT_SENTENCES:
+            return talk.agent[0]
+        return None
+    subj = reader.subject(toks, ti, actors, lo)
+    if subj is not None:
+        return force(subj)
+    if reader.subjectless(toks, ti):
+        if previous:
+            return previous
+        # the subject of the sentence: its first force not after a preposition and not a
+        # speaker, unless the phrase is the speaker's own infinitive ("rebels claim to be advancing")
+        j = ti - 1
+        while j >= 0 and toks[j].word in reader.soft:
+            j -= 1
+        infinitive = j >= 0 and toks[j].word == "to"
+        before = [a for a in actors if a.end <= toks[ti].start]
+        # an infinitive belongs to the nearest force ("the forces have been able to enter");
+        # a phrase after a comma or "and" to the sentence's first force
+        for a in (reversed(before) if infinitive else before):
+            ai = _token_at(toks, a.start)
+            if ai is not None and not reader.blocked(toks, ai) and (infinitive or not _is_claimant(a, toks, reader)):
+                return force(a)
+        if talk.agent and n_sent - talk.agent[1] <= _RECENT_SENTENCES:
+            return talk.agent[0]
+    return None
+
+
+def _is_claimant(a: ActorHit, toks, reader: Reader) -> bool:
+    """The force is the speaker of a reporting verb ("the army said")."""
+    for t in toks:
+        if t.start >= a.end:
+            return t.word in reader.verbs or (t.word in reader.soft and False)
+    return False
 
 
 def _candidate_patterns(norm: str, vocab: ClaimVocabulary) -> list[int]:
@@ -266,22 +549,23 @@ def _candidate_patterns(norm: str, vocab: ClaimVocabulary) -> list[int]:
 def _triggers(norm: str, vocab: ClaimVocabulary) -> list[_Trigger]:
     cands = []
     for i in _candidate_patterns(norm, vocab):
-        status, rx, actor_side, _ = vocab.statuses[i]
-        for m in rx.finditer(norm):
+        sp = vocab.statuses[i]
+        for m in sp.rx.finditer(norm):
             inner = None
             if "held" in m.groupdict() and m.group("held") is not None:
                 prefix = m.group("held")
-                inner = vocab.actor_of.get(prefix) or vocab.actor_of.get(prefix.replace(" led", ""))
+                inner = (vocab.actor_of.get(prefix) or vocab.actor_of.get(re.sub(r" (?:led|backed)$", "", prefix))
+                         or vocab.actor_of.get(prefix + " forces"))
                 if inner is None:
                     continue
-            cands.append(_Trigger(m.start(), m.end(), status, actor_side, inner, held=inner is not None))
+            cands.append(_Trigger(m.start(), m.end(), sp, inner, held=inner is not None))
     cands.sort(key=lambda t: (t.start - t.end, t.start))
     chosen: list[_Trigger] = []
     for t in cands:
         if all(t.end <= c.start or t.start >= c.end for c in chosen):
             chosen.append(t)
     for t in chosen:
-        if t.inner_actor is None:
+        if t.inner_actor is None and t.pattern.agent == "inside":
             inside = [vocab.actor_of[m.group()] for m in _wb(vocab.actor_alt).finditer(norm[t.start:t.end])]
             t.inner_actor = inside[0] if inside else None
             if t.inner_actor is None and re.search(r"\bthem\b", norm[t.start:t.end]):
@@ -289,21 +573,14 @@ def _triggers(norm: str, vocab: ClaimVocabulary) -> list[_Trigger]:
     return sorted(chosen, key=lambda t: t.start)
 
 
-def _outside(actors, triggers, norm: str, vocab: ClaimVocabulary):
+def _outside(actors: list[ActorHit], triggers, norm: str, vocab: ClaimVocabulary) -> list[ActorHit]:
     """Actor names that are neither part of a status phrase ("government-held") nor of an
     attribution ("according to a statement by the Defense Ministry")."""
     spans = [(t.start, t.end) for t in triggers]
     for m in vocab.rx_before_claimant.finditer(norm):
         end = _BOUNDARY.search(norm, m.end())
         spans.append((m.start(), end.start() if end else len(norm)))
-    return [a for a in actors if all(a[1] <= s or a[0] >= e for s, e in spans)]
-
-
-def _negated(norm: str, t: _Trigger) -> bool:
-    if t.status in ("failed_to_hold", "repelled"):
-        return False
-    before = norm[max(0, t.start - 25):t.start]
-    return bool(re.search(r"\b(?:not|never|no longer|failed to|unable to|did not|didn't|denied)\b[^,;]*$", before))
+    return [a for a in actors if all(a.end <= s or a.start >= e for s, e in spans)]
 
 
 def _intended(norm: str, t: _Trigger, vocab: ClaimVocabulary) -> bool:
@@ -327,75 +604,11 @@ def _historic(norm: str, t: _Trigger, vocab: ClaimVocabulary, year: int | None) 
         last_conj = max(m.end() for m in re.finditer(r"\b(?:after|since|when|before|until)\b", head))
         if not re.search(r"[,;]", head[last_conj:]) or re.search(r"\b(?:ago|decade|since)\b", head):
             return True
+    if year is not None and any(int(y) < year for y in re.findall(r"\bin (?:\w+ )?(1[89]\d\d|20\d\d)\b", head)):
+        return True
     if re.search(r"\bhad been\b", head[-30:]) or re.search(r"\b(?:previously|formerly|once)\s*$", head):
         return True
     return False
-
-
-def _places_for(t: _Trigger, places: list[Mention], offset: int, text: str) -> list[Mention]:
-    """The place the status phrase is about (nearest, preferring after), plus places coordinated
-    with it ("bases in Hmeimim and Tartus")."""
-    best = None
-    for m in places:
-        a, b = m.start - offset, m.end - offset
-        if a >= t.end:
-            d = a - t.end
-            if t.held and d > 12:
-                continue
-        elif b <= t.start and not t.held:
-            d = t.start - b + 25
-        else:
-            continue
-        if d > 90:
-            continue
-        if best is None or d < best[0]:
-            best = (d, m)
-    if best is None:
-        return []
-    chosen = [best[1]]
-    i = places.index(best[1])
-    while i + 1 < len(places):
-        gap = text[places[i].end - offset:places[i + 1].start - offset]
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*(?:the\s+)?", gap):
-            break
-        chosen.append(places[i + 1])
-        i += 1
-    return chosen
-
-
-def _actor_for(t: _Trigger, actors, state, previous: str | None = None) -> str | None:
-    """The force a status phrase is about: named inside it ("prevented the terrorists from"),
-    else the nearest name on its usual side, else the subject shared with the previous status
-    phrase of the sentence ("they captured X and have taken control of Y"), else the
-    sentence's first force named before it, else a name right after it."""
-    if t.inner_actor == "them":
-        return _plural_before(t.start, actors, state)
-    if t.inner_actor:
-        return t.inner_actor
-
-    def resolve(a):
-        return _plural_before(a[0], actors, state) if a[2] is None else a[2]
-
-    near_before = [a for a in actors if a[1] <= t.start and t.start - a[1] <= (30 if a[2] is None else 60)]
-    after = [a for a in actors if a[0] >= t.end and a[0] - t.end <= 60]
-    if t.actor_side == "after" and after:
-        return resolve(after[0])
-    if near_before:
-        return resolve(near_before[-1])
-    if previous:
-        return previous
-    first = [a for a in actors if a[1] <= t.start and a[2] is not None]
-    if first:
-        return first[0][2]
-    close_after = [a for a in after if a[0] - t.end <= 25]
-    return resolve(close_after[0]) if close_after else None
-
-
-def _plural_before(pos: int, actors, state) -> str | None:
-    for a in reversed([a for a in actors if a[1] <= pos]):
-        if a[2] and a[3]:
-            return a[2]
-    return state["plural_actor"]
 
 
 def _phrase_before(text: str, norm: str, end: int) -> str:
@@ -448,23 +661,25 @@ def _claimant_for(t: _Trigger, text: str, norm: str, vocab: ClaimVocabulary, rep
     if claimant is None:
         for m in vocab.rx_verb.finditer(norm, t.end):
             comma = norm.rfind(",", t.end, m.start())
-            if comma >= 0 and not re.search(r"[.;]", norm[m.end():].strip(" .”\"'")):
+            tail = re.split(r"[,;]", norm[m.end():])[0]
+            if comma >= 0 and not re.search(r"[.;]", norm[m.end():].strip(" .”\"'")) \
+                    and len(tail.split()) <= 5 and not re.search(r"\bthat\b", tail):
                 p = _STRIP.sub("", text[comma + 1:m.start()].strip(" “”\"")).strip()
                 if p and len(p.split()) <= 8:
                     claimant = p
                     break
     if claimant is not None and name_key(claimant) in vocab.carry_over:
-        claimant = state["claimant"]
+        claimant = state.claimant
     if claimant is None:
         return report.outlet, "outlet"
     return claimant, vocab.side_of(claimant, report.outlet)
 
 
-def _admission(actor: str, status: str, side: str) -> bool:
+def _admission(actor: str, effect: str, side: str) -> bool:
     """A side conceding: the army saying the rebels entered, or that it withdrew."""
     if side in ("outlet", "other"):
         return False
-    return (actor != side and status in GAINS) or (actor == side and status in LOSSES)
+    return (actor != side and effect in ("gain", "hold", "presence")) or (actor == side and effect == "loss")
 
 
 # Per-place state ----------------------------------------------------------------------------
@@ -542,11 +757,11 @@ class _Tally:
         self.counts: dict[str, int] = {}
 
     def add(self, c: Claim) -> None:
-        if c.status in HOLDS:
+        if c.effect in ("gain", "hold", "defence"):
             self.holders.add(c.actor)
-        if c.status in PRESENCE:
+        if c.effect in ("presence", "fighting"):
             self.present.add(c.actor)
-        if c.status in LOSSES:
+        if c.effect == "loss":
             self.losers.add(c.actor)
         self.counts[c.actor] = self.counts.get(c.actor, 0) + 1
 

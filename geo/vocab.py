@@ -61,3 +61,19 @@ def require(data: dict, key: str, kind: type, source: str):
     if not isinstance(value, kind):
         raise VocabularyError(f"{source}: '{key}' is missing or not a {kind.__name__}")
     return value
+
+
+def where(path: Path, needle: str, quoted: bool = False) -> str:
+    """``file:line`` of the first line that sets key ``needle`` (or holds ``"needle"`` when
+    ``quoted``), for error messages; just the file when no line does."""
+    try:
+        lines_ = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return str(path)
+    for n, line in enumerate(lines_, 1):
+        s = line.strip()
+        if (quoted and (f'"{needle}"' in s or f"'{needle}'" in s)) or (
+                not quoted and (s.startswith((f"{needle} ", f"{needle}=", f"[{needle}", f"[[{needle}"))
+                                or s.startswith(f"[actors.{needle}]"))):
+            return f"{path} line {n}"
+    return str(path)

@@ -91,13 +91,13 @@ def test_prefix_filter_skips_only_patterns_that_cannot_match():
     assert literal_prefix(re.compile("(?<![a-z])took control of(?![a-z])")) == "took control of"
     assert literal_prefix(re.compile("(?:had )?not able")) == ""
     assert literal_prefix(re.compile("under (?:full )?x")) == "under "
-    assert sum(1 for s in vocab.statuses if s[3]) > len(vocab.statuses) * 0.8
+    assert sum(1 for s in vocab.statuses if s.prefix) > len(vocab.statuses) * 0.8
     n = 0
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         for s in sentences(path.read_text(encoding="utf-8")):
             norm = normalize(s.text)
-            got = [(t.start, t.end, t.status) for t in _triggers(norm, vocab)]
-            assert got == [(t.start, t.end, t.status) for t in _triggers(norm, everything)]
+            got = [(t.start, t.end, t.pattern.status) for t in _triggers(norm, vocab)]
+            assert got == [(t.start, t.end, t.pattern.status) for t in _triggers(norm, everything)]
             n += len(got)
     assert n > 20
 
@@ -107,16 +107,20 @@ def test_states_by_date_equals_place_states_of_each_day():
     import random
     from dataclasses import replace
 
-    from geo.claims import STATUSES, Claim, place_states, states_by_date
+    from geo.claims import STATUSES, Claim, ClaimVocabulary, place_states, states_by_date
 
     rng = random.Random(7)
-    claims = [Claim(article=f"a{rng.randrange(40)}", outlet="W", date=f"2024-12-{rng.randrange(1, 12):02d}",
-                    place_id=rng.choice("pqrs"), place="P", actor=rng.choice(["hts", "army", "sdf"]),
-                    status=rng.choice(STATUSES), claimant="W", claimant_side="outlet", quote="q",
-                    admission=False, hedged=False, trigger="t", start=rng.randrange(500))
-              for _ in range(600)]
+    effect = ClaimVocabulary().effect
+    claims = []
+    for _ in range(600):
+        status = rng.choice(STATUSES)
+        claims.append(Claim(article=f"a{rng.randrange(40)}", outlet="W", date=f"2024-12-{rng.randrange(1, 12):02d}",
+                            place_id=rng.choice("pqrs"), place="P", actor=rng.choice(["hts", "army", "sdf"]),
+                            status=status, claimant="W", claimant_side="outlet", quote="q",
+                            admission=False, hedged=False, trigger="t", start=rng.randrange(500),
+                            effect=effect(status)))
     # one place only ever said to be held by one force: uncontested throughout
-    claims = [c if c.place_id != "s" else replace(c, actor="hts", status="captured") for c in claims]
+    claims = [c if c.place_id != "s" else replace(c, actor="hts", status="captured", effect="gain") for c in claims]
     got = states_by_date(claims)
     dates = sorted({c.date for c in claims})
     assert list(got) == dates

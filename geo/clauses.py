@@ -1,0 +1,397 @@
+"""Reading one sentence for control claims: its words, the forces it names, and the arguments of
+each status phrase (who does it, to which places), by small rules over words.
+
+No parser and no model: the rules read a clause the way a careful reader of wire copy does.
+
+- The **agent** of an active phrase is the force in subject position: the force right before it
+  (auxiliaries, adverbs and time words may stand between: "the SNA on Sunday took"); a phrase with
+  no subject of its own ("..., capturing", "and took", "before advancing into") shares the subject
+  of the phrase before it, or of the sentence. A force after "against", "from", "with", "by" ...
+  is never the subject. Passive phrases ("X was captured by Y", "X fell to Y") take the force after
+  "by"/"to". "Its units", "the same factions", "they" are the force last named (number agreeing).
+- The **places** of a phrase are the object after it ("took control of the town of X"), up to a
+  word that starts something else ("seized the airport east of Aleppo": Aleppo only locates the
+  airport), with lists expanded ("the villages of A, B, C and D"); in the passive, the subject
+  before it ("The air base east of Aleppo fell": the base, not Aleppo); in a relative clause, the
+  place it describes ("Tal Rifaat, which it seized").
+- Capitalised names in those positions that the gazetteer lacks are returned too, so a user can
+  add them and see the claim.
+
+All word lists come from the vocabulary files (claims.toml [grammar], actors.toml [anaphora]).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
+_QUOTES = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}   # read through: 'entered "large parts" of X'
+_DASH = re.compile(r"(?<=\s)[\u2013\u2014\u2015-]{1,2}(?=\s)|--")
+_NAME_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ed", "es", "et",
+                   "bin", "ibn", "um", "umm", "abu", "bani", "beni"}
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    word: str      # folded (lower case, no diacritics)
+    cap: bool      # written with a capital letter
+
+
+@dataclass(frozen=True)
+class ActorHit:
+    start: int
+    end: int
+    actor: str | None   # actor id, or None for a force to be found from context
+    kind: str           # "name" | "generic" (a noun with a default) | "anaphor" (resolve first)
+    plural: bool
+    number: str = ""    # "sg"/"pl" when a pronoun or determiner fixes it ("its units": sg)
+    head: str = ""      # the phrase's last word ("factions"), to find what "the factions" refers to
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    start: int
+    end: int
+    key: object         # the mention, or the unknown name as written
+
+
+def tokenize(text: str, norm: str) -> list[Token]:
+    """Word and punctuation tokens of ``norm`` (offsets shared with ``text``); dashes that
+    separate clauses ("Hama – the army said") are kept as the token "—"."""
+    out = [Token(m.start(), m.end(), m.group(), text[m.start()].isupper())
+           for m in _TOKEN.finditer(norm) if m.group() not in _QUOTES]
+    dashes = [Token(m.start(), m.end(), "\u2014", False) for m in _DASH.finditer(text)]
+    if dashes:
+        out = sorted(out + dashes, key=lambda t: t.start)
+    return out
+
+
+class Reader:
+    """The grammar word lists, compiled once."""
+
+    def __init__(self, grammar: dict, anaphora: dict, reporting_verbs, denials, negations):
+        g = {k: frozenset(v) for k, v in grammar.items() if k != "list_joins"}
+        self.passive_aux = g["passive_aux"]
+        self.adverbs = g["adverbs"]
+        self.object_stops = g["object_stops"]
+        self.not_agent_after = g["not_agent_after"]
+        self.clause_starts = g["clause_starts"]
+        self.item_heads = g["item_heads"]
+        self.locative = g["locative"]
+        self.directions = g["directions"]
+        self.list_joins = [tuple(j.split()) if j not in (",", "&") else (j,) for j in grammar["list_joins"]]
+        self.list_joins = [tuple(w for part in j for w in _TOKEN.findall(part)) for j in self.list_joins]
+        self.list_joins.sort(key=len, reverse=True)
+        self.generic = frozenset(anaphora["nouns"])
+        self.determiners = {d: n for n, ds in (("sg", anaphora["singular_determiners"]),
+                                                ("pl", anaphora["plural_determiners"]),
+                                                ("any", anaphora["determiners"]),
+                                                ("head", anaphora["weak_determiners"])) for d in ds}
+        self.pronouns = {p: n for n, ps in (("sg", anaphora["singular_pronouns"]),
+                                             ("pl", anaphora["plural_pronouns"])) for p in ps}
+        self.modifier_links = [tuple(x.split()) for x in anaphora["modifier_links"]]
+        self.verbs = frozenset(w for v in reporting_verbs for w in [v] if " " not in v)
+        self.denials = frozenset(denials)
+        self.negations = [tuple(n.split()) for n in negations]
+        self.time_words = frozenset(anaphora["time_words"])
+        self.soft = self.passive_aux | self.adverbs | self.time_words | {"has", "have", "had"}
+        self.forces_at: frozenset[int] = frozenset()   # token starts inside a force's name, per sentence
+
+    # Forces ---------------------------------------------------------------------------------
+
+    def actor_phrases(self, toks: list[Token], raw_hits) -> list[ActorHit]:
+        """Actor names found in the sentence (``raw_hits``: (start, end, actor id, word)) read as
+        noun phrases: adjacent names are one phrase whose force is the first specific one
+        ("Turkish-backed mercenary factions", "PKK/YPG terrorists"); "factions of the SNA"
+        and "fighters led by HTS" are that force; "its units", "the same factions", "they"
+        are anaphors."""
+        idx = {t.start: i for i, t in enumerate(toks)}
+        hits: list[ActorHit] = []
+        for start, end, aid, word in raw_hits:
+            last = word.split()[-1]
+            plural = last.endswith("s") and len(last) > 3 and last not in ("forces",) or last in ("forces", "militiamen")
+            if word in self.pronouns:
+                hits.append(ActorHit(start, end, None, "anaphor", self.pronouns[word] == "pl", self.pronouns[word]))
+                continue
+            kind = "generic" if word in self.generic else "name"
+            number = ""
+            i = idx.get(start)
+            if kind == "generic" and i is not None:
+                det = self._determiner(toks, i)
+                if det is not None:
+                    kind, number = "anaphor", det
+            hits.append(ActorHit(start, end, aid, kind, plural, number, last))
+        return self._merge(toks, hits)
+
+    def _determiner(self, toks, i) -> str | None:
+        for n in (2, 1):
+            if i - n >= 0:
+                phrase = " ".join(t.word for t in toks[i - n:i])
+                if phrase in self.determiners:
+                    return self.determiners[phrase]
+        return None
+
+    def _merge(self, toks, hits: list[ActorHit]) -> list[ActorHit]:
+        out: list[ActorHit] = []
+        words_between = {t.start: t for t in toks}
+        for h in hits:
+            if out:
+                prev = out[-1]
+                gap = [t for t in toks if prev.end <= t.start < h.start]
+                adjacent = len(gap) <= 2 and all(t.word.isalpha() and t.word not in self.not_agent_after
+                                                 and t.word not in self.clause_starts and t.word not in self.verbs
+                                                 for t in gap)
+                bracket = [t.word for t in gap] in (["("], ["(", "the"])
+                link = tuple(t.word for t in gap if t.word != "the") in self.modifier_links
+                if adjacent or bracket or link:
+                    out[-1] = self._join(prev, h, modifier_first=not link)
+                    continue
+            out.append(h)
+        del words_between
+        return out
+
+    @staticmethod
+    def _join(a: ActorHit, b: ActorHit, modifier_first: bool) -> ActorHit:
+        """One phrase from two adjacent names; the specific name decides the force."""
+        head = b  # the noun of the phrase gives its number
+        order = (b, a) if modifier_first else (a, b)   # the head noun decides between two names
+        force = next((h for h in order if h.kind == "name"), None)
+        if force is None:
+            force = next((h for h in order if h.kind == "generic"), order[0])
+        kind = force.kind if force.kind == "name" else (a.kind if a.kind == "anaphor" else force.kind)
+        return ActorHit(a.start, b.end, force.actor, kind, head.plural, a.number or b.number, head.head)
+
+    # Positions ------------------------------------------------------------------------------
+
+    def blocked(self, toks: list[Token], i: int) -> bool:
+        """The phrase starting at token ``i`` follows a preposition that makes it not an agent
+        ("against the Assad regime", "seized from the SDF"); looks back over its determiners and
+        adjectives (up to three words, not across punctuation)."""
+        for t in reversed(toks[max(0, i - 3):i]):
+            if not t.word.isalnum() and t.word != "'":
+                return False
+            if t.word in self.not_agent_after:
+                return True
+            if t.word in self.clause_starts or t.word in self.verbs:
+                return False
+        return False
+
+    def clause_start(self, toks: list[Token], i: int) -> int:
+        """Index of the first token of the clause holding token ``i``: after the last
+        semicolon, colon, dash, bracket, clause word ("that", "which", "while") or reporting verb."""
+        j = i - 1
+        while j >= 0:
+            w = toks[j].word
+            if w == ")":   # a bracket closed before: skip over it ("the SNA (Turkish-backed) took")
+                while j >= 0 and toks[j].word != "(":
+                    j -= 1
+            elif w in (";", ":", "\u2014", "(", '"', "\u201c", "\u201d") or w in self.clause_starts or w in self.verbs:
+                return j + 1
+            j -= 1
+        return 0
+
+    def negated(self, toks: list[Token], lo: int, hi: int) -> bool:
+        """A negation between tokens ``lo`` and ``hi`` of one clause ("had not captured",
+        "no fighters had entered")."""
+        words = [t.word for t in toks[lo:hi]]
+        for neg in self.negations:
+            n = len(neg)
+            if any(tuple(words[k:k + n]) == neg for k in range(len(words) - n + 1)):
+                return True
+        return False
+
+    def denied(self, toks: list[Token], i: int) -> bool:
+        """The phrase at token ``i`` sits in what a denial governs ("denied reports that the
+        rebels had taken X", "dismissed rumours of a withdrawal from X"): a denial word before
+        it in the sentence with no semicolon between."""
+        for t in reversed(toks[:i]):
+            if t.word == ";":
+                return False
+            if t.word in self.denials:
+                return True
+        return False
+
+    def subjectless(self, toks: list[Token], i: int) -> bool:
+        """Token ``i`` (a status phrase) has no subject of its own: it follows a comma, "and",
+        "then", "before"/"after" (+ -ing), "to" (infinitive), or opens the sentence."""
+        j = i - 1
+        while j >= 0 and toks[j].word in self.soft:
+            j -= 1
+        if j < 0:
+            return True
+        return toks[j].word in (",", "and", "then", "before", "after", "while", "by", "to", "of",
+                                "when", "thereby", "also")
+
+    def subject(self, toks: list[Token], i: int, actors: list[ActorHit], lo: int) -> ActorHit | None:
+        """The force right before token ``i`` in subject position, back to token ``lo``: only
+        auxiliaries, adverbs, negations, time words and a bracket may stand between."""
+        pos = toks[i].start
+        skip: set[int] = set()   # tokens of forces after a preposition ("insurgents led by HTS had entered")
+        for a in reversed([a for a in actors if a.end <= pos and a.start >= toks[lo].start if lo < len(toks)]):
+            gap = [t for t in toks if a.end <= t.start < pos and t.start not in skip]
+            commas = [k for k, t in enumerate(gap) if t.word == ","]
+            if len(commas) >= 2 and commas[0] == 0 and len(gap) <= 20:
+                gap = gap[commas[-1] + 1:]   # "terrorist groups, backed by X, had entered"
+            ok = all(t.word in self.soft or t.word in ("(", ")", ",", "not", "no", "never", "managed", "to",
+                                                       "went", "on", "were", "they", "who", "which", "that")
+                     or (t.word.isdigit()) for t in gap)
+            if not ok or len(gap) > 8 or "," in [t.word for t in gap][:1] and len(gap) > 1:
+                return None
+            start_i = next(k for k, t in enumerate(toks) if t.start >= a.start)
+            if self.blocked(toks, start_i):
+                # skip the phrase back to its preposition and a participle before it ("led by")
+                k = start_i - 1
+                while k > 0 and toks[k].word not in self.not_agent_after:
+                    k -= 1
+                if k > 0 and toks[k - 1].word.endswith("ed"):
+                    k -= 1
+                skip.update(t.start for t in toks[k:] if t.start < a.end)
+                continue
+            return a
+        return None
+
+    def possessor(self, toks: list[Token], i: int, actors: list[ActorHit]) -> ActorHit | None:
+        """The force a noun phrase at token ``i`` belongs to ("its withdrawal", "the army's
+        pullback", "the SDF's loss of"): a force at most three words before it."""
+        pos = toks[i].start
+        for a in reversed([a for a in actors if a.end <= pos]):
+            gap = [t for t in toks if a.end <= t.start < pos]
+            if len(gap) <= 3 and all(t.word.isalpha() and t.word not in self.verbs and t.word not in self.not_agent_after
+                                     and t.word not in self.clause_starts for t in gap):
+                return a
+            return None
+        return None
+
+    # Places ---------------------------------------------------------------------------------
+
+    def objects(self, toks: list[Token], i: int, places: list[PlaceRef], max_gap: int = 8,
+                unknown: bool = True, noun: bool = False) -> list[PlaceRef]:
+        """Places governed by the phrase ending before token ``i``: the first place after it,
+        across object words only, and the places listed with it. Capitalised names the gazetteer
+        lacks, in the same positions, are returned as PlaceRefs whose key is the name."""
+        by_start = {p.start: p for p in places}
+        out: list[PlaceRef] = []
+        k, gap = i, 0
+        if noun and k < len(toks) and toks[k].word in ("in", "from", "of", "at", "around", "near"):
+            k += 1   # "a withdrawal in Aleppo", "its pullback from Aleppo"
+        while k < len(toks) and gap <= max_gap:
+            t = toks[k]
+            if t.start in by_start:
+                p = by_start[t.start]
+                out.append(p)
+                return self._list(toks, self._after(toks, p.end), places, out, unknown)
+            if t.start in self.forces_at:
+                return []
+            if t.word in self.directions and k + 1 < len(toks) and toks[k + 1].word == "of":
+                return []
+            name_end = self._name(toks, k) if unknown else k
+            if name_end > k:
+                out.append(PlaceRef(toks[k].start, toks[name_end - 1].end, None))
+                return self._list(toks, name_end, places, out, unknown)
+            if t.word in self.object_stops or not (t.word.isalnum() or "'" in t.word):
+                return []
+            if t.cap and t.word not in self.item_heads:
+                return []
+            k += 1
+            gap += 1
+        return []
+
+    def _after(self, toks, pos: int) -> int:
+        for k, t in enumerate(toks):
+            if t.start >= pos:
+                return k
+        return len(toks)
+
+    def _name(self, toks, k: int) -> int:
+        """End index of a capitalised name starting at token ``k`` ("Urum al-Sughra",
+        "al-Harir"), or ``k`` when there is none."""
+        j = k
+        if k < len(toks) and toks[k].start in self.forces_at:
+            return k
+        if j < len(toks) and toks[j].word in _NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap:
+            j += 1
+        if not (j < len(toks) and toks[j].cap and toks[j].word.isalpha() and toks[j].word not in self.item_heads):
+            return k
+        j += 1
+        while j < len(toks):
+            if toks[j].start in self.forces_at:
+                break
+            if toks[j].cap and toks[j].word.isalpha():
+                j += 1
+            elif toks[j].word in _NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap:
+                j += 2
+            else:
+                break
+        return j
+
+    def _list(self, toks, k: int, places, out: list[PlaceRef], unknown: bool) -> list[PlaceRef]:
+        """Extend ``out`` with the items coordinated after token ``k``."""
+        by_start = {p.start: p for p in places}
+        while k < len(toks):
+            join = next((j for j in self.list_joins
+                         if tuple(t.word for t in toks[k:k + len(j)]) == j), None)
+            if join is None:
+                break
+            m = k + len(join)
+            while m < len(toks) and toks[m].word in self.item_heads and toks[m].start not in by_start:
+                m += 1
+            if m < len(toks) and toks[m].start in by_start:
+                p = by_start[toks[m].start]
+                out.append(p)
+                k = self._after(toks, p.end)
+                continue
+            end = self._name(toks, m) if unknown else m
+            if end > m:
+                out.append(PlaceRef(toks[m].start, toks[end - 1].end, None))
+                k = end
+                continue
+            break
+        return out
+
+    def subject_places(self, toks: list[Token], lo: int, i: int, places: list[PlaceRef],
+                       unknown: bool = True) -> list[PlaceRef]:
+        """The place heading the subject of the clause between tokens ``lo`` and ``i`` ("The
+        Kuweires air base east of Aleppo [fell]": the base), with the places listed with it."""
+        by_start = {p.start: p for p in places}
+        k = lo
+        while k < i:
+            t = toks[k]
+            if t.start in by_start:
+                p = by_start[t.start]
+                first, nxt = p, self._after(toks, p.end)
+            elif unknown and self._name(toks, k) > k:
+                end = self._name(toks, k)
+                first, nxt = PlaceRef(t.start, toks[end - 1].end, None), end
+            else:
+                k += 1
+                continue
+            prev = toks[k - 1] if k > lo else None
+            if prev is not None and prev.word in self.locative and (
+                    prev.word != "of" or (k - 2 >= 0 and (toks[k - 2].cap or any(
+                        p.start <= toks[k - 2].start < p.end for p in places)))):
+                k = nxt   # "the air base east of Aleppo", "the Citadel of Aleppo": a modifier
+                continue
+            out = self._list(toks, nxt, places, [first], unknown)
+            if out[-1].end > toks[i].start:
+                return []
+            return out
+        return []
+
+    def antecedent(self, toks: list[Token], lo: int, places: list[PlaceRef]) -> list[PlaceRef]:
+        """The place a relative clause starting at token ``lo`` describes ("Tal Rifaat, which
+        it seized"; "Aleppo, the city his fighters seized"): the place just before it."""
+        if lo <= 0:
+            return []
+        pos = toks[lo - 1].start if toks[lo - 1].word in ("which", "that") else toks[lo].start
+        before = [p for p in places if p.end <= pos and p.key is not None]
+        if not before:
+            return []
+        p = before[-1]
+        gap = [t for t in toks if p.end <= t.start < pos]
+        if len(gap) <= 4 and all(t.word in (",", "the", "which", "that", "city", "town", "village",
+                                              "base", "airport", "area", "district") for t in gap):
+            return [p]
+        return []
