@@ -8,6 +8,7 @@ import math
 import re
 import unicodedata
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -139,6 +140,63 @@ def km_geom_to_point(geom, lat, lon):
     return shapely.transform(geom, proj).distance(Point(0, 0))
 
 
+# A source is a GeoNames id, the Natural Earth world atlas, `manual`, or the https URL of the
+# page the coordinates were taken from.
+_SOURCE_TOKENS = re.compile(r"geonames:\d+|naturalearth:world-atlas|manual")
+# DNS host name: dot-separated labels of letters, digits and inner hyphens, alphabetic TLD.
+_HOST = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
+# Characters RFC 3986 allows in a URL (non-ASCII must be percent-encoded).
+_URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+
+
+def is_https_url(text):
+    """A well-formed https URL with a DNS host name (optional port), ASCII only."""
+    if not _URL_CHARS.fullmatch(text) or re.search(r"%(?![0-9A-Fa-f]{2})", text):
+        return False
+    try:
+        parts = urlsplit(text)
+        port = parts.port  # raises ValueError on a malformed port
+    except ValueError:
+        return False
+    return (
+        parts.scheme == "https"
+        and text.startswith("https://")
+        and parts.username is None
+        and parts.password is None
+        and parts.hostname is not None
+        and _HOST.fullmatch(parts.hostname) is not None
+        and parts.netloc == parts.hostname + ("" if port is None else f":{port}")
+    )
+
+
+def source_ok(text):
+    return bool(_SOURCE_TOKENS.fullmatch(text)) or is_https_url(text)
+
+
+@pytest.mark.parametrize("text", [
+    "geonames:170654", "naturalearth:world-atlas", "manual",
+    "https://en.wikipedia.org/wiki/Arima,_Syria",
+    "https://profilbaru.com/ar/%D9%85%D8%B9%D8%B1%D8%AF%D8%B3",
+    "https://review.clateway.com/wiki/view_html.php?q=Mount_Hermon",
+    "https://example.org:8443/a_(b).html#c",
+])
+def test_source_form_accepted(text):
+    assert source_ok(text)
+
+
+@pytest.mark.parametrize("text", [
+    "", "guess", "Manual", "manual ", "geonames:", "geonames:abc", "naturalearth:other",
+    "http://", "https://", "https:///wiki/X", "http://en.wikipedia.org/wiki/X",
+    "ftp://example.org/x", "https:/en.wikipedia.org/wiki/X", "//en.wikipedia.org/wiki/X",
+    "https://localhost/x", "https://-bad-.org/x", "https://exa mple.org/x",
+    "https://en.wikipedia.org/wiki/X y", "https://user:pw@example.org/x",
+    "https://example.org:port/x", "https://example.org/%zz", "https://ja.wikipedia.org/wiki/シリア",
+    "https://example.org/x\n", "see https://example.org/x",
+])
+def test_source_form_rejected(text):
+    assert not source_ok(text)
+
+
 def test_header_exact():
     assert HEADER_READ == HEADER
 
@@ -192,7 +250,7 @@ def test_kinds_countries_sources_precision():
     for r in ROWS:
         assert r["kind"] in KINDS, r["id"]
         assert re.fullmatch(r"[A-Z]{2}", r["country"]), r["id"]
-        assert re.fullmatch(r"geonames:\d+|naturalearth:world-atlas|manual", r["source"]), r["id"]
+        assert source_ok(r["source"]), f"{r['id']}: unknown source form {r['source']!r}"
         p = float(r["precision_km"])
         assert 0 < p <= 5000, r["id"]
 
