@@ -147,7 +147,7 @@ _ACTORS_SCHEMA = {
     "": {"actors": "table", "anaphora": "table"},
     "actor": {"label": str, "colour": str, "names": _STR_LIST},
     "anaphora": {k: _STR_LIST for k in ("nouns", "determiners", "singular_determiners",
-                                        "plural_determiners", "weak_determiners", "singular_pronouns",
+                                        "plural_determiners", "weak_determiners", "own_determiners", "singular_pronouns",
                                         "plural_pronouns",
                                         "modifier_links", "time_words")},
 }
@@ -354,20 +354,22 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                     if reader.denied(toks, ti) or reader.negated(toks, max(lo, ti - 4), ti):
                         continue
                 targets, agent = _arguments(t, ti, te, lo, toks, places, actors, reader)
-                if not targets and t.pattern.effect in ("loss", "defence") and found:
+                if (not targets and t.pattern.effect in ("loss", "defence") and found
+                        and (t.pattern.agent == "inside" or reader.subjectless(toks, ti))
+                        and not vocab.rx_verb.search(norm, found[-1][0].end, t.start)):
                     targets = found[-1][1]   # "entered X but failed to establish positions"
                 targets = [p for p in targets if not any(a < p.end and p.start < b for a, b in blocked)]
-                actor = _resolve(agent, t, ti, lo, toks, actors, talk, previous_agent, n_sent, reader)
+                claimant, side = _claimant_for(t, text, norm, vocab, report, talk)
+                actor = _resolve(agent, t, ti, lo, toks, actors, talk, previous_agent, n_sent, reader, side)
                 if actor is not None and not t.held:
                     previous_agent = actor
                 if actor is None or not targets:
                     continue
-                found.append((t, targets, actor))
+                found.append((t, targets, actor, claimant, side))
             # "insurgents entered the government-held city of Aleppo": the adjective describes
             # the state before the event the sentence reports; the event is the claim.
-            events = {p.key.place_id for t, ps, _ in found if not t.held for p in ps if p.key is not None}
-            for t, targets, actor in found:
-                claimant, side = _claimant_for(t, text, norm, vocab, report, talk)
+            events = {p.key.place_id for t, ps, *_ in found if not t.held for p in ps if p.key is not None}
+            for t, targets, actor, claimant, side in found:
                 if not t.held:
                     talk.agent = (actor, n_sent)
                 for p in targets:
@@ -441,12 +443,14 @@ def _arguments(t: _Trigger, ti: int, te: int | None, lo: int, toks, places, acto
         if k is not None:
             agent = next((a for a in actors if toks[k].start <= a.start if k < len(toks)
                           and a.start - toks[k].start <= 40), None) if k < len(toks) else None
+    where = sp.effect in ("defence", "fighting")
     if passive or sp.place == "before":
-        targets = reader.subject_places(toks, lo, ti, places)
+        targets = reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places)
     elif sp.place == "either":
-        targets = reader.objects(toks, te, places) or reader.subject_places(toks, lo, ti, places)
+        targets = (reader.objects(toks, te, places) or reader.subject_places(toks, lo, ti, places)
+                   or reader.antecedent(toks, lo, places))
     else:
-        targets = reader.objects(toks, te, places, noun=sp.noun)
+        targets = reader.objects(toks, te, places, noun=sp.noun, where=where)
         if not targets and not sp.noun:
             # "Tel Rifaat liberated from PKK/YPG": a participle right after a place, no object
             if ti > 0 and any(p.end <= toks[ti].start and toks[ti].start - p.end <= 2 and p.key is not None
@@ -468,13 +472,16 @@ def _arguments(t: _Trigger, ti: int, te: int | None, lo: int, toks, places, acto
 
 
 def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit], talk: _Discourse,
-             previous: str | None, n_sent: int, reader: Reader) -> str | None:
-    """The force a status phrase is about."""
+             previous: str | None, n_sent: int, reader: Reader, side: str = "") -> str | None:
+    """The force a status phrase is about. ``side``: the claimant's side, for "our forces" and
+    for a side announcing an agentless gain ("X has been captured", says the opposition)."""
     vocab_nouns = reader.generic
     named_before = [(a.actor, a.plural, a.head) for a in actors
                     if a.end <= toks[ti].start and a.kind != "anaphor" and a.actor]
 
     def force(a: ActorHit) -> str | None:
+        if a.number == "own":   # "our forces": the speaker's
+            return side if side not in ("outlet", "other", "") else None
         if a.kind == "anaphor":
             got = talk.resolve(a.number, [(x.actor, x.plural, x.head) for x in actors
                                           if x.end <= a.start and x.kind != "anaphor" and x.actor],
@@ -483,7 +490,7 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
         return a.actor
 
     if t.inner_actor == "them":
-        return talk.resolve("pl", named_before)
+        return previous or talk.resolve("pl", named_before)
     if t.inner_actor:
         return t.inner_actor
     if isinstance(agent, ActorHit):
@@ -499,9 +506,12 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
                 return force(a)
         return None
     if agent == "passive" or t.pattern.agent == "after":
-        # agentless: "Hirbil was also liberated"; the agent of a claim just before
+        # agentless: "Hirbil was also liberated"; the agent of a claim just before, or the
+        # side that announces its own gain
         if previous:
             return previous
+        if side not in ("outlet", "other", "") and t.pattern.effect in ("gain", "hold"):
+            return side
         if talk.agent and n_sent - talk.agent[1] <= _RECENT_SENTENCES:
             return talk.agent[0]
         return None
@@ -568,8 +578,8 @@ def _triggers(norm: str, vocab: ClaimVocabulary) -> list[_Trigger]:
         if t.inner_actor is None and t.pattern.agent == "inside":
             inside = [vocab.actor_of[m.group()] for m in _wb(vocab.actor_alt).finditer(norm[t.start:t.end])]
             t.inner_actor = inside[0] if inside else None
-            if t.inner_actor is None and re.search(r"\bthem\b", norm[t.start:t.end]):
-                t.inner_actor = "them"
+            if t.inner_actor is None and re.search(r"\b(?:them|their|its|the group's)\b", norm[t.start:t.end]):
+                t.inner_actor = "them"   # the force named before ("under their control")
     return sorted(chosen, key=lambda t: t.start)
 
 

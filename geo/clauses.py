@@ -89,7 +89,8 @@ class Reader:
         self.determiners = {d: n for n, ds in (("sg", anaphora["singular_determiners"]),
                                                 ("pl", anaphora["plural_determiners"]),
                                                 ("any", anaphora["determiners"]),
-                                                ("head", anaphora["weak_determiners"])) for d in ds}
+                                                ("head", anaphora["weak_determiners"]),
+                                                ("own", anaphora["own_determiners"])) for d in ds}
         self.pronouns = {p: n for n, ps in (("sg", anaphora["singular_pronouns"]),
                                              ("pl", anaphora["plural_pronouns"])) for p in ps}
         self.modifier_links = [tuple(x.split()) for x in anaphora["modifier_links"]]
@@ -119,10 +120,10 @@ class Reader:
             kind = "generic" if word in self.generic else "name"
             number = ""
             i = idx.get(start)
-            if kind == "generic" and i is not None:
+            if i is not None:
                 det = self._determiner(toks, i)
-                if det is not None:
-                    kind, number = "anaphor", det
+                if det == "own" or (det is not None and kind == "generic"):
+                    kind, number = "anaphor", det   # "its units", "the same factions", "our forces"
             hits.append(ActorHit(start, end, aid, kind, plural, number, last))
         return self._merge(toks, hits)
 
@@ -268,10 +269,12 @@ class Reader:
     # Places ---------------------------------------------------------------------------------
 
     def objects(self, toks: list[Token], i: int, places: list[PlaceRef], max_gap: int = 8,
-                unknown: bool = True, noun: bool = False) -> list[PlaceRef]:
+                unknown: bool = True, noun: bool = False, where: bool = False) -> list[PlaceRef]:
         """Places governed by the phrase ending before token ``i``: the first place after it,
         across object words only, and the places listed with it. Capitalised names the gazetteer
-        lacks, in the same positions, are returned as PlaceRefs whose key is the name."""
+        lacks, in the same positions, are returned as PlaceRefs whose key is the name.
+        ``noun``: a preposition may open the object ("a withdrawal from X"); ``where``: the
+        place may follow "in", "on", "at", "near" ("repelled attacks in X")."""
         by_start = {p.start: p for p in places}
         out: list[PlaceRef] = []
         k, gap = i, 0
@@ -291,6 +294,13 @@ class Reader:
             if name_end > k:
                 out.append(PlaceRef(toks[k].start, toks[name_end - 1].end, None))
                 return self._list(toks, name_end, places, out, unknown)
+            if t.word == "," and k > i and all(x.word in self.item_heads for x in toks[i:k]):
+                k += 1   # "took the provincial capital, Deir ez-Zor"
+                continue
+            if where and t.word in ("in", "on", "at", "near", "around", "outside"):
+                k += 1
+                gap += 1
+                continue
             if t.word in self.object_stops or not (t.word.isalnum() or "'" in t.word):
                 return []
             if t.cap and t.word not in self.item_heads:
