@@ -294,7 +294,7 @@ class _Discourse:
         groups" ... "the groups"), else the last one named agreeing in number when the anaphor
         fixes it; in this sentence before it, then earlier."""
         named = self.forces + before
-        if head:
+        if head and number in ("head", "any"):
             for aid, _, h in reversed(named):
                 if h == head:
                     return aid
@@ -350,6 +350,8 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                 if ti is None:
                     continue
                 lo = reader.clause_start(toks, ti)
+                if t.pattern.noun and re.match(r"(?:\s*\S+){0,4}?\s+(?:would|could|might|may|will)\b", norm[t.end:]):
+                    continue   # "the fall of Homs would cut Damascus off": hypothetical
                 if t.pattern.effect not in ("loss", "defence") or t.inner_actor is None:
                     if reader.denied(toks, ti) or reader.negated(toks, max(lo, ti - 4), ti):
                         continue
@@ -447,8 +449,8 @@ def _arguments(t: _Trigger, ti: int, te: int | None, lo: int, toks, places, acto
     if passive or sp.place == "before":
         targets = reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places)
     elif sp.place == "either":
-        targets = (reader.objects(toks, te, places) or reader.subject_places(toks, lo, ti, places)
-                   or reader.antecedent(toks, lo, places))
+        targets = (reader.objects(toks, te, places) or reader.near_before(toks, ti, places)
+                   or reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places))
     else:
         targets = reader.objects(toks, te, places, noun=sp.noun, where=where)
         if not targets and not sp.noun:
@@ -476,21 +478,28 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
     """The force a status phrase is about. ``side``: the claimant's side, for "our forces" and
     for a side announcing an agentless gain ("X has been captured", says the opposition)."""
     vocab_nouns = reader.generic
-    named_before = [(a.actor, a.plural, a.head) for a in actors
-                    if a.end <= toks[ti].start and a.kind != "anaphor" and a.actor]
 
     def force(a: ActorHit) -> str | None:
         if a.number == "own":   # "our forces": the speaker's
             return side if side not in ("outlet", "other", "") else None
         if a.kind == "anaphor":
-            got = talk.resolve(a.number, [(x.actor, x.plural, x.head) for x in actors
-                                          if x.end <= a.start and x.kind != "anaphor" and x.actor],
-                               a.head if a.head in vocab_nouns else "")
-            return got or a.actor
+            return talk.resolve(a.number, resolved_before(a.start), a.head if a.head in vocab_nouns else "") or a.actor
         return a.actor
 
+    def resolved_before(pos: int) -> list[tuple[str, bool, str]]:
+        """The forces named in the sentence before ``pos``, anaphors resolved in order."""
+        out: list[tuple[str, bool, str]] = []
+        for x in actors:
+            if x.end > pos:
+                break
+            aid = x.actor if x.kind != "anaphor" else (
+                talk.resolve(x.number, out, x.head if x.head in vocab_nouns else "") or x.actor)
+            if aid:
+                out.append((aid, x.plural, x.head))
+        return out
+
     if t.inner_actor == "them":
-        return previous or talk.resolve("pl", named_before)
+        return previous or talk.resolve("pl", resolved_before(toks[ti].start))
     if t.inner_actor:
         return t.inner_actor
     if isinstance(agent, ActorHit):

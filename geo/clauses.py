@@ -378,16 +378,41 @@ class Reader:
             else:
                 k += 1
                 continue
-            prev = toks[k - 1] if k > lo else None
-            if prev is not None and prev.word in self.locative and (
-                    prev.word != "of" or (k - 2 >= 0 and (toks[k - 2].cap or any(
-                        p.start <= toks[k - 2].start < p.end for p in places)))):
+            if k > lo and self.modifies(toks, k, places):
                 k = nxt   # "the air base east of Aleppo", "the Citadel of Aleppo": a modifier
                 continue
             out = self._list(toks, nxt, places, [first], unknown)
             if out[-1].end > toks[i].start:
                 return []
             return out
+        return []
+
+    def modifies(self, toks: list[Token], k: int, places: list[PlaceRef]) -> bool:
+        """The place at token ``k`` sits in a phrase that locates something else ("east of X",
+        "in X", "the Citadel of X", "the north of X"); "parts of X", "control of X" do not."""
+        if k == 0:
+            return False
+        prev = toks[k - 1]
+        if prev.word not in self.locative:
+            return False
+        if prev.word != "of":
+            return True
+        if k < 2:
+            return False
+        head = toks[k - 2]
+        return head.cap or head.word in self.directions or any(p.start <= head.start < p.end for p in places)
+
+    def near_before(self, toks: list[Token], i: int, places: list[PlaceRef]) -> list[PlaceRef]:
+        """A place right before token ``i`` (only auxiliaries and adverbs between): "Idlib
+        province under their control", "Aleppo was largely in the hands of"."""
+        before = [p for p in places if p.end <= toks[i].start]
+        if not before:
+            return []
+        p = before[-1]
+        gap = [t for t in toks if p.end <= t.start < toks[i].start]
+        if len(gap) <= 3 and all(t.word in self.soft or t.word in ("remains", "remain", "remained", "still")
+                                 for t in gap):
+            return [p]
         return []
 
     def antecedent(self, toks: list[Token], lo: int, places: list[PlaceRef]) -> list[PlaceRef]:
@@ -400,6 +425,9 @@ class Reader:
         if not before:
             return []
         p = before[-1]
+        k = next((n for n, t in enumerate(toks) if t.start >= p.start), 0)
+        if self.modifies(toks, k, places):
+            return []   # "the north of the city, which": the city is not what "which" is
         gap = [t for t in toks if p.end <= t.start < pos]
         if len(gap) <= 4 and all(t.word in (",", "the", "which", "that", "city", "town", "village",
                                               "base", "airport", "area", "district") for t in gap):
