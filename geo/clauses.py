@@ -142,8 +142,12 @@ class Reader:
             if out:
                 prev = out[-1]
                 gap = [t for t in toks if prev.end <= t.start < h.start]
-                adjacent = len(gap) <= 2 and all(t.word.isalpha() and t.word not in self.not_agent_after
+                # one adjective at most between them ("Turkish-backed mercenary factions"); a verb
+                # or an article starts another phrase ("regime forces pushed the factions")
+                adjacent = len(gap) <= 1 and all(t.word.isalpha() and t.word not in self.not_agent_after
                                                  and t.word not in self.clause_starts and t.word not in self.verbs
+                                                 and t.word not in ("the", "a", "an")
+                                                 and (t.cap or not t.word.endswith(("ed", "ing")))
                                                  for t in gap)
                 bracket = [t.word for t in gap] in (["("], ["(", "the"])
                 link = tuple(t.word for t in gap if t.word != "the") in self.modifier_links
@@ -426,7 +430,7 @@ class Reader:
             return []
         p = before[-1]
         k = next((n for n, t in enumerate(toks) if t.start >= p.start), 0)
-        if self.modifies(toks, k, places):
+        if k >= 2 and toks[k - 1].word == "of" and toks[k - 2].word in self.directions:
             return []   # "the north of the city, which": the city is not what "which" is
         gap = [t for t in toks if p.end <= t.start < pos]
         if len(gap) <= 4 and all(t.word in (",", "the", "which", "that", "city", "town", "village",
