@@ -141,7 +141,8 @@ _CLAIMS_SCHEMA = {
                   "carry_over": _STR_LIST, "other": _STR_LIST, "outlet_words": _STR_LIST},
     "hedges": {"intention": _STR_LIST, "history": _STR_LIST, "negations": _STR_LIST, "hedged": _STR_LIST},
     "grammar": {k: _STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
-                                       "clause_starts", "list_joins", "item_heads", "locative", "directions")},
+                                       "clause_starts", "list_joins", "item_heads", "locative", "directions",
+                                       "list_intros", "place_anaphors")},
 }
 _ACTORS_SCHEMA = {
     "": {"actors": "table", "anaphora": "table"},
@@ -343,8 +344,9 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
             found = []
             previous_agent: str | None = None
             for t in triggers:
-                if _intended(norm, t, vocab) or _historic(norm, t, vocab, year):
+                if _intended(norm, t, vocab, actors) or _historic(norm, t, vocab, year):
                     continue
+                reader.previous_places = tuple(found[-1][1]) if found else ()
                 ti = _token_at(toks, t.start)
                 te = _token_at(toks, t.end)
                 if ti is None:
@@ -357,8 +359,8 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                         continue
                 targets, agent = _arguments(t, ti, te, lo, toks, places, actors, reader)
                 if (not targets and t.pattern.effect in ("loss", "defence") and found
-                        and (t.pattern.agent == "inside" or reader.subjectless(toks, ti))
-                        and not vocab.rx_verb.search(norm, found[-1][0].end, t.start)):
+                        and (t.pattern.agent == "inside" or t.pattern.noun or reader.subjectless(toks, ti))
+                        and (t.pattern.noun or not vocab.rx_verb.search(norm, found[-1][0].end, t.start))):
                     targets = found[-1][1]   # "entered X but failed to establish positions"
                 targets = [p for p in targets if not any(a < p.end and p.start < b for a, b in blocked)]
                 claimant, side = _claimant_for(t, text, norm, vocab, report, talk)
@@ -484,6 +486,8 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
             return side if side not in ("outlet", "other", "") else None
         if a.kind == "anaphor":
             return talk.resolve(a.number, resolved_before(a.start), a.head if a.head in vocab_nouns else "") or a.actor
+        if a.actor is None and a.kind == "generic" and side not in ("outlet", "other", ""):
+            return side   # "units" in a side's own statement are its units
         return a.actor
 
     def resolved_before(pos: int) -> list[tuple[str, bool, str]]:
@@ -602,10 +606,17 @@ def _outside(actors: list[ActorHit], triggers, norm: str, vocab: ClaimVocabulary
     return [a for a in actors if all(a.end <= s or a.start >= e for s, e in spans)]
 
 
-def _intended(norm: str, t: _Trigger, vocab: ClaimVocabulary) -> bool:
-    before = norm[max(0, t.start - 45):t.start]
-    before = re.split(r"[,;]", before)[-1]
-    return bool(vocab.rx_intention.search(before))
+def _intended(norm: str, t: _Trigger, vocab: ClaimVocabulary, actors=()) -> bool:
+    """An intention governs the phrase ("preparing to recapture X"), unless a force stands
+    between them as the phrase's own subject ("in a bid to halt insurgents advancing")."""
+    lo = max(0, t.start - 45)
+    before = norm[lo:t.start]
+    cut = max(before.rfind(","), before.rfind(";"))
+    lo += cut + 1
+    cues = list(vocab.rx_intention.finditer(norm, lo, t.start))
+    if not cues:
+        return False
+    return not any(cues[-1].end() <= a.start and a.end <= t.start for a in actors)
 
 
 def _historic(norm: str, t: _Trigger, vocab: ClaimVocabulary, year: int | None) -> bool:

@@ -81,6 +81,9 @@ class Reader:
         self.clause_starts = g["clause_starts"]
         self.item_heads = g["item_heads"]
         self.locative = g["locative"]
+        self.list_intros = [tuple(x.split()) for x in grammar["list_intros"]]
+        self.place_anaphors = g["place_anaphors"]
+        self.previous_places: tuple = ()   # the places of the sentence's last claim, for "both towns"
         self.directions = g["directions"]
         self.list_joins = [tuple(j.split()) if j not in (",", "&") else (j,) for j in grammar["list_joins"]]
         self.list_joins = [tuple(w for part in j for w in _TOKEN.findall(part)) for j in self.list_joins]
@@ -298,9 +301,17 @@ class Reader:
             if name_end > k:
                 out.append(PlaceRef(toks[k].start, toks[name_end - 1].end, None))
                 return self._list(toks, name_end, places, out, unknown)
-            if t.word == "," and k > i and all(x.word in self.item_heads for x in toks[i:k]):
-                k += 1   # "took the provincial capital, Deir ez-Zor"
-                continue
+            if t.word == "," and k > i and all(x.word in self.item_heads or x.word.isalpha() and not x.cap
+                                                and x.word not in self.object_stops for x in toks[i:k]):
+                intro = next((n for n in self.list_intros if tuple(x.word for x in toks[k + 1:k + 1 + len(n)]) == n), None)
+                if intro is not None:   # "several areas, chief among them A and B"
+                    k += 1 + len(intro)
+                    continue
+                if all(x.word in self.item_heads for x in toks[i:k]):
+                    k += 1   # "took the provincial capital, Deir ez-Zor"
+                    continue
+            if t.word in self.place_anaphors and self.previous_places:
+                return list(self.previous_places)   # "withdrew from both towns", "pulled out of them"
             if where and t.word in ("in", "on", "at", "near", "around", "outside"):
                 k += 1
                 gap += 1
