@@ -259,10 +259,12 @@ class ClaimVocabulary:
         return self.effect_of.get(status, "")
 
     def side_of(self, claimant: str, outlet: str) -> str:
-        """An actor id, "outlet" or "other" for a claimant phrase."""
+        """An actor id, "outlet" or "other" for a claimant phrase: its first force named (the
+        longest name where names overlap: "the Military Operations Command" is not "the military")."""
         n = " " + normalize(claimant) + " "
-        for m in _wb(self.actor_alt).finditer(n):
-            return self.actor_of[m.group()]
+        for _, _, aid, _ in _actor_names(n, self):
+            if aid:
+                return aid
         if outlet and outlet != "unknown" and name_key(outlet) in n:
             return "outlet"
         if any(w in n for w in self.outlet_words):
@@ -284,11 +286,25 @@ class _Discourse:
     """What carries from one sentence to the next: the last speaker, the forces named (for
     "its units", "the same factions", "they") and the last agent of a claim."""
     claimant: str | None = None
+    claimants: list = None       # every speaker so far, in order
     forces: list = None          # (actor id, plural) in order of mention
     agent: tuple | None = None   # (actor id, sentence number)
 
     def __post_init__(self):
         self.forces = []
+        self.claimants = []
+
+    def earlier(self, phrase: str) -> str | None:
+        """The speaker a phrase such as "the ministry" or "it" refers to: the last speaker whose
+        name ends with the same noun, else the last speaker."""
+        words = name_key(phrase).split(" ")
+        head = words[-1]
+        for c in reversed(self.claimants):
+            if head in name_key(c).split(" ") and name_key(c) != name_key(phrase):
+                return c
+        if len(words) == 1 or head in ("statement", "report", "spokesman", "spokesperson"):
+            return self.claimant   # "it", "the statement": the last speaker
+        return phrase              # "the monitor" with no monitor named before: as written
 
     def resolve(self, number: str, before: list[tuple[str, bool, str]], head: str = "") -> str | None:
         """The force an anaphor stands for: the last one named with the same noun ("armed
@@ -400,6 +416,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
         # carry to the next sentence: the last speaker and the forces named
         if claimant_here:
             talk.claimant = claimant_here
+            talk.claimants.append(claimant_here)
         for a in actors:
             aid = a.actor if a.kind != "anaphor" else talk.resolve(a.number, named_here, a.head)
             if aid:
@@ -647,7 +664,7 @@ def _phrase_before(text: str, norm: str, end: int) -> str:
     head = norm[:end]
     cuts = [m for m in _BOUNDARY.finditer(head)]
     cut = cuts[-1].end() if cuts else 0
-    if not text[cut:end].strip() and cuts and cuts[-1].group() == ",":
+    if not _clean(text[cut:end]) and cuts and cuts[-1].group() == ",":
         earlier = [m for m in cuts[:-1] if m.group() == ","]
         if earlier:
             prev = [m for m in cuts if m.end() <= earlier[-1].start()]
@@ -657,7 +674,7 @@ def _phrase_before(text: str, norm: str, end: int) -> str:
 
 
 def _clean(phrase: str) -> str:
-    phrase = _STRIP.sub("", phrase.strip(" ,“”\"'’")).strip()
+    phrase = _STRIP.sub("", " " + phrase.strip(" ,“”\"'’")).strip()
     return " ".join(phrase.split()[-12:])
 
 
@@ -690,7 +707,7 @@ def _claimant_for(t: _Trigger, text: str, norm: str, vocab: ClaimVocabulary, rep
             claimant = _phrase_after(text, norm, m.end()) or None
     if claimant is None:
         for m in vocab.rx_verb.finditer(norm, t.end):
-            comma = norm.rfind(",", t.end, m.start())
+            comma = norm.find(",", t.end, m.start())
             tail = re.split(r"[,;]", norm[m.end():])[0]
             if comma >= 0 and not re.search(r"[.;]", norm[m.end():].strip(" .”\"'")) \
                     and len(tail.split()) <= 5 and not re.search(r"\bthat\b", tail):
@@ -699,7 +716,7 @@ def _claimant_for(t: _Trigger, text: str, norm: str, vocab: ClaimVocabulary, rep
                     claimant = p
                     break
     if claimant is not None and name_key(claimant) in vocab.carry_over:
-        claimant = state.claimant
+        claimant = state.earlier(claimant)
     if claimant is None:
         return report.outlet, "outlet"
     return claimant, vocab.side_of(claimant, report.outlet)
