@@ -176,15 +176,19 @@ class Reader:
 
     def blocked(self, toks: list[Token], i: int) -> bool:
         """The phrase starting at token ``i`` follows a preposition that makes it not an agent
-        ("against the Assad regime", "seized from the SDF"); looks back over its determiners and
-        adjectives (up to three words, not across punctuation)."""
-        for t in reversed(toks[max(0, i - 3):i]):
-            if not t.word.isalnum() and t.word != "'":
-                return False
+        ("against the Assad regime", "seized from the SDF"). Looks back over articles, names and
+        participles ("the allied", "the Assad"), at most three words; a time phrase ("On Thursday
+        the rebels") or a verb ("to halt insurgents") in between means the preposition governs
+        something else."""
+        k = i - 1
+        while k >= 0 and i - k <= 4:
+            t = toks[k]
             if t.word in self.not_agent_after:
                 return True
-            if t.word in self.clause_starts or t.word in self.verbs:
+            if not (t.word in ("the", "a", "an", "its", "their", "his", "her") or t.word.endswith("ed")
+                    or (t.cap and t.word not in self.time_words)):
                 return False
+            k -= 1
         return False
 
     def clause_start(self, toks: list[Token], i: int) -> int:
