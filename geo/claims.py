@@ -146,7 +146,7 @@ _CLAIMS_SCHEMA = {
 }
 _ACTORS_SCHEMA = {
     "": {"actors": "table", "anaphora": "table"},
-    "actor": {"label": str, "colour": str, "names": _STR_LIST},
+    "actor": {"label": str, "colour": str, "names": _STR_LIST, "adjectives": _STR_LIST},
     "anaphora": {k: _STR_LIST for k in ("nouns", "determiners", "singular_determiners",
                                         "plural_determiners", "weak_determiners", "own_determiners", "singular_pronouns",
                                         "plural_pronouns",
@@ -187,6 +187,7 @@ class ClaimVocabulary:
                required=tuple(_ACTORS_SCHEMA["anaphora"]))
         self.actors: dict[str, Actor] = {}
         self.actor_of: dict[str, str] = {}
+        self.adjective_of: dict[str, str] = {}   # "rebel" in "under rebel control"
         for aid, spec in a["actors"].items():
             if not isinstance(spec, dict):
                 raise VocabularyError(f"{vocab_mod.where(a_path, aid)}: [actors.{aid}] must be a table")
@@ -194,11 +195,14 @@ class ClaimVocabulary:
             self.actors[aid] = Actor(aid, spec.get("label", aid), spec.get("colour", "#888888"))
             for n in spec["names"]:
                 self.actor_of.setdefault(name_key(n), aid)
+            for n in spec.get("adjectives", []):
+                self.adjective_of.setdefault(name_key(n), aid)
         ana = a["anaphora"]
         pronouns = ana["singular_pronouns"] + ana["plural_pronouns"]
         words = _rx_words(list(self.actor_of) + ana["nouns"] + pronouns)
         self.rx_actor_all = re.compile(rf"(?<![a-z0-9])(?=({words})(?![a-z0-9]))")  # overlapping
         self.actor_alt = _rx_words(self.actor_of)
+        self.actor_or_adjective = _rx_words(list(self.actor_of) + list(self.adjective_of))
         shared = c.get("shared", {})
         for k, v in shared.items():
             if not isinstance(v, str):
@@ -222,7 +226,7 @@ class ClaimVocabulary:
                     raise VocabularyError(f"{vocab_mod.where(c_path, p['pattern'], quoted=True)}: pattern "
                                           f"{p['pattern']!r}: place must be after/before/either and agent "
                                           f"subject/after/inside")
-                src = p["pattern"].replace("\\{actor\\}", f"(?:{self.actor_alt})")
+                src = p["pattern"].replace("\\{actor\\}", f"(?:{self.actor_or_adjective})")
                 src = _SHARED.sub(lambda m: f"(?:{shared[m.group(1)]})" if m.group(1) in shared else m.group(), src)
                 try:
                     rx = _wb(src)
@@ -254,6 +258,10 @@ class ClaimVocabulary:
         self.rx_hedged = _wb(_rx_words(hedges["hedged"]))
         self.reader = Reader(c["grammar"], ana, [name_key(v) for v in rep["verbs"]],
                              [name_key(d) for d in rep["denials"]], [name_key(n) for n in hedges["negations"]])
+
+    def force_named(self, words: str) -> str | None:
+        """The actor a name or an adjective stands for ("rebels", "rebel"), or None."""
+        return self.actor_of.get(words) or self.adjective_of.get(words)
 
     def effect(self, status: str) -> str:
         return self.effect_of.get(status, "")
@@ -534,6 +542,8 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
             ai = _token_at(toks, a.start)
             if a.end <= toks[ti].start and ai is not None and not reader.blocked(toks, ai):
                 return force(a)
+        if talk.agent and n_sent - talk.agent[1] <= 2:
+            return talk.agent[0]   # "the capture of X" right after a sentence saying who captured
         return None
     if agent == "passive" or t.pattern.agent == "after":
         # agentless: "Hirbil was also liberated"; the agent of a claim just before, or the
@@ -548,6 +558,14 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
     subj = reader.subject(toks, ti, actors, lo)
     if subj is not None:
         return force(subj)
+    if 0 < lo < len(toks) and toks[lo - 1].word in ("which", "who", "that"):
+        # "factions of the SNA, which seized X": the force the relative clause describes
+        k = lo - 2
+        while k >= 0 and toks[k].word in (",", ")"):
+            k -= 1
+        owner = next((a for a in actors if k >= 0 and a.start <= toks[k].start < a.end), None)
+        if owner is not None and reader.subject(toks, ti, actors, lo) is None and lo == ti:
+            return force(owner)
     if reader.subjectless(toks, ti):
         if previous:
             return previous
@@ -594,8 +612,8 @@ def _triggers(norm: str, vocab: ClaimVocabulary) -> list[_Trigger]:
             inner = None
             if "held" in m.groupdict() and m.group("held") is not None:
                 prefix = m.group("held")
-                inner = (vocab.actor_of.get(prefix) or vocab.actor_of.get(re.sub(r" (?:led|backed)$", "", prefix))
-                         or vocab.actor_of.get(prefix + " forces"))
+                inner = (vocab.force_named(prefix) or vocab.force_named(re.sub(r" (?:led|backed)$", "", prefix))
+                         or vocab.force_named(prefix + " forces"))
                 if inner is None:
                     continue
             cands.append(_Trigger(m.start(), m.end(), sp, inner, held=inner is not None))
@@ -606,7 +624,7 @@ def _triggers(norm: str, vocab: ClaimVocabulary) -> list[_Trigger]:
             chosen.append(t)
     for t in chosen:
         if t.inner_actor is None and t.pattern.agent == "inside":
-            inside = [vocab.actor_of[m.group()] for m in _wb(vocab.actor_alt).finditer(norm[t.start:t.end])]
+            inside = [vocab.force_named(m.group()) for m in _wb(vocab.actor_or_adjective).finditer(norm[t.start:t.end])]
             t.inner_actor = inside[0] if inside else None
             if t.inner_actor is None and re.search(r"\b(?:them|their|its|the group's)\b", norm[t.start:t.end]):
                 t.inner_actor = "them"   # the force named before ("under their control")
