@@ -379,7 +379,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                 if t.pattern.noun and re.match(r"(?:\s*\S+){0,4}?\s+(?:would|could|might|may|will)\b", norm[t.end:]):
                     continue   # "the fall of Homs would cut Damascus off": hypothetical
                 if t.pattern.effect not in ("loss", "defence") or t.inner_actor is None:
-                    if reader.denied(toks, ti) or reader.negated(toks, max(lo, ti - 4), ti):
+                    if reader.denied(toks, ti) or reader.negated(toks, _negation_start(toks, ti, reader), ti):
                         continue
                 targets, agent = _arguments(t, ti, te, lo, toks, places, actors, reader)
                 if (not targets and t.pattern.effect in ("loss", "defence") and found
@@ -389,8 +389,9 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                 targets = [p for p in targets if not any(a < p.end and p.start < b for a, b in blocked)]
                 claimant, side = _claimant_for(t, text, norm, vocab, report, talk)
                 actor = _resolve(agent, t, ti, lo, toks, actors, talk, previous_agent, n_sent, reader, side)
-                if actor is not None and not t.held:
-                    previous_agent = actor
+                if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in ("which", "who", "that")
+                                                              and lo != ti):
+                    previous_agent = actor   # (a relative clause's own subject does not carry on)
                 if actor is None or not targets:
                     continue
                 found.append((t, targets, actor, claimant, side))
@@ -443,6 +444,17 @@ def _actor_names(norm: str, vocab: ClaimVocabulary) -> list[tuple[int, int, str 
         if all(c[1] <= o[0] or c[0] >= o[1] for o in chosen):
             chosen.append(c)
     return [(a, b, vocab.actor_of.get(w), w) for a, b, w in sorted(chosen)]
+
+
+def _negation_start(toks: list[Token], ti: int, reader: Reader) -> int:
+    """Where a negation of the phrase at token ``ti`` may start: up to five words back, across
+    a reporting verb ("the SDF has not confirmed the withdrawal") but not across punctuation or
+    a clause word ("met no resistance as they moved into X")."""
+    k = ti
+    while (k > 0 and ti - k < 5 and toks[k - 1].word not in (",", ";", ":", "\u2014", "(", ")")
+           and toks[k - 1].word not in reader.clause_starts):
+        k -= 1
+    return k
 
 
 def _token_at(toks: list[Token], pos: int) -> int | None:
@@ -538,6 +550,8 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
         own = reader.possessor(toks, ti, actors)
         if own is not None:
             return force(own)
+        if t.pattern.effect == "loss" and side not in ("outlet", "other", ""):
+            return side   # "the army said ... prompting a redeployment": a side's own withdrawal
         for a in reversed(actors):
             ai = _token_at(toks, a.start)
             if a.end <= toks[ti].start and ai is not None and not reader.blocked(toks, ai):
@@ -548,10 +562,10 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
     if agent == "passive" or t.pattern.agent == "after":
         # agentless: "Hirbil was also liberated"; the agent of a claim just before, or the
         # side that announces its own gain
-        if previous:
-            return previous
         if side not in ("outlet", "other", "") and t.pattern.effect in ("gain", "hold"):
             return side
+        if previous:
+            return previous
         if talk.agent and n_sent - talk.agent[1] <= _RECENT_SENTENCES:
             return talk.agent[0]
         return None
@@ -567,6 +581,15 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
         if owner is not None and reader.subject(toks, ti, actors, lo) is None and lo == ti:
             return force(owner)
     if reader.subjectless(toks, ti):
+        j = ti - 1
+        while j >= 0 and toks[j].word in reader.soft:
+            j -= 1
+        if j >= 0 and toks[j].word == "to":
+            # an infinitive belongs to the nearest force ("leaving the regime no choice but to give it up")
+            for a in reversed([a for a in actors if a.end <= toks[ti].start]):
+                ai = _token_at(toks, a.start)
+                if ai is not None and not reader.blocked(toks, ai):
+                    return force(a)
         if previous:
             return previous
         # the subject of the sentence: its first force not after a preposition and not a
