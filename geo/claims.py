@@ -20,7 +20,7 @@ from pathlib import Path
 import ahocorasick_rs
 
 from . import vocab as vocab_mod
-from .clauses import ActorHit, PlaceRef, Reader, Token, tokenize
+from .clauses import ActorHit, PlaceRef, Reader, Token, Words, tokenize
 from .errors import VocabularyError
 from .gazetteer import Gazetteer
 from .mentions import Mention
@@ -285,6 +285,8 @@ class ClaimVocabulary:
 _BOUNDARY = re.compile(r"[,;:“”\"(]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b")
 _STRIP = re.compile(r"^(?:the country's\s+)?|(?:\s+(?:has|have|had|also|now|reportedly|earlier|later|previously|on \w+day))+$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+MAX_SENTENCE = 4000     # characters: a longer "sentence" (no full stop for a page) is not read for
+                        # claims; its places are still drawn. Keeps the cost linear in the text.
 _RECENT_SENTENCES = 3   # an agentless phrase ("Hirbil was also liberated") takes the agent of a
                         # claim at most this many sentences back
 
@@ -351,6 +353,8 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     reader = vocab.reader
     for n_sent, sent in enumerate(sentences(report.text)):
         text = sent.text
+        if len(text) > MAX_SENTENCE:
+            continue
         norm = report_norm[sent.start:sent.end]
         toks = tokenize(text, norm)
         raw = _actor_names(norm, vocab)
@@ -364,7 +368,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
         if (places or pending is not None) and not text.rstrip().rstrip("”\"'’").endswith("?"):
             triggers = _triggers(norm, vocab)
             actors = _outside(actors, triggers, norm, vocab)
-            reader.forces_at = frozenset(t.start for t in toks for a in actors if a.start <= t.start < a.end)
+            reader.forces_at = frozenset(t.start for a in actors for t in toks.between(a.start, a.end))
             found = []
             previous_agent: str | None = None
             for t in triggers:
@@ -457,11 +461,9 @@ def _negation_start(toks: list[Token], ti: int, reader: Reader) -> int:
     return k
 
 
-def _token_at(toks: list[Token], pos: int) -> int | None:
-    for k, t in enumerate(toks):
-        if t.start >= pos:
-            return k
-    return None
+def _token_at(toks: Words, pos: int) -> int | None:
+    k = toks.at(pos)
+    return k if k < len(toks) else None
 
 
 def _arguments(t: _Trigger, ti: int, te: int | None, lo: int, toks, places, actors, reader: Reader):
@@ -612,10 +614,8 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
 
 def _is_claimant(a: ActorHit, toks, reader: Reader) -> bool:
     """The force is the speaker of a reporting verb ("the army said")."""
-    for t in toks:
-        if t.start >= a.end:
-            return t.word in reader.verbs or (t.word in reader.soft and False)
-    return False
+    k = toks.at(a.end)
+    return k < len(toks) and toks[k].word in reader.verbs
 
 
 def _candidate_patterns(norm: str, vocab: ClaimVocabulary) -> list[int]:

@@ -23,6 +23,7 @@ All word lists come from the vocabulary files (claims.toml [grammar], actors.tom
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
@@ -58,7 +59,23 @@ class PlaceRef:
     key: object         # the mention, or the unknown name as written
 
 
-def tokenize(text: str, norm: str) -> list[Token]:
+class Words(list):
+    """A sentence's tokens, with their start offsets for finding a token by position."""
+
+    def __init__(self, tokens):
+        super().__init__(tokens)
+        self.starts = [t.start for t in tokens]
+
+    def at(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos`` (``len`` when none)."""
+        return bisect_left(self.starts, pos)
+
+    def between(self, a: int, b: int) -> list[Token]:
+        """The tokens starting in [a, b)."""
+        return self[bisect_left(self.starts, a):bisect_left(self.starts, b)]
+
+
+def tokenize(text: str, norm: str) -> Words:
     """Word and punctuation tokens of ``norm`` (offsets shared with ``text``); dashes that
     separate clauses ("Hama – the army said") are kept as the token "—"."""
     out = [Token(m.start(), m.end(), m.group(), text[m.start()].isupper())
@@ -66,7 +83,7 @@ def tokenize(text: str, norm: str) -> list[Token]:
     dashes = [Token(m.start(), m.end(), "\u2014", False) for m in _DASH.finditer(text)]
     if dashes:
         out = sorted(out + dashes, key=lambda t: t.start)
-    return out
+    return Words(out)
 
 
 class Reader:
@@ -112,7 +129,6 @@ class Reader:
         ("Turkish-backed mercenary factions", "PKK/YPG terrorists"); "factions of the SNA"
         and "fighters led by HTS" are that force; "its units", "the same factions", "they"
         are anaphors."""
-        idx = {t.start: i for i, t in enumerate(toks)}
         hits: list[ActorHit] = []
         for start, end, aid, word in raw_hits:
             last = word.split()[-1]
@@ -122,8 +138,8 @@ class Reader:
                 continue
             kind = "generic" if word in self.generic else "name"
             number = ""
-            i = idx.get(start)
-            if i is not None:
+            i = toks.at(start)
+            if i < len(toks) and toks[i].start == start:
                 det = self._determiner(toks, i)
                 if det == "own" or (det is not None and kind == "generic"):
                     kind, number = "anaphor", det   # "its units", "the same factions", "our forces"
@@ -140,11 +156,10 @@ class Reader:
 
     def _merge(self, toks, hits: list[ActorHit]) -> list[ActorHit]:
         out: list[ActorHit] = []
-        words_between = {t.start: t for t in toks}
         for h in hits:
             if out:
                 prev = out[-1]
-                gap = [t for t in toks if prev.end <= t.start < h.start]
+                gap = toks.between(prev.end, h.start)
                 # one adjective at most between them ("Turkish-backed mercenary factions"); a verb
                 # or an article starts another phrase ("regime forces pushed the factions")
                 adjacent = len(gap) <= 1 and all(t.word.isalpha() and t.word not in self.not_agent_after
@@ -158,7 +173,6 @@ class Reader:
                     out[-1] = self._join(prev, h, modifier_first=not link)
                     continue
             out.append(h)
-        del words_between
         return out
 
     @staticmethod
@@ -243,7 +257,7 @@ class Reader:
         pos = toks[i].start
         skip: set[int] = set()   # tokens of forces after a preposition ("insurgents led by HTS had entered")
         for a in reversed([a for a in actors if a.end <= pos and a.start >= toks[lo].start if lo < len(toks)]):
-            gap = [t for t in toks if a.end <= t.start < pos and t.start not in skip]
+            gap = [t for t in toks.between(a.end, pos) if t.start not in skip]
             commas = [k for k, t in enumerate(gap) if t.word == ","]
             if len(commas) >= 2 and commas[0] == 0 and len(gap) <= 20:
                 gap = gap[commas[-1] + 1:]   # "terrorist groups, backed by X, had entered"
@@ -252,7 +266,7 @@ class Reader:
                      or (t.word.isdigit()) for t in gap)
             if not ok or len(gap) > 8 or "," in [t.word for t in gap][:1] and len(gap) > 1:
                 return None
-            start_i = next(k for k, t in enumerate(toks) if t.start >= a.start)
+            start_i = toks.at(a.start)
             if self.blocked(toks, start_i):
                 # skip the phrase back to its preposition and a participle before it ("led by")
                 k = start_i - 1
@@ -260,7 +274,7 @@ class Reader:
                     k -= 1
                 if k > 0 and toks[k - 1].word.endswith("ed"):
                     k -= 1
-                skip.update(t.start for t in toks[k:] if t.start < a.end)
+                skip.update(t.start for t in toks.between(toks[k].start, a.end))
                 continue
             return a
         return None
@@ -270,7 +284,7 @@ class Reader:
         pullback", "the SDF's loss of"): a force at most three words before it."""
         pos = toks[i].start
         for a in reversed([a for a in actors if a.end <= pos]):
-            gap = [t for t in toks if a.end <= t.start < pos]
+            gap = toks.between(a.end, pos)
             if len(gap) <= 3 and all(t.word.isalpha() and t.word not in self.verbs and t.word not in self.not_agent_after
                                      and t.word not in self.clause_starts for t in gap):
                 return a
@@ -329,10 +343,7 @@ class Reader:
         return []
 
     def _after(self, toks, pos: int) -> int:
-        for k, t in enumerate(toks):
-            if t.start >= pos:
-                return k
-        return len(toks)
+        return toks.at(pos)
 
     def _name(self, toks, k: int) -> int:
         """End index of a capitalised name starting at token ``k`` ("Urum al-Sughra",
@@ -428,7 +439,7 @@ class Reader:
         if not before:
             return []
         p = before[-1]
-        gap = [t for t in toks if p.end <= t.start < toks[i].start]
+        gap = toks.between(p.end, toks[i].start)
         if len(gap) <= 3 and all(t.word in self.soft or t.word in ("remains", "remain", "remained", "still")
                                  for t in gap):
             return [p]
@@ -444,10 +455,10 @@ class Reader:
         if not before:
             return []
         p = before[-1]
-        k = next((n for n, t in enumerate(toks) if t.start >= p.start), 0)
+        k = toks.at(p.start)
         if k >= 2 and toks[k - 1].word == "of" and toks[k - 2].word in self.directions:
             return []   # "the north of the city, which": the city is not what "which" is
-        gap = [t for t in toks if p.end <= t.start < pos]
+        gap = toks.between(p.end, pos)
         if len(gap) <= 4 and all(t.word in (",", "the", "which", "that", "city", "town", "village",
                                               "base", "airport", "area", "district") for t in gap):
             return [p]
