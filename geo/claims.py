@@ -14,6 +14,7 @@ Every phrase and word list lives in geo/data/claims.toml and geo/data/actors.tom
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,7 +79,7 @@ class StatusPattern:
     rx: re.Pattern
     place: str     # "after" | "before" | "either"
     agent: str     # "subject" | "after" | "inside"
-    prefix: str    # literal text every match starts with ("" when none)
+    prefixes: tuple[str, ...]   # literal texts one of which every match starts with (() when none)
     noun: bool = False   # a noun ("withdrawal", "capture of"): its agent is its possessor or the sentence's subject
 
 
@@ -100,33 +101,61 @@ def _wb(pattern: str) -> re.Pattern:
     return re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])")
 
 
-def literal_prefix(rx: re.Pattern) -> str:
-    """The literal text every match of ``rx`` starts with ("" when there is none).
+def literal_prefixes(rx: re.Pattern, limit: int = 64) -> list[str]:
+    """Literal texts one of which every match of ``rx`` starts with ([] when there is no
+    bound: the pattern must run on every sentence).
 
-    Lets a sentence skip a pattern whose prefix it does not contain: exact, and much cheaper
-    than running ~100 status patterns over every sentence."""
+    Lets a sentence skip a pattern whose prefixes it does not contain: exact, and much cheaper
+    than running ~200 status patterns over every sentence. Alternations and optional groups
+    give several prefixes ("(?:had )?not able" -> "had not able", "not able")."""
     import re._constants as sre_c
     import re._parser as sre_p
 
     if rx.flags & re.IGNORECASE:
-        return ""
-    out: list[str] = []
+        return []
 
-    def walk(items) -> bool:
-        for op, av in items:
+    def expand(items, prefixes: list[str]) -> tuple[list[str], bool]:
+        """Extend each prefix along ``items``; the flag says whether all of ``items`` was literal."""
+        for n, (op, av) in enumerate(items):
             if op is sre_c.LITERAL:
-                out.append(chr(av))
+                prefixes = [p + chr(av) for p in prefixes]
             elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
                 continue  # zero-width
             elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:
-                if not walk(av[3]):
-                    return False
+                prefixes, whole = expand(av[3], prefixes)
+                if not whole:
+                    return prefixes, False
+            elif op is sre_c.BRANCH:
+                out: list[str] = []
+                whole = True
+                for branch in av[1]:
+                    got, w = expand(branch, prefixes)
+                    out += got
+                    whole = whole and w
+                if len(out) > limit:
+                    return prefixes, False
+                prefixes = out
+                if not whole:
+                    return prefixes, False
+            elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+                got, w = expand(av[2], prefixes)   # optional: with it or without it
+                if not w or len(got) + len(prefixes) > limit:
+                    return prefixes, False
+                prefixes = got + prefixes
             else:
-                return False
-        return True
+                return prefixes, False
+        return prefixes, True
 
-    walk(sre_p.parse(rx.pattern))
-    return "".join(out)
+    prefixes, _ = expand(sre_p.parse(rx.pattern), [""])
+    if any(len(p) < 2 for p in prefixes):
+        return []
+    return sorted(set(prefixes))
+
+
+def literal_prefix(rx: re.Pattern) -> str:
+    """The one literal text every match of ``rx`` starts with ("" when there is none)."""
+    import os.path
+    return os.path.commonprefix(literal_prefixes(rx))
 
 
 # The schema of the two files: every table's allowed keys and the type of each value.
@@ -199,8 +228,10 @@ class ClaimVocabulary:
                 self.adjective_of.setdefault(name_key(n), aid)
         ana = a["anaphora"]
         pronouns = ana["singular_pronouns"] + ana["plural_pronouns"]
-        words = _rx_words(list(self.actor_of) + ana["nouns"] + pronouns)
-        self.rx_actor_all = re.compile(rf"(?<![a-z0-9])(?=({words})(?![a-z0-9]))")  # overlapping
+        self.actor_words = sorted({name_key(w) for w in list(self.actor_of) + ana["nouns"] + pronouns if name_key(w)})
+        self.actor_automaton = ahocorasick_rs.AhoCorasick(self.actor_words)
+        self.generic = frozenset(name_key(n) for n in ana["nouns"])
+        self.pronouns = frozenset(name_key(p) for p in pronouns)
         self.actor_alt = _rx_words(self.actor_of)
         self.actor_or_adjective = _rx_words(list(self.actor_of) + list(self.adjective_of))
         shared = c.get("shared", {})
@@ -233,20 +264,21 @@ class ClaimVocabulary:
                 except re.error as e:
                     raise VocabularyError(f"{vocab_mod.where(c_path, p['pattern'], quoted=True)}: status "
                                           f"{status!r} pattern {p['pattern']!r}: {e}") from None
-                self.statuses.append(StatusPattern(status, effect, rx, place, agent, literal_prefix(rx),
+                self.statuses.append(StatusPattern(status, effect, rx, place, agent, tuple(literal_prefixes(rx)),
                                                    bool(p.get("noun", False))))
         # Which status patterns can match a sentence: one automaton pass over its literal
         # prefixes; the patterns without one always run.
         by_prefix: dict[str, list[int]] = {}
         self.always: list[int] = []
         for i, sp in enumerate(self.statuses):
-            if sp.prefix:
-                by_prefix.setdefault(sp.prefix, []).append(i)
-            else:
+            for prefix in sp.prefixes:
+                by_prefix.setdefault(prefix, []).append(i)
+            if not sp.prefixes:
                 self.always.append(i)
         self.prefix_patterns = list(by_prefix.values())
         self.prefixes = ahocorasick_rs.AhoCorasick(list(by_prefix)) if by_prefix else None
         self.exclude_kinds = set(c.get("exclude_kinds", []))
+        self._sides: dict[tuple[str, str], str] = {}
         rep, hedges = c["reporting"], c["hedges"]
         self.rx_verb = _wb(_rx_words(rep["verbs"]))
         self.rx_before_claimant = _wb(_rx_words(rep["before_claimant"]))
@@ -269,6 +301,14 @@ class ClaimVocabulary:
     def side_of(self, claimant: str, outlet: str) -> str:
         """An actor id, "outlet" or "other" for a claimant phrase: its first force named (the
         longest name where names overlap: "the Military Operations Command" is not "the military")."""
+        key = (claimant, outlet)
+        if key not in self._sides:
+            if len(self._sides) > 4096:
+                self._sides.clear()
+            self._sides[key] = self._side_of(claimant, outlet)
+        return self._sides[key]
+
+    def _side_of(self, claimant: str, outlet: str) -> str:
         n = " " + normalize(claimant) + " "
         for _, _, aid, _ in _actor_names(n, self):
             if aid:
@@ -351,22 +391,36 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     talk = _Discourse()
     report_norm = normalize(report.text)   # per character: a slice's fold is the fold's slice
     reader = vocab.reader
+    names = _actor_names(report_norm, vocab)           # one pass over the report
+    name_starts = [n[0] for n in names]
     for n_sent, sent in enumerate(sentences(report.text)):
         text = sent.text
         if len(text) > MAX_SENTENCE:
             continue
         norm = report_norm[sent.start:sent.end]
-        toks = tokenize(text, norm)
-        raw = _actor_names(norm, vocab)
-        actors = reader.actor_phrases(toks, raw)
-
+        lo_n, hi_n = bisect_left(name_starts, sent.start), bisect_left(name_starts, sent.end)
+        raw = [(a - sent.start, b - sent.start, aid, w) for a, b, aid, w in names[lo_n:hi_n] if b <= sent.end]
         claimant_here = _first_claimant(text, norm, vocab)
         known = sorted(by_sentence.get(sent.start, []), key=lambda m: m.start)
         places = [PlaceRef(m.start - sent.start, m.end - sent.start, m) for m in known]
-        blocked = [(m.start - sent.start, m.end - sent.start) for m in blocked_spans.get(sent.start, [])]
-        named_here: list[tuple[str, bool]] = []
+        triggers = []
         if (places or pending is not None) and not text.rstrip().rstrip("”\"'’").endswith("?"):
             triggers = _triggers(norm, vocab)
+        named_here: list[tuple[str, bool, str]] = []
+        if not triggers:
+            # nothing to read: only remember the forces named, for "they" and "its units" later
+            for a, b, aid, w in raw:
+                if aid and w not in vocab.pronouns:
+                    named_here.append((aid, w.split(" ")[-1].endswith("s"), w.split(" ")[-1]))
+            if claimant_here:
+                talk.claimant = claimant_here
+                talk.claimants.append(claimant_here)
+            talk.forces = (talk.forces + named_here)[-12:]
+            continue
+        toks = tokenize(text, norm)
+        actors = reader.actor_phrases(toks, raw)
+        blocked = [(m.start - sent.start, m.end - sent.start) for m in blocked_spans.get(sent.start, [])]
+        if True:
             actors = _outside(actors, triggers, norm, vocab)
             reader.forces_at = frozenset(t.start for a in actors for t in toks.between(a.start, a.end))
             found = []
@@ -438,15 +492,26 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     return claims
 
 
+def _is_word(ch: str) -> bool:
+    return ("a" <= ch <= "z") or ("0" <= ch <= "9")
+
+
 def _actor_names(norm: str, vocab: ClaimVocabulary) -> list[tuple[int, int, str | None, str]]:
-    """(start, end, actor id or None, name) of every actor name, the longest where names overlap
-    ("the Military Operations Command" is the opposition's command, not "the military")."""
-    cands = [(m.start(1), m.end(1), m.group(1)) for m in vocab.rx_actor_all.finditer(norm)]
+    """(start, end, actor id or None, name) of every actor name, whole words, the longest where
+    names overlap ("the Military Operations Command" is the opposition's, not "the military").
+    One automaton pass over the text."""
+    words = vocab.actor_words
+    cands = []
+    for k, a, b in vocab.actor_automaton.find_matches_as_indexes(norm, overlapping=True):
+        if (a == 0 or not _is_word(norm[a - 1])) and (b == len(norm) or not _is_word(norm[b])):
+            cands.append((a, b, words[k]))
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken = bytearray(len(norm))
     chosen: list[tuple[int, int, str]] = []
-    for c in cands:
-        if all(c[1] <= o[0] or c[0] >= o[1] for o in chosen):
-            chosen.append(c)
+    for a, b, w in cands:
+        if not any(taken[a:b]):
+            taken[a:b] = b"\x01" * (b - a)
+            chosen.append((a, b, w))
     return [(a, b, vocab.actor_of.get(w), w) for a, b, w in sorted(chosen)]
 
 
@@ -702,14 +767,14 @@ def _historic(norm: str, t: _Trigger, vocab: ClaimVocabulary, year: int | None) 
 def _phrase_before(text: str, norm: str, end: int) -> str:
     """The speaker before a reporting verb: back to the previous clause boundary, skipping an
     appositive ("The Syrian Civil Defence, a rescue service ..., said")."""
-    head = norm[:end]
-    cuts = [m for m in _BOUNDARY.finditer(head)]
-    cut = cuts[-1].end() if cuts else 0
+    base = max(0, end - 400)   # a speaker's phrase is short: look back a bounded window
+    cuts = list(_BOUNDARY.finditer(norm, base, end))
+    cut = cuts[-1].end() if cuts else base
     if not _clean(text[cut:end]) and cuts and cuts[-1].group() == ",":
         earlier = [m for m in cuts[:-1] if m.group() == ","]
         if earlier:
             prev = [m for m in cuts if m.end() <= earlier[-1].start()]
-            a = prev[-1].end() if prev else 0
+            a = prev[-1].end() if prev else base
             return _clean(text[a:earlier[-1].start()])
     return _clean(text[cut:end])
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
 _QUOTES = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}   # read through: 'entered "large parts" of X'
@@ -33,16 +33,14 @@ _NAME_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ed", 
                    "bin", "ibn", "um", "umm", "abu", "bani", "beni"}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     word: str      # folded (lower case, no diacritics)
     cap: bool      # written with a capital letter
 
 
-@dataclass(frozen=True)
-class ActorHit:
+class ActorHit(NamedTuple):
     start: int
     end: int
     actor: str | None   # actor id, or None for a force to be found from context
@@ -52,8 +50,7 @@ class ActorHit:
     head: str = ""      # the phrase's last word ("factions"), to find what "the factions" refers to
 
 
-@dataclass(frozen=True)
-class PlaceRef:
+class PlaceRef(NamedTuple):
     start: int
     end: int
     key: object         # the mention, or the unknown name as written
@@ -105,6 +102,9 @@ class Reader:
         self.list_joins = [tuple(j.split()) if j not in (",", "&") else (j,) for j in grammar["list_joins"]]
         self.list_joins = [tuple(w for part in j for w in _TOKEN.findall(part)) for j in self.list_joins]
         self.list_joins.sort(key=len, reverse=True)
+        self.joins_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for j in self.list_joins:
+            self.joins_by_first.setdefault(j[0], []).append(j)
         self.generic = frozenset(anaphora["nouns"])
         self.determiners = {d: n for n, ds in (("sg", anaphora["singular_determiners"]),
                                                 ("pl", anaphora["plural_determiners"]),
@@ -117,6 +117,7 @@ class Reader:
         self.verbs = frozenset(w for v in reporting_verbs for w in [v] if " " not in v)
         self.denials = frozenset(denials)
         self.negations = [tuple(n.split()) for n in negations]
+        self.negation_words = frozenset(n[0] for n in self.negations)
         self.time_words = frozenset(anaphora["time_words"])
         self.soft = self.passive_aux | self.adverbs | self.time_words | {"has", "have", "had"}
         self.forces_at: frozenset[int] = frozenset()   # token starts inside a force's name, per sentence
@@ -223,6 +224,8 @@ class Reader:
         """A negation between tokens ``lo`` and ``hi`` of one clause ("had not captured",
         "no fighters had entered")."""
         words = [t.word for t in toks[lo:hi]]
+        if not self.negation_words.intersection(words):
+            return False
         for neg in self.negations:
             n = len(neg)
             if any(tuple(words[k:k + n]) == neg for k in range(len(words) - n + 1)):
@@ -371,7 +374,7 @@ class Reader:
         """Extend ``out`` with the items coordinated after token ``k``."""
         by_start = {p.start: p for p in places}
         while k < len(toks):
-            join = next((j for j in self.list_joins
+            join = next((j for j in self.joins_by_first.get(toks[k].word, ())
                          if tuple(t.word for t in toks[k:k + len(j)]) == j), None)
             if join is None:
                 break
