@@ -325,6 +325,7 @@ class ClaimVocabulary:
 _BOUNDARY = re.compile(r"[,;:“”\"(]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b")
 _STRIP = re.compile(r"^(?:the country's\s+)?|(?:\s+(?:has|have|had|also|now|reportedly|earlier|later|previously|on \w+day))+$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MODAL_AFTER = re.compile(r"(?:\s*\S+){0,4}?\s+(?:would|could|might|may|will)\b")  # "the fall of X would ..."
 MAX_SENTENCE = 4000     # characters: a longer "sentence" (no full stop for a page) is not read for
                         # claims; its places are still drawn. Keeps the cost linear in the text.
 _RECENT_SENTENCES = 3   # an agentless phrase ("Hirbil was also liberated") takes the agent of a
@@ -335,8 +336,8 @@ _RECENT_SENTENCES = 3   # an agentless phrase ("Hirbil was also liberated") take
 class _Discourse:
     """What carries from one sentence to the next: the last speaker, the forces named (for
     "its units", "the same factions", "they") and the last agent of a claim."""
-    claimant: str | None = None
-    claimants: list = None       # every speaker so far, in order
+    vocab: "ClaimVocabulary" = None
+    claimants: list = None       # every sentence with a speaker so far: its phrase, or (text, norm) until read
     forces: list = None          # (actor id, plural) in order of mention
     agent: tuple | None = None   # (actor id, sentence number)
 
@@ -344,13 +345,34 @@ class _Discourse:
         self.forces = []
         self.claimants = []
 
+    def said(self, sentence) -> None:
+        if sentence is not None:
+            self.claimants = (self.claimants + [sentence])[-20:]
+
+    def speaker(self, k: int) -> str | None:
+        """The speaker of the k-th remembered sentence (read from its text the first time)."""
+        c = self.claimants[k]
+        if isinstance(c, tuple):
+            c = self.claimants[k] = _first_claimant(c[0], c[1], self.vocab)
+        return c
+
+    @property
+    def claimant(self) -> str | None:
+        """The last speaker named."""
+        for k in range(len(self.claimants) - 1, -1, -1):
+            c = self.speaker(k)
+            if c:
+                return c
+        return None
+
     def earlier(self, phrase: str) -> str | None:
         """The speaker a phrase such as "the ministry" or "it" refers to: the last speaker whose
         name ends with the same noun, else the last speaker."""
         words = name_key(phrase).split(" ")
         head = words[-1]
-        for c in reversed(self.claimants):
-            if head in name_key(c).split(" ") and name_key(c) != name_key(phrase):
+        for k in range(len(self.claimants) - 1, -1, -1):
+            c = self.speaker(k)
+            if c and head in name_key(c).split(" ") and name_key(c) != name_key(phrase):
                 return c
         if len(words) == 1 or head in ("statement", "report", "spokesman", "spokesperson"):
             return self.claimant   # "it", "the statement": the last speaker
@@ -388,7 +410,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     year = int(report.date[:4]) if report.date[:4].isdigit() else None
     claims: list[Claim] = []
     seen: set[tuple] = set()
-    talk = _Discourse()
+    talk = _Discourse(vocab)
     report_norm = normalize(report.text)   # per character: a slice's fold is the fold's slice
     reader = vocab.reader
     names = _actor_names(report_norm, vocab)           # one pass over the report
@@ -400,7 +422,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
         norm = report_norm[sent.start:sent.end]
         lo_n, hi_n = bisect_left(name_starts, sent.start), bisect_left(name_starts, sent.end)
         raw = [(a - sent.start, b - sent.start, aid, w) for a, b, aid, w in names[lo_n:hi_n] if b <= sent.end]
-        claimant_here = _first_claimant(text, norm, vocab)
+        claimant_here = (text, norm) if vocab.rx_verb.search(norm) else None   # read when needed
         known = sorted(by_sentence.get(sent.start, []), key=lambda m: m.start)
         places = [PlaceRef(m.start - sent.start, m.end - sent.start, m) for m in known]
         triggers = []
@@ -412,9 +434,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
             for a, b, aid, w in raw:
                 if aid and w not in vocab.pronouns:
                     named_here.append((aid, w.split(" ")[-1].endswith("s"), w.split(" ")[-1]))
-            if claimant_here:
-                talk.claimant = claimant_here
-                talk.claimants.append(claimant_here)
+            talk.said(claimant_here)
             talk.forces = (talk.forces + named_here)[-12:]
             continue
         toks = tokenize(text, norm)
@@ -434,7 +454,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                 if ti is None:
                     continue
                 lo = reader.clause_start(toks, ti)
-                if t.pattern.noun and re.match(r"(?:\s*\S+){0,4}?\s+(?:would|could|might|may|will)\b", norm[t.end:]):
+                if t.pattern.noun and _MODAL_AFTER.match(norm, t.end):
                     continue   # "the fall of Homs would cut Damascus off": hypothetical
                 if t.pattern.effect not in ("loss", "defence") or t.inner_actor is None:
                     if reader.denied(toks, ti) or reader.negated(toks, _negation_start(toks, ti, reader), ti):
@@ -481,9 +501,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                         trigger=text[t.start:t.end], start=sent.start, effect=t.pattern.effect,
                     ))
         # carry to the next sentence: the last speaker and the forces named
-        if claimant_here:
-            talk.claimant = claimant_here
-            talk.claimants.append(claimant_here)
+        talk.said(claimant_here)
         for a in actors:
             aid = a.actor if a.kind != "anaphor" else talk.resolve(a.number, named_here, a.head)
             if aid:
@@ -541,7 +559,7 @@ def _arguments(t: _Trigger, ti: int, te: int | None, lo: int, toks, places, acto
     while aux >= 0 and toks[aux].word in reader.adverbs:
         aux -= 1
     passive = (aux >= 0 and toks[aux].word in reader.passive_aux and sp.place == "after"
-               and re.search(r"(?:ed|en|wn|un|ne)$", toks[te - 1].word) is not None)
+               and toks[te - 1].word.endswith(("ed", "en", "wn", "un", "ne")))
     agent = None
     if sp.agent == "after" or passive:
         # "fell to X", "under the control of X", "was captured by X": the force after
