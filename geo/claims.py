@@ -421,7 +421,9 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
             continue
         norm = report_norm[sent.start:sent.end]
         lo_n, hi_n = bisect_left(name_starts, sent.start), bisect_left(name_starts, sent.end)
-        raw = [(a - sent.start, b - sent.start, aid, w) for a, b, aid, w in names[lo_n:hi_n] if b <= sent.end]
+        datelines = [(m.start, m.end) for m in blocked_spans.get(sent.start, []) if m.role == "dateline"]
+        raw = [(a - sent.start, b - sent.start, aid, w) for a, b, aid, w in names[lo_n:hi_n]
+               if b <= sent.end and not any(x < b and a < y for x, y in datelines)]   # "DAMASCUS –" is no force
         claimant_here = (text, norm) if vocab.rx_verb.search(norm) else None   # read when needed
         known = sorted(by_sentence.get(sent.start, []), key=lambda m: m.start)
         places = [PlaceRef(m.start - sent.start, m.end - sent.start, m) for m in known]
