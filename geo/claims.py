@@ -594,6 +594,8 @@ def _arguments(t: _Trigger, ti: int, te: int | None, lo: int, toks, places, acto
                         si = _token_at(toks, subj.start)
                         rel = reader.antecedent(toks, si, places) if si else []
                 targets = rel
+    if not targets and where:
+        targets = reader.scene(toks, places)   # "On the Saraqib front, the army repelled the attack"
     if passive and agent is None:
         agent = "passive"
     return targets, agent

@@ -448,6 +448,17 @@ class Reader:
             return [p]
         return []
 
+    def scene(self, toks: list[Token], places: list[PlaceRef]) -> list[PlaceRef]:
+        """The place of a sentence-opening locative ("On the Saraqib axis, ...", "Near Hama, ..."):
+        where the events of the sentence happen."""
+        if not toks or toks[0].word not in ("in", "on", "near", "around", "at", "outside", "inside"):
+            return []
+        comma = next((k for k, t in enumerate(toks[:15]) if t.word == ","), None)
+        if comma is None:
+            return []
+        inside = [p for p in places if p.end <= toks[comma].start and p.key is not None]
+        return inside[:1]
+
     def antecedent(self, toks: list[Token], lo: int, places: list[PlaceRef]) -> list[PlaceRef]:
         """The place a relative clause starting at token ``lo`` describes ("Tal Rifaat, which
         it seized"; "Aleppo, the city his fighters seized"): the place just before it."""
