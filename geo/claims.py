@@ -234,6 +234,7 @@ class ClaimVocabulary:
         self.pronouns = frozenset(name_key(p) for p in pronouns)
         self.actor_alt = _rx_words(self.actor_of)
         self.actor_or_adjective = _rx_words(list(self.actor_of) + list(self.adjective_of))
+        self.rx_adjective = _wb(_rx_words(self.adjective_of)) if self.adjective_of else re.compile(r"(?!)")
         shared = c.get("shared", {})
         for k, v in shared.items():
             if not isinstance(v, str):
@@ -313,6 +314,8 @@ class ClaimVocabulary:
         for _, _, aid, _ in _actor_names(n, self):
             if aid:
                 return aid
+        for m in self.rx_adjective.finditer(n):   # "an army source", "rebel sources"
+            return self.adjective_of[m.group()]
         if outlet and outlet != "unknown" and name_key(outlet) in n:
             return "outlet"
         if any(w in n for w in self.outlet_words):
@@ -424,7 +427,8 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
         datelines = [(m.start, m.end) for m in blocked_spans.get(sent.start, []) if m.role == "dateline"]
         raw = [(a - sent.start, b - sent.start, aid, w) for a, b, aid, w in names[lo_n:hi_n]
                if b <= sent.end and not any(x < b and a < y for x, y in datelines)]   # "DAMASCUS –" is no force
-        claimant_here = (text, norm) if vocab.rx_verb.search(norm) else None   # read when needed
+        claimant_here = ((text, norm) if vocab.rx_verb.search(norm) or vocab.rx_before_claimant.search(norm)
+                         else None)   # read when needed
         known = sorted(by_sentence.get(sent.start, []), key=lambda m: m.start)
         places = [PlaceRef(m.start - sent.start, m.end - sent.start, m) for m in known]
         triggers = []
@@ -814,8 +818,14 @@ def _phrase_after(text: str, norm: str, start: int) -> str:
 
 
 def _first_claimant(text: str, norm: str, vocab: ClaimVocabulary) -> str | None:
+    """The first speaker a sentence names ("X said", "according to X")."""
     for m in vocab.rx_verb.finditer(norm):
         p = _phrase_before(text, norm, m.start())
+        if p and name_key(p) not in vocab.carry_over:
+            return p
+    m = vocab.rx_before_claimant.search(norm)
+    if m:
+        p = _phrase_after(text, norm, m.end())
         if p and name_key(p) not in vocab.carry_over:
             return p
     return None
@@ -835,19 +845,29 @@ def _claimant_for(t: _Trigger, text: str, norm: str, vocab: ClaimVocabulary, rep
             claimant = _phrase_after(text, norm, m.end()) or None
     if claimant is None:
         for m in vocab.rx_verb.finditer(norm, t.end):
-            comma = norm.find(",", t.end, m.start())
             tail = re.split(r"[,;]", norm[m.end():])[0]
-            if comma >= 0 and not re.search(r"[.;]", norm[m.end():].strip(" .”\"'")) \
+            if not re.search(r"[.;]", norm[m.end():].strip(" .”\"'")) \
                     and len(tail.split()) <= 5 and not re.search(r"\bthat\b", tail):
-                p = _STRIP.sub("", text[comma + 1:m.start()].strip(" “”\"")).strip()
-                if p and len(p.split()) <= 8:
-                    claimant = p
+                # "..., the Observatory said": the phrase after the last comma (or, when that is
+                # an appositive "X, a monitor, said", after the one before)
+                commas = [k for k in range(t.end, m.start()) if norm[k] == ","]
+                for comma in reversed(commas[-2:]):
+                    p = _STRIP.sub("", " " + text[comma + 1:m.start()].strip(" “”\"")).strip()
+                    if p and len(p.split()) <= 8:
+                        claimant = p
+                        break
+                if claimant:
                     break
     if claimant is not None and name_key(claimant) in vocab.carry_over:
         claimant = state.earlier(claimant)
     if claimant is None:
         return report.outlet, "outlet"
-    return claimant, vocab.side_of(claimant, report.outlet)
+    side = vocab.side_of(claimant, report.outlet)
+    head = name_key(claimant).split(" ")[-1]
+    if head in vocab.generic and name_key(claimant).startswith(("the ", "these ", "those ")):
+        # "The groups, led by HTS, announced": the force those words stand for
+        side = state.resolve("head", [], head) or side
+    return claimant, side
 
 
 def _admission(actor: str, effect: str, side: str) -> bool:
