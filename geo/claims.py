@@ -166,7 +166,7 @@ _CLAIMS_SCHEMA = {
          "grammar": "table", "shared": "table"},
     "status": {"status": str, "effect": str, "patterns": "list"},
     "pattern": {"pattern": str, "place": str, "agent": str, "noun": bool},
-    "reporting": {"verbs": _STR_LIST, "denials": _STR_LIST, "before_claimant": _STR_LIST,
+    "reporting": {"verbs": _STR_LIST, "denials": _STR_LIST, "before_claimant": _STR_LIST, "roles": _STR_LIST,
                   "carry_over": _STR_LIST, "other": _STR_LIST, "outlet_words": _STR_LIST},
     "hedges": {"intention": _STR_LIST, "history": _STR_LIST, "negations": _STR_LIST, "hedged": _STR_LIST},
     "grammar": {k: _STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
@@ -284,6 +284,7 @@ class ClaimVocabulary:
         self.rx_verb = _wb(_rx_words(rep["verbs"]))
         self.rx_before_claimant = _wb(_rx_words(rep["before_claimant"]))
         self.carry_over = {name_key(w) for w in rep["carry_over"]}
+        self.rx_role = _wb(rf"(?:{_rx_words(rep['roles'])}) (?:for|of|in|with|from)")
         self.other_words = [normalize(w) for w in rep["other"]]
         self.outlet_words = [normalize(w) for w in rep["outlet_words"]]
         self.rx_intention = _wb("|".join(hedges["intention"]))
@@ -310,6 +311,18 @@ class ClaimVocabulary:
         return self._sides[key]
 
     def _side_of(self, claimant: str, outlet: str) -> str:
+        name, _, appositive = claimant.partition(", ")
+        side = self._side_of_phrase(name, outlet)
+        if side == "other" and appositive:
+            # "X, a military spokesman for the opposition": the side the role is for
+            m = self.rx_role.search(normalize(appositive))
+            if m:
+                got = self._side_of_phrase(appositive[m.end():], outlet)
+                if got not in ("other", "outlet"):
+                    return got
+        return side
+
+    def _side_of_phrase(self, claimant: str, outlet: str) -> str:
         n = " " + normalize(claimant) + " "
         for _, _, aid, _ in _actor_names(n, self):
             if aid:
@@ -801,7 +814,9 @@ def _phrase_before(text: str, norm: str, end: int) -> str:
         if earlier:
             prev = [m for m in cuts if m.end() <= earlier[-1].start()]
             a = prev[-1].end() if prev else base
-            return _clean(text[a:earlier[-1].start()])
+            name = _clean(text[a:earlier[-1].start()])
+            appositive = text[earlier[-1].end():cuts[-1].start()].strip()
+            return f"{name}, {appositive}" if name and appositive else name
     return _clean(text[cut:end])
 
 
@@ -867,7 +882,7 @@ def _claimant_for(t: _Trigger, text: str, norm: str, vocab: ClaimVocabulary, rep
     if head in vocab.generic and name_key(claimant).startswith(("the ", "these ", "those ")):
         # "The groups, led by HTS, announced": the force those words stand for
         side = state.resolve("head", [], head) or side
-    return claimant, side
+    return claimant.partition(", ")[0], side   # the name as written, without its appositive
 
 
 def _admission(actor: str, effect: str, side: str) -> bool:

@@ -96,7 +96,7 @@ class Reader:
         self.item_heads = g["item_heads"]
         self.locative = g["locative"]
         self.list_intros = [tuple(x.split()) for x in grammar["list_intros"]]
-        self.place_anaphors = g["place_anaphors"]
+        self.place_anaphors = [tuple(x.split()) for x in grammar["place_anaphors"]]
         self.previous_places: tuple = ()   # the places of the sentence's last claim, for "both towns"
         self.directions = g["directions"]
         self.list_joins = [tuple(j.split()) if j not in (",", "&") else (j,) for j in grammar["list_joins"]]
@@ -314,6 +314,9 @@ class Reader:
                 p = by_start[t.start]
                 out.append(p)
                 return self._list(toks, self._after(toks, p.end), places, out, unknown)
+            anaphor = next((a for a in self.place_anaphors if tuple(x.word for x in toks[k:k + len(a)]) == a), None)
+            if anaphor is not None and self.previous_places:
+                return list(self.previous_places)   # "withdrew from both towns", "pulled out of them"
             if t.start in self.forces_at:
                 return []
             if t.word in self.directions and k + 1 < len(toks) and toks[k + 1].word == "of":
@@ -331,8 +334,6 @@ class Reader:
                 if all(x.word in self.item_heads for x in toks[i:k]):
                     k += 1   # "took the provincial capital, Deir ez-Zor"
                     continue
-            if t.word in self.place_anaphors and self.previous_places:
-                return list(self.previous_places)   # "withdrew from both towns", "pulled out of them"
             if where and t.word in ("in", "on", "at", "near", "around", "outside"):
                 k += 1
                 gap += 1
