@@ -460,6 +460,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
         actors = reader.actor_phrases(toks, raw)
         blocked = [(m.start - sent.start, m.end - sent.start) for m in blocked_spans.get(sent.start, [])]
         if True:
+            named = actors   # every force named, for what "they" refers to
             actors = _outside(actors, triggers, norm, vocab)
             reader.forces_at = frozenset(t.start for a in actors for t in toks.between(a.start, a.end))
             found = []
@@ -485,7 +486,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                     targets = found[-1][1]   # "entered X but failed to establish positions"
                 targets = [p for p in targets if not any(a < p.end and p.start < b for a, b in blocked)]
                 claimant, side = _claimant_for(t, text, norm, vocab, report, talk)
-                actor = _resolve(agent, t, ti, lo, toks, actors, talk, previous_agent, n_sent, reader, side)
+                actor = _resolve(agent, t, ti, lo, toks, actors, talk, previous_agent, n_sent, reader, side, named)
                 if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in ("which", "who", "that")
                                                               and lo != ti):
                     previous_agent = actor   # (a relative clause's own subject does not carry on)
@@ -619,7 +620,8 @@ def _arguments(t: _Trigger, ti: int, te: int | None, lo: int, toks, places, acto
 
 
 def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit], talk: _Discourse,
-             previous: str | None, n_sent: int, reader: Reader, side: str = "") -> str | None:
+             previous: str | None, n_sent: int, reader: Reader, side: str = "",
+             named: list[ActorHit] | None = None) -> str | None:
     """The force a status phrase is about. ``side``: the claimant's side, for "our forces" and
     for a side announcing an agentless gain ("X has been captured", says the opposition)."""
     vocab_nouns = reader.generic
@@ -636,7 +638,7 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
     def resolved_before(pos: int) -> list[tuple[str, bool, str]]:
         """The forces named in the sentence before ``pos``, anaphors resolved in order."""
         out: list[tuple[str, bool, str]] = []
-        for x in actors:
+        for x in (named if named is not None else actors):
             if x.end > pos:
                 break
             aid = x.actor if x.kind != "anaphor" else (
