@@ -5,13 +5,17 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: map test setup setup-test chromium clean
+.PHONY: map test eval setup setup-test chromium clean
 
 map: setup
 	$(BIN)/python build_map.py
 
 test: setup-test
 	$(BIN)/python -m pytest -q
+
+# Build the development set (../shared/devset) and print its scorer's table.
+eval: setup
+	$(BIN)/python bench/eval.py
 
 setup: $(VENV)/.installed node_modules/.installed
 
