@@ -6,7 +6,14 @@
 - ``place``: somewhere something happened or is described;
 - ``metonym``: a capital, seat of power or country standing for its government
   ("Moscow regarded", "Damascus acknowledged", "Kremlin spokesman", "Ankara-backed");
-- ``dateline``: where the report was filed ("DAMASCUS (Reuters) -").
+- ``dateline``: where the report was filed ("DAMASCUS (Reuters) -", "MOSCOW, December 9.",
+  "Hama, Syria —", or one stuck to the end of a heading line).
+
+Only countries, capitals and seats of government can be metonyms. Their role comes from the
+words around them, in the order of geo/data/metonymy.toml: a hyphen compound ("Ankara-backed",
+"Britain-based"), a possessive ("Russia's air force", "Syria's second city"), the words just
+before (an agentive or a locative preposition, the verb whose object it is) and just after (a
+government noun, an appositive, the verb it is the subject of). Each list of words is data.
 
 Names are found with one Aho-Corasick automaton over every name and alias (built once; cost
 linear in the text, independent of gazetteer size), in a case-, diacritic- and dash-folded copy
@@ -25,9 +32,10 @@ from pathlib import Path
 import ahocorasick_rs
 
 from . import vocab
+from .errors import VocabularyError
 from .gazetteer import Entry, Gazetteer
 from .reports import Report
-from .text import Sentence, name_key, normalize, padded_word_form_utf8, sentences, word_keys
+from .text import DASHES, Sentence, name_key, normalize, padded_word_form_utf8, sentences, word_keys
 
 ORG = "\x00org"  # automaton value for organisation names, which block place matches
 _NFA = ahocorasick_rs.Implementation.ContiguousNFA  # compact; the fastest here (bench/RESULTS.md)
@@ -206,7 +214,7 @@ def find_mentions(report: Report, matcher: Matcher) -> list[Mention]:
         s = sentence_at(start)
         found.append(Mention(report.id, eid, text[start:end], start, end, s.text, s.start, "place"))
 
-    roles = [rules.role(m, found, text, norm, gaz) for m in found]
+    roles = rules.roles(found, text, norm, gaz)
     found = [m if r == "place" else replace(m, role=r) for m, r in zip(found, roles)]
     found = rules.repoint(found, text, norm, gaz)
     found = rules.context(found, report, norm, gaz, sentence_at)
@@ -221,29 +229,124 @@ def _alternation(words) -> str:
     return "|".join(re.escape(k) for k in keys)
 
 
+_TOKEN = re.compile(r"[^\W_]+(?:'t\b)?|'s\b|[^\w\s]")   # on the normal form: words, "'s", marks
+_UPPER_WORD = re.compile(r"\s*[\"“‘']?[A-Z]")
+
+
+def _forms(entries) -> set[str]:
+    """Every form of the verbs written as "base" or "base/irregular/forms" (normal form):
+    the base, its -s, -ed and -ing forms made by the regular rules (both with and without a
+    doubled last consonant, and "-y" -> "-ies"/"-ied"), and the irregular forms as written."""
+    out: set[str] = set()
+    for entry in entries:
+        parts = [name_key(p) for p in str(entry).split("/") if name_key(p)]
+        if not parts:
+            continue
+        base = parts[0]
+        out.update(parts)
+        if " " in base:
+            continue
+        stems = {base}
+        if base.endswith("e"):
+            stems.add(base[:-1])
+        if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou":
+            stems.add(base + base[-1])               # signal -> signalled, ship -> shipped
+        for st in stems:
+            out.update({st + "ed", st + "ing"})
+        out.add(base + "d" if base.endswith("e") else base + "ed")
+        if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+            out.update({base[:-1] + "ies", base[:-1] + "ied"})
+        elif base.endswith(("s", "sh", "ch", "x", "z", "o")):
+            out.add(base + "es")
+        else:
+            out.add(base + "s")
+    return out
+
+
+def _phrases(entries) -> set[tuple[str, ...]]:
+    """Vocabulary entries as tuples of words in normal form ("air force" -> ("air", "force"))."""
+    return {tuple(name_key(e).replace("-", " ").split()) for e in entries if name_key(e)}
+
+
+def _words(entries) -> set[str]:
+    return {w for p in _phrases(entries) for w in p}
+
+
+def _opt(data: dict, key: str, src: str, kind: type = list):
+    """An optional key of a vocabulary file (a user's older copy may not have it)."""
+    value = data.get(key, kind())
+    if not isinstance(value, kind):
+        raise VocabularyError(f"{src}: '{key}' is not a {kind.__name__}")
+    return value
+
+
 class _Rules:
     def __init__(self, gaz: Gazetteer, vocab_dir: Path | None):
         src = "metonymy.toml"
         m = vocab.toml(src, vocab_dir)
         self.metonym_kinds = set(vocab.require(m, "kinds", list, src))
         self.seats = {name_key(s) for s in vocab.require(m, "seats", list, src)}
-        verbs = _alternation(vocab.require(m, "verbs", list, src))
-        aux = _alternation(vocab.require(m, "auxiliaries", list, src))
-        nouns = _alternation(vocab.require(m, "government_nouns", list, src))
-        hyph = _alternation(vocab.require(m, "hyphen_suffixes", list, src))
-        pre = _alternation(vocab.require(m, "preceding", list, src))
-        # All patterns run on the normalised text (lowercase, dashes as spaces, one apostrophe).
-        self.rx_verb = re.compile(rf"^(?:'s?)?\s*(?:(?:{aux})\s+)*(?:{verbs})\b")
-        self.rx_noun = re.compile(rf"^(?:'s?)?\s+(?:{nouns})\b")
-        self.rx_which = re.compile(r"^\s*,\s*(?:which|who)\b")
-        self.rx_hyphen = re.compile(rf"^ (?:{hyph})\b")
-        self.rx_pre = re.compile(rf"\b(?:{pre})\s+(?:the\s+)?$")
+        self.institutions = {name_key(s) for s in _opt(m, "institutions", src)}
+        self.verb_forms = _forms(vocab.require(m, "verbs", list, src))
+        self.speech_forms = _forms(_opt(m, "speech_verbs", src))
+        self.aux = _words(vocab.require(m, "auxiliaries", list, src))
+        self.adverbs = _words(_opt(m, "adverbs", src))
+        self.copulas = _words(_opt(m, "copulas", src))
+        self.actor_adjectives = _words(_opt(m, "actor_adjectives", src))
+        self.place_verb_forms = _forms(_opt(m, "place_verbs", src))
+        self.affected_forms = _forms(_opt(m, "affected_verbs", src))
+        self.object_verb_forms = _forms(_opt(m, "object_verbs", src))
+        self.gov_nouns = _phrases(vocab.require(m, "government_nouns", list, src))
+        self.place_nouns = _phrases(_opt(m, "place_nouns", src))
+        self.actor_nouns = _words(_opt(m, "actor_nouns", src))
+        self.hyphen_suffixes = _words(vocab.require(m, "hyphen_suffixes", list, src))
+        self.hyphen_prefixes = _words(_opt(m, "hyphen_prefixes", src))
+        # phrase before the name -> role; the longest that ends just before the name wins
+        self.before: dict[tuple[str, ...], str] = {}
+        for p in _phrases(_opt(m, "locative", src)):
+            self.before[p] = "place"
+        for noun in self.gov_nouns | {(w,) for w in self.actor_nouns}:
+            self.before[noun + ("of",)] = "metonym"     # "the foreign ministers of Russia"
+        for p in _phrases(vocab.require(m, "preceding", list, src)):
+            self.before[p] = "metonym"
+        self.before_max = max((len(p) for p in self.before), default=0)
+        self.loc_adjectives = _phrases(_opt(m, "location_adjectives", src))
+        self.titles = _words(_opt(m, "titles", src))
+        self.list_openers = _phrases(_opt(m, "list_openers", src))
+        self.determiners = _words(_opt(m, "determiners", src))
+        g = _opt(m, "grammar", src, dict)
+        self.have = _words(g.get("have", ["has", "have", "had"]))
+        self.relatives = _words(g.get("relatives", ["which", "who", "that"]))
+        self.where = _words(g.get("where", ["where"]))
+        self.conjunctions = _words(g.get("conjunctions", ["and", "or"]))
+        self.group_possessives = _words(g.get("group_possessives", ["its", "their"]))
+        self.time_leaders = _words(g.get("time_leaders", ["on", "in"]))
+        self.articles = _words(g.get("articles", ["the"]))
         self.rx_gap = re.compile(r"^(?:\s|,|and\b|or\b|the\b|as well as\b)*$")
         self.rx_gap_abbrev = re.compile(r"^(?:[\s,]|and\b|or\b|the\b|[A-Z][A-Za-z.]{0,4}\b)*$")
+        self.rx_and = re.compile(r"\b(?:and|or|as well as)\b")
+
+        d = _opt(m, "dateline", src, dict)
+        months = "|".join(re.escape(x) for x in sorted(_opt(d, "months", src), key=len, reverse=True)) or "(?!)"
+        days = "|".join(re.escape(x) for x in sorted(_opt(d, "weekdays", src), key=len, reverse=True)) or "(?!)"
+        self.heading_chars = int(d.get("heading_chars", 400))
+        self.heading_not_last = _words(_opt(d, "heading_not_last", src))
+        self.time_words = ({name_key(x) for x in _opt(d, "months", src) + _opt(d, "weekdays", src)}
+                           | _words(_opt(m, "time_words", src)))
+        date = (rf"(?:(?:{days}),?\s+)?(?:(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+                rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{months})\.?(?:,?\s+\d{{4}})?|(?:{days}))")
+        # what follows a dateline's name: ", Region" parts, ", date", "(Agency)", then a dash,
+        # a colon, or (after a date) a full stop
         self.rx_dateline_tail = re.compile(
-            r"^(?:\s*,[^\n()]{1,40}?)?\s*\([A-Z][^()\n]{0,40}\)\s*[-\u2013\u2014:]"
+            r"(?:\s*/\s*[A-Z][A-Z'’. ]*[A-Z])*"     # "LATAKIA/MOSCOW, Dec 9 (Reuters) -"
+            rf"(?P<region>(?:\s*,\s*(?!(?:{months}|{days})\b)[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){{0,2}}){{0,2}}?)"
+            rf"(?P<date>\s*,?\s*{date})?"
+            r"\s*(?P<agency>\([A-Z][^()\n]{0,40}\)|/[A-Z][^/\n]{0,20}/)?"
+            r"\s*(?P<end>-{1,2}|[\u2013\u2014]|:|\.)(?=\s)"
         )
-        self.rx_caps_tail = re.compile(r"^(?:\s*,[^\n]{1,30}?)?\s*[-\u2013\u2014]\s")
+        self.rx_after_dash = re.compile(rf"\s*[\"“‘']?(?!(?:{months}|{days})\b)[A-Z]")
+        self.rx_slash_prefix = re.compile(r"\s*(?:[A-Z][A-Z'’. ]*[A-Z]\s*/\s*)+")   # "LATAKIA/" before "MOSCOW"
+        self.rx_sentence_end = re.compile(r"[.!?][\"'”’)]*\s")
 
         src = "context.toml"
         c = vocab.toml(src, vocab_dir)
@@ -267,43 +370,332 @@ class _Rules:
         self._road_geoms = None
         self._related_memo: dict[tuple, Entry | None] = {}
         self._eligible: dict[str, bool] = {}
+        self._institutions: dict[str, bool] = {}
 
     # roles ---------------------------------------------------------------------------------
+
+    def _institution(self, e: Entry) -> bool:
+        if e.id not in self._institutions:
+            self._institutions[e.id] = name_key(e.name) in self.institutions
+        return self._institutions[e.id]
 
     def eligible(self, e: Entry) -> bool:
         if e.id not in self._eligible:
             self._eligible[e.id] = e.kind in self.metonym_kinds or name_key(e.name) in self.seats
         return self._eligible[e.id]
 
+    def roles(self, found: list[Mention], text: str, norm: str, gaz: Gazetteer) -> list[str]:
+        """The role of each of ``found`` (in text order). ``norm`` is ``normalize(text)``: the
+        fold is per character, so its slices are the slices' folds."""
+        out: list[str] = []
+        for i, m in enumerate(found):
+            prev = found[i - 1] if i else None
+            if self.is_dateline(m, text) or (
+                    prev is not None and out[-1] == "dateline" and re.fullmatch(r",\s*", text[prev.end:m.start])
+                    and self.rx_dateline_tail.match(text[m.end:m.end + 80])):
+                out.append("dateline")   # "HAMA, Syria, Dec 5 -": the region is part of it
+            else:
+                out.append(self.role(m, found, text, norm, gaz))
+        return out
+
     def role(self, m: Mention, all_: list[Mention], text: str, norm: str, gaz: Gazetteer) -> str:
-        """``norm`` is ``normalize(text)``: the fold is per character, so its slices are the
-        slices' folds."""
-        if self.is_dateline(m, text):
-            return "dateline"
+        """Place or metonym (datelines are found by ``roles``); see geo/data/metonymy.toml."""
         entry = gaz.entries[m.place_id]
         if not self.eligible(entry):
             return "place"
+        if self._institution(entry) or (m.surface[:1].isupper() and name_key(m.surface) in self.institutions):
+            return "metonym"
+        hyphen = self._hyphen(m, all_, text, norm)
+        if hyphen:
+            return hyphen
         group = self._group(m, all_, text)
         first, last = group[0], group[-1]
-        right_own = norm[m.end:m.end + 40]
-        if self.rx_hyphen.match(right_own):
-            return "metonym"
-        right = norm[last.end:last.end + 80]
-        left = norm[max(first.sentence_start, first.start - 40):first.start]
-        if (self.rx_noun.match(right) or self.rx_verb.match(right) or self.rx_which.match(right)
-                or self.rx_pre.search(left)):
+        sent_end = first.sentence_start + len(first.sentence)
+        left = self._tokens(norm, max(first.sentence_start, first.start - 80), first.start)
+        right = self._tokens(norm, last.end, min(sent_end, last.end + 200))
+        if left and left[-1][0] in self.titles and right and right[0][0].isalpha() \
+                and _UPPER_WORD.match(text, m.end) and (right[0][0],) not in self.gov_nouns:
+            return "metonym"         # "Defence Minister Israel Katz": a person, not the place
+        if right and right[0][0] == "'s":     # before "in": "of Russia's fleet", "in Syria's north"
+            span = self._possessed_span([w for w, _ in right[1:]])
+            end = right[1 + len(span)][1] if 1 + len(span) < len(right) else sent_end
+            if any(last.end < x.start < end for x in all_):
+                return "place"                # "Syria's Latakia province": a place in it
+            return "place" if self._has_place_noun(span) else "metonym"
+        if len(left) > 1 and left[-1][0] == "with" and any(x.end == left[-1][1] - 1 for x in all_):
+            return "place"            # "the road linking Aleppo with Damascus": two places
+        r = self._left(left)
+        if r == "metonym" and left[-1][0] in self.object_verb_forms and len(right) > 1 and right[0][0] == "to":
+            r = None      # "expect Damascus to fall": the verb after "to" decides (in _right)
+        if r:
+            return r
+        # after a verb other than one of saying, the name is its object, not a subject
+        prev = left[-1][0] if left else ""
+        subject = not (prev in self.verb_forms and prev not in self.speech_forms)
+        words = [w for w, _ in left if w not in self.articles]
+        # in a list inside its clause, or an appositive ("Syria's neighbours, Jordan and
+        # Lebanon, closed ..."): the verb after the closing comma is the clause's
+        listed = any(tuple(words[-len(o):]) == o for o in self.list_openers) or words[-1:] == [","]
+        country = entry.kind in self.metonym_kinds
+        return self._right(right, text, subject, listed, country) or "place"
+
+    def _tokens(self, norm: str, a: int, b: int) -> list[tuple[str, int]]:
+        return [(t.group(), t.start()) for t in _TOKEN.finditer(norm, a, b)] if b > a else []
+
+    def _hyphen(self, m: Mention, all_: list[Mention], text: str, norm: str) -> str | None:
+        """"Ankara-backed", "pro-Turkey" -> metonym; "Britain-based", "Aleppo-Damascus highway",
+        "Syria-Turkey border" -> place; None when the name is not joined by a hyphen."""
+        after = text[m.end:m.end + 1]
+        before = text[m.start - 1:m.start] if m.start else ""
+        if after and after in DASHES and text[m.end + 1:m.end + 2].isalpha():
+            word = re.match(r"[^\W_]+", norm[m.end + 1:m.end + 40])
+            if word and word.group() in self.hyphen_suffixes:
+                return "metonym"
+            return self._compound(m, all_, norm, m.end + 1)
+        if before and before in DASHES and m.start > 1 and text[m.start - 2].isalpha():
+            word = re.search(r"[^\W_]+$", norm[max(0, m.start - 40):m.start - 1])
+            if word and word.group() in self.hyphen_prefixes:
+                return "metonym"
+            return self._compound(m, all_, norm, m.end)
+        return None
+
+    def _compound(self, m: Mention, all_: list[Mention], norm: str, pos: int) -> str:
+        """A hyphen compound of the name: a place, unless it joins two names and what follows
+        is not a place noun ("Russia-Turkey talks")."""
+        other = any(x is not m and (x.start == pos or x.end == m.start - 1) for x in all_)
+        words = [w for w, _ in self._tokens(norm, pos, min(len(norm), pos + 60))][:5]
+        if other and not self._has_place_noun(words[1:] if words and any(x.start == pos for x in all_) else words):
             return "metonym"
         return "place"
 
+    def _has_place_noun(self, words: list[str]) -> bool:
+        for i in range(len(words)):
+            for n in (1, 2):
+                if tuple(words[i:i + n]) in self.place_nouns:
+                    return True
+        return False
+
+    def _left(self, toks: list[tuple[str, int]]) -> str | None:
+        """The role what comes just before the name gives it, or None."""
+        words = [w for w, _ in toks]
+        i, adjective = len(words), False
+        while i:
+            if words[i - 1] in self.articles:
+                i -= 1
+                continue
+            for n in (3, 2, 1):
+                if i >= n and tuple(words[i - n:i]) in self.loc_adjectives:
+                    i -= n
+                    adjective = True
+                    break
+            else:
+                break
+        core = words[:i]
+        for n in range(min(self.before_max, len(core)), 0, -1):
+            role = self.before.get(tuple(core[-n:]))
+            if role:
+                if role == "metonym" and core[-1] == "with" and n == 1 and len(core) > 1 \
+                        and (core[-2],) in self.place_nouns:
+                    return "place"      # "its border crossings with Syria"
+                return role
+        if adjective:
+            return "place"          # "northern Syria", "neighbouring Turkey"
+        if not core:
+            return None
+        prev = core[-1]
+        if prev in self.object_verb_forms:
+            return "metonym"        # "assured Ankara", "promised Damascus"
+        if prev in self.affected_forms:
+            return "place"          # "entered Syria", "seized Damascus"
+        if (prev,) in self.place_nouns:
+            return "place"          # "the capital Damascus"
+        for opener in self.list_openers:    # "harm neighbours such as Iraq"
+            n = len(opener)
+            if tuple(core[-n:]) == opener:
+                for w in reversed(core[max(0, len(core) - n - 3):len(core) - n]):
+                    if w in self.object_verb_forms:
+                        return "metonym"
+                    if w in self.affected_forms:
+                        return "place"
+        j = len(core) - 1
+        if core[j] == "," and j:
+            j -= 1
+        if core[j] in self.actor_nouns:
+            return "metonym"        # "his main backers, Russia and Iran"
+        return None
+
+    def _right(self, toks: list[tuple[str, int]], text: str, subject: bool = True,
+               listed: bool = False, country: bool = True) -> str | None:
+        """The role what comes just after the name gives it, or None. ``subject``: whether
+        the name may be the subject of a verb after it; ``listed``: whether it is in a list
+        inside its clause ("governments, including the US and France, urged"); ``country``: see
+        ``_predicate``."""
+        words = [w for w, _ in toks]
+        if not words:
+            return None
+        if words[0] in self.conjunctions and len(toks) > 2 and text[toks[1][1]].isupper():
+            k = 1     # "the United States and France, urged": past a name not in the gazetteer
+            while k < len(toks) and text[toks[k][1]].isupper():
+                k += 1
+            if k > 1 and k < len(toks) and k <= 4:
+                return self._right(toks[k:], text, subject, listed, country)
+        if words[0] == "'s" or (words[0] == "'" and len(words) > 1):
+            return self._possessed(words[1:])
+        if words[0] in self.conjunctions and len(words) > 2 and words[1] in self.group_possessives:
+            return self._possessed(words[2:])     # "Turkey and its allied factions"
+        for n in (3, 2, 1):
+            if tuple(words[:n]) in self.gov_nouns:
+                return "metonym"                  # "Kremlin spokesman", "Israel Defense Forces"
+        if words[0] == "," and listed and subject:
+            r = self._predicate(words[1:], toks[1:], text, strict=True, country=country)
+            if r:
+                return r
+        if words[0] == ",":
+            return self._after_comma(words[1:], toks[1:], text, country) if subject else None
+        if words[0] == "to" and len(words) > 1 and words[1].isalpha() and words[1] not in self.determiners \
+                and text[toks[1][1]].islower():
+            # "Russia wants Damascus to restore order"; but "expect Damascus to fall"
+            return "place" if self._predicate(words[1:], toks[1:], text, strict=True) == "place" else "metonym"
+        return self._predicate(words, toks, text, country=country) if subject else None
+
+    def _possessed(self, words: list[str]) -> str:
+        """"Syria's second city" -> place; "Russia's air force", "Ankara's priority" -> metonym."""
+        return "place" if self._has_place_noun(self._possessed_span(words)) else "metonym"
+
+    def _possessed_span(self, words: list[str]) -> list[str]:
+        """The first words of the noun phrase after a possessive: "second city", "Mediterranean
+        fleet" (up to four words, to a mark, preposition or verb)."""
+        span = []
+        for w in words[:4]:     # the possessed noun phrase: "second city", "Mediterranean fleet"
+            if (not w[:1].isalnum() or (w,) in self.before or w in self.copulas or w in self.aux
+                    or (span and (w in self.verb_forms or w in self.affected_forms) and (w,) not in self.place_nouns)):
+                break
+            span.append(w)
+        return span
+
+    def _after_comma(self, words: list[str], toks: list[tuple[str, int]], text: str,
+                     country: bool = True) -> str | None:
+        """", where ..." (place); ", which/who <verb>"; an appositive with an actor or place noun
+        ("Moscow, Assad's main military backer,"); a parenthesis then the verb ("Russia, at the
+        request of the Syrian authorities, is doing everything")."""
+        if not words:
+            return None
+        if words[0] in self.where:
+            return "place"
+        relative = None
+        if words[0] in self.relatives:
+            # the main clause's verb after the relative clause speaks first: "Jordan, which
+            # borders Syria, closed the crossing"; else the relative clause's: "Damascus,
+            # which fell on Sunday"
+            relative = self._predicate(words[1:], toks[1:], text, country=country) or "none"
+        seg = None if relative else []     # an appositive: "Moscow, Assad's main backer,"
+        for w in words if seg is not None else ():
+            if w in (",", ";", ":", "(", ")") or not (w[:1].isalnum() or w in ("'s", "'")):
+                break
+            seg.append(w)
+        if seg is not None and len(seg) <= 8 and any(w in self.actor_nouns for w in seg):
+            return "metonym"
+        # a parenthesis of up to three comma-separated parts, then the verb
+        k, parts = 0, 0
+        while k < len(words) and parts < 3 and k < 40:
+            while k < len(words) and words[k] != ",":
+                k += 1
+            k += 1
+            parts += 1
+            if k < len(words):
+                r = self._predicate(words[k:], toks[k:], text, strict=True, country=country)
+                if r:
+                    return r
+        return relative if relative != "none" else None
+
+    def _time_phrase(self, words: list[str], i: int) -> int:
+        """The index after a time adverbial starting at ``words[i]`` ("on Monday", "late on
+        Sunday evening", "on December 9", "in 2015", "last week", "overnight"), or ``i``."""
+        j = i
+        while j < len(words) and words[j] in self.time_leaders:
+            j += 1
+        if j < len(words) and (words[j] in self.time_words or (j > i and words[j].isdigit())):
+            j += 1
+            while j < len(words) and (words[j] in self.time_words or words[j].isdigit() or words[j] == ","):
+                j += 1
+            return j
+        return i
+
+    def _predicate(self, words: list[str], toks: list[tuple[str, int]], text: str, strict: bool = False,
+                   country: bool = True) -> str | None:
+        """The name as the subject of the verb phrase ``words`` begins with: an actor when the
+        verb is an action or speech ("said", "has been passing", "will firmly support"), a place
+        when it is a place's verb ("fell"), a passive of a verb done to places ("was captured")
+        or a copula ("is quiet"); None when ``words`` does not begin with a verb phrase.
+        ``country``: whether "has" and any noun makes it a possessor ("Russia has bases"; for a
+        city, "Damascus has a population of ..." says what the place is)."""
+        i, copula, aux, have = 0, False, False, False
+        quotes = {'"', "“", "”", "'", "‘"}
+        words = [w for w in words[:12] if w not in quotes]     # 'Russia would "of course" keep'
+        toks = [t for t in toks[:12] if t[0] not in quotes]
+        while i < len(words) and i < 10:
+            w = words[i]
+            t = self._time_phrase(words, i)
+            if t > i:                     # "Israel on Monday said", "Russia late on Sunday"
+                i = t
+                continue
+            if w in self.copulas:
+                copula = True
+            elif w in self.have:
+                have = aux = True
+            elif w in self.aux or w in self.adverbs or (w.endswith("ly") and len(w) > 4 and w not in self.verb_forms):
+                aux = aux or w in self.aux
+            else:
+                break
+            i += 1
+        if i >= len(words) or not words[i][:1].isalnum():
+            return "place" if copula and not strict else None
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if copula:
+            if w.endswith("ing") and w not in self.place_verb_forms and w not in self.affected_forms:
+                return "metonym"          # "Russia is giving", "Turkey has been passing"
+            if w in self.place_verb_forms or w in self.affected_forms:
+                return "place"            # "Damascus was captured"
+            if w in self.actor_adjectives or w in self.object_verb_forms or w in self.verb_forms:
+                return "metonym"          # "Türkiye was not involved", "Syria was urged"
+            for x in words[i:i + 5]:
+                if not (x[:1].isalnum() or x == "'s") or (x,) in self.before:
+                    break
+                if x in self.actor_nouns:
+                    return "metonym"      # "Turkey is the SNA's main backer"
+            return None if strict else "place"   # "the capital is Damascus", "Damascus is quiet"
+        if w in self.place_verb_forms:
+            return "place"                # "Damascus fell"
+        verb = (w in self.verb_forms or w in self.object_verb_forms or w in self.affected_forms) \
+            and (aux or not w.endswith("ing"))  # "Syria fighting rages": a noun's modifier
+        if verb and w.endswith("s") and not i and (nxt in self.copulas or nxt in self.aux or nxt in self.verb_forms
+                                                    or nxt.endswith("ed")):
+            verb = False                  # "Syria talks were held", "Ankara talks ended": a noun
+        if verb:
+            return "metonym"
+        if w.endswith("ed") and len(w) > 4 and nxt != "by":
+            return "metonym"              # "Russia redeployed", "Moscow granted"
+        if have and (country or w in self.determiners or w.isdigit()):
+            return "metonym"              # "Washington has 900 troops", "Russia has bases"
+        if aux and not have and w.isalpha() and text[toks[i][1]].islower():
+            return "metonym"              # "Tehran will ... support", "Russia did not take"
+        return None
+
     def _group(self, m: Mention, all_: list[Mention], text: str) -> list[Mention]:
-        """``m`` with the mentions coordinated with it ("Russia and Iran", "Syria, the US and Russia")."""
+        """``m`` with the mentions coordinated with it ("Russia and Iran", "Syria, the US and
+        Russia"); a run joined by commas alone ("Hama, Syria") is not a list."""
         i = next(k for k, x in enumerate(all_) if x is m)
         lo = hi = i
         while lo > 0 and self._coordinated(all_[lo - 1], all_[lo], text):
             lo -= 1
         while hi + 1 < len(all_) and self._coordinated(all_[hi], all_[hi + 1], text):
             hi += 1
-        return all_[lo:hi + 1]
+        group = all_[lo:hi + 1]
+        if len(group) > 1 and not any(self.rx_and.search(normalize(text[a.end:b.start]))
+                                      for a, b in zip(group, group[1:])):
+            return [m]
+        return group
 
     def _coordinated(self, a: Mention, b: Mention, text: str) -> bool:
         gap = text[a.end:b.start]
@@ -313,13 +705,40 @@ class _Rules:
         return bool(self.rx_gap.match(normalize(gap)) or self.rx_gap_abbrev.match(gap)) and bool(gap.strip() or gap)
 
     def is_dateline(self, m: Mention, text: str) -> bool:
+        """Where the report was filed: the name at the start of a line, or stuck to a heading
+        early in the report, followed by a dateline's tail (see [dateline] in metonymy.toml)."""
         line_start = text.rfind("\n", 0, m.start) + 1
-        if text[line_start:m.start].strip():
+        prefix = text[line_start:m.start]
+        at_start = not prefix.strip() or bool(self.rx_slash_prefix.fullmatch(prefix))
+        if not at_start:
+            # a heading stuck to the first sentence: early, no sentence ended before it on the
+            # line, and not the object of a preposition ("LIVE: Battle for Hama – Wednesday")
+            if (m.start > self.heading_chars or not prefix[-1:].isspace()
+                    or self.rx_sentence_end.search(prefix)):
+                return False
+            words = _TOKEN.findall(normalize(prefix))
+            if not any(w[:1].isalnum() for w in words):
+                return False                             # a bullet: "- Damascus – rebels ..."
+            if ((words[-1],) in self.before or words[-1] in self.determiners
+                          or words[-1] in self.heading_not_last
+                          or words[-1] in self.affected_forms
+                          or not (words[-1][:1].isalnum() or words[-1] in "\"”’)]")):
+                return False
+        t = self.rx_dateline_tail.match(text, m.end, min(len(text), m.end + 80))
+        if not t:
             return False
-        tail = text[m.end:m.end + 60]
-        if self.rx_dateline_tail.match(tail):
+        caps = m.surface.isupper() and len(m.surface) > 2
+        if t.group("end") == "." and not t.group("date") and not (caps and at_start):
+            return False                                 # "MOSCOW. The Kremlin ..." is one
+        if t.group("date") or t.group("agency"):
             return True
-        return m.surface.isupper() and len(m.surface) > 2 and bool(self.rx_caps_tail.match(tail))
+        if caps:
+            return True                                  # "BEIRUT:", "QAMISHLO —"
+        if t.group("end") == ":":
+            return False                                 # "Damascus: rebels ..." is a heading
+        if at_start and t.group("region"):
+            return True                                  # "Hama, Syria —"
+        return m.start <= self.heading_chars and bool(self.rx_after_dash.match(text, t.end()))
 
     # re-pointing ---------------------------------------------------------------------------
 
