@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DEVSET = ROOT.parent / "shared" / "devset"
-_ROW = re.compile(r"^(?P<name>[a-z][a-z ,]+?)\s{2,}(?P<num>\d+)/(?P<den>\d+)")
+_ROW = re.compile(r"^(?P<name>[a-z][a-z ,]+?)\s+(?P<num>\d+)/(?P<den>\d+)")
 
 
 def build_and_score(devset: Path, verbose: bool = False) -> tuple[str, dict[str, tuple[int, int]]]:

@@ -463,6 +463,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
             named = actors   # every force named, for what "they" refers to
             actors = _outside(actors, triggers, norm, vocab)
             reader.forces_at = frozenset(t.start for a in actors for t in toks.between(a.start, a.end))
+            reader.sentence_places = places
             found = []
             previous_agent: str | None = None
             for t in triggers:
@@ -689,6 +690,12 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
         if owner is not None and reader.subject(toks, ti, actors, lo) is None and lo == ti:
             return force(owner)
     if reader.subjectless(toks, ti):
+        j = ti - 1
+        while j >= 0 and toks[j].word in reader.soft:
+            j -= 1
+        if j > 0 and toks[j].word == "," and any(p.end <= toks[j].start and toks[j].start - p.end <= 1
+                                                 for p in reader.sentence_places):
+            return None   # "Khan al-Asal, less than 7 miles from the city": describes the place
         j = ti - 1
         while j >= 0 and toks[j].word in reader.soft:
             j -= 1

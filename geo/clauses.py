@@ -98,6 +98,7 @@ class Reader:
         self.list_intros = [tuple(x.split()) for x in grammar["list_intros"]]
         self.place_anaphors = [tuple(x.split()) for x in grammar["place_anaphors"]]
         self.previous_places: tuple = ()   # the places of the sentence's last claim, for "both towns"
+        self.sentence_places: list = []    # the places of the sentence being read
         self.directions = g["directions"]
         self.list_joins = [tuple(j.split()) if j not in (",", "&") else (j,) for j in grammar["list_joins"]]
         self.list_joins = [tuple(w for part in j for w in _TOKEN.findall(part)) for j in self.list_joins]
@@ -465,7 +466,8 @@ class Reader:
         it seized"; "Aleppo, the city his fighters seized"): the place just before it."""
         if lo <= 0:
             return []
-        pos = toks[lo - 1].start if toks[lo - 1].word in ("which", "that") else toks[lo].start
+        # "which" opens a relative clause; "that" is as often a complement ("told X that ..."), so not here
+        pos = toks[lo - 1].start if toks[lo - 1].word == "which" else toks[lo].start
         before = [p for p in places if p.end <= pos and p.key is not None]
         if not before:
             return []
