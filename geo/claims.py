@@ -604,6 +604,9 @@ def _arguments(t: _Trigger, ti: int, te: int | None, lo: int, toks, places, acto
                               for p in places) and toks[ti].word.endswith(("ed", "en")):
                 targets = [p for p in places if p.end <= toks[ti].start and toks[ti].start - p.end <= 2][-1:]
                 passive = True
+            elif reader.listed_before(toks, ti, places):
+                targets = reader.listed_before(toks, ti, places)   # "A, B and C among the villages taken"
+                passive = True
             else:
                 # a relative clause: "Tal Rifaat, which it seized", "Aleppo, the city his fighters seized"
                 rel = reader.antecedent(toks, lo, places)

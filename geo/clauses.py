@@ -309,6 +309,9 @@ class Reader:
         k, gap = i, 0
         if noun and k < len(toks) and toks[k].word in ("in", "from", "of", "at", "around", "near"):
             k += 1   # "a withdrawal in Aleppo", "its pullback from Aleppo"
+        ahead = [x.word for x in toks[k:k + 12]]
+        if "following" in ahead[:4] and ":" in ahead:
+            k = self._skip_number(toks, k + ahead.index(":") + 1)   # "captured the following areas ...: (1) A, (2) B"
         while k < len(toks) and gap <= max_gap:
             t = toks[k]
             if t.start in by_start:
@@ -347,6 +350,33 @@ class Reader:
             gap += 1
         return []
 
+    @staticmethod
+    def _skip_number(toks, k: int) -> int:
+        """Past an enumeration mark ("(2)", "2)") at token ``k``."""
+        if k + 2 < len(toks) and toks[k].word == "(" and toks[k + 1].word.isdigit() and toks[k + 2].word == ")":
+            return k + 3
+        if k + 1 < len(toks) and toks[k].word.isdigit() and toks[k + 1].word == ")":
+            return k + 2
+        return k
+
+    def listed_before(self, toks: list[Token], i: int, places: list[PlaceRef]) -> list[PlaceRef]:
+        """"listed A, B and C among the villages taken": the list before "among the <noun>"
+        that a participle at token ``i`` describes."""
+        if i < 3 or toks[i - 3].word != "among" or toks[i - 2].word not in ("the", "those") \
+                or toks[i - 1].word not in self.item_heads:
+            return []
+        end = toks[i - 3].start
+        before = [p for p in places if p.end <= end]
+        if not before or toks.between(before[-1].end, end):
+            return []
+        out = [before[-1]]
+        for p in reversed(before[:-1]):   # back along the list while only joins stand between
+            gap = tuple(t.word for t in toks.between(p.end, out[-1].start))
+            if gap not in self.list_joins:
+                break
+            out.append(p)
+        return out[::-1]
+
     def _after(self, toks, pos: int) -> int:
         return toks.at(pos)
 
@@ -380,7 +410,7 @@ class Reader:
                          if tuple(t.word for t in toks[k:k + len(j)]) == j), None)
             if join is None:
                 break
-            m = k + len(join)
+            m = self._skip_number(toks, k + len(join))
             while m < len(toks) and toks[m].word in self.item_heads and toks[m].start not in by_start:
                 m += 1
             if m < len(toks) and toks[m].start in by_start:
