@@ -696,8 +696,9 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
         j = ti - 1
         while j >= 0 and toks[j].word in reader.soft:
             j -= 1
-        if j > 0 and toks[j].word == "," and any(p.end <= toks[j].start and toks[j].start - p.end <= 1
-                                                 for p in reader.sentence_places):
+        if (j > 0 and toks[j].word == "," and t.pattern.effect == "presence"
+                and not toks[ti].word.endswith(("ed", "ing"))
+                and any(p.end <= toks[j].start and toks[j].start - p.end <= 1 for p in reader.sentence_places)):
             return None   # "Khan al-Asal, less than 7 miles from the city": describes the place
         j = ti - 1
         while j >= 0 and toks[j].word in reader.soft:
