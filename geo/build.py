@@ -18,13 +18,14 @@ from .claims import states_by_date
 from .geocode import GazetteerGeocoder
 from .parallel import Engine, process_all
 from .places import resolve
+from . import unresolved as unresolved_mod
 from .unresolved import summarise
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACE_PROPERTIES = ["id", "name", "kind", "lat", "lon", "mention_count", "article_count", "articles",
                     "latest_date", "precision_km", "country", "source", "mentions"]
 VOCAB_FILES = ("actors.toml", "claims.toml", "metonymy.toml", "context.toml", "organisations.txt",
-               "not_places.txt")
+               "not_places.txt", "unresolved.toml", "geonames_stopwords.txt")
 
 
 @dataclass
@@ -50,7 +51,7 @@ class BuildResult:
     contested: list[str]               # names of places whose claims disagree
     metonyms: dict[str, int]           # entry name -> times used as an actor
     datelines: dict[str, int]
-    unresolved: list[tuple]            # (name, mentions, articles, article, sentence)
+    unresolved: list[tuple]            # unresolved.Row: name, mentions, articles, article, sentence, claims
     changes: Changes
     warnings: list[str] = field(default_factory=list)
 
@@ -142,7 +143,7 @@ def _vocab_paths(folder: Path | None) -> list[Path]:
 def _unresolved_csv(rows) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["name", "mentions", "articles", "example_article", "example_sentence"])
+    w.writerow(unresolved_mod.COLUMNS)
     w.writerows(rows)
     return buf.getvalue().encode("utf-8")
 

@@ -63,6 +63,8 @@ class PendingClaim:
     status: str
     claimant_side: str
     sentence: str
+    start: int = 0       # the name's offsets in the report text
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -293,6 +295,10 @@ class ClaimVocabulary:
         self.reader = Reader(c["grammar"], ana, [name_key(v) for v in rep["verbs"]],
                              [name_key(d) for d in rep["denials"]], [name_key(n) for n in hedges["negations"]])
 
+    def not_forces(self) -> frozenset[str]:
+        """Name keys that name a force (or its adjective) or a time: never an unknown place."""
+        return frozenset(self.actor_of) | frozenset(self.adjective_of) | self.reader.time_words
+
     def force_named(self, words: str) -> str | None:
         """The actor a name or an adjective stands for ("rebels", "rebel"), or None."""
         return self.actor_of.get(words) or self.adjective_of.get(words)
@@ -464,6 +470,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
             actors = _outside(actors, triggers, norm, vocab)
             reader.forces_at = frozenset(t.start for a in actors for t in toks.between(a.start, a.end))
             reader.sentence_places = places
+            reader.place_starts = frozenset(p.start for p in places)
             found = []
             previous_agent: str | None = None
             for t in triggers:
@@ -504,7 +511,8 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                     if p.key is None:
                         if pending is not None:
                             pending.append(PendingClaim(text[p.start:p.end], report.id, actor,
-                                                        t.pattern.status, side, text))
+                                                        t.pattern.status, side, text,
+                                                        sent.start + p.start, sent.start + p.end))
                         continue
                     m = p.key
                     if t.held and m.place_id in events:
@@ -724,6 +732,13 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
             ai = _token_at(toks, a.start)
             if ai is not None and not reader.blocked(toks, ai) and (infinitive or not _is_claimant(a, toks, reader)):
                 return force(a)
+        if toks[0].word in ("before", "after", "while", "since", "having", "upon", "on", "when", "by"):
+            # "Before pushing into the city, the groups fought ...": the main clause's subject
+            comma = next((k for k, x in enumerate(toks) if x.word == "," and k > ti), None)
+            if comma is not None:
+                main = [a for a in actors if a.start > toks[comma].start]
+                if main and not reader.blocked(toks, toks.at(main[0].start)):
+                    return force(main[0])
         if talk.agent and n_sent - talk.agent[1] <= _RECENT_SENTENCES:
             return talk.agent[0]
     return None

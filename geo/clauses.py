@@ -99,6 +99,7 @@ class Reader:
         self.place_anaphors = [tuple(x.split()) for x in grammar["place_anaphors"]]
         self.previous_places: tuple = ()   # the places of the sentence's last claim, for "both towns"
         self.sentence_places: list = []    # the places of the sentence being read
+        self.place_starts: frozenset[int] = frozenset()   # where they start
         self.directions = g["directions"]
         self.list_joins = [tuple(j.split()) if j not in (",", "&") else (j,) for j in grammar["list_joins"]]
         self.list_joins = [tuple(w for part in j for w in _TOKEN.findall(part)) for j in self.list_joins]
@@ -387,6 +388,8 @@ class Reader:
         if k < len(toks) and toks[k].start in self.forces_at:
             return k
         if j < len(toks) and toks[j].word in _NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap:
+            if toks[j + 1].start in self.place_starts:
+                return k   # "al-Nayrab" where "Nayrab" is a known place: the place, not a new name
             j += 1
         if not (j < len(toks) and toks[j].cap and toks[j].word.isalpha() and toks[j].word not in self.item_heads):
             return k
@@ -419,7 +422,7 @@ class Reader:
                 k = self._after(toks, p.end)
                 continue
             end = self._name(toks, m) if unknown else m
-            if end > m:
+            if end > m and not (end < len(toks) and toks[end].word in self.verbs):   # "..., and the Observatory said"
                 out.append(PlaceRef(toks[m].start, toks[end - 1].end, None))
                 k = end
                 continue

@@ -16,7 +16,7 @@ from .claims import ClaimVocabulary, extract_claims
 from .gazetteer import Gazetteer, load
 from .mentions import Matcher, find_mentions
 from .reports import Report
-from .unresolved import find_unresolved
+from .unresolved import find_unresolved, with_claims
 
 
 @dataclass
@@ -30,11 +30,18 @@ class Engine:
     def create(cls, gazetteer: Gazetteer, vocab_dir: Path | None = None) -> "Engine":
         return cls(gazetteer, Matcher(gazetteer, vocab_dir), ClaimVocabulary(vocab_dir), vocab_dir)
 
+    @property
+    def not_forces(self) -> frozenset[str]:
+        return self.claims.not_forces()
+
 
 def process_report(report: Report, engine: Engine):
     found = find_mentions(report, engine.matcher)
-    return (found, extract_claims(report, found, engine.claims, engine.gazetteer),
-            find_unresolved(report, found, engine.matcher, engine.vocab_dir))
+    pending: list = []   # claims about names the gazetteer lacks, kept for unresolved.csv
+    claims = extract_claims(report, found, engine.claims, engine.gazetteer, pending)
+    unresolved = with_claims(report, find_unresolved(report, found, engine.matcher, engine.vocab_dir),
+                             pending, engine.matcher, engine.not_forces, engine.vocab_dir)
+    return found, claims, unresolved
 
 
 _ENGINE: Engine | None = None

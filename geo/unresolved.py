@@ -44,7 +44,7 @@ from .text import APOSTROPHES, DASHES, name_key, sentences
 CUES_FILE = "unresolved.toml"
 
 # Why a name looks like a place, strongest first; a name's example sentence shows its strongest.
-RANK = {"feature": 0, "prefix": 0, "noun": 0, "apposition": 0, "verb": 1, "passive": 1,
+RANK = {"feature": 0, "prefix": 0, "noun": 0, "apposition": 0, "claim": 1, "verb": 1, "passive": 1,
         "direction": 1, "introducer": 1, "spatial": 1, "list": 2, "weak": 3, "list-known": 3,
         "dateline": 4, "repeat": 5}
 WEAK = frozenset({"weak", "list-known", "dateline", "repeat"})
@@ -58,6 +58,7 @@ class Unresolved:
     start: int = 0      # the name's offsets in report.text
     end: int = 0
     cue: str = ""       # why it looks like a place: a key of RANK
+    claims: tuple[str, ...] = ()   # control claims made about the name here ("opposition captured (outlet)")
 
 
 class Row(NamedTuple):
@@ -69,6 +70,7 @@ class Row(NamedTuple):
     articles: int
     example_article: str
     example_sentence: str
+    claims: str          # the control claims made about the name, "; "-separated: add the row, see them on the map
 
 
 COLUMNS = Row._fields
@@ -664,5 +666,37 @@ def summarise(items: list[Unresolved]) -> list[Row]:
     rows = []
     for us in group(items).values():
         ex = us[0]
-        rows.append(Row(ex.name, len(us), len({u.article for u in us}), ex.article, ex.sentence))
+        said = sorted({c for u in us for c in u.claims})
+        rows.append(Row(ex.name, len(us), len({u.article for u in us}), ex.article, ex.sentence, "; ".join(said)))
     return sorted(rows, key=lambda r: (-r.mentions, r.name))
+
+
+def with_claims(report: Report, found: list[Unresolved], pending, matcher: Matcher,
+                not_forces: frozenset[str] = frozenset(), vocab_dir: Path | None = None) -> list[Unresolved]:
+    """``found`` with the control claims made about names the gazetteer lacks (``pending``:
+    geo.claims.PendingClaim, with the name's offsets). A name a claim is about that the finder did
+    not list is listed too (cue "claim"), unless it is a skip word, a force or too short."""
+    cues = _cues(vocab_dir)
+    said: dict[tuple[int, int], list[str]] = {}
+    for p in pending:
+        said.setdefault((p.start, p.end), []).append(f"{p.actor} {p.status} ({p.claimant_side})")
+    out, covered = [], set()
+    for u in found:
+        here = [c for (a, b), cs in said.items() if a < u.end and u.start < b for c in cs]
+        if here:
+            covered.update((a, b) for (a, b) in said if a < u.end and u.start < b)
+            u = replace(u, claims=tuple(sorted(set(here))))
+        out.append(u)
+    for p in pending:
+        if (p.start, p.end) in covered:
+            continue
+        key = name_key(p.name)
+        words = key.split()
+        if (len(key) < 3 or key in cues.skip or key in not_forces or key in matcher.gazetteer.index
+                or words[0] in cues.skip_words or words[0] in cues.openers or key in cues.stopwords
+                or any(w in cues.org_words or w in cues.titles for w in words)):
+            continue
+        covered.add((p.start, p.end))
+        out.append(Unresolved(p.name, report.id, p.sentence, p.start, p.end, "claim",
+                              tuple(sorted(set(said[(p.start, p.end)])))))
+    return sorted(out, key=lambda u: u.start)

@@ -208,8 +208,8 @@ def test_summary_counts_articles_and_sorts_by_mentions():
         ("Zeitouna", 2, 2, "a"), ("Barqoum", 1, 1, "a")]
 
 
-def test_csv_columns_are_unchanged():
-    assert COLUMNS == ("name", "mentions", "articles", "example_article", "example_sentence")
+def test_csv_columns():
+    assert COLUMNS == ("name", "mentions", "articles", "example_article", "example_sentence", "claims")
     rows = summarise(found("Rebels entered Zeitouna, the town said to be empty."))
     header, line = _unresolved_csv(rows).decode("utf-8").splitlines()
     assert header == ",".join(COLUMNS)
@@ -231,3 +231,22 @@ def test_a_malformed_vocabulary_is_reported(tmp_path):
     (tmp_path / "unresolved.toml").write_text('[features]\nsites = "hill"\n', encoding="utf-8")
     with pytest.raises(VocabularyError, match="sites"):
         found("Troops entered Zeitouna.", vocab_dir=tmp_path)
+
+
+# Claims about names the gazetteer lacks ---------------------------------------------------------
+
+def test_claims_about_unknown_names_are_kept_with_them(tmp_path):
+    """A user who adds the row and rebuilds sees the claim on the map: until then it is in
+    unresolved.csv beside the name, and a name the finder alone would not list is listed for it."""
+    from geo.build import Config, build
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "a.txt").write_text(" date 2024-12-05 \nThe rebels captured the villages of Zorbina and "
+                                   "Qatrafa near Hama on Monday, the monitor said.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build(Config(reports=reports, out_dir=out))
+    import csv as csv_mod
+    rows = {r["name"]: r for r in csv_mod.DictReader((out / "unresolved.csv").open(encoding="utf-8"))}
+    assert rows["Zorbina"]["claims"] == "opposition captured (other)"
+    assert rows["Qatrafa"]["claims"] == "opposition captured (other)"
