@@ -624,7 +624,7 @@ def _arguments(t: _Trigger, ti: int, te: int | None, lo: int, toks, places, acto
                         si = _token_at(toks, subj.start)
                         rel = reader.antecedent(toks, si, places) if si else []
                 targets = rel
-    if not targets and where:
+    if not targets and (where or (sp.agent == "inside" and sp.effect == "loss")):
         targets = reader.scene(toks, places)   # "On the Saraqib front, the army repelled the attack"
     if passive and agent is None:
         agent = "passive"
@@ -878,6 +878,8 @@ def _claimant_for(t: _Trigger, text: str, norm: str, vocab: ClaimVocabulary, rep
     claimant = None
     verbs_before = [m for m in vocab.rx_verb.finditer(norm) if m.end() <= t.start]
     for m in reversed(verbs_before):
+        if m.group().endswith("ing") and norm[:m.start()].rstrip().endswith(","):
+            continue   # "..., stressing that": the same speaker as the verb before
         p = _phrase_before(text, norm, m.start())
         if p:
             claimant = p

@@ -238,9 +238,11 @@ class Reader:
         """The phrase at token ``i`` sits in what a denial governs ("denied reports that the
         rebels had taken X", "dismissed rumours of a withdrawal from X"): a denial word before
         it in the sentence with no semicolon between."""
-        for t in reversed(toks[:i]):
-            if t.word == ";":
-                return False
+        for k in range(i - 1, -1, -1):
+            t = toks[k]
+            if t.word == ";" or (t.word in self.verbs and t.word not in self.denials and k > 0
+                                 and toks[k - 1].word in (",", "and")):
+                return False   # a new statement (", stressing that", "and said") ends the denial
             if t.word in self.denials:
                 return True
         return False
@@ -320,6 +322,10 @@ class Reader:
                 out.append(p)
                 return self._list(toks, self._after(toks, p.end), places, out, unknown)
             anaphor = next((a for a in self.place_anaphors if tuple(x.word for x in toks[k:k + len(a)]) == a), None)
+            if anaphor == ("there",):
+                heads = [p for p in self.sentence_places if p.end <= t.start and p.key is not None
+                         and not self.modifies(toks, toks.at(p.start), self.sentence_places)]
+                return heads[-1:]   # "remain deployed there": the place the sentence is about
             if anaphor is not None and self.previous_places:
                 return list(self.previous_places)   # "withdrew from both towns", "pulled out of them"
             if t.start in self.forces_at:
@@ -350,6 +356,23 @@ class Reader:
             k += 1
             gap += 1
         return []
+
+    def _skip_locator(self, toks, k: int, by_start) -> int:
+        """Past a phrase that locates the item just listed ("area west of Manbij", "to its
+        north"), so that the list goes on after it ("... and the village of X")."""
+        j = k
+        while j < len(toks) and toks[j].word in self.item_heads and toks[j].word not in ("the", "of"):
+            j += 1
+        if j + 2 < len(toks) and toks[j].word in self.directions and toks[j + 1].word == "of" \
+                and toks[j + 2].start in by_start:
+            p = by_start[toks[j + 2].start]
+            after = toks.at(p.end)
+            return after if after < len(toks) and toks[after].word in ("and", ",") else k
+        if j + 2 < len(toks) and toks[j].word == "to" and toks[j + 1].word in ("its", "the") \
+                and toks[j + 2].word in self.directions:
+            after = j + 3
+            return after if after < len(toks) and toks[after].word in ("and", ",") else k
+        return k
 
     @staticmethod
     def _skip_number(toks, k: int) -> int:
@@ -409,7 +432,8 @@ class Reader:
         """Extend ``out`` with the items coordinated after token ``k``."""
         by_start = {p.start: p for p in places}
         while k < len(toks):
-            join = next((j for j in self.joins_by_first.get(toks[k].word, ())
+            k = self._skip_locator(toks, k, by_start)
+            join = next((j for j in self.joins_by_first.get(toks[k].word, ()) if k < len(toks)
                          if tuple(t.word for t in toks[k:k + len(j)]) == j), None)
             if join is None:
                 break
