@@ -248,3 +248,25 @@ def test_actor_table_with_unknown_key(tmp_path):
     text = text.replace('colour = "#9467bd"', 'colour = "#9467bd"\ncolor = "#9467bd"', 1)
     with pytest.raises(VocabularyError, match=r"actors.toml line \d+: unknown key 'color' in \[actors.sna\]"):
         ClaimVocabulary(_vocab_dir(tmp_path, actors_text=text))
+
+
+def test_there_is_the_place_the_sentence_is_about(run):
+    out = run("The source denied that rebels had entered the town of Saraqib, east of Idlib, stressing that "
+              "army units remain deployed there.")
+    assert out == {("saraqib", "government", "controls", "other")}
+
+
+def test_list_goes_on_past_a_locating_phrase(run):
+    out = run("The SNA took the Arima area west of Manbij and the village of Tadif to its north.")
+    assert out == {("arima", "sna", "captured", "outlet"), ("tadif", "sna", "captured", "outlet")}
+
+
+def test_no_longer_any_presence_in_a_sentence_opening_place(run):
+    assert run("In Quneitra province, for the first time, there is no longer any Syrian army presence.") == {
+        ("quneitra_governorate", "government", "withdrew", "outlet")}
+
+
+def test_sentence_opening_participle_takes_the_main_subject(run):
+    out = run("Before pushing into Hama, the rebels overran Khitab and Souran.")
+    assert out == {("hama", "opposition", "entered", "outlet"), ("khitab", "opposition", "captured", "outlet"),
+                   ("souran", "opposition", "captured", "outlet")}
