@@ -692,6 +692,8 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
     subj = reader.subject(toks, ti, actors, lo)
     if subj is not None:
         return force(subj)
+    if t.pattern.effect == "fighting" and not reader.subjectless(toks, ti):
+        return previous   # "much of the fighting centred on X": who fights is not said
     if 0 < lo < len(toks) and toks[lo - 1].word in ("which", "who", "that"):
         # "factions of the SNA, which seized X": the force the relative clause describes
         k = lo - 2

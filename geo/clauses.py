@@ -321,7 +321,8 @@ class Reader:
                 p = by_start[t.start]
                 out.append(p)
                 return self._list(toks, self._after(toks, p.end), places, out, unknown)
-            anaphor = next((a for a in self.place_anaphors if tuple(x.word for x in toks[k:k + len(a)]) == a), None)
+            anaphor = None if gap > 1 else next(   # the object itself: "pulled out of them", not "freed the prisoners held there"
+                (a for a in self.place_anaphors if tuple(x.word for x in toks[k:k + len(a)]) == a), None)
             if anaphor == ("there",):
                 heads = [p for p in self.sentence_places if p.end <= t.start and p.key is not None
                          and not self.modifies(toks, toks.at(p.start), self.sentence_places)]
