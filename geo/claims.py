@@ -659,8 +659,9 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
                 out.append((aid, x.plural, x.head))
         return out
 
-    if t.inner_actor == "them":
-        return previous or talk.resolve("pl", resolved_before(toks[ti].start))
+    if t.inner_actor in ("them", "it"):
+        number = "pl" if t.inner_actor == "them" else "sg"
+        return previous or talk.resolve(number, resolved_before(toks[ti].start))
     if t.inner_actor:
         return t.inner_actor
     if isinstance(agent, ActorHit):
@@ -693,7 +694,14 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
     if subj is not None:
         return force(subj)
     if t.pattern.effect == "fighting" and not reader.subjectless(toks, ti):
-        return previous   # "much of the fighting centred on X": who fights is not said
+        # "clashes on the X front between A and B": the first named; "much of the fighting
+        # centred on X": who fights is not said
+        k = next((k for k in range(ti, min(len(toks), ti + 25)) if toks[k].word == "between"), None)
+        if k is not None:
+            after = [a for a in actors if a.start > toks[k].start]
+            if after:
+                return force(after[0])
+        return previous
     if 0 < lo < len(toks) and toks[lo - 1].word in ("which", "who", "that"):
         # "factions of the SNA, which seized X": the force the relative clause describes
         k = lo - 2
@@ -783,8 +791,10 @@ def _triggers(norm: str, vocab: ClaimVocabulary) -> list[_Trigger]:
         if t.inner_actor is None and t.pattern.agent == "inside":
             inside = [vocab.force_named(m.group()) for m in _wb(vocab.actor_or_adjective).finditer(norm[t.start:t.end])]
             t.inner_actor = inside[0] if inside else None
-            if t.inner_actor is None and re.search(r"\b(?:them|their|its|the group's)\b", norm[t.start:t.end]):
-                t.inner_actor = "them"   # the force named before ("under their control")
+            pronoun = re.search(r"\b(?:them|their|its|the group's)\b", norm[t.start:t.end])
+            if t.inner_actor is None and pronoun:
+                # the force named before ("under their control", "under the group's occupation")
+                t.inner_actor = "them" if pronoun.group() in ("them", "their") else "it"
     return sorted(chosen, key=lambda t: t.start)
 
 

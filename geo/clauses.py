@@ -351,11 +351,27 @@ class Reader:
                 gap += 1
                 continue
             if t.word in self.object_stops or not (t.word.isalnum() or "'" in t.word):
-                return []
+                return self._later_list(toks, i, k, places, unknown)
             if t.cap and t.word not in self.item_heads:
                 return []
             k += 1
             gap += 1
+        return []
+
+    def _later_list(self, toks, i: int, k: int, places, unknown: bool) -> list[PlaceRef]:
+        """"took over seven villages on the east bank, including A, B": when the object is a
+        plural place noun, the list an introducer opens a little further on."""
+        if not any(x.word in self.item_heads and x.word.endswith("s") for x in toks[i:k]):
+            return []
+        for m in range(k, min(len(toks), k + 14)):
+            w = toks[m].word
+            if w in (";", ".", ":") or w in self.clause_starts or w in self.verbs:
+                return []
+            if w == "," and m + 1 < len(toks):
+                intro = next((n for n in self.list_intros
+                              if tuple(x.word for x in toks[m + 1:m + 1 + len(n)]) == n), None)
+                if intro is not None:
+                    return self.objects(toks, m + 1 + len(intro), places, unknown=unknown)
         return []
 
     def _skip_locator(self, toks, k: int, by_start) -> int:
@@ -506,6 +522,10 @@ class Reader:
         if len(gap) <= 3 and all(t.word in self.soft or t.word in ("remains", "remain", "remained", "still")
                                  for t in gap):
             return [p]
+        words = [t.word for t in gap]
+        if 3 <= len(words) <= 5 and words[0] == "," and words[1] in ("a", "an", "another", "the") \
+                and all(w.isalpha() and w not in self.object_stops for w in words[2:]):
+            return [p]   # "Manbij, another district under the group's occupation"
         return []
 
     def scene(self, toks: list[Token], places: list[PlaceRef]) -> list[PlaceRef]:
