@@ -270,3 +270,22 @@ def test_sentence_opening_participle_takes_the_main_subject(run):
     out = run("Before pushing into Hama, the rebels overran Khitab and Souran.")
     assert out == {("hama", "opposition", "entered", "outlet"), ("khitab", "opposition", "captured", "outlet"),
                    ("souran", "opposition", "captured", "outlet")}
+
+
+def test_list_opened_by_including_after_a_plural_place_noun(run):
+    out = run("The SDF said it had taken over seven villages on the east bank of the Euphrates, including Hatla and Khasham.")
+    assert {c[:3] for c in out} == {("hatla", "sdf", "captured"), ("khasham", "sdf", "captured")}
+
+
+def test_fighting_between_two_forces_names_the_first(run):
+    assert run("Witnesses reported intense clashes on the Tal Rifaat front between the SNA and the SDF.") == {
+        ("tal_rifaat", "sna", "contested", "other")}
+
+
+def test_held_pocket_around_a_place(run):
+    assert run("The road linked Tal Rifaat with the Kurdish-held pocket around Manbij.") == {
+        ("manbij", "sdf", "controls", "outlet")}
+
+
+def test_fighting_without_a_force_has_no_claim(run):
+    assert not run("Much of the fighting centred on Jabal Zayn al-Abidin, north-east of the city.")
