@@ -90,7 +90,7 @@ def build(cfg: Config) -> BuildResult:
         gazetteer_sha256=gaz.sha256,
     )
     html = mapping.build_map(places, by_id, cfg.out_dir, info, basemap,
-                             mapping.ClaimsInput(by_date, gaz.entries, claim_vocab.actors))
+                             mapping.ClaimsInput(by_date, gaz.entries, claim_vocab.actors, claim_vocab.labels))
     if cfg.self_contained:
         from .offline import inline_assets
 

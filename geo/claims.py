@@ -166,14 +166,15 @@ _SHARED = re.compile(r"\{(\w+)\}")
 _CLAIMS_SCHEMA = {
     "": {"exclude_kinds": _STR_LIST, "status": "list", "reporting": "table", "hedges": "table",
          "grammar": "table", "shared": "table"},
-    "status": {"status": str, "effect": str, "patterns": "list"},
+    "status": {"status": str, "label": str, "effect": str, "patterns": "list"},
     "pattern": {"pattern": str, "place": str, "agent": str, "noun": bool},
     "reporting": {"verbs": _STR_LIST, "denials": _STR_LIST, "before_claimant": _STR_LIST, "roles": _STR_LIST,
                   "carry_over": _STR_LIST, "other": _STR_LIST, "outlet_words": _STR_LIST},
     "hedges": {"intention": _STR_LIST, "history": _STR_LIST, "negations": _STR_LIST, "hedged": _STR_LIST},
     "grammar": {k: _STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
                                        "clause_starts", "list_joins", "item_heads", "locative", "directions",
-                                       "list_intros", "place_anaphors")},
+                                       "list_intros", "place_anaphors", "subordinators", "relatives",
+                                       "subjectless_after", "modals", "time_clauses")},
 }
 _ACTORS_SCHEMA = {
     "": {"actors": "table", "anaphora": "table"},
@@ -292,6 +293,11 @@ class ClaimVocabulary:
         self.rx_intention = _wb("|".join(hedges["intention"]))
         self.rx_history = _wb(_rx_words(hedges["history"]))
         self.rx_hedged = _wb(_rx_words(hedges["hedged"]))
+        self.rx_history_before = re.compile(rf"(?<![a-z0-9])(?:{_rx_words(hedges['history'])})\s*$")  # "previously seized"
+        grammar = c["grammar"]
+        self.rx_modal_after = re.compile(rf"(?:\s*\S+){{0,4}}?\s+(?:{_rx_words(grammar['modals'])})\b")
+        self.rx_time_clause = _wb(_rx_words(grammar["time_clauses"]))
+        self.labels = {spec["status"]: spec.get("label", spec["status"]) for spec in c["status"]}
         self.reader = Reader(c["grammar"], ana, [name_key(v) for v in rep["verbs"]],
                              [name_key(d) for d in rep["denials"]], [name_key(n) for n in hedges["negations"]])
 
@@ -347,7 +353,6 @@ class ClaimVocabulary:
 _BOUNDARY = re.compile(r"[,;:“”\"(]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b")
 _STRIP = re.compile(r"^(?:the country's\s+)?|(?:\s+(?:has|have|had|also|now|reportedly|earlier|later|previously|on \w+day))+$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MODAL_AFTER = re.compile(r"(?:\s*\S+){0,4}?\s+(?:would|could|might|may|will)\b")  # "the fall of X would ..."
 MAX_SENTENCE = 4000     # characters: a longer "sentence" (no full stop for a page) is not read for
                         # claims; its places are still drawn. Keeps the cost linear in the text.
 _RECENT_SENTENCES = 3   # an agentless phrase ("Hirbil was also liberated") takes the agent of a
@@ -482,7 +487,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                 if ti is None:
                     continue
                 lo = reader.clause_start(toks, ti)
-                if t.pattern.noun and _MODAL_AFTER.match(norm, t.end):
+                if t.pattern.noun and vocab.rx_modal_after.match(norm, t.end):
                     continue   # "the fall of Homs would cut Damascus off": hypothetical
                 if t.pattern.effect not in ("loss", "defence") or t.inner_actor is None:
                     if reader.denied(toks, ti) or reader.negated(toks, _negation_start(toks, ti, reader), ti):
@@ -495,7 +500,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                 targets = [p for p in targets if not any(a < p.end and p.start < b for a, b in blocked)]
                 claimant, side = _claimant_for(t, text, norm, vocab, report, talk)
                 actor = _resolve(agent, t, ti, lo, toks, actors, talk, previous_agent, n_sent, reader, side, named)
-                if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in ("which", "who", "that")
+                if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in reader.relatives
                                                               and lo != ti):
                     previous_agent = actor   # (a relative clause's own subject does not carry on)
                 if actor is None or not targets:
@@ -702,7 +707,7 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
             if after:
                 return force(after[0])
         return previous
-    if 0 < lo < len(toks) and toks[lo - 1].word in ("which", "who", "that"):
+    if 0 < lo < len(toks) and toks[lo - 1].word in reader.relatives:
         # "factions of the SNA, which seized X": the force the relative clause describes
         k = lo - 2
         while k >= 0 and toks[k].word in (",", ")"):
@@ -742,7 +747,7 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
             ai = _token_at(toks, a.start)
             if ai is not None and not reader.blocked(toks, ai) and (infinitive or not _is_claimant(a, toks, reader)):
                 return force(a)
-        if toks[0].word in ("before", "after", "while", "since", "having", "upon", "on", "when", "by"):
+        if toks[0].word in reader.subordinators:
             # "Before pushing into the city, the groups fought ...": the main clause's subject
             comma = next((k for k, x in enumerate(toks) if x.word == "," and k > ti), None)
             if comma is not None:
@@ -832,13 +837,13 @@ def _historic(norm: str, t: _Trigger, vocab: ClaimVocabulary, year: int | None) 
     if year is not None and any(int(y) < year for y in _YEAR.findall(clause_after)):
         return True
     head = norm[:t.start]
-    if re.search(r"\b(?:after|since|when|before|until)\b", head):
-        last_conj = max(m.end() for m in re.finditer(r"\b(?:after|since|when|before|until)\b", head))
-        if not re.search(r"[,;]", head[last_conj:]) or re.search(r"\b(?:ago|decade|since)\b", head):
+    conj = list(vocab.rx_time_clause.finditer(head))
+    if conj:
+        if not re.search(r"[,;]", head[conj[-1].end():]) or vocab.rx_history.search(head):
             return True
     if year is not None and any(int(y) < year for y in re.findall(r"\bin (?:\w+ )?(1[89]\d\d|20\d\d)\b", head)):
         return True
-    if re.search(r"\bhad been\b", head[-30:]) or re.search(r"\b(?:previously|formerly|once)\s*$", head):
+    if re.search(r"\bhad been\b", head[-30:]) or vocab.rx_history_before.search(head):
         return True
     return False
 

@@ -95,6 +95,9 @@ class Reader:
         self.clause_starts = g["clause_starts"]
         self.item_heads = g["item_heads"]
         self.locative = g["locative"]
+        self.subordinators = g["subordinators"]
+        self.relatives = g["relatives"]
+        self.subjectless_after = g["subjectless_after"]
         self.list_intros = [tuple(x.split()) for x in grammar["list_intros"]]
         self.place_anaphors = [tuple(x.split()) for x in grammar["place_anaphors"]]
         self.previous_places: tuple = ()   # the places of the sentence's last claim, for "both towns"
@@ -255,8 +258,7 @@ class Reader:
             j -= 1
         if j < 0:
             return True
-        return toks[j].word in (",", "and", "then", "before", "after", "while", "by", "to", "of",
-                                "when", "thereby", "also")
+        return toks[j].word in self.subjectless_after
 
     def subject(self, toks: list[Token], i: int, actors: list[ActorHit], lo: int) -> ActorHit | None:
         """The force right before token ``i`` in subject position, back to token ``lo``: only

@@ -219,6 +219,7 @@ class ClaimsInput:
     states_by_date: dict   # cut-off date -> {place_id: PlaceState}
     entries: dict          # gazetteer entries by id
     actors: dict           # actor id -> Actor
+    labels: dict = field(default_factory=dict)   # status -> how popups write it (claims.toml)
 
 
 def build_map(places, reports: dict, out_dir: Path, info: MapInfo, basemap: dict | None = None,
@@ -281,7 +282,7 @@ def _build(places, reports, out_dir, info, basemap, claims) -> str:
 
     claims_legend_html = ""
     if claims is not None and claims.states_by_date:
-        add_claims_layer(m, claims.states_by_date, claims.entries, claims.actors)
+        add_claims_layer(m, claims.states_by_date, claims.entries, claims.actors, claims.labels)
         latest = claims.states_by_date[max(claims.states_by_date)]
         present = sorted({a for st in latest.values() for a in st.actors if a in claims.actors})
         claims_legend_html = claims_legend(claims.actors, present)
@@ -365,11 +366,6 @@ def _legend_html(rows, info: MapInfo, extra: str = "") -> str:
 
 # Control claims ---------------------------------------------------------------------------
 
-STATUS_LABEL = {
-    "captured": "captured", "controls": "controls", "entered": "entered",
-    "advancing": "advancing on", "withdrew": "withdrew from", "failed_to_hold": "failed to hold",
-    "repelled": "repelled an attack on", "contested": "fighting in",
-}
 SIDE_LABEL = {"outlet": "the outlet", "other": "other source"}
 
 CLAIMS_CSS = """
@@ -396,7 +392,8 @@ def _side(side: str, actors) -> str:
     return SIDE_LABEL.get(side, side)
 
 
-def claims_popup(state, name: str, actors) -> str:
+def claims_popup(state, name: str, actors, labels=None) -> str:
+    labels = labels or {}
     n = len(state.claims)
     head = (f'<div class="cl"><h4>{esc(name)}</h4><div class="meta">{esc(state.state)}'
             f'{" &#183; claimed controller " + esc(actors[state.controller].label) if state.controller else ""}'
@@ -410,7 +407,7 @@ def claims_popup(state, name: str, actors) -> str:
         items.append(
             f'<div class="c" data-date="{esc(c.date)}"><b>{esc(c.claimant)}</b> ({esc(_side(c.claimant_side, actors))}) &#8594; '
             f'<b style="color:{esc(actors[c.actor].colour) if c.actor in actors else "#333"}">{esc(actor)}</b> '
-            f'{esc(STATUS_LABEL.get(c.status, c.status))}{badges}<br>'
+            f'{esc(labels.get(c.status, c.status.replace("_", " ")))}{badges}<br>'
             f'{esc(c.outlet)} &#183; {esc(c.date or "undated")} &#183; {esc(c.article)}'
             f'<q>{esc(c.quote)}</q></div>'
         )
@@ -448,7 +445,7 @@ function(feature, layer) {
 """)
 
 
-def claim_features(states, entries, actors) -> list[dict]:
+def claim_features(states, entries, actors, labels=None) -> list[dict]:
     feats = []
     for pid, st in sorted(states.items()):
         e = entries[pid]
@@ -457,19 +454,19 @@ def claim_features(states, entries, actors) -> list[dict]:
         feats.append({"type": "Feature",
                       "geometry": {"type": "Point", "coordinates": [round(e.lon, 6), round(e.lat, 6)]},
                       "properties": {"id": esc(pid), "name": esc(e.name), "state": st.state,
-                                     "label": label, "popup": claims_popup(st, e.name, actors),
+                                     "label": label, "popup": claims_popup(st, e.name, actors, labels),
                                      "icon": icon, "size": size}})
     return feats
 
 
-def add_claims_layer(m, states_by_date: dict, entries, actors) -> None:
+def add_claims_layer(m, states_by_date: dict, entries, actors, labels=None) -> None:
     """The "Control claims" layer. ``states_by_date`` maps each cut-off date (claims up to and
     including it) to the per-place states; with more than one date a slider picks the cut-off."""
     dates = sorted(states_by_date)
     if not dates:
         return
     group = folium.FeatureGroup(name="Control claims", show=True)
-    latest = claim_features(states_by_date[dates[-1]], entries, actors)
+    latest = claim_features(states_by_date[dates[-1]], entries, actors, labels)
     gj = folium.GeoJson({"type": "FeatureCollection", "features": latest}, name="Control claims",
                         marker=folium.Marker(), on_each_feature=_ON_CLAIM)
     gj.add_to(group)
