@@ -51,7 +51,7 @@ def places_frame(places, reports: dict[str, Report]) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(rows, columns=columns, geometry="geometry", crs=CRS)
 
 
-CLAIM_COLUMNS = ["place_id", "place", "actor", "status", "claimant", "claimant_side", "admission",
+CLAIM_COLUMNS = ["place_id", "place", "actor", "status", "effect", "claimant", "claimant_side", "admission",
                  "hedged", "article", "outlet", "date", "quote", "trigger", "place_state"]
 
 
@@ -64,7 +64,7 @@ def claims_frame(claims, gazetteer, states) -> gpd.GeoDataFrame:
             shapes[c.place_id] = place_geometry(gazetteer.entries[c.place_id])
         rows.append({
             "place_id": c.place_id, "place": c.place, "actor": c.actor, "status": c.status,
-            "claimant": c.claimant, "claimant_side": c.claimant_side, "admission": c.admission,
+            "effect": c.effect, "claimant": c.claimant, "claimant_side": c.claimant_side, "admission": c.admission,
             "hedged": c.hedged, "article": c.article, "outlet": c.outlet, "date": c.date,
             "quote": c.quote, "trigger": c.trigger, "place_state": states[c.place_id].state,
             "geometry": shapes[c.place_id],
