@@ -19,8 +19,10 @@ Names are found with one Aho-Corasick automaton over every name and alias (built
 linear in the text, independent of gazetteer size), in a case-, diacritic- and dash-folded copy
 of the text of the same length. Whole words only; longest match first; names inside organisation
 names ("Hayat Tahrir al-Sham") are not places. Phrases such as "the city", "the city's historic
-citadel" and "a highway that links Aleppo to Damascus" are resolved from context (geo/data/context.toml).
-"""
+citadel" and "a highway that links Aleppo to Damascus" are resolved from context (geo/data/context.toml):
+"the city" points at the settlement the report named last in the foreground (not "towards Homs",
+"south-east of Hama"), and is left unresolved when that place is of another kind, unknown to the
+gazetteer, or one of several the report's topic does not decide between."""
 
 from __future__ import annotations
 
@@ -112,21 +114,29 @@ class Matcher:
         # the key " k " at [a, b) of ``padded`` is the word at [a, b - 2) of ``text``. Hits come
         # in order of their end: they are disjoint unless one starts before the previous ends.
         values, edges = self._values, self._edges
-        spans = [(a, b - 2, values[i]) if i not in edges else self._edged(text, a, b - 2, i)
-                 for i, a, b in hits]
-        if edges:
-            spans = [s for s in spans if s is not None]
+        if not edges:
+            return _outermost([(a, b - 2, values[i]) for i, a, b in hits])
+        spans = []
+        for i, a, b in hits:
+            if i in edges:
+                spans.extend(self._edged(text, a, b - 2, i))
+            else:
+                spans.append((a, b - 2, values[i]))
         return _outermost(spans)
 
-    def _edged(self, text: str, a: int, b: int, i: int) -> tuple[int, int, str] | None:
-        """The span widened over the marks at the name's edges when the text has them (and the
-        entry so named); else the name without marks, if the gazetteer has it; else None."""
+    def _edged(self, text: str, a: int, b: int, i: int) -> list[tuple[int, int, str]]:
+        """The name without marks, if the gazetteer has it, then the span widened over the marks
+        at the name's edges when the text has them (and the entry so named): both, in order of
+        their end, so that where the widened one overlaps another name the plain one may still
+        be kept ("Usman'Afrin": "Usman'" and "Afrin")."""
         variants, plain = self._edges[i]
+        out = [(a, b, plain)] if plain is not None else []
         for lead, tail, eid in variants:
             if (a >= len(lead) and normalize(text[a - len(lead):a]) == lead
                     and normalize(text[b:b + len(tail)]) == tail):
-                return a - len(lead), b + len(tail), eid
-        return (a, b, plain) if plain is not None else None
+                out.append((a - len(lead), b + len(tail), eid))
+                break
+        return out
 
 
 def _char_offsets(data: bytes, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -280,6 +290,32 @@ def _opt(data: dict, key: str, src: str, kind: type = list):
     return value
 
 
+@dataclass(frozen=True)
+class _Anaphor:
+    """A phrase such as "the city": the kinds it points at, and the kinds it passes over (always,
+    or only when the text itself calls the place so)."""
+    phrase: str
+    kinds: frozenset
+    pass_over: frozenset
+    pass_over_named: frozenset
+
+
+@dataclass(frozen=True)
+class _Evocation:
+    """A settlement the text points at: by name, through a part of it ("Aleppo International
+    Airport"), by a phrase resolved before, or without a gazetteer name (``eid`` None: "the town
+    of Khanaser" when the gazetteer lacks Khanaser, "the capital", a phrase left unresolved)."""
+    start: int
+    end: int
+    eid: str | None
+    kind: str
+    named_kind: bool    # the text itself calls it so ("the town of X", "X, a town")
+    passing: bool       # named in passing, as a reference point ("towards Homs", "north of Hama")
+    origin: bool        # where a move starts ("advancing from Deir Jamal")
+    part: bool          # through a part of it
+    sent_start: int
+
+
 class _Rules:
     def __init__(self, gaz: Gazetteer, vocab_dir: Path | None):
         src = "metonymy.toml"
@@ -352,13 +388,18 @@ class _Rules:
         c = vocab.toml(src, vocab_dir)
         self.anaphors = []
         for a in vocab.require(c, "anaphor", list, src):
-            self.anaphors.append((re.compile(rf"\b{re.escape(name_key(a['phrase']))}\b(?! of\b)"), set(a["kinds"])))
+            spec = _Anaphor(name_key(a["phrase"]), frozenset(a["kinds"]), frozenset(a.get("pass_over", [])),
+                            frozenset(a.get("pass_over_named", [])))
+            self.anaphors.append((re.compile(rf"\b{re.escape(spec.phrase)}\b(?! of\b)"), spec))
+        self.anaphor_specs = {spec.phrase: spec for _, spec in self.anaphors}
         feats = _alternation(vocab.require(c, "features", list, src))
         adjs = _alternation(vocab.require(c, "feature_adjectives", list, src))
         self.rx_feature = re.compile(
-            rf"\bthe\s+(?:(?:city|town)'s\s+)?(?:(?:{adjs})\s+)*(?P<f>{feats})\b"
+            rf"\bthe\s+(?:(?P<own>city|town)'s\s+)?(?:(?:{adjs})\s+)*(?P<f>{feats})\b"
         )
-        self.rx_road = re.compile(rf"\b(?:{_alternation(vocab.require(c, 'road_words', list, src))})\b")
+        road_words = vocab.require(c, 'road_words', list, src)
+        self.rx_road = re.compile(rf"\b(?:{_alternation(road_words)})\b")
+        self._context_vocab(c, src, road_words)
         self.rx_road_conn = re.compile(
             rf"^\s+(?:that\s+|which\s+)?(?P<c>{_alternation(vocab.require(c, 'road_connectives', list, src))})\s+(?:the\s+)?$"
         )
@@ -371,6 +412,48 @@ class _Rules:
         self._related_memo: dict[tuple, Entry | None] = {}
         self._eligible: dict[str, bool] = {}
         self._institutions: dict[str, bool] = {}
+
+    def _context_vocab(self, c: dict, src: str, road_words: list) -> None:
+        """What "the city" / "the town" may point at (context.toml; a user's older copy may lack
+        these keys, so each has a default)."""
+        self.settlement_kinds = frozenset(_opt(c, "settlement_kinds", src) or ["city", "town", "village"])
+        self.part_kinds = frozenset(_opt(c, "part_kinds", src)
+                                    or ["airport", "airbase", "landmark", "area", "dam", "naval_base"])
+        kind_words = _opt(c, "kind_words", src, dict) or {
+            "city": ["city", "cities"], "town": ["town", "towns"], "village": ["village", "villages"]}
+        self.kind_of_word = {name_key(w): k for k, ws in kind_words.items() for w in ws if name_key(w)}
+        kinds = _alternation(self.kind_of_word)
+        # the text's own word for a place: "the (strategic) town of X", "X, Syria's fourth-largest city"
+        self.rx_kind_before = re.compile(rf"\b(?P<k>{kinds})\s+of\s+$")
+        self.rx_kind_after = re.compile(
+            rf"\s*,\s*(?:(?:the|a|an|two|three|four|both|several|[\w]+'s)\s+)?"
+            rf"(?:(?!(?:where|which|who|that|and|or|but|while|as|after|before|when|the|a|an)\b)[\w']+\s+){{0,3}}?"
+            rf"(?P<k>{kinds})\b(?!'s)")
+        self.rx_named_unknown = re.compile(rf"\b(?P<k>{kinds})\s+of\s+")
+        # "the capital": a city without a gazetteer name
+        unnamed = _alternation(_opt(c, "unnamed_cities", src)) or "(?!)"
+        self.rx_unnamed_city = re.compile(rf"\b(?:{unnamed})\b(?!\s+of\b)")
+        # named in passing: "towards Homs", "south-east of Hama", "10 km from Aleppo"
+        dirs = _alternation(_opt(c, "directions", src)) or "(?!)"
+        units = _alternation(_opt(c, "distance_units", src)) or "(?!)"
+        passing = _alternation(_opt(c, "passing_before", src)) or "(?!)"
+        origins = _alternation(_forms(_opt(c, "origin_verbs", src))) or "(?!)"
+        roads = _alternation(road_words) or "(?!)"
+        self.rx_passing = re.compile(
+            rf"(?:\b(?:{passing})|\b(?:{dirs})(?:\s+and\s+(?:{dirs}))?\s+of"
+            rf"|\b(?:{units})\s+(?:[\w']+\s+){{0,2}}?(?:from|of)"
+            rf"|(?P<origin>\b(?:{origins})\s+from|\bfrom\s+the\s+direction\s+of)"
+            rf"|\b(?:{roads})\s+(?:[\w']+\s+)?(?:to|from))\s+(?:the\s+)?$")
+        # "X, the village directly north of " the phrase: X is located relative to it
+        words = _alternation(_opt(c, "locating_words", src)) or "(?!)"
+        ends = _alternation(_opt(c, "locating_ends", src)) or "(?!)"
+        self.rx_locating = re.compile(
+            rf"\s*,?\s*(?:(?:{words}|{dirs}|{units}|\d[\d.,]*)\s+)*?"
+            rf"(?:(?:{dirs})(?:\s+and\s+(?:{dirs}))?\s+of|(?:{units})\s+(?:[\w']+\s+)?(?:from|of)|{ends})\s+")
+        # "the airport" alone: a feature of the last city or town
+        self.feature_spec = _Anaphor("", frozenset({"city", "town"}) & self.settlement_kinds,
+                                     frozenset({"village"}) & self.settlement_kinds, frozenset())
+        self._seats: dict[str, str | None] = {}
 
     # roles ---------------------------------------------------------------------------------
 
@@ -749,9 +832,12 @@ class _Rules:
             for i, m in enumerate(out):
                 if m.role != "place":
                     continue
-                left = norm[max(m.sentence_start, m.start - 40):m.start]
-                if not rx.search(left):
+                lo = max(m.sentence_start, m.start - 40)
+                hit = rx.search(norm, lo, m.start)
+                if not hit:
                     continue
+                if any(x.start <= hit.start() < x.end and x.role == "place" for x in out):
+                    continue    # "the Khmeimim air base near Latakia": the base is named, not Latakia
                 chain = [i]
                 j = i
                 while j + 1 < len(out) and self._coordinated(out[j], out[j + 1], text):
@@ -793,6 +879,8 @@ class _Rules:
         text = report.text
         spans = [(m.start, m.end) for m in found]
         extra: list[Mention] = []
+        evs = self._evocations(found, text, norm, gaz, sentence_at)
+        topic = self._topic(found, gaz)
 
         def free(a: int, b: int) -> bool:
             return all(b <= s or a >= e for s, e in spans)
@@ -812,31 +900,170 @@ class _Rules:
             extra.append(Mention(report.id, eid, text[a:b], a, b, s.text, s.start, "place", "context"))
             spans.append((a, b))
 
+        def evoke(a: int, b: int, eid: str | None, kind: str, part: bool = False) -> None:
+            ev = _Evocation(a, b, eid, kind, True, *self._passing(norm, sentence_at(a).start, a),
+                            part, sentence_at(a).start)
+            bisect.insort(evs, ev, key=lambda e: (e.start, e.end))
+
         events = []
         for m in self.rx_feature.finditer(norm):
-            events.append((m.start(), m.end(), "feature", m.group("f")))
-        for rx, kinds in self.anaphors:
+            events.append((m.start(), m.end(), "feature", (m.group("f"), m.group("own"))))
+        for rx, spec in self.anaphors:
             for m in rx.finditer(norm):
-                events.append((m.start(), m.end(), "anaphor", kinds))
+                events.append((m.start(), m.end(), "anaphor", spec))
         for m in self.rx_road.finditer(norm):
             events.append((m.start(), m.end(), "road", None))
         for a, b, what, arg in sorted(events, key=lambda e: (e[0], -e[1])):
             if not free(a, b):
                 continue
             if what == "feature":
-                city = last_place(a, {"city", "town"})
-                target = city and self._related(city, set(), gaz, arg)
+                word, own = arg
+                spec = self.anaphor_specs.get(f"the {own}", self.feature_spec) if own else self.feature_spec
+                eid = self._antecedent(a, b, spec, evs, norm, topic, sentence_at(a).start)
+                city = gaz.entries[eid] if eid else None
+                target = city and self._related(city, set(), gaz, word)
                 if target is not None and target.kind not in ("city", "town"):
                     add(a, b, target.id)
+                    evoke(a, b, city.id, city.kind, part=True)
             elif what == "anaphor":
-                target = last_place(a, arg)
-                if target is not None:
-                    add(a, b, target.id)
+                eid = self._antecedent(a, b, arg, evs, norm, topic, sentence_at(a).start)
+                if eid is not None:
+                    add(a, b, eid)
+                # an anaphor left unresolved stands in the way of the next one too
+                evoke(a, b, eid, self.kind_of_word.get(arg.phrase.split()[-1], min(arg.kinds)))
             elif what == "road":
                 road = self._road(a, b, found, text, norm, gaz, last_place)
                 if road is not None:
                     add(a, b, road.id)
         return found + extra
+
+    def _evocations(self, found, text: str, norm: str, gaz: Gazetteer, sentence_at) -> list[_Evocation]:
+        """The settlements the report points at before any phrase is resolved, in text order."""
+        places = [m for m in found if m.role == "place"]
+        out: list[_Evocation] = []
+        passing = [(False, False)] * len(places)
+        named: list[str | None] = [None] * len(places)
+        for i, m in enumerate(places):
+            s = sentence_at(m.start).start
+            passing[i] = self._passing(norm, max(s, m.start - 80), m.start)
+            if not passing[i][0] and i > 0 and self._coordinated(places[i - 1], m, text):
+                passing[i] = passing[i - 1]     # "between Aleppo and Damascus"
+            k = self.rx_kind_before.search(norm, max(s, m.start - 40), m.start)
+            if k is None:
+                k = self.rx_kind_after.match(norm, m.end, min(len(norm), m.end + 60))
+            named[i] = self.kind_of_word[k.group("k")] if k else None
+        for i in range(len(places) - 1, 0, -1):   # "the towns of A, B and C", "A and B, two towns"
+            if self._coordinated(places[i - 1], places[i], text):
+                named[i - 1] = named[i - 1] or named[i]
+        for i in range(1, len(places)):
+            if self._coordinated(places[i - 1], places[i], text):
+                named[i] = named[i] or named[i - 1]
+        for i, m in enumerate(places):
+            e = gaz.entries[m.place_id]
+            s = sentence_at(m.start).start
+            if e.kind in self.settlement_kinds:
+                out.append(_Evocation(m.start, m.end, e.id, named[i] or e.kind, named[i] is not None,
+                                      *passing[i], False, s))
+            elif e.kind in self.part_kinds:
+                seat = self._seat(e, gaz)
+                if seat is not None:
+                    out.append(_Evocation(m.start, m.end, seat, gaz.entries[seat].kind, False,
+                                          *passing[i], True, s))
+        starts = {m.start for m in found}
+        ends = {m.end for m in found}
+        for k in self.rx_named_unknown.finditer(norm):     # "the town of Khanaser", Khanaser unknown
+            name = re.match(r"[A-Z][\w'’-]*(?:\s+(?:al-|el-|as-|ad-)?[A-Z][\w'’-]*)*", text[k.end():])
+            if name is None or k.end() in starts:
+                continue
+            s = sentence_at(k.start()).start
+            out.append(_Evocation(k.end(), k.end() + name.end(), None, self.kind_of_word[k.group("k")], True,
+                                  *self._passing(norm, s, k.start()), False, s))
+        for u in self.rx_unnamed_city.finditer(norm):      # "the capital", unless named beside it
+            after = re.match(r"[\s,]*", norm[u.end():u.end() + 4]).end() + u.end()
+            before = len(norm[:u.start()].rstrip(" ,"))
+            if after in starts or before in ends:
+                continue
+            s = sentence_at(u.start()).start
+            out.append(_Evocation(u.start(), u.end(), None, "city", True,
+                                  *self._passing(norm, s, u.start()), False, s))
+        return sorted(out, key=lambda e: (e.start, e.end))
+
+    def _passing(self, norm: str, lo: int, pos: int) -> tuple[bool, bool]:
+        """Whether the name at ``pos`` is named in passing, and whether as where a move starts."""
+        p = self.rx_passing.search(norm, lo, pos)
+        return (p is not None, p is not None and p.group("origin") is not None)
+
+    def _seat(self, e: Entry, gaz: Gazetteer) -> str | None:
+        """The settlement a part belongs to: its parent, or the one settlement named inside its
+        names ("Aleppo International Airport", "Citadel of Aleppo")."""
+        if e.id not in self._seats:
+            parent = gaz.entries.get(e.parent) if e.parent else None
+            if parent is not None and parent.kind in self.settlement_kinds:
+                self._seats[e.id] = parent.id
+            else:
+                found = set()
+                for n in e.names:
+                    w = name_key(n).split()
+                    for i in range(len(w)):
+                        for j in range(i + 1, min(len(w), i + 4) + 1):
+                            c = gaz.entries.get(gaz.index.get(" ".join(w[i:j]), ""))
+                            if c is not None and c.kind in self.settlement_kinds and c.id != e.id:
+                                found.add(c.id)
+                self._seats[e.id] = found.pop() if len(found) == 1 else None
+        return self._seats[e.id]
+
+    def _topic(self, found, gaz: Gazetteer) -> str | None:
+        """The settlement the report names most often, if one is named more often than any other."""
+        counts: dict[str, int] = {}
+        for m in found:
+            if m.role == "place" and gaz.entries[m.place_id].kind in self.settlement_kinds:
+                counts[m.place_id] = counts.get(m.place_id, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        return max(counts, key=counts.get)
+
+    def _antecedent(self, a: int, b: int, spec: _Anaphor, evs: list[_Evocation], norm: str,
+                    topic: str | None, sent_start: int) -> str | None:
+        """The settlement the phrase at [a, b) points at, or None when that is not clear."""
+        prior = [e for e in evs if e.end <= a]
+        if not prior:
+            return None
+
+        def role(e: _Evocation) -> str:
+            if e.kind in spec.kinds:
+                return "accept"
+            if e.kind in spec.pass_over or (e.named_kind and e.kind in spec.pass_over_named):
+                return "pass"
+            return "block"
+
+        last = prior[-1]
+        gap = norm[last.end:a]
+        if re.fullmatch(r"\s*,\s*", gap) and norm[b:b + 2] != "'s":
+            # "Aleppo, the city his fighters seized"; "After rebels took Saraqib, the city ..." is
+            # no apposition, and not clear
+            return last.eid if role(last) == "accept" else None
+        if last.sent_start == sent_start and not last.part and self.rx_locating.fullmatch(gap):
+            prior.pop()                          # "Qomhana, the village directly north of the city"
+
+        # where a move starts is not where it arrives: "Advancing from Deir Jamal, the fighters
+        # reached the town's main square"
+        cands = [e for e in prior if role(e) != "pass" and not e.origin]
+        fg = [e for e in cands if not e.passing]
+        focus = fg[-1] if fg else None
+        if focus is not None and (role(focus) == "block" or focus.eid is None):
+            return None                          # "the city" just after a town, or an unknown place
+        later = [e for e in cands
+                 if e.passing and role(e) == "accept" and (focus is None or e.start > focus.start)]
+        if focus is None:
+            ids = {e.eid for e in later}
+        else:
+            if any(e.sent_start != focus.sent_start and e.eid != focus.eid for e in later):
+                return None                      # "... took Aleppo. They moved towards Hama. The city"
+            ids = {e.eid for e in fg + later if e.sent_start == focus.sent_start and role(e) == "accept"}
+        if len(ids) == 1:
+            return ids.pop()
+        return topic if topic in ids else None   # "Hama fell, opening the road towards Homs"
 
     def _road(self, a, b, found, text, norm, gaz, last_place) -> Entry | None:
         after = [m for m in found if m.start >= b and m.start - b < 60 and m.sentence_start <= a]
