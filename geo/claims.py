@@ -238,6 +238,7 @@ class ClaimVocabulary:
         self.actor_alt = _rx_words(self.actor_of)
         self.actor_or_adjective = _rx_words(list(self.actor_of) + list(self.adjective_of))
         self.rx_adjective = _wb(_rx_words(self.adjective_of)) if self.adjective_of else re.compile(r"(?!)")
+        self.rx_actor_or_adjective = _wb(self.actor_or_adjective)
         shared = c.get("shared", {})
         for k, v in shared.items():
             if not isinstance(v, str):
@@ -351,6 +352,7 @@ class ClaimVocabulary:
 # Extraction --------------------------------------------------------------------------------
 
 _BOUNDARY = re.compile(r"[,;:“”\"(]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b")
+_POSSESSIVE = re.compile(r"\b(?:them|their|its|the group's)\b")   # "under their control"
 _STRIP = re.compile(r"^(?:the country's\s+)?|(?:\s+(?:has|have|had|also|now|reportedly|earlier|later|previously|on \w+day))+$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 MAX_SENTENCE = 4000     # characters: a longer "sentence" (no full stop for a page) is not read for
@@ -468,6 +470,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
             talk.forces = (talk.forces + named_here)[-12:]
             continue
         toks = tokenize(text, norm)
+        verbs = list(vocab.rx_verb.finditer(norm))
         actors = reader.actor_phrases(toks, raw)
         blocked = [(m.start - sent.start, m.end - sent.start) for m in blocked_spans.get(sent.start, [])]
         if True:
@@ -498,7 +501,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                         and (t.pattern.noun or not vocab.rx_verb.search(norm, found[-1][0].end, t.start))):
                     targets = found[-1][1]   # "entered X but failed to establish positions"
                 targets = [p for p in targets if not any(a < p.end and p.start < b for a, b in blocked)]
-                claimant, side = _claimant_for(t, text, norm, vocab, report, talk)
+                claimant, side = _claimant_for(t, text, norm, vocab, report, talk, verbs)
                 actor = _resolve(agent, t, ti, lo, toks, actors, talk, previous_agent, n_sent, reader, side, named)
                 if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in reader.relatives
                                                               and lo != ti):
@@ -774,11 +777,28 @@ def _candidate_patterns(norm: str, vocab: ClaimVocabulary) -> list[int]:
     return sorted(found)
 
 
+def _pattern_matches(norm: str, vocab: ClaimVocabulary):
+    """(pattern index, match) of every status pattern in ``norm``: a pattern with literal
+    prefixes is tried only where one of them occurs (anchored there), the rest everywhere."""
+    tried: set[tuple[int, int]] = set()
+    if vocab.prefixes is not None:
+        for k, a, _ in vocab.prefixes.find_matches_as_indexes(norm, overlapping=True):
+            for i in vocab.prefix_patterns[k]:
+                if (i, a) not in tried:
+                    tried.add((i, a))
+                    m = vocab.statuses[i].rx.match(norm, a)
+                    if m:
+                        yield i, m
+    for i in vocab.always:
+        for m in vocab.statuses[i].rx.finditer(norm):
+            yield i, m
+
+
 def _triggers(norm: str, vocab: ClaimVocabulary) -> list[_Trigger]:
     cands = []
-    for i in _candidate_patterns(norm, vocab):
+    for i, m in _pattern_matches(norm, vocab):
         sp = vocab.statuses[i]
-        for m in sp.rx.finditer(norm):
+        if True:
             inner = None
             if "held" in m.groupdict() and m.group("held") is not None:
                 prefix = m.group("held")
@@ -794,9 +814,9 @@ def _triggers(norm: str, vocab: ClaimVocabulary) -> list[_Trigger]:
             chosen.append(t)
     for t in chosen:
         if t.inner_actor is None and t.pattern.agent == "inside":
-            inside = [vocab.force_named(m.group()) for m in _wb(vocab.actor_or_adjective).finditer(norm[t.start:t.end])]
+            inside = [vocab.force_named(m.group()) for m in vocab.rx_actor_or_adjective.finditer(norm, t.start, t.end)]
             t.inner_actor = inside[0] if inside else None
-            pronoun = re.search(r"\b(?:them|their|its|the group's)\b", norm[t.start:t.end])
+            pronoun = _POSSESSIVE.search(norm, t.start, t.end)
             if t.inner_actor is None and pronoun:
                 # the force named before ("under their control", "under the group's occupation")
                 t.inner_actor = "them" if pronoun.group() in ("them", "their") else "it"
@@ -891,9 +911,14 @@ def _first_claimant(text: str, norm: str, vocab: ClaimVocabulary) -> str | None:
     return None
 
 
-def _claimant_for(t: _Trigger, text: str, norm: str, vocab: ClaimVocabulary, report: Report, state):
+def _claimant_for(t: _Trigger, text: str, norm: str, vocab: ClaimVocabulary, report: Report, state,
+                  verbs: list | None = None):
+    """Who asserts the claim of status phrase ``t``, and their side. ``verbs``: the sentence's
+    reporting verbs (found once per sentence)."""
     claimant = None
-    verbs_before = [m for m in vocab.rx_verb.finditer(norm) if m.end() <= t.start]
+    if verbs is None:
+        verbs = list(vocab.rx_verb.finditer(norm))
+    verbs_before = [m for m in verbs if m.end() <= t.start]
     for m in reversed(verbs_before):
         if m.group().endswith("ing") and norm[:m.start()].rstrip().endswith(","):
             continue   # "..., stressing that": the same speaker as the verb before
@@ -906,7 +931,7 @@ def _claimant_for(t: _Trigger, text: str, norm: str, vocab: ClaimVocabulary, rep
         if m:
             claimant = _phrase_after(text, norm, m.end()) or None
     if claimant is None:
-        for m in vocab.rx_verb.finditer(norm, t.end):
+        for m in (m for m in verbs if m.start() >= t.end):
             tail = re.split(r"[,;]", norm[m.end():])[0]
             if not re.search(r"[.;]", norm[m.end():].strip(" .”\"'")) \
                     and len(tail.split()) <= 5 and not re.search(r"\bthat\b", tail):

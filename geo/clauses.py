@@ -75,8 +75,9 @@ class Words(list):
 def tokenize(text: str, norm: str) -> Words:
     """Word and punctuation tokens of ``norm`` (offsets shared with ``text``); dashes that
     separate clauses ("Hama – the army said") are kept as the token "—"."""
-    out = [Token(m.start(), m.end(), m.group(), text[m.start()].isupper())
-           for m in _TOKEN.finditer(norm) if m.group() not in _QUOTES]
+    make = tuple.__new__   # a NamedTuple without its Python-level __new__: this runs per word
+    out = [make(Token, (a, b, w, text[a].isupper()))
+           for (a, b), w in ((m.span(), m.group()) for m in _TOKEN.finditer(norm)) if w not in _QUOTES]
     dashes = [Token(m.start(), m.end(), "\u2014", False) for m in _DASH.finditer(text)]
     if dashes:
         out = sorted(out + dashes, key=lambda t: t.start)
