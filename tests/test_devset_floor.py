@@ -16,15 +16,15 @@ DEVSET = Path(os.environ.get("DEVSET", ROOT.parent / "shared" / "devset"))
 
 # measure -> lowest acceptable share (higher is better) or highest (lower is better)
 FLOORS = {
-    "claims recall": 0.57,
-    "claims precision": 0.87,
-    "claimant side correct": 0.82,
-    "event places drawn": 0.77,
-    "missing, in unresolved": 0.90,
+    "claims recall": 0.74,            # 77.0% on 2026-11-30
+    "claims precision": 0.92,         # 95.3%
+    "claimant side correct": 0.85,    # 88.5%
+    "event places drawn": 0.93,       # 95.4%
+    "missing, in unresolved": 0.95,   # 100%
 }
 CEILINGS = {
-    "datelines drawn as places": 0.0,
-    "metonyms drawn as places": 0.10,
+    "datelines drawn as places": 0.0,  # 0 of 24
+    "metonyms drawn as places": 0.05,  # 0 of 82
 }
 
 
