@@ -431,7 +431,9 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     Claims about names the gazetteer lacks are appended to ``pending`` when it is given."""
     by_sentence: dict[int, list[Mention]] = {}
     blocked_spans: dict[int, list[Mention]] = {}
+    mentions_at: dict[int, list[Mention]] = {}
     for m in mentions:
+        mentions_at.setdefault(m.sentence_start, []).append(m)
         if m.role == "place" and gazetteer.entries[m.place_id].kind not in vocab.exclude_kinds:
             by_sentence.setdefault(m.sentence_start, []).append(m)
         else:   # metonyms, datelines, countries: not places of a claim, and not unknown names
@@ -450,9 +452,11 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
             continue
         norm = report_norm[sent.start:sent.end]
         lo_n, hi_n = bisect_left(name_starts, sent.start), bisect_left(name_starts, sent.end)
-        datelines = [(m.start, m.end) for m in blocked_spans.get(sent.start, []) if m.role == "dateline"]
+        # a name the mentions step read as a place or a dateline is no force ("seized Damascus",
+        # "DAMASCUS –"); only metonyms ("Damascus said") are
+        not_force = [(m.start, m.end) for m in mentions_at.get(sent.start, ()) if m.role != "metonym"]
         raw = [(a - sent.start, b - sent.start, aid, w) for a, b, aid, w in names[lo_n:hi_n]
-               if b <= sent.end and not any(x < b and a < y for x, y in datelines)]   # "DAMASCUS –" is no force
+               if b <= sent.end and not any(x <= a and b <= y for x, y in not_force)]   # but "Deir ez-Zor Military Council" is
         claimant_here = ((text, norm) if vocab.rx_verb.search(norm) or vocab.rx_before_claimant.search(norm)
                          else None)   # read when needed
         known = sorted(by_sentence.get(sent.start, []), key=lambda m: m.start)

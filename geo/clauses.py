@@ -139,7 +139,9 @@ class Reader:
         hits: list[ActorHit] = []
         for start, end, aid, word in raw_hits:
             last = word.split()[-1]
-            plural = last.endswith("s") and len(last) > 3 and last not in ("forces",) or last in ("forces", "militiamen")
+            j = toks.at(end) - 1   # the name's last word: a capitalised one is a proper noun ("Damascus", "SDF")
+            proper = 0 <= j < len(toks) and toks[j].cap
+            plural = (not proper and last.endswith("s") and len(last) > 3) or last in ("forces", "militiamen")
             if word in self.pronouns:
                 hits.append(ActorHit(start, end, None, "anaphor", self.pronouns[word] == "pl", self.pronouns[word]))
                 continue
