@@ -352,6 +352,7 @@ class ClaimVocabulary:
 # Extraction --------------------------------------------------------------------------------
 
 _BOUNDARY = re.compile(r"[,;:“”\"(]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$")
 _POSSESSIVE = re.compile(r"\b(?:them|their|its|the group's)\b")   # "under their control"
 _STRIP = re.compile(r"^(?:the country's\s+)?|(?:\s+(?:has|have|had|also|now|reportedly|earlier|later|previously|on \w+day))+$")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -705,15 +706,16 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
     subj = reader.subject(toks, ti, actors, lo)
     if subj is not None:
         return force(subj)
-    if t.pattern.effect == "fighting" and not reader.subjectless(toks, ti):
+    if t.pattern.effect == "fighting":
         # "clashes on the X front between A and B": the first named; "much of the fighting
         # centred on X": who fights is not said
         k = next((k for k in range(ti, min(len(toks), ti + 25)) if toks[k].word == "between"), None)
         if k is not None:
-            after = [a for a in actors if a.start > toks[k].start]
+            after = [a for a in (named if named is not None else actors) if a.start > toks[k].start]
             if after:
                 return force(after[0])
-        return previous
+        if not reader.subjectless(toks, ti):
+            return previous
     if 0 < lo < len(toks) and toks[lo - 1].word in reader.relatives:
         # "factions of the SNA, which seized X": the force the relative clause describes
         k = lo - 2
@@ -922,7 +924,8 @@ def _claimant_for(t: _Trigger, text: str, norm: str, vocab: ClaimVocabulary, rep
     claimant = None
     if verbs is None:
         verbs = list(vocab.rx_verb.finditer(norm))
-    verbs_before = [m for m in verbs if m.end() <= t.start]
+    verbs = [m for m in verbs if not _PASSIVE_BEFORE.search(norm, max(0, m.start() - 12), m.start())]
+    verbs_before = [m for m in verbs if m.end() <= t.start]   # ("were reported to be" has no speaker)
     for m in reversed(verbs_before):
         if m.group().endswith("ing") and norm[:m.start()].rstrip().endswith(","):
             continue   # "..., stressing that": the same speaker as the verb before

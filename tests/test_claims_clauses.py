@@ -289,3 +289,24 @@ def test_held_pocket_around_a_place(run):
 
 def test_fighting_without_a_force_has_no_claim(run):
     assert not run("Much of the fighting centred on Jabal Zayn al-Abidin, north-east of the city.")
+
+
+@pytest.mark.parametrize("sentence, claim", [
+    ("Damascus said its forces had repelled an attack on Homs.", ("homs", "government", "repelled", "government")),
+    ("Clashes broke out between SDF fighters and the SNA near Manbij, local sources said.",
+     ("manbij", "sdf", "contested", "other")),
+    ("Hama's fall to the rebels came after a week of fighting.", ("hama", "opposition", "captured", "outlet")),
+    ("Insurgents were reported to be within 5 km of Homs late on Thursday.", ("homs", "opposition", "advancing", "outlet")),
+    ("State media denied that Hama had fallen, saying the army was still in control of Hama.",
+     ("hama", "government", "controls", "government")),
+    ("Hayat Tahrir al-Sham, whose fighters seized Damascus, said it had taken control of Homs.",
+     ("homs", "opposition", "captured", "opposition")),
+])
+def test_phrasings_of_other_reports(run, sentence, claim):
+    """Sentences written like real copy the rules were not tuned on."""
+    assert claim in run(sentence)
+
+
+def test_denied_part_is_not_claimed_while_the_rest_is(run):
+    out = run("State media denied that Hama had fallen, saying the army was still in control of Hama.")
+    assert not {c for c in out if c[1] == "opposition"}
