@@ -337,7 +337,7 @@ class Reader:
             if t.start in self.forces_at:
                 return []
             if t.word in self.directions and k + 1 < len(toks) and toks[k + 1].word == "of":
-                return []
+                return self._later_list(toks, i, k, places, unknown)   # "villages north of X, including A"
             name_end = self._name(toks, k) if unknown else k
             if name_end > k:
                 out.append(PlaceRef(toks[k].start, toks[name_end - 1].end, None))

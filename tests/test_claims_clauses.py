@@ -310,3 +310,13 @@ def test_phrasings_of_other_reports(run, sentence, claim):
 def test_denied_part_is_not_claimed_while_the_rest_is(run):
     out = run("State media denied that Hama had fallen, saying the army was still in control of Hama.")
     assert not {c for c in out if c[1] == "opposition"}
+
+
+def test_list_after_a_locating_phrase_of_a_plural_noun(run):
+    out = run("Government forces recaptured several villages north of Hama, including Souran and Taybat al-Imam.")
+    assert {c[0] for c in out} == {"souran", "taybat_al_imam"}
+
+
+def test_defending_a_place_holds_it(run):
+    assert ("kobani", "sdf", "repelled", "outlet") in run(
+        "Kurdish forces are defending Kobani against Turkish-backed groups.")
