@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -48,6 +49,7 @@ RANK = {"feature": 0, "prefix": 0, "noun": 0, "apposition": 0, "claim": 1, "verb
         "direction": 1, "introducer": 1, "spatial": 1, "list": 2, "weak": 3, "list-known": 3,
         "dateline": 4, "repeat": 5}
 WEAK = frozenset({"weak", "list-known", "dateline", "repeat"})
+_CUE_ORDER = {k: (r, k) for k, r in RANK.items()}    # strongest first, then by name
 
 
 @dataclass(frozen=True)
@@ -115,9 +117,21 @@ class _Phrases:
     def __init__(self, phrases):
         self.set = frozenset(tuple(p.lower().split()) for p in phrases if p.strip())
         self.longest = max((len(p) for p in self.set), default=0)
+        lengths: dict[str, set[int]] = {}           # last word -> lengths of the phrases ending with it
+        for p in self.set:
+            lengths.setdefault(p[-1], set()).add(len(p))
+        self._lengths = {w: tuple(sorted(ns)) for w, ns in lengths.items()}
 
     def ends(self, words: list[str]) -> bool:
-        return any(tuple(words[-n:]) in self.set for n in range(1, min(self.longest, len(words)) + 1))
+        ns = self._lengths.get(words[-1]) if words else None
+        if ns is None:
+            return False
+        for n in ns:
+            if n > len(words):
+                return False
+            if n == 1 or tuple(words[-n:]) in self.set:
+                return True
+        return False
 
 
 def _strings(data: dict, section: str, key: str, source: str) -> list[str]:
@@ -126,6 +140,10 @@ def _strings(data: dict, section: str, key: str, source: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise VocabularyError(f"{source}: [{section}] {key} must be a list of strings")
     return value
+
+
+# the groups of _Cues.after_name (matches of feature_after, plural_after, org_after)
+_FEATURE, _PLURAL, _ORG = 1, 3, 5
 
 
 class _Cues:
@@ -160,6 +178,10 @@ class _Cues:
         self.title_phrases = _Phrases(titles)
         plural_places = _alt(p for p in _plurals(places) if p not in places)
         self.introducer = re.compile(rf"(?:\b(?:{_alt(get('cues', 'introducers'))})\s*:?|:)\s+{num}{det}$")
+        # the introducer's last word (or a colon) is among the last four words before a name it
+        # introduces (see _context); with no introducers the regex is always run
+        introducers = [p.strip().lower() for p in get("cues", "introducers") if p.strip()]
+        self.introducer_ends = tuple({p.split()[-1] for p in introducers}) if introducers else None
         self.plural_place = re.compile(rf"\b(?:{plural_places})\b")
         # after a name: the text after it
         features = sites + areas
@@ -208,6 +230,21 @@ class _Cues:
         self.common = (self.skip_words | self.stopwords | self.openers | self.sites | self.areas
                        | self.titles | self.org_words)
         self.plain = self.skip_words | self.openers | self.generic | self.titles | self.org_words
+        # a candidate's words -> what follows from them alone (_shape), by whether the last is
+        # possessive and the text they span
+        self.shapes: tuple[dict, dict] = ({}, {})
+        # the regexes that read the text right after a candidate name, matched in one go: each
+        # in a lookahead whose group says whether it matched there (the same match as on its own)
+        def ahead(group: str, regex: re.Pattern, inner: str = "") -> str:
+            pattern = regex.pattern.replace("(?P<f>", f"(?P<{inner}>") if inner else regex.pattern
+            return f"(?:(?=(?P<{group}>{pattern}))|)"
+        self.after_name = re.compile(ahead("feature", self.feature_after, inner="feature_word")
+                                     + ahead("plural", self.plural_after, inner="plural_word")
+                                     + ahead("org", self.org_after))
+        assert [self.after_name.groupindex[g] for g in ("feature", "plural", "org")] == [_FEATURE, _PLURAL, _ORG]
+        # _before reads at most this many words before a name
+        self.before_words = max(p.longest for p in (self.nouns, self.verbs, self.spatial, self.weak,
+                                                    self.sources, self.title_phrases)) + 5
 
 
 def _loose(name: str) -> str:
@@ -235,21 +272,24 @@ _TOKEN = re.compile(
     rf"\d+(?:st|nd|rd|th)\b|(?<![\w{_APOS}{_H}])"
     rf"(?:[^\W\d_a-z]|(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))})(?=[{_H}]|\b))"
     rf"(?:[\w{_APOS}{_H}]*\w)?")
+# _TOKEN's matches that begin with a capital or a digit (all but the particles), found fast: a
+# pattern that opens with a character class lets the regex engine skip to the next capital or
+# digit (or non-ASCII character), so a character is consumed first and lookbehinds check it
+# ([^\W_a-z]: a digit or [^\W\d_a-z]) and the character before it
+_CAPITAL_TOKEN = re.compile(
+    rf"[A-Z0-9\x80-\U0010FFFF](?:(?<=\d)\d*(?:st|nd|rd|th)\b"
+    rf"|(?<=[^\W\d_a-z])(?<![\w{_APOS}{_H}].)(?:[\w{_APOS}{_H}]*\w)?)")
+_WORD_MARKS = frozenset("_" + APOSTROPHES + _HYPHENS)     # with letters and digits: [\w'’-]
 _JOINERS = frozenset("al el ad ed ash ar az ez bin ibn bint".split())   # lower case, between words
+_JOINER_ENDS = frozenset(j[-2:] for j in _JOINERS)
+_JOINER_LAST = frozenset(j[-1] for j in _JOINERS)
 _POSSESSIVE = re.compile(rf"[{_APOS}]s$")
 _TITLE_CASE_SMALL = frozenset("a an the of in on at to for and or but from by with as vs".split())
 # "QAMISHLO – ...", "NAWA, Dec 6 (Reuters) - ..."
 _DATELINE = re.compile(rf"^(?P<n>[A-Z][A-Z{_APOS}{_DASH} ]*[A-Z])"
                        rf"(?=\s*(?:,\s*[A-Z][a-z]{{2,}}\.?\s+\d|\(|[{_DASH}]\s))")
-
-
-@dataclass(slots=True)
-class _Tok:
-    a: int
-    b: int
-    text: str
-    kind: str            # NAME | PART | ORD | ACRO | ADJ | LOW
-    possessive: bool = False
+_DATELINE_START = (frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),            # its first two characters
+                   frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ " + APOSTROPHES + DASHES))
 
 
 @lru_cache(maxsize=65536)
@@ -276,59 +316,153 @@ def _kind(word: str) -> str:
     return "LOW"
 
 
-def _tokens(text: str) -> tuple[list[_Tok], bool]:
-    """The tokens that can be part of a name (other words only separate them), and whether the
-    sentence is a headline in Title Case (most words, small words too, capitalised)."""
-    out = []
-    caps = small_caps = 0
-    for m in _TOKEN.finditer(text):
-        w, b = m.group(), m.end()
-        if w[0].isupper():
-            caps += 1
-            small_caps += w.lower() in _TITLE_CASE_SMALL
+# A token is a tuple (a, e, info): the offsets of a _TOKEN match in the report and what its
+# text says (_word), indexed by these:
+_TEXT, _KIND, _POSS, _CUT, _FOLD, _CAP, _SMALL = range(7)
+# text: without a possessive "'s" (the name ends ``cut`` characters before e); kind: NAME | PART
+# | ORD | ACRO | ADJ, None for LOW (a word that only separates names); fold: _fold(text); cap,
+# small: counts for the Title Case test (a capitalised word, a capitalised small word)
+_WORDS: dict[str, tuple] = {}
+
+
+def _word(w: str) -> tuple:
+    """A token's info (above), memoised."""
+    info = _WORDS.get(w)
+    if info is None:
+        cap = w[0].isupper()
+        small = cap and w.lower() in _TITLE_CASE_SMALL
         kind = _kind(w)
         if kind == "LOW":
-            continue
-        poss = len(w) > 2 and _POSSESSIVE.search(w) is not None
-        if poss:
-            w, b = w[:-2], b - 2
-            kind = _kind(w)
-        out.append(_Tok(m.start(), b, w, kind, poss))
-    words = len(text.split()) if caps >= 4 else 0
-    title_case = words >= 4 and caps >= 0.7 * words and (small_caps > 0 or caps == words)
-    return out, title_case
+            info = (w, None, False, 0, "", cap, small)
+        elif len(w) > 2 and _POSSESSIVE.search(w) is not None:
+            info = (w[:-2], _kind(w[:-2]), True, 2, _fold(w[:-2]), cap, small)
+        else:
+            info = (w, kind, False, 0, _fold(w), cap, small)
+        if len(_WORDS) >= 100_000:
+            _WORDS.clear()
+        _WORDS[w] = info
+    return info
 
 
-def _chunks(text: str, toks: list[_Tok], common) -> list[list[_Tok]]:
+def _in_word(ch: str) -> bool:
+    """Is ``ch`` in [\\w'’-] (a character _TOKEN's words are made of)?"""
+    return ch.isalnum() or ch in _WORD_MARKS
+
+
+def _particle_token(text: str, i: int) -> tuple[int, int] | None:
+    """The _TOKEN match that begins with a particle where the run of word characters around
+    ``i`` begins ("al-Harir", "al'5th"), as (start, end), or None."""
+    r = i
+    while r > 0 and _in_word(text[r - 1]):
+        r -= 1
+    if text[r] not in "abeiu":
+        return None
+    m = _TOKEN.match(text, r)
+    return (r, m.end()) if m is not None else None
+
+
+def _ordinal(text: str, a: int) -> bool:
+    """Is the ordinal found at ``a`` a token of its own, not inside a particle's ("al-5th")?"""
+    if a == 0 or not _in_word(text[a - 1]) or not text[a].isdecimal():
+        return True
+    p = _particle_token(text, a)
+    return p is None or p[1] <= a
+
+
+def _tokens(text: str) -> list[tuple]:
+    """The _TOKEN matches of a report as tokens, in text order: the same as ``_TOKEN.finditer``
+    over each sentence, since tokens hold no space and sentences are separated by spaces.
+
+    Capitalised words and ordinals come from _CAPITAL_TOKEN (an ordinal inside a particle's token
+    too: see _ordinal). Lower-case particles are taken only where they can matter: in a name
+    word ("al-Harir") and as a joiner right before one ("Qalaat al Madiq"); anywhere else a
+    particle is LOW ("as") or ends a run of names as a LOW word does, and so does its absence."""
+    get = _WORDS.get
+    toks = [(m.start(), m.end(), get(m[0]) or _word(m[0])) for m in _CAPITAL_TOKEN.finditer(text)]
+    extra: list[tuple] = []
+    seen = set()
+    for hyphen in _HYPHENS:
+        h = text.find(hyphen)
+        while h >= 0:
+            # a name word after a hyphen ("Harir"): [^\W\d_a-z]
+            c = text[h + 1:h + 2]
+            if c.isalnum() and not c.isdecimal() and not ("a" <= c <= "z"):
+                p = _particle_token(text, h)
+                if p is not None and p[0] not in seen and p[1] > h:
+                    seen.add(p[0])
+                    info = _word(text[p[0]:p[1]])
+                    if info[_KIND] is not None:
+                        extra.append((p[0], p[1], info))
+            h = text.find(hyphen, h + 1)
+    if extra:
+        toks = sorted(toks + extra)
+    joiners: list[tuple] = []
+    for q, _, info in toks:
+        if (q >= 3 and text[q - 2] in _JOINER_LAST and text[q - 3:q - 1] in _JOINER_ENDS and text[q - 1] == " "
+                and info[_KIND] == "NAME"):
+            for n in (2, 3, 4):
+                p = q - 1 - n
+                if p >= 0 and text[p:q - 1] in _JOINERS and (p == 0 or not _in_word(text[p - 1])):
+                    joiners.append((p, q - 1, _word(text[p:q - 1])))
+                    break
+    if joiners:
+        toks = sorted(toks + joiners)
+    return toks
+
+
+def _title_case(text: str, s0: int, s1: int, toks: list[tuple], starts: list[int]) -> bool:
+    """A headline in Title Case: most words, small words too, capitalised (``text``: the
+    sentence at s0:s1 in the report; ``toks``: the report's tokens, ``starts``: where they
+    begin; no other word is capitalised)."""
+    i, j = bisect_left(starts, s0), bisect_left(starts, s1)
+    if j - i < 4:
+        return False
+    words = len(text.split())
+    if j - i < 0.7 * words:
+        return False
+    toks = toks[i:j]
+    caps = sum(info[_CAP] for _, _, info in toks)
+    small_caps = sum(info[_SMALL] for _, _, info in toks)
+    words = words if caps >= 4 else 0
+    return words >= 4 and caps >= 0.7 * words and (small_caps > 0 or caps == words)
+
+
+def _chunks(text: str, toks: list[tuple], common) -> list[list[tuple]]:
     """Runs of capitalised words joined by single spaces and lower-case particles
     ("Qalaat al Madiq", "al-Harir", "46th Regiment", "Shahba People's Council")."""
-    out: list[list[_Tok]] = []
-    cur: list[_Tok] = []
-
-    def close():
-        while cur and cur[-1].kind in ("PART", "ORD"):
-            cur.pop()
-        if cur:
-            out.append(list(cur))
-        cur.clear()
-
+    out: list[list[tuple]] = []
+    cur: list[tuple] = []
+    last = len(toks) - 1
     for i, t in enumerate(toks):
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        gap = text[t.b:nxt.a] if nxt is not None else ""
-        # "People's Council" is one name; "Türkiye's Operation Peace Spring" is two
-        joined = gap == " " or (gap in ("'s ", "’s ") and nxt.kind == "NAME" and common(_fold(t.text)))
-        if t.kind == "NAME":
+        info = t[2]
+        kind = info[_KIND]
+        if kind is None:
+            continue                    # LOW: the run before it is closed (not joined to it)
+        nk = None
+        joined = False
+        if i < last:
+            nxt = toks[i + 1]
+            nk = nxt[2][_KIND]
+            e = t[1]
+            if nk is not None and nxt[0] - e == 1 and text[e] == " ":
+                # "People's Council" is one name; "Türkiye's Operation Peace Spring" is two
+                joined = not info[_POSS] or (text[e - 2] in "'’" and nk == "NAME" and common(info[_FOLD]))
+        if kind == "NAME":
             cur.append(t)
-        elif t.kind == "PART" and joined and nxt.kind == "NAME" and (cur or t.text.lower() in ("al", "el")):
+        elif kind == "PART" and joined and nk == "NAME" and (cur or info[_TEXT].lower() in ("al", "el")):
             cur.append(t)
-        elif t.kind == "ORD" and not cur and joined and nxt.kind == "NAME":
+        elif kind == "ORD" and not cur and joined and nk == "NAME" and _ordinal(text, t[0]):
             cur.append(t)
-        else:
-            close()
+        elif not cur:
             continue
-        if not joined or (t.possessive and nxt.kind != "NAME"):
-            close()
-    close()
+        else:
+            joined = False
+        if not joined or (info[_POSS] and nk != "NAME"):
+            while cur and cur[-1][2][_KIND] in ("PART", "ORD"):
+                cur.pop()
+            if cur:
+                out.append(cur)
+                cur = []
     return out
 
 
@@ -337,47 +471,92 @@ def _chunks(text: str, toks: list[_Tok], common) -> list[list[_Tok]]:
 _WINDOW = 120          # characters of context looked at before a name (cues are short phrases)
 _LEADING = re.compile(r"(?:\(\d+\)\s*)?(?:the\s+)?$")               # "(3) the " before a list item
 _NO_WORDS = re.compile(r"[\W\d_]*")                                 # "15:25 – " before a sentence's words
-_OPENING = re.compile(rf"[:;\"“(\[{_DASH}]\s*$")                     # a quote or a clause opens
+_OPENERS = frozenset(":;\"“([" + DASHES)                            # a quote or a clause opens
 _AND_NEXT = re.compile(r"\s*,?\s+(?:and|or)\b")
+_UNKNOWN = object()   # _Unit.plural not looked at yet
 
 
-@dataclass(slots=True)
 class _Unit:
     """A run of capitalised words in a sentence: a gazetteer name (``known`` is its role) or a
     candidate name. Offsets are into the sentence."""
-    a: int
-    b: int
-    ext_a: int                    # with a leading "the" / "(3)"
-    ext_b: int                    # with a trailing singular feature word ("the X base")
-    known: str = ""               # "place", "metonym", "dateline" for a gazetteer name
-    own: set = field(default_factory=set)      # feature / prefix of the name itself
-    before: set = field(default_factory=set)   # cues before it (verb, noun, spatial, ...)
-    after: set = field(default_factory=set)    # cues after it (passive, apposition, ...)
-    shared: set = field(default_factory=set)   # cues from the list it is in
-    vetoed: bool = False          # a person, an organisation, a common word, ...
-    person_shaped: bool = False   # two or three plain words ("Walid Hasso"): weak cues do not do
-    possessive: bool = False
-    checked: bool = False         # before / after computed (only where they matter)
-    cue_before: str | None = None  # what _before found, once computed
+    __slots__ = ("a", "b", "ext_a", "ext_b", "known", "own", "before", "after", "shared", "vetoed",
+                 "person_shaped", "possessive", "checked", "cue_before", "plural")
+
+    def __init__(self, a: int, b: int, ext_a: int, ext_b: int, known: str = "", own: set | None = None,
+                 possessive: bool = False):
+        self.a = a
+        self.b = b
+        self.ext_a = ext_a            # with a leading "the" / "(3)"
+        self.ext_b = ext_b            # with a trailing singular feature word ("the X base")
+        self.known = known            # "place", "metonym", "dateline" for a gazetteer name
+        self.own = own if own is not None else set()   # feature / prefix of the name itself
+        self.before: set = set()      # cues before it (verb, noun, spatial, ...)
+        self.after: set = set()       # cues after it (passive, apposition, ...)
+        self.shared: set = set()      # cues from the list it is in
+        self.vetoed = False           # a person, an organisation, a common word, ...
+        self.person_shaped = False    # two or three plain words ("Walid Hasso"): weak cues do not do
+        self.possessive = possessive
+        self.checked = False          # before / after computed (only where they matter)
+        self.cue_before: str | None = None   # what _before found, once computed
+        self.plural = _UNKNOWN        # cues.plural_after matched at ext_b, once looked at
 
     def best(self) -> str:
         """The strongest usable cue, or ""."""
         if self.known or self.vetoed:
             return ""
-        usable = [k for k in self.own | self.before | self.after | self.shared
-                  if not (self.person_shaped and k in WEAK)]
-        return min(usable, key=lambda k: (RANK[k], k)) if usable else ""
+        usable = self.own | self.before | self.after | self.shared
+        if self.person_shaped:
+            usable -= WEAK
+        return min(usable, key=_CUE_ORDER.__getitem__) if usable else ""
 
 
-@dataclass
 class _Context:
     """What the rules consult besides the sentence: vocabulary, gazetteer, the report's words."""
-    cues: _Cues
-    matcher: Matcher
-    lower_words: frozenset        # words the report writes in lower case somewhere ("after")
+    __slots__ = ("cues", "index", "text", "_lower")
+
+    def __init__(self, cues: _Cues, matcher: Matcher, text: str):
+        self.cues = cues
+        self.index = matcher.gazetteer.index
+        self.text = text
+        self._lower: dict[str, bool] = {}
 
     def common(self, w: str) -> bool:
-        return w in self.cues.common or w in self.lower_words
+        """A common word: in the vocabulary, or written in lower case somewhere in the report
+        ("after")."""
+        if w in self.cues.common:
+            return True
+        found = self._lower.get(w)
+        if found is None:
+            found = self._lower[w] = _lower_word(self.text, w)
+        return found
+
+
+def _lower_word(text: str, w: str) -> bool:
+    """Is ``w`` one of ``re.findall(r"\\b[a-z]+\\b", text)``?"""
+    if not (w.isascii() and w.isalpha() and w.islower()):
+        return False
+    n = len(w)
+    i = text.find(w)
+    while i >= 0:
+        j = i + n
+        if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")) and (
+                j == len(text) or not (text[j].isalnum() or text[j] == "_")):
+            return True
+        i = text.find(w, i + 1)
+    return False
+
+
+_KEYS: dict[str, str] = {}
+
+
+def _key(name: str) -> str:
+    """``name_key``, memoised."""
+    k = _KEYS.get(name)
+    if k is None:
+        if len(_KEYS) >= 100_000:
+            _KEYS.clear()
+        k = _KEYS[name] = name_key(name)
+    return k
 
 
 def find_unresolved(report: Report, mentions: list[Mention], matcher: Matcher,
@@ -385,142 +564,261 @@ def find_unresolved(report: Report, mentions: list[Mention], matcher: Matcher,
     """The names in ``report`` that look like places and that the gazetteer lacks, in text order.
 
     A name listed once in the report is listed at its other occurrences too (cue "repeat")."""
-    ctx = _Context(_cues(vocab_dir), matcher,
-                   frozenset(re.findall(r"\b[a-z]+\b", report.text)))
+    text = report.text
+    ctx = _Context(_cues(vocab_dir), matcher, text)
     spans = sorted((m.start, m.end, m.role) for m in mentions)
+    toks = _tokens(text)
+    chunks = _chunks(text, toks, ctx.common)
+    starts = [t[0] for t in toks]
     found: list[Unresolved] = []
-    idle: list[Unresolved] = []     # names without a cue here, for the repeat pass
-    i = 0
-    for s in sentences(report.text):
-        while i < len(spans) and spans[i][1] <= s.start:
+    idle: list[tuple] = []          # names without a cue here, for the repeat pass
+    n_spans, n_chunks = len(spans), len(chunks)
+    i = c = 0
+    first, second = _DATELINE_START
+    for s in sentences(text):
+        s0, s1, st = s.start, s.end, s.text
+        while i < n_spans and spans[i][1] <= s0:
             i += 1
+        c0 = c
+        while c < n_chunks and chunks[c][0][0] < s1:
+            c += 1
+        dateline = st[0] in first and st[1:2] in second        # may open with a dateline
+        if c == c0 and not dateline:
+            continue
         local, j = [], i
-        while j < len(spans) and spans[j][0] < s.end:
-            a, b, role = spans[j]
-            local.append((a - s.start, b - s.start, role))
+        while j < n_spans and spans[j][0] < s1:
+            local.append(spans[j])
             j += 1
-        for u in _sentence(s.text, local, ctx):
-            if u.known:
+        for u in _sentence(st, s0, s1, chunks[c0:c], local, dateline, toks, starts, ctx):
+            if u.known or u.vetoed:
                 continue
-            item = Unresolved(s.text[u.a:u.b], report.id, s.text, s.start + u.a, s.start + u.b, u.best())
-            if item.cue:
-                found.append(item)
-            elif not u.vetoed and not u.person_shaped:
-                idle.append(item)
-    keys = {name_key(u.name) for u in found}
-    found += [replace(u, cue="repeat") for u in idle if name_key(u.name) in keys]
+            cue = u.best()
+            if cue:
+                found.append(Unresolved(st[u.a:u.b], report.id, st, s0 + u.a, s0 + u.b, cue))
+            elif not u.person_shaped:
+                idle.append((st[u.a:u.b], st, s0 + u.a, s0 + u.b))
+    if idle and found:
+        keys = {_key(u.name) for u in found}
+        found += [Unresolved(name, report.id, sentence, a, b, "repeat")
+                  for name, sentence, a, b in idle if _key(name) in keys]
     return sorted(found, key=lambda u: u.start)
 
 
-def _sentence(text: str, spans: list[tuple[int, int, str]], ctx: _Context) -> list[_Unit]:
-    """Every run of capitalised words of one sentence, with its cues."""
-    toks, title_case = _tokens(text)
-    if not toks or title_case:
-        return []
+def _sentence(text: str, s0: int, s1: int, chunks: list[list[tuple]], spans: list[tuple[int, int, str]],
+              dateline: bool, toks: list[tuple], starts: list[int], ctx: _Context) -> list[_Unit]:
+    """Every run of capitalised words of one sentence (``text``, at s0:s1 in the report), with
+    its cues; none when none can be listed. ``chunks`` and ``spans`` (gazetteer names) are the
+    sentence's, ``toks`` the report's (``starts``: where each begins), all with report offsets;
+    ``dateline``: the sentence may open with one."""
     cues = ctx.cues
-    low = text.lower()
-    if len(low) != len(text):              # a letter whose lower case is longer ("İ"): keep it
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    units: list[_Unit] = []
-    for ch in _chunks(text, toks, ctx.common):
-        hit = [role for a, b, role in spans if a < ch[-1].b and b > ch[0].a]
-        first = ch[0]
-        # "Kafr Halab" is not Aleppo ("Halab") even when the gazetteer knows only the latter
-        other_place = (_fold(first.text) in cues.prefixes and len(ch) >= 2
-                       and not any(a < first.b and b > first.a for a, b, _ in spans))
-        if hit and not other_place:
-            u = _Unit(ch[0].a, ch[-1].b, *_extent(low, ch[0].a, ch[-1].b, cues),
-                      known="place" if "place" in hit else hit[0])
-        else:
-            u = _candidate(text, low, ch, ctx)
+    low = None                      # the sentence in lower case, once there is a candidate
+    units: list = []                # _Unit, or (a, b, role) for a gazetteer name until needed
+    live = False
+    for ch in chunks:
+        ca = ch[0][0]
+        if spans:
+            end = ch[-1]
+            cb = end[1] - end[2][_CUT]
+            role = None
+            for a, b, r in spans:
+                if a < cb and b > ca:
+                    if r == "place":
+                        role = r
+                        break
+                    if role is None:
+                        role = r
+            if role is not None:
+                first = ch[0]
+                fb = first[1] - first[2][_CUT]
+                # "Kafr Halab" is not Aleppo ("Halab") even when the gazetteer knows only the latter
+                if not (len(ch) >= 2 and first[2][_FOLD] in cues.prefixes
+                        and not any(a < fb and b > ca for a, b, _ in spans)):
+                    units.append((ca - s0, cb - s0, role))
+                    continue
+        if low is None:
+            if _title_case(text, s0, s1, toks, starts):
+                return []
+            low = _lower(text)
+        u = _candidate(text, low, ch, s0, ctx)
         if u is not None:
             units.append(u)
-    d = _dateline(text, spans, ctx)
-    if d is not None:
-        units.insert(0, d)
-    live = [u for u in units if not u.known and not u.vetoed]
+            live = live or not u.vetoed
+    if dateline:
+        d = _DATELINE.match(text)
+        if d is not None and (chunks or any(
+                info[_KIND] is not None for _, _, info in toks[bisect_left(starts, s0):bisect_left(starts, s1)])):
+            if low is None:
+                if _title_case(text, s0, s1, toks, starts):
+                    return []
+                low = _lower(text)
+            d = _dateline(d, s0, spans, ctx)
+            if d is not None:
+                units.insert(0, d)
+                live = True
     if not live:
         return []
-    for u in live:
-        _context(u, low, cues)
-    _lists(low, units, cues)
+    if len(units) > 1:
+        # the extents _groups reads: with a leading "the"/"(3)" (not the first's) and a feature word
+        for k, u in enumerate(units):
+            if type(u) is tuple:
+                u = units[k] = _Unit(u[0], u[1], -1, -1, known=u[2])
+            if u.ext_a < 0 and k > 0:
+                u.ext_a = _leading(low, u.a)
+            if u.ext_b < 0:
+                f = cues.feature_after.match(low, u.b) if low[u.b:u.b + 1].isspace() else None
+                u.ext_b = f.end() if f else u.b
+    for u in units:
+        if not u.known and not u.vetoed:
+            _context(u, low, cues)
+    if len(units) > 1:
+        _lists(low, units, cues)
     return units
 
 
-def _extent(low: str, a: int, b: int, cues: _Cues) -> tuple[int, int]:
-    """A name's span with a leading "the"/"(3)" and a trailing singular feature word."""
-    m = _LEADING.search(low, max(0, a - 12), a)
-    ea = a - len(m.group()) if m else a
-    f = cues.feature_after.match(low, b)
-    return ea, (f.end() if f else b)
+def _lower(text: str) -> str:
+    """``text`` in lower case, with the same offsets."""
+    low = text.lower()
+    if len(low) != len(text):              # a letter whose lower case is longer ("İ"): keep it
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
 
 
-def _candidate(text: str, low: str, ch: list[_Tok], ctx: _Context) -> _Unit | None:
-    """A run of capitalised words that is no gazetteer name: trimmed to the name, its own cues
-    (feature, prefix) and its vetoes."""
-    cues = ctx.cues
-    toks = list(ch)
-    at_start = (_NO_WORDS.fullmatch(text, 0, toks[0].a) is not None
-                or _OPENING.search(text, 0, toks[0].a) is not None)
-    # leading words that are not part of the name: "The", "Syrian", "After" opening a sentence;
-    # but a place-name prefix stays ("Mount Hermon")
-    while toks and toks[0].kind == "NAME":
-        w = _fold(toks[0].text)
-        if w in cues.prefixes and sum(t.kind == "NAME" for t in toks) >= 2:
-            break
-        if not (w in cues.skip_words or (at_start and toks[0] is ch[0] and ctx.common(w))):
-            break
-        toks.pop(0)
-        while toks and toks[0].kind == "PART":
-            toks.pop(0)
-    if not toks or all(t.kind != "NAME" for t in toks):
-        return None
-    own: set = set()
-    words = [_fold(t.text) for t in toks]
+def _leading(low: str, a: int) -> int:
+    """Where a name at ``a`` begins with a leading "the"/"(3)" (``_LEADING`` within 12
+    characters before it)."""
+    lo = max(0, a - 12)
+    if a - lo >= 2:
+        c = low[a - 1]
+        if (c == " " and low[a - 2] not in "e)" and not low[a - 2].isspace()) or not (c.isspace() or c == ")"):
+            return a                        # no "the " nor ")" right before: _LEADING matches ""
+    m = _LEADING.search(low, lo, a)
+    return a - len(m.group()) if m else a
+
+
+def _at_start(text: str, a: int) -> bool:
+    """Only non-words before ``a`` ("15:25 – "), or a quote or a clause opening right before."""
+    if _NO_WORDS.fullmatch(text, 0, a) is not None:
+        return True
+    while a > 0 and text[a - 1].isspace():
+        a -= 1
+    return a > 0 and text[a - 1] in _OPENERS
+
+
+def _shape(cues: _Cues, toks: list[tuple], name: str) -> tuple:
+    """What a candidate's words say whatever surrounds them (memoised in ``cues.shapes`` by
+    whether the last is possessive and ``name``, the text they span, which determine them):
+    the name without trailing area words, its key, its vetoes and cues of its own."""
+    toks = list(toks)
+    words = [info[_FOLD] for _, _, info in toks]
+    area = False
     # a capitalised area word ending the name is dropped from it ("Idlib Province", "Shehba Region")
-    while (len(toks) > 1 and toks[-1].kind == "NAME" and words[-1] in cues.areas
+    while (len(toks) > 1 and toks[-1][2][_KIND] == "NAME" and words[-1] in cues.areas
            and words[-1] not in cues.org_words                             # "al-Nusra Front"
            and any(w not in cues.prefixes and w not in cues.common for w in words[:-1])):
         toks.pop(), words.pop()
-        own.add("feature")
-    a, b = toks[0].a, toks[-1].b
-    name_words = [w for w, t in zip(words, toks) if t.kind != "PART"]
-    poss = toks[-1].possessive
-    f = None if poss else cues.feature_after.match(low, b)
-    plural = None if poss else cues.plural_after.match(low, b)
+        area = True
+    length = toks[-1][1] - toks[-1][2][_CUT] - toks[0][0]
+    key = name_key(name[:length])
+    name_words = [w for w, (_, _, info) in zip(words, toks) if info[_KIND] != "PART"]
     site_inside = any(w in cues.site_words for w in name_words[1:])      # "Umayyad Square"
-    site_after = f is not None and _fold(f.group("f")) in cues.sites     # "the al-Harir base"
-    if site_inside or f or plural:
-        own.add("feature")
-    if len(name_words) >= 2 and name_words[0] in cues.prefixes:
-        own.add("prefix")
-    u = _Unit(a, b, *_extent(low, a, b, cues), own=own, possessive=poss)
-
-    key = name_key(text[a:b])
-    u.cue_before = _before(low[max(0, a - _WINDOW):a], cues)
+    prefix = len(name_words) >= 2 and name_words[0] in cues.prefixes
     # a name needs a word of its own; before a site word a common one will do ("Freedom Square")
-    plain = cues.plain if site_inside or site_after else cues.common
-    content = [w for w in name_words if w not in cues.site_words and w not in cues.areas and w not in plain]
-    org_word = any(w in cues.org_words for w, t in zip(words, toks) if t.text[0].isupper())
+    own_words = [w for w in name_words if w not in cues.site_words and w not in cues.areas]
+    content_plain = any(w not in cues.plain for w in own_words)
+    content_common = any(w not in cues.common for w in own_words)
+    org_word = any(w in cues.org_words for w, (_, _, info) in zip(words, toks) if info[_TEXT][0].isupper())
     given = len(name_words) >= 2 and name_words[0] in cues.given                 # "Hassan Abdulghani"
     kunya = len(name_words) >= 2 and name_words[0] in cues.kunyas and name_words[1] in cues.given
-    u.vetoed = (
-        not content or len(key) < 3 or key in cues.skip or key in ctx.matcher.gazetteer.index
-        or (len(name_words) == 1 and key in cues.stopwords and not (site_inside or site_after))
-        or (org_word and not site_after)                               # but "the 46th Regiment base"
-        or (f is None and cues.org_after.match(low, b) is not None)    # "the Nujabaa movement"
-        or cues.title_inside.match(" ".join(words)) is not None        # "Foreign Minister Sergei Lavrov"
-        or u.cue_before in ("title", "source")                         # "commander Mazloum Abdi",
-        or (given and not own)                                         # "Hassan Abdulghani"
-        or (kunya and not (site_inside or site_after))                 # "Abu Mohammed", "Umm Khaled"
-    )
-    if not u.vetoed and cues.orgs is not None and not cues.org_vocab.isdisjoint(
-            p for w in words for p in w.split()):
+    vetoed = (len(key) < 3 or key in cues.skip
+              or cues.title_inside.match(" ".join(words)) is not None)       # "Foreign Minister Sergei Lavrov"
+    stopword = len(name_words) == 1 and key in cues.stopwords
+    orgs = cues.orgs is not None and not cues.org_vocab.isdisjoint(p for w in words for p in w.split())
+    person = (2 <= len(toks) <= 3 and all(info[_KIND] == "NAME" for _, _, info in toks)
+              and not any(c in DASHES for _, _, info in toks for c in info[_TEXT]))
+    return (length, key, toks[-1][2][_POSS], area, site_inside, prefix, content_plain, content_common,
+            org_word, given, kunya, vetoed, stopword, orgs, person)
+
+
+def _candidate(text: str, low: str, ch: list[tuple], s0: int, ctx: _Context) -> _Unit | None:
+    """A run of capitalised words that is no gazetteer name: trimmed to the name, its own cues
+    (feature, prefix) and its vetoes."""
+    cues = ctx.cues
+    n = len(ch)
+    i = 0
+    # leading words that are not part of the name: "The", "Syrian", "After" opening a sentence;
+    # but a place-name prefix stays ("Mount Hermon")
+    while i < n:
+        info = ch[i][2]
+        if info[_KIND] != "NAME":
+            break
+        w = info[_FOLD]
+        if w in cues.prefixes and sum(t[2][_KIND] == "NAME" for t in ch[i:]) >= 2:
+            break
+        if w in cues.skip_words:
+            pass
+        elif i > 0:
+            break
+        else:
+            a = ch[0][0] - s0            # a word right before it: not at the start (_at_start)
+            if (a >= 2 and text[a - 1] == " " and text[a - 2].isalpha()) or not (
+                    _at_start(text, a) and ctx.common(w)):
+                break
+        i += 1
+        while i < n and ch[i][2][_KIND] == "PART":
+            i += 1
+    if i == n or (i > 0 and all(t[2][_KIND] != "NAME" for t in ch[i:])):
+        return None
+    a = ch[i][0] - s0
+    end = ch[-1]
+    name = text[a:end[1] - end[2][_CUT] - s0]
+    shapes = cues.shapes[end[2][_POSS]]
+    shape = shapes.get(name)
+    if shape is None:
+        if len(shapes) >= 50_000:
+            shapes.clear()
+        shape = shapes[name] = _shape(cues, ch[i:], name)
+    (length, key, poss, area, site_inside, prefix, content_plain, content_common,
+     org_word, given, kunya, vetoed, stopword, orgs, person) = shape
+    b = a + length
+    if vetoed or key in ctx.index or not (content_plain or content_common):
+        # vetoed whatever follows it: its extent is found if _groups needs it
+        u = _Unit(a, b, -1, -1, possessive=poss)
+        u.vetoed = True
+        return u
+    own: set = {"feature"} if area else set()
+    f = None                       # feature_after, plural_after and org_after all begin with \s+
+    plural = org_after = False
+    if not poss and low[b:b + 1].isspace():
+        m = cues.after_name.match(low, b)
+        regs = m.regs
+        if regs[_FEATURE][0] >= 0:
+            f = m
+        plural = regs[_PLURAL][0] >= 0
+        org_after = regs[_ORG][0] >= 0
+    site_after = f is not None and _fold(f.group("feature_word")) in cues.sites     # "the al-Harir base"
+    if site_inside or f or plural:
+        own.add("feature")
+    if prefix:
+        own.add("prefix")
+    u = _Unit(a, b, -1, f.end("feature") if f else b, own=own, possessive=poss)
+    if f is None:
+        u.plural = plural
+    site = site_inside or site_after
+    vetoed = (not (content_plain if site else content_common)
+              or (stopword and not site)
+              or (org_word and not site_after)                               # but "the 46th Regiment base"
+              or (given and not own)                                         # "Hassan Abdulghani"
+              or (kunya and not site)                                        # "Abu Mohammed", "Umm Khaled"
+              or (f is None and org_after))                                  # "the Nujabaa movement"
+    if not vetoed:
+        u.cue_before = _before(low[max(0, a - _WINDOW):a], cues)
+        vetoed = u.cue_before in ("title", "source")                   # "commander Mazloum Abdi",
+    if not vetoed and orgs:
         # in a name of organisations.txt (which shares a word with it)
         lo, hi = max(0, a - cues.org_length), min(len(text), b + cues.org_length)
-        u.vetoed = any(m.start() < b and m.end() > a for m in cues.orgs.finditer(text, lo, hi))
-    u.person_shaped = (not own and 2 <= len(toks) <= 3 and all(t.kind == "NAME" for t in toks)
-                       and not any(c in DASHES for t in toks for c in t.text))
+        vetoed = any(m.start() < b and m.end() > a for m in cues.orgs.finditer(text, lo, hi))
+    u.vetoed = vetoed
+    u.person_shaped = not own and person
     return u
 
 
@@ -537,7 +835,9 @@ def _before(before: str, cues: "_Cues") -> str:
     "source" ("according to"), "title" ("commander"), or ""."""
     if not before[-1:].isspace():
         return ""                                   # '"Hama', "(Hama": no cue
-    words = before[-_WINDOW:].split()
+    words = before[-_WINDOW:].rsplit(None, cues.before_words)      # the last words are enough
+    if len(words) > cues.before_words:
+        del words[0]
     if cues.title_phrases.ends(words):
         return "title"
     num = det = direction = False
@@ -570,33 +870,46 @@ def _context(u: _Unit, low: str, cues: _Cues) -> None:
         kind = _before(before, cues) if u.cue_before is None else u.cue_before
         if kind in RANK:
             u.before.add(kind)
-        m = cues.introducer.search(before)
-        if m and cues.plural_place.search(low[:u.a - len(before) + m.start()]):
-            u.before.add("introducer")      # "ten districts, among them X"; "the following areas: (1) X"
+        ends = cues.introducer_ends
+        if ends is None or ":" in before or _ends_with(before.rsplit(None, 4)[-4:], ends):
+            m = cues.introducer.search(before)
+            if m and cues.plural_place.search(low[:u.a - len(before) + m.start()]):
+                u.before.add("introducer")  # "ten districts, among them X"; "the following areas: (1) X"
     after = low[u.ext_b:u.ext_b + _WINDOW]
-    if cues.passive.match(after) or cues.among.match(after):
-        u.after.add("passive")
-    if cues.apposition.match(after):
-        u.after.add("apposition")
-    if cues.direction.match(after):
-        u.after.add("direction")
-    if cues.plural_after.match(low, u.ext_b):
-        u.after.add("feature")              # "the Hamdaniya and New Aleppo districts"
-    # "X said", "X, the group's spokesman": a person or an organisation speaking; but in
-    # "residents of X said" the speakers are the residents
-    if not u.known and not u.own and "noun" not in u.before and (
-            cues.speech.match(after) or cues.title_after.match(after)):
-        u.vetoed = True
+    c = after[:1]
+    if c.isspace() or c == ",":             # each cue after a name begins with a space or a comma
+        if cues.passive.match(after) or cues.among.match(after):
+            u.after.add("passive")
+        if cues.apposition.match(after):
+            u.after.add("apposition")
+        if cues.direction.match(after):
+            u.after.add("direction")
+        plural = (cues.plural_after.match(low, u.ext_b) is not None) if u.plural is _UNKNOWN else u.plural
+        if plural:
+            u.after.add("feature")          # "the Hamdaniya and New Aleppo districts"
+        # "X said", "X, the group's spokesman": a person or an organisation speaking; but in
+        # "residents of X said" the speakers are the residents
+        if not u.known and not u.own and "noun" not in u.before and (
+                cues.speech.match(after) or cues.title_after.match(after)):
+            u.vetoed = True
 
 
-def _dateline(text: str, spans, ctx: _Context) -> _Unit | None:
-    """An upper-case place name opening a paragraph: "QAMISHLI –", "NAWA, Dec 6 (Reuters) -"."""
-    m = _DATELINE.match(text)
-    if not m or any(a < m.end() for a, _, _ in spans):
+def _ends_with(words: list[str], ends: tuple[str, ...]) -> bool:
+    """Does one of ``words`` end with one of ``ends``?"""
+    for w in words:
+        if w.endswith(ends):
+            return True
+    return False
+
+
+def _dateline(m: re.Match, s0: int, spans, ctx: _Context) -> _Unit | None:
+    """An upper-case place name opening a paragraph (``m``, a _DATELINE match): "QAMISHLI –",
+    "NAWA, Dec 6 (Reuters) -"."""
+    if any(a - s0 < m.end() for a, _, _ in spans):
         return None
-    key = name_key(m.group("n"))
+    key = _key(m.group("n"))
     cues = ctx.cues
-    if key in cues.skip or key in ctx.matcher.gazetteer.index or len(key) < 3 or key in cues.stopwords:
+    if key in cues.skip or key in ctx.index or len(key) < 3 or key in cues.stopwords:
         return None
     return _Unit(0, m.end("n"), 0, m.end("n"), own={"dateline"})
 
@@ -630,22 +943,20 @@ def _groups(low: str, units: list[_Unit]) -> list[list[_Unit]]:
     """Runs of units separated by ", ", " and ", ", or " ...: "A, B and C", "A, B, C",
     "(1) A, (2) B and (3) the C base"; two names need an "and" ("Aleppo, Walid Hasso" is an
     apposition)."""
-    out, cur, coordinated = [], [], False
-
-    def close():
-        if len(cur) > 2 or (len(cur) == 2 and (
-                coordinated or _AND_NEXT.match(low, cur[-1].ext_b) is not None)):
-            out.append(list(cur))
-
-    for u in units:
-        m = _LIST_GAP.fullmatch(low, cur[-1].ext_b, u.ext_a) if cur and not cur[-1].possessive else None
+    out: list[list[_Unit]] = []
+    cur: list[_Unit] = []
+    coordinated = False
+    for u in units + [None]:
+        m = (_LIST_GAP.fullmatch(low, cur[-1].ext_b, u.ext_a)
+             if u is not None and cur and not cur[-1].possessive else None)
         if m:
             cur.append(u)
             coordinated = coordinated or bool(m.group("c") or m.group("a"))
-        else:
-            close()
-            cur, coordinated = [u], False
-    close()
+            continue
+        if len(cur) > 2 or (len(cur) == 2 and (
+                coordinated or _AND_NEXT.match(low, cur[-1].ext_b) is not None)):
+            out.append(cur)
+        cur, coordinated = [u], False
     return out
 
 
