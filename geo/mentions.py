@@ -27,6 +27,7 @@ gazetteer, or one of several the report's topic does not decide between."""
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -218,29 +219,140 @@ def find_mentions(report: Report, matcher: Matcher) -> list[Mention]:
         return sents[i] if sents else Sentence(0, len(text), text)
 
     found: list[Mention] = []
+    bisect_right, whole = bisect.bisect_right, Sentence(0, len(text), text)
     for start, end, eid in matcher.raw_matches(text):
         if eid == ORG:
             continue
-        s = sentence_at(start)
+        s = sents[max(bisect_right(sent_starts, start) - 1, 0)] if sents else whole   # sentence_at(start)
         found.append(Mention(report.id, eid, text[start:end], start, end, s.text, s.start, "place"))
 
     roles = rules.roles(found, text, norm, gaz)
-    found = [m if r == "place" else replace(m, role=r) for m, r in zip(found, roles)]
+    found = [m if r == "place" else
+             Mention(m.article, m.place_id, m.surface, m.start, m.end, m.sentence, m.sentence_start, r, m.via)
+             for m, r in zip(found, roles)]
     found = rules.repoint(found, text, norm, gaz)
     found = rules.context(found, report, norm, gaz, sentence_at)
-    return sorted(found, key=lambda m: (m.start, m.end))
+    return sorted(found, key=operator.attrgetter("start", "end"))
 
 
 # Rules -------------------------------------------------------------------------------------
 
 
+def _alternation_keys(words) -> list[str]:
+    """The literals of ``_alternation(words)``, longest first."""
+    return sorted({name_key(w) for w in words if name_key(w)}, key=len, reverse=True)
+
+
 def _alternation(words) -> str:
-    keys = sorted({name_key(w) for w in words if name_key(w)}, key=len, reverse=True)
-    return "|".join(re.escape(k) for k in keys)
+    return "|".join(re.escape(k) for k in _alternation_keys(words))
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:'t\b)?|'s\b|[^\w\s]")   # on the normal form: words, "'s", marks
 _UPPER_WORD = re.compile(r"\s*[\"“‘']?[A-Z]")
+_POSSESSIVE_START = re.compile(r"^['’]s?")
+_COMMA_GAP = re.compile(r",\s*")
+_APPOSITION_GAP = re.compile(r"\s*,\s*")
+_ROAD_GAP = re.compile(r"\s+(?:to|and|with)\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?")
+_UNKNOWN_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:al-|el-|as-|ad-)?[A-Z][\w'’-]*)*")
+_COMMAS = re.compile(r"[\s,]*")
+_WORD = re.compile(r"[^\W_]+")
+_LAST_WORD = re.compile(r"[^\W_]+$")
+
+
+def _relaxed(rx: re.Pattern) -> re.Pattern:
+    """``rx`` without its leading ``\\b``: it matches wherever ``rx`` does (and more), but Python's
+    re scans for it much faster (a literal prefix, or a set of first characters)."""
+    assert rx.pattern.startswith(r"\b"), rx.pattern
+    return re.compile(rx.pattern[2:], rx.flags)
+
+
+def _finditer(rx: re.Pattern, relaxed: re.Pattern, s: str):
+    """``rx.finditer(s)`` (for a pattern that never matches the empty string), with the start of
+    each match found by ``relaxed`` (``_relaxed(rx)``), then checked by ``rx`` itself."""
+    pos, n = 0, len(s)
+    while pos <= n:
+        c = relaxed.search(s, pos)
+        if c is None:
+            return
+        p = c.start()
+        m = rx.match(s, p)
+        if m is None:
+            pos = p + 1
+        else:
+            yield m
+            pos = m.end()
+
+
+def _literal_finditer(rx: re.Pattern, literals, s: str):
+    """``rx.finditer(s)`` for a pattern every match of which starts with one of ``literals`` (and
+    never matches the empty string): ``rx`` is tried only where one of them occurs."""
+    if not literals:
+        yield from rx.finditer(s)
+        return
+    pos = 0
+    for p in _occurrences(s, literals):
+        if p < pos:
+            continue
+        m = rx.match(s, p)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _starting_literals(literals) -> list[str]:
+    """``literals`` without those that begin with another of them ("bases" with "base"): where
+    any of them starts, one of the rest starts."""
+    return [w for w in literals if not any(v != w and w.startswith(v) for v in literals)]
+
+
+def _occurrences(s: str, literals) -> list[int]:
+    """Where any of ``literals`` starts in ``s``, in order."""
+    starts = set()
+    for lit in literals:
+        i = s.find(lit)
+        while i >= 0:
+            starts.add(i)
+            i = s.find(lit, i + 1)
+    return sorted(starts)
+
+
+def _preceded_by(s: str, literals, starts: list[int], width: int):
+    """The indices i of ``starts`` such that one of ``literals`` starts in ``s`` within
+    [starts[i] - width, starts[i]), in order (every index when there are no literals, or when
+    ``starts`` is not in order)."""
+    if not literals or starts != sorted(starts):
+        return range(len(starts))
+    out: set[int] = set()
+    for p in _occurrences(s, literals):
+        out.update(range(bisect.bisect_right(starts, p), bisect.bisect_right(starts, p + width)))
+    return sorted(out)
+
+
+def _starts_line(text: str, pos: int) -> bool:
+    """Whether only whitespace, or a "/" and whitespace ("LATAKIA/MOSCOW"), comes before ``pos``
+    on its line: where ``is_dateline`` finds one past the heading."""
+    j = pos - 1
+    while j >= 0 and text[j] != "\n" and text[j].isspace():
+        j -= 1
+    return j < 0 or text[j] == "\n" or text[j] == "/"
+
+
+def _may_end_with(norm: str, lo: int, pos: int, ends: tuple[str, ...], the: bool) -> bool:
+    """False when no pattern of the form ``...(?:ends)\\s+(?:the\\s+)?$`` (``the``: with that
+    optional part) can match in ``norm[lo:pos]``: ``norm[lo:pos]`` must end with whitespace after
+    one of ``ends`` (or after one of them, whitespace and "the"). A cheap test run before the search,
+    which tries every start in the window."""
+    w = norm[lo:pos]
+    t = w.rstrip()
+    if len(t) == len(w):
+        return False
+    if t.endswith(ends):
+        return True
+    if the and t.endswith("the"):
+        u = t[:-3]
+        v = u.rstrip()
+        return len(v) < len(u) and v.endswith(ends)
+    return False
 
 
 def _forms(entries) -> set[str]:
@@ -349,6 +461,7 @@ class _Rules:
         self.loc_adjectives = _phrases(_opt(m, "location_adjectives", src))
         self.titles = _words(_opt(m, "titles", src))
         self.list_openers = _phrases(_opt(m, "list_openers", src))
+        self._list_opener_lengths = sorted({len(o) for o in self.list_openers})
         self.determiners = _words(_opt(m, "determiners", src))
         g = _opt(m, "grammar", src, dict)
         self.have = _words(g.get("have", ["has", "have", "had"]))
@@ -387,31 +500,47 @@ class _Rules:
         src = "context.toml"
         c = vocab.toml(src, vocab_dir)
         self.anaphors = []
+        self._anaphor_scans = []
         for a in vocab.require(c, "anaphor", list, src):
             spec = _Anaphor(name_key(a["phrase"]), frozenset(a["kinds"]), frozenset(a.get("pass_over", [])),
                             frozenset(a.get("pass_over_named", [])))
-            self.anaphors.append((re.compile(rf"\b{re.escape(spec.phrase)}\b(?! of\b)"), spec))
+            rx = re.compile(rf"\b{re.escape(spec.phrase)}\b(?! of\b)")
+            self.anaphors.append((rx, spec))
+            self._anaphor_scans.append((rx, _relaxed(rx), spec))
         self.anaphor_specs = {spec.phrase: spec for _, spec in self.anaphors}
         feats = _alternation(vocab.require(c, "features", list, src))
         adjs = _alternation(vocab.require(c, "feature_adjectives", list, src))
         self.rx_feature = re.compile(
             rf"\bthe\s+(?:(?P<own>city|town)'s\s+)?(?:(?:{adjs})\s+)*(?P<f>{feats})\b"
         )
+        self._rx_feature_relaxed = _relaxed(self.rx_feature)
         road_words = vocab.require(c, 'road_words', list, src)
         self.rx_road = re.compile(rf"\b(?:{_alternation(road_words)})\b")
+        self._road_literals = _starting_literals(_alternation_keys(road_words))   # a match starts with one
         self._context_vocab(c, src, road_words)
         self.rx_road_conn = re.compile(
             rf"^\s+(?:that\s+|which\s+)?(?P<c>{_alternation(vocab.require(c, 'road_connectives', list, src))})\s+(?:the\s+)?$"
         )
         self.road_km = float(c.get("road_km", 10))
-        self.rx_base = re.compile(rf"\b(?:{_alternation(vocab.require(c, 'base_words', list, src))})\s+(?:in|at|near)\s+$")
+        # a hit of rx_base or rx_region starts with one of its words (``_*_literals``, see
+        # _preceded_by) and ends with one of ``_*_ends`` and whitespace (see _may_end_with)
+        base_words = vocab.require(c, 'base_words', list, src)
+        self._base_ends = ("in", "at", "near")
+        self.rx_base = re.compile(rf"\b(?:{_alternation(base_words)})\s+(?:{'|'.join(self._base_ends)})\s+$")
+        self._base_literals = _starting_literals(_alternation_keys(base_words))
         self.base_kinds = set(vocab.require(c, "base_kinds", list, src))
-        self.rx_region = re.compile(rf"\b(?:{_alternation(vocab.require(c, 'region_words', list, src))})\s+of\s+(?:the\s+)?$")
+        region_words = vocab.require(c, 'region_words', list, src)
+        self.rx_region = re.compile(rf"\b(?:{_alternation(region_words)})\s+of\s+(?:the\s+)?$")
+        self._region_ends = ("of",)      # and "the" may follow
+        self._region_literals = _starting_literals(_alternation_keys(region_words))
         self.region_kinds = set(vocab.require(c, "region_kinds", list, src))
         self._road_geoms = None
+        self._road_distance_memo: dict[tuple, list[float]] = {}
         self._related_memo: dict[tuple, Entry | None] = {}
         self._eligible: dict[str, bool] = {}
+        self._eligible_ids: dict[str, bool] = {}     # place_id -> eligible(gaz.entries[place_id])
         self._institutions: dict[str, bool] = {}
+        self._institution_surfaces: dict[str, bool] = {}
 
     def _context_vocab(self, c: dict, src: str, road_words: list) -> None:
         """What "the city" / "the town" may point at (context.toml; a user's older copy may lack
@@ -424,15 +553,17 @@ class _Rules:
         self.kind_of_word = {name_key(w): k for k, ws in kind_words.items() for w in ws if name_key(w)}
         kinds = _alternation(self.kind_of_word)
         # the text's own word for a place: "the (strategic) town of X", "X, Syria's fourth-largest city"
-        self.rx_kind_before = re.compile(rf"\b(?P<k>{kinds})\s+of\s+$")
+        self.rx_kind_before = re.compile(rf"\b(?P<k>{kinds})\s+of\s+$")     # ends with "of" (_evocations)
         self.rx_kind_after = re.compile(
             rf"\s*,\s*(?:(?:the|a|an|two|three|four|both|several|[\w]+'s)\s+)?"
             rf"(?:(?!(?:where|which|who|that|and|or|but|while|as|after|before|when|the|a|an)\b)[\w']+\s+){{0,3}}?"
             rf"(?P<k>{kinds})\b(?!'s)")
         self.rx_named_unknown = re.compile(rf"\b(?P<k>{kinds})\s+of\s+")
+        self._kind_literals = _starting_literals(_alternation_keys(self.kind_of_word))   # a match starts with one
         # "the capital": a city without a gazetteer name
         unnamed = _alternation(_opt(c, "unnamed_cities", src)) or "(?!)"
         self.rx_unnamed_city = re.compile(rf"\b(?:{unnamed})\b(?!\s+of\b)")
+        self._unnamed_literals = _starting_literals(_alternation_keys(_opt(c, "unnamed_cities", src)))   # likewise
         # named in passing: "towards Homs", "south-east of Hama", "10 km from Aleppo"
         dirs = _alternation(_opt(c, "directions", src)) or "(?!)"
         units = _alternation(_opt(c, "distance_units", src)) or "(?!)"
@@ -444,6 +575,10 @@ class _Rules:
             rf"|\b(?:{units})\s+(?:[\w']+\s+){{0,2}}?(?:from|of)"
             rf"|(?P<origin>\b(?:{origins})\s+from|\bfrom\s+the\s+direction\s+of)"
             rf"|\b(?:{roads})\s+(?:[\w']+\s+)?(?:to|from))\s+(?:the\s+)?$")
+        # what every alternative of rx_passing ends with, before whitespace and "the" (see _passing,
+        # _may_end_with): keep this in step with the alternatives
+        self._passing_ends = tuple(sorted({name_key(w) for w in _opt(c, "passing_before", src) if name_key(w)}
+                                          | {"of", "from", "to"}))
         # "X, the village directly north of " the phrase: X is located relative to it
         words = _alternation(_opt(c, "locating_words", src)) or "(?!)"
         ends = _alternation(_opt(c, "locating_ends", src)) or "(?!)"
@@ -462,6 +597,11 @@ class _Rules:
             self._institutions[e.id] = name_key(e.name) in self.institutions
         return self._institutions[e.id]
 
+    def _institution_surface(self, surface: str) -> bool:
+        if surface not in self._institution_surfaces:
+            self._institution_surfaces[surface] = name_key(surface) in self.institutions
+        return self._institution_surfaces[surface]
+
     def eligible(self, e: Entry) -> bool:
         if e.id not in self._eligible:
             self._eligible[e.id] = e.kind in self.metonym_kinds or name_key(e.name) in self.seats
@@ -473,25 +613,33 @@ class _Rules:
         out: list[str] = []
         for i, m in enumerate(found):
             prev = found[i - 1] if i else None
-            if self.is_dateline(m, text) or (
-                    prev is not None and out[-1] == "dateline" and re.fullmatch(r",\s*", text[prev.end:m.start])
+            # is_dateline's first test, here too: past the heading, only at a line's start
+            dateline = ((m.start <= self.heading_chars or _starts_line(text, m.start))
+                        and self.is_dateline(m, text, norm))
+            if dateline or (
+                    prev is not None and out[-1] == "dateline" and _COMMA_GAP.fullmatch(text[prev.end:m.start])
                     and self.rx_dateline_tail.match(text[m.end:m.end + 80])):
                 out.append("dateline")   # "HAMA, Syria, Dec 5 -": the region is part of it
             else:
-                out.append(self.role(m, found, text, norm, gaz))
+                eligible = self._eligible_ids.get(m.place_id)
+                if eligible is None:
+                    eligible = self._eligible_ids[m.place_id] = self.eligible(gaz.entries[m.place_id])
+                # role() is "place" for a name that cannot be a metonym
+                out.append(self.role(m, found, text, norm, gaz, i) if eligible else "place")
         return out
 
-    def role(self, m: Mention, all_: list[Mention], text: str, norm: str, gaz: Gazetteer) -> str:
+    def role(self, m: Mention, all_: list[Mention], text: str, norm: str, gaz: Gazetteer,
+             index: int | None = None) -> str:
         """Place or metonym (datelines are found by ``roles``); see geo/data/metonymy.toml."""
         entry = gaz.entries[m.place_id]
         if not self.eligible(entry):
             return "place"
-        if self._institution(entry) or (m.surface[:1].isupper() and name_key(m.surface) in self.institutions):
+        if self._institution(entry) or (m.surface[:1].isupper() and self._institution_surface(m.surface)):
             return "metonym"
         hyphen = self._hyphen(m, all_, text, norm)
         if hyphen:
             return hyphen
-        group = self._group(m, all_, text)
+        group = self._group(m, all_, text, index, norm)
         first, last = group[0], group[-1]
         sent_end = first.sentence_start + len(first.sentence)
         left = self._tokens(norm, max(first.sentence_start, first.start - 80), first.start)
@@ -518,7 +666,8 @@ class _Rules:
         words = [w for w, _ in left if w not in self.articles]
         # in a list inside its clause, or an appositive ("Syria's neighbours, Jordan and
         # Lebanon, closed ..."): the verb after the closing comma is the clause's
-        listed = any(tuple(words[-len(o):]) == o for o in self.list_openers) or words[-1:] == [","]
+        listed = any(tuple(words[-n:]) in self.list_openers for n in self._list_opener_lengths) \
+            or words[-1:] == [","]
         country = entry.kind in self.metonym_kinds
         return self._right(right, text, subject, listed, country) or "place"
 
@@ -531,12 +680,12 @@ class _Rules:
         after = text[m.end:m.end + 1]
         before = text[m.start - 1:m.start] if m.start else ""
         if after and after in DASHES and text[m.end + 1:m.end + 2].isalpha():
-            word = re.match(r"[^\W_]+", norm[m.end + 1:m.end + 40])
+            word = _WORD.match(norm[m.end + 1:m.end + 40])
             if word and word.group() in self.hyphen_suffixes:
                 return "metonym"
             return self._compound(m, all_, norm, m.end + 1)
         if before and before in DASHES and m.start > 1 and text[m.start - 2].isalpha():
-            word = re.search(r"[^\W_]+$", norm[max(0, m.start - 40):m.start - 1])
+            word = _LAST_WORD.search(norm[max(0, m.start - 40):m.start - 1])
             if word and word.group() in self.hyphen_prefixes:
                 return "metonym"
             return self._compound(m, all_, norm, m.end)
@@ -765,31 +914,37 @@ class _Rules:
             return "metonym"              # "Tehran will ... support", "Russia did not take"
         return None
 
-    def _group(self, m: Mention, all_: list[Mention], text: str) -> list[Mention]:
+    def _group(self, m: Mention, all_: list[Mention], text: str, index: int | None = None,
+               norm: str | None = None) -> list[Mention]:
         """``m`` with the mentions coordinated with it ("Russia and Iran", "Syria, the US and
         Russia"); a run joined by commas alone ("Hama, Syria") is not a list."""
-        i = next(k for k, x in enumerate(all_) if x is m)
+        i = index if index is not None else next(k for k, x in enumerate(all_) if x is m)
         lo = hi = i
-        while lo > 0 and self._coordinated(all_[lo - 1], all_[lo], text):
+        while lo > 0 and self._coordinated(all_[lo - 1], all_[lo], text, norm):
             lo -= 1
-        while hi + 1 < len(all_) and self._coordinated(all_[hi], all_[hi + 1], text):
+        while hi + 1 < len(all_) and self._coordinated(all_[hi], all_[hi + 1], text, norm):
             hi += 1
         group = all_[lo:hi + 1]
-        if len(group) > 1 and not any(self.rx_and.search(normalize(text[a.end:b.start]))
+        if len(group) > 1 and not any(self.rx_and.search(norm[a.end:b.start] if norm is not None
+                                                         else normalize(text[a.end:b.start]))
                                       for a, b in zip(group, group[1:])):
             return [m]
         return group
 
-    def _coordinated(self, a: Mention, b: Mention, text: str) -> bool:
+    def _coordinated(self, a: Mention, b: Mention, text: str, norm: str | None = None) -> bool:
+        """``norm``, if given, is ``normalize(text)`` (its slices are the slices' folds)."""
         gap = text[a.end:b.start]
         if len(gap) > 30 or "\n" in gap:
             return False
-        gap = re.sub(r"^['’]s?", "", gap)
-        return bool(self.rx_gap.match(normalize(gap)) or self.rx_gap_abbrev.match(gap)) and bool(gap.strip() or gap)
+        gap = _POSSESSIVE_START.sub("", gap)
+        folded = normalize(gap) if norm is None else norm[b.start - len(gap):b.start]
+        return bool(self.rx_gap.match(folded) or self.rx_gap_abbrev.match(gap)) and bool(gap.strip() or gap)
 
-    def is_dateline(self, m: Mention, text: str) -> bool:
+    def is_dateline(self, m: Mention, text: str, norm: str | None = None) -> bool:
         """Where the report was filed: the name at the start of a line, or stuck to a heading
         early in the report, followed by a dateline's tail (see [dateline] in metonymy.toml)."""
+        if m.start > self.heading_chars and not _starts_line(text, m.start):
+            return False       # (what follows returns False too; this is quicker)
         line_start = text.rfind("\n", 0, m.start) + 1
         prefix = text[line_start:m.start]
         at_start = not prefix.strip() or bool(self.rx_slash_prefix.fullmatch(prefix))
@@ -799,7 +954,7 @@ class _Rules:
             if (m.start > self.heading_chars or not prefix[-1:].isspace()
                     or self.rx_sentence_end.search(prefix)):
                 return False
-            words = _TOKEN.findall(normalize(prefix))
+            words = _TOKEN.findall(normalize(prefix) if norm is None else norm[line_start:m.start])
             if not any(w[:1].isalnum() for w in words):
                 return False                             # a bullet: "- Damascus – rebels ..."
             if ((words[-1],) in self.before or words[-1] in self.determiners
@@ -828,11 +983,18 @@ class _Rules:
     def repoint(self, found: list[Mention], text: str, norm: str, gaz: Gazetteer) -> list[Mention]:
         """"bases in Hmeimim and Tartus" -> the bases; "governorates of Aleppo and Idlib" -> the governorates."""
         out = list(found)
-        for rx, kinds in ((self.rx_base, self.base_kinds), (self.rx_region, self.region_kinds)):
-            for i, m in enumerate(out):
+        starts = [m.start for m in out]
+        for rx, kinds, literals, ends, the in (
+                (self.rx_base, self.base_kinds, self._base_literals, self._base_ends, False),
+                (self.rx_region, self.region_kinds, self._region_literals, self._region_ends, True)):
+            # a hit starts with one of the words, at most 40 characters before the name
+            for i in _preceded_by(norm, literals, starts, 40):
+                m = out[i]
                 if m.role != "place":
                     continue
                 lo = max(m.sentence_start, m.start - 40)
+                if not _may_end_with(norm, lo, m.start, ends, the):
+                    continue
                 hit = rx.search(norm, lo, m.start)
                 if not hit:
                     continue
@@ -840,7 +1002,7 @@ class _Rules:
                     continue    # "the Khmeimim air base near Latakia": the base is named, not Latakia
                 chain = [i]
                 j = i
-                while j + 1 < len(out) and self._coordinated(out[j], out[j + 1], text):
+                while j + 1 < len(out) and self._coordinated(out[j], out[j + 1], text, norm):
                     j += 1
                     chain.append(j)
                 for k in chain:
@@ -879,11 +1041,23 @@ class _Rules:
         text = report.text
         spans = [(m.start, m.end) for m in found]
         extra: list[Mention] = []
-        evs = self._evocations(found, text, norm, gaz, sentence_at)
-        topic = self._topic(found, gaz)
+        evs: list[_Evocation] = []       # computed at the first feature or anaphor (most reports have none)
+        topic: str | None = None
+        evoked = False
+
+        # the found spans are in text order and disjoint (raw_matches): the one that may overlap
+        # [a, b) is the first that ends after a; then the few added here
+        starts, ends = [s for s, _ in spans], [e for _, e in spans]
+        ordered = all(map(operator.le, ends[:-1], starts[1:])) and all(map(operator.lt, starts, ends))
+        n_found = len(spans)
 
         def free(a: int, b: int) -> bool:
-            return all(b <= s or a >= e for s, e in spans)
+            if not ordered:
+                return all(b <= s or a >= e for s, e in spans)
+            k = bisect.bisect_right(ends, a)
+            if k < n_found and starts[k] < b:
+                return False
+            return all(b <= s or a >= e for s, e in spans[n_found:])
 
         def last_place(pos: int, kinds: set[str]) -> Entry | None:
             best = None
@@ -906,16 +1080,20 @@ class _Rules:
             bisect.insort(evs, ev, key=lambda e: (e.start, e.end))
 
         events = []
-        for m in self.rx_feature.finditer(norm):
+        for m in _finditer(self.rx_feature, self._rx_feature_relaxed, norm):
             events.append((m.start(), m.end(), "feature", (m.group("f"), m.group("own"))))
-        for rx, spec in self.anaphors:
-            for m in rx.finditer(norm):
+        for rx, relaxed, spec in self._anaphor_scans:
+            for m in _finditer(rx, relaxed, norm):
                 events.append((m.start(), m.end(), "anaphor", spec))
-        for m in self.rx_road.finditer(norm):
+        for m in _literal_finditer(self.rx_road, self._road_literals, norm):
             events.append((m.start(), m.end(), "road", None))
         for a, b, what, arg in sorted(events, key=lambda e: (e[0], -e[1])):
             if not free(a, b):
                 continue
+            if what != "road" and not evoked:
+                evs = self._evocations(found, text, norm, gaz, sentence_at)
+                topic = self._topic(found, gaz)
+                evoked = True
             if what == "feature":
                 word, own = arg
                 spec = self.anaphor_specs.get(f"the {own}", self.feature_spec) if own else self.feature_spec
@@ -943,24 +1121,29 @@ class _Rules:
         out: list[_Evocation] = []
         passing = [(False, False)] * len(places)
         named: list[str | None] = [None] * len(places)
+        # coordinated[i]: places[i] is coordinated with places[i - 1]. A mention's sentence_start
+        # is sentence_at(start).start (find_mentions made it so)
+        coordinated = [False] + [self._coordinated(a, b, text, norm) for a, b in zip(places, places[1:])]
         for i, m in enumerate(places):
-            s = sentence_at(m.start).start
+            s = m.sentence_start
             passing[i] = self._passing(norm, max(s, m.start - 80), m.start)
-            if not passing[i][0] and i > 0 and self._coordinated(places[i - 1], m, text):
+            if not passing[i][0] and coordinated[i]:
                 passing[i] = passing[i - 1]     # "between Aleppo and Damascus"
-            k = self.rx_kind_before.search(norm, max(s, m.start - 40), m.start)
+            lo = max(s, m.start - 40)
+            k = (self.rx_kind_before.search(norm, lo, m.start)
+                 if _may_end_with(norm, lo, m.start, ("of",), False) else None)
             if k is None:
                 k = self.rx_kind_after.match(norm, m.end, min(len(norm), m.end + 60))
             named[i] = self.kind_of_word[k.group("k")] if k else None
         for i in range(len(places) - 1, 0, -1):   # "the towns of A, B and C", "A and B, two towns"
-            if self._coordinated(places[i - 1], places[i], text):
+            if coordinated[i]:
                 named[i - 1] = named[i - 1] or named[i]
         for i in range(1, len(places)):
-            if self._coordinated(places[i - 1], places[i], text):
+            if coordinated[i]:
                 named[i] = named[i] or named[i - 1]
         for i, m in enumerate(places):
             e = gaz.entries[m.place_id]
-            s = sentence_at(m.start).start
+            s = m.sentence_start
             if e.kind in self.settlement_kinds:
                 out.append(_Evocation(m.start, m.end, e.id, named[i] or e.kind, named[i] is not None,
                                       *passing[i], False, s))
@@ -971,16 +1154,20 @@ class _Rules:
                                           *passing[i], True, s))
         starts = {m.start for m in found}
         ends = {m.end for m in found}
-        for k in self.rx_named_unknown.finditer(norm):     # "the town of Khanaser", Khanaser unknown
-            name = re.match(r"[A-Z][\w'’-]*(?:\s+(?:al-|el-|as-|ad-)?[A-Z][\w'’-]*)*", text[k.end():])
+        # "the town of Khanaser", Khanaser unknown
+        for k in _literal_finditer(self.rx_named_unknown, self._kind_literals, norm):
+            name = _UNKNOWN_NAME.match(text, k.end())
             if name is None or k.end() in starts:
                 continue
             s = sentence_at(k.start()).start
-            out.append(_Evocation(k.end(), k.end() + name.end(), None, self.kind_of_word[k.group("k")], True,
+            out.append(_Evocation(k.end(), name.end(), None, self.kind_of_word[k.group("k")], True,
                                   *self._passing(norm, s, k.start()), False, s))
-        for u in self.rx_unnamed_city.finditer(norm):      # "the capital", unless named beside it
-            after = re.match(r"[\s,]*", norm[u.end():u.end() + 4]).end() + u.end()
-            before = len(norm[:u.start()].rstrip(" ,"))
+        # "the capital", unless named beside it
+        for u in _literal_finditer(self.rx_unnamed_city, self._unnamed_literals, norm):
+            after = _COMMAS.match(norm, u.end(), u.end() + 4).end()
+            before = u.start()      # len(norm[:u.start()].rstrip(" ,"))
+            while before and norm[before - 1] in " ,":
+                before -= 1
             if after in starts or before in ends:
                 continue
             s = sentence_at(u.start()).start
@@ -990,6 +1177,8 @@ class _Rules:
 
     def _passing(self, norm: str, lo: int, pos: int) -> tuple[bool, bool]:
         """Whether the name at ``pos`` is named in passing, and whether as where a move starts."""
+        if not _may_end_with(norm, lo, pos, self._passing_ends, True):
+            return (False, False)
         p = self.rx_passing.search(norm, lo, pos)
         return (p is not None, p is not None and p.group("origin") is not None)
 
@@ -1039,7 +1228,7 @@ class _Rules:
 
         last = prior[-1]
         gap = norm[last.end:a]
-        if re.fullmatch(r"\s*,\s*", gap) and norm[b:b + 2] != "'s":
+        if _APPOSITION_GAP.fullmatch(gap) and norm[b:b + 2] != "'s":
             # "Aleppo, the city his fighters seized"; "After rebels took Saraqib, the city ..." is
             # no apposition, and not clear
             return last.eid if role(last) == "accept" else None
@@ -1077,7 +1266,7 @@ class _Rules:
         ends = None
         if len(after) > 1:
             gap = normalize(text[after[0].end:after[1].start])
-            if re.fullmatch(r"\s+(?:to|and|with)\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?", gap):
+            if _ROAD_GAP.fullmatch(gap):
                 ends = (first, gaz.entries[after[1].place_id])
         if ends is None and conn.group("c") == "to":
             origin = last_place(a, {"city", "town"})
@@ -1088,18 +1277,26 @@ class _Rules:
         return self._road_between(*ends, gaz)
 
     def _road_between(self, x: Entry, y: Entry, gaz: Gazetteer) -> Entry | None:
-        from shapely import wkt as shapely_wkt
-        from shapely.geometry import Point
-
         if self._road_geoms is None:
+            from shapely import wkt as shapely_wkt
+
             self._road_geoms = [
                 (e, shapely_wkt.loads(e.geometry)) for e in gaz.entries.values()
                 if e.kind == "road" and e.geometry
             ]
         limit = self.road_km / 111.0  # degrees; adequate at these latitudes for a 10 km test
         best = None
-        for e, g in self._road_geoms:
-            dx, dy = g.distance(Point(x.lon, x.lat)), g.distance(Point(y.lon, y.lat))
+        for (e, g), dx, dy in zip(self._road_geoms, self._road_distances(x), self._road_distances(y)):
             if dx <= limit and dy <= limit and (best is None or dx + dy < best[0]):
                 best = (dx + dy, e)
         return best[1] if best else None
+
+    def _road_distances(self, e: Entry) -> list[float]:
+        """The distance from each of ``_road_geoms`` to ``e``, memoised on its coordinates."""
+        key = (e.lon, e.lat)
+        if key not in self._road_distance_memo:
+            from shapely.geometry import Point
+
+            p = Point(e.lon, e.lat)
+            self._road_distance_memo[key] = [g.distance(p) for _, g in self._road_geoms]
+        return self._road_distance_memo[key]
