@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 APOSTROPHES = "'\u2018\u2019\u02bc\u02bb\u02b9\u0060\u00b4\u2032\u02be\u02bf"
@@ -177,11 +177,14 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n+")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     text: str
+
+
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+_WORD_WINDOW = 64   # enough for any abbreviation; keeps each boundary check O(1)
 
 
 @lru_cache(maxsize=16)
@@ -195,9 +198,10 @@ def sentences(text: str) -> tuple[Sentence, ...]:
         if m.group().startswith(("\n",)):
             cut = m.start()
         else:
-            before = text[start:m.start()].rsplit(None, 1)
-            word = before[-1].lower().strip("\"'“‘(") if before else ""
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            seg = text[max(start, m.start() - _WORD_WINDOW):m.start()]
+            parts = seg.rsplit(None, 1)
+            word = parts[-1].lower().strip("\"'“‘(") if parts else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(word):
                 continue
             cut = m.end()
         _emit(text, start, cut, out)
@@ -212,4 +216,4 @@ def _emit(text: str, a: int, b: int, out: list[Sentence]) -> None:
     while b > a and text[b - 1].isspace():
         b -= 1
     if b > a:
-        out.append(Sentence(a, b, text[a:b]))
+        out.append(tuple.__new__(Sentence, (a, b, text[a:b])))
