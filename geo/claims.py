@@ -476,6 +476,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
             continue
         toks = tokenize(text, norm)
         verbs = list(vocab.rx_verb.finditer(norm))
+        said: dict[tuple[int, int], tuple[str, str]] = {}
         actors = reader.actor_phrases(toks, raw)
         blocked = [(m.start - sent.start, m.end - sent.start) for m in blocked_spans.get(sent.start, [])]
         if True:
@@ -506,7 +507,10 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                         and (t.pattern.noun or not vocab.rx_verb.search(norm, found[-1][0].end, t.start))):
                     targets = found[-1][1]   # "entered X but failed to establish positions"
                 targets = [p for p in targets if not any(a < p.end and p.start < b for a, b in blocked)]
-                claimant, side = _claimant_for(t, text, norm, vocab, report, talk, verbs)
+                key = (sum(1 for m in verbs if m.end() <= t.start), sum(1 for m in verbs if m.start() < t.end))
+                if key not in said:   # triggers between the same reporting verbs share a speaker
+                    said[key] = _claimant_for(t, text, norm, vocab, report, talk, verbs)
+                claimant, side = said[key]
                 actor = _resolve(agent, t, ti, lo, toks, actors, talk, previous_agent, n_sent, reader, side, named)
                 if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in reader.relatives
                                                               and lo != ti):
@@ -783,21 +787,23 @@ def _candidate_patterns(norm: str, vocab: ClaimVocabulary) -> list[int]:
     return sorted(found)
 
 
-def _pattern_matches(norm: str, vocab: ClaimVocabulary):
+def _pattern_matches(norm: str, vocab: ClaimVocabulary) -> list:
     """(pattern index, match) of every status pattern in ``norm``: a pattern with literal
     prefixes is tried only where one of them occurs (anchored there), the rest everywhere."""
-    tried: set[tuple[int, int]] = set()
+    out = []
+    statuses, by_prefix = vocab.statuses, vocab.prefix_patterns
     if vocab.prefixes is not None:
+        tried: set[tuple[int, int]] = set()
         for k, a, _ in vocab.prefixes.find_matches_as_indexes(norm, overlapping=True):
-            for i in vocab.prefix_patterns[k]:
+            for i in by_prefix[k]:
                 if (i, a) not in tried:
                     tried.add((i, a))
-                    m = vocab.statuses[i].rx.match(norm, a)
+                    m = statuses[i].rx.match(norm, a)
                     if m:
-                        yield i, m
+                        out.append((i, m))
     for i in vocab.always:
-        for m in vocab.statuses[i].rx.finditer(norm):
-            yield i, m
+        out.extend((i, m) for m in statuses[i].rx.finditer(norm))
+    return out
 
 
 def _triggers(norm: str, vocab: ClaimVocabulary) -> list[_Trigger]:
