@@ -154,6 +154,55 @@ def literal_prefixes(rx: re.Pattern, limit: int = 64) -> list[str]:
     return sorted(set(prefixes))
 
 
+def required_literals(rx: re.Pattern) -> list[str]:
+    """Literal texts one of which every match of ``rx`` contains somewhere ([] when none of at
+    least two characters is found): lets a pattern with no literal prefix skip a sentence."""
+    import re._constants as sre_c
+    import re._parser as sre_p
+
+    def literal(items) -> str | None:
+        out = []
+        for op, av in items:
+            if op is sre_c.LITERAL:
+                out.append(chr(av))
+            elif op is sre_c.SUBPATTERN and not av[2]:
+                inner = literal(av[3])
+                if inner is None:
+                    return None
+                out.append(inner)
+            else:
+                return None
+        return "".join(out)
+
+    best: list[str] = []
+
+    def consider(options: list[str]) -> None:
+        nonlocal best
+        if options and min(map(len, options)) >= 2 and (not best or min(map(len, options)) > min(map(len, best))):
+            best = options
+
+    def walk(items) -> None:
+        run: list[str] = []
+        for op, av in items:
+            if op is sre_c.LITERAL:
+                run.append(chr(av))
+                continue
+            consider(["".join(run)])
+            run = []
+            if op is sre_c.SUBPATTERN and not av[2]:
+                walk(av[3])
+            elif op is sre_c.BRANCH:
+                options = [literal(b) for b in av[1]]
+                if all(o is not None for o in options):
+                    consider(options)
+        consider(["".join(run)])
+
+    if rx.flags & re.IGNORECASE:
+        return []
+    walk(sre_p.parse(rx.pattern))
+    return best
+
+
 def literal_prefix(rx: re.Pattern) -> str:
     """The one literal text every match of ``rx`` starts with ("" when there is none)."""
     import os.path
@@ -281,6 +330,7 @@ class ClaimVocabulary:
             if not sp.prefixes:
                 self.always.append(i)
         self.prefix_patterns = list(by_prefix.values())
+        self.always_needs = {i: required_literals(self.statuses[i].rx) for i in self.always}
         self.prefixes = ahocorasick_rs.AhoCorasick(list(by_prefix)) if by_prefix else None
         self.exclude_kinds = set(c.get("exclude_kinds", []))
         self._sides: dict[tuple[str, str], str] = {}
@@ -802,7 +852,9 @@ def _pattern_matches(norm: str, vocab: ClaimVocabulary) -> list:
                     if m:
                         out.append((i, m))
     for i in vocab.always:
-        out.extend((i, m) for m in statuses[i].rx.finditer(norm))
+        needs = vocab.always_needs.get(i)
+        if not needs or any(x in norm for x in needs):
+            out.extend((i, m) for m in statuses[i].rx.finditer(norm))
     return out
 
 

@@ -94,6 +94,10 @@ def test_prefix_filter_skips_only_patterns_that_cannot_match():
     assert literal_prefixes(re.compile("(?:had )?not able")) == ["had not able", "not able"]
     assert literal_prefixes(re.compile("(?:fell|falls) (?:in)?to")) == ["falls into", "falls to", "fell into", "fell to"]
     assert literal_prefixes(re.compile(r"(?:\w+ )?held")) == []
+    from geo.claims import required_literals
+    assert required_literals(re.compile(r"(?P<held>\w+) (?:held|controlled)")) == ["held", "controlled"]
+    assert required_literals(re.compile(r"\d+ ?(?:km|miles) from")) == [" from"]
+    assert required_literals(re.compile(r"\w+ \w+")) == []
     assert sum(1 for s in vocab.statuses if s.prefixes) > len(vocab.statuses) * 0.9
     n = 0
     for path in sorted((ROOT / "seeds").glob("*.txt")):
