@@ -40,8 +40,9 @@ def parse_args(argv):
     p.add_argument("--strict", action="store_true",
                    help="exit with status 3 when reports name places the gazetteer lacks "
                         "(listed in unresolved.csv); the map is still written")
-    p.add_argument("--jobs", type=int, default=1, metavar="N",
-                   help="process reports in N processes (same output as 1; default 1)")
+    p.add_argument("--jobs", type=int, default=0, metavar="N",
+                   help="process reports in N processes (same output as 1); default 0: one per core "
+                        "when there are at least 200 reports, else 1")
     p.add_argument("--fill-gazetteer", metavar="SERVICE",
                    help="look the unresolved names up with a geopy geocoder (e.g. nominatim), rate-limited "
                         "and cached, and append them to the gazetteer as kind 'unreviewed' for you to "
@@ -60,7 +61,7 @@ def main(argv=None) -> int:
                         format="%(levelname)s %(message)s", stream=sys.stderr)
     cfg = Config(reports=args.reports, gazetteer=args.gazetteer, out_dir=args.out_dir,
                  vocab=args.vocab, title=args.title,
-                 self_contained=not args.cdn, jobs=max(1, args.jobs), progress=progress_bar)
+                 self_contained=not args.cdn, jobs=max(0, args.jobs), progress=progress_bar)
     if args.fill_gazetteer:
         return fill_gazetteer(args, cfg)
     try:

@@ -37,7 +37,7 @@ class Config:
     vocab: Path | None = None
     title: str = "Situation map"
     self_contained: bool = True   # inline every script, style sheet and font (no network needed)
-    jobs: int = 1                 # processes for per-report work
+    jobs: int = 1                 # processes for per-report work; 0: one per core for large inputs
     progress: object = None       # callable(total) -> callable(n) | None
 
 

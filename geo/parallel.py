@@ -44,6 +44,7 @@ def process_report(report: Report, engine: Engine):
     return found, claims, unresolved
 
 
+AUTO_JOBS_FROM = 200
 _ENGINE: Engine | None = None
 
 
@@ -59,7 +60,11 @@ def _work(report: Report):
 
 def process_all(reports: list[Report], engine: Engine, gazetteer_path: Path, jobs: int = 1,
                 progress=None) -> list[tuple]:
-    """Results for ``reports`` in their order; ``jobs`` > 1 uses that many processes."""
+    """Results for ``reports`` in their order; ``jobs`` > 1 uses that many processes, 0 one per
+    core when there are at least ``AUTO_JOBS_FROM`` reports (below that, starting processes
+    costs more than it saves)."""
+    if jobs == 0:
+        jobs = (os.cpu_count() or 1) if len(reports) >= AUTO_JOBS_FROM else 1
     if jobs <= 1 or len(reports) < 2:
         out = []
         for r in reports:

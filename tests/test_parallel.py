@@ -43,3 +43,24 @@ def test_dask_local_cluster_same_places_and_claims():
         dreports, remote = process_on_dask(sorted((ROOT / "seeds").glob("*.txt")), gaz_path, client=client)
     assert [r.id for r in dreports] == [r.id for r in reports]
     assert remote == local
+
+
+def test_default_jobs_uses_the_cores_for_large_inputs_only(monkeypatch):
+    """--jobs 0 (the default) picks one process per core from AUTO_JOBS_FROM reports on: the same
+    results as one process; below it, no pool is started at all."""
+    import geo.parallel as par
+
+    gaz_path = ROOT / "gazetteer.csv"
+    reports, _ = read_reports(ROOT / "seeds")
+    engine = Engine.create(load(gaz_path))
+    one = process_all(reports, engine, gaz_path, jobs=1)
+
+    started = []
+    real_pool = par.ProcessPoolExecutor
+    monkeypatch.setattr(par, "ProcessPoolExecutor", lambda *a, **k: started.append(k) or real_pool(*a, **k))
+    assert process_all(reports, engine, gaz_path, jobs=0) == one
+    assert started == []                               # 5 reports: below the threshold
+    monkeypatch.setattr(par, "AUTO_JOBS_FROM", 3)
+    monkeypatch.setattr(par.os, "cpu_count", lambda: 2)
+    assert process_all(reports, engine, gaz_path, jobs=0) == one
+    assert [k["max_workers"] for k in started] == [2]
