@@ -817,8 +817,8 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
                 main = [a for a in actors if a.start > toks[comma].start]
                 if main and not reader.blocked(toks, toks.at(main[0].start)):
                     return force(main[0])
-        if talk.agent and n_sent - talk.agent[1] <= _RECENT_SENTENCES:
-            return talk.agent[0]
+        if talk.agent and n_sent - talk.agent[1] <= _RECENT_SENTENCES and toks[0].start >= toks[ti].start - 1:
+            return talk.agent[0]   # only for a sentence that opens with the phrase ("Took X, too.")
     return None
 
 
