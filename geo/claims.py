@@ -568,6 +568,10 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                 if actor is None or not targets:
                     continue
                 found.append((t, targets, actor, claimant, side))
+                subj = reader.subject(toks, ti, actors, lo) if agent is None and not t.inner_actor else None
+                co = reader.co_subject(toks, subj, actors) if subj is not None else None
+                if co is not None and co.kind != "anaphor" and co.actor and co.actor != actor:
+                    found.append((t, targets, co.actor, claimant, side))   # both forces of "A and B took X"
             # "insurgents entered the government-held city of Aleppo": the adjective describes
             # the state before the event the sentence reports; the event is the claim.
             events = {p.key.place_id for t, ps, *_ in found if not t.held for p in ps if p.key is not None}

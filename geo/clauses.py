@@ -291,6 +291,19 @@ class Reader:
             return a
         return None
 
+    def co_subject(self, toks: list[Token], subj: ActorHit, actors: list[ActorHit]) -> ActorHit | None:
+        """The force coordinated before a subject ("Jihadists and their Turkish-backed allies
+        breached X": the jihadists too); only "and", a comma, "the", "its", "their" between."""
+        before = [a for a in actors if a.end <= subj.start]
+        if not before:
+            return None
+        a = before[-1]
+        gap = [t.word for t in toks.between(a.end, subj.start)]
+        if "and" in gap and all(w in ("and", ",", "the", "its", "their", "his") for w in gap) \
+                and not self.blocked(toks, toks.at(a.start)):
+            return a
+        return None
+
     def possessor(self, toks: list[Token], i: int, actors: list[ActorHit]) -> ActorHit | None:
         """The force a noun phrase at token ``i`` belongs to ("its withdrawal", "the army's
         pullback", "the SDF's loss of"): a force at most three words before it."""

@@ -320,3 +320,9 @@ def test_list_after_a_locating_phrase_of_a_plural_noun(run):
 def test_defending_a_place_holds_it(run):
     assert ("kobani", "sdf", "repelled", "outlet") in run(
         "Kurdish forces are defending Kobani against Turkish-backed groups.")
+
+
+def test_coordinated_subjects_are_both_agents(run):
+    out = run("Jihadists and their Turkish-backed allies breached Aleppo this week.")
+    assert out == {("aleppo", "opposition", "entered", "outlet"), ("aleppo", "sna", "entered", "outlet")}
+    assert run("The army and its allies recaptured Saraqib.") == {("saraqib", "government", "captured", "outlet")}
