@@ -529,77 +529,76 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
         said: dict[tuple[int, int], tuple[str, str]] = {}
         actors = reader.actor_phrases(toks, raw)
         blocked = [(m.start - sent.start, m.end - sent.start) for m in blocked_spans.get(sent.start, [])]
-        if True:
-            named = actors   # every force named, for what "they" refers to
-            actors = _outside(actors, triggers, norm, vocab)
-            reader.forces_at = frozenset(t.start for a in actors for t in toks.between(a.start, a.end))
-            reader.sentence_places = places
-            reader.place_starts = frozenset(p.start for p in places)
-            found = []
-            previous_agent: str | None = None
-            for t in triggers:
-                if _intended(norm, t, vocab, actors) or _historic(norm, t, vocab, year):
+        named = actors   # every force named, for what "they" refers to
+        actors = _outside(actors, triggers, norm, vocab)
+        reader.forces_at = frozenset(t.start for a in actors for t in toks.between(a.start, a.end))
+        reader.sentence_places = places
+        reader.place_starts = frozenset(p.start for p in places)
+        found = []
+        previous_agent: str | None = None
+        for t in triggers:
+            if _intended(norm, t, vocab, actors) or _historic(norm, t, vocab, year):
+                continue
+            reader.previous_places = tuple(found[-1][1]) if found else ()
+            ti = _token_at(toks, t.start)
+            te = _token_at(toks, t.end)
+            if ti is None:
+                continue
+            lo = reader.clause_start(toks, ti)
+            if t.pattern.noun and vocab.rx_modal_after.match(norm, t.end):
+                continue   # "the fall of Homs would cut Damascus off": hypothetical
+            if t.pattern.effect not in ("loss", "defence") or t.inner_actor is None:
+                if reader.denied(toks, ti) or reader.negated(toks, _negation_start(toks, ti, reader), ti):
                     continue
-                reader.previous_places = tuple(found[-1][1]) if found else ()
-                ti = _token_at(toks, t.start)
-                te = _token_at(toks, t.end)
-                if ti is None:
+            targets, agent = _arguments(t, ti, te, lo, toks, places, actors, reader)
+            if (not targets and t.pattern.effect in ("loss", "defence") and found
+                    and (t.pattern.agent == "inside" or t.pattern.noun or reader.subjectless(toks, ti))
+                    and (t.pattern.noun or not vocab.rx_verb.search(norm, found[-1][0].end, t.start))):
+                targets = found[-1][1]   # "entered X but failed to establish positions"
+            targets = [p for p in targets if not any(a < p.end and p.start < b for a, b in blocked)]
+            key = (sum(1 for m in verbs if m.end() <= t.start), sum(1 for m in verbs if m.start() < t.end))
+            if key not in said:   # triggers between the same reporting verbs share a speaker
+                said[key] = _claimant_for(t, text, norm, vocab, report, talk, verbs)
+            claimant, side = said[key]
+            actor = _resolve(agent, t, ti, lo, toks, actors, talk, previous_agent, n_sent, reader, side, named)
+            if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in reader.relatives
+                                                          and lo != ti):
+                previous_agent = actor   # (a relative clause's own subject does not carry on)
+            if actor is None or not targets:
+                continue
+            found.append((t, targets, actor, claimant, side))
+            subj = reader.subject(toks, ti, actors, lo) if agent is None and not t.inner_actor else None
+            co = reader.co_subject(toks, subj, actors) if subj is not None else None
+            if co is not None and co.kind != "anaphor" and co.actor and co.actor != actor:
+                found.append((t, targets, co.actor, claimant, side))   # both forces of "A and B took X"
+        # "insurgents entered the government-held city of Aleppo": the adjective describes
+        # the state before the event the sentence reports; the event is the claim.
+        events = {p.key.place_id for t, ps, *_ in found if not t.held for p in ps if p.key is not None}
+        for t, targets, actor, claimant, side in found:
+            if not t.held:
+                talk.agent = (actor, n_sent)
+            for p in targets:
+                if p.key is None:
+                    if pending is not None:
+                        pending.append(PendingClaim(text[p.start:p.end], report.id, actor,
+                                                    t.pattern.status, side, text,
+                                                    sent.start + p.start, sent.start + p.end))
                     continue
-                lo = reader.clause_start(toks, ti)
-                if t.pattern.noun and vocab.rx_modal_after.match(norm, t.end):
-                    continue   # "the fall of Homs would cut Damascus off": hypothetical
-                if t.pattern.effect not in ("loss", "defence") or t.inner_actor is None:
-                    if reader.denied(toks, ti) or reader.negated(toks, _negation_start(toks, ti, reader), ti):
-                        continue
-                targets, agent = _arguments(t, ti, te, lo, toks, places, actors, reader)
-                if (not targets and t.pattern.effect in ("loss", "defence") and found
-                        and (t.pattern.agent == "inside" or t.pattern.noun or reader.subjectless(toks, ti))
-                        and (t.pattern.noun or not vocab.rx_verb.search(norm, found[-1][0].end, t.start))):
-                    targets = found[-1][1]   # "entered X but failed to establish positions"
-                targets = [p for p in targets if not any(a < p.end and p.start < b for a, b in blocked)]
-                key = (sum(1 for m in verbs if m.end() <= t.start), sum(1 for m in verbs if m.start() < t.end))
-                if key not in said:   # triggers between the same reporting verbs share a speaker
-                    said[key] = _claimant_for(t, text, norm, vocab, report, talk, verbs)
-                claimant, side = said[key]
-                actor = _resolve(agent, t, ti, lo, toks, actors, talk, previous_agent, n_sent, reader, side, named)
-                if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in reader.relatives
-                                                              and lo != ti):
-                    previous_agent = actor   # (a relative clause's own subject does not carry on)
-                if actor is None or not targets:
+                m = p.key
+                if t.held and m.place_id in events:
                     continue
-                found.append((t, targets, actor, claimant, side))
-                subj = reader.subject(toks, ti, actors, lo) if agent is None and not t.inner_actor else None
-                co = reader.co_subject(toks, subj, actors) if subj is not None else None
-                if co is not None and co.kind != "anaphor" and co.actor and co.actor != actor:
-                    found.append((t, targets, co.actor, claimant, side))   # both forces of "A and B took X"
-            # "insurgents entered the government-held city of Aleppo": the adjective describes
-            # the state before the event the sentence reports; the event is the claim.
-            events = {p.key.place_id for t, ps, *_ in found if not t.held for p in ps if p.key is not None}
-            for t, targets, actor, claimant, side in found:
-                if not t.held:
-                    talk.agent = (actor, n_sent)
-                for p in targets:
-                    if p.key is None:
-                        if pending is not None:
-                            pending.append(PendingClaim(text[p.start:p.end], report.id, actor,
-                                                        t.pattern.status, side, text,
-                                                        sent.start + p.start, sent.start + p.end))
-                        continue
-                    m = p.key
-                    if t.held and m.place_id in events:
-                        continue
-                    key = (m.place_id, actor, t.pattern.status, side)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    claims.append(Claim(
-                        article=report.id, outlet=report.outlet, date=report.date,
-                        place_id=m.place_id, place=gazetteer.entries[m.place_id].name,
-                        actor=actor, status=t.pattern.status, claimant=claimant, claimant_side=side,
-                        quote=text, admission=_admission(actor, t.pattern.effect, side),
-                        hedged=bool(vocab.rx_hedged.search(norm)),
-                        trigger=text[t.start:t.end], start=sent.start, effect=t.pattern.effect,
-                    ))
+                key = (m.place_id, actor, t.pattern.status, side)
+                if key in seen:
+                    continue
+                seen.add(key)
+                claims.append(Claim(
+                    article=report.id, outlet=report.outlet, date=report.date,
+                    place_id=m.place_id, place=gazetteer.entries[m.place_id].name,
+                    actor=actor, status=t.pattern.status, claimant=claimant, claimant_side=side,
+                    quote=text, admission=_admission(actor, t.pattern.effect, side),
+                    hedged=bool(vocab.rx_hedged.search(norm)),
+                    trigger=text[t.start:t.end], start=sent.start, effect=t.pattern.effect,
+                ))
         # carry to the next sentence: the last speaker and the forces named
         talk.said(claimant_here)
         for a in actors:
@@ -832,15 +831,6 @@ def _is_claimant(a: ActorHit, toks, reader: Reader) -> bool:
     return k < len(toks) and toks[k].word in reader.verbs
 
 
-def _candidate_patterns(norm: str, vocab: ClaimVocabulary) -> list[int]:
-    """Indexes of the status patterns that can match ``norm``, in vocabulary order."""
-    found = set(vocab.always)
-    if vocab.prefixes is not None:
-        for k, _, _ in vocab.prefixes.find_matches_as_indexes(norm, overlapping=True):
-            found.update(vocab.prefix_patterns[k])
-    return sorted(found)
-
-
 def _pattern_matches(norm: str, vocab: ClaimVocabulary) -> list:
     """(pattern index, match) of every status pattern in ``norm``: a pattern with literal
     prefixes is tried only where one of them occurs (anchored there), the rest everywhere."""
@@ -866,15 +856,14 @@ def _triggers(norm: str, vocab: ClaimVocabulary) -> list[_Trigger]:
     cands = []
     for i, m in _pattern_matches(norm, vocab):
         sp = vocab.statuses[i]
-        if True:
-            inner = None
-            if "held" in m.groupdict() and m.group("held") is not None:
-                prefix = m.group("held")
-                inner = (vocab.force_named(prefix) or vocab.force_named(re.sub(r" (?:led|backed)$", "", prefix))
-                         or vocab.force_named(prefix + " forces"))
-                if inner is None:
-                    continue
-            cands.append(_Trigger(m.start(), m.end(), sp, inner, held=inner is not None))
+        inner = None
+        if "held" in m.groupdict() and m.group("held") is not None:
+            prefix = m.group("held")
+            inner = (vocab.force_named(prefix) or vocab.force_named(re.sub(r" (?:led|backed)$", "", prefix))
+                     or vocab.force_named(prefix + " forces"))
+            if inner is None:
+                continue
+        cands.append(_Trigger(m.start(), m.end(), sp, inner, held=inner is not None))
     cands.sort(key=lambda t: (t.start - t.end, t.start))
     chosen: list[_Trigger] = []
     for t in cands:
