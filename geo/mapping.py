@@ -222,14 +222,43 @@ class ClaimsInput:
     labels: dict = field(default_factory=dict)   # status -> how popups write it (claims.toml)
 
 
+class _Verbatim:
+    """Stands in for a Jinja template built from text that is already rendered: gives it back
+    unchanged."""
+
+    def __init__(self, source: str, *args, **kwargs):
+        self.source = source
+
+    def render(self, *args, **kwargs) -> str:
+        return self.source
+
+
+@contextlib.contextmanager
+def rendered_output_is_text():
+    """branca turns each rendered block (every ``header``/``html``/``script`` macro's output) into
+    a new ``Element(output)``, which compiles that output as a Jinja template and renders it a
+    second time. Data inside it (a gazetteer name, a kind, a search label) would then run as
+    template code on the building machine. While the page is rendered, text given to
+    ``branca.element.Element`` is kept as text. Class-level templates (folium's own and ours)
+    were compiled at import and are not affected."""
+    original = branca.element.Template
+    branca.element.Template = _Verbatim
+    try:
+        yield
+    finally:
+        branca.element.Template = original
+
+
 def build_map(places, reports: dict, out_dir: Path, info: MapInfo, basemap: dict | None = None,
               claims: ClaimsInput | None = None) -> str:
     """The map page as HTML text. ``places`` is the GeoDataFrame from ``frames.places_frame``."""
     with numbered_ids():
-        return _build(places, reports, Path(out_dir), info, basemap, claims)
+        m = _build(places, reports, Path(out_dir), info, basemap, claims)
+        with rendered_output_is_text():
+            return m.get_root().render()
 
 
-def _build(places, reports, out_dir, info, basemap, claims) -> str:
+def _build(places, reports, out_dir, info, basemap, claims) -> folium.Map:
     m = folium.Map(location=[35.0, 38.0], zoom_start=7, tiles=None, max_zoom=18,
                    control_scale=True, prefer_canvas=False)
     if basemap is not None:
@@ -292,7 +321,7 @@ def _build(places, reports, out_dir, info, basemap, claims) -> str:
         m.fit_bounds(bounds, padding=(30, 30), max_zoom=10)
     m.get_root().add_child(Html(_title_html(info) + _legend_html(rows, info, claims_legend_html), CSS + CLAIMS_CSS))
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
-    return m.get_root().render()
+    return m
 
 
 class SafeSearch(Search):

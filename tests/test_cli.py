@@ -129,3 +129,49 @@ def test_report_text_cannot_reach_templates_or_scripts(tmp_path):
     assert "<script>alert(2)" not in html and "onerror=alert(3)>" not in html
     assert "javascript:alert(4)" not in html
     assert str(os.getpid()) not in html.split("Rebels entered Hama", 1)[-1][:400]
+
+
+# A template expression that, evaluated as Jinja on the building machine, creates a folder.
+MKDIR_PAYLOAD = "{{7*7}} {{ cycler.__init__.__globals__.os.mkdir(dict(PWNEDDIR=1)|first) }}"
+
+
+def _assert_inert(tmp_path, out, payloads):
+    html = (out / "situation_map.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "PWNEDDIR").exists() and not Path("PWNEDDIR").exists()
+    assert "49 None" not in html and "Qux 49" not in html
+    for p in payloads:   # the plain-text search label keeps it exactly, as JSON data
+        assert json.dumps(p)[1:-1] in html, p
+
+
+def test_gazetteer_text_is_never_a_template(tmp_path, monkeypatch):
+    """Names and kinds from a hostile gazetteer reach the page as data: nothing in them runs
+    as a template at build time (a '{#' does not even break the build)."""
+    monkeypatch.chdir(tmp_path)
+    reports = tmp_path / "r"
+    reports.mkdir()
+    (reports / "a.txt").write_text("Fighting in Quxville, Badtown and Shapeland on Monday.\n", encoding="utf-8")
+    qux, bad = f"Qux {MKDIR_PAYLOAD}", "Bad {# unclosed comment {% if %}"
+    gaz = tmp_path / "g.csv"
+    gaz.write_text(HEADER
+                   + f'qux,"{qux}",Quxville,town,35.5,38.5,SY,,,3,manual\n'
+                   + f'bad,"{bad}",Badtown,town,35.6,38.6,SY,,,3,manual\n'
+                   + f'shape,Shapeland,Shapeland,"{MKDIR_PAYLOAD}",35.2,39.0,SY,,'
+                     '"POLYGON ((38.8 35.0, 39.2 35.0, 39.2 35.4, 38.8 35.4, 38.8 35.0))",20,manual\n',
+                   encoding="utf-8")
+    out = tmp_path / "o"
+    assert run("--reports", reports, "--gazetteer", gaz, "--out-dir", out, "--cdn") == 0
+    _assert_inert(tmp_path, out, [qux, bad, MKDIR_PAYLOAD])
+
+
+def test_geonames_names_are_never_templates(tmp_path, monkeypatch):
+    from tests.test_geonames import dump, row
+
+    monkeypatch.chdir(tmp_path)
+    reports = tmp_path / "r"
+    reports.mkdir()
+    (reports / "a.txt").write_text("Rebels entered Quxville on Monday.\n", encoding="utf-8")
+    name = f"Qux {MKDIR_PAYLOAD}"
+    gaz = dump(tmp_path, row(101, name, "Quxville", lat="35.5", lon="38.5"))
+    out = tmp_path / "o"
+    assert run("--reports", reports, "--gazetteer", gaz, "--out-dir", out, "--cdn") == 0
+    _assert_inert(tmp_path, out, [name])
