@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import export, frames, gazetteer as gazetteer_mod, mapping, provenance, reports as reports_mod, vocab
 from .changes import Changes, compare, read_previous
-from .claims import states_by_date
+from .state import changes as state_changes, states_on, timelines
 from .geocode import GazetteerGeocoder
 from .parallel import Engine, process_all
 from .places import resolve
@@ -24,7 +24,7 @@ from .unresolved import summarise
 ROOT = Path(__file__).resolve().parent.parent
 PLACE_PROPERTIES = ["id", "name", "kind", "lat", "lon", "mention_count", "article_count", "articles",
                     "latest_date", "precision_km", "country", "source", "mentions"]
-VOCAB_FILES = ("actors.toml", "claims.toml", "metonymy.toml", "context.toml", "organisations.txt",
+VOCAB_FILES = ("actors.toml", "claims.toml", "metonymy.toml", "context.toml", "outlets.toml", "organisations.txt",
                "not_places.txt", "unresolved.toml", "geonames_stopwords.txt")
 
 
@@ -58,7 +58,7 @@ class BuildResult:
 
 def build(cfg: Config) -> BuildResult:
     gaz = gazetteer_mod.load(cfg.gazetteer)
-    reports, skipped = reports_mod.read_reports(cfg.reports)
+    reports, skipped = reports_mod.read_reports(cfg.reports, cfg.vocab)
     engine = Engine.create(gaz, cfg.vocab)
     claim_vocab = engine.claims
     tick = cfg.progress(len(reports)) if cfg.progress else None
@@ -70,9 +70,10 @@ def build(cfg: Config) -> BuildResult:
     resolved = resolve(mentions, gaz, GazetteerGeocoder(gaz))
     by_id = {r.id: r for r in reports}
     places = frames.places_frame(resolved.places, by_id)
-    by_date = states_by_date(claims)
-    states = by_date[max(by_date)] if by_date else {}   # the last day's: every claim
+    lines = timelines(claims, claim_vocab.state_rules)
+    states = states_on(lines)          # as of the newest claim of each place
     claims_gdf = frames.claims_frame(claims, gaz, states)
+    control_gdf = frames.control_frame(lines, gaz)
     unresolved = summarise(missing)
 
     warnings = list(gaz.warnings)
@@ -90,7 +91,8 @@ def build(cfg: Config) -> BuildResult:
         gazetteer_sha256=gaz.sha256,
     )
     html = mapping.build_map(places, by_id, cfg.out_dir, info, basemap,
-                             mapping.ClaimsInput(by_date, gaz.entries, claim_vocab.actors, claim_vocab.labels))
+                             mapping.ClaimsInput(lines, claims, state_changes(lines), gaz.entries,
+                                                 claim_vocab.actors, claim_vocab.labels))
     if cfg.self_contained:
         from .offline import inline_assets
 
@@ -98,6 +100,7 @@ def build(cfg: Config) -> BuildResult:
 
     places_fc = export.feature_collection(places, PLACE_PROPERTIES)
     claims_fc = export.feature_collection(claims_gdf, frames.CLAIM_COLUMNS)
+    control_fc = export.feature_collection(control_gdf, frames.CONTROL_COLUMNS)
     changes = compare(read_previous(cfg.out_dir), places_fc["features"], claims_fc["features"])
     counts = {"reports": len(reports), "skipped": len(skipped), "places": len(resolved.places),
               "mentions": sum(len(p.mentions) for p in resolved.places), "metonyms": len(resolved.metonyms),
@@ -109,6 +112,7 @@ def build(cfg: Config) -> BuildResult:
             out.write("situation_map.html", html.encode("utf-8")),
             out.write("places.geojson", export.geojson_bytes(places_fc)),
             out.write("claims.geojson", export.geojson_bytes(claims_fc)),
+            out.write("control.geojson", export.geojson_bytes(control_fc)),
             out.write("unresolved.csv", _unresolved_csv(unresolved)),
             out.write("build.json", export.json_bytes(build_info)),
         ]
@@ -130,7 +134,7 @@ def build(cfg: Config) -> BuildResult:
 def unresolved_names(cfg: Config):
     """The gazetteer and the names the reports use that it lacks (no files written)."""
     gaz = gazetteer_mod.load(cfg.gazetteer)
-    reports, _ = reports_mod.read_reports(cfg.reports)
+    reports, _ = reports_mod.read_reports(cfg.reports, cfg.vocab)
     engine = Engine.create(gaz, cfg.vocab)
     missing = [u for _, _, un in process_all(reports, engine, cfg.gazetteer) for u in un]
     return gaz, [row[0] for row in summarise(missing)]

@@ -17,6 +17,7 @@ class Changes:
     moved: list[tuple[str, float]] = field(default_factory=list)   # (name, km)
     claims_gained: int = 0
     claims_lost: int = 0
+    states: list[tuple[str, str, str]] = field(default_factory=list)   # (place, before, after)
 
     def summary(self) -> str:
         if self.first_build:
@@ -28,6 +29,9 @@ class Changes:
             parts.append("dropped " + ", ".join(self.dropped))
         if self.moved:
             parts.append("moved " + ", ".join(f"{n} ({km:.1f} km)" for n, km in self.moved))
+        if self.states:
+            parts.append("changed state " + ", ".join(f"{n} ({a or 'no claims'} -> {b or 'no claims'})"
+                                                      for n, a, b in self.states))
         if self.claims_gained or self.claims_lost:
             parts.append(f"claims +{self.claims_gained} -{self.claims_lost}")
         return "since the last build: " + ("; ".join(parts) if parts else "no change")
@@ -70,4 +74,20 @@ def compare(previous, places: list[dict], claims: list[dict]) -> Changes:
     before = {key(f) for f in (old_claims or [])}
     after = {key(f) for f in claims}
     ch.claims_gained, ch.claims_lost = len(after - before), len(before - after)
+    old_state, new_state = _states(old_claims or []), _states(claims)
+    ch.states = sorted((new_state.get(pid, old_state.get(pid))[0], old_state.get(pid, ("", ""))[1],
+                        new_state.get(pid, ("", ""))[1])
+                       for pid in old_state.keys() | new_state.keys()
+                       if old_state.get(pid, ("", ""))[1] != new_state.get(pid, ("", ""))[1])
     return ch
+
+
+def _states(claims: list[dict]) -> dict[str, tuple[str, str]]:
+    """place id -> (name, "held by X" / "contested" ...) from a claims.geojson's features."""
+    out = {}
+    for f in claims:
+        p = f["properties"]
+        state, controller = p.get("place_state") or "", p.get("place_controller") or ""
+        out[p.get("place_id")] = (p.get("place") or "", f"held by {controller}" if state == "held" and controller
+                                  else state)
+    return out

@@ -26,9 +26,10 @@ from .errors import VocabularyError
 from .gazetteer import Gazetteer
 from .mentions import Mention
 from .reports import Report
+from .state import StateRules
 from .text import name_key, normalize, sentences
 
-EFFECTS = ("gain", "hold", "defence", "presence", "fighting", "loss")
+EFFECTS = ("gain", "hold", "defence", "presence", "approach", "fighting", "loss")
 # The statuses the shipped vocabulary defines; a user's claims.toml may define others, each
 # with an effect.
 STATUSES = ("captured", "controls", "entered", "advancing", "withdrew", "failed_to_hold",
@@ -214,7 +215,7 @@ _STR_LIST = "list of strings"
 _SHARED = re.compile(r"\{(\w+)\}")
 _CLAIMS_SCHEMA = {
     "": {"exclude_kinds": _STR_LIST, "status": "list", "reporting": "table", "hedges": "table",
-         "grammar": "table", "shared": "table"},
+         "grammar": "table", "shared": "table", "state": "table"},
     "status": {"status": str, "label": str, "effect": str, "patterns": "list"},
     "pattern": {"pattern": str, "place": str, "agent": str, "noun": bool},
     "reporting": {"verbs": _STR_LIST, "denials": _STR_LIST, "before_claimant": _STR_LIST, "roles": _STR_LIST,
@@ -349,6 +350,7 @@ class ClaimVocabulary:
         self.rx_modal_after = re.compile(rf"(?:\s*\S+){{0,4}}?\s+(?:{_rx_words(grammar['modals'])})\b")
         self.rx_time_clause = _wb(_rx_words(grammar["time_clauses"]))
         self.labels = {spec["status"]: spec.get("label", spec["status"]) for spec in c["status"]}
+        self.state_rules = StateRules.from_table(c.get("state", {}), c_path)
         self.reader = Reader(c["grammar"], ana, [name_key(v) for v in rep["verbs"]],
                              [name_key(d) for d in rep["denials"]], [name_key(n) for n in hedges["negations"]])
 
@@ -392,7 +394,7 @@ class ClaimVocabulary:
                 return aid
         for m in self.rx_adjective.finditer(n):   # "an army source", "rebel sources"
             return self.adjective_of[m.group()]
-        if outlet and outlet != "unknown" and name_key(outlet) in n:
+        if outlet and outlet != "unknown" and f" {name_key(outlet)} " in f" {name_key(claimant)} ":
             return "outlet"
         if any(w in n for w in self.outlet_words):
             return "outlet"
@@ -785,7 +787,7 @@ def _resolve(agent, t: _Trigger, ti: int, lo: int, toks, actors: list[ActorHit],
         j = ti - 1
         while j >= 0 and toks[j].word in reader.soft:
             j -= 1
-        if (j > 0 and toks[j].word == "," and t.pattern.effect == "presence"
+        if (j > 0 and toks[j].word == "," and t.pattern.effect in ("presence", "approach")
                 and not toks[ti].word.endswith(("ed", "ing"))
                 and any(p.end <= toks[j].start and toks[j].start - p.end <= 1 for p in reader.sentence_places)):
             return None   # "Khan al-Asal, less than 7 miles from the city": describes the place
@@ -1019,104 +1021,5 @@ def _admission(actor: str, effect: str, side: str) -> bool:
     """A side conceding: the army saying the rebels entered, or that it withdrew."""
     if side in ("outlet", "other"):
         return False
-    return (actor != side and effect in ("gain", "hold", "presence")) or (actor == side and effect == "loss")
+    return (actor != side and effect in ("gain", "hold", "presence", "approach")) or (actor == side and effect == "loss")
 
-
-# Per-place state ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PlaceState:
-    place_id: str
-    state: str                 # "uncontested" | "contested"
-    controller: str            # the actor all holding claims name, or "" when none or disputed
-    actors: tuple[str, ...]    # every actor the claims name, by number of claims
-    presence_only: bool        # only entered/advancing/contested claims
-    latest_date: str
-    claims: tuple[Claim, ...]  # newest first
-
-
-def place_states(claims: list[Claim]) -> dict[str, PlaceState]:
-    """Derive each place's state from its claims; nothing here is stored as fact.
-
-    A place is contested when its claims disagree: two forces are said to hold it, or a force is
-    said to hold it while another entered, advanced on or was pushed out of it, or a force is
-    both said to hold it and to have withdrawn or failed to hold."""
-    by_place: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_place.setdefault(c.place_id, []).append(c)
-    return {pid: _state(pid, sorted(cs, key=_newest_first_key, reverse=True))
-            for pid, cs in sorted(by_place.items())}
-
-
-def states_by_date(claims: list[Claim]) -> dict[str, dict[str, PlaceState]]:
-    """For each date claims carry, ``place_states`` of the claims made up to that date.
-
-    Incremental: each place's claims are sorted once and added day by day, and its state is
-    derived again only on the days it has new claims."""
-    dates = sorted({c.date for c in claims})
-    by_place: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_place.setdefault(c.place_id, []).append(c)
-    out: dict[str, dict[str, PlaceState]] = {d: {} for d in dates}
-    for pid, cs in sorted(by_place.items()):
-        cs = sorted(cs, key=_newest_first_key, reverse=True)
-        tally = _Tally()
-        k, state = len(cs), None
-        for d in dates:
-            k0 = k
-            while k > 0 and cs[k - 1].date <= d:   # claims up to d: the tail of the newest-first list
-                k -= 1
-                tally.add(cs[k])
-            if k != k0:
-                state = tally.state(pid, cs[k:])
-            if state is not None:
-                out[d][pid] = state
-    return out
-
-
-def _newest_first_key(c: Claim):
-    return (c.date, c.article, c.start)
-
-
-def _state(pid: str, cs: list[Claim]) -> PlaceState:
-    """The state of one place from its claims, given newest first."""
-    tally = _Tally()
-    for c in cs:
-        tally.add(c)
-    return tally.state(pid, cs)
-
-
-class _Tally:
-    """Who is said to hold, be present at or have lost a place, and how often each is named."""
-
-    def __init__(self):
-        self.holders: set[str] = set()
-        self.present: set[str] = set()
-        self.losers: set[str] = set()
-        self.counts: dict[str, int] = {}
-
-    def add(self, c: Claim) -> None:
-        if c.effect in ("gain", "hold", "defence"):
-            self.holders.add(c.actor)
-        if c.effect in ("presence", "fighting"):
-            self.present.add(c.actor)
-        if c.effect == "loss":
-            self.losers.add(c.actor)
-        self.counts[c.actor] = self.counts.get(c.actor, 0) + 1
-
-    def state(self, pid: str, newest_first: list[Claim]) -> PlaceState:
-        holders, present, losers, counts = self.holders, self.present, self.losers, self.counts
-        contested = (len(holders) > 1 or bool(holders and (present - holders))
-                     or bool(holders & losers) or bool(losers and (present | holders) - losers)
-                     or len(present) > 1)
-        controller = next(iter(holders)) if len(holders) == 1 and not contested else ""
-        return PlaceState(
-            place_id=pid,
-            state="contested" if contested else "uncontested",
-            controller=controller,
-            actors=tuple(sorted(counts, key=lambda a: (-counts[a], a))),
-            presence_only=not holders and not losers,
-            latest_date=newest_first[0].date,
-            claims=tuple(newest_first),
-        )

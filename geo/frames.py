@@ -52,7 +52,7 @@ def places_frame(places, reports: dict[str, Report]) -> gpd.GeoDataFrame:
 
 
 CLAIM_COLUMNS = ["place_id", "place", "actor", "status", "effect", "claimant", "claimant_side", "admission",
-                 "hedged", "article", "outlet", "date", "quote", "trigger", "place_state"]
+                 "hedged", "article", "outlet", "date", "quote", "trigger", "place_state", "place_controller"]
 
 
 def claims_frame(claims, gazetteer, states) -> gpd.GeoDataFrame:
@@ -67,6 +67,31 @@ def claims_frame(claims, gazetteer, states) -> gpd.GeoDataFrame:
             "effect": c.effect, "claimant": c.claimant, "claimant_side": c.claimant_side, "admission": c.admission,
             "hedged": c.hedged, "article": c.article, "outlet": c.outlet, "date": c.date,
             "quote": c.quote, "trigger": c.trigger, "place_state": states[c.place_id].state,
+            "place_controller": states[c.place_id].controller,
             "geometry": shapes[c.place_id],
         })
     return gpd.GeoDataFrame(rows, columns=CLAIM_COLUMNS + ["geometry"], geometry="geometry", crs=CRS)
+
+
+CONTROL_COLUMNS = ["place_id", "place", "date", "state", "controller", "actors", "since", "disputed", "confidence",
+                   "outlets", "sides", "admissions", "claims", "basis", "previous", "previous_date"]
+
+
+def control_frame(lines, gazetteer) -> gpd.GeoDataFrame:
+    """The derived state of each place on each day it has claims (``geo.state``): one row per
+    place and day, the state holding until the place's next row. ``basis`` lists the claims the
+    state rests on as "article:offset"."""
+    rows = []
+    for pid, timeline in lines.items():
+        entry = gazetteer.entries[pid]
+        geom = place_geometry(entry)
+        for st in timeline:
+            rows.append({
+                "place_id": pid, "place": entry.name, "date": st.date, "state": st.state,
+                "controller": st.controller, "actors": list(st.actors), "since": st.since,
+                "disputed": st.disputed, "confidence": st.confidence, "outlets": st.outlets, "sides": st.sides,
+                "admissions": st.admissions, "claims": st.claim_count,
+                "basis": [f"{c.article}:{c.start}" for c in st.basis],
+                "previous": st.previous, "previous_date": st.previous_date, "geometry": geom,
+            })
+    return gpd.GeoDataFrame(rows, columns=CONTROL_COLUMNS + ["geometry"], geometry="geometry", crs=CRS)

@@ -12,13 +12,15 @@ from __future__ import annotations
 import contextlib
 import itertools
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import branca.element
 import folium
 from branca.element import MacroElement
-from folium.plugins import Search
+from folium.elements import JSCSSMixin
+from folium.plugins import MarkerCluster
 from jinja2 import Template
 
 from .safe import esc, file_link, mark, web_url
@@ -46,7 +48,7 @@ KIND_STYLE = {
 # Popups stay readable and the page small with thousands of reports: the newest N are shown.
 POPUP_ARTICLES = 30
 POPUP_CLAIMS = 40
-AREA_KINDS = {"governorate", "region", "area"}  # drawn with an uncertainty circle when no WKT
+AREA_KINDS = {"governorate", "region", "area"}
 
 
 def kind_style(kind: str) -> tuple[str, str, str]:
@@ -95,70 +97,56 @@ class MapInfo:
     extra_lines: list[str] = field(default_factory=list)  # already-escaped HTML lines
 
 
-CSS = """
-.gp{display:flex;align-items:center;justify-content:center;border-radius:50%;color:#fff;
- border:2px solid #fff;box-shadow:0 1px 4px rgba(0,0,0,.45);position:relative;font-size:12px}
-.gp b{position:absolute;right:-7px;top:-7px;background:#222;color:#fff;border-radius:8px;
- font:bold 10px/14px sans-serif;padding:0 4px;min-width:8px;text-align:center}
-.pp{font:13px/1.35 sans-serif;max-width:420px}
-.pp h4{margin:0 0 2px;font-size:15px}
-.pp .meta{color:#555;font-size:11px;margin-bottom:6px}
-.pp .list{max-height:280px;overflow-y:auto;padding-right:4px}
-.pp .art{border-top:1px solid #ddd;padding:4px 0}
-.pp .src{font-size:12px}
-.pp .basis{color:#777;font-size:10px;font-style:italic}
-.pp ul{margin:3px 0 0 16px;padding:0}
-.pp mark.hl{background:#ffe066;padding:0 1px}
-.sm-panel{position:absolute;z-index:1000;background:rgba(255,255,255,.94);border-radius:6px;
- box-shadow:0 1px 5px rgba(0,0,0,.4);font:12px/1.4 sans-serif;padding:8px 10px}
-.sm-title{top:10px;left:50%;transform:translateX(-50%);max-width:60%;text-align:center}
-.sm-title h1{font-size:15px;margin:0}
-.sm-legend{bottom:28px;right:10px;max-height:55vh;max-width:260px;overflow-y:auto}
-.sm-legend h2{font-size:12px;margin:0 0 4px}
-.sm-legend .lg-row{display:flex;align-items:center;gap:6px;margin:2px 0}
-.sm-legend .sw{flex-shrink:0;width:16px;height:16px;border-radius:50%;display:inline-flex;align-items:center;
- justify-content:center;color:#fff;font-size:9px}
-.sm-hash{font-family:monospace;font-size:10px;color:#666;word-break:break-all}
-@media print{.leaflet-control-zoom,.leaflet-control-layers,.leaflet-control-search{display:none}
- .sm-panel{box-shadow:none;border:1px solid #999}}
-"""
-
-
 def popup_html(row: dict, reports: dict, out_dir: Path) -> str:
-    """Per article, newest first: outlet, date, link, and each sentence naming the place."""
-    kind = kind_style(row["kind"])[2]
-    n_art = len(row["articles"])
-    meta = [esc(kind), f"{len(row['mentions'])} mention(s) in {n_art} article(s)"]
-    if row.get("precision_km"):
-        meta.append(f"&#177;{esc(_num(row['precision_km']))} km")
-    if row.get("source"):
-        meta.append(f"source {esc(row['source'])}")
+    """The mentions part of a place's popup: per article, newest first, its outlet, date, links
+    and each sentence naming the place. Each article carries its date, so the page can hide
+    those after the day the slider shows."""
+    order = sorted({m["article"] for m in row["mentions"]}, key=lambda a: (reports[a].date, a), reverse=True)
     by_article: dict[str, list[dict]] = {}
     for m in row["mentions"]:
         by_article.setdefault(m["article"], []).append(m)
-    order = sorted(by_article, key=lambda a: (reports[a].date, a), reverse=True)
-    parts = [f'<div class="pp"><h4>{esc(row["name"])}</h4><div class="meta">{" &#183; ".join(meta)}</div><div class="list">']
+    parts = []
     for art in order[:POPUP_ARTICLES]:
         rep = reports[art]
-        links = [f'<a href="{file_link(rep.path, out_dir)}" target="_blank" rel="noopener noreferrer">{esc(art)}</a>']
         url = web_url(rep.url)
+        links = [f'<a href="{url}" target="_blank" rel="noopener noreferrer">{esc(art)}</a>' if url else
+                 f'<a href="{file_link(rep.path, out_dir)}" target="_blank" rel="noopener noreferrer">{esc(art)}</a>']
         if url:
-            links.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">original</a>')
+            links.append(f'<a href="{file_link(rep.path, out_dir)}" target="_blank" rel="noopener noreferrer">file</a>')
         parts.append(
-            f'<div class="art"><div class="src"><b>{esc(rep.outlet)}</b> &#183; {esc(rep.date or "undated")}'
-            f' &#183; {" &#183; ".join(links)}</div>'
+            f'<div class="art" data-date="{esc(rep.date)}"><div class="src"><b>{esc(rep.outlet)}</b> &#183; '
+            f'{esc(rep.date or "undated")} &#183; {" &#183; ".join(links)}</div>'
         )
         if rep.outlet_basis:
             parts.append(f'<div class="basis">{esc(rep.outlet_basis)}</div>')
         parts.append("<ul>")
         for sentence, spans in _sentences(by_article[art]):
-            parts.append(f"<li>{mark(sentence, spans)}</li>")
+            parts.append(f"<li>{mark(_cap(sentence, spans), spans)}</li>")
         parts.append("</ul></div>")
     if len(order) > POPUP_ARTICLES:
-        parts.append(f'<div class="art">&#8230; and {len(order) - POPUP_ARTICLES} older article(s): '
+        parts.append(f'<div class="art more">&#8230; and {len(order) - POPUP_ARTICLES} older article(s): '
                      f'every mention is in places.geojson</div>')
-    parts.append("</div></div>")
     return "".join(parts)
+
+
+def place_meta(row: dict) -> str:
+    meta = [esc(kind_style(row["kind"])[2]),
+            f"{len(row['mentions'])} mention(s) in {len(row['articles'])} article(s)"]
+    if row.get("precision_km") and not _nan(row["precision_km"]):
+        meta.append(f"&#177;{esc(_num(row['precision_km']))} km")
+    if row.get("source"):
+        meta.append(f"source {esc(row['source'])}")
+    return " &#183; ".join(meta)
+
+
+SENTENCE_CAP = 600   # characters of a sentence shown in a popup (places.geojson keeps it whole)
+
+
+def _cap(sentence: str, spans) -> str:
+    if len(sentence) <= SENTENCE_CAP:
+        return sentence
+    end = max([SENTENCE_CAP] + [b for _, b in spans if b <= 4 * SENTENCE_CAP])
+    return sentence[:end] + " \u2026"
 
 
 def _num(x) -> str:
@@ -174,52 +162,55 @@ def _sentences(mentions: list[dict]):
     return [(s, sorted(spans)) for (_, s), spans in sorted(out.items())]
 
 
-def icon_html(kind: str, articles: int) -> tuple[str, int]:
-    icon, colour, _ = kind_style(kind)
-    size = min(22 + 5 * (articles - 1), 46)
-    return (
-        f'<div class="gp" style="width:{size}px;height:{size}px;background:{colour}">'
-        f'<i class="fa fa-solid fa-{icon}"></i><b>{articles}</b></div>',
-        size,
-    )
+def _nan(x) -> bool:
+    return isinstance(x, float) and math.isnan(x)
 
 
-_ON_POINT = folium.JsCode("""
-function(feature, layer) {
-  var p = feature.properties;
-  if (layer.setIcon) {
-    layer.setIcon(L.divIcon({html: p.icon, className: 'gp-wrap', iconSize: [p.size, p.size],
-                             iconAnchor: [p.size / 2, p.size / 2], popupAnchor: [0, -p.size / 2]}));
-  }
-  layer.bindPopup(p.popup, {maxWidth: 440, minWidth: 260, autoPanPaddingTopLeft: [60, 90],
-                             autoPanPaddingBottomRight: [30, 30]});
-  layer.bindTooltip(p.label);
-}
-""")
+_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}")
+
+
+def safe_colour(value: str) -> str:
+    """An actor's colour from actors.toml if it is a hex or named CSS colour, else grey."""
+    return value if isinstance(value, str) and _COLOUR.fullmatch(value) else "#888888"
+
 
 _ON_SHAPE = folium.JsCode("""
 function(feature, layer) {
-  layer.bindPopup(feature.properties.popup, {maxWidth: 440, minWidth: 260, autoPanPaddingTopLeft: [60, 90]});
+  if (feature.properties.kind !== 'road') return;   // an area's popup is its marker's
+  layer.bindPopup(feature.properties.popup, {maxWidth: Math.min(440, window.innerWidth - 70),
+                                             autoPanPaddingTopLeft: [60, 90]});
   layer.bindTooltip(feature.properties.label, {sticky: true});
 }
 """)
 
 
 def _shape_style(feature):
+    """Roads as lines; areas faint and dotted: an area named in a report, not an area of control."""
     p = feature["properties"]
     colour = kind_style(p["kind"])[1]
     if p["kind"] == "road":
-        return {"color": colour, "weight": 5, "opacity": 0.8}
-    return {"color": colour, "weight": 1.5, "dashArray": "6 4", "fillColor": colour,
-            "fillOpacity": 0.06, "opacity": 0.7}
+        return {"color": colour, "weight": 5, "opacity": 0.7}
+    return {"color": colour, "weight": 1, "dashArray": "2 4", "fillColor": colour,
+            "fillOpacity": 0.03, "opacity": 0.45, "interactive": False}
 
 
 @dataclass
 class ClaimsInput:
-    states_by_date: dict   # cut-off date -> {place_id: PlaceState}
+    lines: dict            # place_id -> [PlaceState], geo.state.timelines
+    claims: list           # every Claim
+    changes: list          # geo.state.Change, by date
     entries: dict          # gazetteer entries by id
     actors: dict           # actor id -> Actor
     labels: dict = field(default_factory=dict)   # status -> how popups write it (claims.toml)
+
+
+def build_map(places, reports: dict, out_dir: Path, info: MapInfo, basemap: dict | None = None,
+              claims: ClaimsInput | None = None) -> str:
+    """The map page as HTML text. ``places`` is the GeoDataFrame from ``frames.places_frame``."""
+    with numbered_ids():
+        m = _build(places, reports, Path(out_dir), info, basemap, claims)
+        with rendered_output_is_text():
+            return m.get_root().render()
 
 
 class _Verbatim:
@@ -249,15 +240,6 @@ def rendered_output_is_text():
         branca.element.Template = original
 
 
-def build_map(places, reports: dict, out_dir: Path, info: MapInfo, basemap: dict | None = None,
-              claims: ClaimsInput | None = None) -> str:
-    """The map page as HTML text. ``places`` is the GeoDataFrame from ``frames.places_frame``."""
-    with numbered_ids():
-        m = _build(places, reports, Path(out_dir), info, basemap, claims)
-        with rendered_output_is_text():
-            return m.get_root().render()
-
-
 def _build(places, reports, out_dir, info, basemap, claims) -> folium.Map:
     m = folium.Map(location=[35.0, 38.0], zoom_start=7, tiles=None, max_zoom=18,
                    control_scale=True, prefer_canvas=False)
@@ -274,101 +256,248 @@ def _build(places, reports, out_dir, info, basemap, claims) -> folium.Map:
                      attr="&copy; OpenStreetMap contributors", max_zoom=18).add_to(m)
 
     rows = places.to_dict("records")
-    point_features, shape_features = [], []
+    shape_features = []
     for row in rows:
-        popup = popup_html(row, reports, out_dir)
-        n_art = len(row["articles"])
-        label = f"{esc(row['name'])} &#183; {n_art} article{'s' if n_art != 1 else ''}"
-        icon, size = icon_html(row["kind"], n_art)
-        # "search" is plain text: leaflet-search shows it through SafeSearch's buildTip (textContent)
-        # and copies it into the input's value; everything else here is escaped HTML.
-        props = {"id": esc(row["id"]), "label": label, "name": esc(row["name"]), "search": row["name"],
-                 "kind": esc(row["kind"]),
-                 "articles": n_art, "popup": popup, "icon": icon, "size": size}
-        point_features.append({"type": "Feature", "properties": props,
-                               "geometry": {"type": "Point", "coordinates": [round(row["lon"], 6), round(row["lat"], 6)]}})
         geom = row["geometry"]
-        if geom.geom_type != "Point":
-            shape_features.append({"type": "Feature", "properties": {**props, "kind": row["kind"]},
-                                   "geometry": geom.__geo_interface__})
-        elif row["kind"] in AREA_KINDS and row.get("precision_km") and not _nan(row["precision_km"]):
-            circle = geom.buffer(row["precision_km"] / 111.0 / max(math.cos(math.radians(row["lat"])), 0.2), 32)
-            shape_features.append({"type": "Feature", "properties": {**props, "kind": row["kind"]},
-                                   "geometry": circle.__geo_interface__})
-
+        if geom.geom_type != "Point" and not geom.is_empty and row["kind"] != "country":
+            props = {"kind": row["kind"], "label": esc(row["name"]),
+                     "popup": f'<div class="pp"><h4>{esc(row["name"])}</h4><div class="meta">{place_meta(row)}</div></div>'}
+            shape_features.append({"type": "Feature", "properties": props, "geometry": geom.__geo_interface__})
     if shape_features:
         extents = folium.FeatureGroup(name="Roads and areas", show=True)
         folium.GeoJson({"type": "FeatureCollection", "features": shape_features}, name="Roads and areas",
                        style_function=_shape_style, on_each_feature=_ON_SHAPE).add_to(extents)
         extents.add_to(m)
-    places_group = folium.FeatureGroup(name="Places named in reports", show=True)
-    points = folium.GeoJson({"type": "FeatureCollection", "features": point_features},
-                            name="Places", marker=folium.Marker(), on_each_feature=_ON_POINT)
-    points.add_to(places_group)
-    places_group.add_to(m)
-    SafeSearch(layer=points, search_label="search", geom_type="Point", placeholder="Search places",
-               collapsed=False, search_zoom=10, position="topleft").add_to(m)
 
-    claims_legend_html = ""
-    if claims is not None and claims.states_by_date:
-        add_claims_layer(m, claims.states_by_date, claims.entries, claims.actors, claims.labels)
-        latest = claims.states_by_date[max(claims.states_by_date)]
-        present = sorted({a for st in latest.values() for a in st.actors if a in claims.actors})
-        claims_legend_html = claims_legend(claims.actors, present)
+    group = folium.FeatureGroup(name="Places named in reports, coloured by claimed control", show=True)
+    group.add_to(m)
+    data = page_data(rows, reports, out_dir, info, claims)
+    m.add_child(SituationLayer(group.get_name(), data))
 
-    bounds = _bounds(rows)
-    if bounds:
-        m.fit_bounds(bounds, padding=(30, 30), max_zoom=10)
-    m.get_root().add_child(Html(_title_html(info) + _legend_html(rows, info, claims_legend_html), CSS + CLAIMS_CSS))
+    if data["bounds"]:
+        m.fit_bounds(data["bounds"], padding=(20, 20), max_zoom=9)
+    present = sorted({a for pid in data["states"] for st in data["states"][pid] for a in st[2]})
+    m.get_root().add_child(Html(_title_html(info, data["last"]) + _legend_html(rows, info, data["last"], claims, present)
+                                + _panels_html(data), _asset("map.css")))
     folium.LayerControl(collapsed=False, position="topright").add_to(m)
     return m
 
 
-class SafeSearch(Search):
-    """folium's Search (leaflet-search) with result tips built as text nodes, never as HTML,
-    so the plain-text names it searches cannot inject markup."""
+def _asset(name: str) -> str:
+    return (Path(__file__).resolve().parent / "data" / name).read_text(encoding="utf-8")
 
+
+class SituationLayer(JSCSSMixin):
+    """The places layer: one marker per place coloured by its claimed controller as of the day
+    the slider shows, clustered where markers overlap; the slider, "changed" panel, search and
+    print list. Its data is embedded as JSON (Jinja's ``tojson``); strings in it are escaped
+    HTML, or plain text that the page only ever sets as text."""
+
+    default_js = list(MarkerCluster.default_js)
+    default_css = list(MarkerCluster.default_css)
     _template = Template("""
-        {% macro script(this, kwargs) %}
-            var {{this.layer.get_name()}}searchControl = new L.Control.Search({
-                layer: {{this.layer.get_name()}},
-                propertyName: {{ this.search_label|tojson }},
-                collapsed: {{ this.collapsed|tojson }},
-                textPlaceholder: {{ this.placeholder|tojson }},
-                position: {{ this.position|tojson }},
-                initial: false,
-                zoom: {{ this.search_zoom|tojson }},
-                hideMarkerOnCollapse: true,
-                buildTip: function(text, val) {
-                    var a = document.createElement('a');
-                    a.textContent = text;
-                    return a;
-                }
-            });
-            {{this.layer.get_name()}}searchControl.on('search:locationfound', function(e) {
-                if (e.layer._popup) e.layer.openPopup();
-            });
-            {{this._parent.get_name()}}.addControl({{this.layer.get_name()}}searchControl);
-        {% endmacro %}
-    """)
+{% macro script(this, kwargs) %}
+(function () {
+var SM = {{ this.data|tojson }};
+var map = {{ this._parent.get_name() }};
+var group = {{ this.group }};
+{{ this.js }}
+})();
+{% endmacro %}
+""")
+
+    def __init__(self, group: str, data: dict):
+        super().__init__()
+        self._name = "SituationLayer"
+        self.group = group
+        self.data = data
+        self.js = _asset("map.js")
 
 
-def _nan(x) -> bool:
-    return isinstance(x, float) and math.isnan(x)
+MAIN_LABELS = 12          # places labelled on the map without hovering
+MAX_ALIASES = 20          # aliases per place offered by the search box
+NO_LABEL_KINDS = AREA_KINDS | {"country", "road"}
 
 
-def _bounds(rows):
-    pts = [(r["lat"], r["lon"]) for r in rows if r["kind"] != "country"] or [(r["lat"], r["lon"]) for r in rows]
+def page_data(rows: list[dict], reports: dict, out_dir: Path, info: MapInfo, claims: ClaimsInput | None) -> dict:
+    """Everything the page script needs, computed here once: places, their states over time,
+    claims, changes, the days of the slider and the first view."""
+    lines = claims.lines if claims else {}
+    actors = claims.actors if claims else {}
+    labels = claims.labels if claims else {}
+    claim_count = {pid: tl[-1].claim_count for pid, tl in lines.items() if tl}
+    by_place_claims: dict[str, list] = {}
+    for c in (claims.claims if claims else []):
+        by_place_claims.setdefault(c.place_id, []).append(c)
+
+    places = []
+    seen = set()
+    for row in rows:
+        dates = [reports[a].date for a in row["articles"] if reports[a].date]
+        places.append(_place(row["id"], row["name"], row["kind"], row["lat"], row["lon"], len(row["articles"]),
+                             min(dates, default=""), row.get("aliases", ()),
+                             popup_html(row, reports, out_dir), place_meta(row), row.get("country", "")))
+        places[-1]["_pid"] = row["id"]
+        seen.add(row["id"])
+    for pid in sorted(set(lines) - seen):   # claimed places the mentions did not draw
+        e = claims.entries[pid]
+        places.append(_place(pid, e.name, e.kind, e.lat, e.lon, 0, lines[pid][0].date, e.aliases, "",
+                             esc(kind_style(e.kind)[2]), e.country))
+        places[-1]["_pid"] = pid
+    for p in places:
+        pid = p.pop("_pid")
+        p["claimed"] = int(pid in lines)
+        p["rank"] = p["n"] + claim_count.get(pid, 0)
+        if claims and pid in claims.entries:
+            p["aliases"] = [a for a in claims.entries[pid].aliases if a != p["text"]][:MAX_ALIASES]
+    order = sorted(places, key=lambda p: (-p["rank"], p["text"]))
+    for i, p in enumerate(order):
+        p["rank"] = i
+    labelled = [p for p in order if p["kind"] not in NO_LABEL_KINDS][:MAIN_LABELS]
+    for p in labelled:
+        p["main"] = 1
+    for p in places:
+        p["area"] = int(p.pop("kind") in NO_LABEL_KINDS)
+
+    days = _days([r.date for r in reports.values()] + [c.date for cs in by_place_claims.values() for c in cs])
+    report_days = sorted({r.date for r in reports.values() if r.date})
+    names = {p["id"]: p["name"] for p in places}   # escaped id -> escaped name
+    return {
+        "actors": {a: [esc(x.label), safe_colour(x.colour)] for a, x in sorted(actors.items())},
+        "places": places,
+        "states": {esc(pid): [_state_row(st, actors) for st in tl] for pid, tl in lines.items()},
+        "claims": {esc(pid): _claims_html(sorted(cs, key=_newest, reverse=True), actors, labels)
+                   for pid, cs in sorted(by_place_claims.items())},
+        "changes": [[ch.date, esc(ch.place_id), _change_html(ch, names.get(esc(ch.place_id), esc(ch.place_id)), actors)]
+                    for ch in (claims.changes if claims else [])],
+        "days": days,
+        "reportDays": report_days,
+        "last": days[-1] if days else (info.latest_date or ""),
+        "bounds": _bounds(places, rows),
+    }
+
+
+def _place(pid, name, kind, lat, lon, n, first, aliases, popup, meta, country) -> dict:
+    icon, colour, _ = kind_style(kind)
+    return {"id": esc(pid), "name": esc(name), "text": name, "aliases": list(aliases)[:MAX_ALIASES],
+            "kind": kind, "icon": icon, "colour": colour, "lat": round(lat, 6), "lon": round(lon, 6), "n": n,
+            "size": min(22 + 4 * max(n - 1, 0), 44), "first": first, "main": 0, "popup": popup, "meta": meta,
+            "country": country}
+
+
+def _newest(c):
+    return (c.date, c.article, c.start)
+
+
+def _days(dates: list[str]) -> list[str]:
+    """Every calendar day from the first date to the last (the slider's steps)."""
+    import datetime as dt
+
+    known = sorted({d for d in dates if d})
+    if not known:
+        return []
+    first, last = dt.date.fromisoformat(known[0]), dt.date.fromisoformat(known[-1])
+    if (last - first).days > 3660:    # more than ten years: report days only
+        return known
+    return [(first + dt.timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
+
+
+def _actor(aid: str, actors) -> str:
+    return esc(actors[aid].label) if aid in actors else esc(aid)
+
+
+def _actor_b(aid: str, actors) -> str:
+    colour = safe_colour(actors[aid].colour) if aid in actors else "#333"
+    return f'<b style="color:{colour}">{_actor(aid, actors)}</b>'
+
+
+def _describe(key: str, actors) -> str:
+    if key.startswith("held:"):
+        return f"held by {_actor(key[5:], actors)}"
+    return esc(key) if key else "no claims"
+
+
+def _state_row(st, actors) -> list:
+    """[date, state, actors, confidence, header HTML, short text] of one PlaceState."""
+    n_src = f"{st.outlets} outlet{'s' if st.outlets != 1 else ''}, {st.sides} side{'s' if st.sides != 1 else ''}"
+    if st.admissions:
+        n_src += f", {st.admissions} admission{'s' if st.admissions != 1 else ''}"
+    if st.state == "held":
+        head = f"{_actor_b(st.controller, actors)} since {esc(st.since)} &#183; {n_src} &#183; {esc(st.confidence)} confidence"
+        if st.disputed:
+            head += " &#183; disputed by " + ", ".join(_actor(a, actors) for a in st.actors[1:])
+        short = f"held by {_actor(st.controller, actors)} since {esc(st.since)}"
+    elif st.state == "contested":
+        head = (f"<b>Contested</b> ({' / '.join(_actor_b(a, actors) for a in st.actors)}) since {esc(st.since)}"
+                f" &#183; {n_src}")
+        short = f"contested since {esc(st.since)}"
+    elif st.state == "presence":
+        head = (f"{' / '.join(_actor_b(a, actors) for a in st.actors)} said to be there or closing in, no control claimed, "
+                f"since {esc(st.since)} &#183; {n_src}")
+        short = f"{' / '.join(_actor(a, actors) for a in st.actors)} present since {esc(st.since)}"
+    else:
+        head = (f"<b>Unclear</b>: {' / '.join(_actor(a, actors) for a in st.actors)} said to have left, "
+                f"since {esc(st.since)} &#183; {n_src}")
+        short = f"unclear since {esc(st.since)}"
+    if st.previous:
+        head += f" &#183; before: {_describe(st.previous, actors)} (claims up to {esc(st.previous_date)})"
+    return [st.date, st.state, list(st.actors), st.confidence, head, short]
+
+
+def _claims_html(cs: list, actors, labels) -> str:
+    items = []
+    for c in cs[:POPUP_CLAIMS]:
+        badges = ('<span class="adm" title="the claimant concedes this against its own side">admission</span>'
+                  if c.admission else "")
+        badges += '<span class="hedge">hedged</span>' if c.hedged else ""
+        side = _actor(c.claimant_side, actors) if c.claimant_side in actors else esc(
+            {"outlet": "the outlet", "other": "other source"}.get(c.claimant_side, c.claimant_side))
+        items.append(
+            f'<div class="c" data-date="{esc(c.date)}"><b>{esc(c.claimant)}</b> ({side}) &#8594; '
+            f'{_actor_b(c.actor, actors)} {esc(labels.get(c.status, c.status.replace("_", " ")))}{badges}<br>'
+            f'{esc(c.outlet)} &#183; {esc(c.date or "undated")} &#183; {esc(c.article)}'
+            f'<q>{esc(_cap(c.quote, []))}</q></div>'
+        )
+    if len(cs) > POPUP_CLAIMS:
+        items.append(f'<div class="c more">&#8230; and {len(cs) - POPUP_CLAIMS} older claim(s): '
+                     f'all are in claims.geojson</div>')
+    return "".join(items)
+
+
+def _change_html(ch, name: str, actors) -> str:
+    outlets = sorted({c.outlet for c in ch.state.basis})
+    who = ", ".join(esc(o) for o in outlets[:3]) + (f" +{len(outlets) - 3}" if len(outlets) > 3 else "")
+    return (f'<button type="button" data-id="{esc(ch.place_id)}">{name}</button>: '
+            f'{_describe(ch.before, actors)} &#8594; <b>{_describe(ch.after, actors)}</b>'
+            f'{" &#183; " + who if who else ""}')
+
+
+def _bounds(places: list[dict], rows: list[dict]):
+    """The first view: the places where things happen. Places with claims, and the places of
+    the country the reports name most (weighted by articles); never a country as a whole, nor
+    a far capital named in passing."""
+    claimed = [p for p in places if p.get("claimed")]
+    weight: dict[str, int] = {}
+    for p in places:
+        if p["country"]:
+            weight[p["country"]] = weight.get(p["country"], 0) + p["n"]
+    main = max(sorted(weight), key=lambda c: weight[c]) if weight else ""
+    core = [p for p in places if (main and p["country"] == main) or p.get("claimed")]
+    countries = {esc(r["id"]) for r in rows if r["kind"] == "country"}
+    pts = [(p["lat"], p["lon"]) for p in (core or places) if p["id"] not in countries]
+    if not pts:
+        pts = [(p["lat"], p["lon"]) for p in places]
     if not pts:
         return None
-    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+    lats, lons = [a for a, _ in pts], [b for _, b in pts]
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-def _title_html(info: MapInfo) -> str:
+def _title_html(info: MapInfo, day: str) -> str:
     lines = [
         f"<h1>{esc(info.title)}</h1>",
-        f"<div>as of <b>{esc(info.latest_date or 'undated')}</b> &#183; {info.report_count} report(s) &#183; "
+        f'<div class="sm-asof">as of <b id="sm-asof">{esc(day or "undated")}</b></div>'
+        f'<div class="sm-counts">{info.report_count} report(s) &#183; '
         f"{info.place_count} place(s) &#183; {info.claim_count} control claim(s) &#183; "
         f"{info.metonym_count} actor mention(s) not mapped</div>",
         *info.extra_lines,
@@ -376,193 +505,44 @@ def _title_html(info: MapInfo) -> str:
     return f'<div class="sm-panel sm-title" id="sm-title">{"".join(lines)}</div>'
 
 
-def _legend_html(rows, info: MapInfo, extra: str = "") -> str:
-    kinds = sorted({r["kind"] if r["kind"] in KIND_STYLE else "other" for r in rows})
-    items = []
-    for k in kinds:
-        icon, colour, label = kind_style(k)
-        items.append(f'<div class="lg-row"><span class="sw" style="background:{colour}">'
-                     f'<i class="fa fa-solid fa-{icon}"></i></span><span>{esc(label)}</span></div>')
-    items.append('<div class="lg-row">number = articles naming the place; bigger = more articles</div>')
-    items.append('<div class="lg-row">dashed shape = area or uncertainty (&#177;precision_km)</div>')
+def _legend_html(rows, info: MapInfo, day: str, claims: ClaimsInput | None, present: list[str]) -> str:
+    items = ['<div class="lg-h">Colour: who is claimed to hold the place, as of the day shown</div>']
+    actors = claims.actors if claims else {}
+    for aid in present:
+        if aid in actors:
+            items.append(f'<div class="lg-row"><span class="sw" style="background:{safe_colour(actors[aid].colour)}">'
+                         f'</span><span>{esc(actors[aid].label)}</span></div>')
+    items += [
+        '<div class="lg-row"><span class="sw contested" style="background:conic-gradient(#2ca02c 0 50%,#d62728 50% 100%)">'
+        '</span><span>contested: recent claims disagree</span></div>',
+        '<div class="lg-row"><span class="sw presence"></span><span>a force said to be there, no control claimed</span></div>',
+        '<div class="lg-row"><span class="sw low" style="background:#666"></span><span>faded: low confidence (one source, hedged or disputed)</span></div>',
+        '<div class="lg-row"><span class="sw none"></span><span>named in reports, no control claim</span></div>',
+        '<div class="lg-row"><span class="sw cluster">3</span><span>several places close together: click to zoom</span></div>',
+        '<div class="lg-row">icon = kind of place; number = articles naming it</div>',
+        '<div class="lg-row">claims are what sources say, not verified facts</div>',
+    ]
     return (
-        f'<div class="sm-panel sm-legend" id="sm-legend"><h2>Legend &#183; as of {esc(info.latest_date or "undated")}</h2>'
-        f'{"".join(items)}{extra}'
+        f'<details class="sm-panel sm-legend" id="sm-legend" open><summary><h2>Legend &#183; as of '
+        f'<span class="sm-day">{esc(day or "undated")}</span></h2></summary>{"".join(items)}'
         f'<div class="sm-hash" title="sha256 {esc(info.gazetteer_sha256)}">gazetteer {esc(info.gazetteer_name)}'
-        f' &#183; sha256 {esc(info.gazetteer_sha256[:16])}&#8230;</div></div>'
+        f' &#183; sha256 {esc(info.gazetteer_sha256[:16])}&#8230;</div></details>'
     )
 
 
-# Control claims ---------------------------------------------------------------------------
-
-SIDE_LABEL = {"outlet": "the outlet", "other": "other source"}
-
-CLAIMS_CSS = """
-.cm{border-radius:50%;box-sizing:border-box;box-shadow:0 1px 4px rgba(0,0,0,.5)}
-.cm.hold{border:2px solid #fff}
-.cm.contested{border:3px solid #111}
-.cm.presence{background:transparent !important;border:3px dashed}
-.cl{font:12px/1.35 sans-serif;max-width:440px}
-.cl h4{margin:0 0 2px;font-size:14px}
-.cl .list{max-height:300px;overflow-y:auto}
-.cl .c{border-top:1px solid #ddd;padding:4px 0}
-.cl .adm{background:#111;color:#fff;border-radius:3px;padding:0 4px;font-size:10px;margin-left:4px}
-.cl .hedge{color:#a15c00;font-size:10px;margin-left:4px}
-.cl q{display:block;color:#333;margin-top:2px;font-style:italic}
-.sw.presence{background:transparent !important;border:2px dashed #555}
-.sw.contested{border:3px solid #111;box-sizing:border-box}
-#sm-claim-date{width:100%}
-"""
-
-
-def _side(side: str, actors) -> str:
-    if side in actors:
-        return actors[side].label
-    return SIDE_LABEL.get(side, side)
-
-
-def claims_popup(state, name: str, actors, labels=None) -> str:
-    labels = labels or {}
-    n = len(state.claims)
-    head = (f'<div class="cl"><h4>{esc(name)}</h4><div class="meta">{esc(state.state)}'
-            f'{" &#183; claimed controller " + esc(actors[state.controller].label) if state.controller else ""}'
-            f' &#183; {n} claim(s) &#183; latest {esc(state.latest_date or "undated")}</div><div class="list">')
-    items = []
-    for c in state.claims[:POPUP_CLAIMS]:
-        actor = actors[c.actor].label if c.actor in actors else c.actor
-        badges = ('<span class="adm" title="the claimant concedes this against its own side">admission</span>'
-                  if c.admission else "")
-        badges += '<span class="hedge">hedged</span>' if c.hedged else ""
-        items.append(
-            f'<div class="c" data-date="{esc(c.date)}"><b>{esc(c.claimant)}</b> ({esc(_side(c.claimant_side, actors))}) &#8594; '
-            f'<b style="color:{esc(actors[c.actor].colour) if c.actor in actors else "#333"}">{esc(actor)}</b> '
-            f'{esc(labels.get(c.status, c.status.replace("_", " ")))}{badges}<br>'
-            f'{esc(c.outlet)} &#183; {esc(c.date or "undated")} &#183; {esc(c.article)}'
-            f'<q>{esc(c.quote)}</q></div>'
-        )
-    if n > POPUP_CLAIMS:
-        items.append(f'<div class="c">&#8230; and {n - POPUP_CLAIMS} older claim(s): all are in claims.geojson</div>')
-    return head + "".join(items) + "</div></div>"
-
-
-def claim_marker(state, actors) -> tuple[str, int]:
-    """Filled = one force said to hold it; split and ringed = claims conflict;
-    dashed ring = presence only (entered, advancing)."""
-    colours = [actors[a].colour if a in actors else "#888" for a in state.actors] or ["#888"]
-    size = 30 if state.state == "contested" else 24
-    if state.state == "contested":
-        a, b = colours[0], colours[1] if len(colours) > 1 else "#ffffff"
-        style, cls = f"background:conic-gradient({a} 0 50%, {b} 50% 100%)", "contested"
-    elif state.presence_only:
-        style, cls = f"border-color:{colours[0]}", "presence"
-    else:
-        style, cls = f"background:{colours[0]}", "hold"
-    return f'<div class="cm {cls}" style="width:{size}px;height:{size}px;{style}"></div>', size
-
-
-_ON_CLAIM = folium.JsCode("""
-function(feature, layer) {
-  var p = feature.properties;
-  if (layer.setIcon) {
-    // drawn just left of the place's own marker, so both stay clickable
-    layer.setIcon(L.divIcon({html: p.icon, className: 'cm-wrap', iconSize: [p.size, p.size],
-                             iconAnchor: [p.size + 10, p.size / 2], popupAnchor: [-p.size / 2 - 10, -p.size / 2]}));
-  }
-  layer.bindPopup(p.popup, {maxWidth: 460, minWidth: 280, autoPanPaddingTopLeft: [60, 90]});
-  layer.bindTooltip(p.label);
-}
-""")
-
-
-def claim_features(states, entries, actors, labels=None) -> list[dict]:
-    feats = []
-    for pid, st in sorted(states.items()):
-        e = entries[pid]
-        icon, size = claim_marker(st, actors)
-        label = f"{esc(e.name)} &#183; {esc(st.state)} &#183; {len(st.claims)} claim(s)"
-        feats.append({"type": "Feature",
-                      "geometry": {"type": "Point", "coordinates": [round(e.lon, 6), round(e.lat, 6)]},
-                      "properties": {"id": esc(pid), "name": esc(e.name), "state": st.state,
-                                     "label": label, "popup": claims_popup(st, e.name, actors, labels),
-                                     "icon": icon, "size": size}})
-    return feats
-
-
-def add_claims_layer(m, states_by_date: dict, entries, actors, labels=None) -> None:
-    """The "Control claims" layer. ``states_by_date`` maps each cut-off date (claims up to and
-    including it) to the per-place states; with more than one date a slider picks the cut-off."""
-    dates = sorted(states_by_date)
-    if not dates:
-        return
-    group = folium.FeatureGroup(name="Control claims", show=True)
-    latest = claim_features(states_by_date[dates[-1]], entries, actors, labels)
-    gj = folium.GeoJson({"type": "FeatureCollection", "features": latest}, name="Control claims",
-                        marker=folium.Marker(), on_each_feature=_ON_CLAIM)
-    gj.add_to(group)
-    group.add_to(m)
-    if len(dates) > 1:
-        # Per day only the marker changes (state computed here, in Python); popups are the
-        # latest ones, and the page hides claims dated after the chosen day.
-        by_date = {d: {esc(pid): list(claim_marker(st, actors)) + [
-                       f"{esc(entries[pid].name)} &#183; {esc(st.state)} &#183; {len(st.claims)} claim(s)"]
-                       for pid, st in sorted(states_by_date[d].items())} for d in dates}
-        m.get_root().add_child(ClaimsSlider(gj.get_name(), dates, by_date, latest))
-
-
-class ClaimsSlider(MacroElement):
-    """A date slider that redraws the claims layer as of the chosen day."""
-
-    _template = Template("""
-{% macro html(this, kwargs) %}<div class="sm-panel" id="sm-claims-date" style="bottom:28px;left:50%;transform:translateX(-50%);min-width:260px">
-<label for="sm-claim-date">Control claims as of <b id="sm-claim-date-label">{{ this.last }}</b></label>
-<input type="range" id="sm-claim-date" min="0" max="{{ this.max }}" value="{{ this.max }}" step="1"></div>{% endmacro %}
-{% macro script(this, kwargs) %}
-(function() {
-  var dates = {{ this.dates|tojson }};
-  var states = {{ this.data|tojson }};
-  var latest = {{ this.latest|tojson }};
-  var current = dates[dates.length - 1];
-  var slider = document.getElementById('sm-claim-date');
-  function hideLater(root) {
-    root.querySelectorAll('.c[data-date]').forEach(function(el) {
-      el.style.display = el.getAttribute('data-date') > current ? 'none' : '';
-    });
-  }
-  {{ this.layer }}.on('popupopen', function(e) { hideLater(e.popup.getElement()); });
-  slider.addEventListener('input', function() {
-    current = dates[+slider.value];
-    document.getElementById('sm-claim-date-label').textContent = current;
-    var day = states[current];
-    var feats = latest.filter(function(f) { return day[f.properties.id]; }).map(function(f) {
-      var s = day[f.properties.id];
-      var p = Object.assign({}, f.properties, {icon: s[0], size: s[1], label: s[2]});
-      return {type: 'Feature', geometry: f.geometry, properties: p};
-    });
-    {{ this.layer }}.clearLayers();
-    {{ this.layer }}.addData({type: 'FeatureCollection', features: feats});
-  });
-})();
-{% endmacro %}
-""")
-
-    def __init__(self, layer_name: str, dates, by_date, latest):
-        super().__init__()
-        self._name = "ClaimsSlider"
-        self.layer = layer_name
-        self.dates = list(dates)
-        self.data = by_date
-        self.latest = latest
-        self.max = len(dates) - 1
-        self.last = dates[-1]
-
-
-def claims_legend(actors, present: list[str]) -> str:
-    rows = ['<h2>Control claims</h2>']
-    for aid in present:
-        a = actors[aid]
-        rows.append(f'<div class="lg-row"><span class="sw" style="background:{esc(a.colour)}"></span>'
-                    f'<span>{esc(a.label)} (claimed)</span></div>')
-    rows.append('<div class="lg-row"><span class="sw contested" style="background:conic-gradient(#2ca02c 0 50%,#d62728 50% 100%)"></span><span>contested: claims disagree</span></div>')
-    rows.append('<div class="lg-row"><span class="sw presence"></span><span>presence only (entered, advancing)</span></div>')
-    rows.append('<div class="lg-row">claims are what sources say, not verified facts</div>')
-    return "".join(rows)
+def _panels_html(data: dict) -> str:
+    out = []
+    if len(data["days"]) > 1:
+        out.append(
+            '<div class="sm-panel sm-slider" id="sm-claims-date"><label for="sm-claim-date">As of '
+            f'<b id="sm-claim-date-label">{esc(data["last"])}</b></label>'
+            f'<input type="range" id="sm-claim-date" min="0" max="{len(data["days"]) - 1}" '
+            f'value="{len(data["days"]) - 1}" step="1" aria-label="Day shown">'
+            '<div class="sm-ticks" id="sm-ticks" aria-hidden="true"></div></div>')
+    if data["changes"]:
+        out.append('<details class="sm-panel sm-changes" id="sm-changes" open><summary>Changed on '
+                   '<b class="sm-day"></b> <span id="sm-changes-n"></span></summary><ul id="sm-changes-list"></ul>'
+                   '</details>')
+    out.append('<div class="sm-print" id="sm-print"><h2>Claimed control as of <span class="sm-day"></span></h2>'
+               '<ol id="sm-print-list"></ol></div>')
+    return "".join(out)

@@ -89,12 +89,13 @@ def process_on_dask(paths: list[Path], gazetteer_path: Path, vocab_dir: Path | N
     Returns (reports, results) in file-name order. Files are read on the workers."""
     import dask.bag as db
 
-    from .reports import read_manifest, read_report
+    from .reports import load_outlets, read_manifest, read_report
 
     manifests = {p.parent: read_manifest(p.parent) for p in paths}
+    outlets = load_outlets(vocab_dir)
 
     def one(path: Path):
-        report = read_report(path, manifests[path.parent].get(path.name))
+        report = read_report(path, manifests[path.parent].get(path.name), outlets)
         engine = _dask_engine(str(gazetteer_path), str(vocab_dir) if vocab_dir else None)
         return report, process_report(report, engine)
 

@@ -3,9 +3,11 @@
 A report is a UTF-8 text file (BOM and CRLF tolerated). An optional header line
 `` date YYYY-MM-DD`` may start the file (its text may continue on the same line); it is
 stripped from the text shown. A short first line without final punctuation is the title.
-Outlet, date and URL come from ``sources.csv`` in the reports folder when it lists the file;
-otherwise the date comes from the header or the first full date in the text, and the outlet
-is "unknown".
+Outlet, date and URL come from ``sources.csv`` in the reports folder when it lists the file.
+A date it does not give comes from the header or the first full date in the text. An outlet it
+does not give is inferred from the text's own tags (``infer_outlet``: a dateline "BEIRUT
+(Reuters) -", a sign-off "– AFP", a copyright or credit line), using the vocabulary in
+``geo/data/outlets.toml``; the outlet is "unknown" when the text names none of them that way.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ManifestError, ReportError
+from . import vocab
+from .errors import ManifestError, ReportError, VocabularyError
 
 MANIFEST = "sources.csv"
 MANIFEST_COLUMNS = ("file", "outlet", "date", "url", "outlet_basis")
@@ -47,8 +50,8 @@ class Report:
     title: str         # "" when the report has no title line
     text: str          # the text, header stripped, LF line ends; mention offsets index this
     date: str          # ISO date or "" when none is known
-    outlet: str        # "unknown" when the manifest does not list the file
-    outlet_basis: str  # why the outlet is believed (manifest), or ""
+    outlet: str        # from the manifest, else named by the text's tags, else "unknown"
+    outlet_basis: str  # why the outlet is believed (manifest's outlet_basis or the tag), or ""
     url: str           # the article's URL from the manifest, or ""
 
 
@@ -86,6 +89,247 @@ def find_date(text: str) -> str:
                 found.append((m.start(), f"{y:04d}-{mo:02d}-{d:02d}"))
                 break
     return min(found)[1] if found else ""
+
+
+# --- The outlet a report's own text names ------------------------------------------------------
+
+OUTLETS_FILE = "outlets.toml"
+OUTLET_WINDOW = 400           # characters read at each end of a report to find its outlet
+OUTLET_FORMS = ("dateline", "lead", "byline", "signoff")
+_OUTLET_KEYS = {"name": str, "tags": list, "forms": list, "credits": list}
+_DASH = r"(?:--|[-‐‑‒–—―−])"
+_GAP = r"[ \t\u00a0]"
+_JOIN = re.compile(r"[\s\-‐‑]+")                   # a space or hyphen inside a tag
+_NEVER = r"(?!)"
+
+
+def _tag_key(tag: str) -> str:
+    return _JOIN.sub(" ", tag.strip())
+
+
+def _tag_pattern(tags) -> str:
+    """One alternation of ``tags`` (longest first), spaces and hyphens matching either."""
+    alts = sorted({_tag_key(t) for t in tags}, key=lambda t: (-len(t), t))
+    joiner = rf"(?:{_GAP}*[-‐‑]{_GAP}*|{_GAP}+)"
+    return "|".join(joiner.join(re.escape(p) for p in t.split(" ")) for t in alts) or _NEVER
+
+
+@dataclass(frozen=True)
+class Outlet:
+    id: str                      # the table's id in outlets.toml ("reuters")
+    name: str                    # shown as the report's outlet
+    tags: tuple[str, ...]        # as written in outlets.toml
+    forms: frozenset[str]        # which of OUTLET_FORMS count for it
+    credits: tuple[str, ...]     # phrases its closing "( ... )" credit line holds, or ()
+
+
+class Outlets:
+    """outlets.toml, checked and compiled into the regexes ``infer_outlet`` runs."""
+
+    def __init__(self, outlets: list[Outlet], captions=(), source: str = OUTLETS_FILE):
+        self.source = source
+        self.outlets = tuple(outlets)
+        words = "|".join(re.escape(c.strip()) for c in sorted(captions, key=len, reverse=True))
+        self.caption = re.compile(rf"[ \t]*(?:{words or _NEVER})(?!\w)", re.I)   # "Photo: X/AFP"
+        self._by_key: dict[str, Outlet] = {}
+        for o in self.outlets:                     # tags as written first: they win over capitals
+            for t in o.tags:
+                self._by_key.setdefault(_tag_key(t), o)
+        for o in self.outlets:
+            for t in o.tags:
+                self._by_key.setdefault(_tag_key(t).upper(), o)
+
+        def tags(form: str) -> str:
+            keys = [k for k, o in self._by_key.items() if form in o.forms]
+            return f"(?P<tag>{_tag_pattern(keys)})"
+
+        d, g = _DASH, _GAP
+        t = tags("dateline")
+        # A dateline's place and date: words in capitals, numbers and month names ("BEIRUT, Dec 1",
+        # "HAMA, Syria", "BEIRUT/AMMAN", "MOSCOW, November 29."), at a line's start or after a
+        # place in capitals that a title line runs into ("... seize Hama BEIRUT (Reuters) -").
+        months = "|".join(sorted(_MONTHS, key=len, reverse=True))
+        word = rf"(?:[A-ZÀ-Þ][^\s,()/]*|\d[^\s,()/]*|(?i:(?:{months})\b)\.?)"
+        place = rf"{word}(?:[ \t,/]+{word}){{0,7}}?"
+        at = rf"(?:^{g}*(?:{place}[ \t,.]*)?|\b[A-Z][A-Z'’.-]{{2,}}\b(?:[ \t,/]+{word}){{0,6}}?[ \t,.]*)"
+        self.datelines = [re.compile(p, re.M) for p in (
+            rf"{at}(?P<form>\({t}\)){g}*\.?{g}*(?:{d}|:)",                              # BEIRUT (Reuters) -
+            rf"{at}(?P<form>/{t}/)",                                                    # MOSCOW, Nov 29. /TASS/.
+            rf"^{g}*{place},{g}*(?P<form>{t}{g}*{d})",                                  # Damascus, SANA –
+            rf"^{g}*{place}{g}+(?P<form>{d}{g}*{t}{g}*\.)(?=\s|$)",                     # MOSCOW, Nov 29 - RIA Novosti.
+        )]
+        # "The Syrian Arab News Agency (SANA) - ..." introduces an acronym; it is not a dateline
+        every = _tag_pattern(self._by_key)
+        self.spelt_out = re.compile(rf"(?:^|\W)(?:{every})[ \t,.]*\Z")
+        self.lead = re.compile(rf"\A\s*(?P<form>{tags('lead')}{g}*(?:/|{d}|:))(?={g}|$)", re.M)
+        self.byline = re.compile(rf"^{g}*(?P<form>(?:By{g}+)?{tags('byline')}){g}*(?=\n\s*\S)", re.M)
+        t = tags("signoff")
+        after = r"(?:(?<=[\s.,;:!?\"”’')\]])|^)"       # not inside a word or a name ("Kadour/AFP")
+        self.signoffs = [re.compile(p, re.M) for p in (
+            rf"{after}(?P<form>{d}{g}*{t}){g}*\.?\Z",                                   # ... said. – Reuters
+            rf"{after}(?P<form>/{g}?{t})/?{g}*\.?\Z",                                   # ... /AFP
+            rf"^{g}*(?P<form>(?P<open>\()?{t}(?(open)\))){g}*\.?\Z",                    # (AFP) / AFP alone
+        )]
+        self.copyright = re.compile(
+            rf"^(?P<form>(?:©|\([cC]\)|(?i:copyright)){g}*(?:©{g}*)?(?:\d{{4}}{g}*,?{g}*)?"
+            rf"(?:The{g}+)?{t})(?!\w)")
+        self.credit = re.compile(r"^\((?P<body>[^()\n]{3,400})\)\.?$")
+        self._credited = [o for o in self.outlets if o.credits]
+
+    def outlet(self, tag: str) -> Outlet:
+        key = _tag_key(tag)
+        return self._by_key.get(key) or self._by_key[key.upper()]
+
+    def credited(self, body: str) -> Outlet | None:
+        low = body.casefold()
+        return next((o for o in self._credited if all(c.casefold() in low for c in o.credits)), None)
+
+
+def _where(path: Path, table: str, key: str = "") -> str:
+    """``file line N`` of ``[table]`` (or of ``key =`` inside it), for error messages."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return str(path)
+    header = re.compile(rf"^\[\s*{re.escape(table)}\s*\]")
+    found = None
+    for n, line in enumerate(lines, 1):
+        s = line.strip()
+        if found is None:
+            if header.match(s):
+                found = n
+                if not key:
+                    break
+        elif s.startswith("["):
+            break
+        elif re.match(rf"{re.escape(key)}\s*=", s):
+            return f"{path} line {n}"
+    return f"{path} line {found}" if found else str(path)
+
+
+def _outlets_from(data: dict, path: Path) -> Outlets:
+    def fail(message: str, table: str = "", key: str = ""):
+        raise VocabularyError(f"{_where(path, table, key) if table else path}: {message}")
+
+    extra = sorted(set(data) - {"outlets", "captions"})
+    if extra:
+        fail(f"unknown key {extra[0]!r} (expected captions and [outlets.<id>] tables)")
+    captions = data.get("captions", [])
+    if not (isinstance(captions, list) and all(isinstance(c, str) and c.strip() for c in captions)):
+        raise VocabularyError(f"{vocab.where(path, 'captions')}: captions must be a list of non-empty strings")
+    tables = data.get("outlets")
+    if not isinstance(tables, dict) or not tables:
+        fail("no [outlets.<id>] tables; see the comment at the top of geo/data/outlets.toml")
+    outlets: list[Outlet] = []
+    owner: dict[str, str] = {}
+    for oid, entry in tables.items():
+        table = f"outlets.{oid}"
+        if not isinstance(entry, dict):
+            fail(f"{table} must be a table ([{table}] with name and tags)", table)
+        for key, value in entry.items():
+            kind = _OUTLET_KEYS.get(key)
+            if kind is None:
+                fail(f"unknown key {key!r} in [{table}] (expected one of: {', '.join(_OUTLET_KEYS)})",
+                     table, key)
+            if kind is list and not (isinstance(value, list) and value
+                                     and all(isinstance(v, str) and v.strip() for v in value)):
+                fail(f"{table}.{key} must be a non-empty list of non-empty strings", table, key)
+            if kind is str and not (isinstance(value, str) and value.strip()):
+                fail(f"{table}.{key} must be a non-empty string", table, key)
+        for key in ("name", "tags"):
+            if key not in entry:
+                fail(f"[{table}] has no {key!r}", table)
+        for tag in entry["tags"]:
+            if not re.search(r"\w", tag):
+                fail(f"{table}.tags: {tag!r} has no letter or digit", table, "tags")
+            other = owner.setdefault(_tag_key(tag), oid)
+            if other != oid:
+                fail(f"{table}.tags: {tag!r} is also a tag of outlets.{other}", table, "tags")
+        forms = entry.get("forms", list(OUTLET_FORMS))
+        bad = [f for f in forms if f not in OUTLET_FORMS]
+        if bad:
+            fail(f"{table}.forms: {bad[0]!r} is not one of {', '.join(OUTLET_FORMS)}", table, "forms")
+        outlets.append(Outlet(
+            id=oid, name=entry["name"].strip(), tags=tuple(t.strip() for t in entry["tags"]),
+            forms=frozenset(forms), credits=tuple(c.strip() for c in entry.get("credits", ())),
+        ))
+    return Outlets(outlets, captions, str(path))
+
+
+_COMPILED: dict[Path, Outlets] = {}     # like vocab.toml: each file read once per process
+
+
+def load_outlets(folder: Path | None = None) -> Outlets:
+    """``outlets.toml`` from ``folder`` (a user's ``--vocab DIR``) when it has one, else from
+    geo/data; raises VocabularyError with a one-line message naming the file and the key."""
+    path = vocab.path(OUTLETS_FILE, folder)
+    if path not in _COMPILED:
+        _COMPILED[path] = _outlets_from(vocab.toml(OUTLETS_FILE, folder), path)
+    return _COMPILED[path]
+
+
+def _dateline(head: str, outlets: Outlets) -> re.Match | None:
+    """The first dateline tag in ``head`` that does not follow its own spelt-out name."""
+    hits = []
+    for rx in outlets.datelines:
+        for m in rx.finditer(head):
+            before = head[head.rfind("\n", 0, m.start("form")) + 1:m.start("form")]
+            if not outlets.spelt_out.search(before):
+                hits.append(m)
+                break
+    return min(hits, key=lambda m: m.start("form"), default=None)
+
+
+def infer_outlet(text: str, outlets: Outlets) -> tuple[str, str]:
+    """``(outlet name, basis)`` from the tags a report's text gives itself, or ``("unknown", "")``.
+
+    Only the first and last ``OUTLET_WINDOW`` characters are read (bounded work on huge reports),
+    and an outlet counts only inside a tag form (outlets.toml lists them: dateline, lead, byline,
+    sign-off, copyright and credit lines), never when the body merely mentions it ("Reuters could
+    not verify", "told AFP"). ``basis`` is a short sentence saying which tag it came from.
+    """
+    w = OUTLET_WINDOW
+    long = len(text) > w
+    head = text[:w]
+    if long and text[w] != "\n":                     # only whole lines: "AFP" cut from "AFP staff"
+        cut = head.rfind("\n")
+        head = head[:cut] if cut > 0 else head
+    tail = text[-w:]
+    if long and text[-w - 1] != "\n":
+        cut = tail.find("\n")
+        tail = tail[cut + 1:] if cut >= 0 else tail
+    lines = tail.rstrip().split("\n")
+    while lines and (not lines[-1].strip() or outlets.caption.match(lines[-1])):
+        lines.pop()                                  # a closing picture caption is not a sign-off
+    tail = "\n".join(lines).rstrip()
+
+    def found(m: re.Match, how: str) -> tuple[str, str]:
+        return outlets.outlet(m["tag"]).name, f'outlet inferred from {how} "{m["form"].strip()}"'
+
+    m = _dateline(head, outlets)
+    if m:
+        return found(m, "the dateline tag")
+    m = outlets.lead.match(head)
+    if m:
+        return found(m, "the outlet name opening the text")
+    m = outlets.byline.search(head)
+    if m:
+        return found(m, "the byline")
+    for rx in outlets.signoffs:
+        m = rx.search(tail)
+        if m:
+            return found(m, "the sign-off")
+    last = [line.strip() for line in lines if line.strip()][-3:]
+    for line in reversed(last):
+        m = outlets.copyright.match(line)
+        if m:
+            return found(m, "the copyright line")
+        m = outlets.credit.match(line)
+        o = outlets.credited(m["body"]) if m else None
+        if o:
+            style = "; ".join(f"{c} …" for c in o.credits)
+            return o.name, f'outlet inferred from the closing credit line "({style})", the house style of {o.name}'
+    return "unknown", ""
 
 
 def read_manifest(folder: Path) -> dict[str, Source]:
@@ -128,8 +372,12 @@ def _title(text: str) -> str:
     return ""
 
 
-def parse_report(path: Path, raw: bytes, source: Source | None = None) -> Report:
-    """Decode and parse one report's bytes; raises ReportError with a one-line message."""
+def parse_report(path: Path, raw: bytes, source: Source | None = None,
+                 outlets: Outlets | None = None) -> Report:
+    """Decode and parse one report's bytes; raises ReportError with a one-line message.
+
+    The outlet is the manifest's (``source``) when it gives one, else the one the text names
+    (``infer_outlet`` with ``outlets``; the shipped outlets.toml when None)."""
     if not raw.strip():
         raise ReportError(f"{path}: empty file; a report needs text")
     try:
@@ -150,19 +398,25 @@ def parse_report(path: Path, raw: bytes, source: Source | None = None) -> Report
     if not text.strip():
         raise ReportError(f"{path}: no text after the date header")
     date = (source.date if source else "") or header_date or find_date(text)
+    if source and source.outlet != "unknown":
+        outlet, basis = source.outlet, source.outlet_basis
+    else:
+        outlet, basis = infer_outlet(text, outlets if outlets is not None else load_outlets())
+        if outlet == "unknown" and source:
+            basis = source.outlet_basis
     return Report(
         id=path.stem,
         path=path,
         title=_title(text),
         text=text,
         date=date,
-        outlet=source.outlet if source else "unknown",
-        outlet_basis=source.outlet_basis if source else "",
+        outlet=outlet,
+        outlet_basis=basis,
         url=source.url if source else "",
     )
 
 
-def read_report(path: Path, source: Source | None = None) -> Report:
+def read_report(path: Path, source: Source | None = None, outlets: Outlets | None = None) -> Report:
     try:
         st = path.lstat()
     except OSError as e:
@@ -178,7 +432,7 @@ def read_report(path: Path, source: Source | None = None) -> Report:
         raw = path.read_bytes()
     except OSError as e:
         raise ReportError(f"{path}: cannot be read ({e.strerror})") from None
-    return parse_report(path, raw, source)
+    return parse_report(path, raw, source, outlets)
 
 
 def report_paths(folder: Path) -> list[Path]:
@@ -191,15 +445,18 @@ def report_paths(folder: Path) -> list[Path]:
     )
 
 
-def read_reports(folder: Path) -> tuple[list[Report], list[str]]:
-    """All readable reports in ``folder`` sorted by id, and one line per file that was skipped."""
+def read_reports(folder: Path, vocab_folder: Path | None = None) -> tuple[list[Report], list[str]]:
+    """All readable reports in ``folder`` sorted by id, and one line per file that was skipped.
+
+    ``vocab_folder`` (``--vocab DIR``) may hold an outlets.toml replacing the shipped one."""
     folder = Path(folder)
     manifest = read_manifest(folder)
+    outlets = load_outlets(vocab_folder)
     reports: list[Report] = []
     problems: list[str] = []
     for path in report_paths(folder):
         try:
-            reports.append(read_report(path, manifest.get(path.name)))
+            reports.append(read_report(path, manifest.get(path.name), outlets))
         except ReportError as e:
             problems.append(str(e))
     return sorted(reports, key=lambda r: r.id), problems

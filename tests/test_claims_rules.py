@@ -109,12 +109,14 @@ def test_prefix_filter_skips_only_patterns_that_cannot_match():
     assert n > 20
 
 
-def test_states_by_date_equals_place_states_of_each_day():
-    """The incremental per-day states are exactly place_states of the claims up to each day."""
+def test_timelines_equal_place_states_of_each_day():
+    """The incremental per-place timelines give, on each day, exactly place_states of the claims
+    made up to that day."""
     import random
     from dataclasses import replace
 
-    from geo.claims import STATUSES, Claim, ClaimVocabulary, place_states, states_by_date
+    from geo.claims import STATUSES, Claim, ClaimVocabulary
+    from geo.state import place_states, states_on, timelines
 
     rng = random.Random(7)
     effect = ClaimVocabulary().effect
@@ -126,11 +128,14 @@ def test_states_by_date_equals_place_states_of_each_day():
                             status=status, claimant="W", claimant_side="outlet", quote="q",
                             admission=False, hedged=False, trigger="t", start=rng.randrange(500),
                             effect=effect(status)))
-    # one place only ever said to be held by one force: uncontested throughout
+    # one place only ever said to be held by one force: held throughout
     claims = [c if c.place_id != "s" else replace(c, actor="hts", status="captured", effect="gain") for c in claims]
-    got = states_by_date(claims)
+    lines = timelines(claims)
     dates = sorted({c.date for c in claims})
-    assert list(got) == dates
+    seen = set()
     for d in dates:
-        assert got[d] == place_states([c for c in claims if c.date <= d])
-    assert {s.state for day in got.values() for s in day.values()} == {"contested", "uncontested"}
+        day = states_on(lines, d)
+        assert day == place_states([c for c in claims if c.date <= d])
+        seen |= {s.state for s in day.values()}
+        assert day["s"].key == "held:hts"
+    assert {"contested", "held"} <= seen

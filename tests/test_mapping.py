@@ -14,9 +14,41 @@ def test_popup_newest_first_and_capped(tmp_path):
                  "end": 19} for a in reports]
     html = popup_html({"name": "Hama", "kind": "city", "articles": list(reports), "mentions": mentions,
                        "precision_km": 4, "source": "manual"}, reports, tmp_path)
-    assert html.count('<div class="art">') == POPUP_ARTICLES + 1
+    assert html.count('<div class="art') == POPUP_ARTICLES + 1
+    assert 'data-date="2024-12-28"' in html   # the page hides articles after the day shown
     assert "and 5 older article(s)" in html
     first = html.index("2024-12-28")
     assert first < html.index("2024-12-10")
     assert "2024-12-01" not in html  # the oldest were cut
     assert '<mark class="hl">Hama</mark>' in html and "&lt;b&gt;" in html and "<b>." not in html
+
+
+def test_days_are_calendar_days_with_gaps():
+    from geo.mapping import _days
+
+    assert _days(["2024-12-01", "", "2024-12-04", "2024-12-01"]) == [
+        "2024-12-01", "2024-12-02", "2024-12-03", "2024-12-04"]
+    assert _days([""]) == []
+
+
+def test_actor_colours_from_the_vocabulary_cannot_carry_css():
+    from geo.mapping import safe_colour
+
+    assert safe_colour("#2ca02c") == "#2ca02c" and safe_colour("teal") == "teal"
+    assert safe_colour("red;background:url(//x)") == "#888888"
+    assert safe_colour('"><script>') == "#888888"
+
+
+def test_first_view_frames_the_main_country_not_far_capitals():
+    from geo.mapping import _bounds
+
+    places = [
+        {"id": "aleppo", "lat": 36.2, "lon": 37.16, "n": 9, "country": "SY", "claimed": 1},
+        {"id": "daraa", "lat": 32.62, "lon": 36.1, "n": 2, "country": "SY", "claimed": 0},
+        {"id": "moscow", "lat": 55.75, "lon": 37.6, "n": 1, "country": "RU", "claimed": 0},
+        {"id": "ankara", "lat": 39.9, "lon": 32.85, "n": 3, "country": "TR", "claimed": 0},
+    ]
+    assert _bounds(places, []) == [[32.62, 36.1], [36.2, 37.16]]
+    # a place with claims abroad is part of the war
+    places[3]["claimed"] = 1
+    assert _bounds(places, []) == [[32.62, 32.85], [39.9, 37.16]]

@@ -5,7 +5,8 @@ import math
 
 import pytest
 
-from geo.claims import ClaimVocabulary, extract_claims, place_states
+from geo.claims import ClaimVocabulary, extract_claims
+from geo.state import place_states
 from geo.gazetteer import load
 from geo.mentions import Matcher, find_mentions
 from geo.reports import read_reports
@@ -189,6 +190,6 @@ def test_few_spurious_claims(sample):
 def test_aleppo_contested_others_not(sample):
     states = place_states(sample[3])
     assert states["aleppo"].state == "contested"
-    assert states["abu_al_duhur_airbase"].state == "uncontested"
+    assert states["abu_al_duhur_airbase"].state == "held"
     assert states["abu_al_duhur_airbase"].controller == "opposition"
     assert states["hama"].presence_only

@@ -214,10 +214,11 @@ JS_FIND_MAP = """
 }
 """
 
-# The place markers: Leaflet markers of the places GeoJson layer, whose divIcon is a
-# <div class="gp">. (Other point layers, e.g. "Control claims", have markers for the same places.)
+# The place markers: one Leaflet marker per place, whose divIcon is a <div class="gp">. The page
+# keeps them all in ``map.smPlaceMarkers`` (clustered ones are not on the map until zoomed in).
 JS_PLACE_MARKERS = """
 (map) => {
+  if (map.smPlaceMarkers) return map.smPlaceMarkers.slice();
   const out = [];
   map.eachLayer(l => {
     if (l instanceof L.Marker && l.feature && l.feature.properties
@@ -293,17 +294,48 @@ class MapPage:
 
     def click_place(self, name: str) -> None:
         """Fire a click on the place marker whose feature property ``name`` is ``name`` (the
-        property holds escaped HTML; for a plain name that is the name itself)."""
+        property holds escaped HTML; for a plain name that is the name itself). A marker inside a
+        cluster is first brought into view, as a click on the cluster would."""
         found = self.js_places(
             """(map, markers, name) => {
                  const hits = markers.filter(l => l.feature.properties.name === name);
                  if (hits.length !== 1) return hits.length;
-                 hits[0].fire('click', {latlng: hits[0].getLatLng()});
+                 const m = hits[0];
+                 if (map.smPlaces && !m._icon) {
+                   map.smPlaces.zoomToShowLayer(m, () => m.fire('click', {latlng: m.getLatLng()}));
+                 } else {
+                   m.fire('click', {latlng: m.getLatLng()});
+                 }
                  return 1;
                }""",
             name,
         )
         assert found == 1, f"{found} place markers with feature name {name!r}, expected 1"
+
+    def popup_of(self, name: str) -> str:
+        """The HTML the place's popup shows now (as Leaflet builds it when opened)."""
+        return self.js_places(
+            """(map, markers, name) => {
+                 const m = markers.find(l => l.feature.properties.name === name);
+                 const c = m.getPopup()._content;
+                 const el = typeof c === 'function' ? c(m) : c;
+                 return typeof el === 'string' ? el : el.outerHTML;
+               }""",
+            name,
+        )
+
+    def set_day(self, day: str) -> None:
+        """Move the day slider to ``day`` as a user would (an input event)."""
+        ok = self.page.evaluate(
+            """(day) => {
+                 const s = document.getElementById('sm-claim-date');
+                 const days = Array.from(document.querySelectorAll('#sm-ticks span')).map(t => t.title.slice(0, 10));
+                 const i = days.indexOf(day);
+                 if (i < 0) return false;
+                 s.value = i; s.dispatchEvent(new Event('input'));
+                 return true;
+               }""", day)
+        assert ok, f"no day {day} on the slider"
 
     def open_popup_text(self, *, fade_ms: int = 0) -> str:
         """textContent of the open popup (waits for it; a closed one may still be fading out)."""

@@ -1,0 +1,297 @@
+// The situation layer of the map page (inserted by geo/mapping.py's SituationLayer).
+// In scope: SM (the page data, JSON), map (the Leaflet map), group (the layer-control group).
+// Strings in SM are escaped HTML (name, popup, meta, states' header and short text, claims,
+// changes) or plain text (text, aliases) that is only ever set with textContent/setAttribute.
+var actors = SM.actors;
+var days = SM.days;
+var day = SM.last;
+var markers = [];
+var byId = {};
+var narrow = window.matchMedia('(max-width: 600px)');
+if (!map.options.maxZoom) map.options.maxZoom = 18;   // clustering needs it
+
+function colour(a) { return actors[a] ? actors[a][1] : '#888888'; }
+function label(a) { return actors[a] ? actors[a][0] : a; }
+
+function stateOf(p) {
+  var s = SM.states[p.id];
+  if (!s) return null;
+  if (!day) return s[s.length - 1];
+  var lo = 0, hi = s.length;
+  while (lo < hi) { var mid = (lo + hi) >> 1; if (s[mid][0] <= day) lo = mid + 1; else hi = mid; }
+  return lo ? s[lo - 1] : null;
+}
+
+function visible(p) { return !day || !p.first || p.first <= day; }
+
+function circleStyle(st, p) {
+  if (!st) return {cls: 'none', style: 'color:' + p.colour + ';border-color:' + p.colour};
+  var a = st[2];
+  if (st[1] === 'held') return {cls: 'held' + (st[3] === 'low' ? ' low' : ''), style: 'background:' + colour(a[0])};
+  if (st[1] === 'contested') {
+    return {cls: 'contested', style: 'background:conic-gradient(' + colour(a[0]) + ' 0 50%,' +
+            (a.length > 1 ? colour(a[1]) : '#ffffff') + ' 50% 100%)'};
+  }
+  if (st[1] === 'presence') return {cls: 'presence', style: 'border-color:' + colour(a[0]) + ';color:' + colour(a[0])};
+  return {cls: 'unclear', style: ''};
+}
+
+function iconHtml(p, st) {
+  var c = circleStyle(st, p);
+  return '<div class="gp ' + c.cls + '" style="width:' + p.size + 'px;height:' + p.size + 'px;' + c.style +
+         '"><i class="fa fa-solid fa-' + p.icon + '"></i><b>' + p.n + '</b></div>' +
+         (p.main ? '<span class="lbl">' + p.name + '</span>' : '');
+}
+
+function plainLabel(p, st) {
+  var tmp = document.createElement('span');
+  tmp.innerHTML = st ? st[5] : 'no control claim';
+  return p.text + ', ' + tmp.textContent + ', ' + p.n + ' article' + (p.n === 1 ? '' : 's');
+}
+
+function accessible(m) {
+  if (m._icon) {
+    m._icon.setAttribute('aria-label', plainLabel(m.smPlace, stateOf(m.smPlace)));
+    m._icon.removeAttribute('title');
+  }
+}
+
+function hideLater(root) {
+  root.querySelectorAll('[data-date]').forEach(function (el) {
+    var d = el.getAttribute('data-date');
+    if (day && d && d > day) el.remove();
+  });
+}
+
+function popupContent(m) {
+  var p = m.smPlace, st = stateOf(p);
+  var root = document.createElement('div');
+  root.className = 'pp';
+  root.innerHTML = '<h4>' + p.name + '</h4><div class="st">' +
+      (st ? st[4] : '<span class="nost">No control claim' + (day ? ' up to ' + day : '') + '</span>') +
+      '</div><div class="meta">' + p.meta + '</div><div class="list">' +
+      (SM.claims[p.id] ? '<div class="sec">Control claims, newest first</div><div class="cl">' + SM.claims[p.id] + '</div>' : '') +
+      (p.popup ? '<div class="sec">Articles naming it, newest first</div>' + p.popup : '') + '</div>';
+  hideLater(root);
+  if (SM.claims[p.id] && !root.querySelector('.c')) {
+    root.querySelector('.cl').innerHTML = '<div class="c">none up to this day</div>';
+  }
+  return root;
+}
+
+function popupOptions() {
+  // the popup's frame adds about 50 px to its content width; keep 10 px clear on a phone
+  var w = window.innerWidth, h = window.innerHeight, pad = narrow.matches ? 10 : 40;
+  return {maxWidth: Math.min(440, w - 2 * pad - 56), minWidth: Math.min(260, w - 2 * pad - 56),
+          maxHeight: Math.max(160, h * 0.55), autoPanPaddingTopLeft: [pad, narrow.matches ? 50 : 90],
+          autoPanPaddingBottomRight: [pad, narrow.matches ? 70 : 30]};
+}
+
+function setIcon(m) {
+  var p = m.smPlace, st = stateOf(p), html = iconHtml(p, st);
+  if (html === m.feature.properties.icon) return;
+  m.feature.properties.icon = html;
+  m.setIcon(L.divIcon({html: html, className: 'gp-wrap', iconSize: [p.size, p.size],
+                       iconAnchor: [p.size / 2, p.size / 2], popupAnchor: [0, -p.size / 2],
+                       tooltipAnchor: [p.size / 2, 0]}));
+  accessible(m);
+}
+
+function clusterIcon(cluster) {
+  var ms = cluster.getAllChildMarkers(), top = ms[0], counts = {}, order = [];
+  ms.forEach(function (m) {
+    if ((m.smPlace.main || !m.smPlace.area) && (m.smPlace.rank < top.smPlace.rank || (top.smPlace.area && !m.smPlace.area))) top = m;
+    var st = stateOf(m.smPlace);
+    var k = !st ? '#ffffff' : st[1] === 'held' ? colour(st[2][0]) : st[1] === 'contested' ? '#444444' : '#bbbbbb';
+    if (!(k in counts)) { counts[k] = 0; order.push(k); }
+    counts[k] += 1;
+  });
+  var at = 0, stops = [];
+  order.forEach(function (k) {
+    var next = at + 100 * counts[k] / ms.length;
+    stops.push(k + ' ' + at.toFixed(1) + '% ' + next.toFixed(1) + '%');
+    at = next;
+  });
+  var html = '<div class="sm-cl" style="background:conic-gradient(' + stops.join(',') + ')"><span>' + ms.length +
+             '</span></div><span class="lbl">' + top.smPlace.name + ' +' + (ms.length - 1) + '</span>';
+  return L.divIcon({html: html, className: 'sm-cl-wrap', iconSize: [34, 34], iconAnchor: [17, 17]});
+}
+
+var cluster = L.markerClusterGroup({maxClusterRadius: 26, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+                                    animate: false,
+                                    disableClusteringAtZoom: 12, iconCreateFunction: clusterIcon,
+                                    zoomToBoundsOnClick: true});
+cluster.on('animationend', function () { cluster.eachLayer(accessible); });
+
+SM.places.forEach(function (p) {
+  var m = L.marker([p.lat, p.lon], {keyboard: true, riseOnHover: true});
+  m.smPlace = p;
+  m.feature = {type: 'Feature', properties: {id: p.id, name: p.name, articles: p.n, icon: ''}};
+  setIcon(m);
+  m.bindPopup(popupContent, popupOptions());
+  m.bindTooltip(function () {
+    var st = stateOf(p);
+    return '<b>' + p.name + '</b> &#183; ' + (st ? st[5] : 'no control claim') + ' &#183; ' + p.n +
+           ' article' + (p.n === 1 ? '' : 's');
+  });
+  m.on('add', function () { accessible(m); });
+  markers.push(m);
+  byId[p.id] = m;
+});
+cluster.addLayers(markers.filter(function (m) { return visible(m.smPlace); }));
+group.addLayer(cluster);
+map.smPlaces = cluster;
+map.smPlaceMarkers = markers;
+
+function openPlace(m) {
+  if (!visible(m.smPlace)) setDay(days.length - 1);
+  cluster.zoomToShowLayer(m, function () {
+    map.setView(m.getLatLng(), Math.max(map.getZoom(), 9), {animate: false});
+    m.openPopup();
+  });
+}
+map.smOpen = function (id) { if (byId[id]) openPlace(byId[id]); };
+
+// The day shown ----------------------------------------------------------------------------
+function showDay() {
+  document.querySelectorAll('.sm-day').forEach(function (el) { el.textContent = day || 'undated'; });
+  var asof = document.getElementById('sm-asof');
+  if (asof) asof.textContent = day || 'undated';
+  var lab = document.getElementById('sm-claim-date-label');
+  if (lab) lab.textContent = day;
+}
+
+function renderChanges() {
+  var list = document.getElementById('sm-changes-list');
+  if (!list) return;
+  var todays = SM.changes.filter(function (c) { return c[0] === day; });
+  list.innerHTML = todays.map(function (c) { return '<li>' + c[2] + '</li>'; }).join('') ||
+      '<li class="nochange">no change of control claimed on this day</li>';
+  document.getElementById('sm-changes-n').textContent = '(' + todays.length + ')';
+}
+
+function renderPrint() {
+  var list = document.getElementById('sm-print-list');
+  var rows = SM.places.filter(visible).map(function (p) { return [p, stateOf(p)]; })
+      .filter(function (r) { return r[1]; })
+      .sort(function (a, b) { return a[0].rank - b[0].rank; });
+  list.innerHTML = rows.map(function (r) {
+    return '<li><b>' + r[0].name + '</b>: ' + r[1][5] + '</li>';
+  }).join('');
+}
+
+function setDay(i) {
+  if (days.length) day = days[i];
+  var slider = document.getElementById('sm-claim-date');
+  if (slider && +slider.value !== i) slider.value = i;
+  var add = [], remove = [];
+  markers.forEach(function (m) {
+    var on = cluster.hasLayer(m), want = visible(m.smPlace);
+    if (want && !on) add.push(m);
+    if (!want && on) remove.push(m);
+  });
+  if (remove.length) cluster.removeLayers(remove);
+  if (add.length) cluster.addLayers(add);
+  markers.forEach(setIcon);
+  cluster.refreshClusters();
+  map.closePopup();
+  showDay();
+  renderChanges();
+  renderPrint();
+}
+
+var slider = document.getElementById('sm-claim-date');
+if (slider) {
+  slider.addEventListener('input', function () { setDay(+slider.value); });
+  var ticks = document.getElementById('sm-ticks');
+  var reported = {};
+  SM.reportDays.forEach(function (d) { reported[d] = 1; });
+  days.forEach(function (d) {
+    var t = document.createElement('span');
+    t.className = reported[d] ? 'r' : 'gap';
+    t.title = d + (reported[d] ? '' : ': no report');
+    ticks.appendChild(t);
+  });
+}
+var changes = document.getElementById('sm-changes');
+if (changes) {
+  changes.addEventListener('click', function (e) {
+    var b = e.target.closest('button[data-id]');
+    if (b) openPlace(byId[b.getAttribute('data-id')]);
+  });
+}
+showDay();
+renderChanges();
+renderPrint();
+
+// Search over names and aliases -------------------------------------------------------------
+function fold(s) { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\u2019'`\-]/g, ' '); }
+var index = SM.places.map(function (p) {
+  return {p: p, keys: [p.text].concat(p.aliases).map(fold)};
+});
+var Search = L.Control.extend({
+  options: {position: 'topleft'},
+  onAdd: function () {
+    var box = L.DomUtil.create('div', 'leaflet-control leaflet-control-search sm-search');
+    var input = L.DomUtil.create('input', 'search-input', box);
+    input.type = 'search';
+    input.placeholder = 'Search places';
+    input.setAttribute('aria-label', 'Search places by name or other spelling');
+    var tips = L.DomUtil.create('div', 'search-tooltip', box);
+    tips.setAttribute('role', 'listbox');
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    function choose(p) { tips.innerHTML = ''; input.value = p.text; openPlace(byId[p.id]); }
+    function matches() {
+      var q = fold(input.value.trim());
+      if (!q) return [];
+      var out = [];
+      index.forEach(function (e) {
+        var k = e.keys.findIndex(function (key) { return key.indexOf(q) >= 0; });
+        if (k >= 0) out.push({p: e.p, alias: k > 0 ? e.p.aliases[k - 1] : '', start: e.keys[k].indexOf(q) === 0});
+      });
+      out.sort(function (a, b) { return (b.start - a.start) || (a.p.rank - b.p.rank); });
+      return out.slice(0, 10);
+    }
+    input.addEventListener('input', function () {
+      tips.innerHTML = '';
+      matches().forEach(function (r) {
+        var a = document.createElement('a');
+        a.className = 'search-tip';
+        a.href = '#';
+        a.setAttribute('role', 'option');
+        a.textContent = r.alias ? r.p.text + ' (' + r.alias + ')' : r.p.text;
+        a.addEventListener('click', function (e) { e.preventDefault(); e.stopPropagation(); choose(r.p); });
+        tips.appendChild(a);
+      });
+    });
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') { e.preventDefault(); var r = matches(); if (r.length) choose(r[0].p); }
+      if (e.key === 'Escape') { tips.innerHTML = ''; }
+    });
+    return box;
+  }
+});
+map.addControl(new Search());
+
+// Phone and print ---------------------------------------------------------------------------
+function fold_panels() {
+  if (!narrow.matches) return;
+  ['sm-legend', 'sm-changes'].forEach(function (id) {
+    var el = document.getElementById(id);
+    if (el) el.open = false;
+  });
+  var lc = document.querySelector('.leaflet-control-layers');
+  if (lc) lc.classList.remove('leaflet-control-layers-expanded');
+}
+fold_panels();
+setTimeout(fold_panels, 0);   // the layer control is added after this script
+
+var firstView = SM.bounds ? L.latLngBounds(SM.bounds) : null;
+function framePrint(e) {
+  if (e.matches === false) return;
+  map.invalidateSize();
+  if (firstView) map.fitBounds(firstView, {padding: [10, 10], animate: false});
+}
+window.matchMedia('print').addEventListener('change', framePrint);
+window.addEventListener('beforeprint', function () { framePrint({}); });
