@@ -113,6 +113,7 @@ def popup_html(row: dict, reports: dict, out_dir: Path) -> str:
                  f'<a href="{file_link(rep.path, out_dir)}" target="_blank" rel="noopener noreferrer">{esc(art)}</a>']
         if url:
             links.append(f'<a href="{file_link(rep.path, out_dir)}" target="_blank" rel="noopener noreferrer">file</a>')
+        links.append(f'<a href="#" class="sm-read" data-report="{esc(art)}">read here</a>')
         parts.append(
             f'<div class="art" data-date="{esc(rep.date)}"><div class="src"><b>{esc(rep.outlet)}</b> &#183; '
             f'{esc(rep.date or "undated")} &#183; {" &#183; ".join(links)}</div>'
@@ -333,10 +334,13 @@ def page_data(rows: list[dict], reports: dict, out_dir: Path, info: MapInfo, cla
     places = []
     seen = set()
     for row in rows:
-        dates = [reports[a].date for a in row["articles"] if reports[a].date]
+        dates = sorted(reports[a].date for a in row["articles"] if reports[a].date)
         places.append(_place(row["id"], row["name"], row["kind"], row["lat"], row["lon"], len(row["articles"]),
-                             min(dates, default=""), row.get("aliases", ()),
+                             dates[0] if dates else "", row.get("aliases", ()),
                              popup_html(row, reports, out_dir), place_meta(row), row.get("country", "")))
+        # articles naming it per day, so the badge counts those up to the day shown
+        places[-1]["undated"] = len(row["articles"]) - len(dates)
+        places[-1]["dates"] = [[d, sum(1 for _ in g)] for d, g in itertools.groupby(dates)]
         places[-1]["_pid"] = row["id"]
         seen.add(row["id"])
     for pid in sorted(set(lines) - seen):   # claimed places the mentions did not draw
@@ -357,7 +361,7 @@ def page_data(rows: list[dict], reports: dict, out_dir: Path, info: MapInfo, cla
     for p in labelled:
         p["main"] = 1
     for p in places:
-        p["area"] = int(p.pop("kind") in NO_LABEL_KINDS)
+        p["area"] = int(p.pop("kind") in NO_LABEL_KINDS)   # countries, regions, roads: smaller, unlabelled
 
     days = _days([r.date for r in reports.values()] + [c.date for cs in by_place_claims.values() for c in cs])
     report_days = sorted({r.date for r in reports.values() if r.date})
@@ -374,14 +378,33 @@ def page_data(rows: list[dict], reports: dict, out_dir: Path, info: MapInfo, cla
         "reportDays": report_days,
         "last": days[-1] if days else (info.latest_date or ""),
         "bounds": _bounds(places, rows),
+        "texts": report_texts(reports),
     }
+
+
+REPORT_TEXT_CAP = 20_000      # characters of one report kept in the page, to read it offline
+REPORT_TEXTS_CAP = 1_000_000  # characters of all reports kept in the page (newest reports first)
+
+
+def report_texts(reports: dict) -> dict:
+    """Each report's own text (plain text, capped), so the map still shows it when the HTML is
+    sent on without the report files; the newest reports first, up to a total cap."""
+    out, total = {}, 0
+    for rid in sorted(reports, key=lambda r: (reports[r].date, r), reverse=True):
+        rep = reports[rid]
+        text = rep.text if len(rep.text) <= REPORT_TEXT_CAP else rep.text[:REPORT_TEXT_CAP] + "\n[\u2026 cut here]"
+        if total + len(text) > REPORT_TEXTS_CAP:
+            break
+        out[esc(rid)] = [rep.outlet, rep.date, text]
+        total += len(text)
+    return dict(sorted(out.items()))
 
 
 def _place(pid, name, kind, lat, lon, n, first, aliases, popup, meta, country) -> dict:
     icon, colour, _ = kind_style(kind)
     return {"id": esc(pid), "name": esc(name), "text": name, "aliases": list(aliases)[:MAX_ALIASES],
             "kind": kind, "icon": icon, "colour": colour, "lat": round(lat, 6), "lon": round(lon, 6), "n": n,
-            "size": min(22 + 4 * max(n - 1, 0), 44), "first": first, "main": 0, "popup": popup, "meta": meta,
+            "first": first, "undated": n, "dates": [], "main": 0, "popup": popup, "meta": meta,
             "country": country}
 
 
@@ -543,6 +566,10 @@ def _panels_html(data: dict) -> str:
         out.append('<details class="sm-panel sm-changes" id="sm-changes" open><summary>Changed on '
                    '<b class="sm-day"></b> <span id="sm-changes-n"></span></summary><ul id="sm-changes-list"></ul>'
                    '</details>')
+    out.append('<div class="sm-panel sm-reader" id="sm-reader" role="dialog" aria-label="Report text" hidden>'
+               '<button type="button" id="sm-reader-close" aria-label="Close">&#215;</button>'
+               '<div class="sm-reader-head" id="sm-reader-head"></div><div class="sm-reader-text" id="sm-reader-text">'
+               '</div></div>')
     out.append('<div class="sm-print" id="sm-print"><h2>Claimed control as of <span class="sm-day"></span></h2>'
                '<ol id="sm-print-list"></ol></div>')
     return "".join(out)

@@ -24,6 +24,18 @@ function stateOf(p) {
 
 function visible(p) { return !day || !p.first || p.first <= day; }
 
+function articles(p) {   // articles naming the place up to the day shown
+  if (!day) return p.n;
+  var n = p.undated;
+  p.dates.forEach(function (d) { if (d[0] <= day) n += d[1]; });
+  return n;
+}
+
+function sizeOf(p) {
+  var s = Math.min(22 + 4 * Math.max(articles(p) - 1, 0), 44);
+  return p.area ? Math.min(s, 26) : s;
+}
+
 function circleStyle(st, p) {
   if (!st) return {cls: 'none', style: 'color:' + p.colour + ';border-color:' + p.colour};
   var a = st[2];
@@ -37,16 +49,17 @@ function circleStyle(st, p) {
 }
 
 function iconHtml(p, st) {
-  var c = circleStyle(st, p);
-  return '<div class="gp ' + c.cls + '" style="width:' + p.size + 'px;height:' + p.size + 'px;' + c.style +
-         '"><i class="fa fa-solid fa-' + p.icon + '"></i><b>' + p.n + '</b></div>' +
+  var c = circleStyle(st, p), size = sizeOf(p);
+  return '<div class="gp ' + c.cls + (p.area ? ' area' : '') + '" style="width:' + size + 'px;height:' + size + 'px;' + c.style +
+         '"><i class="fa fa-solid fa-' + p.icon + '"></i><b>' + articles(p) + '</b></div>' +
          (p.main ? '<span class="lbl">' + p.name + '</span>' : '');
 }
 
 function plainLabel(p, st) {
   var tmp = document.createElement('span');
   tmp.innerHTML = st ? st[5] : 'no control claim';
-  return p.text + ', ' + tmp.textContent + ', ' + p.n + ' article' + (p.n === 1 ? '' : 's');
+  var n = articles(p);
+  return p.text + ', ' + tmp.textContent + ', ' + n + ' article' + (n === 1 ? '' : 's');
 }
 
 function accessible(m) {
@@ -88,12 +101,13 @@ function popupOptions() {
 }
 
 function setIcon(m) {
-  var p = m.smPlace, st = stateOf(p), html = iconHtml(p, st);
+  var p = m.smPlace, st = stateOf(p), html = iconHtml(p, st), size = sizeOf(p);
   if (html === m.feature.properties.icon) return;
   m.feature.properties.icon = html;
-  m.setIcon(L.divIcon({html: html, className: 'gp-wrap', iconSize: [p.size, p.size],
-                       iconAnchor: [p.size / 2, p.size / 2], popupAnchor: [0, -p.size / 2],
-                       tooltipAnchor: [p.size / 2, 0]}));
+  m.feature.properties.articles = articles(p);
+  m.setIcon(L.divIcon({html: html, className: 'gp-wrap', iconSize: [size, size],
+                       iconAnchor: [size / 2, size / 2], popupAnchor: [0, -size / 2],
+                       tooltipAnchor: [size / 2, 0]}));
   accessible(m);
 }
 
@@ -113,7 +127,7 @@ function clusterIcon(cluster) {
     at = next;
   });
   var html = '<div class="sm-cl" style="background:conic-gradient(' + stops.join(',') + ')"><span>' + ms.length +
-             '</span></div><span class="lbl">' + top.smPlace.name + ' +' + (ms.length - 1) + '</span>';
+             '</span></div>' + (top.smPlace.main ? '<span class="lbl">' + top.smPlace.name + ' +' + (ms.length - 1) + '</span>' : '');
   return L.divIcon({html: html, className: 'sm-cl-wrap', iconSize: [34, 34], iconAnchor: [17, 17]});
 }
 
@@ -131,8 +145,9 @@ SM.places.forEach(function (p) {
   m.bindPopup(popupContent, popupOptions());
   m.bindTooltip(function () {
     var st = stateOf(p);
-    return '<b>' + p.name + '</b> &#183; ' + (st ? st[5] : 'no control claim') + ' &#183; ' + p.n +
-           ' article' + (p.n === 1 ? '' : 's');
+    var n = articles(p);
+    return '<b>' + p.name + '</b> &#183; ' + (st ? st[5] : 'no control claim') + ' &#183; ' + n +
+           ' article' + (n === 1 ? '' : 's');
   });
   m.on('add', function () { accessible(m); });
   markers.push(m);
@@ -223,6 +238,24 @@ if (changes) {
 showDay();
 renderChanges();
 renderPrint();
+
+// A report's own text, read in the page -------------------------------------------------------
+var reader = document.getElementById('sm-reader');
+map.getContainer().addEventListener('click', function (e) {
+  var a = e.target.closest && e.target.closest('a.sm-read');
+  if (!a) return;
+  e.preventDefault();
+  var t = SM.texts[a.getAttribute('data-report')];
+  document.getElementById('sm-reader-head').textContent = t ? t[0] + ' \u00b7 ' + (t[1] || 'undated') :
+      'This report\'s text is not kept in the map (over its size limit): open the report file.';
+  document.getElementById('sm-reader-text').textContent = t ? t[2] : '';
+  reader.hidden = false;
+  document.getElementById('sm-reader-close').focus();
+});
+document.getElementById('sm-reader-close').addEventListener('click', function () { reader.hidden = true; });
+document.addEventListener('keydown', function (e) { if (e.key === 'Escape') reader.hidden = true; });
+L.DomEvent.disableClickPropagation(reader);
+L.DomEvent.disableScrollPropagation(reader);
 
 // Search over names and aliases -------------------------------------------------------------
 function fold(s) { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\u2019'`\-]/g, ' '); }

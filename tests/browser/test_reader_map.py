@@ -53,7 +53,7 @@ def marker_state(m, name: str) -> dict:
              div.innerHTML = l.feature.properties.icon;
              const gp = div.querySelector('.gp');
              const pop = l.getPopup()._content(l);
-             return {cls: gp.className, style: gp.getAttribute('style'),
+             return {cls: gp.className, style: gp.getAttribute('style'), badge: +gp.querySelector('b').textContent,
                      head: pop.querySelector('.st').textContent,
                      claims: Array.from(pop.querySelectorAll('.c[data-date]')).map(c => c.dataset.date),
                      arts: Array.from(pop.querySelectorAll('.art[data-date]')).map(c => c.dataset.date)};
@@ -79,6 +79,7 @@ def test_state_follows_the_slider_held_contested_then_held_by_the_other_side(ope
     assert "held" in st["cls"] and gov in st["style"]
     assert st["head"].startswith("Syrian government since 2024-12-01")
     assert st["claims"] == ["2024-12-01"] and st["arts"] == ["2024-12-01"]   # nothing later shown
+    assert st["badge"] == 1                                                   # articles up to the day
     m.set_day("2024-12-02")            # a day without reports: the state of the day before
     assert gov in marker_state(m, "Hama")["style"]
     m.set_day("2024-12-03")
@@ -89,7 +90,7 @@ def test_state_follows_the_slider_held_contested_then_held_by_the_other_side(ope
     st = marker_state(m, "Hama")
     assert "held" in st["cls"] and opp in st["style"]
     assert "since 2024-12-05" in st["head"] and "before: contested" in st["head"]
-    assert st["claims"][0] == "2024-12-06"
+    assert st["claims"][0] == "2024-12-06" and st["badge"] == 4
     # the slider runs over calendar days, and days without reports are marked as gaps
     ticks = m.page.evaluate("() => Array.from(document.querySelectorAll('#sm-ticks span')).map(t => t.className)")
     assert ticks == ["r", "gap", "r", "gap", "r", "r"]
@@ -232,3 +233,48 @@ def test_a4_landscape_print_shows_syria_and_the_claims(open_map, devset_map, pag
     assert not page.locator(".sm-search").is_visible() and not page.locator(".leaflet-control-zoom").is_visible()
     pdf = page.pdf(format="A4", landscape=True)
     assert pdf[:4] == b"%PDF" and len(pdf) > 10_000
+
+
+def test_a_crowded_place_is_reachable_with_real_clicks(open_map, devset_map, wide):
+    """At the first view Aleppo shares a cluster with its airport, citadel and districts: a real
+    click on the cluster zooms in, and within a few clicks Aleppo's own marker opens its popup."""
+    m = open_map(devset_map)
+    page = m.page
+    for _ in range(6):
+        target = m.js_places(
+            """(map, markers) => {
+                 const a = markers.find(l => l.feature.properties.name === 'Aleppo');
+                 const el = a._icon || map.smPlaces.getVisibleParent(a)._icon;
+                 const r = el.getBoundingClientRect();
+                 return {own: !!a._icon, x: r.x + r.width / 2, y: r.y + r.height / 2};
+               }""")
+        page.mouse.click(target["x"], target["y"])
+        page.wait_for_timeout(500)
+        if target["own"]:
+            break
+    assert target["own"], "Aleppo's marker never came out of its cluster"
+    assert m.open_popup_text(fade_ms=300).startswith("Aleppo")
+
+
+def test_report_text_is_readable_in_the_page_without_the_files(open_map, tmp_path):
+    """The map sent on alone (no report files beside it) still shows each report's text,
+    as text: markup in a report stays literal."""
+    reports = tmp_path / "r"
+    reports.mkdir()
+    body = "Rebels captured Saraqib, the rebels said. <img src=x onerror=window.__xss=1> {{7*7}}"
+    (reports / "a.txt").write_text(f" date 2024-12-01\n{body}\n", encoding="utf-8")
+    html = build_map_into(tmp_path / "o", reports, default_gazetteer())
+    alone = tmp_path / "sent" / "map.html"
+    alone.parent.mkdir()
+    alone.write_bytes(html.read_bytes())
+    m = open_map(alone)
+    m.click_place("Saraqib")
+    m.open_popup_text(fade_ms=400)
+    m.page.locator(".leaflet-popup a.sm-read").first.click()
+    reader = m.page.locator("#sm-reader")
+    reader.wait_for(state="visible", timeout=3000)
+    assert m.page.locator("#sm-reader-text").inner_text().strip() == body
+    assert m.page.locator("#sm-reader-text img").count() == 0
+    assert m.page.evaluate("() => window.__xss") is None
+    m.page.keyboard.press("Escape")
+    assert not reader.is_visible()
