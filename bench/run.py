@@ -258,7 +258,8 @@ def _large_gazetteer(st: Stages, path: Path) -> None:
 def pipeline_in_process(reports_dir: Path, gaz_path: Path, out_dir: Path, st: Stages, truth) -> dict:
     from geo import export, frames, gazetteer as gazetteer_mod, mapping, offline, reports as reports_mod
     from geo.build import PLACE_PROPERTIES, _basemap
-    from geo.claims import ClaimVocabulary, extract_claims, place_states, states_by_date
+    from geo.claims import ClaimVocabulary, extract_claims
+    from geo.state import changes as state_changes, states_on, timelines
     from geo.geocode import GazetteerGeocoder
     from geo.mentions import Matcher, find_mentions
     from geo.places import resolve
@@ -295,20 +296,25 @@ def pipeline_in_process(reports_dir: Path, gaz_path: Path, out_dir: Path, st: St
     resolved = st.run("places (resolve + geocode)", lambda: resolve(mentions, gaz, GazetteerGeocoder(gaz)))
     by_id = {r.id: r for r in reports}
     places = st.run("frames: places_frame", lambda: frames.places_frame(resolved.places, by_id))
-    states = st.run("claims: place_states", lambda: place_states(claims))
+    lines = st.run("claims: state timelines (geo.state)", lambda: timelines(claims, claim_vocab.state_rules))
+    states = states_on(lines)
     claims_gdf = st.run("frames: claims_frame", lambda: frames.claims_frame(claims, gaz, states))
-    by_date = st.run(
-        "claims: states_by_date (one per day)",
-        lambda: states_by_date(claims))
     unresolved = summarise(missing)
     warnings: list[str] = []
     basemap = st.run("basemap (countries_geojson)", lambda: _basemap(node_modules, warnings))
+    from geo import areas as areas_mod
+    from geo.state import calendar_days
+
+    days = calendar_days([r.date for r in reports] + [c.date for c in claims])
+    estimate = st.run("areas: estimate (Voronoi per change of state)", lambda: areas_mod.estimate(
+        lines, gaz.entries, areas_mod.outlines_from_geojson(basemap), days))
     info = mapping.MapInfo(title="Benchmark", latest_date=max((r.date for r in reports if r.date), default=""),
                            report_count=len(reports), place_count=len(resolved.places),
                            metonym_count=len(resolved.metonyms), claim_count=len(claims),
                            gazetteer_name=gaz_path.name, gazetteer_sha256=gaz.sha256)
     html = st.run("map: mapping.build_map (folium render)", lambda: mapping.build_map(
-        places, by_id, out_dir, info, basemap, mapping.ClaimsInput(by_date, gaz.entries, claim_vocab.actors)))
+        places, by_id, out_dir, info, basemap, mapping.ClaimsInput(lines, claims, state_changes(lines), gaz.entries,
+                                                             claim_vocab.actors, claim_vocab.labels, estimate)))
     html_before = len(html.encode("utf-8"))
     html = st.run("map: offline.inline_assets", lambda: offline.inline_assets(html, node_modules))
     html_bytes = html.encode("utf-8")
@@ -342,7 +348,7 @@ def pipeline_in_process(reports_dir: Path, gaz_path: Path, out_dir: Path, st: St
     return {
         "reports": reports, "mb": mb, "report_count": len(reports), "skipped": len(skipped),
         "mentions": len(mentions), "places": len(resolved.places), "claims": len(claims),
-        "claim_places": len(states), "dates": len(by_date), "unresolved": len(unresolved),
+        "claim_places": len(states), "dates": len({c.date for c in claims}), "unresolved": len(unresolved),
         "metonyms": len(resolved.metonyms), "datelines": len(resolved.datelines),
         "html_bytes": len(html_bytes), "html_before_inline": html_before,
         "basemap_bytes": len(json.dumps(basemap, separators=(",", ":"))) if basemap else 0,

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from . import export, frames, gazetteer as gazetteer_mod, mapping, provenance, reports as reports_mod, vocab
 from .changes import Changes, compare, read_previous
-from .state import changes as state_changes, states_on, timelines
+from .state import calendar_days, changes as state_changes, states_on, timelines
+from . import areas as areas_mod
 from .geocode import GazetteerGeocoder
 from .parallel import Engine, process_all
 from .places import resolve
@@ -80,6 +81,8 @@ def build(cfg: Config) -> BuildResult:
     warnings.extend(f"{gaz.entries[pid].name}: the geocoder found no position; not drawn"
                     for pid in resolved.not_geocoded)
     basemap = _basemap(cfg.node_modules, warnings)
+    days = calendar_days([r.date for r in reports] + [c.date for c in claims])
+    estimate = areas_mod.estimate(lines, gaz.entries, areas_mod.outlines_from_geojson(basemap), days)
     info = mapping.MapInfo(
         title=cfg.title,
         latest_date=max((r.date for r in reports if r.date), default=""),
@@ -92,7 +95,7 @@ def build(cfg: Config) -> BuildResult:
     )
     html = mapping.build_map(places, by_id, cfg.out_dir, info, basemap,
                              mapping.ClaimsInput(lines, claims, state_changes(lines), gaz.entries,
-                                                 claim_vocab.actors, claim_vocab.labels))
+                                                 claim_vocab.actors, claim_vocab.labels, estimate))
     if cfg.self_contained:
         from .offline import inline_assets
 
@@ -101,18 +104,23 @@ def build(cfg: Config) -> BuildResult:
     places_fc = export.feature_collection(places, PLACE_PROPERTIES)
     claims_fc = export.feature_collection(claims_gdf, frames.CLAIM_COLUMNS)
     control_fc = export.feature_collection(control_gdf, frames.CONTROL_COLUMNS)
+    areas_fc = export.feature_collection(frames.areas_frame(estimate), frames.AREA_COLUMNS)
+    fronts_fc = export.feature_collection(frames.fronts_frame(estimate), frames.FRONT_COLUMNS)
     changes = compare(read_previous(cfg.out_dir), places_fc["features"], claims_fc["features"])
     counts = {"reports": len(reports), "skipped": len(skipped), "places": len(resolved.places),
               "mentions": sum(len(p.mentions) for p in resolved.places), "metonyms": len(resolved.metonyms),
               "claims": len(claims), "unresolved": len(unresolved)}
     build_info = provenance.record(reports, cfg.gazetteer, gaz.sha256, _vocab_paths(cfg.vocab),
                                    cfg.node_modules, counts, cfg.self_contained)
+    build_info["estimated_areas"] = estimate.method
     with export.Outputs(cfg.out_dir) as out:
         written = [
             out.write("situation_map.html", html.encode("utf-8")),
             out.write("places.geojson", export.geojson_bytes(places_fc)),
             out.write("claims.geojson", export.geojson_bytes(claims_fc)),
             out.write("control.geojson", export.geojson_bytes(control_fc)),
+            out.write("areas.geojson", export.geojson_bytes(areas_fc)),
+            out.write("fronts.geojson", export.geojson_bytes(fronts_fc)),
             out.write("unresolved.csv", _unresolved_csv(unresolved)),
             out.write("build.json", export.json_bytes(build_info)),
         ]

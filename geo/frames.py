@@ -95,3 +95,22 @@ def control_frame(lines, gazetteer) -> gpd.GeoDataFrame:
                 "previous": st.previous, "previous_date": st.previous_date, "geometry": geom,
             })
     return gpd.GeoDataFrame(rows, columns=CONTROL_COLUMNS + ["geometry"], geometry="geometry", crs=CRS)
+
+
+AREA_COLUMNS = ["date", "until", "controller", "estimate", "places", "confidence", "opacity", "area_km2"]
+FRONT_COLUMNS = ["date", "until", "sides", "estimate", "length_km"]
+ESTIMATE = "estimated from claims, not an assessment"
+
+
+def areas_frame(est) -> gpd.GeoDataFrame:
+    """``geo.areas`` estimate: one row per controller and run of days with the same estimate."""
+    rows = [{"date": a.date, "until": a.until, "controller": a.controller, "estimate": ESTIMATE,
+             "places": list(a.places), "confidence": a.confidence, "opacity": a.opacity,
+             "area_km2": a.area_km2, "geometry": a.geometry} for a in est.areas]
+    return gpd.GeoDataFrame(rows, columns=AREA_COLUMNS + ["geometry"], geometry="geometry", crs=CRS)
+
+
+def fronts_frame(est) -> gpd.GeoDataFrame:
+    rows = [{"date": f.date, "until": f.until, "sides": list(f.sides), "estimate": ESTIMATE,
+             "length_km": f.length_km, "geometry": f.geometry} for f in est.fronts]
+    return gpd.GeoDataFrame(rows, columns=FRONT_COLUMNS + ["geometry"], geometry="geometry", crs=CRS)

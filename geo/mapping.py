@@ -24,6 +24,7 @@ from folium.plugins import MarkerCluster
 from jinja2 import Template
 
 from .safe import esc, file_link, mark, web_url
+from .state import as_of, calendar_days
 
 # Icon (Font Awesome 6 solid) and colour per gazetteer kind; anything else is "other".
 KIND_STYLE = {
@@ -203,6 +204,7 @@ class ClaimsInput:
     entries: dict          # gazetteer entries by id
     actors: dict           # actor id -> Actor
     labels: dict = field(default_factory=dict)   # status -> how popups write it (claims.toml)
+    areas: object = None   # geo.areas.Estimate
 
 
 def build_map(places, reports: dict, out_dir: Path, info: MapInfo, basemap: dict | None = None,
@@ -270,10 +272,12 @@ def _build(places, reports, out_dir, info, basemap, claims) -> folium.Map:
                        style_function=_shape_style, on_each_feature=_ON_SHAPE).add_to(extents)
         extents.add_to(m)
 
+    estimated = folium.FeatureGroup(name="Estimated control (from claims; an estimate)", show=False)
+    estimated.add_to(m)
     group = folium.FeatureGroup(name="Places named in reports, coloured by claimed control", show=True)
     group.add_to(m)
     data = page_data(rows, reports, out_dir, info, claims)
-    m.add_child(SituationLayer(group.get_name(), data))
+    m.add_child(SituationLayer(group.get_name(), estimated.get_name(), data))
 
     if data["bounds"]:
         m.fit_bounds(data["bounds"], padding=(20, 20), max_zoom=9)
@@ -302,15 +306,17 @@ class SituationLayer(JSCSSMixin):
 var SM = {{ this.data|tojson }};
 var map = {{ this._parent.get_name() }};
 var group = {{ this.group }};
+var estimated = {{ this.estimated }};
 {{ this.js }}
 })();
 {% endmacro %}
 """)
 
-    def __init__(self, group: str, data: dict):
+    def __init__(self, group: str, estimated: str, data: dict):
         super().__init__()
         self._name = "SituationLayer"
         self.group = group
+        self.estimated = estimated
         self.data = data
         self.js = _asset("map.js")
 
@@ -363,7 +369,7 @@ def page_data(rows: list[dict], reports: dict, out_dir: Path, info: MapInfo, cla
     for p in places:
         p["area"] = int(p.pop("kind") in NO_LABEL_KINDS)   # countries, regions, roads: smaller, unlabelled
 
-    days = _days([r.date for r in reports.values()] + [c.date for cs in by_place_claims.values() for c in cs])
+    days = calendar_days([r.date for r in reports.values()] + [c.date for cs in by_place_claims.values() for c in cs])
     report_days = sorted({r.date for r in reports.values() if r.date})
     names = {p["id"]: p["name"] for p in places}   # escaped id -> escaped name
     return {
@@ -379,7 +385,49 @@ def page_data(rows: list[dict], reports: dict, out_dir: Path, info: MapInfo, cla
         "last": days[-1] if days else (info.latest_date or ""),
         "bounds": _bounds(places, rows),
         "texts": report_texts(reports),
+        **_estimate_data(claims, names, actors),
     }
+
+
+AREA_PLACES_SHOWN = 40   # places listed in an estimated area's popup
+
+
+def _estimate_data(claims: ClaimsInput | None, names: dict, actors) -> dict:
+    """The estimated areas and fronts (geo.areas) as page data: [from, until, controller,
+    opacity, GeoJSON geometry, popup HTML] and [from, until, GeoJSON geometry, label]."""
+    est = claims.areas if claims else None
+    if est is None:
+        return {"areas": [], "fronts": []}
+    lines = claims.lines
+    areas = []
+    for a in est.areas:
+        who = "Contested" if a.controller == "contested" else _actor(a.controller, actors)
+        items = []
+        for pid in sorted(a.places, key=lambda p: (-lines[p][-1].claim_count, p))[:AREA_PLACES_SHOWN]:
+            st = as_of(lines[pid], a.until)
+            items.append(f'<li><button type="button" data-id="{esc(pid)}">{names.get(esc(pid), esc(pid))}</button>'
+                         f'{": " + _state_row(st, actors)[5] if st else ""}</li>')
+        more = len(a.places) - AREA_PLACES_SHOWN
+        popup = (f'<div class="pp"><h4>Estimated area: {who}</h4><div class="meta">an estimate from the claims, '
+                 f'not an assessment &#183; {esc(a.date)} to {esc(a.until)} &#183; about {a.area_km2:,.0f} km&#178; '
+                 f'&#183; rests on {len(a.places)} place(s)</div><ul class="sm-area-places">{"".join(items)}</ul>'
+                 f'{f"<div>&#8230; and {more} more: all are in areas.geojson</div>" if more > 0 else ""}</div>')
+        areas.append([a.date, a.until, esc(a.controller), a.opacity, _geojson(a.geometry), popup])
+    fronts = [[f.date, f.until, _geojson(f.geometry),
+               f"estimated front: {_actor(f.sides[0], actors)} / {_actor(f.sides[1], actors)}"]
+              for f in est.fronts]
+    return {"areas": areas, "fronts": fronts}
+
+
+def _geojson(geom) -> dict:
+    g = geom.__geo_interface__
+    return {"type": g["type"], "coordinates": _round_coords(g["coordinates"])}
+
+
+def _round_coords(c):
+    if isinstance(c, (list, tuple)) and c and isinstance(c[0], (int, float)):
+        return [round(float(x), 5) for x in c]
+    return [_round_coords(x) for x in c]
 
 
 REPORT_TEXT_CAP = 20_000      # characters of one report kept in the page, to read it offline
@@ -410,19 +458,6 @@ def _place(pid, name, kind, lat, lon, n, first, aliases, popup, meta, country) -
 
 def _newest(c):
     return (c.date, c.article, c.start)
-
-
-def _days(dates: list[str]) -> list[str]:
-    """Every calendar day from the first date to the last (the slider's steps)."""
-    import datetime as dt
-
-    known = sorted({d for d in dates if d})
-    if not known:
-        return []
-    first, last = dt.date.fromisoformat(known[0]), dt.date.fromisoformat(known[-1])
-    if (last - first).days > 3660:    # more than ten years: report days only
-        return known
-    return [(first + dt.timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
 
 
 def _actor(aid: str, actors) -> str:
@@ -545,6 +580,11 @@ def _legend_html(rows, info: MapInfo, day: str, claims: ClaimsInput | None, pres
         '<div class="lg-row">icon = kind of place; number = articles naming it</div>',
         '<div class="lg-row">claims are what sources say, not verified facts</div>',
     ]
+    if claims is not None and claims.areas is not None and claims.areas.areas:
+        items.append('<div class="lg-h">Estimated control (layer, off at first): each place held as of the day '
+                     'gets the land nearer to it than to other such places, up to a distance by its kind, cut '
+                     'to its country; fainter = less sure; hatched = contested; dashed black line = estimated '
+                     'front. An estimate from the claims, not an assessment.</div>')
     return (
         f'<details class="sm-panel sm-legend" id="sm-legend" open><summary><h2>Legend &#183; as of '
         f'<span class="sm-day">{esc(day or "undated")}</span></h2></summary>{"".join(items)}'
@@ -570,6 +610,11 @@ def _panels_html(data: dict) -> str:
                '<button type="button" id="sm-reader-close" aria-label="Close">&#215;</button>'
                '<div class="sm-reader-head" id="sm-reader-head"></div><div class="sm-reader-text" id="sm-reader-text">'
                '</div></div>')
+    out.append('<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>'
+               '<pattern id="sm-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+               '<rect width="8" height="8" fill="#ffffff" fill-opacity="0.3"/>'
+               '<line x1="0" y1="0" x2="0" y2="8" stroke="#222" stroke-width="3" stroke-opacity="0.55"/>'
+               '</pattern></defs></svg>')
     out.append('<div class="sm-print" id="sm-print"><h2>Claimed control as of <span class="sm-day"></span></h2>'
                '<ol id="sm-print-list"></ol></div>')
     return "".join(out)

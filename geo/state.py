@@ -152,6 +152,18 @@ def states_on(lines: dict[str, list[PlaceState]], day: str | None = None) -> dic
     return out
 
 
+def calendar_days(dates) -> list[str]:
+    """Every calendar day from the first valid ISO date of ``dates`` to the last; over ten years
+    apart, the dates themselves (the map's day slider steps over these)."""
+    known = sorted({d for d in dates if _day(d) is not None})
+    if not known:
+        return []
+    first, last = _day(known[0]), _day(known[-1])
+    if (last - first).days > 3660:
+        return known
+    return [(first + _dt.timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
+
+
 def changes(lines: dict[str, list[PlaceState]]) -> list[Change]:
     """Every change of state, by date then place: what a "changed hands" list shows."""
     out = []

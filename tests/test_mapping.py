@@ -24,11 +24,11 @@ def test_popup_newest_first_and_capped(tmp_path):
 
 
 def test_days_are_calendar_days_with_gaps():
-    from geo.mapping import _days
+    from geo.state import calendar_days as _days
 
     assert _days(["2024-12-01", "", "2024-12-04", "2024-12-01"]) == [
         "2024-12-01", "2024-12-02", "2024-12-03", "2024-12-04"]
-    assert _days([""]) == []
+    assert _days([""]) == [] and _days(["2024-13-45"]) == []
 
 
 def test_actor_colours_from_the_vocabulary_cannot_carry_css():

@@ -167,6 +167,42 @@ function openPlace(m) {
 }
 map.smOpen = function (id) { if (byId[id]) openPlace(byId[id]); };
 
+// Estimated areas of control and fronts (off by default; follow the day) ----------------------
+var areaLayer = L.geoJSON(null, {
+  style: function (f) {
+    var c = f.properties.controller, contested = c === 'contested';
+    return {color: contested ? '#333333' : colour(c), weight: 0.8, fillColor: contested ? '#555555' : colour(c),
+            fillOpacity: f.properties.opacity, className: contested ? 'sm-area sm-hatch' : 'sm-area'};
+  },
+  onEachFeature: function (f, layer) { layer.bindPopup(f.properties.popup, popupOptions()); }
+});
+var frontLayer = L.geoJSON(null, {
+  style: function () { return {color: '#111111', weight: 2.5, dashArray: '7 4', opacity: 0.9, className: 'sm-front'}; },
+  onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.label, {sticky: true}); }
+});
+estimated.addLayer(areaLayer);
+estimated.addLayer(frontLayer);
+function renderAreas() {
+  areaLayer.clearLayers();
+  frontLayer.clearLayers();
+  SM.areas.forEach(function (a) {
+    if (!day || (a[0] <= day && day <= a[1])) {
+      areaLayer.addData({type: 'Feature', geometry: a[4], properties: {controller: a[2], opacity: a[3], popup: a[5]}});
+    }
+  });
+  SM.fronts.forEach(function (f) {
+    if (!day || (f[0] <= day && day <= f[1])) {
+      frontLayer.addData({type: 'Feature', geometry: f[2], properties: {label: f[3]}});
+    }
+  });
+}
+map.getContainer().addEventListener('click', function (e) {
+  var b = e.target.closest && e.target.closest('.sm-area-places button[data-id]');
+  if (b && byId[b.getAttribute('data-id')]) openPlace(byId[b.getAttribute('data-id')]);
+});
+map.smAreas = areaLayer;
+map.smFronts = frontLayer;
+
 // The day shown ----------------------------------------------------------------------------
 function showDay() {
   document.querySelectorAll('.sm-day').forEach(function (el) { el.textContent = day || 'undated'; });
@@ -213,6 +249,7 @@ function setDay(i) {
   showDay();
   renderChanges();
   renderPrint();
+  renderAreas();
 }
 
 var slider = document.getElementById('sm-claim-date');
@@ -238,6 +275,7 @@ if (changes) {
 showDay();
 renderChanges();
 renderPrint();
+renderAreas();
 
 // A report's own text, read in the page -------------------------------------------------------
 var reader = document.getElementById('sm-reader');

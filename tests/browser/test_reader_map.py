@@ -278,3 +278,30 @@ def test_report_text_is_readable_in_the_page_without_the_files(open_map, tmp_pat
     assert m.page.evaluate("() => window.__xss") is None
     m.page.keyboard.press("Escape")
     assert not reader.is_visible()
+
+
+def test_estimated_areas_layer_turns_on_follows_the_slider_and_lists_its_places(open_map, history_map):
+    m = open_map(history_map)
+    page = m.page
+    assert m.js("(map) => map.hasLayer(map.smAreas)") is False          # off at first
+    page.locator(".leaflet-control-layers label", has_text="Estimated control").locator("input").check()
+    assert m.js("(map) => map.hasLayer(map.smAreas)") is True
+    gov, opp = colour_of(m, "Syrian government"), colour_of(m, "Opposition / HTS-led rebels")
+
+    def hama_area():
+        return m.js("""(map) => { const hit = [];
+            map.smAreas.eachLayer(l => { if (l.getBounds().contains([35.13, 36.757])) hit.push(l.options.fillColor); });
+            return hit; }""")
+
+    m.set_day("2024-12-01")
+    assert hama_area() == [gov]
+    m.set_day("2024-12-06")
+    assert hama_area() == [opp]
+    # a real click on the area, south of Hama's marker, opens the list of places it rests on
+    m.js("(map) => { map.setView([35.13, 36.757], 10, {animate: false}); }")
+    page.wait_for_timeout(300)
+    pt = m.js("(map) => map.latLngToContainerPoint([35.0, 36.757])")
+    box = page.locator(".leaflet-container").first.bounding_box()
+    page.mouse.click(box["x"] + pt["x"], box["y"] + pt["y"])
+    text = m.open_popup_text(fade_ms=400)
+    assert text.startswith("Estimated area: Opposition") and "Hama" in text and "estimate" in text
