@@ -36,6 +36,7 @@ CONTESTED = "contested"
 OPACITY = {"high": 0.45, "medium": 0.32, "low": 0.18, "": 0.3}
 GRID_DEG = 1e-5          # output coordinates snapped to this grid (about 1 m)
 FRONT_TOLERANCE_M = 50.0 # two areas closer than this along a boundary share a front line
+SIMPLIFY_M = 100.0       # areas are drawn simplified to this tolerance (fronts from the exact cells)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def estimate(lines: dict, entries: dict, outlines: list, days: list[str]) -> Est
         "radius_km": RADIUS_KM, "no_cells_for_kinds": sorted(NO_CELL_KINDS),
         "outlines": "Natural Earth 1:50m (npm world-atlas), the map's basemap",
         "opacity_by_confidence": OPACITY, "front_tolerance_m": FRONT_TOLERANCE_M,
+        "simplified_m": SIMPLIFY_M,
     }
     out = Estimate(method=method)
     if not candidates or not days:
@@ -196,7 +198,7 @@ def _one_day(sig, entries, geo: _Projection, countries: _Countries, first: str, 
     places: dict[str, list] = {}
     confs: dict[str, dict] = {}
     for cell, point, (label, items, radius, country) in zip(cells, points, owners):
-        piece = shapely.intersection(shapely.intersection(cell, point.buffer(radius, quad_segs=16)), country)
+        piece = shapely.intersection(shapely.intersection(cell, point.buffer(radius, quad_segs=8)), country)
         if piece.is_empty:
             continue
         pieces.setdefault(label, []).append(piece)
@@ -212,7 +214,8 @@ def _one_day(sig, entries, geo: _Projection, countries: _Countries, first: str, 
         n = sum(c.values())
         opacity = OPACITY[""] if label == CONTESTED or not n else round(
             sum(OPACITY[k] * v for k, v in c.items()) / n, 2)
-        areas.append(Area(first, last, label, geo.to_deg(geom), tuple(sorted(places[label])), c, opacity,
+        drawn = shapely.simplify(geom, SIMPLIFY_M, preserve_topology=True)
+        areas.append(Area(first, last, label, geo.to_deg(drawn), tuple(sorted(places[label])), c, opacity,
                           round(geom.area / 1e6, 1)))
     fronts = []
     labels = [lab for lab in merged if lab != CONTESTED]

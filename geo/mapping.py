@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -301,9 +302,10 @@ class SituationLayer(JSCSSMixin):
     default_js = list(MarkerCluster.default_js)
     default_css = list(MarkerCluster.default_css)
     _template = Template("""
+{% macro html(this, kwargs) %}<script type="application/json" id="sm-data">{{ this.data_json }}</script>{% endmacro %}
 {% macro script(this, kwargs) %}
 (function () {
-var SM = {{ this.data|tojson }};
+var SM = JSON.parse(document.getElementById('sm-data').textContent);
 var map = {{ this._parent.get_name() }};
 var group = {{ this.group }};
 var estimated = {{ this.estimated }};
@@ -317,8 +319,16 @@ var estimated = {{ this.estimated }};
         self._name = "SituationLayer"
         self.group = group
         self.estimated = estimated
-        self.data = data
+        self.data_json = script_json(data)
         self.js = _asset("map.js")
+
+
+def script_json(data) -> str:
+    """``data`` as JSON that can sit inside ``<script type="application/json">``: no "</" (which
+    could close the element) and no "<!--" (which changes how the element's end is found);
+    JSON.parse reads it back unchanged."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
 
 
 MAIN_LABELS = 12          # places labelled on the map without hovering
@@ -373,7 +383,7 @@ def page_data(rows: list[dict], reports: dict, out_dir: Path, info: MapInfo, cla
     report_days = sorted({r.date for r in reports.values() if r.date})
     names = {p["id"]: p["name"] for p in places}   # escaped id -> escaped name
     return {
-        "actors": {a: [esc(x.label), safe_colour(x.colour)] for a, x in sorted(actors.items())},
+        "actors": {esc(a): [esc(x.label), safe_colour(x.colour)] for a, x in sorted(actors.items())},
         "places": places,
         "states": {esc(pid): [_state_row(st, actors) for st in tl] for pid, tl in lines.items()},
         "claims": {esc(pid): _claims_html(sorted(cs, key=_newest, reverse=True), actors, labels)
@@ -406,28 +416,28 @@ def _estimate_data(claims: ClaimsInput | None, names: dict, actors) -> dict:
         for pid in sorted(a.places, key=lambda p: (-lines[p][-1].claim_count, p))[:AREA_PLACES_SHOWN]:
             st = as_of(lines[pid], a.until)
             items.append(f'<li><button type="button" data-id="{esc(pid)}">{names.get(esc(pid), esc(pid))}</button>'
-                         f'{": " + _state_row(st, actors)[5] if st else ""}</li>')
+                         f'{": " + _short(st, actors) if st else ""}</li>')
         more = len(a.places) - AREA_PLACES_SHOWN
         popup = (f'<div class="pp"><h4>Estimated area: {who}</h4><div class="meta">an estimate from the claims, '
                  f'not an assessment &#183; {esc(a.date)} to {esc(a.until)} &#183; about {a.area_km2:,.0f} km&#178; '
                  f'&#183; rests on {len(a.places)} place(s)</div><ul class="sm-area-places">{"".join(items)}</ul>'
                  f'{f"<div>&#8230; and {more} more: all are in areas.geojson</div>" if more > 0 else ""}</div>')
-        areas.append([a.date, a.until, esc(a.controller), a.opacity, _geojson(a.geometry), popup])
+        areas.append([a.date, a.until, esc(a.controller), a.opacity, _geojson(a.geometry, 4), popup])
     fronts = [[f.date, f.until, _geojson(f.geometry),
                f"estimated front: {_actor(f.sides[0], actors)} / {_actor(f.sides[1], actors)}"]
               for f in est.fronts]
     return {"areas": areas, "fronts": fronts}
 
 
-def _geojson(geom) -> dict:
+def _geojson(geom, digits: int = 5) -> dict:
     g = geom.__geo_interface__
-    return {"type": g["type"], "coordinates": _round_coords(g["coordinates"])}
+    return {"type": g["type"], "coordinates": _round_coords(g["coordinates"], digits)}
 
 
-def _round_coords(c):
+def _round_coords(c, digits: int):
     if isinstance(c, (list, tuple)) and c and isinstance(c[0], (int, float)):
-        return [round(float(x), 5) for x in c]
-    return [_round_coords(x) for x in c]
+        return [round(float(x), digits) for x in c]
+    return [_round_coords(x, digits) for x in c]
 
 
 REPORT_TEXT_CAP = 20_000      # characters of one report kept in the page, to read it offline
@@ -476,30 +486,19 @@ def _describe(key: str, actors) -> str:
 
 
 def _state_row(st, actors) -> list:
-    """[date, state, actors, confidence, header HTML, short text] of one PlaceState."""
-    n_src = f"{st.outlets} outlet{'s' if st.outlets != 1 else ''}, {st.sides} side{'s' if st.sides != 1 else ''}"
-    if st.admissions:
-        n_src += f", {st.admissions} admission{'s' if st.admissions != 1 else ''}"
+    """A PlaceState as page data: [date, state, actors, confidence, since, outlets, sides,
+    admissions, disputed, previous, previous date]; the page writes the words (map.js)."""
+    return [st.date, st.state, [esc(a) for a in st.actors], st.confidence, esc(st.since), st.outlets, st.sides,
+            st.admissions, int(st.disputed), esc(st.previous), esc(st.previous_date)]
+
+
+def _short(st, actors) -> str:
+    """One line for a state, as the page's stateShort (map.js) writes it."""
     if st.state == "held":
-        head = f"{_actor_b(st.controller, actors)} since {esc(st.since)} &#183; {n_src} &#183; {esc(st.confidence)} confidence"
-        if st.disputed:
-            head += " &#183; disputed by " + ", ".join(_actor(a, actors) for a in st.actors[1:])
-        short = f"held by {_actor(st.controller, actors)} since {esc(st.since)}"
-    elif st.state == "contested":
-        head = (f"<b>Contested</b> ({' / '.join(_actor_b(a, actors) for a in st.actors)}) since {esc(st.since)}"
-                f" &#183; {n_src}")
-        short = f"contested since {esc(st.since)}"
-    elif st.state == "presence":
-        head = (f"{' / '.join(_actor_b(a, actors) for a in st.actors)} said to be there or closing in, no control claimed, "
-                f"since {esc(st.since)} &#183; {n_src}")
-        short = f"{' / '.join(_actor(a, actors) for a in st.actors)} present since {esc(st.since)}"
-    else:
-        head = (f"<b>Unclear</b>: {' / '.join(_actor(a, actors) for a in st.actors)} said to have left, "
-                f"since {esc(st.since)} &#183; {n_src}")
-        short = f"unclear since {esc(st.since)}"
-    if st.previous:
-        head += f" &#183; before: {_describe(st.previous, actors)} (claims up to {esc(st.previous_date)})"
-    return [st.date, st.state, list(st.actors), st.confidence, head, short]
+        return f"held by {_actor(st.controller, actors)} since {esc(st.since)}"
+    if st.state == "presence":
+        return f"{' / '.join(_actor(a, actors) for a in st.actors)} present since {esc(st.since)}"
+    return f"{esc(st.state)} since {esc(st.since)}"
 
 
 def _claims_html(cs: list, actors, labels) -> str:

@@ -52,3 +52,15 @@ def test_first_view_frames_the_main_country_not_far_capitals():
     # a place with claims abroad is part of the war
     places[3]["claimed"] = 1
     assert _bounds(places, []) == [[32.62, 32.85], [39.9, 37.16]]
+
+
+def test_page_data_cannot_end_its_script_element():
+    import json
+
+    from geo.mapping import script_json
+
+    data = {"a": "x</script><script>alert(1)</script>", "b": ["<!--<script>", "</SCRIPT >", "\u2028"],
+            "c": "<\\/ and \\u003c stay as written"}
+    text = script_json(data)
+    assert "</" not in text and "<!--" not in text
+    assert json.loads(text) == data

@@ -10,8 +10,39 @@ var byId = {};
 var narrow = window.matchMedia('(max-width: 600px)');
 if (!map.options.maxZoom) map.options.maxZoom = 18;   // clustering needs it
 
+function h(s) { return String(s).replace(/[&<>"'`{}$\\]/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
 function colour(a) { return actors[a] ? actors[a][1] : '#888888'; }
-function label(a) { return actors[a] ? actors[a][0] : a; }
+function label(a) { return actors[a] ? actors[a][0] : h(a); }
+function actorB(a) { return '<b style="color:' + colour(a) + '">' + label(a) + '</b>'; }
+function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+function describe(key) {
+  if (!key) return 'no claims';
+  return key.indexOf('held:') === 0 ? 'held by ' + label(key.slice(5)) : h(key);
+}
+// A state row: [date, state, actors, confidence, since, outlets, sides, admissions, disputed,
+// previous, previous date] (geo/mapping.py _state_row).
+function stateHead(st) {
+  var src = plural(st[5], 'outlet') + ', ' + plural(st[6], 'side') + (st[7] ? ', ' + plural(st[7], 'admission') : '');
+  var since = ' since ' + h(st[4]), head;
+  if (st[1] === 'held') {
+    head = actorB(st[2][0]) + since + ' &#183; ' + src + ' &#183; ' + h(st[3]) + ' confidence';
+    if (st[8]) head += ' &#183; disputed by ' + st[2].slice(1).map(label).join(', ');
+  } else if (st[1] === 'contested') {
+    head = '<b>Contested</b> (' + st[2].map(actorB).join(' / ') + ')' + since + ' &#183; ' + src;
+  } else if (st[1] === 'presence') {
+    head = st[2].map(actorB).join(' / ') + ' said to be there or closing in, no control claimed,' + since +
+           ' &#183; ' + src;
+  } else {
+    head = '<b>Unclear</b>: ' + st[2].map(label).join(' / ') + ' said to have left,' + since + ' &#183; ' + src;
+  }
+  if (st[9]) head += ' &#183; before: ' + describe(st[9]) + ' (claims up to ' + h(st[10]) + ')';
+  return head;
+}
+function stateShort(st) {
+  if (st[1] === 'held') return 'held by ' + label(st[2][0]) + ' since ' + h(st[4]);
+  if (st[1] === 'presence') return st[2].map(label).join(' / ') + ' present since ' + h(st[4]);
+  return h(st[1]) + ' since ' + h(st[4]);
+}
 
 function stateOf(p) {
   var s = SM.states[p.id];
@@ -57,7 +88,7 @@ function iconHtml(p, st) {
 
 function plainLabel(p, st) {
   var tmp = document.createElement('span');
-  tmp.innerHTML = st ? st[5] : 'no control claim';
+  tmp.innerHTML = st ? stateShort(st) : 'no control claim';
   var n = articles(p);
   return p.text + ', ' + tmp.textContent + ', ' + n + ' article' + (n === 1 ? '' : 's');
 }
@@ -81,7 +112,7 @@ function popupContent(m) {
   var root = document.createElement('div');
   root.className = 'pp';
   root.innerHTML = '<h4>' + p.name + '</h4><div class="st">' +
-      (st ? st[4] : '<span class="nost">No control claim' + (day ? ' up to ' + day : '') + '</span>') +
+      (st ? stateHead(st) : '<span class="nost">No control claim' + (day ? ' up to ' + day : '') + '</span>') +
       '</div><div class="meta">' + p.meta + '</div><div class="list">' +
       (SM.claims[p.id] ? '<div class="sec">Control claims, newest first</div><div class="cl">' + SM.claims[p.id] + '</div>' : '') +
       (p.popup ? '<div class="sec">Articles naming it, newest first</div>' + p.popup : '') + '</div>';
@@ -146,7 +177,7 @@ SM.places.forEach(function (p) {
   m.bindTooltip(function () {
     var st = stateOf(p);
     var n = articles(p);
-    return '<b>' + p.name + '</b> &#183; ' + (st ? st[5] : 'no control claim') + ' &#183; ' + n +
+    return '<b>' + p.name + '</b> &#183; ' + (st ? stateShort(st) : 'no control claim') + ' &#183; ' + n +
            ' article' + (n === 1 ? '' : 's');
   });
   m.on('add', function () { accessible(m); });
@@ -227,7 +258,7 @@ function renderPrint() {
       .filter(function (r) { return r[1]; })
       .sort(function (a, b) { return a[0].rank - b[0].rank; });
   list.innerHTML = rows.map(function (r) {
-    return '<li><b>' + r[0].name + '</b>: ' + r[1][5] + '</li>';
+    return '<li><b>' + r[0].name + '</b>: ' + stateShort(r[1]) + '</li>';
   }).join('');
 }
 
