@@ -12,11 +12,56 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from geo.build import Config, build
 from geo.errors import GeoError
+
+_UNSAFE = re.compile(r"[^\x20-\x7e]")          # candidates; printable non-ASCII letters stay as they are
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}   # controls, format (bidi), surrogates, line breaks
+
+
+def _escape(m: re.Match) -> str:
+    ch = m[0]
+    o = ord(ch)
+    if 0xDC80 <= o <= 0xDCFF:                     # a byte of an undecodable (surrogateescape) file name
+        return f"\\x{o - 0xDC00:02x}"
+    if unicodedata.category(ch) not in _HIDDEN:
+        return ch
+    if ch in _NAMED:
+        return _NAMED[ch]
+    return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}"
+
+
+def one_line(text) -> str:
+    """``text`` as one safe line: line breaks, tabs, control and format characters (``\\x1b``,
+    U+2028, bidi overrides) and the bytes of an undecodable file name are written as escapes
+    (``\\n``, ``\\t``, ``\\x1b``, ``\\u2028``, ``\\xe9``), so text from a file name or an input
+    can neither split a message into two lines nor start a line of its own (a forged ``error:``)."""
+    return _UNSAFE.sub(_escape, str(text))
+
+
+def say(prefix: str, text, file=None) -> None:
+    """Print ``prefix`` + ``text`` as exactly one line (``one_line``) on ``file`` (default stderr);
+    characters the stream cannot encode are written as escapes rather than raising."""
+    file = file if file is not None else sys.stderr
+    line = one_line(f"{prefix}{text}")
+    enc = getattr(file, "encoding", None) or "utf-8"
+    try:
+        line = line.encode(enc, "backslashreplace").decode(enc)
+    except LookupError:
+        line = line.encode("ascii", "backslashreplace").decode("ascii")
+    print(line, file=file)
+
+
+def problems(e: BaseException) -> list[str]:
+    """One line per problem of an error: its ``problems`` when it has them, else its message
+    (made one line by ``say``, never split: a file name's newline must not make a second line)."""
+    return [str(p) for p in getattr(e, "problems", None) or [e]]
 
 
 def parse_args(argv):
@@ -43,6 +88,10 @@ def parse_args(argv):
     p.add_argument("--jobs", type=int, default=0, metavar="N",
                    help="process reports in N processes (same output as 1); default 0: one per core "
                         "when there are at least 200 reports, else 1")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="run the per-report step on a Dask cluster: a scheduler address (tcp://host:8786) "
+                        "or 'local' for a LocalCluster of one worker per core; the same outputs. Needs "
+                        "the optional packages dask[bag] and distributed")
     p.add_argument("--fill-gazetteer", metavar="SERVICE",
                    help="look the unresolved names up with a geopy geocoder (e.g. nominatim), rate-limited "
                         "and cached, and append them to the gazetteer as kind 'unreviewed' for you to "
@@ -61,28 +110,33 @@ def main(argv=None) -> int:
                         format="%(levelname)s %(message)s", stream=sys.stderr)
     cfg = Config(reports=args.reports, gazetteer=args.gazetteer, out_dir=args.out_dir,
                  vocab=args.vocab, title=args.title,
-                 self_contained=not args.cdn, jobs=max(0, args.jobs), progress=progress_bar)
+                 self_contained=not args.cdn, jobs=max(0, args.jobs), progress=progress_bar,
+                 dask=args.dask)
     if args.fill_gazetteer:
         return fill_gazetteer(args, cfg)
     try:
         result = build(cfg)
-    except GeoError as e:
+    except (GeoError, OSError) as e:
         if args.verbose:
             raise
-        for line in str(e).splitlines():
-            print(f"error: {line}", file=sys.stderr)
-        print("error: nothing was written; the previous map is unchanged", file=sys.stderr)
+        for line in getattr(e, "skipped", ()):
+            say("warning: skipped ", line)
+        if isinstance(e, GeoError):
+            for line in problems(e):
+                say("error: ", line)
+        else:                                       # a path the system refuses (too long, no permission)
+            say("error: ", (f"{_path(e.filename)}: " if e.filename else "") + str(e.strerror or e))
+        say("error: ", "nothing was written; the previous map is unchanged")
         return 1
     for line in result.skipped:
-        print(f"warning: skipped {line}", file=sys.stderr)
+        say("warning: skipped ", line)
     for line in result.warnings:
-        print(f"warning: {line}", file=sys.stderr)
+        say("warning: ", line)
     for path in result.written:
-        print(f"wrote {path}")
-    print(summary(result))
+        say("wrote ", path, sys.stdout)
+    say("", summary(result), sys.stdout)
     if args.strict and result.unresolved:
-        print(f"error: {len(result.unresolved)} unresolved name(s) (--strict); add them to the gazetteer",
-              file=sys.stderr)
+        say("error: ", f"{len(result.unresolved)} unresolved name(s) (--strict); add them to the gazetteer")
         return 3
     return 0
 
@@ -98,7 +152,7 @@ def fill_gazetteer(args, cfg, geocoder=None) -> int:
     from geo.fill import append_rows, fill
 
     if not args.user_agent and geocoder is None:
-        print("error: --fill-gazetteer needs --user-agent NAME (geocoding services require one)", file=sys.stderr)
+        say("error: ", "--fill-gazetteer needs --user-agent NAME (geocoding services require one)")
         return 2
     try:
         gaz, names = unresolved_names(cfg)
@@ -107,18 +161,27 @@ def fill_gazetteer(args, cfg, geocoder=None) -> int:
         cache = args.fill_cache or Path(cfg.gazetteer).with_name(".geocode-cache.json")
         rows = fill(names, gaz, geocoder, args.fill_gazetteer, cache, datetime.date.today().isoformat())
     except GeoError as e:
-        print(f"error: {e}", file=sys.stderr)
+        for line in getattr(e, "skipped", ()):
+            say("warning: skipped ", line)
+        for line in problems(e):
+            say("error: ", line)
         return 1
     except GeopyError as e:
-        print(f"error: {args.fill_gazetteer}: {e}", file=sys.stderr)
+        say("error: ", f"{args.fill_gazetteer}: {e}")
         return 1
     if rows:
         append_rows(cfg.gazetteer, rows)
     for r in rows:
-        print(f"appended {r.id}: {r.name} -> {r.lat}, {r.lon} ({r.address}) [{r.source}]")
-    print(f"{len(rows)} of {len(names)} unresolved name(s) appended to {cfg.gazetteer} as kind 'unreviewed'; "
-          "check each row, set its kind, then rebuild.")
+        say("", f"appended {r.id}: {r.name} -> {r.lat}, {r.lon} ({r.address}) [{r.source}]", sys.stdout)
+    say("", f"{len(rows)} of {len(names)} unresolved name(s) appended to {cfg.gazetteer} as kind 'unreviewed'; "
+        "check each row, set its kind, then rebuild.", sys.stdout)
     return 0
+
+
+def _path(name) -> str:
+    """A path for a message, its middle cut when it is very long (ENAMETOOLONG)."""
+    s = str(name)
+    return s if len(s) <= 300 else f"{s[:120]}…{s[-120:]} ({len(s)} characters)"
 
 
 def progress_bar(total: int):

@@ -17,7 +17,7 @@ from .changes import Changes, compare, read_previous
 from .state import calendar_days, changes as state_changes, states_on, timelines
 from . import areas as areas_mod
 from .geocode import GazetteerGeocoder
-from .parallel import Engine, process_all
+from .parallel import Engine, process_all, process_with_dask
 from .places import resolve
 from . import unresolved as unresolved_mod
 from .unresolved import summarise
@@ -40,6 +40,7 @@ class Config:
     self_contained: bool = True   # inline every script, style sheet and font (no network needed)
     jobs: int = 1                 # processes for per-report work; 0: one per core for large inputs
     progress: object = None       # callable(total) -> callable(n) | None
+    dask: str | None = None       # a Dask scheduler address, or "local": the per-report step runs there
 
 
 @dataclass
@@ -64,7 +65,9 @@ def build(cfg: Config) -> BuildResult:
     claim_vocab = engine.claims
     tick = cfg.progress(len(reports)) if cfg.progress else None
     mentions, claims, missing = [], [], []
-    for found, cs, un in process_all(reports, engine, cfg.gazetteer, cfg.jobs, tick):
+    results = (process_with_dask(reports, cfg.gazetteer, cfg.vocab, cfg.dask, tick) if cfg.dask
+               else process_all(reports, engine, cfg.gazetteer, cfg.jobs, tick))
+    for found, cs, un in results:
         mentions.extend(found)
         claims.extend(cs)
         missing.extend(un)

@@ -13,6 +13,22 @@ class ReportError(GeoError, ValueError):
     """A report file cannot be read (not UTF-8, empty, not a regular file)."""
 
 
+class ReportFolderError(ReportError):
+    """The reports folder as a whole cannot be used: missing, unreadable, holding no readable
+    report, or holding two files with one id.
+
+    ``problems`` holds one line per problem; ``str(err)`` joins them. ``skipped`` holds the
+    one-line warnings of the files skipped before the failure was found (shown before it).
+    """
+
+    def __init__(self, problems, skipped=()):
+        if isinstance(problems, str):
+            problems = [problems]
+        self.problems = list(problems)
+        self.skipped = list(skipped)
+        super().__init__("\n".join(self.problems))
+
+
 class ManifestError(GeoError, ValueError):
     """seeds/sources.csv is malformed."""
 
@@ -40,3 +56,7 @@ class AssetError(GeoError, OSError):
 
 class OutputError(GeoError, OSError):
     """An output file could not be written."""
+
+
+class GeocodingError(GeoError, RuntimeError):
+    """--fill-gazetteer: the online geocoder could not be used (no network, refused, timed out)."""

@@ -325,10 +325,18 @@ var estimated = {{ this.estimated }};
 
 def script_json(data) -> str:
     """``data`` as JSON that can sit inside ``<script type="application/json">``: no "</" (which
-    could close the element) and no "<!--" (which changes how the element's end is found);
-    JSON.parse reads it back unchanged."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    could close the element), no "<!--" (which changes how the element's end is found), and no
+    brace inside a string (written ``\\u007b``, ``\\u007d``: nothing in the page reads as a
+    template). JSON.parse reads it back unchanged."""
+    text = _JSON_STRING.sub(_braces, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _braces(m: re.Match) -> str:
+    return m.group().replace("{", "\\u007b").replace("}", "\\u007d")
 
 
 MAIN_LABELS = 12          # places labelled on the map without hovering
@@ -369,7 +377,7 @@ def page_data(rows: list[dict], reports: dict, out_dir: Path, info: MapInfo, cla
         p["claimed"] = int(pid in lines)
         p["rank"] = p["n"] + claim_count.get(pid, 0)
         if claims and pid in claims.entries:
-            p["aliases"] = [a for a in claims.entries[pid].aliases if a != p["text"]][:MAX_ALIASES]
+            p["aliases"] = [esc(a) for a in claims.entries[pid].aliases if esc(a) != p["text"]][:MAX_ALIASES]
     order = sorted(places, key=lambda p: (-p["rank"], p["text"]))
     for i, p in enumerate(order):
         p["rank"] = i
@@ -445,7 +453,7 @@ REPORT_TEXTS_CAP = 1_000_000  # characters of all reports kept in the page (newe
 
 
 def report_texts(reports: dict) -> dict:
-    """Each report's own text (plain text, capped), so the map still shows it when the HTML is
+    """Each report's own text (escaped, capped), so the map still shows it when the HTML is
     sent on without the report files; the newest reports first, up to a total cap."""
     out, total = {}, 0
     for rid in sorted(reports, key=lambda r: (reports[r].date, r), reverse=True):
@@ -453,14 +461,14 @@ def report_texts(reports: dict) -> dict:
         text = rep.text if len(rep.text) <= REPORT_TEXT_CAP else rep.text[:REPORT_TEXT_CAP] + "\n[\u2026 cut here]"
         if total + len(text) > REPORT_TEXTS_CAP:
             break
-        out[esc(rid)] = [rep.outlet, rep.date, text]
+        out[esc(rid)] = [esc(rep.outlet), esc(rep.date), esc(text)]
         total += len(text)
     return dict(sorted(out.items()))
 
 
 def _place(pid, name, kind, lat, lon, n, first, aliases, popup, meta, country) -> dict:
     icon, colour, _ = kind_style(kind)
-    return {"id": esc(pid), "name": esc(name), "text": name, "aliases": list(aliases)[:MAX_ALIASES],
+    return {"id": esc(pid), "name": esc(name), "text": esc(name), "aliases": [esc(a) for a in list(aliases)[:MAX_ALIASES]],
             "kind": kind, "icon": icon, "colour": colour, "lat": round(lat, 6), "lon": round(lon, 6), "n": n,
             "first": first, "undated": n, "dates": [], "main": 0, "popup": popup, "meta": meta,
             "country": country}

@@ -15,7 +15,12 @@ from pathlib import Path
 from .claims import ClaimVocabulary, extract_claims
 from .gazetteer import Gazetteer, load
 from .mentions import Matcher, find_mentions
+from .errors import GeoError
 from .reports import Report
+
+
+class DaskError(GeoError):
+    """--dask cannot run: the packages are missing or the scheduler cannot be reached."""
 from .unresolved import find_unresolved, with_claims
 
 
@@ -103,6 +108,44 @@ def process_on_dask(paths: list[Path], gazetteer_path: Path, vocab_dir: Path | N
     pairs = bag.map(one).compute(**({"scheduler": client.get} if client is not None else {}))
     pairs = sorted(pairs, key=lambda pr: pr[0].id)
     return [p[0] for p in pairs], [p[1] for p in pairs]
+
+
+def process_with_dask(reports: list[Report], gazetteer_path: Path, vocab_dir: Path | None, address: str,
+                      progress=None) -> list[tuple]:
+    """``process_report`` for ``reports`` on a Dask cluster, results in report order (the same
+    outputs as one process). ``address``: a scheduler address (``tcp://host:8786``) or
+    ``local`` for a LocalCluster of one worker process per core. Workers load the gazetteer from
+    ``gazetteer_path`` themselves, once each: on a remote cluster that path (and ``vocab_dir``)
+    must be readable by the workers (a shared file system)."""
+    try:
+        import dask.bag as db
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise DaskError("--dask needs the optional packages dask[bag] and distributed "
+                        "(pip install \"dask[bag]\" distributed)") from None
+    try:
+        if address == "local":
+            cluster = LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster)
+        else:
+            cluster, client = None, Client(address, timeout="10s")
+    except (OSError, TimeoutError, ValueError, RuntimeError) as e:
+        raise DaskError(f"--dask {address}: cannot start or reach the Dask cluster ({e})") from None
+    try:
+        gaz, vocab = str(Path(gazetteer_path).resolve()), str(Path(vocab_dir).resolve()) if vocab_dir else None
+        bag = db.from_sequence(list(enumerate(reports)),
+                               npartitions=max(1, min(len(reports), len(client.scheduler_info()["workers"]) * 4)))
+        pairs = bag.map(lambda ir: (ir[0], process_report(ir[1], _dask_engine(gaz, vocab)))).compute(
+            scheduler=client.get)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    out = [res for _, res in sorted(pairs, key=lambda p: p[0])]
+    if progress:
+        progress(len(out))
+    return out
 
 
 _DASK_ENGINES: dict[tuple, Engine] = {}

@@ -8,26 +8,44 @@ A date it does not give comes from the header or the first full date in the text
 does not give is inferred from the text's own tags (``infer_outlet``: a dateline "BEIRUT
 (Reuters) -", a sign-off "– AFP", a copyright or credit line), using the vocabulary in
 ``geo/data/outlets.toml``; the outlet is "unknown" when the text names none of them that way.
+
+Only regular files inside the reports folder are read, and each is checked with ``lstat`` and
+``stat`` before it is opened (a FIFO is never opened, so nothing can block the build). A report is
+skipped with a one-line warning (``ReportError``; the build goes on) when it is a symbolic link
+whose target lies outside the folder, a file under ``/proc`` or ``/sys``, a folder, FIFO, socket
+or device, a broken link, larger than ``MAX_REPORT_BYTES`` (50 MiB, checked on the size before
+reading; no more than that is ever read), has a file name that is not UTF-8, or has a header date
+that is not a calendar date (``date 2024-13-45``: the report is skipped, as the manifest refuses
+the same value). The build stops (``ReportFolderError``, one line per problem, after the warnings
+of the files skipped) when the folder is missing or cannot be listed, holds no readable report, or
+holds two files with one id (the id is the file name without ``.txt``: ``dup.txt`` and
+``dup.TXT``). ``sources.csv`` is optional, but when present it gets the same checks and a failed
+one stops the build (``ManifestError``), as does a manifest over ``MAX_MANIFEST_BYTES`` (20 MiB):
+a build without the outlets and dates it gives would label reports wrongly.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import vocab
-from .errors import ManifestError, ReportError, VocabularyError
+from .errors import ManifestError, ReportError, ReportFolderError, VocabularyError
 
 MANIFEST = "sources.csv"
 MANIFEST_COLUMNS = ("file", "outlet", "date", "url", "outlet_basis")
 REPORT_SUFFIXES = (".txt",)
+MAX_REPORT_BYTES = 50 * 2**20      # a larger report is skipped unread, with a warning naming its size
+MAX_MANIFEST_BYTES = 20 * 2**20    # a larger sources.csv stops the build
+PSEUDO_FILE_SYSTEMS = ("/proc", "/sys")   # kernel files: size 0 or 4096 whatever they hold, may block
 
-_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*(?:\n)?")
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_HEADER = re.compile(r"\A[ \t]*date[ \t]+([0-9]{4}-[0-9]{2}-[0-9]{2})[ \t]*(?:\n)?")
+_ISO = re.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b")
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -332,35 +350,123 @@ def infer_outlet(text: str, outlets: Outlets) -> tuple[str, str]:
     return "unknown", ""
 
 
-def read_manifest(folder: Path) -> dict[str, Source]:
-    """``sources.csv`` as {file name: Source}; {} when the folder has none."""
-    path = folder / MANIFEST
-    if not path.is_file():
-        return {}
+def _size(n: int) -> str:
+    """``n`` bytes for a message: "60.0 MiB (62914560 bytes)"."""
+    if n < 2**20:
+        return f"{n} bytes"
+    if n >= 2**30:
+        return f"{n / 2**30:.1f} GiB ({n} bytes)"
+    return f"{n / 2**20:.1f} MiB ({n} bytes)"
+
+
+def _shown(path) -> str:
+    """A path for a message, its middle cut when it is very long (ENAMETOOLONG)."""
+    s = str(path)
+    return s if len(s) <= 300 else f"{s[:120]}…{s[-120:]} ({len(s)} characters)"
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _read_inside(path: Path, root: str, limit: int, what: str) -> bytes:
+    """The bytes of ``path`` when it is a regular file (or a link to one) inside the folder whose
+    real path is ``root``, of at most ``limit`` bytes; else ReportError with a one-line message.
+
+    Everything is decided from ``lstat``/``stat`` before the file is opened; the file is then
+    opened without following a link and without blocking, checked to be the same regular file,
+    and read up to ``limit`` bytes, so a file that changes meanwhile is refused, never waited on."""
+    link = False
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        st = os.lstat(path)
+        link = stat.S_ISLNK(st.st_mode)
+        if link:
+            st = os.stat(path)
+    except FileNotFoundError:
+        raise ReportError(f"{path}: broken symbolic link" if link else f"{path}: no such file") from None
+    except OSError as e:
+        raise ReportError(f"{path}: cannot be read ({e.strerror})") from None
+    real = os.path.realpath(path)
+    if link and not _inside(real, root):
+        raise ReportError(f"{path}: symbolic link to {real}, outside the reports folder; not read")
+    for top in PSEUDO_FILE_SYSTEMS:
+        if _inside(real, top):
+            raise ReportError(f"{path}: {real} is a kernel file under {top}; not read")
+    if not stat.S_ISREG(st.st_mode):          # a folder, FIFO, socket or device: never opened
+        raise ReportError(f"{path}: not a regular file")
+    if st.st_size > limit:
+        raise ReportError(f"{path}: {_size(st.st_size)} is over the {_size(limit)} limit for {what}; not read")
+    if st.st_size == 0:
+        return b""                      # nothing to read; kernel files that say 0 are never opened
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(real, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError as e:
+        raise ReportError(f"{path}: cannot be read ({e.strerror})") from None
+    try:
+        now = os.fstat(fd)
+        if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino):
+            raise ReportError(f"{path}: changed while being read; not read")
+        chunks, total = [], 0
+        while total <= limit:
+            chunk = os.read(fd, min(limit + 1 - total, 2**20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as e:
+        raise ReportError(f"{path}: cannot be read ({e.strerror})") from None
+    finally:
+        os.close(fd)
+    if total > limit:
+        raise ReportError(f"{path}: grew over the {_size(limit)} limit for {what} while being read; not read")
+    return b"".join(chunks)
+
+
+def read_manifest(folder: Path, root: str | None = None) -> dict[str, Source]:
+    """``sources.csv`` as {file name: Source}; {} when the folder has none.
+
+    Raises ManifestError (one line) when it is there but is not a regular file inside the folder
+    (``root``: the folder's real path), is over MAX_MANIFEST_BYTES, cannot be read or is malformed."""
+    path = Path(folder) / MANIFEST
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return {}
+    except OSError as e:
+        raise ManifestError(f"{_shown(path)}: cannot be read ({e.strerror})") from None
+    try:
+        raw = _read_inside(path, root or os.path.realpath(folder), MAX_MANIFEST_BYTES, MANIFEST)
+    except ReportError as e:
+        raise ManifestError(str(e)) from None
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise ManifestError(f"{path}: not UTF-8 (byte {e.start}); save it as UTF-8") from None
     rows = csv.DictReader(io.StringIO(text, newline=""))  # not splitlines(): U+2028 is not a row end
-    missing = [c for c in ("file", "outlet", "date") if c not in (rows.fieldnames or [])]
-    if missing:
-        raise ManifestError(
-            f"{path} line 1: missing column(s) {', '.join(missing)}; expected {','.join(MANIFEST_COLUMNS)}"
-        )
     out: dict[str, Source] = {}
-    for line, row in enumerate(rows, start=2):
-        name = (row.get("file") or "").strip()
-        date = (row.get("date") or "").strip()
-        if not name:
-            raise ManifestError(f"{path} line {line}: empty 'file'")
-        if date and not (_ISO.fullmatch(date) and _valid_date(*map(int, date.split("-")))):
-            raise ManifestError(f"{path} line {line}: date {date!r} is not YYYY-MM-DD")
-        out[name] = Source(
-            outlet=(row.get("outlet") or "").strip() or "unknown",
-            date=date,
-            url=(row.get("url") or "").strip(),
-            outlet_basis=(row.get("outlet_basis") or "").strip(),
-        )
+    try:
+        missing = [c for c in ("file", "outlet", "date") if c not in (rows.fieldnames or [])]
+        if missing:
+            raise ManifestError(
+                f"{path} line 1: missing column(s) {', '.join(missing)}; expected {','.join(MANIFEST_COLUMNS)}"
+            )
+        for row in rows:
+            line = rows.reader.line_num           # the row's last line (a quoted field may span lines)
+            name = (row.get("file") or "").strip()
+            date = (row.get("date") or "").strip()
+            if not name:
+                raise ManifestError(f"{path} line {line}: empty 'file'")
+            if date and not (_ISO.fullmatch(date) and _valid_date(*map(int, date.split("-")))):
+                raise ManifestError(f"{path} line {line}: date {date!r} is not YYYY-MM-DD")
+            out[name] = Source(
+                outlet=(row.get("outlet") or "").strip() or "unknown",
+                date=date,
+                url=(row.get("url") or "").strip(),
+                outlet_basis=(row.get("outlet_basis") or "").strip(),
+            )
+    except csv.Error as e:                        # a field over the csv module's limit, a stray quote
+        raise ManifestError(f"{path} line {rows.reader.line_num}: {e}") from None
     return out
 
 
@@ -393,6 +499,8 @@ def parse_report(path: Path, raw: bytes, source: Source | None = None,
     m = _HEADER.match(text)
     if m:
         header_date = m[1]
+        if not _valid_date(*map(int, header_date.split("-"))):
+            raise ReportError(f"{path} line 1: header date {header_date!r} is not a calendar date YYYY-MM-DD")
         text = text[m.end():]
     text = text.strip("\n")
     if not text.strip():
@@ -416,47 +524,75 @@ def parse_report(path: Path, raw: bytes, source: Source | None = None,
     )
 
 
-def read_report(path: Path, source: Source | None = None, outlets: Outlets | None = None) -> Report:
+def read_report(path: Path, source: Source | None = None, outlets: Outlets | None = None,
+                root: str | None = None) -> Report:
+    """Read and parse one report file; raises ReportError with a one-line message.
+
+    ``root`` is the real path of the reports folder (default: the file's own folder): the file
+    must be a regular file inside it, or a link to one, of at most MAX_REPORT_BYTES."""
+    path = Path(path)
     try:
-        st = path.lstat()
-    except OSError as e:
-        raise ReportError(f"{path}: cannot be read ({e.strerror})") from None
-    if stat.S_ISLNK(st.st_mode):
-        try:
-            st = path.stat()
-        except OSError:
-            raise ReportError(f"{path}: broken symbolic link") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise ReportError(f"{path}: not a regular file")
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise ReportError(f"{path}: cannot be read ({e.strerror})") from None
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ReportError(f"{path}: the file name is not UTF-8; rename the file") from None
+    raw = _read_inside(path, root or os.path.realpath(path.parent), MAX_REPORT_BYTES, "a report")
     return parse_report(path, raw, source, outlets)
 
 
 def report_paths(folder: Path) -> list[Path]:
-    """Candidate report files in ``folder`` (not recursive), sorted by name."""
-    if not folder.is_dir():
-        raise ReportError(f"{folder}: not a folder of reports")
-    return sorted(
-        (p for p in folder.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith(".")),
-        key=lambda p: p.name,
-    )
+    """Candidate report files in ``folder`` (not recursive), sorted by name.
+
+    Raises ReportFolderError when the folder is missing, not a folder or cannot be listed."""
+    folder = Path(folder)
+    shown = _shown(folder)
+    try:
+        st = os.stat(folder)
+    except FileNotFoundError:
+        raise ReportFolderError(f"{shown}: no such folder; --reports names a folder of report .txt files") from None
+    except OSError as e:
+        raise ReportFolderError(f"{shown}: cannot be used as the reports folder ({e.strerror})") from None
+    if not stat.S_ISDIR(st.st_mode):
+        raise ReportFolderError(f"{shown}: not a folder of reports")
+    try:
+        str(folder).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ReportFolderError(f"{shown}: the folder's path is not UTF-8; rename it") from None
+    try:
+        names = os.listdir(folder)
+    except OSError as e:
+        raise ReportFolderError(f"{shown}: the folder cannot be listed ({e.strerror})") from None
+    return [folder / n for n in sorted(names)
+            if os.path.splitext(n)[1].lower() in REPORT_SUFFIXES and not n.startswith(".")]
 
 
 def read_reports(folder: Path, vocab_folder: Path | None = None) -> tuple[list[Report], list[str]]:
     """All readable reports in ``folder`` sorted by id, and one line per file that was skipped.
 
-    ``vocab_folder`` (``--vocab DIR``) may hold an outlets.toml replacing the shipped one."""
+    ``vocab_folder`` (``--vocab DIR``) may hold an outlets.toml replacing the shipped one.
+    Raises ReportFolderError (carrying the skip lines) when no report can be read or two files
+    have one id, ManifestError when sources.csv is refused."""
     folder = Path(folder)
-    manifest = read_manifest(folder)
+    paths = report_paths(folder)
+    root = os.path.realpath(folder)
+    manifest = read_manifest(folder, root)
     outlets = load_outlets(vocab_folder)
     reports: list[Report] = []
     problems: list[str] = []
-    for path in report_paths(folder):
+    for path in paths:
         try:
-            reports.append(read_report(path, manifest.get(path.name), outlets))
+            reports.append(read_report(path, manifest.get(path.name), outlets, root))
         except ReportError as e:
             problems.append(str(e))
+    by_id: dict[str, list[Report]] = {}
+    for r in reports:
+        by_id.setdefault(r.id, []).append(r)
+    errors = [f"{', '.join(str(r.path) for r in same[:-1])} and {same[-1].path}: one id {rid!r} for "
+              f"{len(same)} reports (the id is the file name without .txt); rename all but one"
+              for rid, same in by_id.items() if len(same) > 1]
+    if not reports:
+        shown = _shown(folder)
+        errors.append(f"{shown}: no readable report (.txt) files; {len(problems)} skipped" if problems else
+                      f"{shown}: no report (.txt) files in the folder")
+    if errors:
+        raise ReportFolderError(errors, skipped=problems)
     return sorted(reports, key=lambda r: r.id), problems

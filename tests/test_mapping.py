@@ -61,6 +61,7 @@ def test_page_data_cannot_end_its_script_element():
 
     data = {"a": "x</script><script>alert(1)</script>", "b": ["<!--<script>", "</SCRIPT >", "\u2028"],
             "c": "<\\/ and \\u003c stay as written"}
+    data["d"] = {"{{7*7}}": "{% if 1 %}x{% endif %}", "e": [{"f": "}"}]}
     text = script_json(data)
-    assert "</" not in text and "<!--" not in text
+    assert "</" not in text and "<!--" not in text and "{{" not in text and "{%" not in text
     assert json.loads(text) == data

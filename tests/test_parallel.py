@@ -64,3 +64,23 @@ def test_default_jobs_uses_the_cores_for_large_inputs_only(monkeypatch):
     monkeypatch.setattr(par.os, "cpu_count", lambda: 2)
     assert process_all(reports, engine, gaz_path, jobs=0) == one
     assert [k["max_workers"] for k in started] == [2]
+
+
+def test_dask_from_the_command_is_byte_identical(tmp_path, capsys):
+    """`--dask local` runs the per-report step on a Dask LocalCluster: the same files, byte for byte."""
+    pytest.importorskip("distributed")
+    outs = []
+    for extra in ([], ["--dask", "local"]):
+        out = tmp_path / ("dask" if extra else "plain")
+        assert build_map.main(["--reports", str(ROOT / "seeds"), "--out-dir", str(out), "--cdn", *extra]) == 0
+        outs.append(digests(out))
+    assert outs[0] == outs[1]
+
+
+def test_dask_scheduler_that_cannot_be_reached_is_one_line(tmp_path, capsys):
+    pytest.importorskip("distributed")
+    code = build_map.main(["--reports", str(ROOT / "seeds"), "--out-dir", str(tmp_path / "o"), "--cdn",
+                           "--dask", "tcp://127.0.0.1:9"])
+    err = capsys.readouterr().err
+    assert code == 1 and "cannot start or reach the Dask cluster" in err.splitlines()[0]
+    assert "Traceback" not in err and not (tmp_path / "o").exists()

@@ -1,7 +1,8 @@
 // The situation layer of the map page (inserted by geo/mapping.py's SituationLayer).
 // In scope: SM (the page data, JSON), map (the Leaflet map), group (the layer-control group).
 // Strings in SM are escaped HTML (name, popup, meta, states' header and short text, claims,
-// changes) or plain text (text, aliases) that is only ever set with textContent/setAttribute.
+// changes, texts); where plain text is needed (search, accessible names) it is decoded with
+// unesc and only ever set with textContent, value or setAttribute.
 var actors = SM.actors;
 var days = SM.days;
 var day = SM.last;
@@ -10,6 +11,7 @@ var byId = {};
 var narrow = window.matchMedia('(max-width: 600px)');
 if (!map.options.maxZoom) map.options.maxZoom = 18;   // clustering needs it
 
+function unesc(s) { var t = document.createElement('textarea'); t.innerHTML = s; return t.value; }
 function h(s) { return String(s).replace(/[&<>"'`{}$\\]/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
 function colour(a) { return actors[a] ? actors[a][1] : '#888888'; }
 function label(a) { return actors[a] ? actors[a][0] : h(a); }
@@ -90,7 +92,7 @@ function plainLabel(p, st) {
   var tmp = document.createElement('span');
   tmp.innerHTML = st ? stateShort(st) : 'no control claim';
   var n = articles(p);
-  return p.text + ', ' + tmp.textContent + ', ' + n + ' article' + (n === 1 ? '' : 's');
+  return unesc(p.text) + ', ' + tmp.textContent + ', ' + n + ' article' + (n === 1 ? '' : 's');
 }
 
 function accessible(m) {
@@ -315,9 +317,9 @@ map.getContainer().addEventListener('click', function (e) {
   if (!a) return;
   e.preventDefault();
   var t = SM.texts[a.getAttribute('data-report')];
-  document.getElementById('sm-reader-head').textContent = t ? t[0] + ' \u00b7 ' + (t[1] || 'undated') :
-      'This report\'s text is not kept in the map (over its size limit): open the report file.';
-  document.getElementById('sm-reader-text').textContent = t ? t[2] : '';
+  document.getElementById('sm-reader-head').innerHTML = t ? t[0] + ' &#183; ' + (t[1] || 'undated') :
+      'This report&#39;s text is not kept in the map (over its size limit): open the report file.';
+  document.getElementById('sm-reader-text').innerHTML = t ? t[2] : '';   // escaped text (Python esc)
   reader.hidden = false;
   document.getElementById('sm-reader-close').focus();
 });
@@ -329,7 +331,8 @@ L.DomEvent.disableScrollPropagation(reader);
 // Search over names and aliases -------------------------------------------------------------
 function fold(s) { return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\u2019'`\-]/g, ' '); }
 var index = SM.places.map(function (p) {
-  return {p: p, keys: [p.text].concat(p.aliases).map(fold)};
+  var plain = [p.text].concat(p.aliases).map(unesc);
+  return {p: p, plain: plain, keys: plain.map(fold)};
 });
 var Search = L.Control.extend({
   options: {position: 'topleft'},
@@ -343,14 +346,14 @@ var Search = L.Control.extend({
     tips.setAttribute('role', 'listbox');
     L.DomEvent.disableClickPropagation(box);
     L.DomEvent.disableScrollPropagation(box);
-    function choose(p) { tips.innerHTML = ''; input.value = p.text; openPlace(byId[p.id]); }
+    function choose(r) { tips.innerHTML = ''; input.value = r.name; openPlace(byId[r.p.id]); }
     function matches() {
       var q = fold(input.value.trim());
       if (!q) return [];
       var out = [];
       index.forEach(function (e) {
         var k = e.keys.findIndex(function (key) { return key.indexOf(q) >= 0; });
-        if (k >= 0) out.push({p: e.p, alias: k > 0 ? e.p.aliases[k - 1] : '', start: e.keys[k].indexOf(q) === 0});
+        if (k >= 0) out.push({p: e.p, name: e.plain[0], alias: k > 0 ? e.plain[k] : '', start: e.keys[k].indexOf(q) === 0});
       });
       out.sort(function (a, b) { return (b.start - a.start) || (a.p.rank - b.p.rank); });
       return out.slice(0, 10);
@@ -362,13 +365,13 @@ var Search = L.Control.extend({
         a.className = 'search-tip';
         a.href = '#';
         a.setAttribute('role', 'option');
-        a.textContent = r.alias ? r.p.text + ' (' + r.alias + ')' : r.p.text;
-        a.addEventListener('click', function (e) { e.preventDefault(); e.stopPropagation(); choose(r.p); });
+        a.textContent = r.alias ? r.name + ' (' + r.alias + ')' : r.name;
+        a.addEventListener('click', function (e) { e.preventDefault(); e.stopPropagation(); choose(r); });
         tips.appendChild(a);
       });
     });
     input.addEventListener('keydown', function (e) {
-      if (e.key === 'Enter') { e.preventDefault(); var r = matches(); if (r.length) choose(r[0].p); }
+      if (e.key === 'Enter') { e.preventDefault(); var r = matches(); if (r.length) choose(r[0]); }
       if (e.key === 'Escape') { tips.innerHTML = ''; }
     });
     return box;
