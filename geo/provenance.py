@@ -45,7 +45,7 @@ def record(reports, gazetteer_path: Path, gazetteer_sha: str, vocab_files: list[
            node_modules: Path, counts: dict, self_contained: bool) -> dict:
     return {
         "inputs": {
-            "reports": {r.path.name: _sha(r.path) for r in sorted(reports, key=lambda r: r.path.name)},
+            "reports": {r.path.name: r.sha256 or _sha(r.path) for r in sorted(reports, key=lambda r: r.path.name)},
             "manifest": _manifest(reports),
             "gazetteer": {"file": Path(gazetteer_path).name, "sha256": gazetteer_sha},
             "vocabulary": {p.name: _sha(p) for p in sorted(vocab_files, key=lambda p: p.name)},

@@ -27,6 +27,7 @@ a build without the outlets and dates it gives would label reports wrongly.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
@@ -71,6 +72,7 @@ class Report:
     outlet: str        # from the manifest, else named by the text's tags, else "unknown"
     outlet_basis: str  # why the outlet is believed (manifest's outlet_basis or the tag), or ""
     url: str           # the article's URL from the manifest, or ""
+    sha256: str = ""   # of the bytes read (build.json records it; the file is not read twice)
 
 
 @dataclass(frozen=True)
@@ -521,6 +523,7 @@ def parse_report(path: Path, raw: bytes, source: Source | None = None,
         outlet=outlet,
         outlet_basis=basis,
         url=source.url if source else "",
+        sha256=hashlib.sha256(raw).hexdigest(),
     )
 
 
