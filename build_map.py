@@ -154,7 +154,10 @@ def fill_gazetteer(args, cfg, geocoder=None) -> int:
     if not args.user_agent and geocoder is None:
         say("error: ", "--fill-gazetteer needs --user-agent NAME (geocoding services require one)")
         return 2
+    from geo.fill import check_writable
+
     try:
+        check_writable(cfg.gazetteer)    # a GeoNames dump is refused before any work
         gaz, names = unresolved_names(cfg)
         if geocoder is None:
             geocoder = get_geocoder_for_service(args.fill_gazetteer)(user_agent=args.user_agent, timeout=10)
@@ -170,7 +173,11 @@ def fill_gazetteer(args, cfg, geocoder=None) -> int:
         say("error: ", f"{args.fill_gazetteer}: {e}")
         return 1
     if rows:
-        append_rows(cfg.gazetteer, rows)
+        try:
+            append_rows(cfg.gazetteer, rows)
+        except (GeoError, OSError) as e:
+            say("error: ", f"{_path(cfg.gazetteer)}: cannot append ({getattr(e, 'strerror', None) or e})")
+            return 1
     for r in rows:
         say("", f"appended {r.id}: {r.name} -> {r.lat}, {r.lon} ({r.address}) [{r.source}]", sys.stdout)
     say("", f"{len(rows)} of {len(names)} unresolved name(s) appended to {cfg.gazetteer} as kind 'unreviewed'; "

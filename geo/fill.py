@@ -5,6 +5,13 @@ the reports use but the gazetteer lacks (the build's unresolved list) are looked
 geopy geocoder, behind geopy's ``RateLimiter`` and an on-disk JSON cache, and appended to the
 gazetteer CSV with ``source=<service>:<date>:<id>``. Nothing is drawn from the network at
 build time: the appended rows are pinned in the file like any other.
+
+Only a gazetteer CSV is ever appended to: a GeoNames dump (tab-separated) is refused with one
+line saying how to convert it (``python -m geo.geonames DUMP OUT.csv``), before any lookup.
+While looking up, the warnings and tracebacks that geopy's ``RateLimiter`` and urllib3 log on
+each retry are silenced (unless logging is at INFO or below, ``-v``), and a failed lookup (no
+network, refused, timed out) becomes one ``GeocodingError`` line; lookups made before it stay in
+the cache and nothing is appended.
 """
 
 from __future__ import annotations
@@ -12,14 +19,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 
+from .errors import GazetteerError, GeocodingError, OutputError
 from .gazetteer import Gazetteer
 from .text import name_key
+
+QUIET_LOGGERS = ("geopy", "urllib3", "requests")
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,8 @@ class Cache:
         try:
             self.data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
+            self.data = {}
+        if not isinstance(self.data, dict):
             self.data = {}
 
     def save(self) -> None:
@@ -66,9 +81,64 @@ def _slug(name: str, taken) -> str:
     return slug
 
 
+def refuse_geonames(path: Path) -> GazetteerError:
+    return GazetteerError(
+        f"{path}: is a GeoNames dump; --fill-gazetteer appends rows only to a gazetteer CSV and would "
+        f"corrupt it: convert it first with `python -m geo.geonames {path} gazetteer.csv`, then pass "
+        "--gazetteer gazetteer.csv")
+
+
+def check_writable(gazetteer_path: Path) -> None:
+    """Raise GazetteerError (one line) unless the file is a gazetteer CSV that rows may be
+    appended to. Cheap: reads the first lines only."""
+    from .geonames import looks_like_geonames
+
+    try:
+        with open(gazetteer_path, encoding="utf-8-sig", errors="replace") as f:
+            head = "".join(f.readline() for _ in range(5))
+    except OSError as e:
+        raise GazetteerError(f"{gazetteer_path}: cannot be read ({e.strerror})") from None
+    if looks_like_geonames(head):
+        raise refuse_geonames(gazetteer_path)
+
+
+@contextmanager
+def _quiet_libraries():
+    """Silence geopy's and urllib3's retry warnings (each with a traceback) unless logging is
+    verbose; the failure, if any, is reported once by ``fill``."""
+    if logging.getLogger().isEnabledFor(logging.INFO):
+        yield
+        return
+    saved = [(lg, lg.level) for lg in map(logging.getLogger, QUIET_LOGGERS)]
+    for lg, _ in saved:
+        lg.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for lg, level in saved:
+            lg.setLevel(level)
+
+
+def _valid_hit(hit) -> bool:
+    """A cache value as ``fill`` writes it: None, or [lat, lon, address, raw id]."""
+    return hit is None or (
+        isinstance(hit, list) and len(hit) == 4 and all(isinstance(v, (int, float)) for v in hit[:2])
+        and -90 <= hit[0] <= 90 and -180 <= hit[1] <= 180 and isinstance(hit[2], str) and isinstance(hit[3], str))
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
 def fill(names: list[str], gazetteer: Gazetteer, geocoder, service: str, cache_path: Path,
          today: str, min_delay_seconds: float = 1.0, country_codes: str | None = "sy") -> list[Filled]:
-    """Look ``names`` up with ``geocoder`` (geopy's interface) and return what was found."""
+    """Look ``names`` up with ``geocoder`` (geopy's interface) and return what was found.
+
+    Raises GazetteerError for a GeoNames gazetteer (nothing looked up), GeocodingError (one
+    line) when the geocoder fails, OutputError when the cache cannot be written."""
+    if gazetteer.format != "csv":
+        raise refuse_geonames(gazetteer.path)
     cache = Cache(cache_path)
     kwargs = {"country_codes": country_codes} if country_codes and service == "nominatim" else {}
     lookup = RateLimiter(geocoder.geocode, min_delay_seconds=min_delay_seconds, max_retries=2,
@@ -77,10 +147,22 @@ def fill(names: list[str], gazetteer: Gazetteer, geocoder, service: str, cache_p
     out = []
     for name in names:
         key = f"{service}|{name_key(name)}"
+        if not _valid_hit(cache.data.get(key, None)):
+            del cache.data[key]
         if key not in cache.data:
-            loc = lookup(name, exactly_one=True, **kwargs)
+            try:
+                with _quiet_libraries():
+                    loc = lookup(name, exactly_one=True, **kwargs)
+            except GeopyError as e:
+                raise GeocodingError(
+                    f"{service}: looking up {name!r} failed ({type(e).__name__}: {_one_line(e)}); check the "
+                    f"network connection and try again; nothing was appended (the lookups made so far are "
+                    f"kept in {cache.path})") from None
             cache.data[key] = None if loc is None else [loc.latitude, loc.longitude, loc.address, _raw_id(loc.raw)]
-            cache.save()
+            try:
+                cache.save()
+            except OSError as e:
+                raise OutputError(f"{cache.path}: cannot be written ({e.strerror})") from None
         hit = cache.data[key]
         if hit is None or gazetteer.lookup(name) is not None:
             continue
@@ -92,7 +174,9 @@ def fill(names: list[str], gazetteer: Gazetteer, geocoder, service: str, cache_p
 
 
 def append_rows(gazetteer_path: Path, rows: list[Filled]) -> None:
-    """Append ``rows`` to the gazetteer CSV, in its own column order, kind "unreviewed"."""
+    """Append ``rows`` to the gazetteer CSV, in its own column order, kind "unreviewed".
+    Raises GazetteerError, appending nothing, if the file is a GeoNames dump."""
+    check_writable(gazetteer_path)
     text = Path(gazetteer_path).read_text(encoding="utf-8-sig")
     header = next(csv.reader(io.StringIO(text)))
     buf = io.StringIO()

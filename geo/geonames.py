@@ -36,21 +36,28 @@ anything else (H.*, T.*, V.*, U.*, ...) other               5
 
 Names and their noise
 ---------------------
+Every value of a dump is untrusted (GeoNames is edited by anyone). Invisible and control
+characters (``gazetteer.clean_name``: U+200B, U+200D, U+FEFF, bidi marks, C0/C1 controls) are
+removed from names and alternate names before anything else, silently: a dump holds hundreds
+(cities15000.txt: about 400, most of them U+200C zero-width non-joiners) and nothing in them is
+the user's to fix.
+
 The own ``name`` and ``asciiname`` are always names of the entry; the alternate names become
 ``aliases`` after removing noise. An alternate name is dropped when it is
 
-- shorter than 3 characters, or has no letter;
+- noise by ``noise``, the rule gazetteer CSVs share: its word key (what the matcher compares:
+  "The." is "the") shorter than 3 characters, without a letter, or listed in
+  ``geo/data/geonames_stopwords.txt`` (common English words, personal names seen in the news,
+  fragments of web addresses such as "com");
 - entirely lowercase ("part" -> Perth, "d mshq" transliterations);
 - an all-caps code of at most 3 letters ("HTS" -> Huntington, "DAM" -> Damascus);
 - not in the Latin script (Cyrillic, Arabic, CJK, ...), unless ``latin_only=False``. Reports
   are English: these names can never match the text, yet in cities15000.txt they are half of
   the kept aliases (60k Latin, 120k with other scripts) and cost 137k index keys instead of 80k,
-  an automaton of 25 MB instead of 15 MB and 1.6x the collisions;
-- listed in ``geo/data/geonames_stopwords.txt`` (common English words, personal names seen in
-  the news, fragments of web addresses such as "com").
+  an automaton of 25 MB instead of 15 MB and 1.6x the collisions.
 
-The stop list and the length/no-letter rules also apply to a place's own name ("Surprise",
-Arizona; "Of", Turkey): the entry stays in ``entries`` but is not found under that name.
+``noise`` also applies to a place's own name ("Surprise", Arizona; "Of", Turkey): the entry stays
+in ``entries`` but is not found under that name.
 Aliases are deduplicated by ``name_key`` (the first spelling is kept).
 
 Collisions
@@ -65,7 +72,18 @@ The losing candidates for the key that is the winner's own name are recorded in 
 ``alternatives`` in the same order (at most ``MAX_ALTERNATIVES``, then "... and N more"), e.g.
 "geonames:4352728 Damascus, US (pop 15257)". Entries that win no key stay in ``entries``. One
 summary warning counts the names that fit several places (thousands in a big dump).
-Bad rows (column count, geonameid, name, coordinates, population) are all reported together.
+Bad rows (column count, geonameid, name, coordinates, population) are all reported together,
+one line each naming file, line and value (the first ``gazetteer.MAX_PROBLEMS``, then "... and K
+more"). A geonameid or population must be ASCII digits ("²" is a digit to ``str.isdigit`` but
+not a number), at most 18 of them.
+
+Converting to a gazetteer CSV
+-----------------------------
+``python -m geo.geonames DUMP OUT.csv`` writes the dump as a gazetteer CSV (``to_csv``), e.g. to
+use ``--fill-gazetteer``, which appends only to CSVs. Each entry keeps the names the dump's index
+gives it (alternate names that lost their key to another place are left out, as names that
+differ only in punctuation from an earlier row's); entries not found under their own name are
+left out, since a CSV may not give one name to two rows.
 """
 
 from __future__ import annotations
@@ -74,13 +92,14 @@ from pathlib import Path
 
 from . import vocab
 from .errors import GazetteerError
-from .gazetteer import MAX_PROBLEMS, Entry, Gazetteer
-from .text import name_key, normalize
+from .gazetteer import Entry, Gazetteer, capped, clean_name
+from .text import name_key, normalize, word_form
 
 COLUMNS = 19
 STOPWORDS_FILE = "geonames_stopwords.txt"
 CITY_POPULATION = 100_000
 MAX_ALTERNATIVES = 10
+MAX_ID_DIGITS = 18           # geonameid and population: ASCII digits, fits in 64 bits
 # Script test (latin_only): after normalize, every character must be below U+0370 (Basic Latin,
 # Latin-1, Latin Extended A/B, IPA such as "ə" in Dəməşq, spacing modifiers such as "ʿ").
 _NON_LATIN = "\u0370"
@@ -174,6 +193,25 @@ def _has_letter(key: str) -> bool:
     return key != key.upper() or any(map(str.isalpha, key))
 
 
+def noise(key: str, stop: frozenset[str], min_chars: int = 3) -> str:
+    """Why a name in ``name_key`` form is not indexed, or "" when it is: the one rule for the
+    names of GeoNames dumps and gazetteer CSVs (where ``min_chars`` is 2: "M5", "UK"). Judged on
+    the word key the matcher compares, so "A." is "a" and "The." is "the"."""
+    wk = key if key.replace(" ", "").isalnum() else word_form(key).strip(" ")
+    if len(wk) < min_chars:
+        return f"has fewer than {min_chars} characters besides punctuation"
+    if not _has_letter(wk):
+        return "has no letter"
+    if wk in stop or key in stop:
+        return f"is a common word (listed in geo/data/{STOPWORDS_FILE})"
+    return ""
+
+
+def _whole(s: str) -> bool:
+    """A geonameid or population: ASCII digits only ("²" is a digit to isdigit, not to int)."""
+    return s.isascii() and s.isdigit() and len(s) <= MAX_ID_DIGITS
+
+
 def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
           stopwords: frozenset[str] | None = None) -> Gazetteer:
     """Read a GeoNames dump; raises GazetteerError listing the bad rows (first 20)."""
@@ -209,8 +247,14 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
             bad(n, "row", line[:40], f"has {len(c)} tab-separated fields, expected {COLUMNS} GeoNames columns")
             continue
         gid_s, name, asciiname, alts, lat_s, lon_s, fclass, fcode, cc = c[:9]
+        if not name.isprintable():
+            name = clean_name(name)[0]
+        if not asciiname.isprintable():
+            asciiname = clean_name(asciiname)[0]
+        if not alts.isprintable():
+            alts = clean_name(alts)[0]
         ok = True
-        if not gid_s.isdigit():
+        if not _whole(gid_s):
             bad(n, "geonameid", gid_s, "is not a whole number; expected the GeoNames id like 170654")
             ok = False
         if not name.strip():
@@ -235,7 +279,7 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
         pop_s = c[14]
         if not pop_s:
             pop = 0
-        elif pop_s.isdigit():
+        elif _whole(pop_s):
             pop = int(pop_s)
         else:
             bad(n, "population", pop_s, "is not a whole number")
@@ -254,7 +298,7 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
         own = (0, *tail)
         seen: set[str] = set()
         k1 = _key(normalize(name))
-        if k1 not in stop and len(k1) >= 3 and _has_letter(k1):
+        if not noise(k1, stop):
             add(k1, own)
             own_key[gid] = k1
         seen.add(k1)
@@ -262,7 +306,7 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
             k2 = _key(normalize(asciiname))
             if k2 not in seen:
                 seen.add(k2)
-                if k2 not in stop and len(k2) >= 3 and _has_letter(k2):
+                if not noise(k2, stop):
                     add(k2, own)
         aliases: list[str] = []
         if alts:
@@ -294,7 +338,7 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
                 if key in seen:
                     continue
                 seen.add(key)
-                if len(key) < 3 or key in stop or (key == key.upper() and not _has_letter(key)):
+                if noise(key, stop):
                     continue
                 aliases.append(raw.strip())
                 add(key, alt)
@@ -303,9 +347,7 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
     if not rows and not problems:
         problems.append(f"{path}: no GeoNames rows found")
     if problems:
-        more = len(problems) - MAX_PROBLEMS
-        shown = problems[:MAX_PROBLEMS] + ([f"... and {more} more problem(s)"] if more > 0 else [])
-        raise GazetteerError(shown)
+        raise GazetteerError(capped(problems))
 
     # Resolve collisions: min() over the candidate tuples applies rules (a)-(f) in order.
     index: dict[str, str] = {}
@@ -329,7 +371,7 @@ def parse(path, text: str, focus=("SY",), *, latin_only: bool = True,
             parent="", geometry="", precision_km=precision, source=eid, line=line,
             alternatives=alternatives.get(gid, ()),
         )
-    gaz = Gazetteer(path=path, sha256="", entries=entries, index=index)
+    gaz = Gazetteer(path=path, sha256="", entries=entries, index=index, format="geonames")
     if multi:
         gaz.warnings.append(
             f"{path.name}: {len(multi)} names fit several places; chose by rule (own name, country, "
@@ -346,3 +388,86 @@ def _describe(cands: list[tuple], rows: dict) -> tuple[str, ...]:
     if len(cands) > MAX_ALTERNATIVES:
         out.append(f"... and {len(cands) - MAX_ALTERNATIVES} more")
     return tuple(out)
+
+
+CSV_COLUMNS = ("id", "name", "aliases", "kind", "lat", "lon", "country", "parent", "geometry",
+               "precision_km", "source")
+
+
+def to_csv(gaz: Gazetteer, out: Path) -> tuple[int, int]:
+    """Write a gazetteer read from a dump as a gazetteer CSV (see "Converting to a gazetteer
+    CSV" above); returns (rows written, entries left out)."""
+    import csv
+
+    from .text import word_key
+
+    keys_of: dict[str, list[str]] = {}
+    for key, eid in gaz.index.items():
+        keys_of.setdefault(eid, []).append(key)
+    owner: dict[str, str] = {}           # word key -> id of the row that has it
+    written = left_out = 0
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(CSV_COLUMNS)
+        for eid, e in gaz.entries.items():
+            keys = keys_of.get(eid, [])
+            own = name_key(e.name)
+            wk = word_key(e.name)
+            if own not in keys or owner.get(wk, eid) != eid:
+                left_out += 1
+                continue
+            owner[wk] = eid
+            names = {own}
+            aliases = []
+            # alternate names as written, then keys of other own names (asciiname) in key form
+            for a in (*e.aliases, *keys):
+                k = name_key(a)
+                if k in names or gaz.index.get(k) != eid or "|" in a:
+                    continue
+                wk = word_key(a)
+                if owner.setdefault(wk, eid) != eid:
+                    continue
+                names.add(k)
+                aliases.append(a)
+            w.writerow([eid, e.name, "|".join(aliases), e.kind, repr(e.lat), repr(e.lon), e.country, "", "",
+                        f"{e.precision_km:g}", e.source])
+            written += 1
+    return written, left_out
+
+
+def main(argv=None) -> int:
+    """``python -m geo.geonames DUMP OUT.csv``: a GeoNames dump as a gazetteer CSV."""
+    import sys
+
+    from .errors import GeoError
+    from .gazetteer import load
+
+    args = sys.argv[1:] if argv is None else list(argv)
+    if len(args) != 2 or args[0].startswith("-"):
+        print("usage: python -m geo.geonames DUMP OUT.csv  (write a GeoNames dump as a gazetteer CSV)",
+              file=sys.stderr)
+        return 2
+    src, out = Path(args[0]), Path(args[1])
+    if out.exists():
+        print(f"error: {out} exists; give a new file name (it is never overwritten)", file=sys.stderr)
+        return 1
+    try:
+        gaz = load(src)
+    except GeoError as e:
+        for line in getattr(e, "problems", [str(e)]):
+            print(f"error: {line}", file=sys.stderr)
+        return 1
+    if gaz.format != "geonames":
+        print(f"error: {src} is not a GeoNames dump (19 tab-separated columns)", file=sys.stderr)
+        return 1
+    try:
+        written, left_out = to_csv(gaz, out)
+    except OSError as e:
+        print(f"error: {out}: cannot be written ({e.strerror})", file=sys.stderr)
+        return 1
+    print(f"wrote {out}: {written} rows; {left_out} entries left out (not found under their own name)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
