@@ -484,3 +484,10 @@ def test_unreadable_report_is_a_warning_even_as_root(folder, tmp_path, monkeypat
                         lambda p, *a, **k: _denied(p) if str(p).endswith("locked.txt") else real_open(p, *a, **k))
     reports, problems = read_reports(folder)
     assert len(reports) == 1 and problems == [f"{folder / 'locked.txt'}: cannot be read (Permission denied)"]
+
+
+def test_invisible_characters_in_report_text_do_not_split_names(tmp_path):
+    from geo.reports import parse_report
+
+    rep = parse_report(tmp_path / "z.txt", "Rebels entered Ha\u200bma and Sara\u2060qib on Mon\u00adday.\n".encode())
+    assert rep.text == "Rebels entered Hama and Saraqib on Monday."
