@@ -29,6 +29,7 @@ def place_geometry(place) -> "shapely.Geometry":
 
 def places_frame(places, reports: dict[str, Report]) -> gpd.GeoDataFrame:
     rows = []
+    windows: dict = {}   # the exported part of a long sentence, one string for all its mentions
     for p in places:
         rows.append({
             "id": p.id,
@@ -43,7 +44,7 @@ def places_frame(places, reports: dict[str, Report]) -> gpd.GeoDataFrame:
             "article_count": len(p.articles),
             "articles": list(p.articles),
             "latest_date": max((reports[a].date for a in p.articles), default=""),
-            "mentions": [mention_record(m, reports[m.article]) for m in p.mentions],
+            "mentions": [mention_record(m, reports[m.article], windows) for m in p.mentions],
             "geometry": place_geometry(p),
         })
     columns = ["id", "name", "kind", "lat", "lon", "precision_km", "country", "source",

@@ -27,6 +27,7 @@ gazetteer, or one of several the report's topic does not decide between."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 from dataclasses import dataclass, replace
@@ -44,7 +45,7 @@ ORG = "\x00org"  # automaton value for organisation names, which block place mat
 _NFA = ahocorasick_rs.Implementation.ContiguousNFA  # compact; the fastest here (bench/RESULTS.md)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)   # slots: a huge report has millions
 class Mention:
     article: str      # report id
     place_id: str     # gazetteer entry id
@@ -331,10 +332,19 @@ def _preceded_by(s: str, literals, starts: list[int], width: int):
 def _starts_line(text: str, pos: int) -> bool:
     """Whether only whitespace, or a "/" and whitespace ("LATAKIA/MOSCOW"), comes before ``pos``
     on its line: where ``is_dateline`` finds one past the heading."""
+    j = _line_lead(text, pos)
+    return j < 0 or text[j] == "\n" or text[j] == "/"
+
+
+def _line_lead(text: str, pos: int) -> int:
+    """The last character before ``pos`` that is a line break or no whitespace (-1: none)."""
     j = pos - 1
     while j >= 0 and text[j] != "\n" and text[j].isspace():
         j -= 1
-    return j < 0 or text[j] == "\n" or text[j] == "/"
+    return j
+
+
+_SLASH_PREFIX = 200   # characters: the longest "LATAKIA/MOSCOW/..." before a dateline's name
 
 
 def _may_end_with(norm: str, lo: int, pos: int, ends: tuple[str, ...], the: bool) -> bool:
@@ -426,6 +436,101 @@ class _Evocation:
     origin: bool        # where a move starts ("advancing from Deir Jamal")
     part: bool          # through a part of it
     sent_start: int
+
+
+class _Evoked:
+    """The evocations of a report in order of (start, end): those found before any phrase is
+    resolved, and those the phrases add as they are read (in text order: each goes near the end
+    of its list, so adding one costs little however many there are)."""
+
+    def __init__(self, found: list[_Evocation]):
+        self.found = found
+        self.found_starts = [e.start for e in found]
+        self.added: list[_Evocation] = []
+        self.added_starts: list[int] = []
+
+    def add(self, ev: _Evocation) -> None:
+        k = bisect.bisect_right(self.added, (ev.start, ev.end), key=lambda e: (e.start, e.end))
+        self.added.insert(k, ev)
+        self.added_starts.insert(k, ev.start)
+
+    def before(self, a: int):
+        """The evocations that end at or before ``a``, the last first (where one of each list has
+        the same start and end, the one added here counts as the later)."""
+        xs, ys = self.found, self.added
+        i = bisect.bisect_left(self.found_starts, a) - 1    # those starting at or after a end after it
+        j = bisect.bisect_left(self.added_starts, a) - 1
+        while i >= 0 or j >= 0:
+            if j < 0 or (i >= 0 and (xs[i].start, xs[i].end) > (ys[j].start, ys[j].end)):
+                e, i = xs[i], i - 1
+            else:
+                e, j = ys[j], j - 1
+            if e.end <= a:
+                yield e
+
+
+class _LastPlace:
+    """The last mention before a position that is a place of some kinds, for mentions in order
+    of their start: a running answer per list and kinds, extended as the list grows."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+        self._best: dict[tuple[int, frozenset], list[int]] = {}
+
+    def before(self, ms: list[Mention], starts: list[int], pos: int, kinds) -> Mention | None:
+        best = self._best.setdefault((id(ms), frozenset(kinds)), [])
+        entries = self.gaz.entries
+        for i in range(len(best), len(ms)):      # best[i]: index of the last such among ms[:i + 1]
+            m = ms[i]
+            ok = m.role == "place" and entries[m.place_id].kind in kinds
+            best.append(i if ok else (best[i - 1] if i else -1))
+        k = bisect.bisect_left(starts, pos)
+        return ms[best[k - 1]] if k and best[k - 1] >= 0 else None
+
+
+class _Around:
+    """A report's mentions (in text order) indexed for what the role rules ask about the ones
+    around a mention: does one start or end at a position, does one start inside a span, which
+    run of coordinated mentions it is in. Each run is found once, so a list as long as the
+    report ("A, B and C and ...") costs its length, not its square."""
+
+    def __init__(self, found: list[Mention], rules: "_Rules", text: str, norm: str | None):
+        self.found = found
+        self.starts = sorted(m.start for m in found)
+        self.starts_set = frozenset(self.starts)
+        self.ends = frozenset(m.end for m in found)
+        self._rules, self._text, self._norm = rules, text, norm
+        self._runs: dict[int, tuple[int, int, bool]] = {}   # index -> its run's first, last, joined by "and"
+
+    def starts_inside(self, a: int, b: int) -> bool:
+        """Does a mention start strictly between ``a`` and ``b``?"""
+        k = bisect.bisect_right(self.starts, a)
+        return k < len(self.starts) and self.starts[k] < b
+
+    def group(self, m: Mention, index: int | None = None) -> tuple[Mention, Mention]:
+        """The first and last of ``m`` and the mentions coordinated with it ("Russia and Iran",
+        "Syria, the US and Russia"); ``m`` alone when there are none, or when the run is joined
+        by commas alone ("Hama, Syria" is not a list)."""
+        found = self.found
+        i = index if index is not None else next(k for k, x in enumerate(found) if x is m)
+        run = self._runs.get(i)
+        if run is None:
+            rules, text, norm = self._rules, self._text, self._norm
+            lo = hi = i
+            while lo > 0 and rules._coordinated(found[lo - 1], found[lo], text, norm):
+                lo -= 1
+            while hi + 1 < len(found) and rules._coordinated(found[hi], found[hi + 1], text, norm):
+                hi += 1
+            joined = any(rules.rx_and.search(norm[a.end:b.start] if norm is not None
+                                             else normalize(text[a.end:b.start]))
+                         for a, b in zip(found[lo:hi], found[lo + 1:hi + 1]))
+            run = (lo, hi, joined)
+            for k in range(lo, hi + 1):
+                self._runs[k] = run
+        lo, hi, joined = run
+        if hi > lo and not joined:
+            return m, m
+        return found[lo], found[hi]
 
 
 class _Rules:
@@ -611,6 +716,7 @@ class _Rules:
         """The role of each of ``found`` (in text order). ``norm`` is ``normalize(text)``: the
         fold is per character, so its slices are the slices' folds."""
         out: list[str] = []
+        around = _Around(found, self, text, norm)
         for i, m in enumerate(found):
             prev = found[i - 1] if i else None
             # is_dateline's first test, here too: past the heading, only at a line's start
@@ -625,22 +731,25 @@ class _Rules:
                 if eligible is None:
                     eligible = self._eligible_ids[m.place_id] = self.eligible(gaz.entries[m.place_id])
                 # role() is "place" for a name that cannot be a metonym
-                out.append(self.role(m, found, text, norm, gaz, i) if eligible else "place")
+                out.append(self.role(m, found, text, norm, gaz, i, around) if eligible else "place")
         return out
 
     def role(self, m: Mention, all_: list[Mention], text: str, norm: str, gaz: Gazetteer,
-             index: int | None = None) -> str:
-        """Place or metonym (datelines are found by ``roles``); see geo/data/metonymy.toml."""
+             index: int | None = None, around: "_Around | None" = None) -> str:
+        """Place or metonym (datelines are found by ``roles``); see geo/data/metonymy.toml.
+        ``all_``: the report's mentions in text order, ``m`` the ``index``-th of them;
+        ``around``: ``_Around(all_, ...)``, made once for all of them (else here)."""
         entry = gaz.entries[m.place_id]
         if not self.eligible(entry):
             return "place"
         if self._institution(entry) or (m.surface[:1].isupper() and self._institution_surface(m.surface)):
             return "metonym"
-        hyphen = self._hyphen(m, all_, text, norm)
+        if around is None:
+            around = _Around(all_, self, text, norm)
+        hyphen = self._hyphen(m, around, text, norm)
         if hyphen:
             return hyphen
-        group = self._group(m, all_, text, index, norm)
-        first, last = group[0], group[-1]
+        first, last = around.group(m, index)
         sent_end = first.sentence_start + len(first.sentence)
         left = self._tokens(norm, max(first.sentence_start, first.start - 80), first.start)
         right = self._tokens(norm, last.end, min(sent_end, last.end + 200))
@@ -650,10 +759,10 @@ class _Rules:
         if right and right[0][0] == "'s":     # before "in": "of Russia's fleet", "in Syria's north"
             span = self._possessed_span([w for w, _ in right[1:]])
             end = right[1 + len(span)][1] if 1 + len(span) < len(right) else sent_end
-            if any(last.end < x.start < end for x in all_):
+            if around.starts_inside(last.end, end):
                 return "place"                # "Syria's Latakia province": a place in it
             return "place" if self._has_place_noun(span) else "metonym"
-        if len(left) > 1 and left[-1][0] == "with" and any(x.end == left[-1][1] - 1 for x in all_):
+        if len(left) > 1 and left[-1][0] == "with" and left[-1][1] - 1 in around.ends:
             return "place"            # "the road linking Aleppo with Damascus": two places
         r = self._left(left)
         if r == "metonym" and left[-1][0] in self.object_verb_forms and len(right) > 1 and right[0][0] == "to":
@@ -674,7 +783,7 @@ class _Rules:
     def _tokens(self, norm: str, a: int, b: int) -> list[tuple[str, int]]:
         return [(t.group(), t.start()) for t in _TOKEN.finditer(norm, a, b)] if b > a else []
 
-    def _hyphen(self, m: Mention, all_: list[Mention], text: str, norm: str) -> str | None:
+    def _hyphen(self, m: Mention, around: "_Around", text: str, norm: str) -> str | None:
         """"Ankara-backed", "pro-Turkey" -> metonym; "Britain-based", "Aleppo-Damascus highway",
         "Syria-Turkey border" -> place; None when the name is not joined by a hyphen."""
         after = text[m.end:m.end + 1]
@@ -683,20 +792,21 @@ class _Rules:
             word = _WORD.match(norm[m.end + 1:m.end + 40])
             if word and word.group() in self.hyphen_suffixes:
                 return "metonym"
-            return self._compound(m, all_, norm, m.end + 1)
+            return self._compound(m, around, norm, m.end + 1)
         if before and before in DASHES and m.start > 1 and text[m.start - 2].isalpha():
             word = _LAST_WORD.search(norm[max(0, m.start - 40):m.start - 1])
             if word and word.group() in self.hyphen_prefixes:
                 return "metonym"
-            return self._compound(m, all_, norm, m.end)
+            return self._compound(m, around, norm, m.end)
         return None
 
-    def _compound(self, m: Mention, all_: list[Mention], norm: str, pos: int) -> str:
+    def _compound(self, m: Mention, around: "_Around", norm: str, pos: int) -> str:
         """A hyphen compound of the name: a place, unless it joins two names and what follows
         is not a place noun ("Russia-Turkey talks")."""
-        other = any(x is not m and (x.start == pos or x.end == m.start - 1) for x in all_)
+        # (``m`` itself neither starts at ``pos``, which is past its end, nor ends before it starts)
+        other = pos in around.starts_set or m.start - 1 in around.ends
         words = [w for w, _ in self._tokens(norm, pos, min(len(norm), pos + 60))][:5]
-        if other and not self._has_place_noun(words[1:] if words and any(x.start == pos for x in all_) else words):
+        if other and not self._has_place_noun(words[1:] if words and pos in around.starts_set else words):
             return "metonym"
         return "place"
 
@@ -914,23 +1024,6 @@ class _Rules:
             return "metonym"              # "Tehran will ... support", "Russia did not take"
         return None
 
-    def _group(self, m: Mention, all_: list[Mention], text: str, index: int | None = None,
-               norm: str | None = None) -> list[Mention]:
-        """``m`` with the mentions coordinated with it ("Russia and Iran", "Syria, the US and
-        Russia"); a run joined by commas alone ("Hama, Syria") is not a list."""
-        i = index if index is not None else next(k for k, x in enumerate(all_) if x is m)
-        lo = hi = i
-        while lo > 0 and self._coordinated(all_[lo - 1], all_[lo], text, norm):
-            lo -= 1
-        while hi + 1 < len(all_) and self._coordinated(all_[hi], all_[hi + 1], text, norm):
-            hi += 1
-        group = all_[lo:hi + 1]
-        if len(group) > 1 and not any(self.rx_and.search(norm[a.end:b.start] if norm is not None
-                                                         else normalize(text[a.end:b.start]))
-                                      for a, b in zip(group, group[1:])):
-            return [m]
-        return group
-
     def _coordinated(self, a: Mention, b: Mention, text: str, norm: str | None = None) -> bool:
         """``norm``, if given, is ``normalize(text)`` (its slices are the slices' folds)."""
         gap = text[a.end:b.start]
@@ -943,11 +1036,23 @@ class _Rules:
     def is_dateline(self, m: Mention, text: str, norm: str | None = None) -> bool:
         """Where the report was filed: the name at the start of a line, or stuck to a heading
         early in the report, followed by a dateline's tail (see [dateline] in metonymy.toml)."""
-        if m.start > self.heading_chars and not _starts_line(text, m.start):
-            return False       # (what follows returns False too; this is quicker)
-        line_start = text.rfind("\n", 0, m.start) + 1
-        prefix = text[line_start:m.start]
-        at_start = not prefix.strip() or bool(self.rx_slash_prefix.fullmatch(prefix))
+        if m.start > self.heading_chars:
+            # past the heading only a line's start will do (what follows would return False
+            # too; this is quicker): spaces before the name, or a slash prefix ("LATAKIA/") of
+            # at most _SLASH_PREFIX characters (a line is not read back further: linear)
+            j = _line_lead(text, m.start)
+            if j >= 0 and text[j] != "\n":
+                lo = max(0, m.start - _SLASH_PREFIX)
+                line_start = text.rfind("\n", lo, m.start) + 1
+                if text[j] != "/" or (line_start == 0 and lo > 0) \
+                        or not self.rx_slash_prefix.fullmatch(text, line_start, m.start):
+                    return False
+            at_start = True
+            prefix = ""
+        else:
+            line_start = text.rfind("\n", 0, m.start) + 1
+            prefix = text[line_start:m.start]
+            at_start = not prefix.strip() or bool(self.rx_slash_prefix.fullmatch(prefix))
         if not at_start:
             # a heading stuck to the first sentence: early, no sentence ended before it on the
             # line, and not the object of a preposition ("LIVE: Battle for Hama – Wednesday")
@@ -984,6 +1089,9 @@ class _Rules:
         """"bases in Hmeimim and Tartus" -> the bases; "governorates of Aleppo and Idlib" -> the governorates."""
         out = list(found)
         starts = [m.start for m in out]
+        # in text order and disjoint (raw_matches): the one mention that may hold a position is
+        # the last that starts at or before it
+        disjoint = all(map(operator.le, [m.end for m in out[:-1]], starts[1:]))
         for rx, kinds, literals, ends, the in (
                 (self.rx_base, self.base_kinds, self._base_literals, self._base_ends, False),
                 (self.rx_region, self.region_kinds, self._region_literals, self._region_ends, True)):
@@ -998,7 +1106,13 @@ class _Rules:
                 hit = rx.search(norm, lo, m.start)
                 if not hit:
                     continue
-                if any(x.start <= hit.start() < x.end and x.role == "place" for x in out):
+                h = hit.start()
+                if disjoint:
+                    k = bisect.bisect_right(starts, h) - 1
+                    named = k >= 0 and h < out[k].end and out[k].role == "place"
+                else:
+                    named = any(x.start <= h < x.end and x.role == "place" for x in out)
+                if named:
                     continue    # "the Khmeimim air base near Latakia": the base is named, not Latakia
                 chain = [i]
                 j = i
@@ -1041,15 +1155,21 @@ class _Rules:
         text = report.text
         spans = [(m.start, m.end) for m in found]
         extra: list[Mention] = []
-        evs: list[_Evocation] = []       # computed at the first feature or anaphor (most reports have none)
+        evs = _Evoked([])                # computed at the first feature or anaphor (most reports have none)
         topic: str | None = None
         evoked = False
 
         # the found spans are in text order and disjoint (raw_matches): the one that may overlap
-        # [a, b) is the first that ends after a; then the few added here
+        # [a, b) is the first that ends after a. So are the ones added here (each is free when
+        # added, and the phrases come in text order): likewise
         starts, ends = [s for s, _ in spans], [e for _, e in spans]
         ordered = all(map(operator.le, ends[:-1], starts[1:])) and all(map(operator.lt, starts, ends))
         n_found = len(spans)
+        extra_starts: list[int] = []
+        extra_ends: list[int] = []
+        by_start = found if ordered else sorted(found, key=lambda m: m.start)
+        found_starts = [m.start for m in by_start]
+        latest = _LastPlace(gaz)
 
         def free(a: int, b: int) -> bool:
             if not ordered:
@@ -1057,27 +1177,27 @@ class _Rules:
             k = bisect.bisect_right(ends, a)
             if k < n_found and starts[k] < b:
                 return False
-            return all(b <= s or a >= e for s, e in spans[n_found:])
+            k = bisect.bisect_right(extra_ends, a)
+            return not (k < len(extra_starts) and extra_starts[k] < b)
 
         def last_place(pos: int, kinds: set[str]) -> Entry | None:
-            best = None
-            for m in sorted(found + extra, key=lambda m: m.start):
-                if m.start >= pos:
-                    break
-                e = gaz.entries[m.place_id]
-                if m.role == "place" and e.kind in kinds:
-                    best = e
-            return best
+            """The last place of one of ``kinds`` named before ``pos`` (found or added here)."""
+            best = latest.before(by_start, found_starts, pos, kinds)
+            other = latest.before(extra, extra_starts, pos, kinds)
+            if best is None or (other is not None and other.start > best.start):
+                best = other
+            return gaz.entries[best.place_id] if best is not None else None
 
         def add(a: int, b: int, eid: str) -> None:
             s = sentence_at(a)
             extra.append(Mention(report.id, eid, text[a:b], a, b, s.text, s.start, "place", "context"))
             spans.append((a, b))
+            extra_starts.append(a)
+            extra_ends.append(b)
 
         def evoke(a: int, b: int, eid: str | None, kind: str, part: bool = False) -> None:
-            ev = _Evocation(a, b, eid, kind, True, *self._passing(norm, sentence_at(a).start, a),
-                            part, sentence_at(a).start)
-            bisect.insort(evs, ev, key=lambda e: (e.start, e.end))
+            evs.add(_Evocation(a, b, eid, kind, True, *self._passing(norm, sentence_at(a).start, a),
+                               part, sentence_at(a).start))
 
         events = []
         for m in _finditer(self.rx_feature, self._rx_feature_relaxed, norm):
@@ -1091,7 +1211,7 @@ class _Rules:
             if not free(a, b):
                 continue
             if what != "road" and not evoked:
-                evs = self._evocations(found, text, norm, gaz, sentence_at)
+                evs = _Evoked(self._evocations(found, text, norm, gaz, sentence_at))
                 topic = self._topic(found, gaz)
                 evoked = True
             if what == "feature":
@@ -1110,7 +1230,7 @@ class _Rules:
                 # an anaphor left unresolved stands in the way of the next one too
                 evoke(a, b, eid, self.kind_of_word.get(arg.phrase.split()[-1], min(arg.kinds)))
             elif what == "road":
-                road = self._road(a, b, found, text, norm, gaz, last_place)
+                road = self._road(a, b, (by_start, found_starts), text, norm, gaz, last_place)
                 if road is not None:
                     add(a, b, road.id)
         return found + extra
@@ -1212,11 +1332,15 @@ class _Rules:
             return None
         return max(counts, key=counts.get)
 
-    def _antecedent(self, a: int, b: int, spec: _Anaphor, evs: list[_Evocation], norm: str,
+    def _antecedent(self, a: int, b: int, spec: _Anaphor, evs: "_Evoked", norm: str,
                     topic: str | None, sent_start: int) -> str | None:
-        """The settlement the phrase at [a, b) points at, or None when that is not clear."""
-        prior = [e for e in evs if e.end <= a]
-        if not prior:
+        """The settlement the phrase at [a, b) points at, or None when that is not clear.
+
+        Reads the evocations ending before ``a`` from the last back: to the focus (the last in
+        the foreground), then through the focus's sentence; only when there is no focus, all."""
+        prior = evs.before(a)                    # the last first
+        last = next(prior, None)
+        if last is None:
             return None
 
         def role(e: _Evocation) -> str:
@@ -1226,37 +1350,58 @@ class _Rules:
                 return "pass"
             return "block"
 
-        last = prior[-1]
-        gap = norm[last.end:a]
-        if _APPOSITION_GAP.fullmatch(gap) and norm[b:b + 2] != "'s":
+        if _APPOSITION_GAP.fullmatch(norm, last.end, a) and norm[b:b + 2] != "'s":
             # "Aleppo, the city his fighters seized"; "After rebels took Saraqib, the city ..." is
             # no apposition, and not clear
             return last.eid if role(last) == "accept" else None
-        if last.sent_start == sent_start and not last.part and self.rx_locating.fullmatch(gap):
-            prior.pop()                          # "Qomhana, the village directly north of the city"
+        if not (last.sent_start == sent_start and not last.part and self.rx_locating.fullmatch(norm, last.end, a)):
+            prior = itertools.chain((last,), prior)
+        # else skipped: "Qomhana, the village directly north of the city"
 
-        # where a move starts is not where it arrives: "Advancing from Deir Jamal, the fighters
-        # reached the town's main square"
-        cands = [e for e in prior if role(e) != "pass" and not e.origin]
-        fg = [e for e in cands if not e.passing]
-        focus = fg[-1] if fg else None
-        if focus is not None and (role(focus) == "block" or focus.eid is None):
-            return None                          # "the city" just after a town, or an unknown place
-        later = [e for e in cands
-                 if e.passing and role(e) == "accept" and (focus is None or e.start > focus.start)]
+        # candidates: not passed over, and not where a move starts ("Advancing from Deir Jamal,
+        # the fighters reached the town's main square"); the focus is the last in the foreground
+        focus = None
+        later: list[_Evocation] = []             # candidates named in passing and accepted, after the focus
+        for e in prior:
+            r = role(e)
+            if r == "pass" or e.origin:
+                continue
+            if not e.passing:
+                focus = e
+                break
+            if r == "accept":
+                later.append(e)
         if focus is None:
             ids = {e.eid for e in later}
         else:
+            if role(focus) == "block" or focus.eid is None:
+                return None                      # "the city" just after a town, or an unknown place
+            later = [e for e in later if e.start > focus.start]
             if any(e.sent_start != focus.sent_start and e.eid != focus.eid for e in later):
                 return None                      # "... took Aleppo. They moved towards Hama. The city"
-            ids = {e.eid for e in fg + later if e.sent_start == focus.sent_start and role(e) == "accept"}
+            ids = {e.eid for e in later if e.sent_start == focus.sent_start}
+            ids.add(focus.eid)
+            # and the foreground candidates before the focus in its sentence (an evocation never
+            # starts before its sentence, so none further back is in it)
+            for e in prior:
+                if e.start < focus.sent_start:
+                    break
+                if (e.sent_start == focus.sent_start and not e.passing and not e.origin
+                        and role(e) == "accept"):
+                    ids.add(e.eid)
         if len(ids) == 1:
             return ids.pop()
         return topic if topic in ids else None   # "Hama fell, opening the road towards Homs"
 
     def _road(self, a, b, found, text, norm, gaz, last_place) -> Entry | None:
-        after = [m for m in found if m.start >= b and m.start - b < 60 and m.sentence_start <= a]
-        after.sort(key=lambda m: m.start)
+        """``found``: the mentions in order of their start, and their starts."""
+        found, starts = found
+        k, n = bisect.bisect_left(starts, b), len(starts)
+        after = []
+        while k < n and starts[k] - b < 60:
+            if found[k].sentence_start <= a:
+                after.append(found[k])
+            k += 1
         if not after:
             return None
         conn = self.rx_road_conn.match(norm[b:after[0].start])

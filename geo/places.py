@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .mentions import Mention
 from .reports import Report
+from .text import WHOLE, window
 
 
 @dataclass(frozen=True)
@@ -71,17 +72,43 @@ def resolve(mentions: list[Mention], gazetteer, geocoder) -> Resolved:
     )
 
 
-def mention_record(m: Mention, report: Report) -> dict:
-    """A mention as exported: article, outlet, date, surface, sentence, offsets, role."""
+def mention_record(m: Mention, report: Report, windows: dict | None = None) -> dict:
+    """A mention as exported: article, outlet, date, surface, sentence, offsets, role.
+
+    ``sentence`` is the mention's sentence, or for one longer than ``text.WHOLE`` characters
+    (a page with no full stop) the ``text.WINDOW`` characters around the name (``text.window``);
+    ``sentence_start`` is where that text starts in the report, so that
+    ``sentence[start - sentence_start:end - sentence_start]`` is the surface. ``windows``: a dict
+    shared by the records of a build, so that the mentions of one long sentence share strings."""
+    sentence, start = sentence_window(m, report.text, windows)
     return {
         "article": m.article,
         "outlet": report.outlet,
         "date": report.date,
         "surface": m.surface,
-        "sentence": m.sentence,
-        "sentence_start": m.sentence_start,
+        "sentence": sentence,
+        "sentence_start": start,
         "start": m.start,
         "end": m.end,
         "role": m.role,
         "via": m.via,
     }
+
+
+def sentence_window(m: Mention, text: str, windows: dict | None = None) -> tuple[str, int]:
+    """The text exported as ``m``'s sentence, and where it starts in the report ``text``."""
+    s0, sentence = m.sentence_start, m.sentence
+    s1 = s0 + len(sentence)
+    if len(sentence) <= WHOLE and s0 <= m.start and m.end <= s1:
+        return sentence, s0
+    if not (s0 <= m.start and m.end <= s1):     # a name across the cut of a long sentence
+        s0, s1 = min(s0, m.start), max(s1, m.end)
+        sentence = text[s0:s1]
+    x, y = window(sentence, s0, m.start, m.end)
+    key = (m.article, x, y)
+    out = windows.get(key) if windows is not None else None
+    if out is None:
+        out = sentence[x - s0:y - s0]
+        if windows is not None:
+            windows[key] = out
+    return out, x

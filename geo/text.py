@@ -90,22 +90,35 @@ def _replacements(b: bytes, fold) -> list[tuple[str, str]] | None:
     return None if any(f in distinct for _, f in pairs) else pairs
 
 
-def _translate(s: str, table: bytes, fold, slow) -> str:
+def _translate(s: str, table: bytes, fold, chars: dict) -> str:
     b = s.encode("utf-8", "surrogatepass")
     if len(b) == len(s):
         return b.translate(table).decode("ascii")
     pairs = _replacements(b, fold)
     if pairs is None:
-        return slow(s)
+        return _sparse(b, s, table, chars)
     out = b.translate(table).decode("utf-8", "surrogatepass")
     for ch, f in pairs:
         out = out.replace(ch, f)
     return out
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _sparse(b: bytes, s: str, table: bytes, chars: dict) -> str:
+    """``s.translate(chars)`` for the UTF-8 ``b`` of ``s`` with many distinct non-ASCII
+    characters: when they are few among ASCII ones (news with names in many scripts), the ASCII
+    folded on the bytes and each run of the others by ``chars``; else per character."""
+    if (len(b) - len(s)) * 16 > len(s):
+        return s.translate(chars)
+    return _NON_ASCII.sub(lambda m: m.group().translate(chars),
+                          b.translate(table).decode("utf-8", "surrogatepass"))
+
+
 def normalize(s: str) -> str:
     """Case-, diacritic-, apostrophe- and dash-folded copy of ``s`` with the same length."""
-    return _translate(s, _FOLD_BYTES, _fold, _normalize_slow)
+    return _translate(s, _FOLD_BYTES, _fold, _TABLE)
 
 
 def _normalize_slow(s: str) -> str:
@@ -119,7 +132,7 @@ def padded_word_form_utf8(s: str) -> bytes:
     if len(b) != len(s):
         pairs = _replacements(b, _word_char)
         if pairs is None:
-            return f" {_word_form_slow(s)} ".encode("utf-8", "surrogatepass")
+            return f" {_sparse(b, s, _WORD_BYTES, _WORD_TABLE)} ".encode("utf-8", "surrogatepass")
         # UTF-8 is self-synchronising: a character's bytes only ever match that character
         for ch, w in pairs:
             out = out.replace(ch.encode("utf-8", "surrogatepass"), w.encode("utf-8", "surrogatepass"))
@@ -128,7 +141,7 @@ def padded_word_form_utf8(s: str) -> bytes:
 
 def word_form(s: str) -> str:
     """``normalize(s)`` with every character that is not a letter or digit as a space."""
-    return _translate(s, _WORD_BYTES, _word_char, _word_form_slow)
+    return _translate(s, _WORD_BYTES, _word_char, _WORD_TABLE)
 
 
 class _WordTable(dict):
@@ -174,7 +187,9 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen lt col maj sgt capt "
     "gov sen rep prof no vs etc inc ltd co corp jr sr mt ft".split()
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n+")
+# a run of marks is tried once, at its start (a try from inside the run fails wherever the one
+# from its start does): no run of "....." costs the square of its length
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n+")
 
 
 class Sentence(NamedTuple):
@@ -186,10 +201,25 @@ class Sentence(NamedTuple):
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORD_WINDOW = 64   # enough for any abbreviation; keeps each boundary check O(1)
 
+MAX_SENTENCE = 2000   # characters: a longer "sentence" (a page with no full stop) is cut into pieces
+# where a piece may end, best first: after a clause mark; before a word that opens a clause or
+# follows one; before a word in lower case (these rarely fall inside a place name); at any space.
+# The last such place in the second half of the bound is taken; with none there, the piece ends
+# at the bound.
+_CUTS = (
+    re.compile(r"[,;:\u2013\u2014)\]](?=\s)"),
+    re.compile(r"\s(?=(?:and|but|or|the|which|who|that|while|when|was|were|said|with|for|by|after|before)\s)", re.I),
+    re.compile(r"\s(?=[a-z])"),
+    re.compile(r"\s"),
+)
+
 
 @lru_cache(maxsize=16)
 def sentences(text: str) -> tuple[Sentence, ...]:
-    """Split ``text`` into sentences; offsets index ``text``. Newlines always end a sentence.
+    """Split ``text`` into sentences; offsets index ``text``. Newlines always end a sentence,
+    and a sentence longer than ``MAX_SENTENCE`` characters is cut into pieces of at most that
+    many (after a clause mark, else before a word such as "and", else at a space: ``_cut``),
+    so that no step downstream pays for a sentence's length.
 
     Memoised: mentions, claims and unresolved names all split the same report."""
     out: list[Sentence] = []
@@ -215,5 +245,85 @@ def _emit(text: str, a: int, b: int, out: list[Sentence]) -> None:
         a += 1
     while b > a and text[b - 1].isspace():
         b -= 1
+    while b - a > MAX_SENTENCE:      # cut, so that nothing downstream pays for a sentence's length
+        cut = _cut(text, a, a + MAX_SENTENCE)
+        out.append(tuple.__new__(Sentence, (a, cut, text[a:cut])))
+        a = cut
+        while a < b and text[a].isspace():
+            a += 1
     if b > a:
         out.append(tuple.__new__(Sentence, (a, b, text[a:b])))
+
+
+def _cut(text: str, a: int, limit: int) -> int:
+    """Where a piece of a long sentence that starts at ``a`` ends: at most ``limit``, at least
+    half way there, at the best place ``_CUTS`` finds (the piece keeps a clause mark, not the
+    space after it)."""
+    lo = a + (limit - a) // 2
+    for rx in _CUTS:
+        last = None
+        for last in rx.finditer(text, lo, limit):
+            pass
+        if last is not None:
+            end = last.end() if rx is _CUTS[0] else last.start()
+            while end > a and text[end - 1].isspace():
+                end -= 1
+            if end > a:
+                return end
+    return limit
+
+
+# A long sentence shown around a name -------------------------------------------------------
+
+WHOLE = 600      # characters: a sentence up to this long is shown whole with a name it holds
+WINDOW = 300     # ... and of a longer one, the part this long around the name
+_STEP = WINDOW // 2
+_SNAP = 30       # a window's edge moves at most this far to fall between words
+
+
+def window(sentence: str, start: int, a: int, b: int) -> tuple[int, int]:
+    """The part of ``sentence`` (which starts at ``start`` in its report) shown with the name at
+    [a, b) (offsets in the report, inside the sentence), as report offsets [x, y).
+
+    The whole sentence when it has at most ``WHOLE`` characters. Of a longer one, one of the
+    windows of ``WINDOW`` characters that start every ``WINDOW // 2`` characters from its start,
+    each narrowed to whole words: the one that holds the name with the name nearest its middle.
+    Names close to each other so share a window, and a name longer than a window's overlap
+    gets its own, around it."""
+    n = len(sentence)
+    if n <= WHOLE:
+        return start, start + n
+    a, b = a - start, b - start
+    best = None
+    last = -(-(n - WINDOW) // _STEP)                                 # the last window ends the sentence
+    for k in range(max(0, -(-(b - WINDOW) // _STEP)), min(last, a // _STEP) + 1):
+        x, y = _snapped(sentence, k * _STEP, min(n, k * _STEP + WINDOW))
+        if x <= a and b <= y:
+            off = abs((x + y) - (a + b))
+            if best is None or off < best[0]:
+                best = (off, x, y)
+    if best is None:
+        pad = max(0, (WINDOW - (b - a)) // 2)
+        x, y = _snapped(sentence, max(0, a - pad), min(n, b + pad))
+        x, y = min(x, a), max(y, b)
+    else:
+        _, x, y = best
+    return start + x, start + y
+
+
+def _snapped(s: str, x: int, y: int) -> tuple[int, int]:
+    """[x, y) of ``s`` narrowed to whole words, without spaces at its ends (an edge at the end
+    of ``s`` stays; one inside a word longer than ``_SNAP`` too)."""
+    if 0 < x < y and not s[x - 1].isspace() and not s[x].isspace():
+        k = next((i for i in range(x, min(y, x + _SNAP)) if s[i].isspace()), None)
+        if k is not None:
+            x = k
+    if x < y < len(s) and not s[y - 1].isspace() and not s[y].isspace():
+        k = next((i for i in range(y - 1, max(x, y - _SNAP), -1) if s[i].isspace()), None)
+        if k is not None:
+            y = k
+    while x < y and s[x].isspace():
+        x += 1
+    while y > x and s[y - 1].isspace():
+        y -= 1
+    return x, y

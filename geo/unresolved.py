@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+import operator
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -40,7 +41,7 @@ from . import vocab
 from .errors import VocabularyError
 from .mentions import Matcher, Mention
 from .reports import Report
-from .text import APOSTROPHES, DASHES, name_key, sentences
+from .text import APOSTROPHES, DASHES, WHOLE, WINDOW, name_key, sentences, window
 
 CUES_FILE = "unresolved.toml"
 
@@ -52,7 +53,7 @@ WEAK = frozenset({"weak", "list-known", "dateline", "repeat"})
 _CUE_ORDER = {k: (r, k) for k, r in RANK.items()}    # strongest first, then by name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)   # slots: a huge report has many
 class Unresolved:
     name: str
     article: str
@@ -61,6 +62,7 @@ class Unresolved:
     end: int = 0
     cue: str = ""       # why it looks like a place: a key of RANK
     claims: tuple[str, ...] = ()   # control claims made about the name here ("opposition captured (outlet)")
+    sentence_start: int = -1       # where ``sentence`` starts in report.text (-1: not known)
 
 
 class Row(NamedTuple):
@@ -349,16 +351,24 @@ def _in_word(ch: str) -> bool:
     return ch.isalnum() or ch in _WORD_MARKS
 
 
-def _particle_token(text: str, i: int) -> tuple[int, int] | None:
+def _particle_token(text: str, i: int, r: int | None = None) -> tuple[int, int] | None:
     """The _TOKEN match that begins with a particle where the run of word characters around
-    ``i`` begins ("al-Harir", "al'5th"), as (start, end), or None."""
-    r = i
-    while r > 0 and _in_word(text[r - 1]):
-        r -= 1
+    ``i`` begins ("al-Harir", "al'5th"), as (start, end), or None. ``r``: where that run begins,
+    if known."""
+    if r is None:
+        r = _run_start(text, i)
     if text[r] not in "abeiu":
         return None
     m = _TOKEN.match(text, r)
     return (r, m.end()) if m is not None else None
+
+
+def _run_start(text: str, i: int) -> int:
+    """Where the run of word characters that ``i`` ends or is in begins."""
+    r = i
+    while r > 0 and _in_word(text[r - 1]):
+        r -= 1
+    return r
 
 
 def _ordinal(text: str, a: int) -> bool:
@@ -381,13 +391,21 @@ def _tokens(text: str) -> list[tuple]:
     toks = [(m.start(), m.end(), get(m[0]) or _word(m[0])) for m in _CAPITAL_TOKEN.finditer(text)]
     extra: list[tuple] = []
     seen = set()
+    particles: dict[int, tuple[int, int] | None] = {}   # run start -> _particle_token there
     for hyphen in _HYPHENS:
         h = text.find(hyphen)
+        prev = run = -1
         while h >= 0:
             # a name word after a hyphen ("Harir"): [^\W\d_a-z]
             c = text[h + 1:h + 2]
             if c.isalnum() and not c.isdecimal() and not ("a" <= c <= "z"):
-                p = _particle_token(text, h)
+                # a run of words joined by hyphens ("a-B-C-...") is walked once, not once a hyphen
+                if prev < 0 or not all(map(_in_word, text[prev:h])):
+                    run = _run_start(text, h)
+                prev = h
+                p = particles.get(run, ())
+                if p == ():
+                    p = particles[run] = _particle_token(text, h, run)
                 if p is not None and p[0] not in seen and p[1] > h:
                     seen.add(p[0])
                     info = _word(text[p[0]:p[1]])
@@ -512,13 +530,14 @@ class _Unit:
 
 class _Context:
     """What the rules consult besides the sentence: vocabulary, gazetteer, the report's words."""
-    __slots__ = ("cues", "index", "text", "_lower")
+    __slots__ = ("cues", "index", "text", "_lower", "_lower_words")
 
     def __init__(self, cues: _Cues, matcher: Matcher, text: str):
         self.cues = cues
         self.index = matcher.gazetteer.index
         self.text = text
         self._lower: dict[str, bool] = {}
+        self._lower_words: frozenset[str] | None = None
 
     def common(self, w: str) -> bool:
         """A common word: in the vocabulary, or written in lower case somewhere in the report
@@ -527,8 +546,35 @@ class _Context:
             return True
         found = self._lower.get(w)
         if found is None:
-            found = self._lower[w] = _lower_word(self.text, w)
+            # each word is looked for in the report; in a long report, once many were, all of
+            # its lower-case words are listed in one pass instead
+            if (self._lower_words is None and len(self._lower) >= _LOOKUPS
+                    and len(self.text) >= _LONG_REPORT):
+                self._lower_words = _lower_words(self.text)
+            if self._lower_words is not None:
+                found = w in self._lower_words
+            else:
+                found = _lower_word(self.text, w)
+            self._lower[w] = found
         return found
+
+
+_LOOKUPS, _LONG_REPORT = 16, 200_000
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_SPACE = re.compile(r"\s")
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    """``set(re.findall(r"\\b[a-z]+\\b", text))``, a megabyte at a time (cut at a space, which
+    no word holds and which is no word character)."""
+    out: set[str] = set()
+    a, n = 0, len(text)
+    while a < n:
+        s = _SPACE.search(text, min(n, a + 1_000_000))
+        b = s.start() if s else n
+        out.update(_LOWER_WORD.findall(text, a, b))
+        a = b
+    return frozenset(out)
 
 
 def _lower_word(text: str, w: str) -> bool:
@@ -568,14 +614,15 @@ def find_unresolved(report: Report, mentions: list[Mention], matcher: Matcher,
     ctx = _Context(_cues(vocab_dir), matcher, text)
     spans = sorted((m.start, m.end, m.role) for m in mentions)
     toks = _tokens(text)
-    chunks = _chunks(text, toks, ctx.common)
+    sents = sentences(text)
+    chunks = _within(_chunks(text, toks, ctx.common), sents)
     starts = [t[0] for t in toks]
     found: list[Unresolved] = []
     idle: list[tuple] = []          # names without a cue here, for the repeat pass
     n_spans, n_chunks = len(spans), len(chunks)
     i = c = 0
     first, second = _DATELINE_START
-    for s in sentences(text):
+    for s in sents:
         s0, s1, st = s.start, s.end, s.text
         while i < n_spans and spans[i][1] <= s0:
             i += 1
@@ -594,14 +641,44 @@ def find_unresolved(report: Report, mentions: list[Mention], matcher: Matcher,
                 continue
             cue = u.best()
             if cue:
-                found.append(Unresolved(st[u.a:u.b], report.id, st, s0 + u.a, s0 + u.b, cue))
+                found.append(Unresolved(st[u.a:u.b], report.id, st, s0 + u.a, s0 + u.b, cue, (), s0))
             elif not u.person_shaped:
-                idle.append((st[u.a:u.b], st, s0 + u.a, s0 + u.b))
+                idle.append((st[u.a:u.b], st, s0 + u.a, s0 + u.b, s0))
     if idle and found:
         keys = {_key(u.name) for u in found}
-        found += [Unresolved(name, report.id, sentence, a, b, "repeat")
-                  for name, sentence, a, b in idle if _key(name) in keys]
+        found += [Unresolved(name, report.id, sentence, a, b, "repeat", (), s0)
+                  for name, sentence, a, b, s0 in idle if _key(name) in keys]
     return sorted(found, key=lambda u: u.start)
+
+
+def _within(chunks: list[list[tuple]], sents) -> list[list[tuple]]:
+    """``chunks`` cut where a sentence ends. Only a cut long sentence (text.sentences) can end
+    inside one, between two of its words; a word across the cut (one too long for a space to
+    be found) is in neither part, and each part ends with a name word, as every chunk does."""
+    ends = [s.end for s in sents]
+    out: list[list[tuple]] = []
+    for ch in chunks:
+        k = bisect_right(ends, ch[0][0])          # the sentence the chunk starts in
+        if k >= len(ends) or ch[-1][1] <= ends[k]:
+            out.append(ch)
+            continue
+        part: list[tuple] = []
+        for t in ch:
+            while k < len(ends) and t[0] >= ends[k]:
+                _close(part, out)
+                part = []
+                k += 1
+            if k >= len(ends) or t[1] <= ends[k]:
+                part.append(t)
+        _close(part, out)
+    return out
+
+
+def _close(part: list[tuple], out: list[list[tuple]]) -> None:
+    while part and part[-1][2][_KIND] in ("PART", "ORD"):
+        part.pop()
+    if part:
+        out.append(part)
 
 
 def _sentence(text: str, s0: int, s1: int, chunks: list[list[tuple]], spans: list[tuple[int, int, str]],
@@ -614,25 +691,28 @@ def _sentence(text: str, s0: int, s1: int, chunks: list[list[tuple]], spans: lis
     low = None                      # the sentence in lower case, once there is a candidate
     units: list = []                # _Unit, or (a, b, role) for a gazetteer name until needed
     live = False
+    # the names are in text order and disjoint (find_mentions): those overlapping a chunk are
+    # a run of them, from the first that ends after it starts
+    span_ends = [b for _, b, _ in spans]
+    disjoint = all(map(operator.le, span_ends[:-1], [a for a, _, _ in spans[1:]]))
     for ch in chunks:
         ca = ch[0][0]
         if spans:
             end = ch[-1]
             cb = end[1] - end[2][_CUT]
             role = None
-            for a, b, r in spans:
-                if a < cb and b > ca:
-                    if r == "place":
-                        role = r
-                        break
-                    if role is None:
-                        role = r
+            for a, b, r in _overlapping(spans, span_ends, disjoint, ca, cb):
+                if r == "place":
+                    role = r
+                    break
+                if role is None:
+                    role = r
             if role is not None:
                 first = ch[0]
                 fb = first[1] - first[2][_CUT]
                 # "Kafr Halab" is not Aleppo ("Halab") even when the gazetteer knows only the latter
                 if not (len(ch) >= 2 and first[2][_FOLD] in cues.prefixes
-                        and not any(a < fb and b > ca for a, b, _ in spans)):
+                        and next(_overlapping(spans, span_ends, disjoint, ca, fb), None) is None):
                     units.append((ca - s0, cb - s0, role))
                     continue
         if low is None:
@@ -673,6 +753,19 @@ def _sentence(text: str, s0: int, s1: int, chunks: list[list[tuple]], spans: lis
     if len(units) > 1:
         _lists(low, units, cues)
     return units
+
+
+def _overlapping(spans: list[tuple[int, int, str]], ends: list[int], disjoint: bool, a: int, b: int):
+    """The spans that overlap [a, b), in order; ``ends``: theirs. When they are disjoint (and so
+    in order of both start and end), only those are looked at."""
+    if not disjoint:
+        yield from (s for s in spans if s[0] < b and s[1] > a)
+        return
+    for k in range(bisect_right(ends, a), len(spans)):
+        s = spans[k]
+        if s[0] >= b:
+            return
+        yield s
 
 
 def _lower(text: str) -> str:
@@ -978,8 +1071,23 @@ def summarise(items: list[Unresolved]) -> list[Row]:
     for us in group(items).values():
         ex = us[0]
         said = sorted({c for u in us for c in u.claims})
-        rows.append(Row(ex.name, len(us), len({u.article for u in us}), ex.article, ex.sentence, "; ".join(said)))
+        rows.append(Row(ex.name, len(us), len({u.article for u in us}), ex.article, _example(ex), "; ".join(said)))
     return sorted(rows, key=lambda r: (-r.mentions, r.name))
+
+
+def _example(u: Unresolved) -> str:
+    """The sentence shown for ``u``: whole, or of a long one the part around the name
+    (text.window), as in places.geojson."""
+    s, s0 = u.sentence, u.sentence_start
+    if len(s) <= WHOLE:
+        return s
+    if not (0 <= s0 <= u.start and u.end <= s0 + len(s)):    # where it starts not known: find the name
+        k = s.find(u.name)
+        if k < 0:
+            return s[:WINDOW]
+        s0 = u.start - k
+    x, y = window(s, s0, u.start, u.end)
+    return s[x - s0:y - s0]
 
 
 def with_claims(report: Report, found: list[Unresolved], pending, matcher: Matcher,
@@ -991,12 +1099,30 @@ def with_claims(report: Report, found: list[Unresolved], pending, matcher: Match
     said: dict[tuple[int, int], list[str]] = {}
     for p in pending:
         said.setdefault((p.start, p.end), []).append(f"{p.actor} {p.status} ({p.claimant_side})")
+    sents = starts = None
+
+    def starts_of(p) -> int:
+        """Where the sentence of ``p`` (one of text.sentences) starts, or -1."""
+        nonlocal sents, starts
+        if len(p.sentence) <= WHOLE:
+            return -1                 # (shown whole: not needed)
+        if sents is None:
+            sents = sentences(report.text)
+            starts = [s.start for s in sents]
+        k = bisect_right(starts, p.start) - 1
+        return sents[k].start if k >= 0 and sents[k].text == p.sentence else -1
+
     out, covered = [], set()
+    keys = sorted(said)                      # (start, end) of the names claims are about
+    key_starts = [a for a, _ in keys]
+    longest = max((b - a for a, b in keys), default=0)
     for u in found:
-        here = [c for (a, b), cs in said.items() if a < u.end and u.start < b for c in cs]
-        if here:
-            covered.update((a, b) for (a, b) in said if a < u.end and u.start < b)
-            u = replace(u, claims=tuple(sorted(set(here))))
+        # those overlapping the name start after u.start - longest and before u.end
+        lo, hi = bisect_right(key_starts, u.start - longest), bisect_left(key_starts, u.end)
+        over = [(a, b) for a, b in keys[lo:hi] if u.start < b]
+        if over:
+            covered.update(over)
+            u = replace(u, claims=tuple(sorted({c for k in over for c in said[k]})))
         out.append(u)
     for p in pending:
         if (p.start, p.end) in covered:
@@ -1009,5 +1135,5 @@ def with_claims(report: Report, found: list[Unresolved], pending, matcher: Match
             continue
         covered.add((p.start, p.end))
         out.append(Unresolved(p.name, report.id, p.sentence, p.start, p.end, "claim",
-                              tuple(sorted(set(said[(p.start, p.end)])))))
+                              tuple(sorted(set(said[(p.start, p.end)]))), starts_of(p)))
     return sorted(out, key=lambda u: u.start)
