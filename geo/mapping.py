@@ -50,6 +50,7 @@ KIND_STYLE = {
 # Popups stay readable and the page small with thousands of reports: the newest N are shown.
 POPUP_ARTICLES = 30
 POPUP_CLAIMS = 40
+POPUP_SENTENCES = 12   # sentences of one article naming the place
 AREA_KINDS = {"governorate", "region", "area"}
 
 
@@ -123,8 +124,12 @@ def popup_html(row: dict, reports: dict, out_dir: Path) -> str:
         if rep.outlet_basis:
             parts.append(f'<div class="basis">{esc(rep.outlet_basis)}</div>')
         parts.append("<ul>")
-        for sentence, spans in _sentences(by_article[art]):
+        sentences = _sentences(by_article[art])
+        for sentence, spans in sentences[:POPUP_SENTENCES]:
             parts.append(f"<li>{mark(_cap(sentence, spans), spans)}</li>")
+        if len(sentences) > POPUP_SENTENCES:
+            parts.append(f"<li>&#8230; and {len(sentences) - POPUP_SENTENCES} more sentence(s) in this article: "
+                         f"every mention is in places.geojson</li>")
         parts.append("</ul></div>")
     if len(order) > POPUP_ARTICLES:
         parts.append(f'<div class="art more">&#8230; and {len(order) - POPUP_ARTICLES} older article(s): '
@@ -142,7 +147,7 @@ def place_meta(row: dict) -> str:
     return " &#183; ".join(meta)
 
 
-SENTENCE_CAP = 600   # characters of a sentence shown in a popup (places.geojson keeps it whole)
+SENTENCE_CAP = 600   # characters of a sentence shown in a popup
 
 
 def _cap(sentence: str, spans) -> str:

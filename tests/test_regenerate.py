@@ -175,7 +175,8 @@ def test_claims_slider_only_when_claims_span_days(tmp_path):
     out = tmp_path / "o"
     assert build_map.main(["--reports", str(reports), "--out-dir", str(out), "--cdn"]) == 0
     html = (out / "situation_map.html").read_text(encoding="utf-8")
-    assert 'id="sm-claim-date"' in html and '["2024-11-29", "2024-12-01"]' in html
+    # a slider over the calendar days, the day without a report included
+    assert 'id="sm-claim-date"' in html and '"days":["2024-11-29","2024-11-30","2024-12-01"]' in html
     (reports / "b.txt").unlink()
     assert build_map.main(["--reports", str(reports), "--out-dir", str(out), "--cdn"]) == 0
     assert 'id="sm-claim-date"' not in (out / "situation_map.html").read_text(encoding="utf-8")
