@@ -50,7 +50,7 @@ KIND_STYLE = {
 # Popups stay readable and the page small with thousands of reports: the newest N are shown.
 POPUP_ARTICLES = 30
 POPUP_CLAIMS = 40
-POPUP_SENTENCES = 12   # sentences of one article naming the place
+POPUP_SENTENCES = 24   # sentences of one article naming the place
 AREA_KINDS = {"governorate", "region", "area"}
 
 

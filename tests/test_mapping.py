@@ -65,3 +65,14 @@ def test_page_data_cannot_end_its_script_element():
     text = script_json(data)
     assert "</" not in text and "<!--" not in text and "{{" not in text and "{%" not in text
     assert json.loads(text) == data
+
+
+def test_popup_lists_a_bounded_number_of_sentences_per_article(tmp_path):
+    from geo.mapping import POPUP_SENTENCES
+
+    rep = Report("r1", tmp_path / "r1.txt", "", "x", "2024-12-01", "Outlet", "", "")
+    mentions = [{"article": "r1", "sentence": f"Hama was shelled again ({i}).", "sentence_start": 100 * i,
+                 "start": 100 * i, "end": 100 * i + 4} for i in range(POPUP_SENTENCES + 6)]
+    html = popup_html({"name": "Hama", "kind": "city", "articles": ["r1"], "mentions": mentions}, {"r1": rep}, tmp_path)
+    assert html.count('<mark class="hl">Hama</mark>') == POPUP_SENTENCES
+    assert "and 6 more sentence(s) in this article" in html
