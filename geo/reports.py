@@ -65,7 +65,7 @@ _DMY = re.compile(r"\b(?P<d>\d{1,2})\s+" + _MONTH + r",?\s+(?P<y>\d{4})\b")
 # Characters that change nothing a reader sees but would split a name ("Ha\u200bma"): zero-width
 # space, word joiner, a BOM inside the text, soft hyphen. Removed when a report is read (offsets
 # index the text without them). Bidi controls are kept: they are shown as written.
-INVISIBLE = dict.fromkeys([0x200B, 0x2060, 0xFEFF, 0x00AD])
+INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 
 
 @dataclass(frozen=True)
@@ -502,7 +502,7 @@ def parse_report(path: Path, raw: bytes, source: Source | None = None,
         ) from None
     if "\x00" in text:
         raise ReportError(f"{path}: contains NUL bytes; not a text file")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(INVISIBLE)
+    text = INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     header_date = ""
     m = _HEADER.match(text)
     if m:
