@@ -166,7 +166,7 @@ function clusterIcon(cluster) {
 
 var cluster = L.markerClusterGroup({maxClusterRadius: 26, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
                                     animate: false,
-                                    disableClusteringAtZoom: 12, iconCreateFunction: clusterIcon,
+                                    disableClusteringAtZoom: 17, iconCreateFunction: clusterIcon,
                                     zoomToBoundsOnClick: true});
 cluster.on('animationend', function () { cluster.eachLayer(accessible); });
 
