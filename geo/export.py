@@ -166,8 +166,7 @@ class Outputs:
         elif not out.exists():
             os.chmod(tmp, 0o777 & ~_umask())
             try:
-                os.rename(tmp, out)
-                self._tmp = tmp    # nothing left to remove but the (now absent) path
+                os.rename(tmp, out)    # __exit__ then finds nothing left to remove
                 return
             except OSError:
                 out.mkdir(parents=True, exist_ok=True)

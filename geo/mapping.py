@@ -199,7 +199,7 @@ def _shape_style(feature):
     if p["kind"] == "road":
         return {"color": colour, "weight": 5, "opacity": 0.7}
     return {"color": colour, "weight": 1, "dashArray": "2 4", "fillColor": colour,
-            "fillOpacity": 0.03, "opacity": 0.45, "interactive": False}
+            "fillOpacity": 0.03, "opacity": 0.45}
 
 
 @dataclass
@@ -365,7 +365,7 @@ def page_data(rows: list[dict], reports: dict, out_dir: Path, info: MapInfo, cla
     for row in rows:
         dates = sorted(reports[a].date for a in row["articles"] if reports[a].date)
         places.append(_place(row["id"], row["name"], row["kind"], row["lat"], row["lon"], len(row["articles"]),
-                             dates[0] if dates else "", row.get("aliases", ()),
+                             dates[0] if dates else "",
                              popup_html(row, reports, out_dir), place_meta(row), row.get("country", "")))
         # articles naming it per day, so the badge counts those up to the day shown
         places[-1]["undated"] = len(row["articles"]) - len(dates)
@@ -374,7 +374,7 @@ def page_data(rows: list[dict], reports: dict, out_dir: Path, info: MapInfo, cla
         seen.add(row["id"])
     for pid in sorted(set(lines) - seen):   # claimed places the mentions did not draw
         e = claims.entries[pid]
-        places.append(_place(pid, e.name, e.kind, e.lat, e.lon, 0, lines[pid][0].date, e.aliases, "",
+        places.append(_place(pid, e.name, e.kind, e.lat, e.lon, 0, lines[pid][0].date, "",
                              esc(kind_style(e.kind)[2]), e.country))
         places[-1]["_pid"] = pid
     for p in places:
@@ -471,9 +471,9 @@ def report_texts(reports: dict) -> dict:
     return dict(sorted(out.items()))
 
 
-def _place(pid, name, kind, lat, lon, n, first, aliases, popup, meta, country) -> dict:
+def _place(pid, name, kind, lat, lon, n, first, popup, meta, country) -> dict:
     icon, colour, _ = kind_style(kind)
-    return {"id": esc(pid), "name": esc(name), "text": esc(name), "aliases": [esc(a) for a in list(aliases)[:MAX_ALIASES]],
+    return {"id": esc(pid), "name": esc(name), "text": esc(name), "aliases": [],
             "kind": kind, "icon": icon, "colour": colour, "lat": round(lat, 6), "lon": round(lon, 6), "n": n,
             "first": first, "undated": n, "dates": [], "main": 0, "popup": popup, "meta": meta,
             "country": country}
