@@ -1,17 +1,24 @@
 # The two commands of the README:
 #   make map    set up (Python venv + npm assets) and build maps/ from seeds/ and gazetteer.csv
-#   make test   set up (plus test tools and Debian's Chromium) and run every test
+#   make test   set up (plus test tools and Debian's Chromium), lint, and run every test
+#   make lint   ruff over the code and tests, mypy over geo/ (ruff.toml, mypy.ini)
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: map test eval setup setup-test chromium clean
+.PHONY: map test lint eval setup setup-test chromium clean
 
 map: setup
 	$(BIN)/python build_map.py
 
 test: setup-test
+	$(BIN)/ruff check geo tests bench build_map.py
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
+
+lint: setup setup-lint
+	$(BIN)/ruff check geo tests bench build_map.py
+	$(BIN)/mypy
 
 # Build the development set (../shared/devset) and print its scorer's table.
 eval: setup
@@ -20,6 +27,8 @@ eval: setup
 setup: $(VENV)/.installed node_modules/.installed
 
 setup-test: setup $(VENV)/.installed-test chromium
+
+setup-lint: $(VENV)/.installed-test
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)

@@ -20,7 +20,7 @@ import re
 import subprocess
 import sys
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +49,7 @@ def build_and_score(devset: Path, verbose: bool = False) -> tuple[str, dict[str,
 def record(results: Path, table: str) -> None:
     """Replace the development-set section of RESULTS.md with this run's table."""
     head = "## Development set (../shared/devset)"
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    when = datetime.now(UTC).strftime("%Y-%m-%d")
     section = (f"{head}\n\n`python bench/eval.py` on {when}: the 36 reports of the offensive, built with "
                f"this checkout and scored by the set's own `score.py`.\n\n```\n{table.strip()}\n```\n")
     text = results.read_text(encoding="utf-8") if results.exists() else ""

@@ -256,13 +256,16 @@ def _large_gazetteer(st: Stages, path: Path) -> None:
 
 
 def pipeline_in_process(reports_dir: Path, gaz_path: Path, out_dir: Path, st: Stages, truth) -> dict:
-    from geo import export, frames, gazetteer as gazetteer_mod, mapping, offline, reports as reports_mod
+    from geo import export, frames, mapping, offline
+    from geo import gazetteer as gazetteer_mod
+    from geo import reports as reports_mod
     from geo.build import PLACE_PROPERTIES, _basemap
     from geo.claims import ClaimVocabulary, extract_claims
-    from geo.state import changes as state_changes, states_on, timelines
     from geo.geocode import GazetteerGeocoder
     from geo.mentions import Matcher, find_mentions
     from geo.places import resolve
+    from geo.state import changes as state_changes
+    from geo.state import states_on, timelines
     from geo.text import name_key, normalize, word_form
     from geo.unresolved import find_unresolved, summarise
 
@@ -440,7 +443,7 @@ def profile_summary(prof: Path, n: int = 22) -> dict:
     stats = pstats.Stats(str(prof))
     total = stats.total_tt
     rows = []
-    for (file, line, func), (cc, nc, tt, ct, callers) in stats.stats.items():
+    for (file, line, func), (_cc, nc, tt, ct, _callers) in stats.stats.items():
         short = file.replace(str(ROOT) + "/", "")
         short = re.sub(r".*/site-packages/", "", short)
         rows.append({"func": f"{short}:{line}({func})", "calls": nc, "tottime": tt, "cumtime": ct})
@@ -595,7 +598,8 @@ def write_results(path: Path, args, mach: dict, corpus_info: dict, gaz_note: str
     tp = {r["stage"]: r for r in st.rows}
     ours_mbps = tp["matching (find_mentions)"]["mbps"]
     raw_mbps = tp[CORE_STAGE.format(corpus.geonames_path().name)]["mbps"]
-    L.append("| tool | MB/s | our core (GeoNames) / tool | ours with roles (find_mentions) / tool | distinct places | place recall | metonyms as places | unexpected finds |")
+    L.append("| tool | MB/s | our core (GeoNames) / tool | ours with roles (find_mentions) / tool | distinct places "
+             "| place recall | metonyms as places | unexpected finds |")
     L.append("|---|---:|---:|---:|---:|---:|---:|---:|")
     speeds = {"ours (find_mentions)": ours_mbps, "geotext 0.4": tp.get("geotext: GeoText(text)", {}).get("mbps"),
               "flashgeotext 0.5": tp.get("flashgeotext: GeoText().extract(text)", {}).get("mbps")}

@@ -12,14 +12,17 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import export, frames, gazetteer as gazetteer_mod, mapping, provenance, reports as reports_mod, vocab
-from .changes import Changes, compare, read_previous
-from .state import calendar_days, changes as state_changes, states_on, timelines
 from . import areas as areas_mod
+from . import export, frames, mapping, provenance, vocab
+from . import gazetteer as gazetteer_mod
+from . import reports as reports_mod
+from . import unresolved as unresolved_mod
+from .changes import Changes, compare, read_previous
 from .geocode import GazetteerGeocoder
 from .parallel import Engine, process_all, process_with_dask
 from .places import resolve
-from . import unresolved as unresolved_mod
+from .state import calendar_days, states_on, timelines
+from .state import changes as state_changes
 from .unresolved import summarise
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -24,8 +24,7 @@ from . import vocab as vocab_mod
 from .clauses import ActorHit, PlaceRef, Reader, Token, Words, tokenize
 from .errors import VocabularyError
 from .gazetteer import Gazetteer
-from .mentions import Mention
-from .reports import Report
+from .model import Claim, Mention, PendingClaim, Report
 from .state import StateRules
 from .text import name_key, normalize, sentences
 
@@ -34,38 +33,6 @@ EFFECTS = ("gain", "hold", "defence", "presence", "approach", "fighting", "loss"
 # with an effect.
 STATUSES = ("captured", "controls", "entered", "advancing", "withdrew", "failed_to_hold",
             "repelled", "contested")
-
-
-@dataclass(frozen=True)
-class Claim:
-    article: str
-    outlet: str
-    date: str
-    place_id: str
-    place: str
-    actor: str           # actor id from actors.toml
-    status: str          # a status of claims.toml
-    claimant: str        # as the text names them, or the outlet for unattributed claims
-    claimant_side: str   # an actor id, "outlet" or "other"
-    quote: str           # the sentence
-    admission: bool      # the claimant concedes something against its own side
-    hedged: bool         # "reportedly", "claim to", "unverified", "appear to"
-    trigger: str         # the phrase that made it a claim, as written
-    start: int           # offset of the sentence in the report text
-    effect: str = ""     # what the status means for control (claims.toml): gain, hold, loss ...
-
-
-@dataclass(frozen=True)
-class PendingClaim:
-    """A claim about a name the gazetteer lacks: kept for unresolved.csv."""
-    name: str
-    article: str
-    actor: str
-    status: str
-    claimant_side: str
-    sentence: str
-    start: int = 0       # the name's offsets in the report text
-    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -119,7 +86,7 @@ def literal_prefixes(rx: re.Pattern, limit: int = 64) -> list[str]:
 
     def expand(items, prefixes: list[str]) -> tuple[list[str], bool]:
         """Extend each prefix along ``items``; the flag says whether all of ``items`` was literal."""
-        for n, (op, av) in enumerate(items):
+        for _n, (op, av) in enumerate(items):
             if op is sre_c.LITERAL:
                 prefixes = [p + chr(av) for p in prefixes]
             elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
@@ -418,7 +385,7 @@ _RECENT_SENTENCES = 3   # an agentless phrase ("Hirbil was also liberated") take
 class _Discourse:
     """What carries from one sentence to the next: the last speaker, the forces named (for
     "its units", "the same factions", "they") and the last agent of a claim."""
-    vocab: "ClaimVocabulary" = None
+    vocab: ClaimVocabulary = None
     claimants: list = None       # every sentence with a speaker so far: its phrase, or (text, norm) until read
     forces: list = None          # (actor id, plural) in order of mention
     agent: tuple | None = None   # (actor id, sentence number)
@@ -520,7 +487,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
         named_here: list[tuple[str, bool, str]] = []
         if not triggers:
             # nothing to read: only remember the forces named, for "they" and "its units" later
-            for a, b, aid, w in raw:
+            for _a, _b, aid, w in raw:
                 if aid and w not in vocab.pronouns:
                     named_here.append((aid, w.split(" ")[-1].endswith("s"), w.split(" ")[-1]))
             talk.said(claimant_here)

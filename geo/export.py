@@ -108,7 +108,7 @@ class Outputs:
         self._tmp: Path | None = None
         self._lock = None
 
-    def __enter__(self) -> "Outputs":
+    def __enter__(self) -> Outputs:
         parent, name = self.out_dir.parent, self.out_dir.name or "out"
         try:
             parent.mkdir(parents=True, exist_ok=True)

@@ -11,14 +11,14 @@ import shapely
 from shapely import wkt as shapely_wkt
 from shapely.geometry import Point
 
+from .model import Report
 from .places import mention_record
-from .reports import Report
 
 CRS = "EPSG:4326"
 PRECISION = 1e-6  # coordinates are rounded to 6 decimals (~0.1 m)
 
 
-def place_geometry(place) -> "shapely.Geometry":
+def place_geometry(place) -> shapely.Geometry:
     """The shape of a Place or gazetteer Entry: its WKT line or area, else its point."""
     if place.geometry:
         geom = shapely_wkt.loads(place.geometry)

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GazetteerError
+from .model import Entry
 from .text import name_key, word_key
 
 REQUIRED = ("id", "name", "aliases", "kind", "lat", "lon")
@@ -47,27 +48,6 @@ MAX_FIELD_CHARS = 10 * 1024 * 1024  # csv field limit while reading (a long WKT)
 MAX_PRECISION_KM = 5000.0
 MIN_NAME_CHARS = 2                # in a CSV, "M5", "UK" are names; GeoNames alternate names need 3
 GEOMETRY_TYPES = ("Point", "LineString", "MultiLineString", "Polygon", "MultiPolygon")
-
-
-@dataclass(frozen=True)
-class Entry:
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    kind: str
-    lat: float
-    lon: float
-    country: str = ""
-    parent: str = ""
-    geometry: str = ""         # WKT (lon lat) for lines and areas, "" for points
-    precision_km: float | None = None
-    source: str = ""
-    line: int = 0              # line in the gazetteer file, for messages
-    alternatives: tuple[str, ...] = ()  # other candidates a GeoNames name could have meant
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
 
 
 @dataclass
@@ -246,7 +226,7 @@ def _parse_csv(path: Path, text: str, header_line: str, stop: frozenset[str], no
             if len(row) > col["id"] and row[col["id"]].strip():
                 refused.setdefault(row[col["id"]].strip(), line)
             continue
-        get = lambda c: row[col[c]].strip() if c in col else ""  # noqa: E731
+        get = lambda c, row=row: row[col[c]].strip() if c in col else ""  # noqa: E731
         eid, kind = get("id"), get("kind")
         name = cleaned(line, "name", get("name"))
         ok = True

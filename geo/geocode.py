@@ -14,7 +14,8 @@ from dataclasses import asdict
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Gazetteer
+from .model import Entry
 
 
 def entry_location(entry: Entry) -> Location:

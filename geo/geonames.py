@@ -92,7 +92,8 @@ from pathlib import Path
 
 from . import vocab
 from .errors import GazetteerError
-from .gazetteer import Entry, Gazetteer, capped, clean_name
+from .gazetteer import Gazetteer, capped, clean_name
+from .model import Entry
 from .text import name_key, normalize, word_form
 
 COLUMNS = 19

@@ -546,7 +546,6 @@ def _bounds(places: list[dict], rows: list[dict]):
     """The first view: the places where things happen. Places with claims, and the places of
     the country the reports name most (weighted by articles); never a country as a whole, nor
     a far capital named in passing."""
-    claimed = [p for p in places if p.get("claimed")]
     weight: dict[str, int] = {}
     for p in places:
         if p["country"]:
@@ -586,7 +585,8 @@ def _legend_html(rows, info: MapInfo, day: str, claims: ClaimsInput | None, pres
         '<div class="lg-row"><span class="sw contested" style="background:conic-gradient(#2ca02c 0 50%,#d62728 50% 100%)">'
         '</span><span>contested: recent claims disagree</span></div>',
         '<div class="lg-row"><span class="sw presence"></span><span>a force said to be there, no control claimed</span></div>',
-        '<div class="lg-row"><span class="sw low" style="background:#666"></span><span>faded: low confidence (one source, hedged or disputed)</span></div>',
+        '<div class="lg-row"><span class="sw low" style="background:#666"></span>'
+        '<span>faded: low confidence (one source, hedged or disputed)</span></div>',
         '<div class="lg-row"><span class="sw none"></span><span>named in reports, no control claim</span></div>',
         '<div class="lg-row"><span class="sw cluster">3</span><span>several places close together: click to zoom</span></div>',
         '<div class="lg-row">icon = kind of place; number = articles naming it</div>',

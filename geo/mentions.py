@@ -37,25 +37,12 @@ import ahocorasick_rs
 
 from . import vocab
 from .errors import VocabularyError
-from .gazetteer import Entry, Gazetteer
-from .reports import Report
+from .gazetteer import Gazetteer
+from .model import Entry, Mention, Report
 from .text import DASHES, Sentence, name_key, normalize, padded_word_form_utf8, sentences, word_keys
 
 ORG = "\x00org"  # automaton value for organisation names, which block place matches
 _NFA = ahocorasick_rs.Implementation.ContiguousNFA  # compact; the fastest here (bench/RESULTS.md)
-
-
-@dataclass(frozen=True, slots=True)   # slots: a huge report has millions
-class Mention:
-    article: str      # report id
-    place_id: str     # gazetteer entry id
-    surface: str      # the text as written, report.text[start:end]
-    start: int
-    end: int
-    sentence: str     # the sentence around the mention
-    sentence_start: int
-    role: str         # "place" | "metonym" | "dateline"
-    via: str = "name"  # "name" | "context" (resolved from an anaphor, feature or road phrase)
 
 
 class Matcher:
@@ -494,7 +481,7 @@ class _Around:
     run of coordinated mentions it is in. Each run is found once, so a list as long as the
     report ("A, B and C and ...") costs its length, not its square."""
 
-    def __init__(self, found: list[Mention], rules: "_Rules", text: str, norm: str | None):
+    def __init__(self, found: list[Mention], rules: _Rules, text: str, norm: str | None):
         self.found = found
         self.starts = sorted(m.start for m in found)
         self.starts_set = frozenset(self.starts)
@@ -735,7 +722,7 @@ class _Rules:
         return out
 
     def role(self, m: Mention, all_: list[Mention], text: str, norm: str, gaz: Gazetteer,
-             index: int | None = None, around: "_Around | None" = None) -> str:
+             index: int | None = None, around: _Around | None = None) -> str:
         """Place or metonym (datelines are found by ``roles``); see geo/data/metonymy.toml.
         ``all_``: the report's mentions in text order, ``m`` the ``index``-th of them;
         ``around``: ``_Around(all_, ...)``, made once for all of them (else here)."""
@@ -783,7 +770,7 @@ class _Rules:
     def _tokens(self, norm: str, a: int, b: int) -> list[tuple[str, int]]:
         return [(t.group(), t.start()) for t in _TOKEN.finditer(norm, a, b)] if b > a else []
 
-    def _hyphen(self, m: Mention, around: "_Around", text: str, norm: str) -> str | None:
+    def _hyphen(self, m: Mention, around: _Around, text: str, norm: str) -> str | None:
         """"Ankara-backed", "pro-Turkey" -> metonym; "Britain-based", "Aleppo-Damascus highway",
         "Syria-Turkey border" -> place; None when the name is not joined by a hyphen."""
         after = text[m.end:m.end + 1]
@@ -800,7 +787,7 @@ class _Rules:
             return self._compound(m, around, norm, m.end)
         return None
 
-    def _compound(self, m: Mention, around: "_Around", norm: str, pos: int) -> str:
+    def _compound(self, m: Mention, around: _Around, norm: str, pos: int) -> str:
         """A hyphen compound of the name: a place, unless it joins two names and what follows
         is not a place noun ("Russia-Turkey talks")."""
         # (``m`` itself neither starts at ``pos``, which is past its end, nor ends before it starts)
@@ -1332,7 +1319,7 @@ class _Rules:
             return None
         return max(counts, key=counts.get)
 
-    def _antecedent(self, a: int, b: int, spec: _Anaphor, evs: "_Evoked", norm: str,
+    def _antecedent(self, a: int, b: int, spec: _Anaphor, evs: _Evoked, norm: str,
                     topic: str | None, sent_start: int) -> str | None:
         """The settlement the phrase at [a, b) points at, or None when that is not clear.
 
@@ -1431,7 +1418,7 @@ class _Rules:
             ]
         limit = self.road_km / 111.0  # degrees; adequate at these latitudes for a 10 km test
         best = None
-        for (e, g), dx, dy in zip(self._road_geoms, self._road_distances(x), self._road_distances(y)):
+        for (e, _g), dx, dy in zip(self._road_geoms, self._road_distances(x), self._road_distances(y)):
             if dx <= limit and dy <= limit and (best is None or dx + dy < best[0]):
                 best = (dx + dy, e)
         return best[1] if best else None

@@ -22,9 +22,10 @@ import importlib.util
 import json
 import posixpath
 import re
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 try:
     from geo.errors import AssetError
@@ -138,7 +139,7 @@ def missing_assets(html: str, node_modules: Path | str = DEFAULT_NODE_MODULES) -
 
 
 # --------------------------------------------------------------------------- asset table
-@lru_cache(maxsize=None)
+@cache
 def _load_table(path: str) -> dict[str, Any]:
     with open(path, encoding="utf-8") as f:
         raw = json.load(f)
@@ -160,7 +161,7 @@ def _safe_join(root: Path, rel: str, url: str) -> Path:
     return root.joinpath(*rel_norm.split("/"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _npm_version(pkg_dir: str) -> str | None:
     try:
         with open(Path(pkg_dir) / "package.json", encoding="utf-8") as f:

@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .claims import ClaimVocabulary, extract_claims
+from .errors import GeoError
 from .gazetteer import Gazetteer, load
 from .mentions import Matcher, find_mentions
-from .errors import GeoError
-from .reports import Report
+from .model import Report
+from .unresolved import find_unresolved, with_claims
 
 
 class DaskError(GeoError):
     """--dask cannot run: the packages are missing or the scheduler cannot be reached."""
-from .unresolved import find_unresolved, with_claims
 
 
 @dataclass
@@ -32,7 +32,7 @@ class Engine:
     vocab_dir: Path | None
 
     @classmethod
-    def create(cls, gazetteer: Gazetteer, vocab_dir: Path | None = None) -> "Engine":
+    def create(cls, gazetteer: Gazetteer, vocab_dir: Path | None = None) -> Engine:
         return cls(gazetteer, Matcher(gazetteer, vocab_dir), ClaimVocabulary(vocab_dir), vocab_dir)
 
     @property

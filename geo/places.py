@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .mentions import Mention
-from .reports import Report
+from .model import Mention, Report
 from .text import WHOLE, window
 
 

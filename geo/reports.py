@@ -37,6 +37,7 @@ from pathlib import Path
 
 from . import vocab
 from .errors import ManifestError, ReportError, ReportFolderError, VocabularyError
+from .model import Report
 
 MANIFEST = "sources.csv"
 MANIFEST_COLUMNS = ("file", "outlet", "date", "url", "outlet_basis")
@@ -66,19 +67,6 @@ _DMY = re.compile(r"\b(?P<d>\d{1,2})\s+" + _MONTH + r",?\s+(?P<y>\d{4})\b")
 # space, word joiner, a BOM inside the text, soft hyphen. Removed when a report is read (offsets
 # index the text without them). Bidi controls are kept: they are shown as written.
 INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
-
-
-@dataclass(frozen=True)
-class Report:
-    id: str            # file stem, e.g. "001_43686b2d192f5961"
-    path: Path         # where the file was read from
-    title: str         # "" when the report has no title line
-    text: str          # the text, header stripped, LF line ends; mention offsets index this
-    date: str          # ISO date or "" when none is known
-    outlet: str        # from the manifest, else named by the text's tags, else "unknown"
-    outlet_basis: str  # why the outlet is believed (manifest's outlet_basis or the tag), or ""
-    url: str           # the article's URL from the manifest, or ""
-    sha256: str = ""   # of the bytes read (build.json records it; the file is not read twice)
 
 
 @dataclass(frozen=True)

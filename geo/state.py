@@ -35,8 +35,8 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import VocabularyError
 from . import vocab as vocab_mod
+from .errors import VocabularyError
 
 POSITIVE = ("gain", "hold", "defence")
 PRESENT = ("presence", "fighting")
@@ -51,7 +51,7 @@ class StateRules:
     dominance: float = 3.0
 
     @classmethod
-    def from_table(cls, table: dict, path: Path) -> "StateRules":
+    def from_table(cls, table: dict, path: Path) -> StateRules:
         """The ``[state]`` table of claims.toml, checked (unknown key, wrong type or range: the
         file, line and value in one line)."""
         out = {}
@@ -159,6 +159,7 @@ def calendar_days(dates) -> list[str]:
     if not known:
         return []
     first, last = _day(known[0]), _day(known[-1])
+    assert first is not None and last is not None   # known holds valid dates only
     if (last - first).days > 3660:
         return known
     return [(first + _dt.timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
@@ -239,45 +240,67 @@ def _weight(c, rules: StateRules) -> float:
     return w * (rules.hedged_weight if c.hedged else 1.0)
 
 
+@dataclass
+class _Tally:
+    """What the recent claims of a place say, force by force."""
+    support: dict[str, float]   # weighted gains and holds minus losses
+    lost: set[str]              # forces said to have lost or left it
+    present: list[str]          # said to be inside or fighting there (not hedged): contests a hold
+    near: list[str]             # said to be there or close, hedged or not
+
+
+def _tally(recent: list, rules: StateRules) -> _Tally:
+    t = _Tally({}, set(), [], [])
+    for c in recent:
+        if c.effect in POSITIVE:
+            t.support[c.actor] = t.support.get(c.actor, 0.0) + _weight(c, rules)
+        elif c.effect == "loss":
+            t.support[c.actor] = t.support.get(c.actor, 0.0) - _weight(c, rules)
+            t.lost.add(c.actor)
+        elif c.effect in NEAR:
+            if c.actor not in t.near:
+                t.near.append(c.actor)
+            if c.effect in PRESENT and not c.hedged and c.actor not in t.present:
+                t.present.append(c.actor)
+    return t
+
+
+def _status(t: _Tally, holders: list[str], prev: PlaceState | None,
+            rules: StateRules) -> tuple[str, str, tuple[str, ...], bool]:
+    """(state, controller, actors, disputed) from the tally; ``holders`` by support, strongest first."""
+    others_present = [a for a in t.present if a not in holders[:1]]
+    if holders:
+        top, rest = holders[0], sum(t.support[a] for a in holders[1:])
+        if len(holders) == 1 or t.support[top] >= rules.dominance * rest:
+            state, controller = ("contested", "") if others_present else ("held", top)
+            return (state, controller, tuple([top] + holders[1:] + [a for a in others_present if a not in holders]),
+                    len(holders) > 1)
+        return "contested", "", tuple(holders + [a for a in t.present if a not in holders]), False
+    if prev is not None and prev.state == "held" and prev.controller not in t.lost:
+        carried = [a for a in t.present if a != prev.controller]
+        state, controller = ("contested", "") if carried else ("held", prev.controller)
+        return state, controller, (prev.controller, *carried), False
+    if t.near:
+        return ("contested" if len(t.present) > 1 else "presence"), "", tuple(t.near), False
+    return "unclear", "", tuple(sorted(t.lost)), False
+
+
+def _confidence(state: str, disputed: bool, agree: list, outlets: int, sides: int, admissions: int) -> str:
+    if state != "held":
+        return ""
+    if disputed or all(c.hedged for c in agree) or outlets < 2 and not admissions and sides < 2:
+        return "low"
+    if outlets >= 2 and (sides >= 2 or admissions):
+        return "high"
+    return "medium"
+
+
 def _derive(pid: str, day: str, window: list, upto: list, prev: PlaceState | None,
             rules: StateRules) -> PlaceState:
     recent = _supersede(window)
-    support: dict[str, float] = {}
-    lost: set[str] = set()
-    present: list[str] = []     # said to be inside or fighting there (not hedged): contests a hold
-    near: list[str] = []        # said to be there or close, hedged or not
-    for c in recent:
-        if c.effect in POSITIVE:
-            support[c.actor] = support.get(c.actor, 0.0) + _weight(c, rules)
-        elif c.effect == "loss":
-            support[c.actor] = support.get(c.actor, 0.0) - _weight(c, rules)
-            lost.add(c.actor)
-        elif c.effect in NEAR:
-            if c.actor not in near:
-                near.append(c.actor)
-            if c.effect in PRESENT and not c.hedged and c.actor not in present:
-                present.append(c.actor)
-    holders = sorted((a for a, s in support.items() if s > 0), key=lambda a: (-support[a], a))
-    others_present = [a for a in present if a not in holders[:1]]
-    disputed = False
-    if holders:
-        top, rest = holders[0], sum(support[a] for a in holders[1:])
-        if len(holders) == 1 or support[top] >= rules.dominance * rest:
-            disputed = len(holders) > 1
-            state, controller = ("contested", "") if others_present else ("held", top)
-            actors = tuple([top] + holders[1:] + [a for a in others_present if a not in holders])
-        else:
-            state, controller = "contested", ""
-            actors = tuple(holders + [a for a in present if a not in holders])
-    elif prev is not None and prev.state == "held" and prev.controller not in lost:
-        carried = [a for a in present if a != prev.controller]
-        state, controller = ("contested", "") if carried else ("held", prev.controller)
-        actors = (prev.controller, *carried)
-    elif near:
-        state, controller, actors = ("contested" if len(present) > 1 else "presence"), "", tuple(near)
-    else:
-        state, controller, actors = "unclear", "", tuple(sorted(lost))
-
+    t = _tally(recent, rules)
+    holders = sorted((a for a, s in t.support.items() if s > 0), key=lambda a: (-t.support[a], a))
+    state, controller, actors, disputed = _status(t, holders, prev, rules)
     if state == "held":
         agree = [c for c in recent if (c.actor == controller and c.effect in POSITIVE + NEAR)
                  or (c.actor != controller and c.effect == "loss")]
@@ -288,14 +311,6 @@ def _derive(pid: str, day: str, window: list, upto: list, prev: PlaceState | Non
     outlets = len({c.outlet for c in agree})
     sides = len({c.claimant_side for c in agree})
     admissions = sum(c.admission for c in agree)
-    confidence = ""
-    if state == "held":
-        if disputed or all(c.hedged for c in agree) or outlets < 2 and not admissions and sides < 2:
-            confidence = "low"
-        elif outlets >= 2 and (sides >= 2 or admissions):
-            confidence = "high"
-        else:
-            confidence = "medium"
     key = f"held:{controller}" if state == "held" else state
     if prev is not None and prev.key == key:
         since, previous, previous_date = prev.since, prev.previous, prev.previous_date
@@ -304,6 +319,7 @@ def _derive(pid: str, day: str, window: list, upto: list, prev: PlaceState | Non
         previous, previous_date = (prev.key, prev.date) if prev is not None else ("", "")
     return PlaceState(
         place_id=pid, date=day, state=state, controller=controller, actors=actors, since=since,
-        disputed=disputed, confidence=confidence, outlets=outlets, sides=sides, admissions=admissions,
+        disputed=disputed, confidence=_confidence(state, disputed, agree, outlets, sides, admissions),
+        outlets=outlets, sides=sides, admissions=admissions,
         basis=tuple(reversed(agree)), claim_count=len(upto), previous=previous, previous_date=previous_date,
     )

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 APOSTROPHES = "'\u2018\u2019\u02bc\u02bb\u02b9\u0060\u00b4\u2032\u02be\u02bf"
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -262,7 +262,7 @@ def _cut(text: str, a: int, limit: int) -> int:
     lo = a + (limit - a) // 2
     for rx in _CUTS:
         last = None
-        for last in rx.finditer(text, lo, limit):
+        for last in rx.finditer(text, lo, limit):  # noqa: B007 (the last match is wanted)
             pass
         if last is not None:
             end = last.end() if rx is _CUTS[0] else last.start()

@@ -28,19 +28,19 @@ headline. Upper-case datelines of unknown places ("QAMISHLO –") are listed too
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
-import operator
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from . import vocab
 from .errors import VocabularyError
-from .mentions import Matcher, Mention
-from .reports import Report
+from .mentions import Matcher
+from .model import Mention, Report
 from .text import APOSTROPHES, DASHES, WHOLE, WINDOW, name_key, sentences, window
 
 CUES_FILE = "unresolved.toml"
@@ -256,7 +256,7 @@ def _loose(name: str) -> str:
     return rf"[\s{re.escape(DASHES)}]*".join(parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cues(vocab_dir: Path | None) -> _Cues:
     return _Cues(vocab_dir)
 
@@ -701,7 +701,7 @@ def _sentence(text: str, s0: int, s1: int, chunks: list[list[tuple]], spans: lis
             end = ch[-1]
             cb = end[1] - end[2][_CUT]
             role = None
-            for a, b, r in _overlapping(spans, span_ends, disjoint, ca, cb):
+            for _a, _b, r in _overlapping(spans, span_ends, disjoint, ca, cb):
                 if r == "place":
                     role = r
                     break
@@ -922,7 +922,7 @@ _DIRECTIONS = frozenset(f"{a}{sep}{b}{ern}" for a in ("north", "south") for b in
     frozenset(f"{a}{ern}" for a in ("east", "west") for ern in ("", "ern"))
 
 
-def _before(before: str, cues: "_Cues") -> str:
+def _before(before: str, cues: _Cues) -> str:
     """The cue that the lower-cased text before a name ends with: "noun" ("the villages of",
     "west of"), "verb" ("pulled out of", "captured the"), "spatial" ("near"), "weak" ("in"),
     "source" ("according to"), "title" ("commander"), or ""."""

@@ -7,7 +7,7 @@ files missing there fall back to the ones shipped in ``geo/data``.
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .errors import VocabularyError
@@ -26,7 +26,7 @@ def _path(name: str, folder: Path | None) -> Path:
     return DATA / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def _toml(path: Path) -> dict:
     try:
         with open(path, "rb") as f:
@@ -41,7 +41,7 @@ def toml(name: str, folder: Path | None = None) -> dict:
     return _toml(_path(name, folder))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lines(path: Path) -> tuple[str, ...]:
     try:
         text = path.read_text(encoding="utf-8")

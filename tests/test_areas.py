@@ -10,7 +10,7 @@ from geopy.distance import geodesic
 from shapely.geometry import Point, box
 
 from geo.areas import CONTESTED, RADIUS_KM, estimate
-from geo.gazetteer import Entry
+from geo.model import Entry
 from geo.state import timelines
 from tests.test_state import claim
 

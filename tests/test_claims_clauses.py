@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from geo.claims import ClaimVocabulary, PendingClaim, extract_claims
+from geo.claims import ClaimVocabulary, extract_claims
 from geo.errors import VocabularyError
 from geo.gazetteer import load
 from geo.mentions import Matcher, find_mentions
+from geo.model import PendingClaim
 from geo.reports import Source, parse_report
 
 ROOT = Path(__file__).resolve().parent.parent

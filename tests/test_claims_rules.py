@@ -7,7 +7,7 @@ import pytest
 from geo.claims import ClaimVocabulary, extract_claims
 from geo.gazetteer import load
 from geo.mentions import Matcher, find_mentions
-from geo.reports import parse_report, Source
+from geo.reports import Source, parse_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -115,7 +115,8 @@ def test_timelines_equal_place_states_of_each_day():
     import random
     from dataclasses import replace
 
-    from geo.claims import STATUSES, Claim, ClaimVocabulary
+    from geo.claims import STATUSES, ClaimVocabulary
+    from geo.model import Claim
     from geo.state import place_states, states_on, timelines
 
     rng = random.Random(7)

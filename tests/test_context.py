@@ -8,11 +8,11 @@ do not move when gazetteer.csv grows. The rules live in geo/data/context.toml.""
 from pathlib import Path
 
 import pytest
+from helpers import HEADER
 
 from geo.gazetteer import load
 from geo.mentions import Matcher, find_mentions
 from geo.reports import parse_report
-from helpers import HEADER
 
 ROWS = """\
 syria,Syria,,country,35.0,38.5,SY,,,300,test

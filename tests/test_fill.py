@@ -1,7 +1,6 @@
 """--fill-gazetteer with a fake geocoder that implements geopy's interface: no network."""
 
 import csv
-import shutil
 from pathlib import Path
 
 from geopy.geocoders.base import Geocoder

@@ -119,7 +119,7 @@ def test_z_and_m_values_are_dropped_with_a_warning(tmp_path, capsys, wkt, dims):
     assert build(tmp_path, p, "Fighting spread across Zoneland on Monday.\n") == 0
     f = feature(tmp_path / "o", "zone")
     assert f is not None and all(len(pt) == 2 and None not in pt for pt in f["geometry"]["coordinates"][0])
-    assert any("has {} values; dropped".format(dims) in w for w in warning_lines(capsys))
+    assert any(f"has {dims} values; dropped" in w for w in warning_lines(capsys))
 
 
 def test_wkt_longer_than_the_csv_default_limit_loads(tmp_path):

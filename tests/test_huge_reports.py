@@ -9,18 +9,30 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import build_map
-from geo import mentions as mentions_mod, text as text_mod
+from geo import mentions as mentions_mod
+from geo import text as text_mod
 from geo.gazetteer import load
 from geo.mapping import _sentences as popup_sentences
 from geo.mentions import Matcher, find_mentions
 from geo.parallel import Engine, process_report
 from geo.places import mention_record
 from geo.reports import Source, parse_report
-from geo.text import (MAX_SENTENCE, WHOLE, WINDOW, _normalize_slow, _word_form_slow, normalize,
-                      padded_word_form_utf8, sentences, window, word_form)
+from geo.text import (
+    MAX_SENTENCE,
+    WHOLE,
+    WINDOW,
+    _normalize_slow,
+    _word_form_slow,
+    normalize,
+    padded_word_form_utf8,
+    sentences,
+    window,
+    word_form,
+)
 from geo.unresolved import _lower_word, _lower_words, find_unresolved, summarise
 
 ROOT = Path(__file__).resolve().parent.parent

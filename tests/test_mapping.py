@@ -1,9 +1,8 @@
 """Popup HTML: newest first, capped for readability, escaped."""
 
-from pathlib import Path
 
 from geo.mapping import POPUP_ARTICLES, popup_html
-from geo.reports import Report
+from geo.model import Report
 
 
 def test_popup_newest_first_and_capped(tmp_path):

@@ -8,12 +8,14 @@ non-letters; then the longest first, then the leftmost. They must agree on any t
 import re
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from geo.gazetteer import Entry, Gazetteer, load
-from geo.mentions import ORG, Matcher
-from geo.text import _normalize_slow, _word_form_slow, name_key, normalize, word_form, word_key
 from geo import vocab
+from geo.gazetteer import Gazetteer, load
+from geo.mentions import ORG, Matcher
+from geo.model import Entry
+from geo.text import _normalize_slow, _word_form_slow, name_key, normalize, word_form, word_key
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,15 +1,14 @@
 """The five sample reports through reading, mentions, metonymy, places and claims."""
 
-import json
 import math
 
 import pytest
 
 from geo.claims import ClaimVocabulary, extract_claims
-from geo.state import place_states
 from geo.gazetteer import load
 from geo.mentions import Matcher, find_mentions
 from geo.reports import read_reports
+from geo.state import place_states
 
 TRUE_POSITIONS = {  # (lat, lon) from independent sources: Wikipedia / GeoNames
     "aleppo": (36.2021, 37.1343), "idlib": (35.9306, 36.6339), "hama": (35.1318, 36.7578),

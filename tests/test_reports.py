@@ -1,7 +1,6 @@
 """Reading report files: encodings, headers, manifest, and bad files."""
 
 import os
-from pathlib import Path
 
 import pytest
 

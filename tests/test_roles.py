@@ -6,11 +6,11 @@ tests do not move when gazetteer.csv grows. The rules live in geo/data/metonymy.
 from pathlib import Path
 
 import pytest
+from helpers import HEADER
 
 from geo.gazetteer import load
 from geo.mentions import Matcher, find_mentions
 from geo.reports import parse_report
-from helpers import HEADER
 
 ROWS = """\
 syria,Syria,Syrian Arab Republic,country,35.0,38.5,SY,,,300,test

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from geo.claims import Claim
 from geo.errors import VocabularyError
+from geo.model import Claim
 from geo.state import StateRules, as_of, changes, place_states, states_on, timelines
 
 EFFECT = {"captured": "gain", "controls": "hold", "repelled": "defence", "entered": "presence",
@@ -22,7 +22,10 @@ def claim(date, actor, status, *, side="outlet", outlet=None, admission=False, h
                  hedged=hedged, trigger=status, start=k, effect=EFFECT[status])
 
 
-def timeline(*claims, rules=StateRules()):
+DEFAULT_RULES = StateRules()
+
+
+def timeline(*claims, rules=DEFAULT_RULES):
     return timelines(list(claims), rules)["x"]
 
 

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.claims import ClaimVocabulary, extract_claims
 from geo.gazetteer import load

@@ -11,9 +11,9 @@ import pytest
 
 from geo.build import _unresolved_csv
 from geo.errors import VocabularyError
-from geo.gazetteer import Entry, Gazetteer
+from geo.gazetteer import Gazetteer
 from geo.mentions import Matcher, find_mentions
-from geo.reports import Report
+from geo.model import Entry, Report
 from geo.unresolved import COLUMNS, Row, find_unresolved, summarise
 
 

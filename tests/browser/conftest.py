@@ -237,7 +237,7 @@ class MapPage:
         self.log = log
         self.map_name: str | None = None
 
-    def open(self, path: Path | str, *, timeout_ms: int = 15000) -> "MapPage":
+    def open(self, path: Path | str, *, timeout_ms: int = 15000) -> MapPage:
         """Load file://path and wait until Leaflet has drawn the map and its markers settled."""
         uri = Path(path).resolve().as_uri()
         self.page.goto(uri, wait_until="load")

@@ -7,8 +7,8 @@ test on any blocked request, page error, console error or dialog (see conftest.p
 from __future__ import annotations
 
 import json
-import os
 import math
+import os
 from pathlib import Path
 
 import pytest
@@ -173,10 +173,10 @@ def test_search_hama_typed_key_by_key_pans_to_hama(smap):
     assert "Hama" in texts, texts
     tips.nth(texts.index("Hama")).click()
     page.wait_for_function(
-        f"""([name, lat, lon]) => {{
+        """([name, lat, lon]) => {
               const c = window[name].getCenter();
               return Math.abs(c.lat - lat) < 0.5 && Math.abs(c.lng - lon) < 0.5;
-           }}""",
+           }""",
         arg=[smap.map_name, *HAMA],
         timeout=5000,
     )
