@@ -17,12 +17,14 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from geo.build import Config, build
 from geo.errors import GeoError
+from geo.pipeline import Config, build
 
 _UNSAFE = re.compile(r"[^\x20-\x7e]")          # candidates; printable non-ASCII letters stay as they are
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}   # controls, format (bidi), surrogates, line breaks
+PROGRESS_FROM = 200        # reports from which a build shows a progress bar (on a terminal)
+SUMMARY_UNRESOLVED = 10    # unresolved names the summary line names; unresolved.csv has them all
 
 
 def _escape(m: re.Match) -> str:
@@ -64,7 +66,8 @@ def problems(e: BaseException) -> list[str]:
     return [str(p) for p in getattr(e, "problems", None) or [e]]
 
 
-def parse_args(argv):
+def make_parser() -> argparse.ArgumentParser:
+    """The command's options (README.md's table lists each of them)."""
     d = Config()
     p = argparse.ArgumentParser(
         prog="build_map.py",
@@ -99,9 +102,14 @@ def parse_args(argv):
     p.add_argument("--user-agent", metavar="NAME", help="user agent for --fill-gazetteer (required by Nominatim)")
     p.add_argument("--fill-cache", type=Path, metavar="FILE",
                    help="cache of online lookups (default: .geocode-cache.json beside the gazetteer)")
-    p.add_argument("--title", default=d.title, help="title shown on the map")
-    p.add_argument("-v", "--verbose", action="store_true", help="log progress; show tracebacks on errors")
-    return p.parse_args(argv)
+    p.add_argument("--title", default=d.title, metavar="TEXT", help="title shown on the map")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="log each step's progress on stderr (what it made, how long it took); show tracebacks on errors")
+    return p
+
+
+def parse_args(argv):
+    return make_parser().parse_args(argv)
 
 
 def main(argv=None) -> int:
@@ -148,8 +156,8 @@ def fill_gazetteer(args, cfg, geocoder=None) -> int:
     from geopy.exc import GeopyError
     from geopy.geocoders import get_geocoder_for_service
 
-    from geo.build import unresolved_names
     from geo.fill import append_rows, fill
+    from geo.pipeline import unresolved_names
 
     if not args.user_agent and geocoder is None:
         say("error: ", "--fill-gazetteer needs --user-agent NAME (geocoding services require one)")
@@ -193,7 +201,7 @@ def _path(name) -> str:
 
 def progress_bar(total: int):
     """A progress bar on stderr for long builds; silent when stderr is not a terminal."""
-    if total < 200 or not sys.stderr.isatty():
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
         return None
     done = [0]
 
@@ -221,8 +229,8 @@ def summary(r) -> str:
     ]
     if r.datelines:
         parts.append(f"datelines: {names(r.datelines)}")
-    top = ", ".join(f"{row[0]} ({row[1]})" for row in r.unresolved[:10])
-    more = f" and {len(r.unresolved) - 10} more" if len(r.unresolved) > 10 else ""
+    top = ", ".join(f"{row.name} ({row.mentions})" for row in r.unresolved[:SUMMARY_UNRESOLVED])
+    more = f" and {len(r.unresolved) - SUMMARY_UNRESOLVED} more" if len(r.unresolved) > SUMMARY_UNRESOLVED else ""
     parts.append(f"not in the gazetteer: {top + more or 'none'}")
     parts.append(r.changes.summary())
     return "; ".join(parts) + "."

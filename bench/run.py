@@ -5,7 +5,7 @@
                         [--profile] [--no-browser] [--results FILE]
 
 1. Generates a reproducible corpus of N reports (bench/corpus.py) with a sources.csv manifest.
-2. Runs the pipeline's stages in this process, as geo/build.py wires them, timing each one
+2. Runs the pipeline's stages in this process, as geo/pipeline.py wires them, timing each one
    (wall time, MB/s of report text, RSS after the stage, time spent in Python's GC).
 3. Runs geotext and flashgeotext over the same reports, and our matching core alone on the
    project gazetteer and on geotext's own GeoNames gazetteer (the ratio to geotext uses the latter);
@@ -259,10 +259,11 @@ def pipeline_in_process(reports_dir: Path, gaz_path: Path, out_dir: Path, st: St
     from geo import export, frames, mapping, offline
     from geo import gazetteer as gazetteer_mod
     from geo import reports as reports_mod
-    from geo.build import PLACE_PROPERTIES, _basemap
     from geo.claims import ClaimVocabulary, extract_claims
+    from geo.frames import PLACE_PROPERTIES
     from geo.geocode import GazetteerGeocoder
     from geo.mentions import Matcher, find_mentions
+    from geo.pipeline import basemap as _basemap
     from geo.places import resolve
     from geo.state import changes as state_changes
     from geo.state import states_on, timelines
@@ -545,7 +546,7 @@ def write_results(path: Path, args, mach: dict, corpus_info: dict, gaz_note: str
     for name, limit, measured, ok in targets:
         L.append(f"| {name} | {limit} | {measured} | {'PASS' if ok else ('FAIL' if ok is False else 'n/a')} |")
     L.append("")
-    L.append("## Stages (in one process, in the order geo/build.py runs them)\n")
+    L.append("## Stages (in one process, in the order geo/pipeline.py runs them)\n")
     L.append("Throughput is MB of report text (UTF-8) per second. RSS is this process's resident memory after "
              "the stage (it also holds the corpus and earlier results). GC is wall time inside Python's "
              "cyclic garbage collector during the stage.\n")

@@ -86,19 +86,20 @@ def estimate(lines: dict, entries: dict, outlines: list, days: list[str]) -> Est
         return out
     lat0 = round(float(np.mean([entries[p].lat for p in candidates])), 1)
     lon0 = round(float(np.mean([entries[p].lon for p in candidates])), 1)
-    method["projection"] = f"+proj=aeqd +lat_0={lat0} +lon_0={lon0} +datum=WGS84 +units=m"
-    geo = _Projection(method["projection"])
+    projection = f"+proj=aeqd +lat_0={lat0} +lon_0={lon0} +datum=WGS84 +units=m"
+    method["projection"] = projection
+    geo = _Projection(projection)
     countries = _Countries(outlines, geo, [entries[p] for p in candidates])
 
     runs: list[tuple[tuple, str, str]] = []    # (signature, first day, last day)
     for day in days:
-        sig = []
+        held = []
         for pid in candidates:
             st = as_of(lines[pid], day)
             if st is None or st.state not in ("held", "contested"):
                 continue
-            sig.append((pid, st.controller if st.state == "held" else CONTESTED, st.confidence))
-        sig = tuple(sig)
+            held.append((pid, st.controller if st.state == "held" else CONTESTED, st.confidence))
+        sig = tuple(held)
         if runs and runs[-1][0] == sig:
             runs[-1] = (sig, runs[-1][1], day)
         else:
@@ -141,7 +142,7 @@ class _Countries:
         self.projected: dict[int, object] = {}
         votes: dict[str, dict[int, int]] = {}
         for e in entries:
-            i = self._containing(e.lon, e.lat)
+            i = self._containing(*e.xy)
             if e.country and i is not None:
                 v = votes.setdefault(e.country, {})
                 v[i] = v.get(i, 0) + 1
@@ -218,9 +219,9 @@ def _one_day(sig, entries, geo: _Projection, countries: _Countries, first: str, 
         areas.append(Area(first, last, label, geo.to_deg(drawn), tuple(sorted(places[label])), c, opacity,
                           round(geom.area / 1e6, 1)))
     fronts = []
-    labels = [lab for lab in merged if lab != CONTESTED]
-    for i, a in enumerate(labels):
-        for b in labels[i + 1:]:
+    controllers = [lab for lab in merged if lab != CONTESTED]
+    for i, a in enumerate(controllers):
+        for b in controllers[i + 1:]:
             line = shapely.intersection(merged[a].boundary, merged[b].buffer(FRONT_TOLERANCE_M))
             parts = [g for g in shapely.get_parts(line) if g.geom_type == "LineString" and g.length > 0]
             if not parts:

@@ -52,12 +52,12 @@ def _point(f: dict):
 CLAIM_KEY = ("article", "place_id", "actor", "status", "claimant_side")
 
 
-def read_previous(out_dir: Path):
+def read_previous(out_dir: Path) -> tuple[list[dict] | None, list[dict] | None]:
     """The previous build's places and claims features, or None when there is none."""
     return _load(Path(out_dir) / "places.geojson"), _load(Path(out_dir) / "claims.geojson")
 
 
-def compare(previous, places: list[dict], claims: list[dict]) -> Changes:
+def compare(previous: tuple[list[dict] | None, list[dict] | None], places: list[dict], claims: list[dict]) -> Changes:
     old_places, old_claims = previous
     if old_places is None:
         return Changes(first_build=True)
@@ -75,7 +75,7 @@ def compare(previous, places: list[dict], claims: list[dict]) -> Changes:
     after = {key(f) for f in claims}
     ch.claims_gained, ch.claims_lost = len(after - before), len(before - after)
     old_state, new_state = _states(old_claims or []), _states(claims)
-    ch.states = sorted((new_state.get(pid, old_state.get(pid))[0], old_state.get(pid, ("", ""))[1],
+    ch.states = sorted(((new_state.get(pid) or old_state[pid])[0], old_state.get(pid, ("", ""))[1],
                         new_state.get(pid, ("", ""))[1])
                        for pid in old_state.keys() | new_state.keys()
                        if old_state.get(pid, ("", ""))[1] != new_state.get(pid, ("", ""))[1])

@@ -60,3 +60,7 @@ class OutputError(GeoError, OSError):
 
 class GeocodingError(GeoError, RuntimeError):
     """--fill-gazetteer: the online geocoder could not be used (no network, refused, timed out)."""
+
+
+class DaskError(GeoError):
+    """--dask cannot run: the packages are missing or the scheduler cannot be reached."""

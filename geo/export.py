@@ -12,9 +12,11 @@ from writing it at once; staging folders left by killed builds are removed by th
 
 from __future__ import annotations
 
+import csv
 import ctypes
 import ctypes.util
 import errno
+import io
 import json
 import math
 import os
@@ -25,6 +27,7 @@ from pathlib import Path
 from shapely.geometry import mapping
 
 from .errors import OutputError
+from .unresolved import COLUMNS as UNRESOLVED_COLUMNS
 
 
 def _round(obj):
@@ -69,6 +72,15 @@ def geojson_bytes(fc: dict) -> bytes:
 
 def json_bytes(obj) -> bytes:
     return (json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+
+
+def unresolved_csv(rows) -> bytes:
+    """unresolved.csv: its header (``unresolved.COLUMNS``), then one line per row."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(UNRESOLVED_COLUMNS)
+    w.writerows(rows)
+    return buf.getvalue().encode("utf-8")
 
 
 _RENAME_EXCHANGE = 2
@@ -151,6 +163,7 @@ class Outputs:
 
     def _publish(self) -> None:
         tmp, out = self._tmp, self.out_dir
+        assert tmp is not None
         if out.is_dir() and not out.is_symlink():
             ours = set(self.names)
             for item in sorted(out.iterdir()):   # keep what else the folder holds

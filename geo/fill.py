@@ -7,7 +7,7 @@ gazetteer CSV with ``source=<service>:<date>:<id>``. Nothing is drawn from the n
 build time: the appended rows are pinned in the file like any other.
 
 Only a gazetteer CSV is ever appended to: a GeoNames dump (tab-separated) is refused with one
-line saying how to convert it (``python -m geo.geonames DUMP OUT.csv``), before any lookup.
+line saying how to convert it (``python -m geo.gazetteer.geonames DUMP OUT.csv``), before any lookup.
 While looking up, the warnings and tracebacks that geopy's ``RateLimiter`` and urllib3 log on
 each retry are silenced (unless logging is at INFO or below, ``-v``), and a failed lookup (no
 network, refused, timed out) becomes one ``GeocodingError`` line; lookups made before it stay in
@@ -24,15 +24,21 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
 
 from .errors import GazetteerError, GeocodingError, OutputError
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, looks_like_geonames
+from .gazetteer.checks import LAT, LON
 from .text import name_key
 
 QUIET_LOGGERS = ("geopy", "urllib3", "requests")
+UNREVIEWED_PRECISION_KM = "5"       # of an appended row, until a person reviews it
+HEAD_LINES = 5                      # lines read to tell a GeoNames dump (see looks_like_geonames)
+MAX_MESSAGE_CHARS = 300             # of a geocoder's error, in the one line reporting it
+COORDINATE_DIGITS = 6               # decimals kept of a found position (about 0.1 m)
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,14 @@ class Filled:
     lon: float
     address: str
     source: str
+
+
+class Hit(NamedTuple):
+    """A found place as the cache keeps it: the JSON list [lat, lon, address, raw id]."""
+    lat: float
+    lon: float
+    address: str
+    raw_id: str
 
 
 class Cache:
@@ -84,18 +98,16 @@ def _slug(name: str, taken) -> str:
 def refuse_geonames(path: Path) -> GazetteerError:
     return GazetteerError(
         f"{path}: is a GeoNames dump; --fill-gazetteer appends rows only to a gazetteer CSV and would "
-        f"corrupt it: convert it first with `python -m geo.geonames {path} gazetteer.csv`, then pass "
+        f"corrupt it: convert it first with `python -m geo.gazetteer.geonames {path} gazetteer.csv`, then pass "
         "--gazetteer gazetteer.csv")
 
 
 def check_writable(gazetteer_path: Path) -> None:
     """Raise GazetteerError (one line) unless the file is a gazetteer CSV that rows may be
     appended to. Cheap: reads the first lines only."""
-    from .geonames import looks_like_geonames
-
     try:
         with open(gazetteer_path, encoding="utf-8-sig", errors="replace") as f:
-            head = "".join(f.readline() for _ in range(5))
+            head = "".join(f.readline() for _ in range(HEAD_LINES))
     except OSError as e:
         raise GazetteerError(f"{gazetteer_path}: cannot be read ({e.strerror})") from None
     if looks_like_geonames(head):
@@ -122,11 +134,11 @@ def _quiet_libraries():
 def _valid_hit(hit) -> bool:
     """A cache value as ``fill`` writes it: None, or [lat, lon, address, raw id]."""
     return hit is None or (
-        isinstance(hit, list) and len(hit) == 4 and all(isinstance(v, (int, float)) for v in hit[:2])
-        and -90 <= hit[0] <= 90 and -180 <= hit[1] <= 180 and isinstance(hit[2], str) and isinstance(hit[3], str))
+        isinstance(hit, list) and len(hit) == len(Hit._fields) and all(isinstance(v, (int, float)) for v in hit[:2])
+        and LAT.contains(hit[0]) and LON.contains(hit[1]) and isinstance(hit[2], str) and isinstance(hit[3], str))
 
 
-def _one_line(text: str, limit: int = 300) -> str:
+def _one_line(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[:limit] + "..."
 
@@ -163,13 +175,14 @@ def fill(names: list[str], gazetteer: Gazetteer, geocoder, service: str, cache_p
                 cache.save()
             except OSError as e:
                 raise OutputError(f"{cache.path}: cannot be written ({e.strerror})") from None
-        hit = cache.data[key]
-        if hit is None or gazetteer.lookup(name) is not None:
+        cached = cache.data[key]
+        if cached is None or gazetteer.lookup(name) is not None:
             continue
+        hit = Hit(*cached)
         eid = _slug(name, taken)
         taken.add(eid)
-        out.append(Filled(name, eid, round(hit[0], 6), round(hit[1], 6), hit[2] or "",
-                          f"{service}:{today}:{hit[3]}" if hit[3] else f"{service}:{today}"))
+        out.append(Filled(name, eid, round(hit.lat, COORDINATE_DIGITS), round(hit.lon, COORDINATE_DIGITS), hit.address or "",
+                          f"{service}:{today}:{hit.raw_id}" if hit.raw_id else f"{service}:{today}"))
     return out
 
 
@@ -183,7 +196,7 @@ def append_rows(gazetteer_path: Path, rows: list[Filled]) -> None:
     w = csv.writer(buf, lineterminator="\n")
     for r in rows:
         values = {"id": r.id, "name": r.name, "aliases": "", "kind": "unreviewed", "lat": r.lat,
-                  "lon": r.lon, "precision_km": "5", "source": r.source}
+                  "lon": r.lon, "precision_km": UNREVIEWED_PRECISION_KM, "source": r.source}
         w.writerow([values.get(h.strip(), "") for h in header])
     sep = "" if text.endswith("\n") else "\n"
     with open(gazetteer_path, "a", encoding="utf-8", newline="") as f:

@@ -27,6 +27,10 @@ def place_geometry(place) -> shapely.Geometry:
     return shapely.set_precision(geom, PRECISION)
 
 
+PLACE_PROPERTIES = ["id", "name", "kind", "lat", "lon", "mention_count", "article_count", "articles",
+                    "latest_date", "precision_km", "country", "source", "mentions"]   # exported, in this order
+
+
 def places_frame(places, reports: dict[str, Report]) -> gpd.GeoDataFrame:
     rows = []
     windows: dict = {}   # the exported part of a long sentence, one string for all its mentions

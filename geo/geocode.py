@@ -17,6 +17,9 @@ from geopy.location import Location
 from .gazetteer import Gazetteer
 from .model import Entry
 
+USER_AGENT = "geo-situation-map"
+TIMEOUT_S = 1        # geopy's Geocoder wants one; this geocoder never goes online
+
 
 def entry_location(entry: Entry) -> Location:
     raw = asdict(entry)
@@ -27,7 +30,7 @@ class GazetteerGeocoder(Geocoder):
     """Offline geocoder over a ``Gazetteer``: exact name/alias lookup (case, diacritics, dashes ignored)."""
 
     def __init__(self, gazetteer: Gazetteer):
-        super().__init__(scheme="https", timeout=1, proxies={}, user_agent="geo-situation-map")
+        super().__init__(scheme="https", timeout=TIMEOUT_S, proxies={}, user_agent=USER_AGENT)
         self.gazetteer = gazetteer
 
     def geocode(self, query, *, exactly_one=True, **kwargs):

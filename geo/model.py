@@ -44,6 +44,11 @@ class Entry:
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 
+    @property
+    def xy(self) -> tuple[float, float]:
+        """(x, y) = (lon, lat): the order of shapely, GeoJSON and WKT; the one place it is swapped."""
+        return (self.lon, self.lat)
+
 
 @dataclass(frozen=True, slots=True)   # slots: a huge report has millions
 class Mention:

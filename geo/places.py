@@ -71,6 +71,11 @@ def resolve(mentions: list[Mention], gazetteer, geocoder) -> Resolved:
     )
 
 
+def not_geocoded_warnings(resolved: Resolved, entries) -> list[str]:
+    """One warning line per mentioned entry the geocoder could not place: it is not drawn."""
+    return [f"{entries[pid].name}: the geocoder found no position; not drawn" for pid in resolved.not_geocoded]
+
+
 def mention_record(m: Mention, report: Report, windows: dict | None = None) -> dict:
     """A mention as exported: article, outlet, date, surface, sentence, offsets, role.
 

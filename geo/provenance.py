@@ -10,7 +10,16 @@ import platform
 from importlib import metadata
 from pathlib import Path
 
+from . import vocab
+
 LIBRARIES = ("folium", "branca", "geopandas", "shapely", "geopy", "ahocorasick-rs", "jinja2")
+VOCAB_FILES = ("actors.toml", "claims.toml", "metonymy.toml", "context.toml", "outlets.toml", "organisations.txt",
+               "not_places.txt", "unresolved.toml", "geonames_stopwords.txt")
+
+
+def vocab_paths(folder: Path | None) -> list[Path]:
+    """The vocabulary files a build read: from ``folder`` (``--vocab DIR``) where it has them."""
+    return [vocab.path(name, folder) for name in VOCAB_FILES]
 
 
 def _sha(path: Path) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -18,12 +19,12 @@ from urllib.parse import quote, urlsplit
 _EXTRA = str.maketrans({"\\": "&#92;", "`": "&#96;", "$": "&#36;", "{": "&#123;", "}": "&#125;"})
 
 
-def esc(value) -> str:
+def esc(value: object) -> str:
     """``value`` as inert HTML text: safe in element content, attribute values and JS literals."""
     return html.escape(str(value), quote=True).translate(_EXTRA)
 
 
-def mark(text: str, spans, css_class: str = "hl") -> str:
+def mark(text: str, spans: Iterable[tuple[int, int]], css_class: str = "hl") -> str:
     """``text`` escaped, with each (start, end) span wrapped in ``<mark>``; overlaps are skipped."""
     parts, pos = [], 0
     for a, b in sorted(spans):

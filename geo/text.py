@@ -52,6 +52,8 @@ class _FoldTable(dict):
 
 
 _TABLE = _FoldTable()
+_MAX_REPLACEMENTS = 12   # distinct non-ASCII characters fixed one ``str.replace`` each; more: per run
+_SPARSE_RATIO = 16       # ... per run while at most one byte in this many is a non-ASCII one's extra
 _SPACES = re.compile(r" {2,}")
 _ASCII = bytes(range(128))
 
@@ -83,7 +85,7 @@ def _replacements(b: bytes, fold) -> list[tuple[str, str]] | None:
     first) or when there are so many (GeoNames alternate names in many scripts) that the
     per-character path is cheaper."""
     distinct = set(b.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
-    if len(distinct) > 12:
+    if len(distinct) > _MAX_REPLACEMENTS:
         return None
     pairs = [(ch, fold(ch)) for ch in distinct]
     pairs = [(ch, f) for ch, f in pairs if f != ch]
@@ -110,7 +112,7 @@ def _sparse(b: bytes, s: str, table: bytes, chars: dict) -> str:
     """``s.translate(chars)`` for the UTF-8 ``b`` of ``s`` with many distinct non-ASCII
     characters: when they are few among ASCII ones (news with names in many scripts), the ASCII
     folded on the bytes and each run of the others by ``chars``; else per character."""
-    if (len(b) - len(s)) * 16 > len(s):
+    if (len(b) - len(s)) * _SPARSE_RATIO > len(s):
         return s.translate(chars)
     return _NON_ASCII.sub(lambda m: m.group().translate(chars),
                           b.translate(table).decode("utf-8", "surrogatepass"))

@@ -77,3 +77,37 @@ def where(path: Path, needle: str, quoted: bool = False) -> str:
                                 or s.startswith(f"[actors.{needle}]"))):
             return f"{path} line {n}"
     return str(path)
+
+
+# A schema maps each allowed key of a table to the type of its value: a Python type, or one of
+# these names for the kinds TOML values take.
+STR_LIST = "list of strings"
+LIST = "list"
+TABLE = "table"
+Schema = dict[str, str | type]
+
+
+def _fits(value: object, kind: str | type) -> bool:
+    if kind == STR_LIST:
+        return isinstance(value, list) and all(isinstance(x, str) for x in value)
+    if kind == LIST:
+        return isinstance(value, list)
+    if kind == TABLE:
+        return isinstance(value, dict)
+    return isinstance(kind, type) and isinstance(value, kind)
+
+
+def check(table: dict, schema: Schema, path: Path, where_: str, required: tuple[str, ...] = ()) -> None:
+    """Refuse unknown keys, wrong types and missing keys of ``table`` (called ``where_`` in
+    messages), naming the file and line."""
+    for key, value in table.items():
+        kind = schema.get(key)
+        if kind is None:
+            raise VocabularyError(f"{where(path, key)}: unknown key {key!r} in {where_}"
+                                  f" (expected one of: {', '.join(sorted(schema))})")
+        if not _fits(value, kind):
+            expected = kind if isinstance(kind, str) else kind.__name__
+            raise VocabularyError(f"{where(path, key)}: {key!r} in {where_} must be a {expected}")
+    for key in required:
+        if key not in table:
+            raise VocabularyError(f"{path}: {where_} has no {key!r}")

@@ -7,6 +7,7 @@ place, which status, who says so. Paraphrases of the same facts must give the sa
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 from geo.claims import ClaimVocabulary, extract_claims
 from geo.errors import VocabularyError
@@ -14,8 +15,6 @@ from geo.gazetteer import load
 from geo.mentions import Matcher, find_mentions
 from geo.model import PendingClaim
 from geo.reports import Source, parse_report
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,12 @@
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 from geo.claims import ClaimVocabulary, extract_claims
 from geo.gazetteer import load
 from geo.mentions import Matcher, find_mentions
 from geo.reports import Source, parse_report
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +80,7 @@ def test_nested_speech_belongs_to_inner_speaker(run):
 def test_prefix_filter_skips_only_patterns_that_cannot_match():
     """Status patterns run only on sentences holding their literal prefix; the triggers found
     must be those of running every pattern on every sentence."""
-    from geo.claims import _triggers, literal_prefix, literal_prefixes
+    from geo.claims import find_triggers, literal_prefix, literal_prefixes
     from geo.text import normalize, sentences
 
     vocab = ClaimVocabulary()
@@ -103,8 +102,8 @@ def test_prefix_filter_skips_only_patterns_that_cannot_match():
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         for s in sentences(path.read_text(encoding="utf-8")):
             norm = normalize(s.text)
-            got = [(t.start, t.end, t.pattern.status) for t in _triggers(norm, vocab)]
-            assert got == [(t.start, t.end, t.pattern.status) for t in _triggers(norm, everything)]
+            got = [(t.start, t.end, t.pattern.status) for t in find_triggers(norm, vocab)]
+            assert got == [(t.start, t.end, t.pattern.status) for t in find_triggers(norm, everything)]
             n += len(got)
     assert n > 20
 
@@ -115,15 +114,16 @@ def test_timelines_equal_place_states_of_each_day():
     import random
     from dataclasses import replace
 
-    from geo.claims import STATUSES, ClaimVocabulary
+    from geo.claims import ClaimVocabulary
     from geo.model import Claim
     from geo.state import place_states, states_on, timelines
 
     rng = random.Random(7)
-    effect = ClaimVocabulary().effect
+    vocab = ClaimVocabulary()
+    effect, statuses = vocab.effect, tuple(vocab.effect_of)   # the statuses claims.toml defines
     claims = []
     for _ in range(600):
-        status = rng.choice(STATUSES)
+        status = rng.choice(statuses)
         claims.append(Claim(article=f"a{rng.randrange(40)}", outlet="W", date=f"2024-12-{rng.randrange(1, 12):02d}",
                             place_id=rng.choice("pqrs"), place="P", actor=rng.choice(["hts", "army", "sdf"]),
                             status=status, claimant="W", claimant_side="outlet", quote="q",

@@ -10,11 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import HEADER, ROOT
 
 import build_map
-
-ROOT = Path(__file__).resolve().parent.parent
-HEADER = "id,name,aliases,kind,lat,lon,country,parent,geometry,precision_km,source\n"
 
 
 def run(*args):
@@ -177,3 +175,55 @@ def test_geonames_names_are_never_templates(tmp_path, monkeypatch):
     out = tmp_path / "o"
     assert run("--reports", reports, "--gazetteer", gaz, "--out-dir", out, "--cdn") == 0
     _assert_inert(tmp_path, out, [name])
+
+
+STEP_LINES = ("loaded the gazetteer", "read ", "built the matcher", "recognised ", "placed ", "derived the states",
+              "estimated ", "drew the map", "wrote ")
+
+
+def _command(cwd: Path, *args) -> subprocess.CompletedProcess:
+    cwd.mkdir()
+    return subprocess.run([sys.executable, str(ROOT / "build_map.py"), "--out-dir", "maps", "--cdn", *args],
+                          cwd=cwd, capture_output=True, text=True, check=True)
+
+
+def test_verbose_logs_one_line_per_step_and_quiet_output_is_unchanged(tmp_path):
+    """-v logs each step (what it made, how long it took) on stderr; without it nothing is logged,
+    and the files and stdout are the same either way."""
+    quiet, verbose = _command(tmp_path / "quiet"), _command(tmp_path / "verbose", "-v")
+    assert quiet.stderr == ""
+    assert verbose.stdout == quiet.stdout
+    logged = verbose.stderr.splitlines()
+    assert all(line.startswith("INFO ") and line.endswith(" s)") for line in logged), logged
+    steps = [next(i for i, line in enumerate(logged) if line[len("INFO "):].startswith(s)) for s in STEP_LINES]
+    assert steps == sorted(steps), logged
+    assert "INFO read 5 reports, 0 skipped (" in verbose.stderr
+    assert digest(tmp_path / "quiet" / "maps") == digest(tmp_path / "verbose" / "maps")
+
+
+def _help_options() -> list[tuple[str, ...]]:
+    """Each option of ``build_map.py --help`` as its spellings (``("-v", "--verbose")``); argparse's
+    own ``-h/--help`` left out."""
+    return [tuple(a.option_strings) for a in build_map.make_parser()._actions
+            if a.option_strings and "--help" not in a.option_strings]
+
+
+def _readme_flags() -> set[str]:
+    """The ``--flags`` README.md names, outside lines about other commands (bench, pip, npm, make)."""
+    import re
+
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    return {f for line in lines if not re.search(r"bench/|\bpip |\bnpm |\bmake ", line)
+            for f in re.findall(r"(?<![\w-])--[a-z][a-z0-9-]*", line)}
+
+
+def test_readme_and_help_name_the_same_flags():
+    """Every option of --help is in README.md (by one of its spellings), and every --flag the
+    README names exists in --help."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    undocumented = [opts for opts in _help_options()
+                    if not any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", readme) for o in opts)]
+    known = {o for opts in _help_options() for o in opts}
+    assert undocumented == [] and sorted(_readme_flags() - known) == []

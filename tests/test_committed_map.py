@@ -6,13 +6,12 @@ If this fails after an intended change, regenerate on purpose:
 
 import os
 import shutil
-from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 import build_map
 
-ROOT = Path(__file__).resolve().parent.parent
 FILES = ("situation_map.html", "places.geojson", "claims.geojson", "unresolved.csv", "build.json")
 
 

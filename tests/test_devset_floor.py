@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DEVSET = Path(os.environ.get("DEVSET", ROOT.parent / "shared" / "devset"))
 
 # measure -> lowest acceptable share (higher is better) or highest (lower is better)

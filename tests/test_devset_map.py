@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 import shapely
+from helpers import ROOT
 from shapely.geometry import Point, shape
 
 import build_map
 
-ROOT = Path(__file__).resolve().parent.parent
 DEVSET = Path(os.environ.get("DEVSET", ROOT.parent / "shared" / "devset"))
 
 

@@ -1,15 +1,13 @@
 """--fill-gazetteer with a fake geocoder that implements geopy's interface: no network."""
 
 import csv
-from pathlib import Path
 
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
+from helpers import ROOT
 
 import build_map
 from geo.gazetteer import load
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 class FakeGeocoder(Geocoder):

@@ -14,9 +14,10 @@ import pytest
 
 shapely_wkt = pytest.importorskip("shapely.wkt")
 import shapely  # noqa: E402  (after importorskip)
+from helpers import ROOT, km  # noqa: E402
 from shapely.geometry import Point  # noqa: E402
 
-GAZETTEER = Path(__file__).resolve().parent.parent / "gazetteer.csv"
+GAZETTEER = ROOT / "gazetteer.csv"
 
 HEADER = [
     "id", "name", "aliases", "kind", "lat", "lon", "country", "parent",
@@ -116,14 +117,6 @@ def names_of(row):
     if row["aliases"]:
         out += row["aliases"].split("|")
     return out
-
-
-def km_between(lat1, lon1, lat2, lon2):
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(math.sqrt(a))
 
 
 def km_geom_to_point(geom, lat, lon):
@@ -355,7 +348,7 @@ def test_geonames_rows_match_geotext_extract():
         assert gid in gn, f"{r['id']}: geonameid {gid} not in cities15000"
         lat, lon, cc = gn[gid]
         assert cc == r["country"], f"{r['id']}: country {r['country']} != {cc}"
-        d = km_between(float(r["lat"]), float(r["lon"]), lat, lon)
+        d = km((float(r["lat"]), float(r["lon"])), (lat, lon))
         assert d <= 1.0, f"{r['id']}: {d:.2f} km from geonames:{gid}"
 
 

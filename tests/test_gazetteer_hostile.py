@@ -12,14 +12,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import HEADER, ROOT
 
 import build_map
 from geo import fill as fill_mod
-from geo import gazetteer, geonames
+from geo import gazetteer
 from geo.errors import GazetteerError, GeocodingError, GeoError
+from geo.gazetteer import geonames
+from geo.gazetteer.geonames import convert
 
-ROOT = Path(__file__).resolve().parent.parent
-HEADER = "id,name,aliases,kind,lat,lon,country,parent,geometry,precision_km,source\n"
 ALEPPO = "aleppo,Aleppo,Halab,city,36.2021,37.1343,SY,,,5,manual"
 SQUARE = "((37 36, 37.5 36, 37.5 36.5, 37 36.5, 37 36))"
 
@@ -205,7 +206,7 @@ def test_noise_alias_gives_no_mentions(tmp_path, capsys):
 
 
 def test_one_noise_rule_for_both_formats(tmp_path):
-    """The rule geonames.py applies to alternate names is the one the CSV loader applies
+    """The rule geonames applies to alternate names is the one the CSV loader applies
     (judged on the word key: "The." is "the")."""
     stop = geonames.load_stopwords()
     for key, min_chars in (("the.", 3), ("the.", 2), ("a.", 2), ("2024", 2), ("said", 2)):
@@ -339,7 +340,7 @@ def test_fill_refuses_a_geonames_dump(tmp_path, capsys, monkeypatch):
     assert fake.calls == [] and p.read_bytes() == before
     assert error_lines(capsys) == [
         f"error: {p}: is a GeoNames dump; --fill-gazetteer appends rows only to a gazetteer CSV and would "
-        f"corrupt it: convert it first with `python -m geo.geonames {p} gazetteer.csv`, then pass "
+        f"corrupt it: convert it first with `python -m geo.gazetteer.geonames {p} gazetteer.csv`, then pass "
         "--gazetteer gazetteer.csv"]
     # the same through the command line, and append_rows on its own
     assert build_map.main(["--reports", str(tmp_path / "r"), "--gazetteer", str(p), "--fill-gazetteer",
@@ -354,9 +355,9 @@ def test_geonames_dump_converts_to_a_csv_that_fill_accepts(tmp_path, capsys):
     p = geo_dump(tmp_path, geo_row(1, "Ḩamāh", "Hama,Hamath,The"), geo_row(2, "Aleppo", "Halab", pop=2_000_000),
                  geo_row(3, "Aleppo", lat="10", lon="10"), geo_row(4, "Sana'a", "Sana a,Sanaa"))
     out = tmp_path / "converted.csv"
-    assert geonames.main([str(p), str(out)]) == 0
+    assert convert.main([str(p), str(out)]) == 0
     assert "3 rows; 1 entries left out" in capsys.readouterr().out
-    assert geonames.main([str(p), str(out)]) == 1          # never overwrites
+    assert convert.main([str(p), str(out)]) == 1          # never overwrites
     gaz, src = gazetteer.load(out), gazetteer.load(p)
     assert gaz.format == "csv" and src.format == "geonames" and gaz.warnings == []
     assert "geonames:3" not in gaz.entries                   # its own name belongs to geonames:2

@@ -7,16 +7,15 @@ skipped when geotext is not installed.
 from __future__ import annotations
 
 import importlib.util
-import math
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, km
 
-from geo import gazetteer, geonames
+from geo import gazetteer
 from geo.errors import GazetteerError
+from geo.gazetteer import geonames
 from geo.text import name_key
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _cities15000() -> Path | None:
@@ -29,13 +28,6 @@ def _cities15000() -> Path | None:
 
 CITIES = _cities15000()
 needs_cities = pytest.mark.skipif(CITIES is None, reason="geotext (with cities15000.txt) not installed")
-
-
-def km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(a))
 
 
 def row(gid, name, alts="", *, lat="10.0", lon="20.0", fclass="P", fcode="PPL", cc="SY",
@@ -93,7 +85,7 @@ def test_syrian_cities_resolve(cities, name):
     e = cities.lookup(name)
     assert e is not None, name
     assert e.country == "SY"
-    assert km(e.lat, e.lon, *TRUE_POSITIONS[name]) < 5
+    assert km((e.lat, e.lon), TRUE_POSITIONS[name]) < 5
 
 
 @needs_cities
@@ -305,7 +297,7 @@ def test_stop_list_file():
         assert w in words, w
     for place in ("lebanon", "dallas", "damascus", "aleppo", "moscow", "syria"):
         assert place not in words, place
-    text = (ROOT / "geo" / "data" / geonames.STOPWORDS_FILE).read_text(encoding="utf-8")
+    text = (ROOT / "geo" / "data" / gazetteer.STOPWORDS_FILE).read_text(encoding="utf-8")
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     assert len(lines) == len(set(lines)), "duplicate stop words"
     assert all(ln == name_key(ln) for ln in lines), "stop words are written in their key form"

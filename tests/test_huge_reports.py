@@ -9,17 +9,18 @@ import random
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import build_map
-from geo import mentions as mentions_mod
 from geo import text as text_mod
 from geo.gazetteer import load
-from geo.mapping import _sentences as popup_sentences
+from geo.mapping.popups import _sentences as popup_sentences
 from geo.mentions import Matcher, find_mentions
-from geo.parallel import Engine, process_report
+from geo.mentions import coordination as coordination_mod
 from geo.places import mention_record
+from geo.report_step import Engine, process_report
 from geo.reports import Source, parse_report
 from geo.text import (
     MAX_SENTENCE,
@@ -33,9 +34,9 @@ from geo.text import (
     window,
     word_form,
 )
-from geo.unresolved import _lower_word, _lower_words, find_unresolved, summarise
+from geo.unresolved import find_unresolved, summarise
+from geo.unresolved.context import _lower_word, _lower_words
 
-ROOT = Path(__file__).resolve().parent.parent
 GAZ = load(ROOT / "gazetteer.csv")
 MATCHER = Matcher(GAZ)
 WORDS = ("rebels entered captured seized the town city near towards north of and fighters army "
@@ -197,13 +198,13 @@ def test_unresolved_example_is_the_part_around_the_name():
 def test_a_list_as_long_as_the_report_is_read_once(monkeypatch):
     """Roles read the run of coordinated names around a name once per run, not once per name."""
     calls = []
-    original = mentions_mod._Rules._coordinated
+    original = coordination_mod.coordinated
 
-    def counting(self, *args, **kwargs):
+    def counting(*args, **kwargs):
         calls.append(1)
-        return original(self, *args, **kwargs)
+        return original(*args, **kwargs)
 
-    monkeypatch.setattr(mentions_mod._Rules, "_coordinated", counting)
+    monkeypatch.setattr(coordination_mod, "coordinated", counting)
     names = ["Russia", "Iran", "Turkey", "Moscow", "Syria"]      # all may be actors: each gets a role
     r = report(", ".join(names[i % 5] for i in range(3_000)) + " and Iraq said so.")
     found = find_mentions(r, MATCHER)

@@ -39,7 +39,7 @@ def test_actor_colours_from_the_vocabulary_cannot_carry_css():
 
 
 def test_first_view_frames_the_main_country_not_far_capitals():
-    from geo.mapping import _bounds
+    from geo.mapping.page import _bounds
 
     places = [
         {"id": "aleppo", "lat": 36.2, "lon": 37.16, "n": 9, "country": "SY", "claimed": 1},
@@ -75,3 +75,19 @@ def test_popup_lists_a_bounded_number_of_sentences_per_article(tmp_path):
     html = popup_html({"name": "Hama", "kind": "city", "articles": ["r1"], "mentions": mentions}, {"r1": rep}, tmp_path)
     assert html.count('<mark class="hl">Hama</mark>') == POPUP_SENTENCES
     assert "and 6 more sentence(s) in this article" in html
+
+
+def test_state_wording_of_python_and_the_page_script_agree():
+    """Python writes states into the area popups and the "changed on" list; map.js writes them
+    everywhere else. Both must use the same phrases (geo.mapping.wording)."""
+    import re
+
+    from geo.mapping import wording
+    from geo.mapping.static import asset_text
+
+    js = asset_text("map.js")
+    short = re.search(r"function stateShort\(st\) \{(.*?)\n\}", js, re.S).group(1)
+    describe = re.search(r"function describe\(key\) \{(.*?)\n\}", js, re.S).group(1)
+    for phrase in (wording.HELD_BY, wording.SINCE, wording.PRESENT_SINCE, wording.ACTORS_JOINED_BY):
+        assert f"'{phrase}'" in short, phrase
+    assert f"'{wording.HELD_BY}'" in describe and f"'{wording.NO_CLAIMS}'" in describe

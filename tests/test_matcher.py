@@ -1,6 +1,6 @@
 """The matching core against a plain reference: one regular expression per name, the slow way.
 
-The matcher (geo/mentions.py) finds every whole-word occurrence of every name with one automaton
+The matcher (geo/mentions/matcher.py) finds every whole-word occurrence of every name with one automaton
 and keeps the longest where they overlap. The reference below states the same rule directly:
 for each name, each place where its normal form stands in the text's normal form between two
 non-letters; then the longest first, then the leftmost. They must agree on any text."""
@@ -8,6 +8,7 @@ non-letters; then the longest first, then the leftmost. They must agree on any t
 import re
 from pathlib import Path
 
+from helpers import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,8 +17,6 @@ from geo.gazetteer import Gazetteer, load
 from geo.mentions import ORG, Matcher
 from geo.model import Entry
 from geo.text import _normalize_slow, _word_form_slow, name_key, normalize, word_form, word_key
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def reference(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 folium = pytest.importorskip("folium")
 from folium import plugins  # noqa: E402
+from helpers import ROOT  # noqa: E402
 
-from geo import offline  # noqa: E402
 from geo.offline import (  # noqa: E402
     AssetError,
     countries_geojson,
@@ -20,8 +19,9 @@ from geo.offline import (  # noqa: E402
     missing_assets,
     remote_asset_urls,
 )
+from geo.offline import scan as asset_scan  # noqa: E402
+from geo.offline import table as asset_table  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
 NODE_MODULES = ROOT / "node_modules"
 
 needs_node_modules = pytest.mark.skipif(
@@ -116,8 +116,8 @@ def test_cdn_page_has_remote_assets_and_all_are_known(page):
 def test_no_remote_script_or_stylesheet_remains(inlined):
     assert REMOTE_TAG_RE.search(inlined) is None
     assert remote_asset_urls(inlined) == []
-    assert offline._load_table(str(offline.ASSETS_JSON))  # table loads
-    assert not any(kind in ("css", "link") for _, kind, _ in offline._scan(inlined))
+    assert asset_table._load_table(str(asset_table.ASSETS_JSON))  # table loads
+    assert not any(tag.kind in ("css", "link") for tag in asset_scan.scan(inlined))
     # the tile layer still points at OpenStreetMap, for when the viewer is online
     assert "tile.openstreetmap.org" in inlined
 
@@ -184,8 +184,8 @@ def test_glyphicons_css_dropped_when_unused_and_kept_when_used():
 
 @needs_node_modules
 def test_output_is_deterministic(page, inlined):
-    offline._load_table.cache_clear()
-    offline._npm_version.cache_clear()
+    asset_table._load_table.cache_clear()
+    asset_table._npm_version.cache_clear()
     assert inline_assets(page, NODE_MODULES) == inlined
 
 

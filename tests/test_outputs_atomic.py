@@ -13,10 +13,9 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 import build_map
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -4,13 +4,13 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 import build_map
 from geo.gazetteer import load
-from geo.parallel import Engine, process_all, process_on_dask
+from geo.parallel import process_all, process_on_dask
+from geo.report_step import Engine
 from geo.reports import read_reports
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def digests(folder: Path) -> dict:

@@ -1,8 +1,7 @@
 """The five sample reports through reading, mentions, metonymy, places and claims."""
 
-import math
-
 import pytest
+from helpers import km
 
 from geo.claims import ClaimVocabulary, extract_claims
 from geo.gazetteer import load
@@ -16,13 +15,6 @@ TRUE_POSITIONS = {  # (lat, lon) from independent sources: Wikipedia / GeoNames
     "tartus": (34.8890, 35.8866), "damascus": (33.5131, 36.2919),
     "aleppo_citadel": (36.1993, 37.1628), "aleppo_airport": (36.1807, 37.2244),
 }
-
-
-def km(a, b):
-    (la1, lo1), (la2, lo2) = a, b
-    x = math.radians(lo2 - lo1) * math.cos(math.radians((la1 + la2) / 2))
-    y = math.radians(la2 - la1)
-    return 6371 * math.hypot(x, y)
 
 
 @pytest.fixture(scope="module")

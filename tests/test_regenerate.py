@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import HEADER, ROOT
 
 import build_map
 from geo.errors import GazetteerError
 from geo.gazetteer import load
 
-ROOT = Path(__file__).resolve().parent.parent
 GAZ = (ROOT / "gazetteer.csv").read_text(encoding="utf-8")
-HEADER = "id,name,aliases,kind,lat,lon,country,parent,geometry,precision_km,source\n"
 
 
 def rows():

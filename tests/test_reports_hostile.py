@@ -13,13 +13,13 @@ import stat
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 import build_map
-from geo import reports as reports_mod
 from geo.errors import GeoError, ManifestError, ReportError, ReportFolderError
+from geo.reports import files as report_files
 from geo.reports import read_manifest, read_report, read_reports
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = "000_47b67cdd8376785a.txt"          # one seed report: the fastest build that draws places
 
 
@@ -146,7 +146,7 @@ def test_fifo_socket_device_folder_and_kernel_files_are_skipped_unopened(folder,
         pass                                                     # no CAP_MKNOD here
     opened = []
     real_open = os.open
-    monkeypatch.setattr(reports_mod.os, "open", lambda p, *a, **k: opened.append(str(p)) or real_open(p, *a, **k))
+    monkeypatch.setattr(report_files.os, "open", lambda p, *a, **k: opened.append(str(p)) or real_open(p, *a, **k))
     try:
         reports, problems = read_reports(folder)
     finally:
@@ -237,10 +237,10 @@ def test_oversized_sparse_report_is_skipped_unread_with_its_size(folder, tmp_pat
 def test_report_size_limit_is_a_module_constant_and_reads_stop_at_it(tmp_path, monkeypatch):
     p = tmp_path / "a.txt"
     p.write_text("Rebels entered Hama. " * 10, encoding="utf-8")   # 210 bytes
-    monkeypatch.setattr(reports_mod, "MAX_REPORT_BYTES", 100)
+    monkeypatch.setattr(report_files, "MAX_REPORT_BYTES", 100)
     with pytest.raises(ReportError, match=r"a\.txt: 210 bytes is over the 100 bytes limit for a report; not read$"):
         read_report(p)
-    monkeypatch.setattr(reports_mod, "MAX_REPORT_BYTES", 210)
+    monkeypatch.setattr(report_files, "MAX_REPORT_BYTES", 210)
     assert read_report(p).text.startswith("Rebels")
 
 
@@ -252,11 +252,11 @@ def test_reading_stops_at_the_limit_even_when_the_size_lied(tmp_path, monkeypatc
     def small(p, *a, **k):                       # a file that says 10 bytes and holds 210
         st = real_stat(p, *a, **k)
         return os.stat_result((*st[:6], 10, *st[7:10]))
-    monkeypatch.setattr(reports_mod.os, "stat", small)
-    monkeypatch.setattr(reports_mod, "MAX_REPORT_BYTES", 100)
+    monkeypatch.setattr(report_files.os, "stat", small)
+    monkeypatch.setattr(report_files, "MAX_REPORT_BYTES", 100)
     reads = []
     real_read = os.read
-    monkeypatch.setattr(reports_mod.os, "read", lambda fd, n: reads.append(n) or real_read(fd, n))
+    monkeypatch.setattr(report_files.os, "read", lambda fd, n: reads.append(n) or real_read(fd, n))
     with pytest.raises(ReportError, match=r"a\.txt: grew over the 100 bytes limit for a report while being read"):
         read_report(tmp_path / "a.txt")
     assert sum(reads) <= 101
@@ -464,13 +464,13 @@ def test_permission_errors_are_one_line_even_as_root(folder, previous, capsys, m
     """The same paths as the two tests above, with the refusal simulated (they skip as root)."""
     (folder / "sources.csv").write_text("file,outlet,date\n", encoding="utf-8")
     real_open = os.open
-    monkeypatch.setattr(reports_mod.os, "open",
+    monkeypatch.setattr(report_files.os, "open",
                         lambda p, *a, **k: _denied(p) if str(p).endswith("sources.csv") else real_open(p, *a, **k))
     with pytest.raises(ManifestError, match=r"sources\.csv: cannot be read \(Permission denied\)$"):
         read_manifest(folder)
-    monkeypatch.setattr(reports_mod.os, "open", real_open)
+    monkeypatch.setattr(report_files.os, "open", real_open)
     real_listdir = os.listdir
-    monkeypatch.setattr(reports_mod.os, "listdir",
+    monkeypatch.setattr(report_files.os, "listdir",
                         lambda p=".": _denied(p) if Path(p) == folder else real_listdir(p))
     lines = build_fails(folder, previous, capsys)
     assert lines == [f"error: {folder}: the folder cannot be listed (Permission denied)",
@@ -480,7 +480,7 @@ def test_permission_errors_are_one_line_even_as_root(folder, previous, capsys, m
 def test_unreadable_report_is_a_warning_even_as_root(folder, tmp_path, monkeypatch):
     (folder / "locked.txt").write_text("Rebels entered Hama.", encoding="utf-8")
     real_open = os.open
-    monkeypatch.setattr(reports_mod.os, "open",
+    monkeypatch.setattr(report_files.os, "open",
                         lambda p, *a, **k: _denied(p) if str(p).endswith("locked.txt") else real_open(p, *a, **k))
     reports, problems = read_reports(folder)
     assert len(reports) == 1 and problems == [f"{folder / 'locked.txt'}: cannot be read (Permission denied)"]

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from helpers import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +13,6 @@ from geo.reports import Source, parse_report
 from geo.safe import esc, mark
 from geo.text import normalize
 
-ROOT = Path(__file__).resolve().parent.parent
 GAZ = load(ROOT / "gazetteer.csv")
 MATCHER = Matcher(GAZ)
 VOCAB = ClaimVocabulary()

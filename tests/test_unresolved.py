@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.build import _unresolved_csv
 from geo.errors import VocabularyError
+from geo.export import unresolved_csv as _unresolved_csv
 from geo.gazetteer import Gazetteer
 from geo.mentions import Matcher, find_mentions
 from geo.model import Entry, Report
@@ -238,7 +238,7 @@ def test_a_malformed_vocabulary_is_reported(tmp_path):
 def test_claims_about_unknown_names_are_kept_with_them(tmp_path):
     """A user who adds the row and rebuilds sees the claim on the map: until then it is in
     unresolved.csv beside the name, and a name the finder alone would not list is listed for it."""
-    from geo.build import Config, build
+    from geo.pipeline import Config, build
 
     reports = tmp_path / "reports"
     reports.mkdir()

@@ -1,4 +1,4 @@
-// The situation layer of the map page (inserted by geo/mapping.py's SituationLayer).
+// The situation layer of the map page (inserted by geo/mapping/layers.py's SituationLayer).
 // In scope: SM (the page data, JSON), map (the Leaflet map), group (the layer-control group).
 // Strings in SM are escaped HTML (name, popup, meta, states' header and short text, claims,
 // changes, texts); where plain text is needed (search, accessible names) it is decoded with
@@ -22,7 +22,7 @@ function describe(key) {
   return key.indexOf('held:') === 0 ? 'held by ' + label(key.slice(5)) : h(key);
 }
 // A state row: [date, state, actors, confidence, since, outlets, sides, admissions, disputed,
-// previous, previous date] (geo/mapping.py _state_row).
+// previous, previous date] (geo/mapping/page.py _state_row).
 function stateHead(st) {
   var src = plural(st[5], 'outlet') + ', ' + plural(st[6], 'side') + (st[7] ? ', ' + plural(st[7], 'admission') : '');
   var since = ' since ' + h(st[4]), head;

@@ -26,8 +26,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # build_map.py and geo/ live at the project root
     sys.path.insert(0, str(ROOT))
 

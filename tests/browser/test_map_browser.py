@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 import math
 import os
-from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT = ROOT / "docs" / "screenshot.png"
 SAMPLE_DATE = "2024-11-30"
 SAMPLE_OUTLETS = {"Reuters", "Al Jazeera", "RT", "The Epoch Times", "unattributed (Reuters-based)"}

@@ -1,0 +1,233 @@
+"""Which force a status phrase is about: its agent phrase, an anaphor resolved ("its units",
+"they"), the force named in the phrase ("rebel-held"), or one carried from the sentence before."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .clauses import ActorHit, Reader, Words, token_at
+from .discourse import Discourse, ForceRef
+from .speakers import BOUNDARY, NO_SIDE
+from .triggers import Trigger
+from .vocabulary import ClaimVocabulary
+
+RECENT_SENTENCES = 3   # an agentless phrase ("Hirbil was also liberated") takes the agent of a
+                       # claim at most this many sentences back
+NOUN_RECENT_SENTENCES = 2   # "the capture of X" takes the agent of a claim this many sentences back
+BETWEEN_REACH = 25     # tokens after a phrase of fighting searched for "between A and B"
+PLACE_DESCRIPTION_GAP = 1   # characters between a place and the comma of a phrase describing it
+
+
+def outside(actors: list[ActorHit], triggers: list[Trigger], norm: str, vocab: ClaimVocabulary) -> list[ActorHit]:
+    """Actor names that are neither part of a status phrase ("government-held") nor of an
+    attribution ("according to a statement by the Defense Ministry")."""
+    spans = [(t.start, t.end) for t in triggers]
+    for m in vocab.rx_before_claimant.finditer(norm):
+        end = BOUNDARY.search(norm, m.end())
+        spans.append((m.start(), end.start() if end else len(norm)))
+    return [a for a in actors if all(a.end <= s or a.start >= e for s, e in spans)]
+
+
+def is_claimant(a: ActorHit, toks: Words, reader: Reader) -> bool:
+    """The force is the speaker of a reporting verb ("the army said")."""
+    k = toks.at(a.end)
+    return k < len(toks) and toks[k].word in reader.verbs
+
+
+@dataclass(frozen=True)
+class AgentQuery:
+    """A status phrase whose force is sought, and what the sentence and the report tell about it."""
+    trigger: Trigger
+    ti: int                 # the phrase's first token
+    lo: int                 # the first token of its clause
+    toks: Words
+    actors: list[ActorHit]  # the forces named outside status phrases and attributions
+    named: list[ActorHit]   # every force named in the sentence, for what "they" refers to
+    talk: Discourse
+    previous: str | None    # the agent of the sentence's claim before
+    n_sent: int
+    reader: Reader
+    side: str = ""          # the claimant's side
+
+
+def _has_side(side: str) -> bool:
+    return side not in NO_SIDE and side != ""
+
+
+def _resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
+    """The forces named in the sentence before ``pos``, anaphors resolved in order."""
+    out: list[ForceRef] = []
+    for x in q.named:
+        if x.end > pos:
+            break
+        aid = x.actor if x.kind != "anaphor" else (
+            q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
+        if aid:
+            out.append(ForceRef(aid, x.plural, x.head))
+    return out
+
+
+def force(q: AgentQuery, a: ActorHit) -> str | None:
+    """The force a phrase stands for: "our forces" the speaker's, an anaphor the one it refers to."""
+    if a.number == "own":   # "our forces": the speaker's
+        return q.side if _has_side(q.side) else None
+    if a.kind == "anaphor":
+        head = a.head if a.head in q.reader.generic else ""
+        return q.talk.resolve(a.number, _resolved_before(q, a.start), head) or a.actor
+    if a.actor is None and a.kind == "generic" and _has_side(q.side):
+        return q.side   # "units" in a side's own statement are its units
+    return a.actor
+
+
+def _recent_agent(q: AgentQuery, sentences: int) -> str | None:
+    """The agent of a claim at most ``sentences`` sentences back."""
+    agent = q.talk.agent
+    if agent and q.n_sent - agent.sentence <= sentences:
+        return agent.actor
+    return None
+
+
+def _soft_before(q: AgentQuery) -> int:
+    """The token before the phrase, past auxiliaries, adverbs and time words (-1: none)."""
+    j = q.ti - 1
+    while j >= 0 and q.toks[j].word in q.reader.soft:
+        j -= 1
+    return j
+
+
+def _unblocked(q: AgentQuery, a: ActorHit) -> bool:
+    ai = token_at(q.toks, a.start)
+    return ai is not None and not q.reader.blocked(q.toks, ai)
+
+
+def _noun_agent(q: AgentQuery) -> str | None:
+    """"its withdrawal from X"; "the army announced a withdrawal"; "Russia ..., with bases in X"."""
+    own = q.reader.possessor(q.toks, q.ti, q.actors)
+    if own is not None:
+        return force(q, own)
+    if q.trigger.pattern.effect == "loss" and _has_side(q.side):
+        return q.side   # "the army said ... prompting a redeployment": a side's own withdrawal
+    for a in reversed(q.actors):
+        if a.end <= q.toks[q.ti].start and _unblocked(q, a):
+            return force(q, a)
+    return _recent_agent(q, NOUN_RECENT_SENTENCES)   # "the capture of X" right after a sentence saying who captured
+
+
+def _agentless(q: AgentQuery) -> str | None:
+    """"Hirbil was also liberated": the agent of a claim just before, or the side that
+    announces its own gain."""
+    if _has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold"):
+        return q.side
+    if q.previous:
+        return q.previous
+    return _recent_agent(q, RECENT_SENTENCES)
+
+
+def _first_between(q: AgentQuery) -> ActorHit | None:
+    """"clashes on the X front between A and B": the first named."""
+    toks = q.toks
+    k = next((k for k in range(q.ti, min(len(toks), q.ti + BETWEEN_REACH)) if toks[k].word == "between"), None)
+    if k is None:
+        return None
+    after = [a for a in q.named if a.start > toks[k].start]
+    return after[0] if after else None
+
+
+def _relative_owner(q: AgentQuery) -> ActorHit | None:
+    """"factions of the SNA, which seized X": the force the relative clause describes."""
+    toks, lo = q.toks, q.lo
+    k = lo - 2
+    while k >= 0 and toks[k].word in (",", ")"):
+        k -= 1
+    owner = next((a for a in q.actors if k >= 0 and a.start <= toks[k].start < a.end), None)
+    if owner is not None and q.reader.subject(toks, q.ti, q.actors, lo) is None and lo == q.ti:
+        return owner
+    return None
+
+
+def _describes_place(q: AgentQuery, j: int) -> bool:
+    """"Khan al-Asal, less than 7 miles from the city": a phrase after a place and a comma
+    describes the place; it is no claim of a force."""
+    toks = q.toks
+    return (j > 0 and toks[j].word == "," and q.trigger.pattern.effect in ("presence", "approach")
+            and not toks[q.ti].word.endswith(("ed", "ing"))
+            and any(p.end <= toks[j].start and toks[j].start - p.end <= PLACE_DESCRIPTION_GAP
+                    for p in q.reader.sentence_places))
+
+
+def _main_clause_subject(q: AgentQuery) -> ActorHit | None:
+    """"Before pushing into the city, the groups fought ...": the main clause's subject."""
+    toks = q.toks
+    comma = next((k for k, x in enumerate(toks) if x.word == "," and k > q.ti), None)
+    if comma is None:
+        return None
+    main = [a for a in q.actors if a.start > toks[comma].start]
+    if main and not q.reader.blocked(toks, toks.at(main[0].start)):
+        return main[0]
+    return None
+
+
+def _subjectless_agent(q: AgentQuery) -> str | None:
+    """The force of a phrase with no subject of its own ("..., capturing X", "and took X")."""
+    toks, ti = q.toks, q.ti
+    j = _soft_before(q)
+    if _describes_place(q, j):
+        return None
+    infinitive = j >= 0 and toks[j].word == "to"
+    before = [a for a in q.actors if a.end <= toks[ti].start]
+    if infinitive:
+        # an infinitive belongs to the nearest force ("leaving the regime no choice but to give it up")
+        for a in reversed(before):
+            if _unblocked(q, a):
+                return force(q, a)
+    if q.previous:
+        return q.previous
+    # the subject of the sentence: its first force not after a preposition and not a
+    # speaker, unless the phrase is the speaker's own infinitive ("rebels claim to be advancing");
+    # an infinitive belongs to the nearest force ("the forces have been able to enter");
+    # a phrase after a comma or "and" to the sentence's first force
+    for a in (reversed(before) if infinitive else before):
+        if _unblocked(q, a) and (infinitive or not is_claimant(a, toks, q.reader)):
+            return force(q, a)
+    if toks[0].word in q.reader.subordinators:
+        main = _main_clause_subject(q)
+        if main is not None:
+            return force(q, main)
+    if toks[0].start >= toks[ti].start - 1:
+        return _recent_agent(q, RECENT_SENTENCES)   # only for a sentence that opens with the phrase ("Took X, too.")
+    return None
+
+
+def resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
+    """The force a status phrase is about. ``agent``: its agent phrase, "passive" for a passive
+    without one, or None. ``q.side`` (the claimant's side) decides "our forces" and a side
+    announcing an agentless gain ("X has been captured", says the opposition)."""
+    t, toks, ti = q.trigger, q.toks, q.ti
+    if t.inner_actor in ("them", "it"):
+        number = "pl" if t.inner_actor == "them" else "sg"
+        return q.previous or q.talk.resolve(number, _resolved_before(q, toks[ti].start))
+    if t.inner_actor:
+        return t.inner_actor
+    if isinstance(agent, ActorHit):
+        return force(q, agent)
+    if t.pattern.noun:
+        return _noun_agent(q)
+    if agent == "passive" or t.pattern.agent == "after":
+        return _agentless(q)
+    subj = q.reader.subject(toks, ti, q.actors, q.lo)
+    if subj is not None:
+        return force(q, subj)
+    if t.pattern.effect == "fighting":
+        # "much of the fighting centred on X": who fights is not said
+        first = _first_between(q)
+        if first is not None:
+            return force(q, first)
+        if not q.reader.subjectless(toks, ti):
+            return q.previous
+    if 0 < q.lo < len(toks) and toks[q.lo - 1].word in q.reader.relatives:
+        owner = _relative_owner(q)
+        if owner is not None:
+            return force(q, owner)
+    if q.reader.subjectless(toks, ti):
+        return _subjectless_agent(q)
+    return None

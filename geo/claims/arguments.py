@@ -1,0 +1,122 @@
+"""The arguments of a status phrase in its clause: the places it governs and its agent phrase;
+where a negation of it may start."""
+
+from __future__ import annotations
+
+from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
+from .triggers import Trigger
+
+HELD_PLACE_GAP = 3       # words between "rebel-held" and its place
+AGENT_AFTER_REACH = 40   # characters from "fell to", "by" to the force named after it
+PARTICIPLE_GAP = 2       # characters between a place and a participle describing it ("Tel Rifaat liberated")
+NEGATION_REACH = 5       # words before a phrase that may negate it
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn", "un", "ne")   # "captured", "taken", "overrun", "gone"
+_PARTICLES = ("over", "back", "out")   # of a phrasal verb: "taken over", "driven back"
+_NEGATION_STOPS = (",", ";", ":", "\u2014", "(", ")")
+
+
+def negation_start(toks: Words, ti: int, reader: Reader) -> int:
+    """Where a negation of the phrase at token ``ti`` may start: up to five words back, across
+    a reporting verb ("the SDF has not confirmed the withdrawal") but not across punctuation or
+    a clause word ("met no resistance as they moved into X")."""
+    k = ti
+    while (k > 0 and ti - k < NEGATION_REACH and toks[k - 1].word not in _NEGATION_STOPS
+           and toks[k - 1].word not in reader.clause_starts):
+        k -= 1
+    return k
+
+
+def _passive(t: Trigger, ti: int, te: int, toks: Words, reader: Reader) -> bool:
+    """"X was captured": an auxiliary (and adverbs) before a participle."""
+    aux = ti - 1
+    while aux >= 0 and toks[aux].word in reader.adverbs:
+        aux -= 1
+    last = te - 1
+    if last > ti and toks[last].word in _PARTICLES:   # "was taken over by"
+        last -= 1
+    return (aux >= 0 and toks[aux].word in reader.passive_aux and t.pattern.place == "after"
+            and toks[last].word.endswith(_PARTICIPLE_ENDINGS))
+
+
+def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit]) -> ActorHit | None:
+    """"fell to X", "under the control of X", "was captured by X": the force after."""
+    k: int | None = te + 1 if passive and te < len(toks) and toks[te].word == "by" else te
+    if passive and not (te < len(toks) and toks[te].word == "by"):
+        k = None
+    if k is None or k >= len(toks):
+        return None
+    return next((a for a in actors if toks[k].start <= a.start and a.start - toks[k].start <= AGENT_AFTER_REACH), None)
+
+
+def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], actors: list[ActorHit],
+                        reader: Reader) -> tuple[list[PlaceRef], bool]:
+    """The places of an active phrase with no object: (places, read as a passive)."""
+    # "Tel Rifaat liberated from PKK/YPG": a participle right after a place, no object
+    if ti > 0 and any(p.end <= toks[ti].start and toks[ti].start - p.end <= PARTICIPLE_GAP and p.key is not None
+                      for p in places) and toks[ti].word.endswith(("ed", "en")):
+        return [p for p in places if p.end <= toks[ti].start and toks[ti].start - p.end <= PARTICIPLE_GAP][-1:], True
+    listed = reader.listed_before(toks, ti, places)
+    if listed:
+        return listed, True   # "A, B and C among the villages taken"
+    # a relative clause: "Tal Rifaat, which it seized", "Aleppo, the city his fighters seized"
+    rel = reader.antecedent(toks, lo, places)
+    if not rel:
+        subj = reader.subject(toks, ti, actors, lo)
+        if subj is not None:
+            si = token_at(toks, subj.start)
+            rel = reader.antecedent(toks, si, places) if si else []
+    return rel, False
+
+
+def _force_at(k: int, toks: Words, actors: list[ActorHit]) -> ActorHit | None:
+    """The force phrase that starts at token ``k``, past an article."""
+    if k < len(toks) and toks[k].word == "the":
+        k += 1
+    return next((a for a in actors if k < len(toks) and a.start == toks[k].start), None)
+
+
+def _noun_arguments(te: int, toks: Words, places: list[PlaceRef], actors: list[ActorHit], reader: Reader,
+                    where: bool) -> tuple[list[PlaceRef], ActorHit | None]:
+    """A status noun's place and the force inside its phrase: "the capture of X by Y", "the
+    fall of X to Y", "the withdrawal of Y from X"."""
+    if te < len(toks) and toks[te].word == "of":
+        force = _force_at(te + 1, toks, actors)
+        if force is not None:   # "the withdrawal of SDF fighters from X"
+            k = toks.at(force.end)
+            return reader.objects(toks, k, places, noun=True, where=where), force
+    targets = reader.objects(toks, te, places, noun=True, where=where)
+    if targets and targets[-1].end is not None:
+        k = toks.at(targets[-1].end)
+        if k < len(toks) and toks[k].word in ("by", "to"):   # "the capture of X by Y"
+            return targets, _force_at(k + 1, toks, actors)
+    return targets, None
+
+
+def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places: list[PlaceRef],
+              actors: list[ActorHit], reader: Reader) -> tuple[list[PlaceRef], ActorHit | str | None]:
+    """(places, agent phrase, "passive" or None) of the status phrase ``t`` spanning tokens ti..te."""
+    te = len(toks) if te is None else te
+    sp = t.pattern
+    if t.held:
+        return reader.objects(toks, te, places, max_gap=HELD_PLACE_GAP), None
+    passive = _passive(t, ti, te, toks, reader)
+    agent = _agent_after(te, passive, toks, actors) if sp.agent == "after" or passive else None
+    where = sp.effect in ("defence", "fighting")
+    if passive or sp.place == "before":
+        targets = reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places)
+    elif sp.place == "either":
+        targets = (reader.objects(toks, te, places) or reader.near_before(toks, ti, places)
+                   or reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places))
+    elif sp.noun:
+        targets, agent = _noun_arguments(te, toks, places, actors, reader, where)
+    else:
+        targets = reader.objects(toks, te, places, noun=sp.noun, where=where)
+        if not targets:
+            targets, as_passive = _object_or_relative(ti, lo, toks, places, actors, reader)
+            if as_passive and not passive:   # "X, captured by Y on Friday,": the agent follows "by"
+                passive, agent = True, _agent_after(te, True, toks, actors)
+    if not targets and (where or (sp.agent == "inside" and sp.effect == "loss")):
+        targets = reader.scene(toks, places)   # "On the Saraqib front, the army repelled the attack"
+    if passive and agent is None:
+        return targets, "passive"
+    return targets, agent

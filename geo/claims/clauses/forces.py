@@ -1,0 +1,242 @@
+"""Reading the forces of a clause: force phrases, subjects, blocked positions, negation and denial."""
+
+from __future__ import annotations
+
+from .grammar import Grammar
+from .words import ActorHit, ActorName, Words
+
+
+class ForceReader(Grammar):
+    """Who does what in a clause: the force phrases and the subject of a status phrase."""
+
+    def actor_phrases(self, toks: Words, raw_hits: list[ActorName]) -> list[ActorHit]:
+        """Actor names found in the sentence (``raw_hits``, offsets in the sentence) read as
+        noun phrases: adjacent names are one phrase whose force is the first specific one
+        ("Turkish-backed mercenary factions", "PKK/YPG terrorists"); "factions of the SNA"
+        and "fighters led by HTS" are that force; "its units", "the same factions", "they"
+        are anaphors."""
+        hits: list[ActorHit] = []
+        for raw in raw_hits:
+            start, end, aid, word = raw.start, raw.end, raw.actor, raw.name
+            last = word.split()[-1]
+            j = toks.at(end) - 1   # the name's last word: a capitalised one is a proper noun ("Damascus", "SDF")
+            proper = 0 <= j < len(toks) and toks[j].cap and not (word in self.common_names and _initial(toks, j))
+            plural = (not proper and last.endswith("s") and len(last) > 3) or last in ("forces", "militiamen")
+            if word in self.pronouns:
+                hits.append(ActorHit(start, end, None, "anaphor", self.pronouns[word] == "pl", self.pronouns[word]))
+                continue
+            kind = "generic" if word in self.generic else "name"
+            number = ""
+            i = toks.at(start)
+            if i < len(toks) and toks[i].start == start:
+                det = self._determiner(toks, i)
+                if det == "own" or (det is not None and kind == "generic"):
+                    kind, number = "anaphor", det   # "its units", "the same factions", "our forces"
+            hits.append(ActorHit(start, end, aid, kind, plural, number, last))
+        return self._merge(toks, hits)
+
+    def _determiner(self, toks, i) -> str | None:
+        for n in (2, 1):
+            if i - n >= 0:
+                phrase = " ".join(t.word for t in toks[i - n:i])
+                if phrase in self.determiners:
+                    return self.determiners[phrase]
+        return None
+
+    def _merge(self, toks, hits: list[ActorHit]) -> list[ActorHit]:
+        out: list[ActorHit] = []
+        for h in hits:
+            if out:
+                prev = out[-1]
+                gap = toks.between(prev.end, h.start)
+                # one adjective at most between them ("Turkish-backed mercenary factions"); a verb
+                # or an article starts another phrase ("regime forces pushed the factions")
+                adjacent = (not gap or h.kind != "name") and len(gap) <= 1 and all(
+                                                 t.word.isalpha() and t.word not in self.not_agent_after
+                                                 and t.word not in self.clause_starts and t.word not in self.verbs
+                                                 and t.word not in ("the", "a", "an")
+                                                 and (t.cap or not t.word.endswith(("ed", "ing")))
+                                                 for t in gap)
+                bracket = [t.word for t in gap] in (["("], ["(", "the"])
+                link = tuple(t.word for t in gap if t.word != "the") in self.modifier_links
+                if adjacent or bracket or link:
+                    out[-1] = self._join(prev, h, modifier_first=not link)
+                    continue
+            out.append(h)
+        return out
+
+    @staticmethod
+    def _join(a: ActorHit, b: ActorHit, modifier_first: bool) -> ActorHit:
+        """One phrase from two adjacent names; the specific name decides the force."""
+        head = b  # the noun of the phrase gives its number
+        order = (b, a) if modifier_first else (a, b)   # the head noun decides between two names
+        force = next((h for h in order if h.kind == "name"), None)
+        if force is None:
+            force = next((h for h in order if h.kind == "generic"), order[0])
+        kind = force.kind if force.kind == "name" else (a.kind if a.kind == "anaphor" else force.kind)
+        return ActorHit(a.start, b.end, force.actor, kind, head.plural, a.number or b.number, head.head)
+
+    # Positions ------------------------------------------------------------------------------
+
+    def blocked(self, toks: Words, i: int) -> bool:
+        """The phrase starting at token ``i`` follows a preposition that makes it not an agent
+        ("against the Assad regime", "seized from the SDF"). Looks back over articles, names and
+        participles ("the allied", "the Assad"), at most three words; a time phrase ("On Thursday
+        the rebels") or a verb ("to halt insurgents") in between means the preposition governs
+        something else."""
+        k = i - 1
+        while k >= 0 and i - k <= 4:
+            t = toks[k]
+            if t.word in self.not_agent_after:
+                return True
+            if not (t.word in ("the", "a", "an", "its", "their", "his", "her") or t.word.endswith("ed")
+                    or (t.cap and t.word not in self.time_words)):
+                return False
+            k -= 1
+        return False
+
+    def clause_start(self, toks: Words, i: int) -> int:
+        """Index of the first token of the clause holding token ``i``: after the last
+        semicolon, colon, dash, bracket, clause word ("that", "which", "while") or reporting verb."""
+        j = i - 1
+        while j >= 0:
+            w = toks[j].word
+            if w == ")":   # a bracket closed before: skip over it ("the SNA (Turkish-backed) took")
+                while j >= 0 and toks[j].word != "(":
+                    j -= 1
+            elif w in (";", ":", "\u2014", "(", '"', "\u201c", "\u201d") or w in self.clause_starts or w in self.verbs:
+                return j + 1
+            j -= 1
+        return 0
+
+    def negated(self, toks: Words, lo: int, hi: int) -> bool:
+        """A negation between tokens ``lo`` and ``hi`` of one clause ("had not captured",
+        "no fighters had entered")."""
+        words = [t.word for t in toks[lo:hi]]
+        if not self.negation_words.intersection(words):
+            return False
+        for neg in self.negations:
+            n = len(neg)
+            if any(tuple(words[k:k + n]) == neg for k in range(len(words) - n + 1)):
+                return True
+        return False
+
+    def denied(self, toks: Words, i: int) -> bool:
+        """The phrase at token ``i`` sits in what a denial governs ("denied reports that the
+        rebels had taken X", "dismissed rumours of a withdrawal from X"): a denial word before
+        it in the sentence with no semicolon between."""
+        for k in range(i - 1, -1, -1):
+            t = toks[k]
+            if t.word == ";" or (t.word in self.verbs and t.word not in self.denials and k > 0
+                                 and toks[k - 1].word in (",", "and")):
+                break   # a new statement (", stressing that", "and said") ends the denial
+            if t.word in self.denials or any(_ends_with(toks, k, p) for p in self.denial_phrases):
+                return True
+        return self._denied_after(toks, i)
+
+    def read_denials_after(self, report_nouns: list[str], denied_after: list[str]) -> None:
+        self.report_nouns = frozenset(report_nouns)
+        self.denied_after = [tuple(d.split()) for d in denied_after]
+
+    def _denied_after(self, toks: Words, i: int) -> bool:
+        """"Reports that the army has left X are false": a report noun + "that"/"of" before the
+        phrase at token ``i``, and after it a copula and a denial, with no semicolon between."""
+        k = i - 1
+        while k >= 0 and toks[k].word != ";":   # "reports (circulated by the media) that"
+            if toks[k].word in ("that", "of") and any(t.word in self.report_nouns
+                                                      for t in toks[max(0, k - REPORT_NOUN_REACH):k]):
+                break
+            k -= 1
+        else:
+            return False
+        if k < 0:
+            return False
+        for j in range(i + 1, len(toks)):
+            if toks[j].word == ";":
+                return False
+            if toks[j].word in ("is", "are", "was", "were", "be", "been"):
+                for skip in (1, 2):   # "are false", "are completely false"
+                    if any(_starts_with(toks, j + skip, p) for p in self.denied_after):
+                        return True
+        return False
+
+    def subjectless(self, toks: Words, i: int) -> bool:
+        """Token ``i`` (a status phrase) has no subject of its own: it follows a comma, "and",
+        "then", "before"/"after" (+ -ing), "to" (infinitive), or opens the sentence."""
+        j = i - 1
+        while j >= 0 and toks[j].word in self.soft:
+            j -= 1
+        if j < 0:
+            return True
+        return toks[j].word in self.subjectless_after
+
+    def subject(self, toks: Words, i: int, actors: list[ActorHit], lo: int) -> ActorHit | None:
+        """The force right before token ``i`` in subject position, back to token ``lo``: only
+        auxiliaries, adverbs, negations, time words and a bracket may stand between."""
+        pos = toks[i].start
+        skip: set[int] = set()   # tokens of forces after a preposition ("insurgents led by HTS had entered")
+        for a in reversed([a for a in actors if a.end <= pos and a.start >= toks[lo].start if lo < len(toks)]):
+            gap = [t for t in toks.between(a.end, pos) if t.start not in skip]
+            commas = [k for k, t in enumerate(gap) if t.word == ","]
+            if len(commas) >= 2 and commas[0] == 0 and len(gap) <= 20:
+                gap = gap[commas[-1] + 1:]   # "terrorist groups, backed by X, had entered"
+            ok = all(t.word in self.soft or t.word in self.subject_gap or t.word in ("(", ")", ",")
+                     or (t.word.isdigit()) for t in gap)
+            if not ok or len(gap) > 8 or "," in [t.word for t in gap][:1] and len(gap) > 1:
+                return None
+            start_i = toks.at(a.start)
+            if self.blocked(toks, start_i):
+                # skip the phrase back to its preposition and a participle before it ("led by")
+                k = start_i - 1
+                while k > 0 and toks[k].word not in self.not_agent_after:
+                    k -= 1
+                if k > 0 and toks[k - 1].word.endswith("ed"):
+                    k -= 1
+                skip.update(t.start for t in toks.between(toks[k].start, a.end))
+                continue
+            return a
+        return None
+
+    def co_subject(self, toks: Words, subj: ActorHit, actors: list[ActorHit]) -> ActorHit | None:
+        """The force coordinated before a subject ("Jihadists and their Turkish-backed allies
+        breached X": the jihadists too); only "and", a comma, "the", "its", "their" between."""
+        before = [a for a in actors if a.end <= subj.start]
+        if not before:
+            return None
+        a = before[-1]
+        gap = [t.word for t in toks.between(a.end, subj.start)]
+        if "and" in gap and all(w in ("and", ",", "the", "its", "their", "his") for w in gap) \
+                and not self.blocked(toks, toks.at(a.start)):
+            return a
+        return None
+
+    def possessor(self, toks: Words, i: int, actors: list[ActorHit]) -> ActorHit | None:
+        """The force a noun phrase at token ``i`` belongs to ("its withdrawal", "the army's
+        pullback", "the SDF's loss of"): a force at most three words before it."""
+        pos = toks[i].start
+        for a in reversed([a for a in actors if a.end <= pos]):
+            gap = toks.between(a.end, pos)
+            if len(gap) <= 3 and all(t.word.isalpha() and t.word not in self.verbs and t.word not in self.not_agent_after
+                                     and t.word not in self.clause_starts for t in gap):
+                return a
+            return None
+        return None
+
+
+REPORT_NOUN_REACH = 6   # words from a report noun to the "that" or "of" of what it reports
+_OPENERS = frozenset({"-", "\u2013", "\u2014", ":", "(", "\"", "\u201c", "\u2018", "'"})
+
+
+def _initial(toks: Words, j: int) -> bool:
+    """Whether token ``j`` starts the sentence or a quote, heading or dash-led part of it, where
+    any word is written with a capital."""
+    return j == 0 or toks[j - 1].word in _OPENERS
+
+
+def _ends_with(toks: Words, k: int, phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return k - n + 1 >= 0 and tuple(t.word for t in toks[k - n + 1:k + 1]) == phrase
+
+
+def _starts_with(toks: Words, j: int, phrase: tuple[str, ...]) -> bool:
+    return j + len(phrase) <= len(toks) and tuple(t.word for t in toks[j:j + len(phrase)]) == phrase

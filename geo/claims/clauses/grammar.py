@@ -1,0 +1,55 @@
+"""The grammar word lists of claims.toml [grammar] and actors.toml [anaphora], compiled once."""
+
+from __future__ import annotations
+
+from .words import TOKEN, PlaceRef
+
+
+class Grammar:
+    """The grammar word lists, compiled once; the per-sentence facts the readers consult."""
+
+    def __init__(self, grammar: dict, anaphora: dict, reporting_verbs, denials, negations):
+        g = {k: frozenset(v) for k, v in grammar.items() if k != "list_joins"}
+        self.passive_aux = g["passive_aux"]
+        self.adverbs = g["adverbs"]
+        self.object_stops = g["object_stops"]
+        self.not_agent_after = g["not_agent_after"]
+        self.clause_starts = g["clause_starts"]
+        self.item_heads = g["item_heads"]
+        self.locative = g["locative"]
+        self.subordinators = g["subordinators"]
+        self.relatives = g["relatives"]
+        self.subjectless_after = g["subjectless_after"]
+        self.subject_gap = g["subject_gap"]
+        self.list_intros = [tuple(x.split()) for x in grammar["list_intros"]]
+        self.place_anaphors = [tuple(x.split()) for x in grammar["place_anaphors"]]
+        self.previous_places: tuple[PlaceRef, ...] = ()   # the places of the sentence's last claim, for "both towns"
+        self.sentence_places: list[PlaceRef] = []   # the places of the sentence being read
+        self.place_starts: frozenset[int] = frozenset()   # where they start
+        self.directions = g["directions"]
+        self.list_joins = [tuple(j.split()) if j not in (",", "&") else (j,) for j in grammar["list_joins"]]
+        self.list_joins = [tuple(w for part in j for w in TOKEN.findall(part)) for j in self.list_joins]
+        self.list_joins.sort(key=len, reverse=True)
+        self.joins_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for j in self.list_joins:
+            self.joins_by_first.setdefault(j[0], []).append(j)
+        self.generic = frozenset(anaphora["nouns"])
+        self.determiners = {d: n for n, ds in (("sg", anaphora["singular_determiners"]),
+                                                ("pl", anaphora["plural_determiners"]),
+                                                ("any", anaphora["determiners"]),
+                                                ("head", anaphora["weak_determiners"]),
+                                                ("own", anaphora["own_determiners"])) for d in ds}
+        self.pronouns = {p: n for n, ps in (("sg", anaphora["singular_pronouns"]),
+                                             ("pl", anaphora["plural_pronouns"])) for p in ps}
+        self.modifier_links = [tuple(x.split()) for x in anaphora["modifier_links"]]
+        self.verbs = frozenset(w for v in reporting_verbs for w in [v] if " " not in v)
+        self.denials = frozenset(d for d in denials if " " not in d)
+        self.denial_phrases = [tuple(d.split()) for d in denials if " " in d]   # "no truth"
+        self.report_nouns: frozenset[str] = frozenset()
+        self.denied_after: list[tuple[str, ...]] = []
+        self.negations = [tuple(n.split()) for n in negations]
+        self.negation_words = frozenset(n[0] for n in self.negations)
+        self.time_words = frozenset(anaphora["time_words"])
+        self.soft = self.passive_aux | self.adverbs | self.time_words | {"has", "have", "had"}
+        self.common_names: frozenset[str] = frozenset()   # actor names that are common nouns
+        self.forces_at: frozenset[int] = frozenset()   # token starts inside a force's name, per sentence

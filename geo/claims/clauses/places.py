@@ -1,0 +1,269 @@
+"""Reading the places of a clause: the object of a status phrase, lists, the subject place."""
+
+from __future__ import annotations
+
+from .grammar import Grammar
+from .words import NAME_PARTICLES, PlaceRef, Words
+
+
+class PlaceReader(Grammar):
+    """Which places a status phrase governs: its object, the list it opens, or its subject."""
+
+    def objects(self, toks: Words, i: int, places: list[PlaceRef], max_gap: int = 8,
+                unknown: bool = True, noun: bool = False, where: bool = False) -> list[PlaceRef]:
+        """Places governed by the phrase ending before token ``i``: the first place after it,
+        across object words only, and the places listed with it. Capitalised names the gazetteer
+        lacks, in the same positions, are returned as PlaceRefs whose key is the name.
+        ``noun``: a preposition may open the object ("a withdrawal from X"); ``where``: the
+        place may follow "in", "on", "at", "near" ("repelled attacks in X")."""
+        by_start = {p.start: p for p in places}
+        out: list[PlaceRef] = []
+        k, gap = i, 0
+        if noun and k < len(toks) and toks[k].word in ("in", "from", "of", "at", "around", "near"):
+            k += 1   # "a withdrawal in Aleppo", "its pullback from Aleppo"
+        ahead = [x.word for x in toks[k:k + 12]]
+        if "following" in ahead[:4] and ":" in ahead:
+            k = self._skip_number(toks, k + ahead.index(":") + 1)   # "captured the following areas ...: (1) A, (2) B"
+        while k < len(toks) and gap <= max_gap:
+            t = toks[k]
+            if t.start in by_start:
+                p = by_start[t.start]
+                out.append(p)
+                return self._list(toks, self._after(toks, p.end), places, out, unknown)
+            anaphor = None if gap > 1 else next(   # the object itself: "pulled out of them", not "freed the prisoners held there"
+                (a for a in self.place_anaphors if tuple(x.word for x in toks[k:k + len(a)]) == a), None)
+            if anaphor == ("there",):
+                heads = [p for p in self.sentence_places if p.end <= t.start and p.key is not None
+                         and not self.modifies(toks, toks.at(p.start), self.sentence_places)]
+                return heads[-1:]   # "remain deployed there": the place the sentence is about
+            if anaphor is not None and self.previous_places:
+                return list(self.previous_places)   # "withdrew from both towns", "pulled out of them"
+            if t.start in self.forces_at:
+                return []
+            if t.word in self.directions and k + 1 < len(toks) and toks[k + 1].word == "of":
+                return self._later_list(toks, i, k, places, unknown)   # "villages north of X, including A"
+            name_end = self._name(toks, k) if unknown else k
+            if name_end > k:
+                out.append(PlaceRef(toks[k].start, toks[name_end - 1].end, None))
+                return self._list(toks, name_end, places, out, unknown)
+            if t.word == "," and k > i and all(x.word in self.item_heads or x.word.isalpha() and not x.cap
+                                                and x.word not in self.object_stops for x in toks[i:k]):
+                intro = next((n for n in self.list_intros if tuple(x.word for x in toks[k + 1:k + 1 + len(n)]) == n), None)
+                if intro is not None:   # "several areas, chief among them A and B"
+                    k += 1 + len(intro)
+                    continue
+                if all(x.word in self.item_heads for x in toks[i:k]):
+                    k += 1   # "took the provincial capital, Deir ez-Zor"
+                    continue
+            if where and t.word in ("in", "on", "at", "near", "around", "outside"):
+                k += 1
+                gap += 1
+                continue
+            if t.word in self.object_stops or not (t.word.isalnum() or "'" in t.word):
+                return self._later_list(toks, i, k, places, unknown)
+            if t.cap and t.word not in self.item_heads:
+                return []
+            k += 1
+            gap += 1
+        return []
+
+    def _later_list(self, toks, i: int, k: int, places, unknown: bool) -> list[PlaceRef]:
+        """"took over seven villages on the east bank, including A, B": when the object is a
+        plural place noun, the list an introducer opens a little further on."""
+        if not any(x.word in self.item_heads and x.word.endswith("s") for x in toks[i:k]):
+            return []
+        for m in range(k, min(len(toks), k + 14)):
+            w = toks[m].word
+            if w in (";", ".", ":") or w in self.clause_starts or w in self.verbs:
+                return []
+            if w == "," and m + 1 < len(toks):
+                intro = next((n for n in self.list_intros
+                              if tuple(x.word for x in toks[m + 1:m + 1 + len(n)]) == n), None)
+                if intro is not None:
+                    return self.objects(toks, m + 1 + len(intro), places, unknown=unknown)
+        return []
+
+    def _skip_locator(self, toks, k: int, by_start) -> int:
+        """Past a phrase that locates the item just listed ("area west of Manbij", "to its
+        north"), so that the list goes on after it ("... and the village of X")."""
+        j = k
+        while j < len(toks) and toks[j].word in self.item_heads and toks[j].word not in ("the", "of"):
+            j += 1
+        if j + 2 < len(toks) and toks[j].word in self.directions and toks[j + 1].word == "of" \
+                and toks[j + 2].start in by_start:
+            p = by_start[toks[j + 2].start]
+            after = toks.at(p.end)
+            return after if after < len(toks) and toks[after].word in ("and", ",") else k
+        if j + 2 < len(toks) and toks[j].word == "to" and toks[j + 1].word in ("its", "the") \
+                and toks[j + 2].word in self.directions:
+            after = j + 3
+            return after if after < len(toks) and toks[after].word in ("and", ",") else k
+        return k
+
+    @staticmethod
+    def _skip_number(toks, k: int) -> int:
+        """Past an enumeration mark ("(2)", "2)") at token ``k``."""
+        if k + 2 < len(toks) and toks[k].word == "(" and toks[k + 1].word.isdigit() and toks[k + 2].word == ")":
+            return k + 3
+        if k + 1 < len(toks) and toks[k].word.isdigit() and toks[k + 1].word == ")":
+            return k + 2
+        return k
+
+    def listed_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
+        """"listed A, B and C among the villages taken": the list before "among the <noun>"
+        that a participle at token ``i`` describes."""
+        if i < 3 or toks[i - 3].word != "among" or toks[i - 2].word not in ("the", "those") \
+                or toks[i - 1].word not in self.item_heads:
+            return []
+        end = toks[i - 3].start
+        before = [p for p in places if p.end <= end]
+        if not before or toks.between(before[-1].end, end):
+            return []
+        out = [before[-1]]
+        for p in reversed(before[:-1]):   # back along the list while only joins stand between
+            gap = tuple(t.word for t in toks.between(p.end, out[-1].start))
+            if gap not in self.list_joins:
+                break
+            out.append(p)
+        return out[::-1]
+
+    def _after(self, toks, pos: int) -> int:
+        return toks.at(pos)
+
+    def _name(self, toks, k: int) -> int:
+        """End index of a capitalised name starting at token ``k`` ("Urum al-Sughra",
+        "al-Harir"), or ``k`` when there is none."""
+        j = k
+        if k < len(toks) and toks[k].start in self.forces_at:
+            return k
+        if j < len(toks) and toks[j].word in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap:
+            if toks[j + 1].start in self.place_starts:
+                return k   # "al-Nayrab" where "Nayrab" is a known place: the place, not a new name
+            j += 1
+        if not (j < len(toks) and toks[j].cap and toks[j].word.isalpha() and toks[j].word not in self.item_heads):
+            return k
+        j += 1
+        while j < len(toks):
+            if toks[j].start in self.forces_at:
+                break
+            if toks[j].cap and toks[j].word.isalpha():
+                j += 1
+            elif toks[j].word in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap:
+                j += 2
+            else:
+                break
+        return j
+
+    def _list(self, toks, k: int, places, out: list[PlaceRef], unknown: bool) -> list[PlaceRef]:
+        """Extend ``out`` with the items coordinated after token ``k``."""
+        by_start = {p.start: p for p in places}
+        while k < len(toks):
+            k = self._skip_locator(toks, k, by_start)
+            join = next((j for j in self.joins_by_first.get(toks[k].word, ()) if k < len(toks)
+                         if tuple(t.word for t in toks[k:k + len(j)]) == j), None)
+            if join is None:
+                break
+            m = self._skip_number(toks, k + len(join))
+            while m < len(toks) and toks[m].word in self.item_heads and toks[m].start not in by_start:
+                m += 1
+            if m < len(toks) and toks[m].start in by_start:
+                p = by_start[toks[m].start]
+                out.append(p)
+                k = self._after(toks, p.end)
+                continue
+            end = self._name(toks, m) if unknown else m
+            if end > m and not (end < len(toks) and toks[end].word in self.verbs):   # "..., and the Observatory said"
+                out.append(PlaceRef(toks[m].start, toks[end - 1].end, None))
+                k = end
+                continue
+            break
+        return out
+
+    def subject_places(self, toks: Words, lo: int, i: int, places: list[PlaceRef],
+                       unknown: bool = True) -> list[PlaceRef]:
+        """The place heading the subject of the clause between tokens ``lo`` and ``i`` ("The
+        Kuweires air base east of Aleppo [fell]": the base), with the places listed with it."""
+        by_start = {p.start: p for p in places}
+        k = lo
+        while k < i:
+            t = toks[k]
+            if t.start in by_start:
+                p = by_start[t.start]
+                first, nxt = p, self._after(toks, p.end)
+            elif unknown and self._name(toks, k) > k:
+                end = self._name(toks, k)
+                first, nxt = PlaceRef(t.start, toks[end - 1].end, None), end
+            else:
+                k += 1
+                continue
+            if k > lo and self.modifies(toks, k, places):
+                k = nxt   # "the air base east of Aleppo", "the Citadel of Aleppo": a modifier
+                continue
+            out = self._list(toks, nxt, places, [first], unknown)
+            if out[-1].end > toks[i].start:
+                return []
+            return out
+        return []
+
+    def modifies(self, toks: Words, k: int, places: list[PlaceRef]) -> bool:
+        """The place at token ``k`` sits in a phrase that locates something else ("east of X",
+        "in X", "the Citadel of X", "the north of X"); "parts of X", "control of X" do not."""
+        if k == 0:
+            return False
+        prev = toks[k - 1]
+        if prev.word not in self.locative:
+            return False
+        if prev.word != "of":
+            return True
+        if k < 2:
+            return False
+        head = toks[k - 2]
+        return head.cap or head.word in self.directions or any(p.start <= head.start < p.end for p in places)
+
+    def near_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
+        """A place right before token ``i`` (only auxiliaries and adverbs between): "Idlib
+        province under their control", "Aleppo was largely in the hands of"."""
+        before = [p for p in places if p.end <= toks[i].start]
+        if not before:
+            return []
+        p = before[-1]
+        gap = toks.between(p.end, toks[i].start)
+        if len(gap) <= 3 and all(t.word in self.soft or t.word in ("remains", "remain", "remained", "still")
+                                 for t in gap):
+            return [p]
+        words = [t.word for t in gap]
+        if 3 <= len(words) <= 5 and words[0] == "," and words[1] in ("a", "an", "another", "the") \
+                and all(w.isalpha() and w not in self.object_stops for w in words[2:]):
+            return [p]   # "Manbij, another district under the group's occupation"
+        return []
+
+    def scene(self, toks: Words, places: list[PlaceRef]) -> list[PlaceRef]:
+        """The place of a sentence-opening locative ("On the Saraqib axis, ...", "Near Hama, ..."):
+        where the events of the sentence happen."""
+        if not toks or toks[0].word not in ("in", "on", "near", "around", "at", "outside", "inside"):
+            return []
+        comma = next((k for k, t in enumerate(toks[:15]) if t.word == ","), None)
+        if comma is None:
+            return []
+        inside = [p for p in places if p.end <= toks[comma].start and p.key is not None]
+        return inside[:1]
+
+    def antecedent(self, toks: Words, lo: int, places: list[PlaceRef]) -> list[PlaceRef]:
+        """The place a relative clause starting at token ``lo`` describes ("Tal Rifaat, which
+        it seized"; "Aleppo, the city his fighters seized"): the place just before it."""
+        if lo <= 0:
+            return []
+        # "which" opens a relative clause; "that" is as often a complement ("told X that ..."), so not here
+        pos = toks[lo - 1].start if toks[lo - 1].word == "which" else toks[lo].start
+        before = [p for p in places if p.end <= pos and p.key is not None]
+        if not before:
+            return []
+        p = before[-1]
+        k = toks.at(p.start)
+        if k >= 2 and toks[k - 1].word == "of" and toks[k - 2].word in self.directions:
+            return []   # "the north of the city, which": the city is not what "which" is
+        gap = toks.between(p.end, pos)
+        if len(gap) <= 4 and all(t.word in (",", "the", "which", "that", "city", "town", "village",
+                                              "base", "airport", "area", "district") for t in gap):
+            return [p]
+        return []

@@ -1,0 +1,10 @@
+"""The clause reader: the forces and the places of each status phrase of a sentence."""
+
+from __future__ import annotations
+
+from .forces import ForceReader
+from .places import PlaceReader
+
+
+class Reader(ForceReader, PlaceReader):
+    """The grammar word lists, compiled once, and the rules that read a clause with them."""

@@ -1,0 +1,80 @@
+"""A sentence as tokens, and the records the clause reader passes: tokens, force phrases, places."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import NamedTuple
+
+from ...model import Mention
+
+TOKEN = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
+_QUOTES = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}   # read through: 'entered "large parts" of X'
+_DASH = re.compile(r"(?<=\s)[\u2013\u2014\u2015-]{1,2}(?=\s)|--")
+NAME_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ed", "es", "et",
+                   "bin", "ibn", "um", "umm", "abu", "bani", "beni"}
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    word: str      # folded (lower case, no diacritics)
+    cap: bool      # written with a capital letter
+
+
+class ActorName(NamedTuple):
+    """An actor name found in a text: whole words, the longest where names overlap."""
+    start: int
+    end: int
+    actor: str | None   # actor id, or None for a pronoun or a general noun ("they", "factions")
+    name: str           # the name's key as the vocabulary lists it
+
+
+class ActorHit(NamedTuple):
+    start: int
+    end: int
+    actor: str | None   # actor id, or None for a force to be found from context
+    kind: str           # "name" | "generic" (a noun with a default) | "anaphor" (resolve first)
+    plural: bool
+    number: str = ""    # "sg"/"pl" when a pronoun or determiner fixes it ("its units": sg)
+    head: str = ""      # the phrase's last word ("factions"), to find what "the factions" refers to
+
+
+class PlaceRef(NamedTuple):
+    start: int
+    end: int
+    key: Mention | None   # the mention; None for a name the gazetteer lacks
+
+
+class Words(list[Token]):
+    """A sentence's tokens, with their start offsets for finding a token by position."""
+
+    def __init__(self, tokens):
+        super().__init__(tokens)
+        self.starts = [t.start for t in tokens]
+
+    def at(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos`` (``len`` when none)."""
+        return bisect_left(self.starts, pos)
+
+    def between(self, a: int, b: int) -> list[Token]:
+        """The tokens starting in [a, b)."""
+        return self[bisect_left(self.starts, a):bisect_left(self.starts, b)]
+
+
+def token_at(toks: Words, pos: int) -> int | None:
+    """Index of the first token starting at or after ``pos``; None when there is none."""
+    k = toks.at(pos)
+    return k if k < len(toks) else None
+
+
+def tokenize(text: str, norm: str) -> Words:
+    """Word and punctuation tokens of ``norm`` (offsets shared with ``text``); dashes that
+    separate clauses ("Hama – the army said") are kept as the token "—"."""
+    make = tuple.__new__   # a NamedTuple without its Python-level __new__: this runs per word
+    out = [make(Token, (a, b, w, text[a].isupper()))
+           for (a, b), w in ((m.span(), m.group()) for m in TOKEN.finditer(norm)) if w not in _QUOTES]
+    dashes = [Token(m.start(), m.end(), "\u2014", False) for m in _DASH.finditer(text)]
+    if dashes:
+        out = sorted(out + dashes, key=lambda t: t.start)
+    return Words(out)

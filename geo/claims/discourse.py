@@ -1,0 +1,94 @@
+"""What carries from one sentence of a report to the next: the speakers, the forces named (for
+"its units", "the same factions", "they") and the agent of the last claim."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..text import name_key
+
+REMEMBERED_SPEAKERS = 20   # sentences with a speaker kept for "the ministry", "it"
+REMEMBERED_FORCES = 12     # forces kept for "they", "its units"
+
+
+class ForceRef(NamedTuple):
+    """A force named, as an anaphor may refer back to it."""
+    actor: str    # actor id
+    plural: bool  # named in the plural ("rebels")
+    head: str     # the name's last word ("factions"), for "the factions"
+
+
+class LastAgent(NamedTuple):
+    actor: str     # actor id of the last claim's agent
+    sentence: int  # the sentence it was in
+
+
+class Said(NamedTuple):
+    """A sentence with a speaker, not yet read for who it is."""
+    text: str
+    norm: str
+
+
+@dataclass
+class Discourse:
+    """The state of reading one report, carried from sentence to sentence."""
+    read_speaker: Callable[[str, str], str | None]   # the first speaker a sentence names (text, norm)
+    last_speaker_nouns: frozenset[str]   # "the statement": the last speaker, whoever it was
+    claimants: list[Said | str | None] = field(default_factory=list)   # each sentence with a speaker, read or not
+    forces: list[ForceRef] = field(default_factory=list)   # in order of mention
+    agent: LastAgent | None = None
+
+    def said(self, sentence: Said | None) -> None:
+        if sentence is not None:
+            self.claimants = (self.claimants + [sentence])[-REMEMBERED_SPEAKERS:]
+
+    def named(self, forces: list[ForceRef]) -> None:
+        """Remember the forces a sentence named."""
+        self.forces = (self.forces + forces)[-REMEMBERED_FORCES:]
+
+    def speaker(self, k: int) -> str | None:
+        """The speaker of the k-th remembered sentence (read from its text the first time)."""
+        c = self.claimants[k]
+        if isinstance(c, Said):
+            c = self.claimants[k] = self.read_speaker(c.text, c.norm)
+        return c
+
+    @property
+    def claimant(self) -> str | None:
+        """The last speaker named."""
+        for k in range(len(self.claimants) - 1, -1, -1):
+            c = self.speaker(k)
+            if c:
+                return c
+        return None
+
+    def earlier(self, phrase: str) -> str | None:
+        """The speaker a phrase such as "the ministry" or "it" refers to: the last speaker whose
+        name ends with the same noun, else the last speaker."""
+        words = name_key(phrase).split(" ")
+        head = words[-1]
+        for k in range(len(self.claimants) - 1, -1, -1):
+            c = self.speaker(k)
+            if c and head in name_key(c).split(" ") and name_key(c) != name_key(phrase):
+                return c
+        if len(words) == 1 or head in self.last_speaker_nouns:
+            return self.claimant   # "it", "the statement": the last speaker
+        return phrase              # "the monitor" with no monitor named before: as written
+
+    def resolve(self, number: str, before: list[ForceRef], head: str = "") -> str | None:
+        """The force an anaphor stands for: the last one named with the same noun ("armed
+        groups" ... "the groups"), else the last one named agreeing in number when the anaphor
+        fixes it; in this sentence before it, then earlier."""
+        named = self.forces + before
+        if head and number in ("head", "any"):
+            for f in reversed(named):
+                if f.head == head:
+                    return f.actor
+        if number == "head":   # "the fighters": only the same noun, else the noun's default
+            return None
+        for f in reversed(named):
+            if number == "any" or (number == "pl") == f.plural:
+                return f.actor
+        return None

@@ -1,0 +1,159 @@
+"""The claims of one report: its sentences read in order, what one sentence says carried to the
+next, each claim kept once per (place, actor, status, claimant side)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import partial
+
+from ..gazetteer import Gazetteer
+from ..model import Claim, Mention, PendingClaim, Report
+from ..text import Sentence, normalize, sentences
+from .actors import outside
+from .clauses import ActorName, PlaceRef, tokenize
+from .discourse import Discourse, ForceRef, LastAgent, Said
+from .sentence import Found, SentenceReading
+from .speakers import admission, first_claimant
+from .triggers import find_triggers
+from .vocabulary import ClaimVocabulary
+
+MAX_SENTENCE = 4000     # characters: a longer "sentence" (no full stop for a page) is not read for
+                        # claims; its places are still drawn. Keeps the cost linear in the text.
+_QUESTION_END = "”\"'’"   # closing quotes after a question mark
+
+
+@dataclass
+class _Mentions:
+    """A report's mentions by the offset of their sentence."""
+    places: dict[int, list[Mention]] = field(default_factory=dict)    # what a claim can be about
+    blocked: dict[int, list[Mention]] = field(default_factory=dict)   # metonyms, datelines, countries
+    every: dict[int, list[Mention]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, mentions: list[Mention], vocab: ClaimVocabulary, gazetteer: Gazetteer) -> _Mentions:
+        out = cls()
+        for m in mentions:
+            out.every.setdefault(m.sentence_start, []).append(m)
+            if m.role == "place" and gazetteer.entries[m.place_id].kind not in vocab.exclude_kinds:
+                out.places.setdefault(m.sentence_start, []).append(m)
+            else:   # metonyms, datelines, countries: not places of a claim, and not unknown names
+                out.blocked.setdefault(m.sentence_start, []).append(m)
+        return out
+
+
+@dataclass
+class _Report:
+    """What extraction needs of the whole report, found once."""
+    report: Report
+    vocab: ClaimVocabulary
+    gazetteer: Gazetteer
+    mentions: _Mentions
+    pending: list[PendingClaim] | None
+    year: int | None
+    norm: str                  # the folded text: a slice's fold is the fold's slice
+    names: list[ActorName]     # every actor name in it, one pass over the report
+    name_starts: list[int]
+    talk: Discourse
+    claims: list[Claim] = field(default_factory=list)
+    seen: set[tuple[str, str, str, str]] = field(default_factory=set)
+
+    def names_in(self, sent: Sentence) -> list[ActorName]:
+        """The actor names of a sentence, offsets in it. A name the mentions step read as a
+        place or a dateline is no force ("seized Damascus", "DAMASCUS –"); only metonyms
+        ("Damascus said") are, and names that hold a place ("Deir ez-Zor Military Council")."""
+        lo, hi = bisect_left(self.name_starts, sent.start), bisect_left(self.name_starts, sent.end)
+        not_force = [(m.start, m.end) for m in self.mentions.every.get(sent.start, ()) if m.role != "metonym"]
+        return [ActorName(n.start - sent.start, n.end - sent.start, n.actor, n.name) for n in self.names[lo:hi]
+                if n.end <= sent.end and not any(x <= n.start and n.end <= y for x, y in not_force)]
+
+
+def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabulary,
+                   gazetteer: Gazetteer, pending: list[PendingClaim] | None = None) -> list[Claim]:
+    """Every control claim in ``report``, once per (place, actor, status, claimant side).
+
+    Claims about names the gazetteer lacks are appended to ``pending`` when it is given."""
+    norm = normalize(report.text)
+    names = vocab.actor_names(norm)
+    doc = _Report(report, vocab, gazetteer, _Mentions.of(mentions, vocab, gazetteer), pending,
+                  int(report.date[:4]) if report.date[:4].isdigit() else None, norm, names, [n.start for n in names],
+                  Discourse(partial(first_claimant, vocab=vocab), vocab.last_speaker_nouns))
+    for n_sent, sent in enumerate(sentences(report.text)):
+        if len(sent.text) <= MAX_SENTENCE:
+            _read_sentence(doc, n_sent, sent)
+    return doc.claims
+
+
+def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
+    vocab, text, talk = doc.vocab, sent.text, doc.talk
+    norm = doc.norm[sent.start:sent.end]
+    raw = doc.names_in(sent)
+    claimant_here = (Said(text, norm) if vocab.rx_verb.search(norm) or vocab.rx_before_claimant.search(norm)
+                     else None)   # read when needed
+    known = sorted(doc.mentions.places.get(sent.start, []), key=lambda m: m.start)
+    places = [PlaceRef(m.start - sent.start, m.end - sent.start, m) for m in known]
+    triggers = []
+    if (places or doc.pending is not None) and not text.rstrip().rstrip(_QUESTION_END).endswith("?"):
+        triggers = find_triggers(norm, vocab)
+    if not triggers:
+        # nothing to read: only remember the forces named, for "they" and "its units" later
+        talk.said(claimant_here)
+        talk.named([ForceRef(n.actor, n.name.split(" ")[-1].endswith("s"), n.name.split(" ")[-1])
+                    for n in raw if n.actor and n.name not in vocab.pronouns])
+        return
+    toks = tokenize(text, norm)
+    reader = vocab.reader
+    named = reader.actor_phrases(toks, raw)   # every force named, for what "they" refers to
+    actors = outside(named, triggers, norm, vocab)
+    reader.forces_at = frozenset(t.start for a in actors for t in toks.between(a.start, a.end))
+    reader.sentence_places = places
+    reader.place_starts = frozenset(p.start for p in places)
+    blocked = [(m.start - sent.start, m.end - sent.start) for m in doc.mentions.blocked.get(sent.start, [])]
+    reading = SentenceReading(doc.report, vocab, talk, n_sent, doc.year, text, norm, toks, places, actors, named,
+                              blocked, list(vocab.rx_verb.finditer(norm)))
+    for t in triggers:
+        reading.read(t)
+    _keep(doc, reading.found, n_sent, sent)
+    # carry to the next sentence: the last speaker and the forces named
+    talk.said(claimant_here)
+    named_here: list[ForceRef] = []
+    for a in actors:
+        aid = a.actor if a.kind != "anaphor" else talk.resolve(a.number, named_here, a.head)
+        if aid:
+            named_here.append(ForceRef(aid, a.plural, a.head))
+    talk.named(named_here)
+
+
+def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None:
+    """The claims of a sentence's phrases, each once per (place, actor, status, side); names the
+    gazetteer lacks to ``doc.pending``."""
+    # "insurgents entered the government-held city of Aleppo": the adjective describes
+    # the state before the event the sentence reports; the event is the claim.
+    events = {p.key.place_id for f in found if not f.trigger.held for p in f.places if p.key is not None}
+    report, text = doc.report, sent.text
+    hedged = bool(doc.vocab.rx_hedged.search(doc.norm[sent.start:sent.end]))
+    for f in found:
+        t, side = f.trigger, f.speaker.side
+        if not t.held:
+            doc.talk.agent = LastAgent(f.actor, n_sent)
+        for p in f.places:
+            if p.key is None:
+                if doc.pending is not None:
+                    doc.pending.append(PendingClaim(text[p.start:p.end], report.id, f.actor, t.pattern.status, side,
+                                                    text, sent.start + p.start, sent.start + p.end))
+                continue
+            m = p.key
+            if t.held and m.place_id in events:
+                continue
+            key = (m.place_id, f.actor, t.pattern.status, side)
+            if key in doc.seen:
+                continue
+            doc.seen.add(key)
+            doc.claims.append(Claim(
+                article=report.id, outlet=report.outlet, date=report.date,
+                place_id=m.place_id, place=doc.gazetteer.entries[m.place_id].name,
+                actor=f.actor, status=t.pattern.status, claimant=f.speaker.name, claimant_side=side,
+                quote=text, admission=admission(f.actor, t.pattern.effect, side, doc.vocab.allies_of(side)),
+                hedged=hedged,
+                trigger=text[t.start:t.end], start=sent.start, effect=t.pattern.effect,
+            ))

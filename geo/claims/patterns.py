@@ -1,0 +1,131 @@
+"""Status patterns as regular expressions: word lists compiled to one alternation, and the literal
+texts a pattern's matches start with or contain (to skip patterns a sentence cannot match)."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import name_key
+
+# More literal prefixes than this for one pattern: treated as having none (it runs everywhere).
+MAX_PREFIXES = 64
+# A literal shorter than this selects too many sentences to be worth looking for.
+MIN_LITERAL = 2
+
+
+def rx_words(words) -> str:
+    """One alternation of the name keys of ``words``, the longest first."""
+    keys = sorted({name_key(w) for w in words if name_key(w)}, key=len, reverse=True)
+    return "|".join(re.escape(k) for k in keys)
+
+
+def wb(pattern: str) -> re.Pattern:
+    """``pattern`` as whole words of a folded text."""
+    return re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])")
+
+
+def literal_prefixes(rx: re.Pattern, limit: int = MAX_PREFIXES) -> list[str]:
+    """Literal texts one of which every match of ``rx`` starts with ([] when there is no
+    bound: the pattern must run on every sentence).
+
+    Lets a sentence skip a pattern whose prefixes it does not contain: exact, and much cheaper
+    than running ~200 status patterns over every sentence. Alternations and optional groups
+    give several prefixes ("(?:had )?not able" -> "had not able", "not able")."""
+    import re._constants as sre_c
+    import re._parser as sre_p
+
+    if rx.flags & re.IGNORECASE:
+        return []
+
+    def expand(items, prefixes: list[str]) -> tuple[list[str], bool]:
+        """Extend each prefix along ``items``; the flag says whether all of ``items`` was literal."""
+        for _n, (op, av) in enumerate(items):
+            if op is sre_c.LITERAL:
+                prefixes = [p + chr(av) for p in prefixes]
+            elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+                continue  # zero-width
+            elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:
+                prefixes, whole = expand(av[3], prefixes)
+                if not whole:
+                    return prefixes, False
+            elif op is sre_c.BRANCH:
+                out: list[str] = []
+                whole = True
+                for branch in av[1]:
+                    got, w = expand(branch, prefixes)
+                    out += got
+                    whole = whole and w
+                if len(out) > limit:
+                    return prefixes, False
+                prefixes = out
+                if not whole:
+                    return prefixes, False
+            elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+                got, w = expand(av[2], prefixes)   # optional: with it or without it
+                if not w or len(got) + len(prefixes) > limit:
+                    return prefixes, False
+                prefixes = got + prefixes
+            else:
+                return prefixes, False
+        return prefixes, True
+
+    prefixes, _ = expand(sre_p.parse(rx.pattern), [""])
+    if any(len(p) < MIN_LITERAL for p in prefixes):
+        return []
+    return sorted(set(prefixes))
+
+
+def required_literals(rx: re.Pattern) -> list[str]:
+    """Literal texts one of which every match of ``rx`` contains somewhere ([] when none of at
+    least two characters is found): lets a pattern with no literal prefix skip a sentence."""
+    import re._constants as sre_c
+    import re._parser as sre_p
+
+    def literal(items) -> str | None:
+        out = []
+        for op, av in items:
+            if op is sre_c.LITERAL:
+                out.append(chr(av))
+            elif op is sre_c.SUBPATTERN and not av[2]:
+                inner = literal(av[3])
+                if inner is None:
+                    return None
+                out.append(inner)
+            else:
+                return None
+        return "".join(out)
+
+    best: list[str] = []
+
+    def consider(options: list[str]) -> None:
+        nonlocal best
+        if options and min(map(len, options)) >= MIN_LITERAL and (not best or min(map(len, options)) > min(map(len, best))):
+            best = options
+
+    def walk(items) -> None:
+        run: list[str] = []
+        for op, av in items:
+            if op is sre_c.LITERAL:
+                run.append(chr(av))
+                continue
+            consider(["".join(run)])
+            run = []
+            if op is sre_c.SUBPATTERN and not av[2]:
+                walk(av[3])
+            elif op is sre_c.BRANCH:
+                options = [literal(b) for b in av[1]]
+                known = [o for o in options if o is not None]
+                if len(known) == len(options):
+                    consider(known)
+        consider(["".join(run)])
+
+    if rx.flags & re.IGNORECASE:
+        return []
+    walk(sre_p.parse(rx.pattern))
+    return best
+
+
+def literal_prefix(rx: re.Pattern) -> str:
+    """The one literal text every match of ``rx`` starts with ("" when there is none)."""
+    import os.path
+    return os.path.commonprefix(literal_prefixes(rx))

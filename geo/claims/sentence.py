@@ -1,0 +1,107 @@
+"""Reading one sentence for claims: each status phrase in its clause, kept or set aside (intended,
+historic, hypothetical, denied, negated), with its places, force and claimant."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..model import Report
+from .actors import AgentQuery, resolve
+from .arguments import arguments, negation_start
+from .clauses import ActorHit, PlaceRef, Words, token_at
+from .discourse import Discourse
+from .hedges import historic, intended
+from .speakers import Speaker, claimant_for
+from .triggers import Trigger
+from .vocabulary import ClaimVocabulary
+
+# Effects a negation cue may belong to rather than negate, when the phrase names its force
+# ("failed to establish positions", "prevented them from holding").
+_NEGATABLE_INSIDE = ("loss", "defence")
+
+
+class Found(NamedTuple):
+    """A status phrase read: what a claim will say of each of its places."""
+    trigger: Trigger
+    places: list[PlaceRef]
+    actor: str
+    speaker: Speaker
+
+
+@dataclass
+class SentenceReading:
+    """One sentence with status phrases, read phrase by phrase (``read``) into ``found``."""
+    report: Report
+    vocab: ClaimVocabulary
+    talk: Discourse
+    n_sent: int
+    year: int | None
+    text: str
+    norm: str
+    toks: Words
+    places: list[PlaceRef]
+    actors: list[ActorHit]   # forces outside status phrases and attributions
+    named: list[ActorHit]    # every force named
+    blocked: list[tuple[int, int]]   # spans that are no place of a claim (metonyms, datelines, countries)
+    verbs: list[re.Match] = field(default_factory=list)
+    found: list[Found] = field(default_factory=list)
+    previous_agent: str | None = None
+    said: dict[tuple[int, int], Speaker] = field(default_factory=dict)   # per pair of reporting verbs around
+
+    def _set_aside(self, t: Trigger, ti: int) -> bool:
+        """The phrase states no current claim: hypothetical, denied or negated."""
+        reader, toks = self.vocab.reader, self.toks
+        if t.pattern.noun and self.vocab.rx_modal_after.match(self.norm, t.end):
+            return True   # "the fall of Homs would cut Damascus off": hypothetical
+        if t.pattern.effect not in _NEGATABLE_INSIDE or t.inner_actor is None:
+            if reader.denied(toks, ti) or reader.negated(toks, negation_start(toks, ti, reader), ti):
+                return True
+        return False
+
+    def _targets(self, t: Trigger, ti: int, targets: list[PlaceRef]) -> list[PlaceRef]:
+        """The places of a claim: a loss with no place of its own takes the last claim's
+        ("entered X but failed to establish positions"); blocked names are none."""
+        found, reader = self.found, self.vocab.reader
+        if (not targets and t.pattern.effect in _NEGATABLE_INSIDE and found
+                and (t.pattern.agent == "inside" or t.pattern.noun or reader.subjectless(self.toks, ti))
+                and (t.pattern.noun or not self.vocab.rx_verb.search(self.norm, found[-1].trigger.end, t.start))):
+            targets = found[-1].places
+        return [p for p in targets if not any(a < p.end and p.start < b for a, b in self.blocked)]
+
+    def _speaker(self, t: Trigger) -> Speaker:
+        """Who says it: phrases between the same reporting verbs share a speaker."""
+        key = (sum(1 for m in self.verbs if m.end() <= t.start), sum(1 for m in self.verbs if m.start() < t.end))
+        if key not in self.said:
+            self.said[key] = claimant_for(t, self.text, self.norm, self.vocab, self.report, self.talk, self.verbs)
+        return self.said[key]
+
+    def read(self, t: Trigger) -> None:
+        """Read status phrase ``t``; what it claims goes to ``found``."""
+        vocab, reader, toks = self.vocab, self.vocab.reader, self.toks
+        if intended(self.norm, t, vocab, self.actors) or historic(self.norm, t, vocab, self.year):
+            return
+        reader.previous_places = tuple(self.found[-1].places) if self.found else ()
+        ti = token_at(toks, t.start)
+        te = token_at(toks, t.end)
+        if ti is None:
+            return
+        lo = reader.clause_start(toks, ti)
+        if self._set_aside(t, ti):
+            return
+        targets, agent = arguments(t, ti, te, lo, toks, self.places, self.actors, reader)
+        targets = self._targets(t, ti, targets)
+        speaker = self._speaker(t)
+        actor = resolve(agent, AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, self.previous_agent,
+                                          self.n_sent, reader, speaker.side))
+        if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in reader.relatives
+                                                      and lo != ti):
+            self.previous_agent = actor   # (a relative clause's own subject does not carry on)
+        if actor is None or not targets:
+            return
+        self.found.append(Found(t, targets, actor, speaker))
+        subj = reader.subject(toks, ti, self.actors, lo) if agent is None and not t.inner_actor else None
+        co = reader.co_subject(toks, subj, self.actors) if subj is not None else None
+        if co is not None and co.kind != "anaphor" and co.actor and co.actor != actor:
+            self.found.append(Found(t, targets, co.actor, speaker))   # both forces of "A and B took X"

@@ -1,0 +1,187 @@
+"""Who asserts a claim (the claimant: the speaker of the nearest reporting verb, "according to
+X", a trailing "..., X said", else the outlet) and which side that speaker is on."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..model import Report
+from ..text import name_key, normalize
+from .discourse import Discourse
+from .triggers import Trigger
+from .vocabulary import ClaimVocabulary
+
+BOUNDARY = re.compile(r"[,;:“”\"(]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$")   # "were reported to"
+_STRIP = re.compile(r"^(?:the country's\s+)?|(?:\s+(?:has|have|had|also|now|reportedly|earlier|later|previously|on \w+day))+$")
+_CLAUSE_MARK = re.compile(r"[,;]")
+_SENTENCE_GOES_ON = re.compile(r"[.;]")
+_THAT = re.compile(r"\bthat\b")
+SPEAKER_REACH = 400        # characters before a reporting verb searched for its speaker: a speaker's phrase is short
+SPEAKER_WORDS = 12         # words of a speaker's phrase kept
+PASSIVE_REACH = 12         # characters before a reporting verb searched for a passive auxiliary
+TRAILING_TAIL_WORDS = 5    # "..., X said" ends the sentence: at most this many words after the verb
+TRAILING_SPEAKER_WORDS = 8   # a trailing speaker's phrase has at most this many words
+SIDE_CACHE_SIZE = 4096     # claimant phrases whose side is remembered
+NO_SIDE = ("outlet", "other")   # claimant sides that are no actor
+DEFINITE = ("the ", "these ", "those ")   # "the groups announced": a force named before
+
+
+class Speaker(NamedTuple):
+    name: str   # as the text names them, or the outlet
+    side: str   # an actor id, "outlet" or "other"
+
+
+def phrase_before(text: str, norm: str, end: int) -> str:
+    """The speaker before a reporting verb: back to the previous clause boundary, skipping an
+    appositive ("The Syrian Civil Defence, a rescue service ..., said")."""
+    base = max(0, end - SPEAKER_REACH)
+    cuts = list(BOUNDARY.finditer(norm, base, end))
+    cut = cuts[-1].end() if cuts else base
+    if not _clean(text[cut:end]) and cuts and cuts[-1].group() == ",":
+        earlier = [m for m in cuts[:-1] if m.group() == ","]
+        if earlier:
+            prev = [m for m in cuts if m.end() <= earlier[-1].start()]
+            a = prev[-1].end() if prev else base
+            name = _clean(text[a:earlier[-1].start()])
+            appositive = text[earlier[-1].end():cuts[-1].start()].strip()
+            return f"{name}, {appositive}" if name and appositive else name
+    return _clean(text[cut:end])
+
+
+def _clean(phrase: str) -> str:
+    phrase = _STRIP.sub("", " " + phrase.strip(" ,“”\"'’")).strip()
+    return " ".join(phrase.split()[-SPEAKER_WORDS:])
+
+
+def phrase_after(text: str, norm: str, start: int) -> str:
+    m = BOUNDARY.search(norm, start)
+    end = m.start() if m else len(text)
+    phrase = text[start:end].strip(" ,.“”\"'’")
+    return " ".join(phrase.split()[:SPEAKER_WORDS])
+
+
+def first_claimant(text: str, norm: str, vocab: ClaimVocabulary) -> str | None:
+    """The first speaker a sentence names ("X said", "according to X")."""
+    for m in vocab.rx_verb.finditer(norm):
+        p = phrase_before(text, norm, m.start())
+        if p and name_key(p) not in vocab.carry_over:
+            return p
+    cue = vocab.rx_before_claimant.search(norm)
+    if cue:
+        p = phrase_after(text, norm, cue.end())
+        if p and name_key(p) not in vocab.carry_over:
+            return p
+    return None
+
+
+def _trailing_speaker(t: Trigger, text: str, norm: str, verbs: list[re.Match]) -> str | None:
+    """"..., the Observatory said": the phrase after the last comma before a reporting verb that
+    ends the sentence (or, when that is an appositive "X, a monitor, said", after the one before)."""
+    for m in (m for m in verbs if m.start() >= t.end):
+        tail = _CLAUSE_MARK.split(norm[m.end():])[0]
+        if not _SENTENCE_GOES_ON.search(norm[m.end():].strip(" .”\"'")) \
+                and len(tail.split()) <= TRAILING_TAIL_WORDS and not _THAT.search(tail):
+            commas = [k for k in range(t.end, m.start()) if norm[k] == ","]
+            for comma in reversed(commas[-2:]):
+                p = _STRIP.sub("", " " + text[comma + 1:m.start()].strip(" “”\"")).strip()
+                if p and len(p.split()) <= TRAILING_SPEAKER_WORDS:
+                    return p
+    return None
+
+
+def _speaker_phrase(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, verbs: list[re.Match]) -> str | None:
+    """The phrase naming who asserts status phrase ``t``, as written (None: nobody is named)."""
+    verbs = [m for m in verbs if not _PASSIVE_BEFORE.search(norm, max(0, m.start() - PASSIVE_REACH), m.start())]
+    verbs_before = [m for m in verbs if m.end() <= t.start]   # ("were reported to be" has no speaker)
+    for m in reversed(verbs_before):
+        if m.group().endswith("ing") and norm[:m.start()].rstrip().endswith(","):
+            continue   # "..., stressing that": the same speaker as the verb before
+        p = phrase_before(text, norm, m.start())
+        if p:
+            return p
+    cue = vocab.rx_before_claimant.search(norm)
+    if cue:
+        if any(t.end <= m.start() < cue.start() for m in verbs):
+            # "X, the army said in a statement, citing Y": the army says it (Y is its reason)
+            trailing = _trailing_speaker(t, text, norm, verbs)
+            if trailing:
+                return trailing
+        p = phrase_after(text, norm, cue.end())
+        if p:
+            return p
+    return _trailing_speaker(t, text, norm, verbs)
+
+
+def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, report: Report, talk: Discourse,
+                 verbs: list[re.Match] | None = None) -> Speaker:
+    """Who asserts the claim of status phrase ``t``, and their side. ``verbs``: the sentence's
+    reporting verbs (found once per sentence)."""
+    if verbs is None:
+        verbs = list(vocab.rx_verb.finditer(norm))
+    claimant = _speaker_phrase(t, text, norm, vocab, verbs)
+    if claimant is not None and name_key(claimant) in vocab.carry_over:
+        claimant = talk.earlier(claimant)
+    if claimant is None:
+        return Speaker(report.outlet, "outlet")
+    side = side_of(vocab, claimant, report.outlet)
+    head = name_key(claimant).split(" ")[-1]
+    if head in vocab.generic and name_key(claimant).startswith(DEFINITE):
+        # "The groups, led by HTS, announced": the force those words stand for
+        side = talk.resolve("head", [], head) or side
+    return Speaker(claimant.partition(", ")[0], side)   # the name as written, without its appositive
+
+
+def side_of(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
+    """An actor id, "outlet" or "other" for a claimant phrase: its first force named (the
+    longest name where names overlap: "the Military Operations Command" is not "the military")."""
+    key = (claimant, outlet)
+    cache = vocab.side_cache
+    if key not in cache:
+        if len(cache) > SIDE_CACHE_SIZE:
+            cache.clear()
+        cache[key] = _side_of(vocab, claimant, outlet)
+    return cache[key]
+
+
+def _side_of(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
+    name, _, appositive = claimant.partition(", ")
+    side = _side_of_phrase(vocab, name, outlet)
+    if side == "other" and appositive:
+        # "X, a military spokesman for the opposition": the side the role is for
+        m = vocab.rx_role.search(normalize(appositive))
+        if m:
+            got = _side_of_phrase(vocab, appositive[m.end():], outlet)
+            if got not in NO_SIDE:
+                return got
+    return side
+
+
+def _side_of_phrase(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
+    n = " " + normalize(claimant) + " "
+    for name in vocab.actor_names(n):
+        if name.actor:
+            return name.actor
+    for m in vocab.rx_adjective.finditer(n):   # "an army source", "rebel sources"
+        return vocab.adjective_of[m.group()]
+    if outlet and outlet != "unknown" and f" {name_key(outlet)} " in f" {name_key(claimant)} ":
+        return "outlet"
+    if any(w in n for w in vocab.outlet_words):
+        return "outlet"
+    return "other"
+
+
+# Effects by which a side concedes: another force's gain, hold, presence or approach, or its own loss.
+_CONCEDED_TO_OTHERS = ("gain", "hold", "presence", "approach")
+_CONCEDED_OWN = ("loss",)
+
+
+def admission(actor: str, effect: str, side: str, allies: frozenset[str] = frozenset()) -> bool:
+    """A side conceding: the army saying the rebels entered, or that it withdrew. ``allies``:
+    the side's allies (actors.toml): Turkey announcing an SNA gain concedes nothing, Russia
+    announcing the army's withdrawal concedes a loss of its camp."""
+    if side in NO_SIDE:
+        return False
+    own = actor == side or actor in allies
+    return (not own and effect in _CONCEDED_TO_OTHERS) or (own and effect in _CONCEDED_OWN)

@@ -1,0 +1,83 @@
+"""Status phrases in a sentence: which patterns match where, the longest where they overlap."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .vocabulary import ClaimVocabulary, StatusPattern
+
+POSSESSIVE = re.compile(r"\b(?:them|their|its|the group's)\b")   # "under their control"
+PLURAL_POSSESSIVES = ("them", "their")
+_HELD_SUFFIX = re.compile(r" (?:led|backed)$")   # "hts led held": the force is "hts"
+_FORCES = " forces"   # "government held": the actor "government forces"
+
+
+@dataclass
+class Trigger:
+    """A status phrase found in a sentence (offsets in its folded text)."""
+    start: int
+    end: int
+    pattern: StatusPattern
+    inner_actor: str | None   # the force named within the phrase; "them"/"it" for a possessive
+    held: bool = False   # "rebel-held X": the place follows at once
+
+
+class PatternMatch(NamedTuple):
+    status_index: int   # of the status pattern in ``vocab.statuses``
+    match: re.Match
+
+
+def pattern_matches(norm: str, vocab: ClaimVocabulary) -> list[PatternMatch]:
+    """Every match of a status pattern in ``norm``: a pattern with literal prefixes is tried
+    only where one of them occurs (anchored there), the rest everywhere."""
+    out = []
+    statuses, by_prefix = vocab.statuses, vocab.prefix_patterns
+    if vocab.prefixes is not None:
+        tried: set[tuple[int, int]] = set()
+        for k, a, _ in vocab.prefixes.find_matches_as_indexes(norm, overlapping=True):
+            for i in by_prefix[k]:
+                if (i, a) not in tried:
+                    tried.add((i, a))
+                    m = statuses[i].rx.match(norm, a)
+                    if m:
+                        out.append(PatternMatch(i, m))
+    for i in vocab.always:
+        needs = vocab.always_needs.get(i)
+        if not needs or any(x in norm for x in needs):
+            out.extend(PatternMatch(i, m) for m in statuses[i].rx.finditer(norm))
+    return out
+
+
+def _held_force(prefix: str, vocab: ClaimVocabulary) -> str | None:
+    """The force of "<prefix> held": "rebel", "hts led", "government" (forces)."""
+    return (vocab.force_named(prefix) or vocab.force_named(_HELD_SUFFIX.sub("", prefix))
+            or vocab.force_named(prefix + _FORCES))
+
+
+def find_triggers(norm: str, vocab: ClaimVocabulary) -> list[Trigger]:
+    """The status phrases of the folded sentence ``norm``, in order, none overlapping."""
+    cands = []
+    for i, m in pattern_matches(norm, vocab):
+        sp = vocab.statuses[i]
+        inner = None
+        if "held" in m.groupdict() and m.group("held") is not None:
+            inner = _held_force(m.group("held"), vocab)
+            if inner is None:
+                continue
+        cands.append(Trigger(m.start(), m.end(), sp, inner, held=inner is not None))
+    cands.sort(key=lambda t: (t.start - t.end, t.start))
+    chosen: list[Trigger] = []
+    for t in cands:
+        if all(t.end <= c.start or t.start >= c.end for c in chosen):
+            chosen.append(t)
+    for t in chosen:
+        if t.inner_actor is None and t.pattern.agent == "inside":
+            inside = [vocab.force_named(m.group()) for m in vocab.rx_actor_or_adjective.finditer(norm, t.start, t.end)]
+            t.inner_actor = inside[0] if inside else None
+            pronoun = POSSESSIVE.search(norm, t.start, t.end)
+            if t.inner_actor is None and pronoun:
+                # the force named before ("under their control", "under the group's occupation")
+                t.inner_actor = "them" if pronoun.group() in PLURAL_POSSESSIVES else "it"
+    return sorted(chosen, key=lambda t: t.start)

@@ -1,0 +1,255 @@
+"""The claims vocabulary: actors.toml and claims.toml, checked against one schema and compiled.
+
+Every phrase and word list the claims step uses comes from these two files (geo/data, or a
+user's ``--vocab`` folder); a typo fails the build with the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick_rs
+
+from .. import vocab as data_files
+from ..errors import VocabularyError
+from ..state import StateRules
+from ..text import name_key, normalize
+from ..vocab import LIST, STR_LIST, TABLE, Schema, check
+from .clauses import ActorName, Reader
+from .patterns import literal_prefixes, required_literals, rx_words, wb
+
+# What a status can mean for who holds a place (claims.toml explains each); geo/state.py
+# derives the per-place state from these.
+EFFECTS = ("gain", "hold", "defence", "presence", "approach", "fighting", "loss")
+PLACE_SIDES = ("after", "before", "either")    # where a pattern's place sits
+AGENT_SIDES = ("subject", "after", "inside")   # where a pattern's agent sits
+DEFAULT_COLOUR = "#888888"   # an actor without a colour of its own
+_SHARED = re.compile(r"\{(\w+)\}")
+_NEVER = re.compile(r"(?!)")
+
+# The schema of the two files: every table's allowed keys and the type of each value. Tables
+# whose keys are all required: reporting, hedges, grammar, anaphora.
+SCHEMA: dict[str, dict[str, Schema]] = {
+    "claims.toml": {
+        "": {"exclude_kinds": STR_LIST, "status": LIST, "reporting": TABLE, "hedges": TABLE,
+             "grammar": TABLE, "shared": TABLE, "state": TABLE},
+        "status": {"status": str, "label": str, "effect": str, "patterns": LIST},
+        "pattern": {"pattern": str, "place": str, "agent": str, "noun": bool},
+        "reporting": {k: STR_LIST for k in ("verbs", "denials", "before_claimant", "roles", "carry_over",
+                                            "last_speaker_nouns", "outlet_words", "report_nouns",
+                                            "denied_after")},
+        "hedges": {k: STR_LIST for k in ("intention", "conditions", "history", "perfect", "negations",
+                                          "hedged")},
+        "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
+                                          "clause_starts", "list_joins", "item_heads", "locative", "directions",
+                                          "list_intros", "place_anaphors", "subordinators", "relatives",
+                                          "subject_gap", "subjectless_after", "modals", "time_clauses")},
+    },
+    "actors.toml": {
+        "": {"actors": TABLE, "anaphora": TABLE},
+        "actor": {"label": str, "colour": str, "names": STR_LIST, "adjectives": STR_LIST, "allies": STR_LIST},
+        "anaphora": {k: STR_LIST for k in ("nouns", "determiners", "singular_determiners",
+                                           "plural_determiners", "weak_determiners", "own_determiners",
+                                           "singular_pronouns", "plural_pronouns", "modifier_links",
+                                           "time_words")},
+    },
+}
+_FULL_TABLES = {"claims.toml": ("reporting", "hedges", "grammar"), "actors.toml": ("anaphora",)}
+_REQUIRED = {"claims.toml": ("status", "reporting", "hedges", "grammar"), "actors.toml": ("actors", "anaphora")}
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class StatusPattern:
+    status: str
+    effect: str
+    rx: re.Pattern
+    place: str     # "after" | "before" | "either"
+    agent: str     # "subject" | "after" | "inside"
+    prefixes: tuple[str, ...]   # literal texts one of which every match starts with (() when none)
+    noun: bool = False   # a noun ("withdrawal", "capture of"): its agent is its possessor or the sentence's subject
+
+
+def _load(name: str, folder: Path | None) -> tuple[dict, Path]:
+    """The file ``name``, its top level and its fully specified tables checked."""
+    path, data = data_files.path(name, folder), data_files.toml(name, folder)
+    check(data, SCHEMA[name][""], path, "the file", required=_REQUIRED[name])
+    return data, path
+
+
+def _check_tables(name: str, data: dict, path: Path) -> None:
+    for table in _FULL_TABLES[name]:
+        schema = SCHEMA[name][table]
+        check(data[table], schema, path, f"[{table}]", required=tuple(schema))
+
+
+def _is_word(ch: str) -> bool:
+    return ("a" <= ch <= "z") or ("0" <= ch <= "9")
+
+
+class ClaimVocabulary:
+    """actors.toml + claims.toml, checked against their schema and compiled."""
+
+    def __init__(self, folder: Path | None = None):
+        a, a_path = _load("actors.toml", folder)
+        c, c_path = _load("claims.toml", folder)
+        _check_tables("claims.toml", c, c_path)
+        _check_tables("actors.toml", a, a_path)
+        self._load_actors(a, a_path)
+        self._load_statuses(c, c_path)
+        self._index_prefixes()
+        self.exclude_kinds = set(c.get("exclude_kinds", []))
+        self.side_cache: dict[tuple[str, str], str] = {}   # (claimant, outlet) -> side
+        self._load_reporting(c["reporting"], c["hedges"], c["grammar"])
+        self.labels = {spec["status"]: spec.get("label", spec["status"]) for spec in c["status"]}
+        self.state_rules = StateRules.from_table(c.get("state", {}), c_path)
+        rep, hedges = c["reporting"], c["hedges"]
+        self.reader = Reader(c["grammar"], a["anaphora"], [name_key(v) for v in rep["verbs"]],
+                             [name_key(d) for d in rep["denials"]], [name_key(n) for n in hedges["negations"]])
+        self.reader.read_denials_after([name_key(n) for n in rep["report_nouns"]],
+                                       [name_key(d) for d in rep["denied_after"]])
+        # names written in lower case ("rebels", "government forces") are common nouns: their
+        # capital at the start of a sentence does not make them a proper name
+        self.reader.common_names = frozenset(name_key(n) for spec in a["actors"].values()
+                                             for n in spec["names"] if n == n.lower())
+
+    def _load_actors(self, a: dict, a_path: Path) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.actor_of: dict[str, str] = {}
+        self.adjective_of: dict[str, str] = {}   # "rebel" in "under rebel control"
+        for aid, spec in a["actors"].items():
+            if not isinstance(spec, dict):
+                raise VocabularyError(f"{data_files.where(a_path, aid)}: [actors.{aid}] must be a table")
+            check(spec, SCHEMA["actors.toml"]["actor"], a_path, f"[actors.{aid}]", required=("names",))
+            self.actors[aid] = Actor(aid, spec.get("label", aid), spec.get("colour", DEFAULT_COLOUR))
+            for n in spec["names"]:
+                self.actor_of.setdefault(name_key(n), aid)
+            for n in spec.get("adjectives", []):
+                self.adjective_of.setdefault(name_key(n), aid)
+        self._allies: dict[str, set[str]] = {aid: set() for aid in self.actors}
+        for aid, spec in a["actors"].items():
+            for other in spec.get("allies", []):
+                if other not in self.actors or other == aid:
+                    raise VocabularyError(f"{data_files.where(a_path, 'allies')}: [actors.{aid}] allies: "
+                                          f"{other!r} is not another actor of actors.toml")
+                self._allies[aid].add(other)
+                self._allies[other].add(aid)   # alliances go both ways
+        ana = a["anaphora"]
+        pronouns = ana["singular_pronouns"] + ana["plural_pronouns"]
+        self.actor_words = sorted({name_key(w) for w in list(self.actor_of) + ana["nouns"] + pronouns if name_key(w)})
+        self.actor_automaton = ahocorasick_rs.AhoCorasick(self.actor_words)
+        self.generic = frozenset(name_key(n) for n in ana["nouns"])
+        self.pronouns = frozenset(name_key(p) for p in pronouns)
+        self.actor_alt = rx_words(self.actor_of)
+        self.actor_or_adjective = rx_words(list(self.actor_of) + list(self.adjective_of))
+        self.rx_adjective = wb(rx_words(self.adjective_of)) if self.adjective_of else _NEVER
+        self.rx_actor_or_adjective = wb(self.actor_or_adjective)
+
+    def _load_statuses(self, c: dict, c_path: Path) -> None:
+        shared = c.get("shared", {})
+        for k, v in shared.items():
+            if not isinstance(v, str):
+                raise VocabularyError(f"{data_files.where(c_path, k)}: [shared] {k!r} must be a string")
+        self.effect_of: dict[str, str] = {}
+        self.statuses: list[StatusPattern] = []
+        for spec in c["status"]:
+            if not isinstance(spec, dict):
+                raise VocabularyError(f"{data_files.where(c_path, 'status')}: [[status]] entries must be tables")
+            check(spec, SCHEMA["claims.toml"]["status"], c_path, "a [[status]] table",
+                  required=("status", "effect", "patterns"))
+            status, effect = spec["status"], spec["effect"]
+            if effect not in EFFECTS:
+                raise VocabularyError(f"{data_files.where(c_path, effect, quoted=True)}: status {status!r} has effect "
+                                      f"{effect!r}; expected one of {', '.join(EFFECTS)}")
+            self.effect_of[status] = effect
+            for pat in spec["patterns"]:
+                p = pat if isinstance(pat, dict) else {"pattern": pat}
+                self.statuses.append(self._status_pattern(p, status, effect, shared, c_path))
+
+    def _status_pattern(self, p: dict, status: str, effect: str, shared: dict, c_path: Path) -> StatusPattern:
+        """One pattern of a status: checked, its ``{actor}`` and ``{shared}`` parts filled in, compiled."""
+        check(p, SCHEMA["claims.toml"]["pattern"], c_path, f"a pattern of status {status!r}", required=("pattern",))
+        place, agent = p.get("place", "after"), p.get("agent", "subject")
+        if place not in PLACE_SIDES or agent not in AGENT_SIDES:
+            raise VocabularyError(f"{data_files.where(c_path, p['pattern'], quoted=True)}: pattern "
+                                  f"{p['pattern']!r}: place must be {'/'.join(PLACE_SIDES)} and agent "
+                                  f"{'/'.join(AGENT_SIDES)}")
+        src = p["pattern"].replace("\\{actor\\}", f"(?:{self.actor_or_adjective})")
+        src = _SHARED.sub(lambda m: f"(?:{shared[m.group(1)]})" if m.group(1) in shared else m.group(), src)
+        try:
+            rx = wb(src)
+        except re.error as e:
+            raise VocabularyError(f"{data_files.where(c_path, p['pattern'], quoted=True)}: status "
+                                  f"{status!r} pattern {p['pattern']!r}: {e}") from None
+        return StatusPattern(status, effect, rx, place, agent, tuple(literal_prefixes(rx)), bool(p.get("noun", False)))
+
+    def _index_prefixes(self) -> None:
+        """Which status patterns can match a sentence: one automaton pass over its literal
+        prefixes; the patterns without one always run."""
+        by_prefix: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for i, sp in enumerate(self.statuses):
+            for prefix in sp.prefixes:
+                by_prefix.setdefault(prefix, []).append(i)
+            if not sp.prefixes:
+                self.always.append(i)
+        self.prefix_patterns = list(by_prefix.values())
+        self.always_needs = {i: required_literals(self.statuses[i].rx) for i in self.always}
+        self.prefixes = ahocorasick_rs.AhoCorasick(list(by_prefix)) if by_prefix else None
+
+    def _load_reporting(self, rep: dict, hedges: dict, grammar: dict) -> None:
+        self.rx_verb = wb(rx_words(rep["verbs"]))
+        self.rx_before_claimant = wb(rx_words(rep["before_claimant"]))
+        self.carry_over = {name_key(w) for w in rep["carry_over"]}
+        self.last_speaker_nouns = frozenset(name_key(w) for w in rep["last_speaker_nouns"])
+        self.rx_role = wb(rf"(?:{rx_words(rep['roles'])}) (?:for|of|in|with|from)")
+        self.outlet_words = [normalize(w) for w in rep["outlet_words"]]
+        self.rx_intention = wb("|".join(hedges["intention"]))
+        self.rx_condition = wb("|".join(hedges["conditions"]))
+        self.rx_history = wb(rx_words(hedges["history"]))
+        self.rx_hedged = wb(rx_words(hedges["hedged"]))
+        self.rx_history_before = re.compile(rf"(?<![a-z0-9])(?:{rx_words(hedges['history'])})\s*$")  # "previously seized"
+        self.rx_perfect = re.compile(rf"\b(?:{rx_words(hedges['perfect'])})\b")   # "had been under state control"
+        self.rx_modal_after = re.compile(rf"(?:\s*\S+){{0,4}}?\s+(?:{rx_words(grammar['modals'])})\b")
+        self.rx_time_clause = wb(rx_words(grammar["time_clauses"]))
+
+    def not_forces(self) -> frozenset[str]:
+        """Name keys that name a force (or its adjective) or a time: never an unknown place."""
+        return frozenset(self.actor_of) | frozenset(self.adjective_of) | self.reader.time_words
+
+    def force_named(self, words: str) -> str | None:
+        """The actor a name or an adjective stands for ("rebels", "rebel"), or None."""
+        return self.actor_of.get(words) or self.adjective_of.get(words)
+
+    def effect(self, status: str) -> str:
+        return self.effect_of.get(status, "")
+
+    def allies_of(self, side: str) -> frozenset[str]:
+        """The actors allied with ``side`` (none for "outlet" and "other")."""
+        return frozenset(self._allies.get(side, ()))
+
+    def actor_names(self, norm: str) -> list[ActorName]:
+        """Every actor name in the folded text ``norm``, whole words, the longest where names
+        overlap ("the Military Operations Command" is the opposition's, not "the military").
+        One automaton pass over the text."""
+        words = self.actor_words
+        cands = []
+        for k, a, b in self.actor_automaton.find_matches_as_indexes(norm, overlapping=True):
+            if (a == 0 or not _is_word(norm[a - 1])) and (b == len(norm) or not _is_word(norm[b])):
+                cands.append((a, b, words[k]))
+        cands.sort(key=lambda c: (c[0] - c[1], c[0]))
+        taken = bytearray(len(norm))
+        chosen: list[tuple[int, int, str]] = []
+        for a, b, w in cands:
+            if not any(taken[a:b]):
+                taken[a:b] = b"\x01" * (b - a)
+                chosen.append((a, b, w))
+        return [ActorName(a, b, self.actor_of.get(w), w) for a, b, w in sorted(chosen)]

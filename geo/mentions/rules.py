@@ -1,0 +1,35 @@
+"""The rule families that decide what each name found in a report is, read once from the
+vocabulary files: roles (metonymy.toml), and re-pointing, context phrases and roads
+(context.toml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import vocab
+from ..gazetteer import Gazetteer
+from .context import ContextRules
+from .context_vocab import SOURCE as CONTEXT_SOURCE
+from .context_vocab import ContextVocab
+from .datelines import Datelines
+from .metonymy import SOURCE as METONYMY_SOURCE
+from .metonymy import MetonymVocab
+from .related import Related
+from .repoint import Repointing
+from .roads import RoadRules
+from .roles import RoleRules
+
+
+class Rules:
+    """The rules of ``gaz``'s matcher, in the order ``find_mentions`` applies them."""
+
+    def __init__(self, gaz: Gazetteer, vocab_dir: Path | None):
+        m = vocab.toml(METONYMY_SOURCE, vocab_dir)
+        words = MetonymVocab(m)
+        self.roles = RoleRules(gaz, words, Datelines(m, words))
+        c = vocab.toml(CONTEXT_SOURCE, vocab_dir)
+        context_vocab = ContextVocab(c)
+        related = Related(gaz)
+        roads = RoadRules(gaz, c, CONTEXT_SOURCE, context_vocab.road_words)
+        self.repointing = Repointing(c, CONTEXT_SOURCE, related)
+        self.context = ContextRules(gaz, context_vocab, roads, related)

@@ -1,0 +1,125 @@
+"""The same fact in other words gives the same claim; a statement that is no claim gives none.
+
+Sentences written for these tests, grouped by what a reader needs: passives and nouns that
+name their force inside the phrase, denials said after the fact, open questions, common-noun
+forces that open a sentence, and the everyday phrasing of control.
+"""
+
+from pathlib import Path
+
+import pytest
+from helpers import ROOT
+
+from geo.claims import ClaimVocabulary, extract_claims
+from geo.gazetteer import load
+from geo.mentions import Matcher, find_mentions
+from geo.reports import Source, parse_report
+
+
+@pytest.fixture(scope="module")
+def run():
+    gaz = load(ROOT / "gazetteer.csv")
+    matcher, vocab = Matcher(gaz), ClaimVocabulary()
+
+    def claims(text):
+        r = parse_report(Path("t.txt"), text.encode(), Source("Test Wire", "2024-12-05", "", ""))
+        return {(c.place_id, c.actor, c.status) for c in extract_claims(r, find_mentions(r, matcher), vocab, gaz)}
+    return claims
+
+
+SAME_FACT = [
+    # one fact, many phrasings: opposition captured Hama
+    ("Rebels captured Hama on Thursday.", ("hama", "opposition", "captured")),
+    ("Hama was captured by the rebels on Thursday.", ("hama", "opposition", "captured")),
+    ("Hama was taken over by the rebels.", ("hama", "opposition", "captured")),
+    ("Hama, captured by the rebels on Thursday, was calm by evening.", ("hama", "opposition", "captured")),
+    ("The capture of Hama by the rebels came after a week of fighting.", ("hama", "opposition", "captured")),
+    ("The fall of Hama to the rebels came on Thursday.", ("hama", "opposition", "captured")),
+    ("Hama fell to the rebels on Thursday.", ("hama", "opposition", "captured")),
+    # a force named inside a noun phrase
+    ("The withdrawal of SDF fighters from Tal Rifaat was completed on Monday.", ("tal_rifaat", "sdf", "withdrew")),
+    ("Tal Rifaat, seized by Turkish-backed fighters, was quiet on Monday.", ("tal_rifaat", "sna", "captured")),
+    # a common noun opening the sentence is no proper name: "they" is the rebels
+    ("Rebels say they are inside Hama.", ("hama", "opposition", "entered")),
+    ("Insurgents said they had captured Khan al-Asal.", ("khan_al_asal", "opposition", "captured")),
+    # everyday phrasing of control, presence, withdrawal and fighting
+    ("Opposition fighters are now inside Saraqib, a monitor said.", ("saraqib", "opposition", "entered")),
+    ("Government troops remain stationed in Homs, the ministry said.", ("homs", "government", "controls")),
+    ("Rebels reached the western outskirts of Hama.", ("hama", "opposition", "advancing")),
+    ("Kurdish-led forces pulled their fighters out of Manbij.", ("manbij", "sdf", "withdrew")),
+    ("Clashes are ongoing in Saraqib between rebels and the army.", ("saraqib", "opposition", "contested")),
+]
+
+
+@pytest.mark.parametrize("text,claim", SAME_FACT, ids=[t for t, _ in SAME_FACT])
+def test_same_fact_same_claim(run, text, claim):
+    assert claim in run(text)
+
+
+NO_CLAIM = [
+    "Reports that the army has left Rastan are false, the ministry said.",
+    "The ministry said reports of a withdrawal from Hama were completely untrue.",
+    "There is no truth to reports that Homs has fallen, the army said.",
+    "The monitor could not confirm whether HTS entered Hama.",
+    "It remains unclear whether rebels entered Hama.",
+    "If the rebels capture Hama, Homs will be next, an analyst said.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CLAIM)
+def test_no_claim(run, text):
+    assert run(text) == set()
+
+
+def test_denial_after_leaves_the_other_clause(run):
+    """A denial said after a report covers the reported clause only."""
+    out = run("Rebels captured Hama on Thursday, and reports that the army still holds Homs are false.")
+    assert ("hama", "opposition", "captured") in out
+    assert not any(place == "homs" for place, _, _ in out)
+
+
+def test_a_true_claim_survives_a_denied_one(run):
+    """A denied withdrawal does not swallow the confirmed one that follows."""
+    out = run("Reports that the army has left Rastan are false, the ministry said on Monday. "
+              "On Tuesday the army withdrew from Rastan, the ministry said.")
+    assert ("rastan", "government", "withdrew") in out
+
+
+@pytest.fixture(scope="module")
+def read():
+    gaz = load(ROOT / "gazetteer.csv")
+    matcher, vocab = Matcher(gaz), ClaimVocabulary()
+
+    def claims(text):
+        r = parse_report(Path("t.txt"), text.encode(), Source("Test Wire", "2024-12-05", "", ""))
+        return extract_claims(r, find_mentions(r, matcher), vocab, gaz)
+    return claims
+
+
+def test_citing_after_the_speaker_is_the_speakers_reason(read):
+    """"..., the army said, citing X": the army says so (and concedes its own withdrawal)."""
+    (c,) = read("Government troops pulled out of Hama overnight, the army said in a statement, "
+                "citing the need to protect civilians.")
+    assert (c.claimant, c.claimant_side, c.admission) == ("the army", "government", True)
+
+
+def test_an_ally_announcing_a_gain_concedes_nothing(read):
+    """Turkey announcing an SNA gain is no admission; the army announcing a rebel gain is."""
+    (c,) = read("Turkish state media said the Syrian National Army captured Tal Rifaat.")
+    assert (c.actor, c.claimant_side, c.admission) == ("sna", "turkey", False)
+    (c,) = read("The army said the rebels captured Hama.")
+    assert (c.actor, c.claimant_side, c.admission) == ("opposition", "government", True)
+
+
+def test_an_ally_announcing_a_loss_concedes_it(read):
+    (c,) = read("Russian state media said the Syrian army withdrew from Hama.")
+    assert (c.actor, c.claimant_side, c.admission) == ("government", "russia", True)
+
+
+def test_an_unknown_ally_fails_with_file_and_line(tmp_path):
+    from geo.errors import VocabularyError
+
+    text = (ROOT / "geo" / "data" / "actors.toml").read_text(encoding="utf-8")
+    (tmp_path / "actors.toml").write_text(text.replace('allies = ["turkey"]', 'allies = ["narnia"]'), encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"actors\.toml line \d+: \[actors\.sna\] allies: 'narnia'"):
+        ClaimVocabulary(tmp_path)
