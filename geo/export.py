@@ -22,6 +22,7 @@ import math
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from shapely.geometry import mapping
@@ -63,11 +64,18 @@ def feature_collection(gdf, properties: list[str]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+def geojson_chunks(fc: dict) -> Iterator[bytes]:
+    """Deterministic GeoJSON, feature by feature (the file is never one string in memory): one
+    feature per line, UTF-8, no trailing spaces."""
+    yield b'{"type": "FeatureCollection", "features": [\n'
+    for k, f in enumerate(fc["features"]):
+        yield ((",\n" if k else "") + json.dumps(f, ensure_ascii=False, separators=(", ", ": "))).encode("utf-8")
+    yield b"\n]}\n"
+
+
 def geojson_bytes(fc: dict) -> bytes:
-    """Deterministic GeoJSON: one feature per line, UTF-8, no trailing spaces."""
-    head = '{"type": "FeatureCollection", "features": ['
-    lines = [json.dumps(f, ensure_ascii=False, separators=(", ", ": ")) for f in fc["features"]]
-    return (head + "\n" + ",\n".join(lines) + "\n]}\n").encode("utf-8")
+    """``geojson_chunks`` as one byte string."""
+    return b"".join(geojson_chunks(fc))
 
 
 def json_bytes(obj) -> bytes:
@@ -141,9 +149,15 @@ class Outputs:
         assert self._tmp is not None
         return self._tmp / name
 
-    def write(self, name: str, data: bytes) -> Path:
+    def write(self, name: str, data: bytes | Iterable[bytes]) -> Path:
+        """Write ``name`` (bytes, or chunks of them written as they come) into the staging folder."""
         try:
-            self.path(name).write_bytes(data)
+            with open(self.path(name), "wb") as f:
+                if isinstance(data, bytes):
+                    f.write(data)
+                else:
+                    for chunk in data:
+                        f.write(chunk)
         except OSError as e:
             raise OutputError(f"{self.out_dir / name}: cannot be written ({e.strerror})") from None
         self.names.append(name)

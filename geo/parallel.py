@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import DaskError
 from .gazetteer import load
 from .model import Report
-from .report_step import Engine, ReportResult, process_report
+from .report_step import Engine, ReportResult, merged, pieces, process_piece, process_report
 from .reports import load_outlets, read_manifest, read_report
 
 Progress = Callable[[int], None]    # called with the number of reports just done
@@ -33,34 +33,41 @@ def _init(gazetteer_path: str, vocab_dir: str | None) -> None:
     _ENGINE = Engine.create(load(gazetteer_path), Path(vocab_dir) if vocab_dir else None)
 
 
-def _work(report: Report) -> ReportResult:
+def _work(piece: Report) -> ReportResult:
     assert _ENGINE is not None
-    return process_report(report, _ENGINE)
+    return process_piece(piece, _ENGINE)
 
 
 def process_all(reports: list[Report], engine: Engine, gazetteer_path: Path, jobs: int = 1,
                 progress: Progress | None = None) -> list[ReportResult]:
     """Results for ``reports`` in their order; ``jobs`` > 1 uses that many processes, 0 one per
-    core when there are at least ``AUTO_JOBS_FROM`` reports (below that, starting processes
-    costs more than it saves)."""
+    core when there are at least ``AUTO_JOBS_FROM`` reports or a report is huge (read in pieces,
+    ``report_step.pieces``; below that, starting processes costs more than it saves). The
+    pieces of a huge report go to the processes like reports do."""
+    tasks = [(i, off, piece) for i, r in enumerate(reports) for off, piece in pieces(r)]
     if jobs == 0:
-        jobs = (os.cpu_count() or 1) if len(reports) >= AUTO_JOBS_FROM else 1
-    if jobs <= 1 or len(reports) < 2:
+        jobs = (os.cpu_count() or 1) if len(reports) >= AUTO_JOBS_FROM or len(tasks) > len(reports) else 1
+    if jobs <= 1 or len(tasks) < 2:
         out = []
         for r in reports:
             out.append(process_report(r, engine))
             if progress:
                 progress(1)
         return out
-    chunk = max(1, len(reports) // (jobs * CHUNKS_PER_JOB))
+    chunk = max(1, len(tasks) // (jobs * CHUNKS_PER_JOB))
+    results: list[ReportResult] = []
+    parts: list[tuple[int, ReportResult]] = []
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init,
                              initargs=(str(gazetteer_path), str(engine.vocab_dir) if engine.vocab_dir else None)) as pool:
-        out = []
-        for res in pool.map(_work, reports, chunksize=chunk):
-            out.append(res)
-            if progress:
-                progress(1)
-        return out
+        done = pool.map(_work, [piece for _, _, piece in tasks], chunksize=chunk)
+        for k, ((i, off, _), res) in enumerate(zip(tasks, done)):
+            parts.append((off, res))
+            if k + 1 == len(tasks) or tasks[k + 1][0] != i:   # the report's last piece
+                results.append(merged(parts))
+                parts = []
+                if progress:
+                    progress(1)
+    return results
 
 
 def process_on_dask(paths: list[Path], gazetteer_path: Path, vocab_dir: Path | None = None,

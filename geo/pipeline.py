@@ -9,6 +9,7 @@ how long it took); ``build_map.py -v`` shows them.
 from __future__ import annotations
 
 import logging
+import resource
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,8 +74,10 @@ class Found:
 
 
 def _logged(start: float, message: str) -> None:
-    """One INFO line: what a step made, and the seconds since ``start``."""
-    log.info("%s (%.2f s)", message, time.perf_counter() - start)
+    """One INFO line: what a step made, the seconds since ``start`` and the build's peak memory
+    so far (this process)."""
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024   # kB on Linux
+    log.info("%s (%.2f s, peak %.0f MB)", message, time.perf_counter() - start, peak_mb)
 
 
 def _gazetteer(cfg: Config):
@@ -216,7 +219,7 @@ def _exports(cfg: Config, html: str, collections: dict[str, dict], unresolved: l
     start = time.perf_counter()
     with export.Outputs(cfg.out_dir) as out:
         written = [out.write("situation_map.html", html.encode("utf-8"))]
-        written += [out.write(name, export.geojson_bytes(fc)) for name, fc in collections.items()]
+        written += [out.write(name, export.geojson_chunks(fc)) for name, fc in collections.items()]
         written += [out.write("unresolved.csv", export.unresolved_csv(unresolved)),
                     out.write("build.json", export.json_bytes(build_info))]
     _logged(start, f"wrote {len(written)} files")

@@ -7,7 +7,7 @@ process from the gazetteer and the vocabulary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -41,7 +41,64 @@ class ReportResult(NamedTuple):
     unresolved: list[Unresolved]     # names the gazetteer lacks, with the claims made about them
 
 
+PIECE_CHARS = 1_000_000   # a longer report is read in pieces of about this size, cut at a paragraph end
+
+
+def pieces(report: Report) -> list[tuple[int, Report]]:
+    """(offset, piece) of a report: itself when it is short; else pieces of about ``PIECE_CHARS``
+    characters cut at a paragraph end (a line end, a sentence end or a space where it has none), so
+    that a huge report is read in linear time and memory and its pieces on several cores. What
+    a sentence says about the one before ("they", "the city") is not carried across a cut."""
+    text = report.text
+    if len(text) <= PIECE_CHARS * 3 // 2:
+        return [(0, report)]
+    out, a = [], 0
+    while a < len(text):
+        b = len(text) if len(text) - a <= PIECE_CHARS * 3 // 2 else _paragraph_end(text, a + PIECE_CHARS)
+        out.append((a, replace(report, text=text[a:b])))
+        a = b
+    return out
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    """A cut near ``at`` (within the half piece before it): after a blank line, a line end, a
+    sentence end or a space, the first found."""
+    lo = at - PIECE_CHARS // 2
+    for mark in ("\n\n", "\n", ". ", " "):
+        k = text.rfind(mark, lo, at)
+        if k >= 0:
+            return k + len(mark)
+    return at
+
+
+def merged(parts: list[tuple[int, ReportResult]]) -> ReportResult:
+    """One report's result from its pieces' (offset, result): offsets into the whole text, a
+    claim made in two pieces kept once (as one report makes it once)."""
+    if len(parts) == 1 and parts[0][0] == 0:
+        return parts[0][1]
+    out = ReportResult([], [], [])
+    seen: set[tuple[str, str, str, str]] = set()
+    for off, res in parts:
+        out.mentions.extend(replace(m, start=m.start + off, end=m.end + off, sentence_start=m.sentence_start + off)
+                            for m in res.mentions)
+        for c in res.claims:
+            key = (c.place_id, c.actor, c.status, c.claimant_side)
+            if key not in seen:
+                seen.add(key)
+                out.claims.append(replace(c, start=c.start + off))
+        out.unresolved.extend(replace(u, start=u.start + off, end=u.end + off,
+                                      sentence_start=u.sentence_start + off if u.sentence_start >= 0 else -1)
+                              for u in res.unresolved)
+    return out
+
+
 def process_report(report: Report, engine: Engine) -> ReportResult:
+    """Mentions, claims and names the gazetteer lacks of one report (read piece by piece when it
+    is huge, ``pieces``)."""
+    return merged([(off, process_piece(piece, engine)) for off, piece in pieces(report)])
+
+
+def process_piece(report: Report, engine: Engine) -> ReportResult:
     found = find_mentions(report, engine.matcher)
     pending: list[PendingClaim] = []   # claims about names the gazetteer lacks, kept for unresolved.csv
     claims = extract_claims(report, found, engine.claims, engine.gazetteer, pending)

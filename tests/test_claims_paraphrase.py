@@ -36,6 +36,11 @@ SAME_FACT = [
     ("The capture of Hama by the rebels came after a week of fighting.", ("hama", "opposition", "captured")),
     ("The fall of Hama to the rebels came on Thursday.", ("hama", "opposition", "captured")),
     ("Hama fell to the rebels on Thursday.", ("hama", "opposition", "captured")),
+    # an insertion between the place and its verb, and the insertion's own time
+    ("Hama, which the army had held since 2011, was captured by the rebels.", ("hama", "opposition", "captured")),
+    ("Hama, a city that changed hands twice in 2012, fell to the rebels.", ("hama", "opposition", "captured")),
+    ("Hama, the rebels said, is now under their control.", ("hama", "opposition", "controls")),
+    ("The army, which had held Hama for years, withdrew from the city.", ("hama", "government", "withdrew")),
     # a force named inside a noun phrase
     ("The withdrawal of SDF fighters from Tal Rifaat was completed on Monday.", ("tal_rifaat", "sdf", "withdrew")),
     ("Tal Rifaat, seized by Turkish-backed fighters, was quiet on Monday.", ("tal_rifaat", "sna", "captured")),
@@ -57,6 +62,7 @@ def test_same_fact_same_claim(run, text, claim):
 
 
 NO_CLAIM = [
+    "Hama, which the rebels captured in 2012, is quiet today.",
     "Reports that the army has left Rastan are false, the ministry said.",
     "The ministry said reports of a withdrawal from Hama were completely untrue.",
     "There is no truth to reports that Homs has fallen, the army said.",

@@ -4,6 +4,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -194,7 +195,7 @@ def test_verbose_logs_one_line_per_step_and_quiet_output_is_unchanged(tmp_path):
     assert quiet.stderr == ""
     assert verbose.stdout == quiet.stdout
     logged = verbose.stderr.splitlines()
-    assert all(line.startswith("INFO ") and line.endswith(" s)") for line in logged), logged
+    assert all(re.fullmatch(r"INFO .+ \(\d+\.\d\d s, peak \d+ MB\)", line) for line in logged), logged
     steps = [next(i for i, line in enumerate(logged) if line[len("INFO "):].startswith(s)) for s in STEP_LINES]
     assert steps == sorted(steps), logged
     assert "INFO read 5 reports, 0 skipped (" in verbose.stderr

@@ -253,3 +253,65 @@ def test_a_300_kb_report_without_punctuation_builds_with_bounded_exports(tmp_pat
         assert all(len(row["example_sentence"]) <= WINDOW + 60 for row in csv.DictReader(f))
     claims = json.loads((out / "claims.geojson").read_text(encoding="utf-8"))
     assert all(len(f["properties"]["quote"]) <= MAX_SENTENCE for f in claims["features"])
+
+
+PARAGRAPHS = [
+    "Rebels captured Saraqib on Monday, a monitor said. The army said it withdrew from Saraqib.",
+    "Fighting raged around Hama, where insurgents entered the northern districts, residents said.",
+    "Government forces still control Homs, state media said. Russia said its jets struck Idlib.",
+    "Turkish-backed fighters seized Tal Rifaat, Anadolu reported. Qomhana was shelled overnight.",
+]
+
+
+def huge(n: int) -> str:
+    return "\n\n".join(PARAGRAPHS[k % len(PARAGRAPHS)] for k in range(n)) + "\n"
+
+
+def test_a_huge_report_is_read_in_pieces_cut_at_paragraph_ends(monkeypatch):
+    import geo.report_step as step
+
+    monkeypatch.setattr(step, "PIECE_CHARS", 1000)
+    r = report(huge(60))
+    parts = step.pieces(r)
+    assert len(parts) > 3
+    assert "".join(p.text for _, p in parts) == r.text                      # nothing lost, nothing twice
+    assert all(off == sum(len(q.text) for _, q in parts[:k]) for k, (off, _) in enumerate(parts))
+    assert all(p.text.endswith("\n\n") for _, p in parts[:-1])              # cut after a blank line
+    assert all(len(p.text) <= 1500 for _, p in parts)
+    assert step.pieces(report(huge(2))) == [(0, report(huge(2)))]          # a short report is itself
+
+
+def test_pieces_give_offsets_into_the_whole_report_and_each_claim_once(monkeypatch):
+    """Read in pieces, a report gives the mentions and claims of its pieces read one by one, at
+    their places in the whole text; a claim made in several pieces is kept once."""
+    import geo.report_step as step
+
+    monkeypatch.setattr(step, "PIECE_CHARS", 1000)
+    engine = Engine.create(GAZ)
+    r = report(huge(60))
+    res = process_report(r, engine)
+    assert len(step.pieces(r)) > 3
+    for m in res.mentions:
+        assert r.text[m.start:m.end] == m.surface
+        assert r.text[m.sentence_start:m.sentence_start + len(m.sentence)] == m.sentence
+    for u in res.unresolved:
+        assert r.text[u.start:u.end] == u.name
+    one_by_one = [process_report(report(p.text), engine) for _, p in step.pieces(r)]
+    keys = [(c.place_id, c.actor, c.status, c.claimant_side) for x in one_by_one for c in x.claims]
+    assert [(c.place_id, c.actor, c.status, c.claimant_side) for c in res.claims] == list(dict.fromkeys(keys))
+    assert len(keys) > len(res.claims)   # the same claims in several pieces, kept once
+    assert len(res.mentions) == sum(len(x.mentions) for x in one_by_one)
+    assert all(r.text[c.start:].startswith(c.quote) for c in res.claims)
+
+
+def test_pieces_on_two_processes_give_what_one_process_gives(monkeypatch, tmp_path):
+    import geo.report_step as step
+    from geo.parallel import process_all
+
+    monkeypatch.setattr(step, "PIECE_CHARS", 1000)
+    engine = Engine.create(GAZ)
+    reports = [report(huge(40), "a"), report(huge(3), "b"), report(huge(30), "c")]
+    one = process_all(reports, engine, ROOT / "gazetteer.csv", jobs=1)
+    two = process_all(reports, engine, ROOT / "gazetteer.csv", jobs=2)
+    assert one == two
+    assert [len(x.mentions) for x in one] == [len(process_report(r, engine).mentions) for r in reports]

@@ -219,18 +219,18 @@ def test_manifest_linked_inside_the_folder_is_read(folder):
 
 def test_oversized_sparse_report_is_skipped_unread_with_its_size(folder, tmp_path, capsys, monkeypatch):
     with open(folder / "huge.txt", "wb") as f:
-        f.truncate(60 * 2**20)
+        f.truncate(70 * 2**20)
     try:
         with open(folder / "giant.txt", "wb") as f:
             f.truncate(40 * 2**30)                               # 40 GiB, sparse
     except OSError:
         (folder / "giant.txt").unlink(missing_ok=True)
     lines = build_ok(folder, tmp_path, capsys)
-    assert f"warning: skipped {folder / 'huge.txt'}: 60.0 MiB (62914560 bytes) is over the 50.0 MiB " \
-           "(52428800 bytes) limit for a report; not read" in lines
+    assert f"warning: skipped {folder / 'huge.txt'}: 70.0 MiB (73400320 bytes) is over the 64.0 MiB " \
+           "(67108864 bytes) limit for a report; not read" in lines
     if (folder / "giant.txt").exists():
-        assert f"warning: skipped {folder / 'giant.txt'}: 40.0 GiB (42949672960 bytes) is over the 50.0 MiB " \
-               "(52428800 bytes) limit for a report; not read" in lines
+        assert f"warning: skipped {folder / 'giant.txt'}: 40.0 GiB (42949672960 bytes) is over the 64.0 MiB " \
+               "(67108864 bytes) limit for a report; not read" in lines
     assert len(skip_lines(lines)) == 1 + (folder / "giant.txt").exists()
 
 

@@ -80,14 +80,17 @@ class SentenceReading:
     def read(self, t: Trigger) -> None:
         """Read status phrase ``t``; what it claims goes to ``found``."""
         vocab, reader, toks = self.vocab, self.vocab.reader, self.toks
-        if intended(self.norm, t, vocab, self.actors) or historic(self.norm, t, vocab, self.year):
-            return
         reader.previous_places = tuple(self.found[-1].places) if self.found else ()
         ti = token_at(toks, t.start)
         te = token_at(toks, t.end)
         if ti is None:
             return
         lo = reader.clause_start(toks, ti)
+        norm = self.norm
+        for a, b in reader.insertions:   # what an insertion says ("which it had held since 2016") is not this clause's time
+            norm = norm[:a] + " " * (b - a) + norm[b:]
+        if intended(self.norm, t, vocab, self.actors) or historic(norm, t, vocab, self.year):
+            return
         if self._set_aside(t, ti):
             return
         targets, agent = arguments(t, ti, te, lo, toks, self.places, self.actors, reader)

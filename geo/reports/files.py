@@ -4,7 +4,7 @@ Only regular files inside the reports folder are read, and each is checked with 
 ``stat`` before it is opened (a FIFO is never opened, so nothing can block the build). A file is
 refused with a one-line ``ReportError`` when it is a symbolic link whose target lies outside the
 folder, a file under ``/proc`` or ``/sys``, a folder, FIFO, socket or device, a broken link, or
-larger than its limit (``MAX_REPORT_BYTES``, 50 MiB, for a report; checked on the size before
+larger than its limit (``MAX_REPORT_BYTES``, 64 MiB, for a report; checked on the size before
 reading; no more than that is ever read). The folder itself must exist, be listable and have a
 UTF-8 path (``ReportFolderError``).
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import ReportError, ReportFolderError
 
 REPORT_SUFFIXES = (".txt",)
-MAX_REPORT_BYTES = 50 * 2**20      # a larger report is skipped unread, with a warning naming its size
+MAX_REPORT_BYTES = 64 * 2**20      # a larger report is skipped unread, with a warning naming its size
 PSEUDO_FILE_SYSTEMS = ("/proc", "/sys")   # kernel files: size 0 or 4096 whatever they hold, may block
 READ_CHUNK_BYTES = 2**20           # one os.read at a time
 MIB, GIB = 2**20, 2**30

@@ -99,15 +99,40 @@ class ForceReader(Grammar):
         """Index of the first token of the clause holding token ``i``: after the last
         semicolon, colon, dash, bracket, clause word ("that", "which", "while") or reporting verb."""
         j = i - 1
+        self.insertions = []
         while j >= 0:
             w = toks[j].word
             if w == ")":   # a bracket closed before: skip over it ("the SNA (Turkish-backed) took")
                 while j >= 0 and toks[j].word != "(":
                     j -= 1
-            elif w in (";", ":", "\u2014", "(", '"', "\u201c", "\u201d") or w in self.clause_starts or w in self.verbs:
+            elif w in (";", ":", "\u2014", "(", '"', "\u201c", "\u201d"):
                 return j + 1
+            elif w in self.clause_starts or w in self.verbs:
+                opening = self._insertion(toks, j, i)
+                if opening is None:
+                    return j + 1
+                closing = next(k for k in range(j + 1, i) if toks[k].word == ",")
+                self.insertions.append((toks[opening].start, toks[closing].end))
+                j = opening   # "X, which the army had held, was seized": the clause goes on before it
             j -= 1
         return 0
+
+    def _insertion(self, toks: Words, j: int, i: int) -> int | None:
+        """The opening comma when the clause word or reporting verb at token ``j`` starts an
+        insertion closed by a comma before token ``i`` (", which the army had held,", ", a town
+        that changed hands,", ", the rebels said,"), else None."""
+        closing = [k for k in range(j + 1, i) if toks[k].word == ","]
+        if len(closing) != 1 or any(toks[k].word in (";", ":", "(", ")") for k in range(j + 1, i)):
+            return None
+        o = j
+        while o > 0 and toks[o].word not in (",", ";", ":", "(", ")"):
+            o -= 1
+        if o <= 0 or toks[o].word != ",":
+            return None
+        head = [t.word for t in toks[o + 1:o + 1 + INSERTION_HEAD]]
+        if not any(w in self.clause_starts or w in self.verbs for w in head):
+            return None   # "Saraqib, Hama and Homs were taken": a list, not an insertion
+        return o
 
     def negated(self, toks: Words, lo: int, hi: int) -> bool:
         """A negation between tokens ``lo`` and ``hi`` of one clause ("had not captured",
@@ -223,6 +248,7 @@ class ForceReader(Grammar):
         return None
 
 
+INSERTION_HEAD = 4      # words between the comma opening an insertion and its clause word ("a town that")
 REPORT_NOUN_REACH = 6   # words from a report noun to the "that" or "of" of what it reports
 _OPENERS = frozenset({"-", "\u2013", "\u2014", ":", "(", "\"", "\u201c", "\u2018", "'"})
 

@@ -52,4 +52,6 @@ class Grammar:
         self.time_words = frozenset(anaphora["time_words"])
         self.soft = self.passive_aux | self.adverbs | self.time_words | {"has", "have", "had"}
         self.common_names: frozenset[str] = frozenset()   # actor names that are common nouns
+        # insertions between commas in the clause clause_start last read: (start, end) in the sentence
+        self.insertions: list[tuple[int, int]] = []
         self.forces_at: frozenset[int] = frozenset()   # token starts inside a force's name, per sentence
