@@ -41,6 +41,9 @@ SAME_FACT = [
     ("Hama, a city that changed hands twice in 2012, fell to the rebels.", ("hama", "opposition", "captured")),
     ("Hama, the rebels said, is now under their control.", ("hama", "opposition", "controls")),
     ("The army, which had held Hama for years, withdrew from the city.", ("hama", "government", "withdrew")),
+    # a relative clause's own time words; "the X suburb of Y" is Y
+    ("Government troops who on Tuesday abandoned Hama were regrouping near Homs.", ("hama", "government", "withdrew")),
+    ("Rebels captured the Aleppo district of Salah al-Din.", ("salaheddine_aleppo", "opposition", "captured")),
     # a force named inside a noun phrase
     ("The withdrawal of SDF fighters from Tal Rifaat was completed on Monday.", ("tal_rifaat", "sdf", "withdrew")),
     ("Tal Rifaat, seized by Turkish-backed fighters, was quiet on Monday.", ("tal_rifaat", "sna", "captured")),
@@ -129,3 +132,7 @@ def test_an_unknown_ally_fails_with_file_and_line(tmp_path):
     (tmp_path / "actors.toml").write_text(text.replace('allies = ["turkey"]', 'allies = ["narnia"]'), encoding="utf-8")
     with pytest.raises(VocabularyError, match=r"actors\.toml line \d+: \[actors\.sna\] allies: 'narnia'"):
         ClaimVocabulary(tmp_path)
+
+
+def test_the_suburb_of_a_place_is_not_the_place(run):
+    assert run("Rebels encircled the Hama suburb of Qamhana.") == {("qamhana", "opposition", "advancing")}

@@ -140,7 +140,9 @@ def _relative_owner(q: AgentQuery) -> ActorHit | None:
     while k >= 0 and toks[k].word in (",", ")"):
         k -= 1
     owner = next((a for a in q.actors if k >= 0 and a.start <= toks[k].start < a.end), None)
-    if owner is not None and q.reader.subject(toks, q.ti, q.actors, lo) is None and lo == q.ti:
+    # only time words and adverbs between: "troops who on Tuesday abandoned X"
+    between_soft = all(t.word in q.reader.soft for t in toks[lo:q.ti])
+    if owner is not None and q.reader.subject(toks, q.ti, q.actors, lo) is None and between_soft:
         return owner
     return None
 

@@ -44,7 +44,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                                           "hedged")},
         "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
                                           "clause_starts", "list_joins", "item_heads", "locative", "directions",
-                                          "list_intros", "place_anaphors", "subordinators", "relatives",
+                                          "list_intros", "place_anaphors", "subordinators", "relatives", "part_nouns",
                                           "subject_gap", "subjectless_after", "modals", "time_clauses")},
     },
     "actors.toml": {

@@ -155,7 +155,8 @@ class ForceReader(Grammar):
             if t.word == ";" or (t.word in self.verbs and t.word not in self.denials and k > 0
                                  and toks[k - 1].word in (",", "and")):
                 break   # a new statement (", stressing that", "and said") ends the denial
-            if t.word in self.denials or any(_ends_with(toks, k, p) for p in self.denial_phrases):
+            if t.word in self.denials or (t.word in self.denial_ends
+                                           and any(_ends_with(toks, k, p) for p in self.denial_phrases)):
                 return True
         return self._denied_after(toks, i)
 

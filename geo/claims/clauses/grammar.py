@@ -16,6 +16,7 @@ class Grammar:
         self.not_agent_after = g["not_agent_after"]
         self.clause_starts = g["clause_starts"]
         self.item_heads = g["item_heads"]
+        self.part_nouns = g["part_nouns"]
         self.locative = g["locative"]
         self.subordinators = g["subordinators"]
         self.relatives = g["relatives"]
@@ -45,6 +46,7 @@ class Grammar:
         self.verbs = frozenset(w for v in reporting_verbs for w in [v] if " " not in v)
         self.denials = frozenset(d for d in denials if " " not in d)
         self.denial_phrases = [tuple(d.split()) for d in denials if " " in d]   # "no truth"
+        self.denial_ends = frozenset(p[-1] for p in self.denial_phrases)
         self.report_nouns: frozenset[str] = frozenset()
         self.denied_after: list[tuple[str, ...]] = []
         self.negations = [tuple(n.split()) for n in negations]

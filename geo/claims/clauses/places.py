@@ -27,6 +27,10 @@ class PlaceReader(Grammar):
         while k < len(toks) and gap <= max_gap:
             t = toks[k]
             if t.start in by_start:
+                j = self._after(toks, by_start[t.start].end)
+                if j + 2 < len(toks) and toks[j].word in self.part_nouns and toks[j + 1].word == "of":
+                    k = j + 2   # "the Hama suburb of Qamhana": Qamhana
+                    continue
                 p = by_start[t.start]
                 out.append(p)
                 return self._list(toks, self._after(toks, p.end), places, out, unknown)
