@@ -26,14 +26,13 @@ class PlaceReader(Grammar):
             k = self._skip_number(toks, k + ahead.index(":") + 1)   # "captured the following areas ...: (1) A, (2) B"
         while k < len(toks) and gap <= max_gap:
             t = toks[k]
+            part = self._part_of(toks, by_start[t.start]) if t.start in by_start else None
+            if part is not None:
+                k = part   # "the Hama suburb of Qamhana": Qamhana
+                continue
             if t.start in by_start:
-                j = self._after(toks, by_start[t.start].end)
-                if j + 2 < len(toks) and toks[j].word in self.part_nouns and toks[j + 1].word == "of":
-                    k = j + 2   # "the Hama suburb of Qamhana": Qamhana
-                    continue
-                p = by_start[t.start]
-                out.append(p)
-                return self._list(toks, self._after(toks, p.end), places, out, unknown)
+                out.append(by_start[t.start])
+                return self._list(toks, self._after(toks, out[-1].end), places, out, unknown)
             anaphor = None if gap > 1 else next(   # the object itself: "pulled out of them", not "freed the prisoners held there"
                 (a for a in self.place_anaphors if tuple(x.word for x in toks[k:k + len(a)]) == a), None)
             if anaphor == ("there",):
@@ -130,6 +129,13 @@ class PlaceReader(Grammar):
                 break
             out.append(p)
         return out[::-1]
+
+    def _part_of(self, toks, p: PlaceRef) -> int | None:
+        """Index of the place a part of ``p`` is named after ("the Hama suburb of [Qamhana]"), or None."""
+        j = self._after(toks, p.end)
+        if j + 2 < len(toks) and toks[j].word in self.part_nouns and toks[j + 1].word == "of":
+            return j + 2
+        return None
 
     def _after(self, toks, pos: int) -> int:
         return toks.at(pos)
