@@ -136,3 +136,10 @@ def test_an_unknown_ally_fails_with_file_and_line(tmp_path):
 
 def test_the_suburb_of_a_place_is_not_the_place(run):
     assert run("Rebels encircled the Hama suburb of Qamhana.") == {("qamhana", "opposition", "advancing")}
+
+
+def test_a_part_named_after_a_place_is_not_the_place(run):
+    """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
+    assert run("Rebels captured Hama's military airport.") == set()
+    assert run("Rebels captured villages in Hama's northern countryside.") == set()
+    assert run("Rebels seized Aleppo's citadel.") == {("aleppo_citadel", "opposition", "captured")}

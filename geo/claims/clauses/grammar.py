@@ -17,6 +17,7 @@ class Grammar:
         self.clause_starts = g["clause_starts"]
         self.item_heads = g["item_heads"]
         self.part_nouns = g["part_nouns"]
+        self.possessed_parts = g["possessed_parts"]
         self.locative = g["locative"]
         self.subordinators = g["subordinators"]
         self.relatives = g["relatives"]

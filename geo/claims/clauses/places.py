@@ -5,6 +5,8 @@ from __future__ import annotations
 from .grammar import Grammar
 from .words import NAME_PARTICLES, PlaceRef, Words
 
+POSSESSED_REACH = 3   # words from "X's" to the part it names ("Hama's northern rural countryside")
+
 
 class PlaceReader(Grammar):
     """Which places a status phrase governs: its object, the list it opens, or its subject."""
@@ -131,10 +133,15 @@ class PlaceReader(Grammar):
         return out[::-1]
 
     def _part_of(self, toks, p: PlaceRef) -> int | None:
-        """Index of the place a part of ``p`` is named after ("the Hama suburb of [Qamhana]"), or None."""
+        """Index of the place a part of ``p`` is named after ("the Hama suburb of [Qamhana]");
+        the end of the sentence when the phrase names a part of ``p`` that is not ``p`` ("Hama's
+        airport", "Hama's northern countryside": no claim about Hama); else None."""
         j = self._after(toks, p.end)
         if j + 2 < len(toks) and toks[j].word in self.part_nouns and toks[j + 1].word == "of":
             return j + 2
+        if j > 0 and toks[j - 1].word.endswith("'s") and any(
+                t.word in self.possessed_parts for t in toks[j:j + POSSESSED_REACH]):
+            return len(toks)
         return None
 
     def _after(self, toks, pos: int) -> int:
