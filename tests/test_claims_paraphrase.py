@@ -53,6 +53,8 @@ SAME_FACT = [
     # everyday phrasing of control, presence, withdrawal and fighting
     ("Opposition fighters are now inside Saraqib, a monitor said.", ("saraqib", "opposition", "entered")),
     ("Government troops remain stationed in Homs, the ministry said.", ("homs", "government", "controls")),
+    ("State television said the army remained in full control of Homs.", ("homs", "government", "controls")),
+    ("Turkish-backed factions took Manbij a day after wresting Tal Rifaat from the SDF.", ("tal_rifaat", "sna", "captured")),
     ("Rebels reached the western outskirts of Hama.", ("hama", "opposition", "advancing")),
     ("Kurdish-led forces pulled their fighters out of Manbij.", ("manbij", "sdf", "withdrew")),
     ("Clashes are ongoing in Saraqib between rebels and the army.", ("saraqib", "opposition", "contested")),
@@ -143,3 +145,29 @@ def test_a_part_named_after_a_place_is_not_the_place(run):
     assert run("Rebels captured Hama's military airport.") == set()
     assert run("Rebels captured villages in Hama's northern countryside.") == set()
     assert run("Rebels seized Aleppo's citadel.") == {("aleppo_citadel", "opposition", "captured")}
+
+
+def test_a_force_then_held_is_no_rebel_held_compound(run):
+    """"rebel-held X" names the force holding X; "the factions held X" is no such compound."""
+    assert run("Residents of government-held Hama fled.") == {("hama", "government", "controls")}
+    assert not any(actor == "opposition" for _, actor, _ in
+                   run("Turkey-backed factions held Manbij on Monday."))
+
+
+def test_named_foreign_troops_are_their_country(run):
+    assert run("US troops remain at bases in Hasakah province.") == {("al_hasakah_governorate", "us", "controls")}
+
+
+def test_names_before_provinces_are_the_provinces(run):
+    assert run("The SDF still controls large parts of Raqqa and Hasakah provinces.") == {
+        ("raqqa_governorate", "sdf", "controls"), ("al_hasakah_governorate", "sdf", "controls")}
+
+
+def test_a_passive_phrasal_verb_takes_its_by_agent(run):
+    """"were driven out of X by Y": never the driven-out force's gain."""
+    assert not any(actor == "opposition" for _, actor, _ in run("Militants were driven out of Hama by the army."))
+
+
+def test_a_part_of_a_place_lets_the_list_after_it_be_read(run):
+    out = run("Rebels captured villages in Hama's northern countryside, including Souran and Taybat al-Imam.")
+    assert out == {("souran", "opposition", "captured"), ("taybat_al_imam", "opposition", "captured")}

@@ -94,7 +94,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     places = [PlaceRef(m.start - sent.start, m.end - sent.start, m) for m in known]
     triggers = []
     if (places or doc.pending is not None) and not text.rstrip().rstrip(_QUESTION_END).endswith("?"):
-        triggers = find_triggers(norm, vocab)
+        triggers = find_triggers(norm, vocab, text)
     if not triggers:
         # nothing to read: only remember the forces named, for "they" and "its units" later
         talk.said(claimant_here)

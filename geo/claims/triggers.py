@@ -12,6 +12,7 @@ POSSESSIVE = re.compile(r"\b(?:them|their|its|the group's)\b")   # "under their 
 PLURAL_POSSESSIVES = ("them", "their")
 _HELD_SUFFIX = re.compile(r" (?:led|backed)$")   # "hts led held": the force is "hts"
 _FORCES = " forces"   # "government held": the actor "government forces"
+_JOINERS = frozenset("-\u2010\u2011\u2012\u2013")   # hyphens (and a dash typed for one)
 
 
 @dataclass
@@ -56,13 +57,22 @@ def _held_force(prefix: str, vocab: ClaimVocabulary) -> str | None:
             or vocab.force_named(prefix + _FORCES))
 
 
-def find_triggers(norm: str, vocab: ClaimVocabulary) -> list[Trigger]:
-    """The status phrases of the folded sentence ``norm``, in order, none overlapping."""
+def _compound(text: str, k: int) -> bool:
+    """Whether the character at ``k`` (a space in the fold) joins two words in ``text`` ("rebel-held")."""
+    return k < len(text) and text[k] in _JOINERS
+
+
+def find_triggers(norm: str, vocab: ClaimVocabulary, text: str | None = None) -> list[Trigger]:
+    """The status phrases of the folded sentence ``norm``, in order, none overlapping. With the
+    sentence's ``text``, "<force> held" counts only written as one word ("rebel-held X"), not
+    as a subject and its verb ("the factions held X")."""
     cands = []
     for i, m in pattern_matches(norm, vocab):
         sp = vocab.statuses[i]
         inner = None
         if "held" in m.groupdict() and m.group("held") is not None:
+            if text is not None and not _compound(text, m.end("held")):
+                continue
             inner = _held_force(m.group("held"), vocab)
             if inner is None:
                 continue

@@ -57,6 +57,9 @@ class Repointing:
     def __init__(self, c: dict, src: str, related: Related):
         self.related = related
         self.repointers = (_base(c, src), _region(c, src))
+        words = vocab.require(c, "region_words", list, src)
+        self.rx_region_after = re.compile(rf"\s+(?:{alternation(words)})\b")   # "Raqqa and Hasakah provinces"
+        self.region_kinds = frozenset(vocab.require(c, "region_kinds", list, src))
 
     def repoint(self, found: list[Mention], text: str, norm: str) -> list[Mention]:
         """"bases in Hmeimim and Tartus" -> the bases; "governorates of Aleppo and Idlib" -> the governorates."""
@@ -80,7 +83,22 @@ class Repointing:
                 if _named(out, starts, hit.start(), disjoint):
                     continue    # "the Khmeimim air base near Latakia": the base is named, not Latakia
                 self._repoint_run(out, i, rp.kinds, text, norm)
+        self._regions_after(out, text, norm)
         return out
+
+    def _regions_after(self, out: list[Mention], text: str, norm: str) -> None:
+        """"Raqqa and Hasakah provinces", "Idlib province": the names before the word are the
+        regions, in place."""
+        for j, m in enumerate(out):
+            if m.role != PLACE or not self.rx_region_after.match(norm, m.end):
+                continue
+            k = j
+            while k > 0 and coordinated(out[k - 1], out[k], text, norm):
+                k -= 1
+            for x in range(k, j + 1):
+                target = self.related.of(self.related.gaz.entries[out[x].place_id], self.region_kinds)
+                if target is not None:
+                    out[x] = replace(out[x], place_id=target.id, via="context")
 
     def _repoint_run(self, out: list[Mention], i: int, kinds: frozenset[str], text: str, norm: str) -> None:
         """Re-point ``out[i]`` and the mentions coordinated with it after it, in place."""

@@ -133,15 +133,17 @@ class PlaceReader(Grammar):
         return out[::-1]
 
     def _part_of(self, toks, p: PlaceRef) -> int | None:
-        """Index of the place a part of ``p`` is named after ("the Hama suburb of [Qamhana]");
-        the end of the sentence when the phrase names a part of ``p`` that is not ``p`` ("Hama's
-        airport", "Hama's northern countryside": no claim about Hama); else None."""
+        """Where to read on when ``p`` only names a part of another place: the place the part is
+        named after ("the Hama suburb of [Qamhana]"), or past a part of ``p`` that is not ``p``
+        ("Hama's airport", "Hama's countryside": no claim about Hama); else None."""
         j = self._after(toks, p.end)
         if j + 2 < len(toks) and toks[j].word in self.part_nouns and toks[j + 1].word == "of":
             return j + 2
-        if j > 0 and toks[j - 1].word.endswith("'s") and any(
-                t.word in self.possessed_parts for t in toks[j:j + POSSESSED_REACH]):
-            return len(toks)
+        if j > 0 and toks[j - 1].word.endswith("'s"):
+            part = next((k for k in range(j, min(len(toks), j + POSSESSED_REACH))
+                         if toks[k].word in self.possessed_parts), None)
+            if part is not None:
+                return part + 1   # read on after the part: "Hama's countryside, including A and B"
         return None
 
     def _after(self, toks, pos: int) -> int:
