@@ -44,6 +44,9 @@ SAME_FACT = [
     # a relative clause's own time words; "the X suburb of Y" is Y
     ("Government troops who on Tuesday abandoned Hama were regrouping near Homs.", ("hama", "government", "withdrew")),
     ("Rebels captured the Aleppo district of Salah al-Din.", ("salaheddine_aleppo", "opposition", "captured")),
+    # a list opened by "including", with or without a comma, after "more than a dozen villages"
+    ("Rebels seized more than a dozen villages including Anjara and Kafr Basin.", ("anjara", "opposition", "captured")),
+    ("Rebels seized several villages, including Anjara and Kafr Basin.", ("kafr_basin", "opposition", "captured")),
     # a force named inside a noun phrase
     ("The withdrawal of SDF fighters from Tal Rifaat was completed on Monday.", ("tal_rifaat", "sdf", "withdrew")),
     ("Tal Rifaat, seized by Turkish-backed fighters, was quiet on Monday.", ("tal_rifaat", "sna", "captured")),

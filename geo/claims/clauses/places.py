@@ -51,15 +51,13 @@ class PlaceReader(Grammar):
             if name_end > k:
                 out.append(PlaceRef(toks[k].start, toks[name_end - 1].end, None))
                 return self._list(toks, name_end, places, out, unknown)
-            if t.word == "," and k > i and all(x.word in self.item_heads or x.word.isalpha() and not x.cap
-                                                and x.word not in self.object_stops for x in toks[i:k]):
-                intro = next((n for n in self.list_intros if tuple(x.word for x in toks[k + 1:k + 1 + len(n)]) == n), None)
-                if intro is not None:   # "several areas, chief among them A and B"
-                    k += 1 + len(intro)
-                    continue
-                if all(x.word in self.item_heads for x in toks[i:k]):
-                    k += 1   # "took the provincial capital, Deir ez-Zor"
-                    continue
+            listed = self._list_opened(toks, i, k) if k > i else None
+            if listed is not None:
+                k = listed   # "several areas, chief among them A and B", "villages including A"
+                continue
+            if t.word == "," and k > i and all(x.word in self.item_heads for x in toks[i:k]):
+                k += 1   # "took the provincial capital, Deir ez-Zor"
+                continue
             if where and t.word in ("in", "on", "at", "near", "around", "outside"):
                 k += 1
                 gap += 1
@@ -131,6 +129,16 @@ class PlaceReader(Grammar):
                 break
             out.append(p)
         return out[::-1]
+
+    def _list_opened(self, toks, i: int, k: int) -> int | None:
+        """Where the list starts when token ``k`` (a comma, or the word itself) opens it with an
+        introducer after object words only ("several areas, among them", "villages including")."""
+        if not all(x.word in self.item_heads or x.word.isalpha() and not x.cap and x.word not in self.object_stops
+                   for x in toks[i:k]):
+            return None
+        lead = k + 1 if toks[k].word == "," else k
+        intro = next((n for n in self.list_intros if tuple(x.word for x in toks[lead:lead + len(n)]) == n), None)
+        return lead + len(intro) if intro is not None else None
 
     def _part_of(self, toks, p: PlaceRef) -> int | None:
         """Where to read on when ``p`` only names a part of another place: the place the part is
