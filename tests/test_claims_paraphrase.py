@@ -47,6 +47,9 @@ SAME_FACT = [
     # a list opened by "including", with or without a comma, after "more than a dozen villages"
     ("Rebels seized more than a dozen villages including Anjara and Kafr Basin.", ("anjara", "opposition", "captured")),
     ("Rebels seized several villages, including Anjara and Kafr Basin.", ("kafr_basin", "opposition", "captured")),
+    ("Government troops pulled back from positions in Saraqib.", ("saraqib", "government", "withdrew")),
+    ("Turkish-backed factions launched an attack on Tal Rifaat.", ("tal_rifaat", "sna", "contested")),
+    ("Government forces were still holding out in Hama.", ("hama", "government", "controls")),
     # a force named inside a noun phrase
     ("The withdrawal of SDF fighters from Tal Rifaat was completed on Monday.", ("tal_rifaat", "sdf", "withdrew")),
     ("Tal Rifaat, seized by Turkish-backed fighters, was quiet on Monday.", ("tal_rifaat", "sna", "captured")),
