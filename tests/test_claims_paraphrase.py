@@ -17,14 +17,21 @@ from geo.reports import Source, parse_report
 
 
 @pytest.fixture(scope="module")
-def run():
+def read():
+    """The claims of a one-sentence report, as records."""
     gaz = load(ROOT / "gazetteer.csv")
     matcher, vocab = Matcher(gaz), ClaimVocabulary()
 
     def claims(text):
         r = parse_report(Path("t.txt"), text.encode(), Source("Test Wire", "2024-12-05", "", ""))
-        return {(c.place_id, c.actor, c.status) for c in extract_claims(r, find_mentions(r, matcher), vocab, gaz)}
+        return extract_claims(r, find_mentions(r, matcher), vocab, gaz)
     return claims
+
+
+@pytest.fixture(scope="module")
+def run(read):
+    """The claims of a one-sentence report as (place, actor, status)."""
+    return lambda text: {(c.place_id, c.actor, c.status) for c in read(text)}
 
 
 SAME_FACT = [
@@ -100,17 +107,6 @@ def test_a_true_claim_survives_a_denied_one(run):
     out = run("Reports that the army has left Rastan are false, the ministry said on Monday. "
               "On Tuesday the army withdrew from Rastan, the ministry said.")
     assert ("rastan", "government", "withdrew") in out
-
-
-@pytest.fixture(scope="module")
-def read():
-    gaz = load(ROOT / "gazetteer.csv")
-    matcher, vocab = Matcher(gaz), ClaimVocabulary()
-
-    def claims(text):
-        r = parse_report(Path("t.txt"), text.encode(), Source("Test Wire", "2024-12-05", "", ""))
-        return extract_claims(r, find_mentions(r, matcher), vocab, gaz)
-    return claims
 
 
 def test_citing_after_the_speaker_is_the_speakers_reason(read):

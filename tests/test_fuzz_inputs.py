@@ -96,13 +96,19 @@ def test_report_bytes_and_file_names(tmp_path_factory, baseline, capsys, names, 
     run_fuzzed(tmp, baseline, reports, baseline[1], capsys)
 
 
-@SETTINGS
-@given(rows=st.lists(st.lists(nasty_text, min_size=11, max_size=11), min_size=1, max_size=3))
-def test_gazetteer_rows(tmp_path_factory, baseline, capsys, rows):
-    tmp = tmp_path_factory.mktemp("fuzz-g")
+def one_good_report(factory, prefix: str):
+    """A fresh folder and its reports folder holding one ordinary report."""
+    tmp = factory.mktemp(prefix)
     reports = tmp / "r"
     reports.mkdir()
     (reports / "a.txt").write_text(GOOD_REPORT, encoding="utf-8")
+    return tmp, reports
+
+
+@SETTINGS
+@given(rows=st.lists(st.lists(nasty_text, min_size=11, max_size=11), min_size=1, max_size=3))
+def test_gazetteer_rows(tmp_path_factory, baseline, capsys, rows):
+    tmp, reports = one_good_report(tmp_path_factory, "fuzz-g")
     gaz = tmp / "g.csv"
     write_gazetteer(gaz, GOOD_ROWS + rows)
     run_fuzzed(tmp, baseline, reports, gaz, capsys)
@@ -111,10 +117,7 @@ def test_gazetteer_rows(tmp_path_factory, baseline, capsys, rows):
 @SETTINGS
 @given(rows=st.lists(st.lists(nasty_text, min_size=5, max_size=5), min_size=1, max_size=3))
 def test_manifest_rows(tmp_path_factory, baseline, capsys, rows):
-    tmp = tmp_path_factory.mktemp("fuzz-m")
-    reports = tmp / "r"
-    reports.mkdir()
-    (reports / "a.txt").write_text(GOOD_REPORT, encoding="utf-8")
+    tmp, reports = one_good_report(tmp_path_factory, "fuzz-m")
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["file", "outlet", "date", "url", "outlet_basis"])
