@@ -95,6 +95,9 @@ def make_parser() -> argparse.ArgumentParser:
                    help="run the per-report step on a Dask cluster: a scheduler address (tcp://host:8786) "
                         "or 'local' for a LocalCluster of one worker per core; the same outputs. Needs "
                         "the optional packages dask[bag] and distributed")
+    p.add_argument("--no-cache", action="store_true",
+                   help="read every report again instead of reusing the results an earlier build kept for "
+                        "unchanged reports (in .DIR.cache beside the output folder)")
     p.add_argument("--fill-gazetteer", metavar="SERVICE",
                    help="look the unresolved names up with a geopy geocoder (e.g. nominatim), rate-limited "
                         "and cached, and append them to the gazetteer as kind 'unreviewed' for you to "
@@ -119,7 +122,7 @@ def main(argv=None) -> int:
     cfg = Config(reports=args.reports, gazetteer=args.gazetteer, out_dir=args.out_dir,
                  vocab=args.vocab, title=args.title,
                  self_contained=not args.cdn, jobs=max(0, args.jobs), progress=progress_bar,
-                 dask=args.dask)
+                 dask=args.dask, cache=not args.no_cache)
     if args.fill_gazetteer:
         return fill_gazetteer(args, cfg)
     try:

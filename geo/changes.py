@@ -37,11 +37,28 @@ class Changes:
         return "since the last build: " + ("; ".join(parts) if parts else "no change")
 
 
-def _load(path: Path) -> list[dict] | None:
+def _load(path: Path, keep: tuple[str, ...]) -> list[dict] | None:
+    """The features of a GeoJSON file written by this tool, each with only the properties in
+    ``keep``. The file is read line by line (one feature per line, ``export.geojson_chunks``),
+    so that comparing with a large previous build costs little memory; a file in another layout
+    is parsed whole. None when there is no readable file."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))["features"]
-    except (OSError, ValueError, KeyError, TypeError):
+        with open(path, encoding="utf-8") as f:
+            first = f.readline()
+            if first.strip() != '{"type": "FeatureCollection", "features": [':
+                return _slim(json.loads(first + f.read())["features"], keep)
+            out = []
+            for line in f:
+                line = line.strip().rstrip(",")
+                if line.startswith("{"):
+                    out.append(_slim([json.loads(line)], keep)[0])
+            return out
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
+
+
+def _slim(features, keep: tuple[str, ...]) -> list[dict]:
+    return [{"properties": {k: f["properties"].get(k) for k in keep}} for f in features]
 
 
 def _point(f: dict):
@@ -50,11 +67,14 @@ def _point(f: dict):
 
 
 CLAIM_KEY = ("article", "place_id", "actor", "status", "claimant_side")
+CLAIM_STATE = ("place", "place_state", "place_controller")
+PLACE_KEEP = ("id", "name", "lat", "lon")
 
 
 def read_previous(out_dir: Path) -> tuple[list[dict] | None, list[dict] | None]:
     """The previous build's places and claims features, or None when there is none."""
-    return _load(Path(out_dir) / "places.geojson"), _load(Path(out_dir) / "claims.geojson")
+    return (_load(Path(out_dir) / "places.geojson", PLACE_KEEP),
+            _load(Path(out_dir) / "claims.geojson", CLAIM_KEY + CLAIM_STATE))
 
 
 def compare(previous: tuple[list[dict] | None, list[dict] | None], places: list[dict], claims: list[dict]) -> Changes:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import areas as areas_mod
+from . import cache as cache_mod
 from . import export, frames, mapping, provenance
 from . import gazetteer as gazetteer_mod
 from .changes import Changes, compare, read_previous
@@ -48,6 +49,7 @@ class Config:
     jobs: int = 1                 # processes for per-report work; 0: one per core for large inputs
     progress: Callable[[int], Progress | None] | None = None   # called with the report count
     dask: str | None = None       # a Dask scheduler address, or "local": the per-report step runs there
+    cache: bool = True            # keep per-report results beside out_dir; read only changed reports
 
 
 @dataclass
@@ -110,16 +112,30 @@ def _gathered(results: list[ReportResult]) -> Found:
     return found
 
 
-def _recognise(reports: list[Report], engine: Engine, cfg: Config) -> Found:
+def _recognise(reports: list[Report], engine: Engine, cfg: Config, warnings: list[str]) -> Found:
     """The per-report step (mentions, claims, names the gazetteer lacks) over every report, in
-    this process, a process pool or on Dask."""
+    this process, a process pool or on Dask; a report whose result an earlier build kept
+    (``geo.cache``) is not read again."""
     start = time.perf_counter()
-    tick = cfg.progress(len(reports)) if cfg.progress else None
-    results = (process_with_dask(reports, cfg.gazetteer, cfg.vocab, cfg.dask, tick) if cfg.dask
-               else process_all(reports, engine, cfg.gazetteer, cfg.jobs, tick))
-    found = _gathered(results)
+    cache = (cache_mod.ResultCache(cache_mod.folder_for(cfg.out_dir), cache_mod.engine_key(
+                 engine.gazetteer.sha256, provenance.vocab_paths(cfg.vocab))) if cfg.cache else None)
+    results: list[ReportResult | None] = [cache.get(r) for r in reports] if cache else [None] * len(reports)
+    todo = [r for r, res in zip(reports, results) if res is None]
+    tick = cfg.progress(len(todo)) if cfg.progress else None
+    fresh = iter(process_with_dask(todo, cfg.gazetteer, cfg.vocab, cfg.dask, tick) if cfg.dask and todo
+                 else process_all(todo, engine, cfg.gazetteer, cfg.jobs, tick))
+    for i, res in enumerate(results):
+        if res is None:
+            results[i] = res = next(fresh)
+            if cache:
+                cache.put(reports[i], res)
+    found = _gathered([res for res in results if res is not None])
+    if cache:
+        cache.prune()
+        warnings.extend(cache.problems)
     _logged(start, f"recognised {len(found.mentions):,} mentions and read {len(found.claims):,} claims "
-                   f"in {len(reports):,} reports; {len(found.unresolved):,} names not in the gazetteer")
+                   f"in {len(reports):,} reports ({len(reports) - len(todo):,} unchanged since the last build); "
+                   f"{len(found.unresolved):,} names not in the gazetteer")
     return found
 
 
@@ -231,10 +247,11 @@ def build(cfg: Config) -> BuildResult:
     gaz = _gazetteer(cfg)
     reports, skipped = _read(cfg)
     engine = _engine(gaz, cfg)
-    found = _recognise(reports, engine, cfg)
+    cache_warnings: list[str] = []
+    found = _recognise(reports, engine, cfg, cache_warnings)
     resolved = _places(found, gaz)
     lines, states = _states(found.claims, engine)
-    warnings = [*gaz.warnings, *not_geocoded_warnings(resolved, gaz.entries)]
+    warnings = [*gaz.warnings, *not_geocoded_warnings(resolved, gaz.entries), *cache_warnings]
     outlines = basemap(cfg.node_modules, warnings)
     estimate = _areas(lines, gaz, outlines, reports, found.claims)
     control = mapping.ClaimsInput(lines, found.claims, state_changes(lines), gaz.entries,

@@ -179,3 +179,29 @@ def test_claims_slider_only_when_claims_span_days(tmp_path):
     (reports / "b.txt").unlink()
     assert build_map.main(["--reports", str(reports), "--out-dir", str(out), "--cdn"]) == 0
     assert 'id="sm-claim-date"' not in (out / "situation_map.html").read_text(encoding="utf-8")
+
+
+def test_changes_are_read_from_a_previous_build_in_any_json_layout(tmp_path, capsys):
+    """The previous build is read feature by feature; a file reformatted by hand (one JSON
+    value over many lines) is read whole and gives the same comparison."""
+    rs = rows()
+    for r in rs:
+        if r["id"] == "aleppo":
+            r["lat"], r["lon"] = "36.3", "37.3"
+    moved = write_rows(tmp_path / "g.csv", rs)
+    said = []
+    for reformat in (False, True):
+        folder = tmp_path / str(reformat)
+        folder.mkdir()
+        code, out = build(folder, ROOT / "gazetteer.csv")
+        assert code == 0
+        if reformat:
+            for name in ("places.geojson", "claims.geojson"):
+                data = json.loads((out / name).read_text(encoding="utf-8"))
+                (out / name).write_text(json.dumps(data, indent=2), encoding="utf-8")
+        capsys.readouterr()
+        code, out = build(folder, moved)
+        assert code == 0
+        said.append(capsys.readouterr().out.splitlines()[-1].split("since the last build: ")[1])
+    assert "moved Aleppo (" in said[0]
+    assert said[1] == said[0]

@@ -1,0 +1,225 @@
+"""The per-report results of earlier builds, so that a rebuild reads only reports that changed.
+
+A result is stored under a key of everything that shapes it: the report (its id, text, title,
+date, outlet and link) and the engine (the gazetteer's sha256, every vocabulary file, the
+package's code and the versions of Python and the matcher library). Any change to one of them
+is another key, so a cached result is exactly what processing the report again would give; the
+outputs of a warm build are byte-identical to a cold one (tests/test_cache.py).
+
+The cache is a folder beside the output folder (``maps`` -> ``.maps.cache``), one file per
+report: zlib-compressed JSON of plain fields, never pickle, so a file changed by someone else
+can at worst be a miss (it is then read again from the report), never code. After a build, the
+files no report of that build used are removed: the cache holds one build's worth.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import platform
+import sys
+import tempfile
+import typing
+import zlib
+from pathlib import Path
+
+from .model import Claim, Mention, Report
+from .report_step import ReportResult
+from .unresolved import Unresolved
+
+FORMAT = 3
+SUFFIX = ".json.z"
+MAX_FILE_BYTES = 256 * 1024 * 1024     # a cache file larger than this is a miss, not read
+PACKAGE = Path(__file__).resolve().parent
+
+
+def folder_for(out_dir: Path) -> Path:
+    """The cache folder of an output folder: ``.NAME.cache`` beside it."""
+    out_dir = Path(out_dir)
+    return out_dir.parent / f".{out_dir.name or 'out'}.cache"
+
+
+def code_fingerprint(package: Path = PACKAGE) -> str:
+    """sha256 over the package's Python files and shipped data files (path and bytes)."""
+    h = hashlib.sha256()
+    for p in sorted(package.rglob("*")):
+        if p.is_file() and (p.suffix == ".py" or p.parent.name == "data") and "__pycache__" not in p.parts:
+            h.update(p.relative_to(package).as_posix().encode() + b"\0")
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def engine_key(gazetteer_sha256: str, vocab_files: list[Path]) -> str:
+    """The part of every key that the reports share: gazetteer, vocabulary, code, versions."""
+    from importlib import metadata
+    try:
+        matcher_version = metadata.version("ahocorasick-rs")
+    except metadata.PackageNotFoundError:
+        matcher_version = ""
+    h = hashlib.sha256()
+    for part in (f"format {FORMAT}", platform.python_version(), sys.implementation.name, matcher_version,
+                 gazetteer_sha256, code_fingerprint()):
+        h.update(part.encode() + b"\0")
+    for p in sorted(vocab_files, key=lambda p: p.name):
+        h.update(p.name.encode() + b"\0")
+        try:
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+        except OSError:
+            h.update(b"missing")
+    return h.hexdigest()
+
+
+def report_key(engine: str, report: Report) -> str:
+    fields = [report.id, report.title, report.text, report.date, report.outlet, report.outlet_basis, report.url]
+    return hashlib.sha256((engine + json.dumps(fields, ensure_ascii=False)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# -- records as plain JSON and back, every field's type checked -------------------------------
+
+_RECORDS = {"mentions": Mention, "claims": Claim, "unresolved": Unresolved}
+
+
+def _fields(cls) -> list[tuple[str, object]]:
+    hints = typing.get_type_hints(cls)
+    return [(f.name, hints[f.name]) for f in dataclasses.fields(cls)]
+
+
+_FIELDS = {key: _fields(cls) for key, cls in _RECORDS.items()}
+
+
+SHARED_FROM = 24      # a string at least this long is written once per file and referred to by index
+
+
+def encode(result: ReportResult) -> bytes:
+    """The result as compressed JSON, one list per field (columns); long strings (the sentence
+    every mention in it repeats) are kept once in ``strings`` and referred to by index, so reading
+    the file back shares them again as processing the report did."""
+    strings: dict[str, int] = {}
+
+    def plain(v):
+        if isinstance(v, str) and len(v) >= SHARED_FROM:
+            return strings.setdefault(v, len(strings))
+        return v
+
+    data: dict = {"format": FORMAT}
+    for key in _RECORDS:
+        records = getattr(result, key)
+        data[key] = {n: [plain(getattr(r, n)) for r in records] for n, _ in _FIELDS[key]}
+    data["strings"] = list(strings)
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 6)
+
+
+def _column(values, hint, strings: list[str]) -> list:
+    """A field's values checked against its type (str fields resolve indexes into ``strings``)."""
+    if not isinstance(values, list):
+        raise ValueError("a column is not a list")
+    if hint is str:
+        try:
+            values = [strings[v] if type(v) is int and v >= 0 else v for v in values]
+        except IndexError:
+            raise ValueError("a string index out of range") from None
+        kinds = {str}
+    elif typing.get_origin(hint) is tuple:
+        if not all(type(v) is list and set(map(type, v)) <= {str} for v in values):
+            raise ValueError("a tuple field is not a list of strings")
+        return [tuple(v) for v in values]
+    else:
+        kinds = {hint}
+    if not set(map(type, values)) <= kinds:
+        raise ValueError(f"a value that is not {hint}")
+    return values
+
+
+def decode(blob: bytes) -> ReportResult:
+    """The result ``encode`` wrote; ValueError for anything else."""
+    try:
+        data = json.loads(zlib.decompress(blob).decode("utf-8", "surrogatepass"))
+    except (zlib.error, UnicodeDecodeError) as e:
+        raise ValueError(str(e)) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a cache file of this format")
+    strings = data.get("strings")
+    if not isinstance(strings, list) or not set(map(type, strings)) <= {str}:
+        raise ValueError("bad strings")
+    parts = {}
+    for key, cls in _RECORDS.items():
+        columns = data.get(key)
+        if not isinstance(columns, dict) or set(columns) != {n for n, _ in _FIELDS[key]}:
+            raise ValueError(f"bad {key}")
+        cols = [_column(columns[n], h, strings) for n, h in _FIELDS[key]]
+        if len({len(c) for c in cols}) > 1:
+            raise ValueError(f"{key}: columns of different lengths")
+        parts[key] = list(map(cls, *cols))
+    return ReportResult(parts["mentions"], parts["claims"], parts["unresolved"])
+
+
+class ResultCache:
+    """Per-report results in ``folder``; every IO problem makes a miss (or a result not kept),
+    never a failed build; ``problems`` says what went wrong, once."""
+
+    def __init__(self, folder: Path, engine: str):
+        self.folder = Path(folder)
+        self.engine = engine
+        self.used: set[str] = set()
+        self.problems: list[str] = []
+        self.hits = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}{SUFFIX}"
+
+    def _problem(self, what: str) -> None:
+        if not self.problems:
+            self.problems.append(f"{self.folder}: {what}; reports are read again")
+
+    def get(self, report: Report) -> ReportResult | None:
+        key = report_key(self.engine, report)
+        self.used.add(key)
+        path = self._path(key)
+        try:
+            if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+                return None
+            result = decode(path.read_bytes())
+        except OSError as e:
+            self._problem(f"cannot be read ({e.strerror})")
+            return None
+        except ValueError:
+            return None     # another format or a damaged file: read the report again
+        self.hits += 1
+        return result
+
+    def put(self, report: Report, result: ReportResult) -> None:
+        key = report_key(self.engine, report)
+        self.used.add(key)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(encode(result))
+                os.replace(tmp, self._path(key))
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as e:
+            self._problem(f"cannot be written ({e.strerror})")
+
+    def prune(self) -> int:
+        """Remove the files no report of this build used (and stale temporary files); their count."""
+        removed = 0
+        try:
+            items = list(self.folder.iterdir()) if self.folder.is_dir() and not self.folder.is_symlink() else []
+        except OSError:
+            return 0
+        for p in items:
+            stem = p.name[:-len(SUFFIX)] if p.name.endswith(SUFFIX) else None
+            if stem in self.used:
+                continue
+            if stem is not None or p.name.startswith(".tmp-"):
+                try:
+                    p.unlink()
+                    removed += 1
+                except OSError:
+                    pass
+        return removed

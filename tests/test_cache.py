@@ -1,0 +1,149 @@
+"""Incremental builds: a report whose result an earlier build kept is not read again, and the
+outputs are byte-identical to a build that reads everything."""
+
+import json
+import shutil
+import zlib
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, write
+
+import build_map
+import geo.parallel
+from geo import cache as cache_mod
+from geo.model import Claim, Mention
+from geo.report_step import ReportResult
+from geo.unresolved import Unresolved
+
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture
+def reports(tmp_path) -> Path:
+    folder = tmp_path / "reports"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+@pytest.fixture
+def calls(monkeypatch) -> list[str]:
+    """The ids of the reports the per-report step reads (in this process: --jobs 1)."""
+    seen: list[str] = []
+    real = geo.parallel.process_report
+
+    def counting(report, engine):
+        seen.append(report.id)
+        return real(report, engine)
+
+    monkeypatch.setattr(geo.parallel, "process_report", counting)
+    return seen
+
+
+def run(reports: Path, out: Path, *extra: str, gazetteer: Path = ROOT / "gazetteer.csv") -> None:
+    code = build_map.main(["--reports", str(reports), "--gazetteer", str(gazetteer), "--out-dir", str(out),
+                           "--cdn", "--jobs", "1", *extra])
+    assert code == 0
+
+
+def files(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+
+
+def test_warm_build_reads_nothing_and_writes_the_same_bytes(tmp_path, reports, calls):
+    run(reports, tmp_path / "cold", "--no-cache")
+    assert not cache_mod.folder_for(tmp_path / "cold").exists()
+    n = len(calls)
+    assert n == len(list(reports.glob("*.txt")))
+    run(reports, tmp_path / "warm")
+    assert len(calls) == 2 * n
+    assert len(list(cache_mod.folder_for(tmp_path / "warm").glob("*" + cache_mod.SUFFIX))) == n
+    run(reports, tmp_path / "warm")
+    assert len(calls) == 2 * n            # nothing read again
+    assert files(tmp_path / "warm") == files(tmp_path / "cold")
+
+
+def test_a_new_or_edited_report_is_the_only_one_read(tmp_path, reports, calls):
+    run(reports, tmp_path / "maps")
+    first = set(calls)
+    write(reports / "zz_new.txt", "date: 2024-12-01\n\nRebels captured Hama on Thursday, the monitor said.\n")
+    edited = sorted(reports.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe army withdrew from Saraqib.\n", encoding="utf-8")
+    calls.clear()
+    run(reports, tmp_path / "maps")
+    assert sorted(calls) == sorted(["zz_new", edited.stem])
+    run(reports, tmp_path / "cold", "--no-cache")
+    assert files(tmp_path / "maps") == files(tmp_path / "cold")
+    assert first | {"zz_new"} >= set(calls)
+
+
+def test_a_changed_gazetteer_or_vocabulary_reads_every_report_again(tmp_path, reports, calls):
+    run(reports, tmp_path / "maps")
+    n = len(calls)
+    gaz = tmp_path / "g.csv"
+    gaz.write_text((ROOT / "gazetteer.csv").read_text(encoding="utf-8").replace("Saraqib", "Saraqeb", 1), encoding="utf-8")
+    run(reports, tmp_path / "maps", gazetteer=gaz)
+    assert len(calls) == 2 * n
+    vocab = tmp_path / "vocab"
+    write(vocab / "not_places.txt", (ROOT / "geo/data/not_places.txt").read_text(encoding="utf-8") + "Qwertyville\n")
+    run(reports, tmp_path / "maps", "--vocab", str(vocab), gazetteer=gaz)
+    assert len(calls) == 3 * n
+
+
+def test_the_cache_keeps_only_the_reports_of_the_last_build(tmp_path, reports):
+    run(reports, tmp_path / "maps")
+    folder = cache_mod.folder_for(tmp_path / "maps")
+    before = len(list(folder.glob("*" + cache_mod.SUFFIX)))
+    sorted(reports.glob("*.txt"))[0].unlink()
+    run(reports, tmp_path / "maps")
+    assert len(list(folder.glob("*" + cache_mod.SUFFIX))) == before - 1
+
+
+def test_damaged_or_forged_cache_files_are_misses(tmp_path, reports, calls):
+    run(reports, tmp_path / "cold", "--no-cache")
+    run(reports, tmp_path / "maps")
+    n = len(calls) // 2
+    paths = sorted(cache_mod.folder_for(tmp_path / "maps").glob("*" + cache_mod.SUFFIX))
+    paths[0].write_bytes(b"not zlib at all")
+    good = json.loads(zlib.decompress(paths[1].read_bytes()))
+    assert good["mentions"]["start"]
+    forged = {**good, "mentions": {**good["mentions"], "start": ["not a number"] * len(good["mentions"]["start"])}}
+    paths[1].write_bytes(zlib.compress(json.dumps(forged).encode()))
+    calls.clear()
+    run(reports, tmp_path / "maps")
+    assert len(calls) == 2 and n >= 2
+    assert files(tmp_path / "maps") == files(tmp_path / "cold")
+
+
+def test_an_unwritable_cache_is_a_warning_not_a_failure(tmp_path, reports, capsys):
+    folder = cache_mod.folder_for(tmp_path / "maps")
+    folder.write_text("a file where the cache folder would be")
+    run(reports, tmp_path / "maps")
+    err = capsys.readouterr().err
+    assert "cannot be written" in err and str(folder) in err
+    assert (tmp_path / "maps" / "situation_map.html").is_file()
+
+
+def test_records_round_trip_exactly():
+    result = ReportResult(
+        [Mention("r1", "aleppo", "Aleppo", 3, 9, "In Aleppo, \u00e9t\u00e9.", 0, "place", "context")],
+        [Claim("r1", "Outlet", "2024-11-30", "aleppo", "Aleppo", "opposition", "captured", "the monitor", "other",
+               "Rebels took Aleppo.", False, True, "took", 0, "gain")],
+        [Unresolved("Qomhana", "r1", "near Qomhana", 5, 12, "spatial", ("opposition captured (outlet)",), 0)])
+    back = cache_mod.decode(cache_mod.encode(result))
+    assert back == result
+    assert isinstance(back.unresolved[0].claims, tuple)
+
+
+def test_a_sentence_many_records_repeat_is_read_back_once():
+    sentence = "Rebels entered Aleppo and Hama and Homs on Friday, the monitor said."
+    mentions = [Mention("r1", p, p.title(), k, k + 4, sentence, 0, "place") for k, p in enumerate(["aleppo", "hama", "homs"])]
+    back = cache_mod.decode(cache_mod.encode(ReportResult(mentions, [], [])))
+    assert back.mentions == mentions
+    assert back.mentions[0].sentence is back.mentions[2].sentence
+
+
+@pytest.mark.parametrize("blob", [b"", b"x" * 10, cache_mod.encode(ReportResult([], [], []))[:-3]])
+def test_decode_refuses_what_encode_did_not_write(blob):
+    with pytest.raises(ValueError):
+        cache_mod.decode(blob)
