@@ -71,6 +71,15 @@ SAME_FACT = [
     ("Rebels reached the western outskirts of Hama.", ("hama", "opposition", "advancing")),
     ("Kurdish-led forces pulled their fighters out of Manbij.", ("manbij", "sdf", "withdrew")),
     ("Clashes are ongoing in Saraqib between rebels and the army.", ("saraqib", "opposition", "contested")),
+    ("The revolutionaries have entered the town of Saraqib.", ("saraqib", "opposition", "entered")),
+    ("Turkish-backed factions had occupied Tal Rifaat, the SDF said.", ("tal_rifaat", "sna", "captured")),
+    ("The SNA is now threatening Kobani.", ("kobani", "sna", "advancing")),
+    ("Kobani remains under the protection of the SDF.", ("kobani", "sdf", "controls")),
+    # a passive withdrawal: its subject left the place after it
+    ("Troops were redeployed out of Aleppo to absorb the assault.", ("aleppo", "government", "withdrew")),
+    ("Government forces were compelled to leave Khan Shaykhun.", ("khan_shaykhun", "government", "withdrew")),
+    # a list whose next item follows an insertion
+    ("The SNA has taken Tal Rifaat and, after a five-day battle, Manbij.", ("manbij", "sna", "captured")),
 ]
 
 
@@ -87,6 +96,7 @@ NO_CLAIM = [
     "The monitor could not confirm whether HTS entered Hama.",
     "It remains unclear whether rebels entered Hama.",
     "If the rebels capture Hama, Homs will be next, an analyst said.",
+    "The rebels threatened to storm Hama.",
 ]
 
 
@@ -140,6 +150,18 @@ def test_an_unknown_ally_fails_with_file_and_line(tmp_path):
 
 def test_the_suburb_of_a_place_is_not_the_place(run):
     assert run("Rebels encircled the Hama suburb of Qamhana.") == {("qamhana", "opposition", "advancing")}
+
+
+def test_a_neighbourhood_of_a_city_is_the_neighbourhood(run):
+    """"the X neighbourhood of Y", where the gazetteer puts X inside Y: X, in an object, a subject,
+    a list and the antecedent of "which"."""
+    sheikh = {("sheikh_maqsoud", "sdf", "controls")}
+    assert run("The SDF still holds the Sheikh Maqsoud neighbourhood of Aleppo.") == sheikh
+    assert run("The Sheikh Maqsoud and Ashrafiyah neighbourhoods of Aleppo remain under the control of the SDF.") == sheikh
+    assert run("Access to the Sheikh Maqsoud neighbourhood of Aleppo city, which remains under the "
+               "control of Kurdish-led forces, has been cut.") == sheikh
+    assert run("Rebels seized the Damascus suburb of Jaramana and the Aleppo district of Sheikh Maqsoud.") == {
+        ("jaramana", "opposition", "captured"), ("sheikh_maqsoud", "opposition", "captured")}
 
 
 def test_a_part_named_after_a_place_is_not_the_place(run):

@@ -103,6 +103,10 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     passive = _passive(t, ti, te, toks, reader)
     agent = _agent_after(te, passive, toks, actors) if sp.agent == "after" or passive else None
     where = sp.effect in ("defence", "fighting")
+    if passive and sp.effect == "loss" and agent is None:
+        moved_out = reader.objects(toks, te, places)
+        if moved_out:   # "troops were redeployed out of X", "were compelled to leave X": the subject left X
+            return moved_out, None
     if passive or sp.place == "before":
         targets = reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places)
     elif sp.place == "either":

@@ -75,6 +75,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     Claims about names the gazetteer lacks are appended to ``pending`` when it is given."""
     norm = normalize(report.text)
     names = vocab.actor_names(norm)
+    vocab.reader.parents = gazetteer.parents
     doc = _Report(report, vocab, gazetteer, _Mentions.of(mentions, vocab, gazetteer), pending,
                   int(report.date[:4]) if report.date[:4].isdigit() else None, norm, names, [n.start for n in names],
                   Discourse(partial(first_claimant, vocab=vocab), vocab.last_speaker_nouns))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,11 @@ class Gazetteer:
         ignored)."""
         eid = self.index.get(name_key(clean_name(name)[0]))
         return self.entries[eid] if eid else None
+
+    @functools.cached_property
+    def parents(self) -> dict[str, str]:
+        """Entry id -> its parent's id, for entries that name one."""
+        return {e.id: e.parent for e in self.entries.values() if e.parent}
 
     def children(self, parent_id: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.parent == parent_id]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .words import TOKEN, PlaceRef
 
 
@@ -28,6 +30,7 @@ class Grammar:
         self.previous_places: tuple[PlaceRef, ...] = ()   # the places of the sentence's last claim, for "both towns"
         self.sentence_places: list[PlaceRef] = []   # the places of the sentence being read
         self.place_starts: frozenset[int] = frozenset()   # where they start
+        self.parents: Mapping[str, str] = {}   # gazetteer entry id -> its parent's id, per gazetteer
         self.directions = g["directions"]
         self.list_joins = [tuple(j.split()) if j not in (",", "&") else (j,) for j in grammar["list_joins"]]
         self.list_joins = [tuple(w for part in j for w in TOKEN.findall(part)) for j in self.list_joins]

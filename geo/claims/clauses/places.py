@@ -5,7 +5,10 @@ from __future__ import annotations
 from .grammar import Grammar
 from .words import NAME_PARTICLES, PlaceRef, Words
 
-POSSESSED_REACH = 3   # words from "X's" to the part it names ("Hama's northern rural countryside")
+MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
+POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's northern rural countryside")
+PART_LIST_REACH = 6        # words back from "neighbourhoods of" to the first place listed before it
+LIST_INSERTION_REACH = 6   # words of an insertion between a list's "and" and its next item
 
 
 class PlaceReader(Grammar):
@@ -146,6 +149,9 @@ class PlaceReader(Grammar):
         ("Hama's airport", "Hama's countryside": no claim about Hama); else None."""
         j = self._after(toks, p.end)
         if j + 2 < len(toks) and toks[j].word in self.part_nouns and toks[j + 1].word == "of":
+            outer = next((q for q in self.sentence_places if q.start == toks[j + 2].start), None)
+            if outer is not None and self.inside(p, outer):
+                return None   # "the Sheikh Maqsoud neighbourhood of Aleppo": Sheikh Maqsoud
             return j + 2
         if j > 0 and toks[j - 1].word.endswith("'s"):
             part = next((k for k in range(j, min(len(toks), j + POSSESSED_REACH))
@@ -156,6 +162,17 @@ class PlaceReader(Grammar):
 
     def _after(self, toks, pos: int) -> int:
         return toks.at(pos)
+
+    def inside(self, p: PlaceRef, q: PlaceRef) -> bool:
+        """``p``'s gazetteer entry lies within ``q``'s (``q`` is its parent, or the parent's ...)."""
+        if p.key is None or q.key is None:
+            return False
+        pid, outer = p.key.place_id, q.key.place_id
+        for _ in range(MAX_PARENT_DEPTH):
+            pid = self.parents.get(pid, "")
+            if not pid or pid == outer:
+                return pid == outer
+        return False
 
     def _name(self, toks, k: int) -> int:
         """End index of a capitalised name starting at token ``k`` ("Urum al-Sughra",
@@ -191,10 +208,18 @@ class PlaceReader(Grammar):
             if join is None:
                 break
             m = self._skip_number(toks, k + len(join))
+            if m < len(toks) and toks[m].word == ",":   # "Tal Rifaat and, after a five-day battle, Manbij"
+                close = next((n for n in range(m + 1, min(len(toks), m + 2 + LIST_INSERTION_REACH))
+                              if toks[n].word == ","), None)
+                if close is not None and not any(toks[n].start in by_start for n in range(m + 1, close)):
+                    m = close + 1
             while m < len(toks) and toks[m].word in self.item_heads and toks[m].start not in by_start:
                 m += 1
             if m < len(toks) and toks[m].start in by_start:
                 p = by_start[toks[m].start]
+                part = self._part_of(toks, p)   # "and the Aleppo district of [Sheikh Maqsoud]"
+                if part is not None and part < len(toks) and toks[part].start in by_start:
+                    p = by_start[toks[part].start]
                 out.append(p)
                 k = self._after(toks, p.end)
                 continue
@@ -245,6 +270,11 @@ class PlaceReader(Grammar):
         if k < 2:
             return False
         head = toks[k - 2]
+        if head.word in self.part_nouns:   # "the Sheikh Maqsoud neighbourhood of [Aleppo]"
+            part = self._part_before(toks, k, places)
+            here = next((p for p in places if p.start == toks[k].start), None)
+            if part is not None and here is not None and self.inside(part, here):
+                return True
         return head.cap or head.word in self.directions or any(p.start <= head.start < p.end for p in places)
 
     def near_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
@@ -257,7 +287,7 @@ class PlaceReader(Grammar):
         gap = toks.between(p.end, toks[i].start)
         if len(gap) <= 3 and all(t.word in self.soft or t.word in ("remains", "remain", "remained", "still")
                                  for t in gap):
-            return [p]
+            return [self._part_named_before(toks, toks.at(p.start), places, p)]
         words = [t.word for t in gap]
         if 3 <= len(words) <= 5 and words[0] == "," and words[1] in ("a", "an", "another", "the") \
                 and all(w.isalpha() and w not in self.object_stops for w in words[2:]):
@@ -292,5 +322,24 @@ class PlaceReader(Grammar):
         gap = toks.between(p.end, pos)
         if len(gap) <= 4 and all(t.word in (",", "the", "which", "that", "city", "town", "village",
                                               "base", "airport", "area", "district") for t in gap):
-            return [p]
+            return [self._part_named_before(toks, k, places, p)]
         return []
+
+    def _part_named_before(self, toks: Words, k: int, places: list[PlaceRef], p: PlaceRef) -> PlaceRef:
+        """The part ``p`` (at token ``k``) is named as containing: "the Sheikh Maqsoud
+        neighbourhood of [Aleppo]" -> Sheikh Maqsoud; else ``p``."""
+        part = self._part_before(toks, k, places)
+        return part if part is not None and self.inside(part, p) else p
+
+    def _part_before(self, toks: Words, k: int, places: list[PlaceRef]) -> PlaceRef | None:
+        """The place named before "<part noun> of" and token ``k`` ("[Sheikh Maqsoud] and
+        Ashrafiyah neighbourhoods of ..."): back across the names listed with it."""
+        if k < 3 or toks[k - 1].word != "of" or toks[k - 2].word not in self.part_nouns:
+            return None
+        for j in range(k - 3, max(-1, k - 3 - PART_LIST_REACH), -1):
+            part = next((q for q in places if q.end == toks[j].end), None)
+            if part is not None:
+                return part
+            if not (toks[j].cap or toks[j].word in ("and", ",") or toks[j].word in NAME_PARTICLES):
+                return None
+        return None
