@@ -78,6 +78,8 @@ SAME_FACT = [
     # a passive withdrawal: its subject left the place after it
     ("Troops were redeployed out of Aleppo to absorb the assault.", ("aleppo", "government", "withdrew")),
     ("Government forces were compelled to leave Khan Shaykhun.", ("khan_shaykhun", "government", "withdrew")),
+    ("Regime forces had evacuated positions in Mayadin, the monitor said.", ("mayadin", "government", "withdrew")),
+    ("Clashes raged on the Tal Rifaat frontlines between the SNA and the SDF.", ("tal_rifaat", "sna", "contested")),
     # a list whose next item follows an insertion
     ("The SNA has taken Tal Rifaat and, after a five-day battle, Manbij.", ("manbij", "sna", "captured")),
 ]
@@ -97,6 +99,8 @@ NO_CLAIM = [
     "It remains unclear whether rebels entered Hama.",
     "If the rebels capture Hama, Homs will be next, an analyst said.",
     "The rebels threatened to storm Hama.",
+    "The SDF had not, as of the time of writing, entered Mayadin, the monitor said.",
+    "A military source said reinforcements have reached the Hama front.",
 ]
 
 

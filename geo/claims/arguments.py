@@ -10,6 +10,7 @@ HELD_PLACE_GAP = 3       # words between "rebel-held" and its place
 AGENT_AFTER_REACH = 40   # characters from "fell to", "by" to the force named after it
 PARTICIPLE_GAP = 2       # characters between a place and a participle describing it ("Tel Rifaat liberated")
 NEGATION_REACH = 5       # words before a phrase that may negate it
+NEGATION_INSERTION_REACH = 8   # words of an insertion between a negation and its verb ("had not, as of now, entered")
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn", "un", "ne")   # "captured", "taken", "overrun", "gone"
 _PARTICLES = ("over", "back", "out")   # of a phrasal verb: "taken over", "driven back"
 _NEGATION_STOPS = (",", ";", ":", "\u2014", "(", ")")
@@ -20,6 +21,10 @@ def negation_start(toks: Words, ti: int, reader: Reader) -> int:
     a reporting verb ("the SDF has not confirmed the withdrawal") but not across punctuation or
     a clause word ("met no resistance as they moved into X")."""
     k = ti
+    if k > 1 and toks[k - 1].word == ",":   # "the SDF had not, as of the time of writing, entered X"
+        opening = next((j for j in range(k - 2, max(0, k - 2 - NEGATION_INSERTION_REACH), -1) if toks[j].word == ","), None)
+        if opening is not None and opening > 0 and toks[opening - 1].word in reader.negation_words:
+            return opening - 1
     while (k > 0 and ti - k < NEGATION_REACH and toks[k - 1].word not in _NEGATION_STOPS
            and toks[k - 1].word not in reader.clause_starts):
         k -= 1

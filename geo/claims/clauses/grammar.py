@@ -20,6 +20,7 @@ class Grammar:
         self.item_heads = g["item_heads"]
         self.part_nouns = g["part_nouns"]
         self.possessed_parts = g["possessed_parts"]
+        self.front_nouns = g["front_nouns"]
         self.locative = g["locative"]
         self.subordinators = g["subordinators"]
         self.relatives = g["relatives"]

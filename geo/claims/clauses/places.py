@@ -32,6 +32,11 @@ class PlaceReader(Grammar):
         while k < len(toks) and gap <= max_gap:
             t = toks[k]
             part = self._part_of(toks, by_start[t.start]) if t.start in by_start else None
+            if part is None and not where and t.start in by_start:
+                after = self._after(toks, by_start[t.start].end)
+                if after < len(toks) and toks[after].word in self.front_nouns:
+                    part = after + 1   # "reached the Hama front": a front named after Hama, not Hama
+                                       # (fighting "on the Tal Rifaat front" is fighting for Tal Rifaat)
             if part is not None:
                 k = part   # "the Hama suburb of Qamhana": Qamhana
                 continue
