@@ -142,7 +142,7 @@ def run_build(reports: Path, out: Path, limit_gb: float, timeout: float, profile
     cmd = [sys.executable]
     if profile is not None:
         cmd += ["-m", "cProfile", "-o", str(profile)]
-    cmd += [str(ROOT / "build_map.py"), "--reports", str(reports), "--out-dir", str(out), "--cdn"]
+    cmd += [str(ROOT / "build_map.py"), "--reports", str(reports), "--out-dir", str(out), "--cdn", "--no-cache"]
     timed = Path("/usr/bin/time").exists()
     if timed:
         cmd = ["/usr/bin/time", "-v"] + cmd

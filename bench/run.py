@@ -407,7 +407,7 @@ def end_to_end(reports_dir: Path, gaz_path: Path, out_dir: Path, profile: bool, 
     maps = out_dir / ("maps" if not jobs else f"maps-jobs{jobs}")
     shutil.rmtree(maps, ignore_errors=True)
     cmd = [py, str(ROOT / "build_map.py"), "--reports", str(reports_dir), "--gazetteer", str(gaz_path),
-           "--out-dir", str(maps)] + (["--jobs", str(jobs)] if jobs else [])
+           "--out-dir", str(maps), "--no-cache"] + (["--jobs", str(jobs)] if jobs else [])
     res = {"cmd": " ".join(cmd)}
     timer = ["/usr/bin/time", "-v"] if Path("/usr/bin/time").exists() else []
     t = time.perf_counter()

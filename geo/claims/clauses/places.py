@@ -31,12 +31,7 @@ class PlaceReader(Grammar):
             k = self._skip_number(toks, k + ahead.index(":") + 1)   # "captured the following areas ...: (1) A, (2) B"
         while k < len(toks) and gap <= max_gap:
             t = toks[k]
-            part = self._part_of(toks, by_start[t.start]) if t.start in by_start else None
-            if part is None and not where and t.start in by_start:
-                after = self._after(toks, by_start[t.start].end)
-                if after < len(toks) and toks[after].word in self.front_nouns:
-                    part = after + 1   # "reached the Hama front": a front named after Hama, not Hama
-                                       # (fighting "on the Tal Rifaat front" is fighting for Tal Rifaat)
+            part = self._part_of(toks, by_start[t.start], fronts=not where) if t.start in by_start else None
             if part is not None:
                 k = part   # "the Hama suburb of Qamhana": Qamhana
                 continue
@@ -148,11 +143,15 @@ class PlaceReader(Grammar):
         intro = next((n for n in self.list_intros if tuple(x.word for x in toks[lead:lead + len(n)]) == n), None)
         return lead + len(intro) if intro is not None else None
 
-    def _part_of(self, toks, p: PlaceRef) -> int | None:
+    def _part_of(self, toks, p: PlaceRef, fronts: bool = False) -> int | None:
         """Where to read on when ``p`` only names a part of another place: the place the part is
         named after ("the Hama suburb of [Qamhana]"), or past a part of ``p`` that is not ``p``
-        ("Hama's airport", "Hama's countryside": no claim about Hama); else None."""
+        ("Hama's airport", "Hama's countryside": no claim about Hama); with ``fronts``, past a front
+        named after ``p`` ("reached the Hama front"; fighting "on the Tal Rifaat front" is fighting
+        for Tal Rifaat, so not for those); else None."""
         j = self._after(toks, p.end)
+        if fronts and j < len(toks) and toks[j].word in self.front_nouns:
+            return j + 1
         if j + 2 < len(toks) and toks[j].word in self.part_nouns and toks[j + 1].word == "of":
             outer = next((q for q in self.sentence_places if q.start == toks[j + 2].start), None)
             if outer is not None and self.inside(p, outer):
