@@ -80,6 +80,14 @@ SAME_FACT = [
     ("Government forces were compelled to leave Khan Shaykhun.", ("khan_shaykhun", "government", "withdrew")),
     ("Regime forces had evacuated positions in Mayadin, the monitor said.", ("mayadin", "government", "withdrew")),
     ("Clashes raged on the Tal Rifaat frontlines between the SNA and the SDF.", ("tal_rifaat", "sna", "contested")),
+    ("The SDF said its fighters were holding their positions around the Tishrin Dam.", ("tishrin_dam", "sdf", "controls")),
+    ("Insurgents raised their flag over Aleppo's citadel on Saturday.", ("aleppo_citadel", "opposition", "captured")),
+    # "whose fighters": the force named before "whose"
+    ("The Kurdish-led SDF, whose fighters hold the Sheikh Maqsoud district of Aleppo, said it would stay.",
+     ("sheikh_maqsoud", "sdf", "controls")),
+    # "the Homs countryside" is rural Homs governorate, not the city
+    ("Russian troops vacated their bases in the eastern Deir ez-Zor countryside.",
+     ("deir_ez_zor_governorate", "russia", "withdrew")),
     # a list whose next item follows an insertion
     ("The SNA has taken Tal Rifaat and, after a five-day battle, Manbij.", ("manbij", "sna", "captured")),
 ]
@@ -199,3 +207,9 @@ def test_a_passive_phrasal_verb_takes_its_by_agent(run):
 def test_a_part_of_a_place_lets_the_list_after_it_be_read(run):
     out = run("Rebels captured villages in Hama's northern countryside, including Souran and Taybat al-Imam.")
     assert out == {("souran", "opposition", "captured"), ("taybat_al_imam", "opposition", "captured")}
+
+
+def test_the_countryside_of_a_city_is_no_claim_about_the_city(run):
+    assert ("homs", "government", "withdrew") not in run("Government troops withdrew from positions in the Homs countryside.")
+    assert run("Government troops withdrew from positions in the Homs countryside.") == {
+        ("homs_governorate", "government", "withdrew")}

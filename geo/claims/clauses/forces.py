@@ -28,12 +28,26 @@ class ForceReader(Grammar):
             kind = "generic" if word in self.generic else "name"
             number = ""
             i = toks.at(start)
+            owner = self._whose(toks, i, hits) if kind == "generic" else None
+            if owner is not None:   # "the SDF, whose fighters hold X": the SDF's fighters
+                hits.append(ActorHit(start, end, owner, "name", plural, "", last))
+                continue
             if i < len(toks) and toks[i].start == start:
                 det = self._determiner(toks, i)
                 if det == "own" or (det is not None and kind == "generic"):
                     kind, number = "anaphor", det   # "its units", "the same factions", "our forces"
             hits.append(ActorHit(start, end, aid, kind, plural, number, last))
         return self._merge(toks, hits)
+
+    @staticmethod
+    def _whose(toks, i: int, hits: list[ActorHit]) -> str | None:
+        """The force a "whose" before token ``i`` refers to: the one named right before it."""
+        if not (0 < i < len(toks) and toks[i - 1].word == "whose"):
+            return None
+        before = [h for h in hits if h.actor and h.kind == "name" and h.end <= toks[i - 1].start]
+        if before and all(t.word in (",", ")") for t in toks.between(before[-1].end, toks[i - 1].start)):
+            return before[-1].actor
+        return None
 
     def _determiner(self, toks, i) -> str | None:
         for n in (2, 1):
