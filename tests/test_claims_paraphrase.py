@@ -88,6 +88,11 @@ SAME_FACT = [
     # "the Homs countryside" is rural Homs governorate, not the city
     ("Russian troops vacated their bases in the eastern Deir ez-Zor countryside.",
      ("deir_ez_zor_governorate", "russia", "withdrew")),
+    ("Inside Aleppo itself, the neighbourhood of Sheikh Maqsoud, guarded by Kurdish fighters, is calm.",
+     ("sheikh_maqsoud", "sdf", "controls")),
+    # "which" after "in the north of the city" describes what is in the north
+    ("Kurds hold the Sheikh Maqsoud and Ashrafiyeh neighbourhoods in the north of the city, which remain "
+     "under the control of the SDF.", ("sheikh_maqsoud", "sdf", "controls")),
     # a list whose next item follows an insertion
     ("The SNA has taken Tal Rifaat and, after a five-day battle, Manbij.", ("manbij", "sna", "captured")),
 ]

@@ -190,9 +190,11 @@ class PlaceReader(Grammar):
             j += 1
         if not (j < len(toks) and toks[j].cap and toks[j].word.isalpha() and toks[j].word not in self.item_heads):
             return k
+        if toks[j].word in self.locative or toks[j].word in self.object_stops or toks[j].word in self.clause_starts:
+            return k   # a function word capitalised at the start of a sentence: "Inside Aleppo, ..."
         j += 1
         while j < len(toks):
-            if toks[j].start in self.forces_at:
+            if toks[j].start in self.forces_at or toks[j].start in self.place_starts:
                 break
             if toks[j].cap and toks[j].word.isalpha():
                 j += 1
@@ -322,7 +324,14 @@ class PlaceReader(Grammar):
         p = before[-1]
         k = toks.at(p.start)
         if k >= 2 and toks[k - 1].word == "of" and toks[k - 2].word in self.directions:
-            return []   # "the north of the city, which": the city is not what "which" is
+            # "the north of the city, which": the city is not what "which" is; what is in the north is
+            # ("the Sheikh Maqsoud and Ashrafiyeh neighbourhoods in the north of the city, which")
+            j = k - 5
+            if j < 0 or toks[k - 3].word != "the" or toks[k - 4].word not in ("in", "on", "at"):
+                return []
+            if toks[j].word in self.part_nouns:
+                j -= 1
+            return self._listed_ending_at(toks, j, places)
         gap = toks.between(p.end, pos)
         if len(gap) <= 4 and all(t.word in (",", "the", "which", "that", "city", "town", "village",
                                               "base", "airport", "area", "district") for t in gap):
@@ -340,10 +349,17 @@ class PlaceReader(Grammar):
         Ashrafiyah neighbourhoods of ..."): back across the names listed with it."""
         if k < 3 or toks[k - 1].word != "of" or toks[k - 2].word not in self.part_nouns:
             return None
-        for j in range(k - 3, max(-1, k - 3 - PART_LIST_REACH), -1):
-            part = next((q for q in places if q.end == toks[j].end), None)
+        listed = self._listed_ending_at(toks, k - 3, places)
+        return listed[0] if listed else None
+
+    def _listed_ending_at(self, toks: Words, j: int, places: list[PlaceRef]) -> list[PlaceRef]:
+        """The known places of a list of names whose last word is token ``j`` ("Sheikh Maqsoud and
+        Ashrafiyeh"), back across names, "and" and commas; [] unless a place is among them."""
+        found: list[PlaceRef] = []
+        for n in range(j, max(-1, j - PART_LIST_REACH), -1):
+            part = next((q for q in places if q.end == toks[n].end and q.key is not None), None)
             if part is not None:
-                return part
-            if not (toks[j].cap or toks[j].word in ("and", ",") or toks[j].word in NAME_PARTICLES):
-                return None
-        return None
+                found.insert(0, part)
+            elif not (toks[n].cap or toks[n].word in ("and", ",") or toks[n].word in NAME_PARTICLES):
+                break
+        return found
