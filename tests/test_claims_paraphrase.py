@@ -93,6 +93,13 @@ SAME_FACT = [
     # "which" after "in the north of the city" describes what is in the north
     ("Kurds hold the Sheikh Maqsoud and Ashrafiyeh neighbourhoods in the north of the city, which remain "
      "under the control of the SDF.", ("sheikh_maqsoud", "sdf", "controls")),
+    # a withdrawal with no place of its own, subordinate to a claim: from that claim's place
+    ("The SDF took control of Deir ez-Zor on Friday after government forces pulled out, a spokesperson said.",
+     ("deir_ez_zor", "government", "withdrew")),
+    ("Rebels seized Hama after the regime withdrew its remaining units southward toward Homs.",
+     ("hama", "government", "withdrew")),
+    ("The Syrian Free Army advanced into Palmyra as government forces abandoned the desert city.",
+     ("palmyra", "government", "withdrew")),
     # a list whose next item follows an insertion
     ("The SNA has taken Tal Rifaat and, after a five-day battle, Manbij.", ("manbij", "sna", "captured")),
 ]
@@ -115,6 +122,11 @@ NO_CLAIM = [
     "The SDF had not, as of the time of writing, entered Mayadin, the monitor said.",
     "A military source said reinforcements have reached the Hama front.",
 ]
+
+
+def test_a_withdrawal_reported_apart_is_not_moved_to_the_claim_before(run):
+    """Only a clause subordinate to the claim ("after ...") shares its place; a reported one does not."""
+    assert run("Rebels captured Hama; the army said troops withdrew.") == {("hama", "opposition", "captured")}
 
 
 @pytest.mark.parametrize("text", NO_CLAIM)

@@ -68,7 +68,18 @@ class SentenceReading:
                 and (t.pattern.agent == "inside" or t.pattern.noun or reader.subjectless(self.toks, ti))
                 and (t.pattern.noun or not self.vocab.rx_verb.search(self.norm, found[-1].trigger.end, t.start))):
             targets = found[-1].places
+        elif not targets and t.pattern.effect == "loss" and found and self._subordinate_to(found[-1], ti):
+            targets = found[-1].places   # "Rebels entered Hama after government forces withdrew"
         return [p for p in targets if not any(a < p.end and p.start < b for a, b in self.blocked)]
+
+    def _subordinate_to(self, before: Found, ti: int) -> bool:
+        """The phrase at token ``ti`` is in a clause ("after the army withdrew") subordinate to the
+        claim ``before``: a subordinating word between them, no reporting verb, no semicolon."""
+        reader, toks = self.vocab.reader, self.toks
+        between = toks.between(before.trigger.end, toks[ti].start)
+        return (any(x.word in reader.shared_place_subordinators for x in between)
+                and not any(x.word in (";", ":") for x in between)
+                and not self.vocab.rx_verb.search(self.norm, before.trigger.end, toks[ti].start))
 
     def _speaker(self, t: Trigger) -> Speaker:
         """Who says it: phrases between the same reporting verbs share a speaker."""

@@ -44,9 +44,9 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                                           "hedged")},
         "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
                                           "clause_starts", "list_joins", "item_heads", "locative", "directions",
-                                          "list_intros", "place_anaphors", "subordinators", "relatives",
-                                          "part_nouns", "possessed_parts", "front_nouns", "subject_gap", "subjectless_after",
-                                          "modals", "time_clauses")},
+                                          "list_intros", "place_anaphors", "subordinators", "shared_place_subordinators",
+                                          "relatives", "part_nouns", "possessed_parts", "front_nouns", "subject_gap",
+                                          "subjectless_after", "modals", "time_clauses")},
     },
     "actors.toml": {
         "": {"actors": TABLE, "anaphora": TABLE},

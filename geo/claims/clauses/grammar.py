@@ -23,6 +23,7 @@ class Grammar:
         self.front_nouns = g["front_nouns"]
         self.locative = g["locative"]
         self.subordinators = g["subordinators"]
+        self.shared_place_subordinators = frozenset(g["shared_place_subordinators"])
         self.relatives = g["relatives"]
         self.subjectless_after = g["subjectless_after"]
         self.subject_gap = g["subject_gap"]
