@@ -93,6 +93,9 @@ SAME_FACT = [
     # "which" after "in the north of the city" describes what is in the north
     ("Kurds hold the Sheikh Maqsoud and Ashrafiyeh neighbourhoods in the north of the city, which remain "
      "under the control of the SDF.", ("sheikh_maqsoud", "sdf", "controls")),
+    # a pronoun with nothing before it stands for the force that says it
+    ("Homs is entirely in their hands, opposition factions announce.", ("homs", "opposition", "controls")),
+    ("They entered Hama overnight, the rebels said.", ("hama", "opposition", "entered")),
     # a withdrawal with no place of its own, subordinate to a claim: from that claim's place
     ("The SDF took control of Deir ez-Zor on Friday after government forces pulled out, a spokesperson said.",
      ("deir_ez_zor", "government", "withdrew")),

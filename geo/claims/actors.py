@@ -73,10 +73,16 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
         return q.side if _has_side(q.side) else None
     if a.kind == "anaphor":
         head = a.head if a.head in q.reader.generic else ""
-        return q.talk.resolve(a.number, _resolved_before(q, a.start), head) or a.actor
+        return q.talk.resolve(a.number, _resolved_before(q, a.start), head) or a.actor or _speaker_side(q)
     if a.actor is None and a.kind == "generic" and _has_side(q.side):
         return q.side   # "units" in a side's own statement are its units
     return a.actor
+
+
+def _speaker_side(q: AgentQuery) -> str | None:
+    """What a pronoun with nothing before it to stand for refers to: the force that says it
+    ("Homs is in their hands, opposition factions announce")."""
+    return q.side if _has_side(q.side) else None
 
 
 def _recent_agent(q: AgentQuery, sentences: int) -> str | None:
@@ -207,7 +213,7 @@ def resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
     t, toks, ti = q.trigger, q.toks, q.ti
     if t.inner_actor in ("them", "it"):
         number = "pl" if t.inner_actor == "them" else "sg"
-        return q.previous or q.talk.resolve(number, _resolved_before(q, toks[ti].start))
+        return q.previous or q.talk.resolve(number, _resolved_before(q, toks[ti].start)) or _speaker_side(q)
     if t.inner_actor:
         return t.inner_actor
     if isinstance(agent, ActorHit):
