@@ -93,6 +93,12 @@ SAME_FACT = [
     # "which" after "in the north of the city" describes what is in the north
     ("Kurds hold the Sheikh Maqsoud and Ashrafiyeh neighbourhoods in the north of the city, which remain "
      "under the control of the SDF.", ("sheikh_maqsoud", "sdf", "controls")),
+    # a force placed by a phrase before its verb; a place coordinated with a non-place object
+    ("Local opposition groups in Daraa province seized several checkpoints and the town of Jasim.",
+     ("jasim", "opposition", "captured")),
+    ("Government forces in Hama withdrew overnight.", ("hama", "government", "withdrew")),
+    ("Rebels forced regime units out of Nawa.", ("nawa", "opposition", "captured")),
+    ("Abu Kamal, the crossing on the Iraqi border, was handed over to the SDF on Friday.", ("abu_kamal", "sdf", "captured")),
     # a pronoun with nothing before it stands for the force that says it
     ("Homs is entirely in their hands, opposition factions announce.", ("homs", "opposition", "controls")),
     ("They entered Hama overnight, the rebels said.", ("hama", "opposition", "entered")),
@@ -124,6 +130,7 @@ NO_CLAIM = [
     "The rebels threatened to storm Hama.",
     "The SDF had not, as of the time of writing, entered Mayadin, the monitor said.",
     "A military source said reinforcements have reached the Hama front.",
+    "Israeli tanks were seen near Qatana, about 20 kilometres from Damascus.",
 ]
 
 

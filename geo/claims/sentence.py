@@ -70,7 +70,18 @@ class SentenceReading:
             targets = found[-1].places
         elif not targets and t.pattern.effect == "loss" and found and self._subordinate_to(found[-1], ti):
             targets = found[-1].places   # "Rebels entered Hama after government forces withdrew"
+        elif not targets and t.pattern.effect == "loss":
+            targets = self._where_the_subject_was(ti)   # "Government forces in Hama withdrew"
         return [p for p in targets if not any(a < p.end and p.start < b for a, b in self.blocked)]
+
+    def _where_the_subject_was(self, ti: int) -> list[PlaceRef]:
+        """The places "in" which the subject of the phrase at ``ti`` is said to be ("troops in X")."""
+        reader, toks = self.vocab.reader, self.toks
+        subj = reader.subject(toks, ti, self.actors, reader.clause_start(toks, ti))
+        if subj is None:
+            return []
+        return [p for p in self.places if subj.end <= p.start and p.end <= toks[ti].start and p.key is not None
+                and toks.at(p.start) > 0 and toks[toks.at(p.start) - 1].word in ("in", "inside")]
 
     def _subordinate_to(self, before: Found, ti: int) -> bool:
         """The phrase at token ``ti`` is in a clause ("after the army withdrew") subordinate to the

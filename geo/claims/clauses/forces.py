@@ -216,7 +216,7 @@ class ForceReader(Grammar):
         pos = toks[i].start
         skip: set[int] = set()   # tokens of forces after a preposition ("insurgents led by HTS had entered")
         for a in reversed([a for a in actors if a.end <= pos and a.start >= toks[lo].start if lo < len(toks)]):
-            gap = [t for t in toks.between(a.end, pos) if t.start not in skip]
+            gap = self._past_locative([t for t in toks.between(a.end, pos) if t.start not in skip])
             commas = [k for k, t in enumerate(gap) if t.word == ","]
             if len(commas) >= 2 and commas[0] == 0 and len(gap) <= 20:
                 gap = gap[commas[-1] + 1:]   # "terrorist groups, backed by X, had entered"
@@ -236,6 +236,20 @@ class ForceReader(Grammar):
                 continue
             return a
         return None
+
+    def _past_locative(self, gap: list) -> list:
+        """``gap`` without a leading phrase placing the force ("groups [in Daraa province] seized")."""
+        if not gap or gap[0].word not in SUBJECT_LOCATIVES:
+            return gap
+        k, named = 1, False
+        while k < len(gap):
+            inside = any(p.start <= gap[k].start < p.end for p in self.sentence_places)
+            if not (inside or gap[k].word == "the" or gap[k].word in LOCATIVE_HEADS):
+                break
+            named = named or inside
+            k += 1
+        # "tanks near Qatana, about 20 km from Damascus": after a comma the phrase describes the place
+        return gap[k:] if named and not (k < len(gap) and gap[k].word == ",") else gap
 
     def co_subject(self, toks: Words, subj: ActorHit, actors: list[ActorHit]) -> ActorHit | None:
         """The force coordinated before a subject ("Jihadists and their Turkish-backed allies
@@ -263,6 +277,8 @@ class ForceReader(Grammar):
         return None
 
 
+SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from"})
+LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area"})
 INSERTION_HEAD = 4      # words between the comma opening an insertion and its clause word ("a town that")
 REPORT_NOUN_REACH = 6   # words from a report noun to the "that" or "of" of what it reports
 _OPENERS = frozenset({"-", "\u2013", "\u2014", ":", "(", "\"", "\u201c", "\u2018", "'"})

@@ -38,14 +38,9 @@ class PlaceReader(Grammar):
             if t.start in by_start:
                 out.append(by_start[t.start])
                 return self._list(toks, self._after(toks, out[-1].end), places, out, unknown)
-            anaphor = None if gap > 1 else next(   # the object itself: "pulled out of them", not "freed the prisoners held there"
-                (a for a in self.place_anaphors if tuple(x.word for x in toks[k:k + len(a)]) == a), None)
-            if anaphor == ("there",):
-                heads = [p for p in self.sentence_places if p.end <= t.start and p.key is not None
-                         and not self.modifies(toks, toks.at(p.start), self.sentence_places)]
-                return heads[-1:]   # "remain deployed there": the place the sentence is about
-            if anaphor is not None and self.previous_places:
-                return list(self.previous_places)   # "withdrew from both towns", "pulled out of them"
+            referred = None if gap > 1 else self._referred(toks, k)   # the object itself, not "freed the prisoners held there"
+            if referred is not None:
+                return referred
             if t.start in self.forces_at:
                 return []
             if t.word in self.directions and k + 1 < len(toks) and toks[k + 1].word == "of":
@@ -65,6 +60,9 @@ class PlaceReader(Grammar):
                 k += 1
                 gap += 1
                 continue
+            co = self._coordinated_place(toks, k, by_start) if t.word == "and" and k > i else None
+            if co is not None:   # "seized several checkpoints and the town of X"
+                return self._list(toks, self._after(toks, co.end), places, [co], unknown)
             if t.word in self.object_stops or not (t.word.isalnum() or "'" in t.word):
                 return self._later_list(toks, i, k, places, unknown)
             if t.cap and t.word not in self.item_heads:
@@ -72,6 +70,26 @@ class PlaceReader(Grammar):
             k += 1
             gap += 1
         return []
+
+    def _referred(self, toks, k: int) -> list[PlaceRef] | None:
+        """The places a place anaphor at token ``k`` stands for: "there" the place the sentence is
+        about ("remain deployed there"); "both towns", "them" the last claim's places; None when
+        there is no anaphor (or nothing it can stand for)."""
+        anaphor = next((a for a in self.place_anaphors if tuple(x.word for x in toks[k:k + len(a)]) == a), None)
+        if anaphor == ("there",):
+            heads = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None
+                     and not self.modifies(toks, toks.at(p.start), self.sentence_places)]
+            return heads[-1:]
+        if anaphor is not None and self.previous_places:
+            return list(self.previous_places)
+        return None
+
+    def _coordinated_place(self, toks, k: int, by_start: dict[int, PlaceRef]) -> PlaceRef | None:
+        """The place right after the "and" at token ``k`` (past "the town of")."""
+        m = k + 1
+        while m < len(toks) and toks[m].word in self.item_heads and toks[m].start not in by_start:
+            m += 1
+        return by_start.get(toks[m].start) if m < len(toks) else None
 
     def _later_list(self, toks, i: int, k: int, places, unknown: bool) -> list[PlaceRef]:
         """"took over seven villages on the east bank, including A, B": when the object is a
