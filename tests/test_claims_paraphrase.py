@@ -99,6 +99,10 @@ SAME_FACT = [
     ("Government forces in Hama withdrew overnight.", ("hama", "government", "withdrew")),
     ("Rebels forced regime units out of Nawa.", ("nawa", "opposition", "captured")),
     ("Abu Kamal, the crossing on the Iraqi border, was handed over to the SDF on Friday.", ("abu_kamal", "sdf", "captured")),
+    # quotation marks around a word of the phrase are read through
+    ('The army said troops had been "redeployed" out of Aleppo.', ("aleppo", "government", "withdrew")),
+    ("The army is pressing on with operations against \u201cterrorist groups\u201d in Hama.",
+     ("hama", "government", "contested")),
     # a pronoun with nothing before it stands for the force that says it
     ("Homs is entirely in their hands, opposition factions announce.", ("homs", "opposition", "controls")),
     ("They entered Hama overnight, the rebels said.", ("hama", "opposition", "entered")),
@@ -234,6 +238,15 @@ def test_a_passive_phrasal_verb_takes_its_by_agent(run):
 def test_a_part_of_a_place_lets_the_list_after_it_be_read(run):
     out = run("Rebels captured villages in Hama's northern countryside, including Souran and Taybat al-Imam.")
     assert out == {("souran", "opposition", "captured"), ("taybat_al_imam", "opposition", "captured")}
+
+
+def test_only_a_plural_region_word_takes_the_names_before_it(run):
+    """"Hasakah and Deir ez-Zor provinces" are two governorates; in "Homs and the Daraa
+    countryside" only Daraa is."""
+    got = run("The army is fighting terrorist groups in Hama, Homs and the Daraa countryside.")
+    assert {p for p, _, _ in got} == {"hama", "homs", "daraa_governorate"}
+    assert {p for p, _, _ in run("US troops remain at bases in Hasakah and Deir ez-Zor provinces.")} == {
+        "al_hasakah_governorate", "deir_ez_zor_governorate"}
 
 
 def test_the_countryside_of_a_city_is_no_claim_about_the_city(run):

@@ -13,6 +13,7 @@ PLURAL_POSSESSIVES = ("them", "their")
 _HELD_SUFFIX = re.compile(r" (?:led|backed)$")   # "hts led held": the force is "hts"
 _FORCES = " forces"   # "government held": the actor "government forces"
 _JOINERS = frozenset("-\u2010\u2011\u2012\u2013")   # hyphens (and a dash typed for one)
+QUOTES = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')   # read through around a word of a phrase
 
 
 @dataclass
@@ -62,21 +63,39 @@ def _compound(text: str, k: int) -> bool:
     return k < len(text) and text[k] in _JOINERS
 
 
+def _matches(norm: str, vocab: ClaimVocabulary):
+    """(status index, start, end, ("<force>" of "<force> held", its end) or None) of every
+    pattern match in ``norm``, read through quotation marks around words ('had been "redeployed"
+    out of X'): offsets are ``norm``'s."""
+    if not any(q in norm for q in QUOTES):
+        for i, m in pattern_matches(norm, vocab):
+            held = (m.group("held"), m.end("held")) if m.groupdict().get("held") is not None else None
+            yield i, m.start(), m.end(), held
+        return
+    keep = [k for k, c in enumerate(norm) if c not in QUOTES]
+    bare = "".join(norm[k] for k in keep)
+    for i, m in pattern_matches(bare, vocab):
+        if m.end() == m.start():
+            continue
+        held = ((m.group("held"), keep[m.end("held") - 1] + 1)
+                if m.groupdict().get("held") is not None and m.end("held") > 0 else None)
+        yield i, keep[m.start()], keep[m.end() - 1] + 1, held
+
+
 def find_triggers(norm: str, vocab: ClaimVocabulary, text: str | None = None) -> list[Trigger]:
     """The status phrases of the folded sentence ``norm``, in order, none overlapping. With the
     sentence's ``text``, "<force> held" counts only written as one word ("rebel-held X"), not
     as a subject and its verb ("the factions held X")."""
     cands = []
-    for i, m in pattern_matches(norm, vocab):
-        sp = vocab.statuses[i]
+    for i, start, end, held in _matches(norm, vocab):
         inner = None
-        if "held" in m.groupdict() and m.group("held") is not None:
-            if text is not None and not _compound(text, m.end("held")):
+        if held is not None:
+            if text is not None and not _compound(text, held[1]):
                 continue
-            inner = _held_force(m.group("held"), vocab)
+            inner = _held_force(held[0], vocab)
             if inner is None:
                 continue
-        cands.append(Trigger(m.start(), m.end(), sp, inner, held=inner is not None))
+        cands.append(Trigger(start, end, vocab.statuses[i], inner, held=inner is not None))
     cands.sort(key=lambda t: (t.start - t.end, t.start))
     chosen: list[Trigger] = []
     for t in cands:

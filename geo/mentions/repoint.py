@@ -90,11 +90,12 @@ class Repointing:
         """"Raqqa and Hasakah provinces", "Idlib province": the names before the word are the
         regions, in place."""
         for j, m in enumerate(out):
-            if m.role != PLACE or not self.rx_region_after.match(norm, m.end):
+            word = self.rx_region_after.match(norm, m.end) if m.role == PLACE else None
+            if word is None:
                 continue
             k = j
-            while k > 0 and coordinated(out[k - 1], out[k], text, norm):
-                k -= 1
+            while word.group().endswith("s") and k > 0 and coordinated(out[k - 1], out[k], text, norm):
+                k -= 1   # "Raqqa and Hasakah provinces"; but "Homs and the Daraa countryside": Daraa only
             for x in range(k, j + 1):
                 target = self.related.of(self.related.gaz.entries[out[x].place_id], self.region_kinds)
                 if target is not None:
