@@ -99,6 +99,10 @@ SAME_FACT = [
     ("Government forces in Hama withdrew overnight.", ("hama", "government", "withdrew")),
     ("Rebels forced regime units out of Nawa.", ("nawa", "opposition", "captured")),
     ("Abu Kamal, the crossing on the Iraqi border, was handed over to the SDF on Friday.", ("abu_kamal", "sdf", "captured")),
+    # a passive repulse: the place attacked, the side that says it repelled it
+    ("Rebels were driven back from the outskirts of Hama, the army said.", ("hama", "government", "repelled")),
+    ("An attack on the village of Kafr Basin was repelled, the rebels said.", ("kafr_basin", "opposition", "repelled")),
+    ("Attacks on Hama were repelled by the army.", ("hama", "government", "repelled")),
     # quotation marks around a word of the phrase are read through
     ('The army said troops had been "redeployed" out of Aleppo.', ("aleppo", "government", "withdrew")),
     ("The army is pressing on with operations against \u201cterrorist groups\u201d in Hama.",

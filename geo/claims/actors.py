@@ -122,8 +122,8 @@ def _noun_agent(q: AgentQuery) -> str | None:
 def _agentless(q: AgentQuery) -> str | None:
     """"Hirbil was also liberated": the agent of a claim just before, or the side that
     announces its own gain."""
-    if _has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold"):
-        return q.side
+    if _has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold", "defence"):
+        return q.side   # "X was captured", "the attack was repelled", says a side: that side
     if q.previous:
         return q.previous
     return _recent_agent(q, RECENT_SENTENCES)

@@ -12,7 +12,9 @@ PARTICIPLE_GAP = 2       # characters between a place and a participle describin
 NEGATION_REACH = 5       # words before a phrase that may negate it
 NEGATION_INSERTION_REACH = 8   # words of an insertion between a negation and its verb ("had not, as of now, entered")
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn", "un", "ne")   # "captured", "taken", "overrun", "gone"
-_PARTICLES = ("over", "back", "out")   # of a phrasal verb: "taken over", "driven back"
+_PARTICLES = ("over", "back", "out")
+ATTACK_NOUNS = frozenset({"attack", "attacks", "assault", "assaults", "offensive", "counter-attack",
+                          "counterattack", "incursion", "advance", "push"})   # of a phrasal verb: "taken over", "driven back"
 _NEGATION_STOPS = (",", ";", ":", "\u2014", "(", ")")
 
 
@@ -74,6 +76,14 @@ def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], a
     return rel, False
 
 
+def _attacked(toks: Words, lo: int, ti: int, places: list[PlaceRef], reader: Reader) -> list[PlaceRef]:
+    """The place of "an attack on (the village of) X" in the subject between tokens ``lo`` and ``ti``."""
+    for k in range(lo, ti - 2):
+        if toks[k].word in ATTACK_NOUNS and toks[k + 1].word in ("on", "against", "towards", "toward"):
+            return [p for p in reader.objects(toks, k + 2, places, max_gap=3) if p.end <= toks[ti].start]
+    return []
+
+
 def _force_at(k: int, toks: Words, actors: list[ActorHit]) -> ActorHit | None:
     """The force phrase that starts at token ``k``, past an article."""
     if k < len(toks) and toks[k].word == "the":
@@ -108,11 +118,15 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     passive = _passive(t, ti, te, toks, reader)
     agent = _agent_after(te, passive, toks, actors) if sp.agent == "after" or passive else None
     where = sp.effect in ("defence", "fighting")
-    if passive and sp.effect == "loss" and agent is None:
+    if passive and sp.effect in ("loss", "defence") and agent is None:
         moved_out = reader.objects(toks, te, places)
-        if moved_out:   # "troops were redeployed out of X", "were compelled to leave X": the subject left X
+        if moved_out and sp.effect == "loss":   # "troops were redeployed out of X": the subject left X
             return moved_out, None
-    if passive or sp.place == "before":
+        if moved_out:   # "rebels were driven back from X": the subject attacked X; who held it is not said here
+            return moved_out, "passive"
+    if passive and sp.effect == "defence":   # "an attack on X was repelled"
+        targets = _attacked(toks, lo, ti, places, reader) or reader.subject_places(toks, lo, ti, places)
+    elif passive or sp.place == "before":
         targets = reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places)
     elif sp.place == "either":
         targets = (reader.objects(toks, te, places) or reader.near_before(toks, ti, places)
