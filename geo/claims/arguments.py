@@ -76,6 +76,17 @@ def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], a
     return rel, False
 
 
+def _listed_after(ti: int, toks: Words, places: list[PlaceRef], reader: Reader) -> list[PlaceRef]:
+    """"Among the positions overrun was X", "among the villages taken were A and B": the places
+    after the verb "to be" that follows the participle at token ``ti``."""
+    if not (ti >= 3 and toks[ti - 3].word == "among" and toks[ti - 2].word in ("the", "those")):
+        return []
+    be = next((k for k in range(ti + 1, min(len(toks), ti + 8)) if toks[k].word in ("was", "were", "is", "are")), None)
+    if be is None or any(t.word in (",", ";") for t in toks[ti + 1:be]):   # past "by the rebels"
+        return []
+    return reader.objects(toks, be + 1, places)
+
+
 def _attacked(toks: Words, lo: int, ti: int, places: list[PlaceRef], reader: Reader) -> list[PlaceRef]:
     """The place of "an attack on (the village of) X" in the subject between tokens ``lo`` and ``ti``."""
     for k in range(lo, ti - 2):
@@ -133,6 +144,9 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
                    or reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places))
     elif sp.noun:
         targets, agent = _noun_arguments(te, toks, places, actors, reader, where)
+    elif (listed := _listed_after(ti, toks, places, reader)):
+        targets, passive = listed, True   # "among the villages taken (by X) were A and B"
+        agent = _agent_after(te, True, toks, actors)
     else:
         targets = reader.objects(toks, te, places, noun=sp.noun, where=where)
         if not targets:
