@@ -101,6 +101,8 @@ SAME_FACT = [
     ("Abu Kamal, the crossing on the Iraqi border, was handed over to the SDF on Friday.", ("abu_kamal", "sdf", "captured")),
     # "among the villages taken were A and B": the list after the verb "to be"
     ("Among the villages captured by the rebels were Anjara and Kafr Basin.", ("kafr_basin", "opposition", "captured")),
+    ("The factions entered Khan al-Asal and Anjara, both of which they now fully control.",
+     ("anjara", "opposition", "controls")),
     # a passive repulse: the place attacked, the side that says it repelled it
     ("Rebels were driven back from the outskirts of Hama, the army said.", ("hama", "government", "repelled")),
     ("An attack on the village of Kafr Basin was repelled, the rebels said.", ("kafr_basin", "opposition", "repelled")),

@@ -354,6 +354,8 @@ class PlaceReader(Grammar):
         if len(gap) <= 4 and all(t.word in (",", "the", "which", "that", "city", "town", "village",
                                               "base", "airport", "area", "district") for t in gap):
             return [self._part_named_before(toks, k, places, p)]
+        if [t.word for t in gap] in ([",", "both", "of"], [",", "all", "of"]) and self.previous_places:
+            return list(self.previous_places)   # "entered A and B, both of which they now control"
         return []
 
     def _part_named_before(self, toks: Words, k: int, places: list[PlaceRef], p: PlaceRef) -> PlaceRef:
