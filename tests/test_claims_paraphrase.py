@@ -143,6 +143,7 @@ NO_CLAIM = [
     "The SDF had not, as of the time of writing, entered Mayadin, the monitor said.",
     "A military source said reinforcements have reached the Hama front.",
     "Israeli tanks were seen near Qatana, about 20 kilometres from Damascus.",
+    "Rebels reached Hama's northern outskirts on Thursday.",
 ]
 
 
