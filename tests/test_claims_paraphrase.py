@@ -99,6 +99,10 @@ SAME_FACT = [
     ("Government forces in Hama withdrew overnight.", ("hama", "government", "withdrew")),
     ("Rebels forced regime units out of Nawa.", ("nawa", "opposition", "captured")),
     ("Abu Kamal, the crossing on the Iraqi border, was handed over to the SDF on Friday.", ("abu_kamal", "sdf", "captured")),
+    ("Regime soldiers had deserted their checkpoints in Kiswah.", ("kiswah", "government", "withdrew")),
+    ("Syrian troops had abandoned their post on Mount Hermon.", ("mount_hermon", "government", "withdrew")),
+    ("The army abandoned its positions on Saturday in Quneitra province.", ("quneitra_governorate", "government", "withdrew")),
+    ("Troops had quit the town of Mahardah under a deal with local leaders.", ("mahardah", "government", "withdrew")),
     # "among the villages taken were A and B": the list after the verb "to be"
     ("Among the villages captured by the rebels were Anjara and Kafr Basin.", ("kafr_basin", "opposition", "captured")),
     ("The factions entered Khan al-Asal and Anjara, both of which they now fully control.",
@@ -144,6 +148,7 @@ NO_CLAIM = [
     "A military source said reinforcements have reached the Hama front.",
     "Israeli tanks were seen near Qatana, about 20 kilometres from Damascus.",
     "Rebels reached Hama's northern outskirts on Thursday.",
+    "Hezbollah said it had sent 2,000 fighters to defend Qusayr.",
 ]
 
 

@@ -13,6 +13,7 @@ from .vocabulary import ClaimVocabulary
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _IN_YEAR = re.compile(r"\bin (?:\w+ )?(1[89]\d\d|20\d\d)\b")   # "in 2016", "in March 2016"
 _CLAUSE_MARK = re.compile(r"[,;]")
+_CLAUSE_BREAK = re.compile(r";|,(?!\d)")   # not the comma of "2,000"
 INTENTION_REACH = 45   # characters before a phrase searched for an intention ("preparing to")
 CONDITION_REACH = 90   # characters before a phrase searched for a condition ("whether HTS-led factions ...")
 PERFECT_REACH = 30     # characters before a phrase searched for a perfect ("had been")
@@ -22,9 +23,8 @@ def intended(norm: str, t: Trigger, vocab: ClaimVocabulary, actors: Sequence[Act
     """An intention governs the phrase ("preparing to recapture X"), unless a force stands
     between them as the phrase's own subject ("in a bid to halt insurgents advancing")."""
     lo = max(0, t.start - INTENTION_REACH)
-    before = norm[lo:t.start]
-    cut = max(before.rfind(","), before.rfind(";"))
-    lo += cut + 1
+    marks = [m.end() for m in _CLAUSE_BREAK.finditer(norm, lo, t.start)]
+    lo = marks[-1] if marks else lo
     cues = list(vocab.rx_intention.finditer(norm, lo, t.start))
     if cues and not any(cues[-1].end() <= a.start and a.end <= t.start for a in actors):
         return True
