@@ -267,3 +267,20 @@ def test_the_countryside_of_a_city_is_no_claim_about_the_city(run):
     assert ("homs", "government", "withdrew") not in run("Government troops withdrew from positions in the Homs countryside.")
     assert run("Government troops withdrew from positions in the Homs countryside.") == {
         ("homs_governorate", "government", "withdrew")}
+
+
+def test_the_owner_after_of_is_the_speakers_side(read):
+    got = read("The General Command of the Syrian Democratic Forces said Kurdish fighters had entered Manbij.")
+    assert [(c.place_id, c.actor, c.claimant_side) for c in got] == [("manbij", "sdf", "sdf")]
+
+
+def test_a_parenthesis_before_the_verb_is_not_the_speaker(read):
+    got = read("Militants of Hayat Tahrir al-Sham (a terrorist organisation banned in the Russian Federation) "
+               "announced that they had entered Damascus.")
+    assert [(c.place_id, c.actor, c.claimant_side) for c in got] == [("damascus", "opposition", "opposition")]
+
+
+def test_a_sides_word_for_its_enemies_is_never_its_own_force(run):
+    """The SDF's "mercenary factions" are not the SDF (nor, unnamed, anyone the tool could name)."""
+    got = run("The General Command of the Syrian Democratic Forces said the mercenary factions overran Fafin.")
+    assert ("fafin", "sdf", "captured") not in got

@@ -73,9 +73,10 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
         return q.side if _has_side(q.side) else None
     if a.kind == "anaphor":
         head = a.head if a.head in q.reader.generic else ""
-        return q.talk.resolve(a.number, _resolved_before(q, a.start), head) or a.actor or _speaker_side(q)
-    if a.actor is None and a.kind == "generic" and _has_side(q.side):
-        return q.side   # "units" in a side's own statement are its units
+        got = q.talk.resolve(a.number, _resolved_before(q, a.start), head) or a.actor or _speaker_side(q)
+        return None if got == q.side and q.reader.hostile(q.toks, a) else got   # a side's "mercenaries" are not its own
+    if a.actor is None and a.kind == "generic" and _has_side(q.side) and not q.reader.hostile(q.toks, a):
+        return q.side   # "units" in a side's own statement are its units (not "the mercenary factions")
     return a.actor
 
 

@@ -37,6 +37,9 @@ def phrase_before(text: str, norm: str, end: int) -> str:
     """The speaker before a reporting verb: back to the previous clause boundary, skipping an
     appositive ("The Syrian Civil Defence, a rescue service ..., said")."""
     base = max(0, end - SPEAKER_REACH)
+    before = text[base:end].rstrip()
+    if before.endswith(")") and "(" in before:   # "HTS (a group banned in Russia) announced": HTS
+        end = base + before.rfind("(")
     cuts = list(BOUNDARY.finditer(norm, base, end))
     cut = cuts[-1].end() if cuts else base
     if not _clean(text[cut:end]) and cuts and cuts[-1].group() == ",":
@@ -160,9 +163,10 @@ def _side_of(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
 
 def _side_of_phrase(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
     n = " " + normalize(claimant) + " "
-    for name in vocab.actor_names(n):
-        if name.actor:
-            return name.actor
+    named = [x for x in vocab.actor_names(n) if x.actor]
+    if named:
+        owner = next((b for a, b in zip(named, named[1:]) if n[a.end:b.start].strip() in ("of", "of the")), None)
+        return (owner or named[0]).actor   # "the General Command of the SDF": the SDF's
     for m in vocab.rx_adjective.finditer(n):   # "an army source", "rebel sources"
         return vocab.adjective_of[m.group()]
     if outlet and outlet != "unknown" and f" {name_key(outlet)} " in f" {name_key(claimant)} ":

@@ -51,7 +51,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
     "actors.toml": {
         "": {"actors": TABLE, "anaphora": TABLE},
         "actor": {"label": str, "colour": str, "names": STR_LIST, "adjectives": STR_LIST, "allies": STR_LIST},
-        "anaphora": {k: STR_LIST for k in ("nouns", "determiners", "singular_determiners",
+        "anaphora": {k: STR_LIST for k in ("nouns", "hostile_words", "determiners", "singular_determiners",
                                            "plural_determiners", "weak_determiners", "own_determiners",
                                            "singular_pronouns", "plural_pronouns", "modifier_links",
                                            "time_words")},

@@ -49,6 +49,10 @@ class ForceReader(Grammar):
             return before[-1].actor
         return None
 
+    def hostile(self, toks: Words, a: ActorHit) -> bool:
+        """A force phrase a side uses only for its enemies ("the mercenary factions", "terrorist groups")."""
+        return any(t.word in self.hostile_words for t in toks.between(a.start, a.end))
+
     def _determiner(self, toks, i) -> str | None:
         for n in (2, 1):
             if i - n >= 0:

@@ -41,6 +41,7 @@ class Grammar:
         for j in self.list_joins:
             self.joins_by_first.setdefault(j[0], []).append(j)
         self.generic = frozenset(anaphora["nouns"])
+        self.hostile_words = frozenset(anaphora["hostile_words"])
         self.determiners = {d: n for n, ds in (("sg", anaphora["singular_determiners"]),
                                                 ("pl", anaphora["plural_determiners"]),
                                                 ("any", anaphora["determiners"]),
