@@ -163,10 +163,10 @@ def _side_of(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
 
 def _side_of_phrase(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
     n = " " + normalize(claimant) + " "
-    named = [x for x in vocab.actor_names(n) if x.actor]
+    named = [(x, x.actor) for x in vocab.actor_names(n) if x.actor]
     if named:
-        owner = next((b for a, b in zip(named, named[1:]) if n[a.end:b.start].strip() in ("of", "of the")), None)
-        return (owner or named[0]).actor   # "the General Command of the SDF": the SDF's
+        owner = next((b for a, b in zip(named, named[1:]) if n[a[0].end:b[0].start].strip() in ("of", "of the")), None)
+        return (owner or named[0])[1]   # "the General Command of the SDF": the SDF's
     for m in vocab.rx_adjective.finditer(n):   # "an army source", "rebel sources"
         return vocab.adjective_of[m.group()]
     if outlet and outlet != "unknown" and f" {name_key(outlet)} " in f" {name_key(claimant)} ":
