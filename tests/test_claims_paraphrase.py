@@ -103,6 +103,10 @@ SAME_FACT = [
     ("Syrian troops had abandoned their post on Mount Hermon.", ("mount_hermon", "government", "withdrew")),
     ("The army abandoned its positions on Saturday in Quneitra province.", ("quneitra_governorate", "government", "withdrew")),
     ("Troops had quit the town of Mahardah under a deal with local leaders.", ("mahardah", "government", "withdrew")),
+    # a list opened by a dash or a colon after a plural place noun
+    ("SDF fighters entered four villages - Hatla, Marrat and Khasham - after regime forces withdrew from them.",
+     ("khasham", "government", "withdrew")),
+    ("Rebels seized several towns: Anjara and Kafr Basin.", ("kafr_basin", "opposition", "captured")),
     # "among the villages taken were A and B": the list after the verb "to be"
     ("Among the villages captured by the rebels were Anjara and Kafr Basin.", ("kafr_basin", "opposition", "captured")),
     ("The factions entered Khan al-Asal and Anjara, both of which they now fully control.",

@@ -8,7 +8,8 @@ from .words import NAME_PARTICLES, PlaceRef, Words
 MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
 POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's northern rural countryside")
 PART_LIST_REACH = 6        # words back from "neighbourhoods of" to the first place listed before it
-LIST_INSERTION_REACH = 6   # words of an insertion between a list's "and" and its next item
+LIST_INSERTION_REACH = 6
+LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun   # words of an insertion between a list's "and" and its next item
 
 
 class PlaceReader(Grammar):
@@ -157,6 +158,8 @@ class PlaceReader(Grammar):
         if not all(x.word in self.item_heads or x.word.isalpha() and not x.cap and x.word not in self.object_stops
                    for x in toks[i:k]):
             return None
+        if toks[k].word in LIST_MARKS and any(x.word in self.item_heads and x.word.endswith("s") for x in toks[i:k]):
+            return k + 1   # "entered four villages - A, B and C -", "seized several towns: A and B"
         lead = k + 1 if toks[k].word == "," else k
         intro = next((n for n in self.list_intros if tuple(x.word for x in toks[lead:lead + len(n)]) == n), None)
         return lead + len(intro) if intro is not None else None
