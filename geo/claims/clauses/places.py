@@ -8,8 +8,8 @@ from .words import NAME_PARTICLES, PlaceRef, Words
 MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
 POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's northern rural countryside")
 PART_LIST_REACH = 6        # words back from "neighbourhoods of" to the first place listed before it
-LIST_INSERTION_REACH = 6
-LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun   # words of an insertion between a list's "and" and its next item
+LIST_INSERTION_REACH = 6   # words of an insertion between a list's "and" and its next item
+LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun
 
 
 class PlaceReader(Grammar):
