@@ -103,6 +103,12 @@ SAME_FACT = [
     ("Syrian troops had abandoned their post on Mount Hermon.", ("mount_hermon", "government", "withdrew")),
     ("The army abandoned its positions on Saturday in Quneitra province.", ("quneitra_governorate", "government", "withdrew")),
     ("Troops had quit the town of Mahardah under a deal with local leaders.", ("mahardah", "government", "withdrew")),
+    ("The factions have imposed their control over most of Aleppo city.", ("aleppo", "opposition", "controls")),
+    ("Rebels hold most of Aleppo except the Sheikh Maqsoud neighbourhood, where the SDF is deployed.",
+     ("sheikh_maqsoud", "sdf", "entered")),
+    ("The Hmeimim airbase operates under the protection of Russian servicemen.", ("hmeimim_airbase", "russia", "controls")),
+    ("The terrorists are using residents of the captured settlements of Halfaya as human shields.",
+     ("halfaya", "opposition", "captured")),
     # a list opened by a dash or a colon after a plural place noun
     ("SDF fighters entered four villages - Hatla, Marrat and Khasham - after regime forces withdrew from them.",
      ("khasham", "government", "withdrew")),
@@ -153,6 +159,8 @@ NO_CLAIM = [
     "Israeli tanks were seen near Qatana, about 20 kilometres from Damascus.",
     "Rebels reached Hama's northern outskirts on Thursday.",
     "Hezbollah said it had sent 2,000 fighters to defend Qusayr.",
+    "Israeli tanks were seen in the streets of the abandoned town of Quneitra.",
+    "Iranian militiamen bolstered the defences around Hama, where troops had fallen back to regroup.",
 ]
 
 

@@ -57,7 +57,7 @@ def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit]) ->
 
 
 def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], actors: list[ActorHit],
-                        reader: Reader) -> tuple[list[PlaceRef], bool]:
+                        reader: Reader, loss: bool = False) -> tuple[list[PlaceRef], bool]:
     """The places of an active phrase with no object: (places, read as a passive)."""
     # "Tel Rifaat liberated from PKK/YPG": a participle right after a place, no object
     if ti > 0 and any(p.end <= toks[ti].start and toks[ti].start - p.end <= PARTICIPLE_GAP and p.key is not None
@@ -67,12 +67,12 @@ def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], a
     if listed:
         return listed, True   # "A, B and C among the villages taken"
     # a relative clause: "Tal Rifaat, which it seized", "Aleppo, the city his fighters seized"
-    rel = reader.antecedent(toks, lo, places)
+    rel = reader.antecedent(toks, lo, places, where=not loss)
     if not rel:
         subj = reader.subject(toks, ti, actors, lo)
         if subj is not None:
             si = token_at(toks, subj.start)
-            rel = reader.antecedent(toks, si, places) if si else []
+            rel = reader.antecedent(toks, si, places, where=not loss) if si else []
     return rel, False
 
 
@@ -150,7 +150,7 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     else:
         targets = reader.objects(toks, te, places, noun=sp.noun, where=where)
         if not targets:
-            targets, as_passive = _object_or_relative(ti, lo, toks, places, actors, reader)
+            targets, as_passive = _object_or_relative(ti, lo, toks, places, actors, reader, sp.effect == "loss")
             if as_passive and not passive:   # "X, captured by Y on Friday,": the agent follows "by"
                 passive, agent = True, _agent_after(te, True, toks, actors)
     if not targets and (where or (sp.agent == "inside" and sp.effect == "loss")):

@@ -105,8 +105,9 @@ class SentenceReading:
         reader.previous_places = tuple(self.found[-1].places) if self.found else ()
         ti = token_at(toks, t.start)
         te = token_at(toks, t.end)
-        if ti is None:
-            return
+        if ti is None or (ti > 0 and toks[ti - 1].word in ("the", "an") and te == ti + 1
+                          and t.pattern.effect == "loss" and not t.pattern.noun):
+            return   # "tanks in the abandoned town of X": who abandoned it is not the sentence's subject
         lo = reader.clause_start(toks, ti)
         norm = self.norm
         for a, b in reader.insertions:   # what an insertion says ("which it had held since 2016") is not this clause's time

@@ -332,13 +332,16 @@ class PlaceReader(Grammar):
         inside = [p for p in places if p.end <= toks[comma].start and p.key is not None]
         return inside[:1]
 
-    def antecedent(self, toks: Words, lo: int, places: list[PlaceRef]) -> list[PlaceRef]:
+    def antecedent(self, toks: Words, lo: int, places: list[PlaceRef], where: bool = True) -> list[PlaceRef]:
         """The place a relative clause starting at token ``lo`` describes ("Tal Rifaat, which
         it seized"; "Aleppo, the city his fighters seized"): the place just before it."""
         if lo <= 0:
             return []
         # "which" opens a relative clause; "that" is as often a complement ("told X that ..."), so not here
-        pos = toks[lo - 1].start if toks[lo - 1].word == "which" else toks[lo].start
+        # "where" too, unless the phrase moves its force away ("Hama, where troops had fallen back": to Hama)
+        if not where and "where" in (toks[lo - 1].word, toks[lo].word):
+            return []
+        pos = toks[lo - 1].start if toks[lo - 1].word in ("which", "where") else toks[lo].start
         before = [p for p in places if p.end <= pos and p.key is not None]
         if not before:
             return []
@@ -354,8 +357,8 @@ class PlaceReader(Grammar):
                 j -= 1
             return self._listed_ending_at(toks, j, places)
         gap = toks.between(p.end, pos)
-        if len(gap) <= 4 and all(t.word in (",", "the", "which", "that", "city", "town", "village",
-                                              "base", "airport", "area", "district") for t in gap):
+        if len(gap) <= 4 and all(t.word in (",", "the", "which", "where", "that", "city", "town", "village", "base",
+                                              "airport", "area") or t.word in self.part_nouns for t in gap):
             return [self._part_named_before(toks, k, places, p)]
         if [t.word for t in gap] in ([",", "both", "of"], [",", "all", "of"]) and self.previous_places:
             return list(self.previous_places)   # "entered A and B, both of which they now control"
