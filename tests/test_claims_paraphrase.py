@@ -109,6 +109,9 @@ SAME_FACT = [
     ("The Hmeimim airbase operates under the protection of Russian servicemen.", ("hmeimim_airbase", "russia", "controls")),
     ("The terrorists are using residents of the captured settlements of Halfaya as human shields.",
      ("halfaya", "opposition", "captured")),
+    # "..., and they": the main clause's force, not one named in its "after" clause
+    ("Turkish-backed factions seized Anjara after regime forces pulled out of it, and they are now attacking Tal Rifaat.",
+     ("tal_rifaat", "sna", "contested")),
     # a list opened by a dash or a colon after a plural place noun
     ("SDF fighters entered four villages - Hatla, Marrat and Khasham - after regime forces withdrew from them.",
      ("khasham", "government", "withdrew")),

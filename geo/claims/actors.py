@@ -57,6 +57,7 @@ def _has_side(side: str) -> bool:
 def _resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
     """The forces named in the sentence before ``pos``, anaphors resolved in order."""
     out: list[ForceRef] = []
+    subordinate: list[bool] = []
     for x in q.named:
         if x.end > pos:
             break
@@ -64,7 +65,23 @@ def _resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
             q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
         if aid:
             out.append(ForceRef(aid, x.plural, x.head))
-    return out
+            subordinate.append(_in_subordinate_clause(q, x))
+    k = token_at(q.toks, pos)
+    if k is None or k == 0 or q.toks[k - 1].word != "and":
+        return out
+    main = [f for f, sub in zip(out, subordinate) if not sub]
+    # "X seized A after Y pulled out of it, and they are now attacking B": they are X
+    return main if main and len(main) < len(out) else out
+
+
+def _in_subordinate_clause(q: AgentQuery, x: ActorHit) -> bool:
+    """The force ``x`` is named in a clause opened by "after", "as", "when" ... (back to a comma)."""
+    k = token_at(q.toks, x.start)
+    while k is not None and k > 0 and q.toks[k - 1].word not in (",", ";"):
+        k -= 1
+        if q.toks[k].word in q.reader.shared_place_subordinators:
+            return True
+    return False
 
 
 def force(q: AgentQuery, a: ActorHit) -> str | None:
