@@ -16,10 +16,10 @@ DEVSET = Path(os.environ.get("DEVSET", ROOT.parent / "shared" / "devset"))
 
 # measure -> lowest acceptable share (higher is better) or highest (lower is better)
 FLOORS = {
-    "claims recall": 0.75,            # 77.3% on 2026-11-30
-    "claims precision": 0.94,         # 96.5%
-    "claimant side correct": 0.86,    # 88.5%
-    "admission flag correct": 0.94,   # 96.9%
+    "claims recall": 0.77,            # 79.1% on 2026-11-30 (second session of the day)
+    "claims precision": 0.94,         # 95.1%
+    "claimant side correct": 0.87,    # 88.8%
+    "admission flag correct": 0.95,   # 97.0%
     "event places drawn": 0.93,       # 95.4%
     "missing, in unresolved": 0.95,   # 100%
 }
