@@ -109,6 +109,9 @@ SAME_FACT = [
     ("The Hmeimim airbase operates under the protection of Russian servicemen.", ("hmeimim_airbase", "russia", "controls")),
     ("The terrorists are using residents of the captured settlements of Halfaya as human shields.",
      ("halfaya", "opposition", "captured")),
+    # a force driven out of a place left it
+    ("The SNA drove the SDF out of Tal Rifaat on Sunday.", ("tal_rifaat", "sdf", "withdrew")),
+    ("SDF fighters were pushed out of Tal Rifaat.", ("tal_rifaat", "sdf", "withdrew")),
     # "..., and they": the main clause's force, not one named in its "after" clause
     ("Turkish-backed factions seized Anjara after regime forces pulled out of it, and they are now attacking Tal Rifaat.",
      ("tal_rifaat", "sna", "contested")),
@@ -163,6 +166,7 @@ NO_CLAIM = [
     "Rebels reached Hama's northern outskirts on Thursday.",
     "Hezbollah said it had sent 2,000 fighters to defend Qusayr.",
     "Israeli tanks were seen in the streets of the abandoned town of Quneitra.",
+    "Aleppo changed hands in 2016; that year, a Russian-backed siege forced rebels out of the city's east.",
     "Iranian militiamen bolstered the defences around Hama, where troops had fallen back to regroup.",
 ]
 
@@ -260,8 +264,10 @@ def test_names_before_provinces_are_the_provinces(run):
 
 
 def test_a_passive_phrasal_verb_takes_its_by_agent(run):
-    """"were driven out of X by Y": never the driven-out force's gain."""
-    assert not any(actor == "opposition" for _, actor, _ in run("Militants were driven out of Hama by the army."))
+    """"were driven out of X by Y": never the driven-out force's gain; Y's gain and the driven-out
+    force's withdrawal."""
+    assert run("Militants were driven out of Hama by the army.") == {
+        ("hama", "government", "captured"), ("hama", "opposition", "withdrew")}
 
 
 def test_a_part_of_a_place_lets_the_list_after_it_be_read(run):

@@ -97,9 +97,10 @@ def _attacked(toks: Words, lo: int, ti: int, places: list[PlaceRef], reader: Rea
 
 def _force_at(k: int, toks: Words, actors: list[ActorHit]) -> ActorHit | None:
     """The force phrase that starts at token ``k``, past an article."""
-    if k < len(toks) and toks[k].word == "the":
-        k += 1
-    return next((a for a in actors if k < len(toks) and a.start == toks[k].start), None)
+    starts = {toks[k].start} if k < len(toks) else set()
+    if k + 1 < len(toks) and toks[k].word == "the":
+        starts.add(toks[k + 1].start)   # "by the SNA"; "by the army" is one name
+    return next((a for a in actors if a.start in starts), None)
 
 
 def _noun_arguments(te: int, toks: Words, places: list[PlaceRef], actors: list[ActorHit], reader: Reader,
@@ -129,6 +130,12 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     passive = _passive(t, ti, te, toks, reader)
     agent = _agent_after(te, passive, toks, actors) if sp.agent == "after" or passive else None
     where = sp.effect in ("defence", "fighting")
+    if passive and sp.expels:   # "SDF fighters were driven out of X by the SNA": X, by the SNA
+        driven_from = reader.objects(toks, te, places)
+        if driven_from:
+            k = toks.at(driven_from[-1].end)
+            by = _force_at(k + 1, toks, actors) if k < len(toks) and toks[k].word == "by" else None
+            return driven_from, by or "passive"
     if passive and sp.effect in ("loss", "defence") and agent is None:
         moved_out = reader.objects(toks, te, places)
         if moved_out and sp.effect == "loss":   # "troops were redeployed out of X": the subject left X

@@ -4,11 +4,11 @@ historic, hypothetical, denied, negated), with its places, force and claimant.""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..model import Report
-from .actors import AgentQuery, resolve
+from .actors import AgentQuery, force, resolve
 from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
 from .discourse import Discourse
@@ -74,6 +74,22 @@ class SentenceReading:
             targets = self._where_the_subject_was(ti)   # "Government forces in Hama withdrew"
         return [p for p in targets if not any(a < p.end and p.start < b for a, b in self.blocked)]
 
+    def _expelled(self, t: Trigger, ti: int, lo: int, agent, actor: str | None, targets: list[PlaceRef],
+                  speaker: Speaker) -> None:
+        """"drove the SDF out of X": the SDF's own claim (``t.pattern.expels``); in the passive
+        ("SDF fighters were pushed out of X"), the subject's."""
+        reader, toks = self.vocab.reader, self.toks
+        q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, None, self.n_sent, reader, speaker.side)
+        if agent == "passive" or (isinstance(agent, ActorHit) and agent.start >= t.end):
+            hit = reader.subject(toks, ti, self.actors, lo)
+        else:
+            hit = next((a for a in self.named if t.start <= a.start and a.end <= t.end), None)
+        out = force(q, hit) if hit is not None else None
+        if out is not None and out != actor:
+            status = t.pattern.expels
+            pattern = replace(t.pattern, status=status, effect=self.vocab.effect(status), expels="")
+            self.found.append(Found(replace(t, pattern=pattern), targets, out, speaker))
+
     def _where_the_subject_was(self, ti: int) -> list[PlaceRef]:
         """The places "in" which the subject of the phrase at ``ti`` is said to be ("troops in X")."""
         reader, toks = self.vocab.reader, self.toks
@@ -124,6 +140,8 @@ class SentenceReading:
         if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in reader.relatives
                                                       and lo != ti):
             self.previous_agent = actor   # (a relative clause's own subject does not carry on)
+        if t.pattern.expels and targets:
+            self._expelled(t, ti, lo, agent, actor, targets, speaker)
         if actor is None or not targets:
             return
         self.found.append(Found(t, targets, actor, speaker))

@@ -36,7 +36,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "": {"exclude_kinds": STR_LIST, "status": LIST, "reporting": TABLE, "hedges": TABLE,
              "grammar": TABLE, "shared": TABLE, "state": TABLE},
         "status": {"status": str, "label": str, "effect": str, "patterns": LIST},
-        "pattern": {"pattern": str, "place": str, "agent": str, "noun": bool},
+        "pattern": {"pattern": str, "place": str, "agent": str, "noun": bool, "expels": str},
         "reporting": {k: STR_LIST for k in ("verbs", "denials", "before_claimant", "roles", "carry_over",
                                             "last_speaker_nouns", "outlet_words", "report_nouns",
                                             "denied_after")},
@@ -77,6 +77,7 @@ class StatusPattern:
     agent: str     # "subject" | "after" | "inside"
     prefixes: tuple[str, ...]   # literal texts one of which every match starts with (() when none)
     noun: bool = False   # a noun ("withdrawal", "capture of"): its agent is its possessor or the sentence's subject
+    expels: str = ""     # the status of the force it drives out ("drove the SDF out of X": the SDF withdrew)
 
 
 def _load(name: str, folder: Path | None) -> tuple[dict, Path]:
@@ -174,6 +175,10 @@ class ClaimVocabulary:
             for pat in spec["patterns"]:
                 p = pat if isinstance(pat, dict) else {"pattern": pat}
                 self.statuses.append(self._status_pattern(p, status, effect, shared, c_path))
+        for sp in self.statuses:
+            if sp.expels and sp.expels not in self.effect_of:
+                raise VocabularyError(f"{data_files.where(c_path, sp.expels, quoted=True)}: a pattern of status "
+                                      f"{sp.status!r} expels to {sp.expels!r}, which is no status")
 
     def _status_pattern(self, p: dict, status: str, effect: str, shared: dict, c_path: Path) -> StatusPattern:
         """One pattern of a status: checked, its ``{actor}`` and ``{shared}`` parts filled in, compiled."""
@@ -190,7 +195,8 @@ class ClaimVocabulary:
         except re.error as e:
             raise VocabularyError(f"{data_files.where(c_path, p['pattern'], quoted=True)}: status "
                                   f"{status!r} pattern {p['pattern']!r}: {e}") from None
-        return StatusPattern(status, effect, rx, place, agent, tuple(literal_prefixes(rx)), bool(p.get("noun", False)))
+        return StatusPattern(status, effect, rx, place, agent, tuple(literal_prefixes(rx)), bool(p.get("noun", False)),
+                             p.get("expels", ""))
 
     def _index_prefixes(self) -> None:
         """Which status patterns can match a sentence: one automaton pass over its literal
