@@ -109,6 +109,10 @@ SAME_FACT = [
     ("The Hmeimim airbase operates under the protection of Russian servicemen.", ("hmeimim_airbase", "russia", "controls")),
     ("The terrorists are using residents of the captured settlements of Halfaya as human shields.",
      ("halfaya", "opposition", "captured")),
+    ("Iraqi militiamen crossed back into Iraq, abandoning their positions in Abu Kamal.", ("abu_kamal", "iran", "withdrew")),
+    ("Fighters of Hayat Tahrir al-Sham were seen manning checkpoints at the entrances to Deir ez-Zor.",
+     ("deir_ez_zor", "opposition", "controls")),
+    ("SNA fighters entered Tadif after regime forces left it.", ("tadif", "government", "withdrew")),
     # a force driven out of a place left it
     ("The SNA drove the SDF out of Tal Rifaat on Sunday.", ("tal_rifaat", "sdf", "withdrew")),
     ("SDF fighters were pushed out of Tal Rifaat.", ("tal_rifaat", "sdf", "withdrew")),

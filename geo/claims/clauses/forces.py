@@ -69,7 +69,8 @@ class ForceReader(Grammar):
                 gap = toks.between(prev.end, h.start)
                 # one adjective at most between them ("Turkish-backed mercenary factions"); a verb
                 # or an article starts another phrase ("regime forces pushed the factions")
-                adjacent = (not gap or h.kind != "name") and len(gap) <= 1 and all(
+                pronoun = h.kind == "anaphor" and not h.head   # "regime forces left it": "it" is no part of them
+                adjacent = (not gap or h.kind != "name") and not pronoun and len(gap) <= 1 and all(
                                                  t.word.isalpha() and t.word not in self.not_agent_after
                                                  and t.word not in self.clause_starts and t.word not in self.verbs
                                                  and t.word not in ("the", "a", "an")
