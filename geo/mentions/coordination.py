@@ -24,7 +24,8 @@ def coordinated(a: Mention, b: Mention, text: str, norm: str | None = None) -> b
     gap = text[a.end:b.start]
     if len(gap) > MAX_GAP or "\n" in gap:
         return False
-    gap = _POSSESSIVE_START.sub("", gap)
+    if gap.startswith(("'", "’")):
+        gap = _POSSESSIVE_START.sub("", gap)
     folded = normalize(gap) if norm is None else norm[b.start - len(gap):b.start]
     return bool(_GAP.match(folded) or _GAP_ABBREV.match(gap)) and bool(gap.strip() or gap)
 

@@ -5,6 +5,7 @@ Damascus" is the one road in the gazetteer that passes within ``road_km`` of bot
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Callable, Set
 
@@ -28,11 +29,37 @@ _ROAD_GAP = re.compile(r"\s+(?:to|and|with)\s+(?:the\s+)?(?:capital\s+|city\s+of
 
 LastPlace = Callable[[int, Set[str]], Entry | None]   # the last place of some kinds before a position
 
+# WGS-84, the ellipsoid of geopy's geodesic: its semi-major axis (km) and first eccentricity squared
+_A_KM = 6378.137
+_F = 1 / 298.257223563
+_E2 = _F * (2 - _F)
+_MARGIN_KM = 0.001    # far more than the rounding error of a chord
 
-def _km(geometry: BaseGeometry, e: Entry) -> float:
-    """The distance in km from ``e`` to the point of ``geometry`` nearest it."""
+
+def _km(geometry: BaseGeometry, e: Entry, within: float = math.inf) -> float:
+    """The distance in km from ``e`` to the point of ``geometry`` nearest it, or ``math.inf``
+    when it is surely more than ``within`` km. The straight line between the two points, through
+    the earth, is never longer than the geodesic on its surface: when it is longer than
+    ``within``, the geodesic (far slower to compute) is not needed."""
     near = nearest_points(geometry, Point(e.xy))[0]
+    if _chord_km(e.lat, e.lon, near.y, near.x) > within + _MARGIN_KM:
+        return math.inf
     return geodesic((e.lat, e.lon), (near.y, near.x)).km
+
+
+def _chord_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The length in km of the straight line between two points (latitude, longitude in
+    degrees) on the WGS-84 ellipsoid."""
+    x1, y1, z1 = _cartesian(lat1, lon1)
+    x2, y2, z2 = _cartesian(lat2, lon2)
+    return math.sqrt((x1 - x2) ** 2 + (y1 - y2) ** 2 + (z1 - z2) ** 2)
+
+
+def _cartesian(lat: float, lon: float) -> tuple[float, float, float]:
+    """Earth-centred coordinates in km of a point on the WGS-84 ellipsoid."""
+    phi, lam = math.radians(lat), math.radians(lon)
+    n = _A_KM / math.sqrt(1 - _E2 * math.sin(phi) ** 2)
+    return n * math.cos(phi) * math.cos(lam), n * math.cos(phi) * math.sin(lam), n * (1 - _E2) * math.sin(phi)
 
 
 class RoadRules:
@@ -99,8 +126,9 @@ class RoadRules:
         return self._geoms
 
     def _distances(self, e: Entry) -> list[float]:
-        """The distance in km from each of the roads to ``e``, memoised on its coordinates."""
+        """The distance in km from each of the roads to ``e`` (``math.inf`` for one surely
+        further than ``road_km``, which ``between`` does not need), memoised on its coordinates."""
         key = e.xy
         if key not in self._distance_memo:
-            self._distance_memo[key] = [_km(g, e) for _, g in self._roads()]
+            self._distance_memo[key] = [_km(g, e, self.road_km) for _, g in self._roads()]
         return self._distance_memo[key]

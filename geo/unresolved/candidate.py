@@ -1,6 +1,6 @@
 """A run of capitalised words that is no gazetteer name made into a ``Unit``: trimmed to the
-name, with its own cues (a feature word, a prefix) and its vetoes (a person, an organisation,
-a common word, a skip name)."""
+name (``name_in``, from its words alone), with its own cues (a feature word, a prefix) and its
+vetoes (a person, an organisation, a common word, a skip name: ``candidate``)."""
 
 from __future__ import annotations
 
@@ -30,22 +30,41 @@ class _After(NamedTuple):
 _NOTHING_AFTER = _After(None, False, False)
 
 
-def candidate(text: str, low: str, ch: Chunk, s0: int, ctx: Context) -> Unit | None:
-    """A run of capitalised words that is no gazetteer name: trimmed to the name, its own cues
-    (feature, prefix) and its vetoes."""
-    cues = ctx.cues
+class Name(NamedTuple):
+    """The name a run of capitalised words holds, read from its words alone (``name_in``).
+    ``vetoed``: it is no place whatever surrounds it (too short, a skip name, a gazetteer name,
+    no word of its own), so its surroundings need not be read."""
+    a: int            # where it starts in the sentence
+    shape: Shape
+    vetoed: bool
+
+
+def name_in(text: str, ch: Chunk, s0: int, ctx: Context) -> Name | None:
+    """The name in a run of capitalised words that is no gazetteer name (``text``: its sentence,
+    at ``s0`` in the report), trimmed and shaped; None when no name is left in it ("The",
+    "Syrian" opening a sentence). It reads no lower-case text: a sentence with no name is not
+    lowered."""
     i = _name_start(text, ch, s0, ctx)
     if i is None:
         return None
     a = ch[i].start - s0
-    name = text[a:ch[-1].name_end - s0]
-    shape = shape_of(cues, ch[i:], name)
+    shape = shape_of(ctx.cues, ch[i:], text[a:ch[-1].name_end - s0])
+    vetoed = shape.vetoed or shape.key in ctx.index or not (shape.content_plain or shape.content_common)
+    return Name(a, shape, vetoed)
+
+
+def candidate(text: str, low: str | None, name: Name, ctx: Context) -> Unit:
+    """A name that is no gazetteer name as a ``Unit``: its own cues (feature, prefix) and its
+    vetoes (``low``: the sentence ``text`` in lower case, not read when the name is vetoed)."""
+    cues = ctx.cues
+    a, shape, _ = name
     b = a + shape.length
-    if shape.vetoed or shape.key in ctx.index or not (shape.content_plain or shape.content_common):
+    if name.vetoed:
         # vetoed whatever follows it: its extent is found if _groups needs it
         u = Unit(a, b, -1, -1, possessive=shape.possessive)
         u.vetoed = True
         return u
+    assert low is not None
     own: set[str] = {"feature"} if shape.area else set()
     # feature_after, plural_after and org_after all begin with \s+
     after = _after(low, b, cues) if not shape.possessive and low[b:b + 1].isspace() else _NOTHING_AFTER

@@ -35,7 +35,8 @@ def find_unresolved(report: Report, mentions: list[Mention], matcher: Matcher,
     A name listed once in the report is listed at its other occurrences too (cue "repeat")."""
     text = report.text
     ctx = Context(cues(vocab_dir), matcher, text)
-    spans = sorted(Span(m.start, m.end, m.role) for m in mentions)
+    make = tuple.__new__   # a NamedTuple without its Python-level __new__: this runs per mention
+    spans = sorted([make(Span, (m.start, m.end, m.role)) for m in mentions])
     toks = tokens(text)
     sents = sentences(text)
     found_chunks = within(chunks(text, toks, ctx.common), sents)

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import operator
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left
 
 from ..text import APOSTROPHES, DASHES, Sentence
-from .candidate import candidate
+from .candidate import candidate, name_in
 from .chunks import Chunk
 from .context import Context
 from .forms import MIN_KEY, key, lower
@@ -60,10 +59,10 @@ def read_sentence(s: Sentence, chunks: list[Chunk], spans: list[Span], dateline:
     report's (``starts``: where each begins), all with report offsets; ``dateline``: the
     sentence may open with one."""
     r = _Reading(s, toks, starts, ctx)
-    units = _units(r, chunks, spans)
-    if units is None:
+    read = _units(r, chunks, spans)
+    if read is None:
         return []
-    live = any(isinstance(u, Unit) and not u.vetoed for u in units)
+    units, live = read
     if dateline:
         d = _DATELINE.match(r.text)
         if d is not None and (chunks or any(
@@ -81,34 +80,64 @@ def read_sentence(s: Sentence, chunks: list[Chunk], spans: list[Span], dateline:
     return _with_cues(low, units, ctx.cues)
 
 
-def _units(r: _Reading, chunks: list[Chunk], spans: list[Span]) -> list[Unit | Known] | None:
-    """The sentence's chunks as gazetteer names (``Known``) and candidates; None in a
-    headline."""
+def _units(r: _Reading, chunks: list[Chunk], spans: list[Span]) -> tuple[list[Unit | Known], bool] | None:
+    """The sentence's chunks as gazetteer names (``Known``) and candidates, and whether a
+    candidate is not vetoed; None in a headline (known once a candidate needs the sentence in
+    lower case: a sentence whose candidates are all vetoed by their words, as one with none,
+    yields no name either way)."""
     units: list[Unit | Known] = []
-    # the names are in text order and disjoint (find_mentions): those overlapping a chunk are
-    # a run of them, from the first that ends after it starts
-    span_ends = [sp.end for sp in spans]
-    disjoint = all(map(operator.le, span_ends[:-1], [sp.start for sp in spans[1:]]))
+    live = False
+    names = _Names(spans) if spans else None
     for ch in chunks:
-        if spans:
-            known = _known(ch, r.s0, spans, span_ends, disjoint, r.ctx.cues)
+        if names is not None:
+            known = _known(ch, r.s0, names, r.ctx.cues)
             if known is not None:
                 units.append(known)
                 continue
-        if not r.lowered():
+        name = name_in(r.text, ch, r.s0, r.ctx)
+        if name is None:
+            continue
+        if not name.vetoed and not r.lowered():
             return None
-        assert r.low is not None
-        u = candidate(r.text, r.low, ch, r.s0, r.ctx)
-        if u is not None:
-            units.append(u)
-    return units
+        u = candidate(r.text, r.low, name, r.ctx)
+        units.append(u)
+        live = live or not u.vetoed
+    return units, live
 
 
-def _known(ch: Chunk, s0: int, spans: list[Span], span_ends: list[int], disjoint: bool, cues: Cues) -> Known | None:
+class _Names:
+    """The gazetteer names of a sentence (``Span``s in text order), asked in text order which
+    ones a chunk overlaps. When they are disjoint (as find_mentions gives them), and so in order
+    of both start and end, those a chunk overlaps are a run of them from the first that ends
+    after the chunk starts, and that first one only moves on from chunk to chunk: the chunks of
+    a sentence are matched with its names in one pass."""
+    __slots__ = ("spans", "ends", "disjoint", "first")
+
+    def __init__(self, spans: list[Span]):
+        self.spans = spans
+        self.ends = [sp.end for sp in spans]
+        self.disjoint = all(map(operator.le, self.ends[:-1], [sp.start for sp in spans[1:]]))
+        self.first = 0          # the first name that ends after the last chunk asked about starts
+
+    def overlapping(self, a: int, b: int) -> list[Span]:
+        """The names that overlap [a, b), in order (``a``: no less than the last time)."""
+        spans = self.spans
+        if not self.disjoint:
+            return [sp for sp in spans if sp.start < b and sp.end > a]
+        ends, n, k = self.ends, len(spans), self.first
+        while k < n and ends[k] <= a:
+            k += 1
+        self.first = j = k
+        while j < n and spans[j].start < b:
+            j += 1
+        return spans[k:j]
+
+
+def _known(ch: Chunk, s0: int, names: _Names, cues: Cues) -> Known | None:
     """The chunk as a gazetteer name it overlaps (a place's role first), or None."""
     ca, cb = ch[0].start, ch[-1].name_end
     role = None
-    for sp in _overlapping(spans, span_ends, disjoint, ca, cb):
+    for sp in names.overlapping(ca, cb):
         if sp.role == "place":
             role = sp.role
             break
@@ -118,8 +147,7 @@ def _known(ch: Chunk, s0: int, spans: list[Span], span_ends: list[int], disjoint
         return None
     first = ch[0]
     # "Kafr Halab" is not Aleppo ("Halab") even when the gazetteer knows only the latter
-    if (len(ch) >= 2 and first.word.folded in cues.prefixes
-            and next(_overlapping(spans, span_ends, disjoint, ca, first.name_end), None) is None):
+    if len(ch) >= 2 and first.word.folded in cues.prefixes and not names.overlapping(ca, first.name_end):
         return None
     return Known(ca - s0, cb - s0, role)
 
@@ -141,19 +169,6 @@ def _with_cues(low: str, found: list[Unit | Known], cues: Cues) -> list[Unit]:
     if len(units) > 1:
         share_list_cues(low, units, cues)
     return units
-
-
-def _overlapping(spans: list[Span], ends: list[int], disjoint: bool, a: int, b: int) -> Iterator[Span]:
-    """The spans that overlap [a, b), in order; ``ends``: theirs. When they are disjoint (and so
-    in order of both start and end), only those are looked at."""
-    if not disjoint:
-        yield from (s for s in spans if s.start < b and s.end > a)
-        return
-    for k in range(bisect_right(ends, a), len(spans)):
-        s = spans[k]
-        if s.start >= b:
-            return
-        yield s
 
 
 def _dateline(m: re.Match[str], s0: int, spans: list[Span], ctx: Context) -> Unit | None:

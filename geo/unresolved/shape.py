@@ -65,12 +65,12 @@ def _shape(cues: Cues, toks: list[Token], name: str) -> Shape:
     length = toks[-1].name_end - toks[0].start
     key = name_key(name[:length])
     name_words = [w for w, t in zip(words, toks) if t.word.kind != "PART"]
-    site_inside = any(w in cues.site_words for w in name_words[1:])      # "Umayyad Square"
+    site_inside = not cues.site_words.isdisjoint(name_words[1:])          # "Umayyad Square"
     prefix = len(name_words) >= 2 and name_words[0] in cues.prefixes
     # a name needs a word of its own; before a site word a common one will do ("Freedom Square")
     own_words = [w for w in name_words if w not in cues.site_words and w not in cues.areas]
-    content_plain = any(w not in cues.plain for w in own_words)
-    content_common = any(w not in cues.common for w in own_words)
+    content_plain = not cues.plain.issuperset(own_words)
+    content_common = not cues.common.issuperset(own_words)
     org_word = any(w in cues.org_words for w, t in zip(words, toks) if t.word.text[0].isupper())
     given = len(name_words) >= 2 and name_words[0] in cues.given                 # "Hassan Abdulghani"
     kunya = len(name_words) >= 2 and name_words[0] in cues.kunyas and name_words[1] in cues.given

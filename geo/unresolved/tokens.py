@@ -71,6 +71,10 @@ def _kind(word: str) -> str:
         return "ORD"
     if first.islower() and "-" not in word and "\u2010" not in word and "\u2011" not in word:
         return "PART" if word in _JOINERS else "LOW"
+    if word.isalpha():                           # (most words: no digit, no hyphen, the same answers)
+        if not first.isupper():
+            return "LOW"
+        return "ACRO" if len(word) >= 2 and all(c.isupper() for c in word) else "NAME"
     if any(c.isdigit() for c in word):
         return "LOW"                             # "T-72", "Kurdistan24", "M5"
     parts = [p for p in _HYPHEN_SPLIT.split(word) if p]
@@ -149,7 +153,8 @@ def tokens(text: str) -> list[Token]:
     word ("al-Harir") and as a joiner right before one ("Qalaat al Madiq"); anywhere else a
     particle is LOW ("as") or ends a run of names as a LOW word does, and so does its absence."""
     get = _WORDS.get
-    toks = [Token(m.start(), m.end(), get(m[0]) or word(m[0])) for m in _CAPITAL_TOKEN.finditer(text)]
+    make = tuple.__new__   # a NamedTuple without its Python-level __new__: this runs per word
+    toks = [make(Token, (*m.span(), get(m[0]) or word(m[0]))) for m in _CAPITAL_TOKEN.finditer(text)]
     extra = _particle_words(text)
     if extra:
         toks = sorted(toks + extra)
