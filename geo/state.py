@@ -19,14 +19,17 @@ claims it rests on. The rules (documented in the README, settings in ``[state]``
 4. **Held, contested, presence.** One force with support holds the place. Several: the first holds
    it (marked disputed) when its support is at least ``dominance`` (3) times the others' together;
    otherwise the place is contested. Another force said, without a hedge, to be inside or fighting
-   there (entered, clashes) makes a held place contested too; one advancing on it does not. With
+   there (entered, clashes) makes a held place contested too; one advancing on it does not, and
+   neither does a force only its own side places there when the hold has high confidence (below):
+   the place stays held, marked disputed. With
    no support at all, a controller from before stays unless it is said to have lost the place;
    otherwise forces said to be there or close give "presence" (two forces inside: contested), and
    a loss with no one named gives "unclear".
 5. **Since** is the first day of the current state; **confidence** (of a held place) comes from
    the claims that agree with it: high with two or more outlets and either two claimant sides or
    an admission; medium with two outlets, two sides or an admission; low otherwise (one source,
-   only hedged claims, or disputed).
+   only hedged claims, or disputed). A hold disputed only by the other force's own word is at
+   most medium.
 """
 
 from __future__ import annotations
@@ -247,10 +250,11 @@ class _Tally:
     lost: set[str]              # forces said to have lost or left it
     present: list[str]          # said to be inside or fighting there (not hedged): contests a hold
     near: list[str]             # said to be there or close, hedged or not
+    present_sides: dict[str, set[str]]   # for each force in ``present``, the sides that say so
 
 
 def _tally(recent: list, rules: StateRules) -> _Tally:
-    t = _Tally({}, set(), [], [])
+    t = _Tally({}, set(), [], [], {})
     for c in recent:
         if c.effect in POSITIVE:
             t.support[c.actor] = t.support.get(c.actor, 0.0) + _weight(c, rules)
@@ -260,39 +264,66 @@ def _tally(recent: list, rules: StateRules) -> _Tally:
         elif c.effect in NEAR:
             if c.actor not in t.near:
                 t.near.append(c.actor)
-            if c.effect in PRESENT and not c.hedged and c.actor not in t.present:
-                t.present.append(c.actor)
+            if c.effect in PRESENT and not c.hedged:
+                if c.actor not in t.present:
+                    t.present.append(c.actor)
+                t.present_sides.setdefault(c.actor, set()).add(c.claimant_side)
     return t
 
 
+def _own_word_only(t: _Tally, forces) -> bool:
+    """Every force in ``forces`` is placed inside or fighting only by its own side's claims."""
+    return all(t.present_sides.get(a, set()) == {a} for a in forces)
+
+
 def _status(t: _Tally, holders: list[str], prev: PlaceState | None,
-            rules: StateRules) -> tuple[str, str, tuple[str, ...], bool]:
-    """(state, controller, actors, disputed) from the tally; ``holders`` by support, strongest first."""
+            rules: StateRules) -> tuple[str, str, tuple[str, ...], bool, str]:
+    """(state, controller, actors, disputed, holder) from the tally; ``holders`` by support,
+    strongest first. ``holder`` names the force that would hold a place contested only by
+    another force's presence ("" otherwise)."""
     others_present = [a for a in t.present if a not in holders[:1]]
     if holders:
         top, rest = holders[0], sum(t.support[a] for a in holders[1:])
         if len(holders) == 1 or t.support[top] >= rules.dominance * rest:
-            state, controller = ("contested", "") if others_present else ("held", top)
-            return (state, controller, tuple([top] + holders[1:] + [a for a in others_present if a not in holders]),
-                    len(holders) > 1)
-        return "contested", "", tuple(holders + [a for a in t.present if a not in holders]), False
+            actors = tuple([top] + holders[1:] + [a for a in others_present if a not in holders])
+            if others_present:
+                return "contested", "", actors, len(holders) > 1, top
+            return "held", top, actors, len(holders) > 1, ""
+        return "contested", "", tuple(holders + [a for a in t.present if a not in holders]), False, ""
     if prev is not None and prev.state == "held" and prev.controller not in t.lost:
         carried = [a for a in t.present if a != prev.controller]
-        state, controller = ("contested", "") if carried else ("held", prev.controller)
-        return state, controller, (prev.controller, *carried), False
+        if carried:
+            return "contested", "", (prev.controller, *carried), False, prev.controller
+        return "held", prev.controller, (prev.controller,), False, ""
     if t.near:
-        return ("contested" if len(t.present) > 1 else "presence"), "", tuple(t.near), False
-    return "unclear", "", tuple(sorted(t.lost)), False
+        return ("contested" if len(t.present) > 1 else "presence"), "", tuple(t.near), False, ""
+    return "unclear", "", tuple(sorted(t.lost)), False, ""
 
 
-def _confidence(state: str, disputed: bool, agree: list, outlets: int, sides: int, admissions: int) -> str:
+def _confidence(state: str, disputed: bool, agree: list, outlets: int, sides: int, admissions: int,
+                own_word_dispute: bool = False) -> str:
     if state != "held":
         return ""
-    if disputed or all(c.hedged for c in agree) or outlets < 2 and not admissions and sides < 2:
+    if disputed and not own_word_dispute or all(c.hedged for c in agree) or outlets < 2 and not admissions and sides < 2:
         return "low"
-    if outlets >= 2 and (sides >= 2 or admissions):
+    if outlets >= 2 and (sides >= 2 or admissions) and not own_word_dispute:
         return "high"
     return "medium"
+
+
+def _agreeing(recent: list, controller: str, holders: list[str], prev: PlaceState | None) -> list:
+    """The recent claims that agree with ``controller`` holding the place (with what made it held
+    before when the hold is carried over from an earlier day)."""
+    agree = [c for c in recent if (c.actor == controller and c.effect in POSITIVE + NEAR)
+             or (c.actor != controller and c.effect == "loss")]
+    if not holders and prev is not None and prev.controller == controller:
+        agree = list(prev.basis) + agree
+    return agree
+
+
+def _counts(agree: list) -> tuple[int, int, int]:
+    return (len({c.outlet for c in agree}), len({c.claimant_side for c in agree}),
+            sum(c.admission for c in agree))
 
 
 def _derive(pid: str, day: str, window: list, upto: list, prev: PlaceState | None,
@@ -300,17 +331,18 @@ def _derive(pid: str, day: str, window: list, upto: list, prev: PlaceState | Non
     recent = _supersede(window)
     t = _tally(recent, rules)
     holders = sorted((a for a, s in t.support.items() if s > 0), key=lambda a: (-t.support[a], a))
-    state, controller, actors, disputed = _status(t, holders, prev, rules)
+    state, controller, actors, disputed, holder = _status(t, holders, prev, rules)
+    own_word_dispute = False
+    if holder and _own_word_only(t, [a for a in t.present if a != holder]):
+        # contested only by forces their own side places there: a well-attested hold stands
+        agree = _agreeing(recent, holder, holders, prev)
+        if _confidence("held", False, agree, *_counts(agree)) == "high":
+            state, controller, disputed, own_word_dispute = "held", holder, True, True
     if state == "held":
-        agree = [c for c in recent if (c.actor == controller and c.effect in POSITIVE + NEAR)
-                 or (c.actor != controller and c.effect == "loss")]
-        if not holders and prev is not None and prev.controller == controller:
-            agree = list(prev.basis) + agree      # carried over: what made it held before
+        agree = _agreeing(recent, controller, holders, prev)
     else:
         agree = list(recent)
-    outlets = len({c.outlet for c in agree})
-    sides = len({c.claimant_side for c in agree})
-    admissions = sum(c.admission for c in agree)
+    outlets, sides, admissions = _counts(agree)
     key = f"held:{controller}" if state == "held" else state
     if prev is not None and prev.key == key:
         since, previous, previous_date = prev.since, prev.previous, prev.previous_date
@@ -319,7 +351,8 @@ def _derive(pid: str, day: str, window: list, upto: list, prev: PlaceState | Non
         previous, previous_date = (prev.key, prev.date) if prev is not None else ("", "")
     return PlaceState(
         place_id=pid, date=day, state=state, controller=controller, actors=actors, since=since,
-        disputed=disputed, confidence=_confidence(state, disputed, agree, outlets, sides, admissions),
+        disputed=disputed,
+        confidence=_confidence(state, disputed, agree, outlets, sides, admissions, own_word_dispute),
         outlets=outlets, sides=sides, admissions=admissions,
         basis=tuple(reversed(agree)), claim_count=len(upto), previous=previous, previous_date=previous_date,
     )

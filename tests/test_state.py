@@ -186,3 +186,36 @@ def test_state_settings_are_checked(tmp_path, table, msg):
     with pytest.raises(VocabularyError, match=msg.replace("(", r"\(")) as e:
         StateRules.from_table(table, path)
     assert str(path) in str(e.value) and "\n" not in str(e.value)
+
+
+def test_a_force_only_its_own_side_places_inside_a_well_attested_hold_disputes_it():
+    # two outlets, two sides and the army's own admission say the rebels took it; days later only
+    # the army says it is still fighting there: held, disputed by the army, not contested
+    tl = timeline(claim("2024-12-05", "opposition", "captured", side="opposition"),
+                  claim("2024-12-05", "opposition", "captured", side="outlet"),
+                  claim("2024-12-05", "government", "withdrew", side="government", admission=True),
+                  claim("2024-12-08", "government", "contested", side="government"))
+    st = tl[-1]
+    assert st.key == "held:opposition" and st.disputed and st.actors == ("opposition", "government")
+    assert st.since == "2024-12-05" and st.confidence == "medium"
+    # the same words from anyone else, or on top of a hold resting on one outlet, contest it
+    tl = timeline(claim("2024-12-05", "opposition", "captured", side="opposition"),
+                  claim("2024-12-05", "opposition", "captured", side="outlet"),
+                  claim("2024-12-05", "government", "withdrew", side="government", admission=True),
+                  claim("2024-12-08", "government", "contested", side="outlet"))
+    assert tl[-1].state == "contested"
+    tl = timeline(claim("2024-12-05", "opposition", "captured", side="opposition", outlet="A"),
+                  claim("2024-12-08", "government", "contested", side="government"))
+    assert tl[-1].state == "contested"
+
+
+def test_a_force_its_own_side_places_inside_on_the_day_of_a_well_attested_capture_disputes_it():
+    tl = timeline(claim("2024-12-07", "opposition", "captured", side="opposition"),
+                  claim("2024-12-07", "opposition", "controls", side="outlet"),
+                  claim("2024-12-07", "government", "entered", side="government"))
+    assert tl[-1].key == "held:opposition" and tl[-1].disputed
+    tl = timeline(claim("2024-12-07", "opposition", "captured", side="opposition"),
+                  claim("2024-12-07", "opposition", "controls", side="outlet"),
+                  claim("2024-12-07", "government", "entered", side="government"),
+                  claim("2024-12-07", "government", "contested", side="opposition"))
+    assert tl[-1].state == "contested"
