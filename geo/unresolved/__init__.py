@@ -25,7 +25,7 @@ as Forces, Council, Agency or Liwa in it or after it), in not_places.txt (months
 peoples, outlets), a common word opening a sentence ("After", "Both"), or in a Title Case
 headline. Upper-case datelines of unknown places ("QAMISHLO –") are listed too.
 
-Modules, in the order a report flows through them: ``vocabulary`` (the cues, loaded), ``tokens``
+Modules, in the order a report flows through them: ``vocabulary`` (the cues, loaded), ``tokens``, ``runs``
 and ``chunks`` (the runs of capitalised words), ``sentence`` (each sentence's names, read by
 ``candidate``, ``shape``, ``surroundings`` and ``lists``), ``finder`` (a report's names),
 ``claimed`` (the claims made about them), ``summary`` (the rows of unresolved.csv).

@@ -8,7 +8,7 @@ import re
 from typing import NamedTuple
 
 from ..text import DASHES
-from .chunks import Chunk
+from .chunks import Form
 from .context import Context
 from .forms import fold
 from .shape import Shape, shape_of
@@ -17,6 +17,7 @@ from .units import Unit
 from .vocabulary import AFTER_FEATURE, AFTER_ORG, AFTER_PLURAL, Cues
 
 _NO_WORDS = re.compile(r"[\W\d_]*")                                 # "15:25 – " before a sentence's words
+_SPACES = re.compile(r"\s+")
 _OPENERS = frozenset(":;\"“([" + DASHES)                            # a quote or a clause opens
 
 
@@ -39,18 +40,53 @@ class Name(NamedTuple):
     vetoed: bool
 
 
-def name_in(text: str, ch: Chunk, s0: int, ctx: Context) -> Name | None:
-    """The name in a run of capitalised words that is no gazetteer name (``text``: its sentence,
-    at ``s0`` in the report), trimmed and shaped; None when no name is left in it ("The",
-    "Syrian" opening a sentence). It reads no lower-case text: a sentence with no name is not
-    lowered."""
-    i = _name_start(text, ch, s0, ctx)
+_Found = tuple[int, Shape, bool] | None     # a name in a form: its offset, shape, veto (not by the gazetteer)
+
+
+class Names(NamedTuple):
+    """The name in a chunk's ``Form``, for a set of cues: ``when_dropped`` if its first word is
+    dropped where it stands (``asks``: that depends on where the chunk stands), else ``kept``."""
+    asks: bool
+    kept: _Found
+    when_dropped: _Found
+
+
+def name_in(text: str, q: int, f: Form, s0: int, ctx: Context) -> Name | None:
+    """The name in a run of capitalised words that is no gazetteer name (``f`` at ``q`` in the
+    report; ``text``: its sentence, at ``s0``), trimmed and shaped; None when no name is left in
+    it ("The", "Syrian" opening a sentence). It reads no lower-case text: a sentence with no
+    name is not lowered."""
+    names = f.names if f.cues is ctx.cues else names_of(f, ctx.cues)
+    found = names.kept
+    if names.asks:
+        # a word opening a sentence is dropped when the report writes it in lower case ("After")
+        a = q - s0
+        if not (a >= 2 and text[a - 1] == " " and text[a - 2].isalpha()) and _at_start(text, a) and ctx.common(
+                f.first.folded):
+            found = names.when_dropped
+    if found is None:
+        return None
+    at, shape, vetoed = found
+    return Name(q - s0 + at, shape, vetoed or shape.key in ctx.index)
+
+
+def names_of(f: Form, cues: Cues) -> Names:
+    """The name in a form with either answer to whether its first word may be dropped, kept
+    in the form (``f.names``, for ``f.cues``)."""
+    kept, asks = _name_start(f, cues, False)
+    dropped = _name_start(f, cues, True)[0] if asks else kept
+    f.names = Names(asks, _found(f, kept, cues), _found(f, dropped, cues))
+    f.cues = cues
+    return f.names
+
+
+def _found(f: Form, i: int | None, cues: Cues) -> _Found:
     if i is None:
         return None
-    a = ch[i].start - s0
-    shape = shape_of(ctx.cues, ch[i:], text[a:ch[-1].name_end - s0])
-    vetoed = shape.vetoed or shape.key in ctx.index or not (shape.content_plain or shape.content_common)
-    return Name(a, shape, vetoed)
+    toks = f.toks
+    a = toks[i].start
+    shape = shape_of(cues, list(toks[i:]), f.text[a:f.name_end])
+    return a, shape, shape.vetoed or not (shape.content_plain or shape.content_common)
 
 
 def candidate(text: str, low: str | None, name: Name, ctx: Context) -> Unit:
@@ -82,39 +118,47 @@ def candidate(text: str, low: str | None, name: Name, ctx: Context) -> Unit:
     return u
 
 
-def _name_start(text: str, ch: Chunk, s0: int, ctx: Context) -> int | None:
+def _name_start(f: Form, cues: Cues, drop: bool) -> tuple[int | None, bool]:
     """Where the name begins in the chunk, past leading words that are not part of it: "The",
     "Syrian", "After" opening a sentence; but a place-name prefix stays ("Mount Hermon"). None:
-    no name is left."""
-    cues = ctx.cues
-    n = len(ch)
+    no name is left. ``drop``: a first word that is no skip word is dropped (a common word
+    opening a sentence); and whether that was asked."""
+    toks = f.toks
+    n = len(toks)
     i = 0
+    asks = False
     while i < n:
-        info = ch[i].word
+        info = toks[i].word
         if info.kind != "NAME":
             break
         w = info.folded
-        if w in cues.prefixes and sum(t.word.kind == "NAME" for t in ch[i:]) >= 2:
+        if w in cues.prefixes and sum(t.word.kind == "NAME" for t in toks[i:]) >= 2:
             break
         if w in cues.skip_words:
             pass
         elif i > 0:
             break
         else:
-            a = ch[0].start - s0            # a word right before it: not at the start (_at_start)
-            if (a >= 2 and text[a - 1] == " " and text[a - 2].isalpha()) or not (
-                    _at_start(text, a) and ctx.common(w)):
+            asks = True
+            if not drop:
                 break
         i += 1
-        while i < n and ch[i].word.kind == "PART":
+        while i < n and toks[i].word.kind == "PART":
             i += 1
-    if i == n or (i > 0 and all(t.word.kind != "NAME" for t in ch[i:])):
-        return None
-    return i
+    if i == n or (i > 0 and all(t.word.kind != "NAME" for t in toks[i:])):
+        return None, asks
+    return i, asks
 
 
 def _after(low: str, b: int, cues: Cues) -> _After:
     """The feature, plural feature and organisation words right after a name ending at ``b``."""
+    firsts = cues.after_firsts
+    if firsts is not None:
+        sp = _SPACES.match(low, b)
+        j = sp.end() if sp is not None else b
+        words = firsts.get(low[j:j + 1])
+        if words is None or not low.startswith(words, j):
+            return _NOTHING_AFTER       # (each of after_name's phrases begins with one of them)
     m = cues.after_name.match(low, b)
     assert m is not None                    # (each of its lookaheads may match nothing)
     regs = m.regs
@@ -143,7 +187,7 @@ def _vetoed(text: str, low: str, u: Unit, shape: Shape, after: _After, site_afte
 
 def _at_start(text: str, a: int) -> bool:
     """Only non-words before ``a`` ("15:25 – "), or a quote or a clause opening right before."""
-    if _NO_WORDS.fullmatch(text, 0, a) is not None:
+    if a == 0 or _NO_WORDS.fullmatch(text, 0, a) is not None:
         return True
     while a > 0 and text[a - 1].isspace():
         a -= 1

@@ -12,9 +12,10 @@ from ..text import sentences
 from .chunks import chunks, within
 from .context import Context
 from .forms import key
+from .headline import Tokens
 from .records import Unresolved
-from .sentence import may_open_with_dateline, read_sentence
-from .tokens import tokens
+from .runs import groups
+from .sentence import Page, may_open_with_dateline, read_sentence
 from .units import Span
 from .vocabulary import cues
 
@@ -37,29 +38,25 @@ def find_unresolved(report: Report, mentions: list[Mention], matcher: Matcher,
     ctx = Context(cues(vocab_dir), matcher, text)
     make = tuple.__new__   # a NamedTuple without its Python-level __new__: this runs per mention
     spans = sorted([make(Span, (m.start, m.end, m.role)) for m in mentions])
-    toks = tokens(text)
+    toks = Tokens(*groups(text))
     sents = sentences(text)
-    found_chunks = within(chunks(text, toks, ctx.common), sents)
-    starts = [t.start for t in toks]
+    page = Page(ctx, toks, spans, within(chunks(text, toks.starts, toks.groups, ctx.common), text, sents))
+    cstarts = page.starts
     found: list[Unresolved] = []
     idle: list[_Idle] = []          # names without a cue here, for the repeat pass
-    n_spans, n_chunks = len(spans), len(found_chunks)
+    n_spans, n_chunks = len(spans), len(cstarts)
     i = c = 0
     for s in sents:
         s0, s1, st = s.start, s.end, s.text
         while i < n_spans and spans[i].end <= s0:
             i += 1
         c0 = c
-        while c < n_chunks and found_chunks[c][0].start < s1:
+        while c < n_chunks and cstarts[c] < s1:
             c += 1
         dateline = may_open_with_dateline(st)
         if c == c0 and not dateline:
             continue
-        local, j = [], i
-        while j < n_spans and spans[j].start < s1:
-            local.append(spans[j])
-            j += 1
-        for u in read_sentence(s, found_chunks[c0:c], local, dateline, toks, starts, ctx):
+        for u in read_sentence(page, s, c0, c, i, dateline):
             if u.known or u.vetoed:
                 continue
             cue = u.best()

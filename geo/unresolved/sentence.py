@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import operator
 import re
-from bisect import bisect_left
 
 from ..text import APOSTROPHES, DASHES, Sentence
-from .candidate import candidate, name_in
-from .chunks import Chunk
+from .candidate import Name, candidate, name_in, names_of
+from .chunks import Chunks
 from .context import Context
 from .forms import MIN_KEY, key, lower
-from .headline import title_case
+from .headline import Tokens, title_case
 from .lists import leading, share_list_cues
 from .surroundings import read_around
-from .tokens import Token
 from .units import Known, Span, Unit
 from .vocabulary import Cues
 
@@ -33,84 +31,119 @@ def may_open_with_dateline(text: str) -> bool:
     return text[0] in _DATELINE_FIRST and text[1:2] in _DATELINE_SECOND
 
 
-class _Reading:
-    """A sentence being read: where it is in the report, the report's tokens, and the sentence
-    in lower case once a candidate needs it (unless it is a headline)."""
-    __slots__ = ("text", "s0", "s1", "toks", "starts", "ctx", "low")
+class Page:
+    """A report being read: its context, its tokens (runs.groups), the gazetteer names found in
+    it (``Span``s in text order) and its chunks (where each starts, its form)."""
+    __slots__ = ("ctx", "toks", "spans", "names", "starts", "forms")
 
-    def __init__(self, s: Sentence, toks: list[Token], starts: list[int], ctx: Context):
+    def __init__(self, ctx: Context, toks: Tokens, spans: list[Span], chunks: Chunks):
+        self.ctx, self.toks, self.spans = ctx, toks, spans
+        self.starts, self.forms = chunks
+        names = SpanIndex(spans)
+        # names that overlap are asked sentence by sentence (SpanIndex reads them all at each ask)
+        self.names = names if names.disjoint else None
+
+    def local(self, i: int, s1: int) -> list[Span]:
+        """The gazetteer names from the ``i``-th that begin before ``s1``."""
+        spans, j = self.spans, i
+        while j < len(spans) and spans[j].start < s1:
+            j += 1
+        return spans[i:j]
+
+
+class _Reading:
+    """A sentence being read, and in lower case once a candidate needs it (unless it is a
+    headline)."""
+    __slots__ = ("text", "s0", "s1", "low")
+
+    def __init__(self, s: Sentence):
         self.text, self.s0, self.s1 = s.text, s.start, s.end
-        self.toks, self.starts, self.ctx = toks, starts, ctx
         self.low: str | None = None
 
-    def lowered(self) -> bool:
+    def lowered(self, toks: Tokens) -> bool:
         """Lower-case the sentence (``low``), unless it is a headline in Title Case: False."""
         if self.low is None:
-            if title_case(self.text, self.s0, self.s1, self.toks, self.starts):
+            if title_case(self.text, self.s0, self.s1, toks):
                 return False
             self.low = lower(self.text)
         return True
 
 
-def read_sentence(s: Sentence, chunks: list[Chunk], spans: list[Span], dateline: bool,
-                  toks: list[Token], starts: list[int], ctx: Context) -> list[Unit]:
+def read_sentence(page: Page, s: Sentence, c0: int, c1: int, i: int, dateline: bool) -> list[Unit]:
     """Every run of capitalised words of one sentence (``s``), with its cues; none when none
-    can be listed. ``chunks`` and ``spans`` (gazetteer names) are the sentence's, ``toks`` the
-    report's (``starts``: where each begins), all with report offsets; ``dateline``: the
-    sentence may open with one."""
-    r = _Reading(s, toks, starts, ctx)
-    read = _units(r, chunks, spans)
-    if read is None:
-        return []
-    units, live = read
+    can be listed. Its chunks are the ``c0``-th to the ``c1``-th of the page, its gazetteer
+    names from the ``i``-th on; ``dateline``: the sentence may open with one."""
+    ctx, r = page.ctx, _Reading(s)
+    names = page.names
+    if names is None and page.spans:
+        local = page.local(i, r.s1)
+        names = SpanIndex(local) if local else None
+    read, live = _names(page, r, c0, c1, names)
+    d = None
     if dateline:
         d = _DATELINE.match(r.text)
-        if d is not None and (chunks or any(
-                t.word.kind is not None for t in toks[bisect_left(starts, r.s0):bisect_left(starts, r.s1)])):
-            if not r.lowered():
-                return []
-            unit = _dateline(d, r.s0, spans, ctx)
-            if unit is not None:
-                units.insert(0, unit)
-                live = True
+        if d is not None and c0 == c1 and not page.toks.within(r.s0, r.s1)[3]:
+            d = None
+    if not live and d is None:
+        return []           # (a sentence whose candidates are all vetoed by their words: no name)
+    if not r.lowered(page.toks):
+        return []           # a headline
+    low = r.low
+    assert low is not None
+    units: list[Unit | Known] = []
+    live = False
+    for found in read:
+        if isinstance(found, Name):
+            u = candidate(r.text, low, found, ctx)
+            live = live or not u.vetoed
+            units.append(u)
+        else:
+            units.append(found)
+    if d is not None:
+        unit = _dateline(d, r.s0, page.local(i, r.s1), ctx)
+        if unit is not None:
+            units.insert(0, unit)
+            live = True
     if not live:
         return []
-    low = r.low
-    assert low is not None              # a candidate or a dateline lowered it
     return _with_cues(low, units, ctx.cues)
 
 
-def _units(r: _Reading, chunks: list[Chunk], spans: list[Span]) -> tuple[list[Unit | Known], bool] | None:
-    """The sentence's chunks as gazetteer names (``Known``) and candidates, and whether a
-    candidate is not vetoed; None in a headline (known once a candidate needs the sentence in
-    lower case: a sentence whose candidates are all vetoed by their words, as one with none,
-    yields no name either way)."""
-    units: list[Unit | Known] = []
+def _names(page: Page, r: _Reading, c0: int, c1: int, names: SpanIndex | None) -> tuple[list[Name | Known], bool]:
+    """The sentence's chunks as gazetteer names (``Known``) and names that are none (``Name``),
+    and whether one of the latter is not vetoed by its words."""
+    out: list[Name | Known] = []
     live = False
-    names = _Names(spans) if spans else None
-    for ch in chunks:
+    s0, text, ctx = r.s0, r.text, page.ctx
+    cues = ctx.cues
+    prefixes = cues.prefixes
+    starts, forms = page.starts, page.forms
+    for k in range(c0, c1):
+        q, f = starts[k], forms[k]
         if names is not None:
-            known = _known(ch, r.s0, names, r.ctx.cues)
-            if known is not None:
-                units.append(known)
+            cb = q + f.name_end
+            role = names.role(q, cb)
+            # "Kafr Halab" is not Aleppo ("Halab") even when the gazetteer knows only the latter
+            if role is not None and not (f.n >= 2 and f.first.folded in prefixes
+                                         and names.role(q, q + f.first_name_end) is None):
+                out.append(Known(q - s0, cb - s0, role))
                 continue
-        name = name_in(r.text, ch, r.s0, r.ctx)
-        if name is None:
-            continue
-        if not name.vetoed and not r.lowered():
-            return None
-        u = candidate(r.text, r.low, name, r.ctx)
-        units.append(u)
-        live = live or not u.vetoed
-    return units, live
+        table = f.names if f.cues is cues else names_of(f, cues)
+        if table.kept is None and not table.asks:
+            continue                    # ("The", "Syrian" opening a sentence)
+        name = name_in(text, q, f, s0, ctx)
+        if name is not None:
+            out.append(name)
+            live = live or not name.vetoed
+    return out, live
 
 
-class _Names:
-    """The gazetteer names of a sentence (``Span``s in text order), asked in text order which
-    ones a chunk overlaps. When they are disjoint (as find_mentions gives them), and so in order
-    of both start and end, those a chunk overlaps are a run of them from the first that ends
-    after the chunk starts, and that first one only moves on from chunk to chunk: the chunks of
-    a sentence are matched with its names in one pass."""
+class SpanIndex:
+    """Gazetteer names (``Span``s in text order), asked in text order which ones a chunk
+    overlaps. When they are disjoint (as find_mentions gives them), and so in order of both
+    start and end, those a chunk overlaps are a run of them from the first that ends after the
+    chunk starts, and that first one only moves on from chunk to chunk: the chunks are matched
+    with the names in one pass."""
     __slots__ = ("spans", "ends", "disjoint", "first")
 
     def __init__(self, spans: list[Span]):
@@ -119,37 +152,32 @@ class _Names:
         self.disjoint = all(map(operator.le, self.ends[:-1], [sp.start for sp in spans[1:]]))
         self.first = 0          # the first name that ends after the last chunk asked about starts
 
-    def overlapping(self, a: int, b: int) -> list[Span]:
-        """The names that overlap [a, b), in order (``a``: no less than the last time)."""
+    def role(self, a: int, b: int) -> str | None:
+        """The role of the names that overlap [a, b): a place's if one is, else the first's;
+        None when none does (``a``: no less than the last time)."""
         spans = self.spans
         if not self.disjoint:
-            return [sp for sp in spans if sp.start < b and sp.end > a]
+            return _role([sp for sp in spans if sp.start < b and sp.end > a])
         ends, n, k = self.ends, len(spans), self.first
         while k < n and ends[k] <= a:
             k += 1
-        self.first = j = k
+        self.first = k
+        if k == n or spans[k].start >= b:
+            return None
+        j = k + 1
         while j < n and spans[j].start < b:
             j += 1
-        return spans[k:j]
+        return _role(spans[k:j])
 
 
-def _known(ch: Chunk, s0: int, names: _Names, cues: Cues) -> Known | None:
-    """The chunk as a gazetteer name it overlaps (a place's role first), or None."""
-    ca, cb = ch[0].start, ch[-1].name_end
+def _role(spans: list[Span]) -> str | None:
     role = None
-    for sp in names.overlapping(ca, cb):
+    for sp in spans:
         if sp.role == "place":
-            role = sp.role
-            break
+            return sp.role
         if role is None:
             role = sp.role
-    if role is None:
-        return None
-    first = ch[0]
-    # "Kafr Halab" is not Aleppo ("Halab") even when the gazetteer knows only the latter
-    if len(ch) >= 2 and first.word.folded in cues.prefixes and not names.overlapping(ca, first.name_end):
-        return None
-    return Known(ca - s0, cb - s0, role)
+    return role
 
 
 def _with_cues(low: str, found: list[Unit | Known], cues: Cues) -> list[Unit]:

@@ -27,10 +27,14 @@ TOKEN = re.compile(
 _CAPITAL_TOKEN = re.compile(
     rf"[A-Z0-9\x80-\U0010FFFF](?:(?<=\d)\d*(?:st|nd|rd|th)\b"
     rf"|(?<=[^\W\d_a-z])(?<![\w{_APOS}{_H}].)(?:[\w{_APOS}{_H}]*\w)?)")
+# runs of _CAPITAL_TOKEN's matches joined by single spaces ("Qalaat Madiq", "Hama T-72"): the same
+# matches, one after another, as _CAPITAL_TOKEN.finditer (a match is followed by a space and the
+# next match, or it ends its run: its last character is a word character, never a space)
+RUN = re.compile(rf"{_CAPITAL_TOKEN.pattern}(?: {_CAPITAL_TOKEN.pattern})*")
 _WORD_MARKS = frozenset("_" + APOSTROPHES + HYPHENS)     # with letters and digits: [\w'’-]
 _JOINERS = frozenset("al el ad ed ash ar az ez bin ibn bint".split())   # lower case, between words
 _JOINER_ENDS = frozenset(j[-2:] for j in _JOINERS)
-_JOINER_LAST = frozenset(j[-1] for j in _JOINERS)
+JOINER_LAST = frozenset(j[-1] for j in _JOINERS)
 _JOINER_LENGTHS = (2, 3, 4)
 _POSSESSIVE = re.compile(rf"[{_APOS}]s$")
 _POSSESSIVE_LENGTH = 2                                   # "'s"
@@ -144,27 +148,7 @@ def ordinal(text: str, a: int) -> bool:
     return p is None or p.end() <= a
 
 
-def tokens(text: str) -> list[Token]:
-    """The TOKEN matches of a report as tokens, in text order: the same as ``TOKEN.finditer``
-    over each sentence, since tokens hold no space and sentences are separated by spaces.
-
-    Capitalised words and ordinals come from _CAPITAL_TOKEN (an ordinal inside a particle's token
-    too: see ordinal). Lower-case particles are taken only where they can matter: in a name
-    word ("al-Harir") and as a joiner right before one ("Qalaat al Madiq"); anywhere else a
-    particle is LOW ("as") or ends a run of names as a LOW word does, and so does its absence."""
-    get = _WORDS.get
-    make = tuple.__new__   # a NamedTuple without its Python-level __new__: this runs per word
-    toks = [make(Token, (*m.span(), get(m[0]) or word(m[0]))) for m in _CAPITAL_TOKEN.finditer(text)]
-    extra = _particle_words(text)
-    if extra:
-        toks = sorted(toks + extra)
-    joiners = _joiners(text, toks)
-    if joiners:
-        toks = sorted(toks + joiners)
-    return toks
-
-
-def _particle_words(text: str) -> list[Token]:
+def particle_words(text: str) -> list[Token]:
     """The name words that begin with a particle ("al-Harir"), found at their hyphens."""
     extra: list[Token] = []
     seen = set()
@@ -192,15 +176,12 @@ def _particle_words(text: str) -> list[Token]:
     return extra
 
 
-def _joiners(text: str, toks: list[Token]) -> list[Token]:
-    """The lower-case particles right before a name word ("Qalaat al Madiq")."""
-    joiners: list[Token] = []
-    for q, _, info in toks:
-        if (q >= 3 and text[q - 2] in _JOINER_LAST and text[q - 3:q - 1] in _JOINER_ENDS and text[q - 1] == " "
-                and info.kind == "NAME"):
-            for n in _JOINER_LENGTHS:
-                p = q - 1 - n
-                if p >= 0 and text[p:q - 1] in _JOINERS and (p == 0 or not in_word(text[p - 1])):
-                    joiners.append(Token(p, q - 1, word(text[p:q - 1])))
-                    break
-    return joiners
+def joiner_before(text: str, q: int) -> Token | None:
+    """The lower-case particle right before a name word at ``q`` ("al" in "Qalaat al Madiq"),
+    or None (``q``: where a token of kind NAME begins)."""
+    if q >= 3 and text[q - 2] in JOINER_LAST and text[q - 3:q - 1] in _JOINER_ENDS and text[q - 1] == " ":
+        for n in _JOINER_LENGTHS:
+            p = q - 1 - n
+            if p >= 0 and text[p:q - 1] in _JOINERS and (p == 0 or not in_word(text[p - 1])):
+                return Token(p, q - 1, word(text[p:q - 1]))
+    return None

@@ -50,6 +50,17 @@ def _ahead(group: str, regex: re.Pattern, inner: str = "") -> str:
     return f"(?:(?=(?P<{group}>{pattern}))|)"
 
 
+def _firsts(lists: list[list[str]]) -> dict[str, tuple[str, ...]]:
+    """The first words of the phrases of ``lists`` (as ``alt`` writes them), by first character."""
+    out: dict[str, set[str]] = {}
+    for phrases in lists:
+        for p in phrases:
+            if p.strip():
+                w = p.strip().lower().split()[0]
+                out.setdefault(w[0], set()).add(w)
+    return {c: tuple(sorted(ws)) for c, ws in out.items()}
+
+
 class Cues:
     """geo/data/unresolved.toml compiled into regexes, plus the skip lists."""
 
@@ -117,8 +128,13 @@ class Cues:
                                         rf"(?!\s+(?:the|a|an|his|her|their|its)\b)")
         plural_features = alt(p for p in plurals(features) if p not in features)
         self.plural_after = re.compile(rf"\s+(?P<f>{plural_features})\b")
-        org_nouns = alt(w for w in get("organisations", "words") if fold(w) not in self.areas)
+        org_words = [w for w in get("organisations", "words") if fold(w) not in self.areas]
+        org_nouns = alt(org_words)
         self.org_after = re.compile(rf"\s+(?:{org_nouns})\b")              # "the Nujabaa movement"
+        # the words after_name's phrases begin with, by first character: where the text after a
+        # name's spaces begins with none, after_name matches nothing (None: it is always run)
+        lists = [features, [p for p in plurals(features) if p not in features], org_words]
+        self.after_firsts = _firsts(lists) if all(alt(p) for p in lists) else None
         fell = rf"(?:{alt(get('cues', 'fell'))})\b(?!\s+(?:{alt(get('cues', 'not_fell'))})\b(?!\s+{_WHEN}))"
         self.passive = re.compile(rf"\s*,?\s+(?:{_BE}{_ADVERBS}(?:{alt(get('cues', 'passive'))})"
                                   rf"|(?:(?:has|have|had)\s+)?{_ADVERBS}{fell})\b")
