@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Set
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -95,3 +96,20 @@ class Gazetteer:
 
     def children(self, parent_id: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.parent == parent_id]
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        """The entries of ``kind``, in order (read back from the cache: from its kinds column,
+        without building the others)."""
+        pick = getattr(self.entries, "of_kind", None)
+        return pick(kind) if pick is not None else [e for e in self.entries.values() if e.kind == kind]
+
+    def name_lists(self, size: int) -> Iterator[tuple[list[str], list[tuple[str, ...]]]]:
+        """(ids, names of each) of every entry in order, ``size`` entries at a time (read back
+        from the cache: from its records, without building entries)."""
+        lists = getattr(self.entries, "name_lists", None)
+        if lists is not None:
+            yield from lists(size)
+            return
+        entries = iter(self.entries.values())
+        while chunk := list(itertools.islice(entries, size)):
+            yield [e.id for e in chunk], [e.names for e in chunk]

@@ -250,6 +250,37 @@ class StoredEntries(Mapping[str, Entry]):
             self._made = {}
         return self._all
 
+    def of_kind(self, kind: str) -> list[Entry]:
+        """The entries of ``kind``, in order, built from the kinds column."""
+        if self._all is not None or self._columns is None:
+            return [e for e in self.whole().values() if e.kind == kind]
+        cols = self._columns
+        if kind not in cols.kinds:
+            return []
+        rows = np.flatnonzero(cols.col["kinds"] == cols.kinds.index(kind)).tolist()
+        return [self[self._ids[i]] for i in rows]
+
+    def name_lists(self, size: int) -> Iterator[tuple[list[str], list[tuple[str, ...]]]]:
+        """(ids, names of each: name, then aliases) of every entry in order, ``size`` at a time,
+        read from the records (no entry built)."""
+        cols = self._columns
+        if self._all is not None or cols is None:
+            entries = list(self.whole().values())
+            for a in range(0, len(entries), size):
+                yield [e.id for e in entries[a:a + size]], [e.names for e in entries[a:a + size]]
+            return
+        for a in range(0, len(self._ids), size):
+            b = min(a + size, len(self._ids))
+            start = int(cols.ends[a - 1]) + 1 if a else 0
+            records = cols.records[start:int(cols.ends[b - 1])].decode("utf-8", "replace").split("\0")
+            names = []
+            for record in records:
+                fields = record.split(FIELD, 2)
+                if len(fields) != 3:
+                    raise _damaged(self._path)
+                names.append((fields[0], *fields[1].split(ITEM)) if fields[1] else (fields[0],))
+            yield self._ids[a:b], names
+
     def values(self) -> ValuesView[Entry]:
         return self.whole().values()
 
