@@ -84,7 +84,6 @@ def _pool(engine: Engine, gazetteer_path: Path, jobs: int) -> Iterator[ProcessPo
     loaded by each worker. The matcher is made first either way (a bad vocabulary file is then
     reported once, by this process)."""
     global _ENGINE
-    gaz = engine.gazetteer
     _ = engine.matcher
     if multiprocessing.get_start_method() != "fork":
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init,
@@ -92,7 +91,7 @@ def _pool(engine: Engine, gazetteer_path: Path, jobs: int) -> Iterator[ProcessPo
                                            str(engine.cache) if engine.cache else None)) as pool:
             yield pool
         return
-    _ = gaz.index, gaz.entries.values(), gaz.parents   # what a worker would otherwise make for itself
+    engine.prepare()        # what each worker would otherwise make for itself
     previous, _ENGINE = _ENGINE, engine
     gc.collect()
     gc.freeze()

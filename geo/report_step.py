@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 from .claims import ClaimVocabulary, extract_claims
 from .gazetteer import Gazetteer
-from .gazetteer.matcher_cache import build_matcher
 from .mentions import Matcher, find_mentions
+from .mentions.matcher_cache import build_matcher
 from .mentions.rules import Rules
 from .model import Claim, Mention, PendingClaim, Report
 from .unresolved import Unresolved, find_unresolved, with_claims
@@ -31,7 +31,7 @@ class Engine:
     claim vocabulary. Created with a ``cache`` folder (a build), only the matcher's rules are
     made at once (they check their vocabulary files); its names and automaton are made when a
     report is first read (a rebuild whose reports are all in the per-report cache needs none),
-    the names kept in that folder between builds (``gazetteer.matcher_cache``)."""
+    the names kept in that folder between builds (``mentions.matcher_cache``)."""
     gazetteer: Gazetteer
     claims: ClaimVocabulary
     vocab_dir: Path | None
@@ -56,6 +56,14 @@ class Engine:
             peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             log.info("made the matcher (%.2f s, peak %.0f MB)", time.perf_counter() - start, peak_mb)
         return self._matcher
+
+    def prepare(self) -> None:
+        """Make now all that the per-report step makes from the gazetteer at its first use (the
+        matcher, the index, the parents, every entry's names, the roads): worker processes forked
+        after this share it instead of each making its own."""
+        gaz = self.gazetteer
+        _ = gaz.index, gaz.parents
+        self.matcher.rules.prepare()
 
     @property
     def not_forces(self) -> frozenset[str]:

@@ -20,9 +20,9 @@ import geo.pipeline
 import geo.report_step
 from geo import gazetteer
 from geo.gazetteer import cache as cache_mod
-from geo.gazetteer import matcher_cache, store
+from geo.gazetteer import store
 from geo.gazetteer.stored import StoredEntries
-from geo.mentions import Matcher
+from geo.mentions import Matcher, matcher_cache
 from geo.reports import read_reports
 
 SEEDS = ROOT / "seeds"
