@@ -16,7 +16,7 @@ modules:
 - ``geonames``: GeoNames dumps (kinds, the collision rule, the conversion to a CSV);
 - ``reading``: the file as lines, its sha256 and UTF-8 checked as they come;
 - ``cache``, ``stored``, ``store``: the parsed gazetteer kept between builds;
-- ``matcher_cache``: the matcher's names kept beside it (imported by ``report_step``, not here).
+- (the matcher's names are kept beside it by ``mentions.matcher_cache``).
 """
 
 from __future__ import annotations
@@ -59,8 +59,11 @@ def load(path: str | Path, cache: Path | None = None) -> Gazetteer:
     gaz = kept.get(path, sha256)
     if gaz is None:
         gaz = _parse(path)
-        if gaz.sha256 == sha256:      # else the file changed while it was read: keep nothing
-            kept.put(gaz)
+        # kept unless the file changed while it was read; then read back: the same gazetteer in
+        # columns, a fraction of the memory of millions of entries, which the build holds to its end
+        if gaz.sha256 == sha256 and kept.put(gaz):
+            del gaz
+            gaz = kept.get(path, sha256) or _parse(path)
     gaz.warnings.extend(kept.problems)
     return gaz
 

@@ -86,7 +86,8 @@ class GazetteerCache:
             return None        # another layout: parse the file again
         return columns.gazetteer(path, sha256)
 
-    def put(self, gaz: Gazetteer) -> None:
+    def put(self, gaz: Gazetteer) -> bool:
+        """Keep ``gaz``; whether it was kept."""
         key = cache_key(gaz.sha256, gaz.path)
         name = f"{key}{SUFFIX}"
         try:
@@ -96,11 +97,12 @@ class GazetteerCache:
                 meta = _meta(gaz, entries, codes)
                 store.write(self.folder / name, key, meta, _sections(gaz, entries, codes))
         except Unstorable:
-            return
+            return False
         except OSError as e:
             self._problem(f"cannot be written ({e.strerror})")
-            return
+            return False
         store.prune(self.folder, SUFFIX, name)
+        return True
 
 
 # -- writing ----------------------------------------------------------------------------------
