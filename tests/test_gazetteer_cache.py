@@ -148,6 +148,9 @@ def test_outputs_are_byte_identical_with_and_without_the_cache(tmp_path, monkeyp
         p.write_bytes(p.read_bytes()[: p.stat().st_size // 2])
     shutil.rmtree(geo.cache.folder_for(out))
     assert build(reports, gaz, out) == cold
+    shutil.rmtree(folder)
+    assert build(reports, gaz, out, "--no-cache") == cold        # --no-cache: no gazetteer cache either
+    assert not folder.exists()
     monkeypatch.setattr(geo.pipeline.gazetteer_mod, "cache_folder", lambda out_dir: None)
     assert build(reports, gaz, tmp_path / "plain") == cold       # no cache at all, as before
 
