@@ -232,6 +232,13 @@ def rewrite(path: Path, key: str, change) -> None:
     store.write(path, key, meta, sections.items())
 
 
+def moved_field(records: bytes) -> bytes:
+    """The first record one field short, the second one field long: as many separators in all."""
+    i = records.index(b"\x01")
+    j = records.index(b"\0")
+    return records[:i] + b"x" + records[i + 1:j + 1] + b"\x01" + records[j + 2:]
+
+
 @pytest.mark.parametrize("change", [
     lambda m, s: s.__setitem__("record_ends", s["record_ends"] + 1),
     lambda m, s: s.__setitem__("kinds", np.full_like(s["kinds"], 99)),
@@ -245,8 +252,9 @@ def rewrite(path: Path, key: str, change) -> None:
     lambda m, s: s.pop("keys"),
     lambda m, s: s.__setitem__("key_hashes", s["key_hashes"].astype(np.int64)),
     lambda m, s: s.__setitem__("lat", np.full_like(s["lat"], np.nan)),
+    lambda m, s: s.__setitem__("records", moved_field(s["records"])),
 ], ids=["ends", "codes", "rows", "ids order", "short column", "records kind", "count", "format", "warnings",
-        "missing section", "hash type", "nan"])
+        "missing section", "hash type", "nan", "fields moved"])
 def test_inconsistent_columns_are_a_miss(tmp_path, hostile_csv, change, parses):
     gazetteer.load(hostile_csv, cache=tmp_path / "c")
     p = cache_file(tmp_path / "c")

@@ -87,6 +87,11 @@ class Columns:
         if (np.any(np.diff(ends) < 1) or ends[0] < 0 or int(ends[-1]) != len(self.records)
                 or np.any(np.frombuffer(self.records, np.uint8)[ends[:-1]] != 0)):
             raise ValueError("record ends")
+        # every record has its RECORD_FIELDS fields (else a forged file would fail mid-build)
+        marks = np.flatnonzero(np.frombuffer(self.records, np.uint8) == ord(FIELD))
+        if len(marks) != (RECORD_FIELDS - 1) * n or np.any(
+                np.bincount(np.searchsorted(ends, marks), minlength=n) != RECORD_FIELDS - 1):
+            raise ValueError("record fields")
         self.ends = ends
         for name, table in (("kinds", self.kinds), ("countries", self.countries)):
             codes = sections[name]
