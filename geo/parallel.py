@@ -1,14 +1,22 @@
 """Running the per-report step over many reports: in one process, over N processes, or on Dask.
 
 ``report_step.process_report`` is the one function all three run: report -> (mentions, claims,
-unresolved). Workers build their own matcher from the gazetteer file once (an initializer), and
-results come back in report order, so ``--jobs N`` gives the same outputs as one process.
+unresolved). Results come back in report order, so ``--jobs N`` gives the same outputs as one
+process. Where processes start by fork (Linux's default), the workers inherit the engine the
+build already loaded: the gazetteer, its index and entries and the matcher are made once, in
+the parent, before the pool starts, and frozen out of the garbage collector's reach
+(``gc.freeze``) so that the workers share their memory pages instead of copying them. Where
+they start otherwise (spawn, forkserver), each worker loads the gazetteer once (an
+initializer), from the build's gazetteer cache when there is one.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -28,9 +36,10 @@ DASK_CONNECT_TIMEOUT = "10s"      # a scheduler address that does not answer in 
 _ENGINE: Engine | None = None
 
 
-def _init(gazetteer_path: str, vocab_dir: str | None) -> None:
+def _init(gazetteer_path: str, vocab_dir: str | None, cache: str | None) -> None:
     global _ENGINE
-    _ENGINE = Engine.create(load(gazetteer_path), Path(vocab_dir) if vocab_dir else None)
+    folder = Path(cache) if cache else None
+    _ENGINE = Engine.create(load(gazetteer_path, cache=folder), Path(vocab_dir) if vocab_dir else None, cache=folder)
 
 
 def _work(piece: Report) -> ReportResult:
@@ -57,8 +66,7 @@ def process_all(reports: list[Report], engine: Engine, gazetteer_path: Path, job
     chunk = max(1, len(tasks) // (jobs * CHUNKS_PER_JOB))
     results: list[ReportResult] = []
     parts: list[tuple[int, ReportResult]] = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init,
-                             initargs=(str(gazetteer_path), str(engine.vocab_dir) if engine.vocab_dir else None)) as pool:
+    with _pool(engine, gazetteer_path, jobs) as pool:
         done = pool.map(_work, [piece for _, _, piece in tasks], chunksize=chunk)
         for k, ((i, off, _), res) in enumerate(zip(tasks, done)):
             parts.append((off, res))
@@ -68,6 +76,31 @@ def process_all(reports: list[Report], engine: Engine, gazetteer_path: Path, job
                 if progress:
                     progress(1)
     return results
+
+
+@contextlib.contextmanager
+def _pool(engine: Engine, gazetteer_path: Path, jobs: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``jobs`` processes whose ``_ENGINE`` is ``engine``: inherited by fork, else
+    loaded by each worker. The matcher is made first either way (a bad vocabulary file is then
+    reported once, by this process)."""
+    global _ENGINE
+    _ = engine.matcher
+    if multiprocessing.get_start_method() != "fork":
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init,
+                                 initargs=(str(gazetteer_path), str(engine.vocab_dir) if engine.vocab_dir else None,
+                                           str(engine.cache) if engine.cache else None)) as pool:
+            yield pool
+        return
+    engine.prepare()        # what each worker would otherwise make for itself
+    previous, _ENGINE = _ENGINE, engine
+    gc.collect()
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield pool
+    finally:
+        _ENGINE = previous
+        gc.unfreeze()
 
 
 def process_on_dask(paths: list[Path], gazetteer_path: Path, vocab_dir: Path | None = None,

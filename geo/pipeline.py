@@ -82,17 +82,30 @@ def _logged(start: float, message: str) -> None:
     log.info("%s (%.2f s, peak %.0f MB)", message, time.perf_counter() - start, peak_mb)
 
 
+def _gazetteer_cache(cfg: Config) -> Path | None:
+    """The gazetteer cache beside the output folder (``maps`` -> ``.maps.gazetteer.cache``: the
+    parsed entries and index, and the matcher's names, kept while the file, its path, the
+    vocabulary and the code are unchanged; deleting it is always safe), or None with
+    ``--no-cache``, which reads the gazetteer from its file as it reads every report."""
+    return gazetteer_mod.cache_folder(cfg.out_dir) if cfg.cache else None
+
+
 def _gazetteer(cfg: Config):
     start = time.perf_counter()
-    gaz = gazetteer_mod.load(cfg.gazetteer)
+    gaz = gazetteer_mod.load(cfg.gazetteer, cache=_gazetteer_cache(cfg))
     _logged(start, f"loaded the gazetteer: {len(gaz.entries):,} entries")
     return gaz
 
 
 def _engine(gaz, cfg: Config) -> Engine:
+    """The claim vocabulary and the matcher's rules now; with the gazetteer cache, the matcher's
+    names and automaton when a report is read (a rebuild of unchanged reports needs none), its
+    names kept in that cache."""
     start = time.perf_counter()
-    engine = Engine.create(gaz, cfg.vocab)
-    _logged(start, "built the matcher and the claim vocabulary")
+    cache = _gazetteer_cache(cfg)
+    engine = Engine.create(gaz, cfg.vocab, cache=cache)
+    _logged(start, "built the matcher and the claim vocabulary" if cache is None
+            else "built the matcher's rules and the claim vocabulary (its automaton when a report needs it)")
     return engine
 
 

@@ -7,27 +7,63 @@ process from the gazetteer and the vocabulary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import logging
+import resource
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
 from .claims import ClaimVocabulary, extract_claims
 from .gazetteer import Gazetteer
 from .mentions import Matcher, find_mentions
+from .mentions.matcher_cache import build_matcher
+from .mentions.rules import Rules
 from .model import Claim, Mention, PendingClaim, Report
 from .unresolved import Unresolved, find_unresolved, with_claims
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class Engine:
+    """What the per-report step reads besides the report: the gazetteer, its matcher and the
+    claim vocabulary. Created with a ``cache`` folder (a build), only the matcher's rules are
+    made at once (they check their vocabulary files); its names and automaton are made when a
+    report is first read (a rebuild whose reports are all in the per-report cache needs none),
+    the names kept in that folder between builds (``mentions.matcher_cache``)."""
     gazetteer: Gazetteer
-    matcher: Matcher
     claims: ClaimVocabulary
     vocab_dir: Path | None
+    cache: Path | None = None
+    _matcher: Matcher | None = field(default=None, repr=False)
+    _rules: Rules | None = field(default=None, repr=False)
 
     @classmethod
-    def create(cls, gazetteer: Gazetteer, vocab_dir: Path | None = None) -> Engine:
-        return cls(gazetteer, Matcher(gazetteer, vocab_dir), ClaimVocabulary(vocab_dir), vocab_dir)
+    def create(cls, gazetteer: Gazetteer, vocab_dir: Path | None = None, cache: Path | None = None) -> Engine:
+        engine = cls(gazetteer, ClaimVocabulary(vocab_dir), vocab_dir, cache)
+        if cache is None:
+            engine._matcher = Matcher(gazetteer, vocab_dir)
+        else:
+            engine._rules = Rules(gazetteer, vocab_dir)
+        return engine
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            start = time.perf_counter()
+            self._matcher = build_matcher(self.gazetteer, self.vocab_dir, self.cache, self._rules)
+            peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            log.info("made the matcher (%.2f s, peak %.0f MB)", time.perf_counter() - start, peak_mb)
+        return self._matcher
+
+    def prepare(self) -> None:
+        """Make now all that the per-report step makes from the gazetteer at its first use (the
+        matcher, the index, the parents, every entry's names, the roads): worker processes forked
+        after this share it instead of each making its own."""
+        gaz = self.gazetteer
+        _ = gaz.index, gaz.parents
+        self.matcher.rules.prepare()
 
     @property
     def not_forces(self) -> frozenset[str]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -49,13 +50,19 @@ COUNTRY_MARGIN_DEG = 0.1              # a country's area widened by this (about 
 OTHER_DELIMITERS = {";": repr(";"), "\t": "tab", "|": repr("|")}
 
 
-def parse_csv(path: Path, text: str) -> Gazetteer:
-    """Read a gazetteer CSV; raises GazetteerError listing every problem."""
+def parse_csv(path: Path, text: str | Iterable[str]) -> Gazetteer:
+    """Read a gazetteer CSV, its whole text or its lines (each with its line end, as
+    ``reading.Lines`` gives them); raises GazetteerError listing every problem."""
+    if isinstance(text, str):
+        lines: Iterator[str] = iter(io.StringIO(text))
+    else:
+        lines = iter(text)
+    first = next(lines, "")
     old_limit = csv.field_size_limit(MAX_FIELD_CHARS)
     try:
         stop = load_stopwords()
-        reader = csv.reader(io.StringIO(text))
-        rows = _Rows(path, _header(reader, path, text.split("\n", 1)[0]), stop)
+        reader = csv.reader(itertools.chain((first,), lines))
+        rows = _Rows(path, _header(reader, path, first.split("\n", 1)[0]), stop)
         for row in _records(reader, rows.problems):
             rows.read(row, reader.line_num)
         return rows.gazetteer()

@@ -5,70 +5,19 @@ from __future__ import annotations
 
 import bisect
 from pathlib import Path
-from typing import NamedTuple
 
 import ahocorasick_rs
 
-from .. import vocab
 from ..gazetteer import Gazetteer
-from ..text import name_key, normalize, padded_word_form_utf8, word_keys
+from ..text import normalize, padded_word_form_utf8
+from .names import ORG, MatcherNames
 from .rules import Rules
 
-ORG = "\x00org"  # automaton value for organisation names, which block place matches
+__all__ = ["ORG", "Matcher", "MatcherNames", "RawMatch"]
+
 _NFA = ahocorasick_rs.Implementation.ContiguousNFA  # compact; the fastest here (bench/RESULTS.md)
 
 RawMatch = tuple[int, int, str]   # start, end (in the text), entry id or ORG
-
-
-class _Edged(NamedTuple):
-    """The entries behind a word key whose names have marks at their edges ("'Afrin"): each
-    (lead, tail, entry id), most marks first, and the entry named without marks, if any."""
-    variants: list[tuple[str, str, str]]
-    plain: str | None
-
-
-class _Keys(NamedTuple):
-    """The names by word key: the entry (or ORG) each names, those with marks at their edges,
-    and the entry named by the word key itself, without marks."""
-    values: dict[str, str]                           # word key -> entry id or ORG
-    edge_sets: dict[str, dict[tuple[str, str], str]]  # word key -> marks at its edges -> id
-    plain: dict[str, str]                            # word key -> id of the name without marks
-
-
-def _name_keys(gazetteer: Gazetteer, vocab_dir: Path | None) -> list[tuple[str, str]]:
-    """(name key, entry id) of every name the gazetteer indexes, then (key, ORG) of every
-    organisation name it does not."""
-    index = gazetteer.index or {}
-    keys = list(index.items())
-    keys += [(name_key(o), ORG) for o in vocab.lines("organisations.txt", vocab_dir)
-             if name_key(o) not in index]
-    return keys
-
-
-def _by_word_key(keys: list[tuple[str, str]]) -> _Keys:
-    """``keys`` by their word key."""
-    out = _Keys({}, {}, {})
-    # Names that differ only in punctuation are one word key. A CSV gazetteer may not have
-    # two entries behind one (gazetteer.py refuses it); in a GeoNames dump the name spelled
-    # exactly as the words ("Pekin" over "Pe'kin") wins, then the index's order.
-    wks = word_keys([k for k, _ in keys])
-    order = sorted(range(len(keys)), key=lambda n: wks[n] != keys[n][0])
-    for n in order:
-        (key, eid), wk = keys[n], wks[n]
-        if wk and wk == key:
-            out.values.setdefault(wk, eid)
-            out.plain.setdefault(wk, eid)
-        elif wk:
-            # Marks at a name's edges ("'Afrin", "Washington, D.C.") must be in the text,
-            # as written, for the name to match ("`Iraq", an alias of Arak, is not "Iraq"),
-            # unless the name is also known without them.
-            i, j = key.index(wk[0]), key.rindex(wk[-1]) + 1
-            out.values.setdefault(wk, eid)
-            if key[:i] or key[j:]:
-                out.edge_sets.setdefault(wk, {}).setdefault((key[:i], key[j:]), eid)
-            else:
-                out.plain.setdefault(wk, eid)
-    return out
 
 
 class Matcher:
@@ -79,20 +28,18 @@ class Matcher:
     every hit is a whole-word occurrence and nothing else. Longest-first selection then runs
     only where hits overlap."""
 
-    def __init__(self, gazetteer: Gazetteer, vocab_dir: Path | None = None):
+    def __init__(self, gazetteer: Gazetteer, vocab_dir: Path | None = None, *, names: MatcherNames | None = None,
+                 rules: Rules | None = None):
+        """``names``: ``MatcherNames.of(gazetteer, vocab_dir)`` if already made (a cache keeps
+        them); ``rules``: ``Rules(gazetteer, vocab_dir)`` if already made."""
         self.gazetteer = gazetteer
-        keys = _by_word_key(_name_keys(gazetteer, vocab_dir))
-        values, edge_sets, plain = keys.values, keys.edge_sets, keys.plain
-        patterns = [f" {k} " for k in values]
-        self._values = list(values.values())
-        self._edges = {
-            n: _Edged(sorted(((lead, tail, eid) for (lead, tail), eid in edge_sets[k].items()),
-                             key=lambda e: (-len(e[0]) - len(e[1]), e)), plain.get(k))
-            for n, k in enumerate(values) if k in edge_sets}
+        if names is None:
+            names = MatcherNames.of(gazetteer, vocab_dir)
+        self._values = names.values
+        self._edges = names.edges
         # over UTF-8 bytes: faster than over str, and news text in word form is mostly ASCII
-        self._automaton = ahocorasick_rs.BytesAhoCorasick(
-            [p.encode("utf-8", "surrogatepass") for p in patterns], implementation=_NFA)
-        self.rules = Rules(gazetteer, vocab_dir)
+        self._automaton = ahocorasick_rs.BytesAhoCorasick(names.patterns(), implementation=_NFA)
+        self.rules = Rules(gazetteer, vocab_dir) if rules is None else rules
 
     def raw_matches(self, text: str) -> list[RawMatch]:
         """Whole-word, longest-first, non-overlapping (start, end, entry id or ORG) in ``text``."""

@@ -116,13 +116,14 @@ class RoadRules:
                 best = (dx + dy, e)
         return best[1] if best else None
 
+    def prepare(self) -> None:
+        """Read the gazetteer's roads now (``Rules.prepare``)."""
+        self._roads()
+
     def _roads(self) -> list[tuple[Entry, BaseGeometry]]:
         """The gazetteer's roads with their geometry, read once."""
         if self._geoms is None:
-            self._geoms = [
-                (e, shapely_wkt.loads(e.geometry)) for e in self.gaz.entries.values()
-                if e.kind == "road" and e.geometry
-            ]
+            self._geoms = [(e, shapely_wkt.loads(e.geometry)) for e in self.gaz.of_kind("road") if e.geometry]
         return self._geoms
 
     def _distances(self, e: Entry) -> list[float]:

@@ -29,7 +29,13 @@ class Rules:
         self.roles = RoleRules(gaz, words, Datelines(m, words))
         c = vocab.toml(CONTEXT_SOURCE, vocab_dir)
         context_vocab = ContextVocab(c)
-        related = Related(gaz)
-        roads = RoadRules(gaz, c, CONTEXT_SOURCE, context_vocab.road_words)
+        self.related = related = Related(gaz)
+        self.roads = roads = RoadRules(gaz, c, CONTEXT_SOURCE, context_vocab.road_words)
         self.repointing = Repointing(c, CONTEXT_SOURCE, related)
         self.context = ContextRules(gaz, context_vocab, roads, related)
+
+    def prepare(self) -> None:
+        """Read now what the rules otherwise read from the gazetteer at their first use (every
+        entry's names, the roads), so that worker processes forked after it share it."""
+        self.related.prepare()
+        self.roads.prepare()

@@ -13,9 +13,10 @@ The losing candidates for the key that is the winner's own name are recorded in 
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from ...model import Entry
+from ...text import normalize
 from ..checks import capped
 
 MAX_ALTERNATIVES = 10
@@ -44,7 +45,6 @@ class Keys:
     def __init__(self) -> None:
         self.first: dict[str, Candidate] = {}          # key -> its first candidate
         self.multi: dict[str, list[Candidate]] = {}    # key -> every candidate, for keys with several
-        self.own_key: dict[int, str] = {}              # geonameid -> key of its own name (if indexed)
 
     @property
     def shared(self) -> int:
@@ -61,8 +61,10 @@ class Keys:
                 lst.append(cand)
 
     def resolve(self, entries: dict[int, Entry]) -> Resolved:
-        """Apply the rule to every shared key; ``entries`` (by geonameid) describe the losers."""
-        index: dict[str, str] = {}
+        """Apply the rule to every shared key; ``entries`` (by geonameid) describe the losers.
+        The index is made in place of ``first`` (a dump has millions of keys: one dict of them,
+        not two), which is then no longer a map to candidates."""
+        index = cast(dict[str, str], self.first)
         alternatives: dict[int, tuple[str, ...]] = {}
         for key, cand in self.first.items():
             lst = self.multi.get(key)
@@ -72,9 +74,15 @@ class Keys:
             lst.sort()
             winner = lst[0]
             index[key] = winner.eid
-            if self.own_key.get(winner.gid) == key:
+            if not winner.alternate and own_key(entries[winner.gid].name) == key:
                 alternatives[winner.gid] = _describe(lst[1:], entries)
+        self.first = {}
         return Resolved(index, alternatives)
+
+
+def own_key(name: str) -> str:
+    """The key of an entry's own name (``name_key``: folded, runs of spaces as one, trimmed)."""
+    return " ".join(normalize(name).split())
 
 
 def _describe(losers: list[Candidate], entries: dict[int, Entry]) -> tuple[str, ...]:
