@@ -147,6 +147,10 @@ SAME_FACT = [
      ("palmyra", "government", "withdrew")),
     # a list whose next item follows an insertion
     ("The SNA has taken Tal Rifaat and, after a five-day battle, Manbij.", ("manbij", "sna", "captured")),
+    # holding, said with a noun or an authority
+    ("Arab states condemned Israel's occupation of Mount Hermon.", ("mount_hermon", "israel", "controls")),
+    ("Since Sunday, Manbij has been under the authority of the Turkish-backed factions.", ("manbij", "sna", "controls")),
+    ("Manbij is now under the rule of the Turkish-backed factions.", ("manbij", "sna", "controls")),
 ]
 
 
@@ -156,6 +160,8 @@ def test_same_fact_same_claim(run, text, claim):
 
 
 NO_CLAIM = [
+    "Critics of the 1967 occupation of the Golan Heights protested.",
+    "The occupation of Hama would be a disaster, officials warned.",
     "Hama, which the rebels captured in 2012, is quiet today.",
     "Reports that the army has left Rastan are false, the ministry said.",
     "The ministry said reports of a withdrawal from Hama were completely untrue.",
