@@ -151,6 +151,9 @@ SAME_FACT = [
     ("Arab states condemned Israel's occupation of Mount Hermon.", ("mount_hermon", "israel", "controls")),
     ("Since Sunday, Manbij has been under the authority of the Turkish-backed factions.", ("manbij", "sna", "controls")),
     ("Manbij is now under the rule of the Turkish-backed factions.", ("manbij", "sna", "controls")),
+    # two forces fighting in a place, with nothing between the verb and the place
+    ("The SNA and the SDF clashed in Deir Hafer on Tuesday.", ("deir_hafer", "sdf", "contested")),
+    ("The SNA and the SDF clashed in Deir Hafer on Tuesday.", ("deir_hafer", "sna", "contested")),
 ]
 
 
