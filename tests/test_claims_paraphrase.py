@@ -151,6 +151,10 @@ SAME_FACT = [
     ("Arab states condemned Israel's occupation of Mount Hermon.", ("mount_hermon", "israel", "controls")),
     ("Since Sunday, Manbij has been under the authority of the Turkish-backed factions.", ("manbij", "sna", "controls")),
     ("Manbij is now under the rule of the Turkish-backed factions.", ("manbij", "sna", "controls")),
+    # a backer's adjective before a generic name for fighters names the backed force
+    ("Turkish-backed armed groups took control of Tal Rifaat on Sunday.", ("tal_rifaat", "sna", "captured")),
+    ("Turkish-affiliated armed factions took control of Tal Rifaat.", ("tal_rifaat", "sna", "captured")),
+    ("Armed groups took control of Tal Rifaat on Sunday.", ("tal_rifaat", "opposition", "captured")),
     # two forces fighting in a place, with nothing between the verb and the place
     ("The SNA and the SDF clashed in Deir Hafer on Tuesday.", ("deir_hafer", "sdf", "contested")),
     ("The SNA and the SDF clashed in Deir Hafer on Tuesday.", ("deir_hafer", "sna", "contested")),
