@@ -25,6 +25,7 @@ import typing
 import zlib
 from pathlib import Path
 
+from .fingerprint import add_files, package_digest
 from .model import Claim, Mention, Report
 from .report_step import ReportResult
 from .unresolved import Unresolved
@@ -32,7 +33,6 @@ from .unresolved import Unresolved
 FORMAT = 3
 SUFFIX = ".json.z"
 MAX_FILE_BYTES = 256 * 1024 * 1024     # a cache file larger than this is a miss, not read
-PACKAGE = Path(__file__).resolve().parent
 
 
 def folder_for(out_dir: Path) -> Path:
@@ -41,14 +41,9 @@ def folder_for(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name or 'out'}.cache"
 
 
-def code_fingerprint(package: Path = PACKAGE) -> str:
+def code_fingerprint() -> str:
     """sha256 over the package's Python files and shipped data files (path and bytes)."""
-    h = hashlib.sha256()
-    for p in sorted(package.rglob("*")):
-        if p.is_file() and (p.suffix == ".py" or p.parent.name == "data") and "__pycache__" not in p.parts:
-            h.update(p.relative_to(package).as_posix().encode() + b"\0")
-            h.update(hashlib.sha256(p.read_bytes()).digest())
-    return h.hexdigest()
+    return package_digest().hex()
 
 
 def engine_key(gazetteer_sha256: str, vocab_files: list[Path]) -> str:
@@ -62,12 +57,7 @@ def engine_key(gazetteer_sha256: str, vocab_files: list[Path]) -> str:
     for part in (f"format {FORMAT}", platform.python_version(), sys.implementation.name, matcher_version,
                  gazetteer_sha256, code_fingerprint()):
         h.update(part.encode() + b"\0")
-    for p in sorted(vocab_files, key=lambda p: p.name):
-        h.update(p.name.encode() + b"\0")
-        try:
-            h.update(hashlib.sha256(p.read_bytes()).digest())
-        except OSError:
-            h.update(b"missing")
+    add_files(h, vocab_files)
     return h.hexdigest()
 
 

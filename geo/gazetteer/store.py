@@ -32,12 +32,13 @@ from pathlib import Path
 
 import numpy as np
 
+from ..fingerprint import package_digest
+
 FORMAT = 1
 MAGIC = b"GEOSTORE"
 FOOTER = struct.Struct("<8sQ32s")       # magic, header length, sha256 of the header
 MAX_HEADER_BYTES = 16 * 1024 * 1024
 DTYPES = {"i1": "<i1", "i4": "<i4", "u4": "<u4", "i8": "<i8", "f8": "<f8"}
-PACKAGE = Path(__file__).resolve().parent.parent
 TMP_PREFIX = ".tmp-"
 STALE_TMP_S = 3600                     # a temporary file this old is a killed build's
 
@@ -58,17 +59,14 @@ def no_gc() -> Iterator[None]:
 
 
 @functools.cache
-def code_fingerprint(package: Path = PACKAGE) -> str:
+def code_fingerprint() -> str:
     """sha256 over the package's Python files and shipped data files (path and bytes), and the
     versions of Python and of its Unicode tables (the name folding depends on them)."""
     h = hashlib.sha256()
     for part in (f"store {FORMAT}", platform.python_version(), sys.implementation.name, unicodedata.unidata_version,
                  np.__version__):
         h.update(part.encode() + b"\0")
-    for p in sorted(package.rglob("*")):
-        if p.is_file() and (p.suffix == ".py" or p.parent.name == "data") and "__pycache__" not in p.parts:
-            h.update(p.relative_to(package).as_posix().encode() + b"\0")
-            h.update(hashlib.sha256(p.read_bytes()).digest())
+    h.update(package_digest())
     return h.hexdigest()
 
 

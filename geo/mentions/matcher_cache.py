@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..fingerprint import add_files
 from ..gazetteer import Gazetteer, store
 from ..provenance import vocab_paths
 from .matcher import Matcher
@@ -37,12 +38,7 @@ def matcher_key(gaz: Gazetteer, vocab_dir: Path | None) -> str:
     h = hashlib.sha256()
     for part in (f"matcher {FORMAT}", gaz.sha256, store.code_fingerprint()):
         h.update(part.encode() + b"\0")
-    for p in sorted(vocab_paths(vocab_dir), key=lambda p: p.name):
-        h.update(p.name.encode() + b"\0")
-        try:
-            h.update(hashlib.sha256(p.read_bytes()).digest())
-        except OSError:
-            h.update(b"missing")
+    add_files(h, vocab_paths(vocab_dir))
     return h.hexdigest()
 
 
