@@ -158,6 +158,45 @@ SAME_FACT = [
     # two forces fighting in a place, with nothing between the verb and the place
     ("The SNA and the SDF clashed in Deir Hafer on Tuesday.", ("deir_hafer", "sdf", "contested")),
     ("The SNA and the SDF clashed in Deir Hafer on Tuesday.", ("deir_hafer", "sna", "contested")),
+    # fighting reported in a place, the two forces named after "between": both
+    ("Clashes were reported in Deir Hafer on Monday between the SNA and the SDF.", ("deir_hafer", "sna", "contested")),
+    ("Clashes were reported in Deir Hafer on Monday between the SNA and the SDF.", ("deir_hafer", "sdf", "contested")),
+    ("Heavy fighting was under way in Maskanah between Kurdish-led forces and Turkish-backed factions.",
+     ("maskanah", "sna", "contested")),
+    ("Heavy fighting was under way in Maskanah between Kurdish-led forces and Turkish-backed factions.",
+     ("maskanah", "sdf", "contested")),
+    # attacks and offensives named by their verb of waging or conducting
+    ("Turkish-backed factions are waging a broad assault on Tal Rifaat.", ("tal_rifaat", "sna", "contested")),
+    ("HTS continued offensive operations in the direction of Halfaya.", ("halfaya", "opposition", "advancing")),
+    ("The factions advanced east towards Saraqib.", ("saraqib", "opposition", "advancing")),
+    ("Rebels began clearing the New Aleppo district of regime holdouts.", ("new_aleppo", "opposition", "contested")),
+    # presence: spreading out, driving in, deploying inside, a foothold
+    ("Opposition fighters fanned out across Homs after dawn.", ("homs", "opposition", "entered")),
+    ("Opposition fighters were seen driving into Latakia.", ("latakia", "opposition", "entered")),
+    ("Israeli forces have deployed inside Quneitra.", ("quneitra", "israel", "entered")),
+    ("The militants gained a foothold on the outskirts of Halfaya.", ("halfaya", "opposition", "entered")),
+    # holding: reinforcing, checkpoints set up, troops stationed, governing
+    ("The army reinforced its positions in Mayadin.", ("mayadin", "government", "controls")),
+    ("Israeli troops set up checkpoints in and around Quneitra.", ("quneitra", "israel", "controls")),
+    ("Russian troops are stationed at Hmeimim airbase.", ("hmeimim_airbase", "russia", "controls")),
+    ("HTS now runs Aleppo.", ("aleppo", "opposition", "controls")),
+    ("Aleppo is now governed by HTS.", ("aleppo", "opposition", "controls")),
+    ("Regime militias started evacuating their positions around the Nayrab airbase.",
+     ("nayrab_airbase", "government", "withdrew")),
+    # a loss "to" a force is that force's gain
+    ("The army lost Aleppo to the rebels.", ("aleppo", "opposition", "captured")),
+    ("The army lost Aleppo to the rebels.", ("aleppo", "government", "failed_to_hold")),
+    ("The SDF lost Tal Rifaat to Turkish-backed fighters last week.", ("tal_rifaat", "sna", "captured")),
+    # a second verb of the same subject after "and have since"
+    ("Israeli troops crossed the ceasefire line on Sunday and have since occupied Mount Hermon.",
+     ("mount_hermon", "israel", "captured")),
+    # a force's name in quotes, after "so-called"
+    ("The factions of the so-called 'National Army' have been waging an assault on Tal Rifaat.",
+     ("tal_rifaat", "sna", "contested")),
+    ('The "National Army" attacked Tal Rifaat.', ("tal_rifaat", "sna", "contested")),
+    # "we" in what a force says is that force
+    ("We liberated Hama, the rebels said.", ("hama", "opposition", "captured")),
+    ("The army pushed the terrorists back from the northern approaches to Hama.", ("hama", "government", "repelled")),
 ]
 
 
@@ -185,6 +224,13 @@ NO_CLAIM = [
     "Israeli tanks were seen in the streets of the abandoned town of Quneitra.",
     "Aleppo changed hands in 2016; that year, a Russian-backed siege forced rebels out of the city's east.",
     "Iranian militiamen bolstered the defences around Hama, where troops had fallen back to regroup.",
+    "The M5 highway runs through Hama.",
+    "The SDF runs a prison in Hasakah.",
+    "The army lost two soldiers to sniper fire in Hama.",
+    "Rebels are planning a broad assault on Hama.",
+    "Clashes were reported in Hama in 2012 between the army and the rebels.",
+    "We left Hama on Friday when the shelling began, a resident said.",
+    "The army units once stationed at Hama airbase left it on Thursday.",
 ]
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..model import Report
-from .actors import AgentQuery, force, resolve
+from .actors import AgentQuery, between, force, resolve
 from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
 from .discourse import Discourse
@@ -90,6 +90,23 @@ class SentenceReading:
             pattern = replace(t.pattern, status=status, effect=self.vocab.effect(status), expels="")
             self.found.append(Found(replace(t, pattern=pattern), targets, out, speaker))
 
+    def _ceded(self, t: Trigger, targets: list[PlaceRef], actor: str | None, speaker: Speaker) -> None:
+        """"lost X to the rebels": the force named just after the places and "to" gains them
+        (``t.pattern.cedes``)."""
+        toks = self.toks
+        k = toks.at(max(p.end for p in targets))
+        if k >= len(toks) or toks[k].word != "to":
+            return
+        k += 1 + (k + 1 < len(toks) and toks[k + 1].word == "the")
+        nxt = toks[k].start if k < len(toks) else -1
+        hit = next((a for a in self.named if a.start == nxt), None)
+        q = AgentQuery(t, k, k, toks, self.actors, self.named, self.talk, None, self.n_sent, self.vocab.reader,
+                       speaker.side)
+        out = force(q, hit) if hit is not None else None
+        if out is not None and out != actor:
+            pattern = replace(t.pattern, status=t.pattern.cedes, effect=self.vocab.effect(t.pattern.cedes), cedes="")
+            self.found.append(Found(replace(t, pattern=pattern), targets, out, speaker))
+
     def _where_the_subject_was(self, ti: int) -> list[PlaceRef]:
         """The places "in" which the subject of the phrase at ``ti`` is said to be ("troops in X")."""
         reader, toks = self.vocab.reader, self.toks
@@ -135,13 +152,16 @@ class SentenceReading:
         targets, agent = arguments(t, ti, te, lo, toks, self.places, self.actors, reader)
         targets = self._targets(t, ti, targets)
         speaker = self._speaker(t)
-        actor = resolve(agent, AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, self.previous_agent,
-                                          self.n_sent, reader, speaker.side))
+        q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, self.previous_agent, self.n_sent, reader,
+                       speaker.side)
+        actor = resolve(agent, q)
         if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in reader.relatives
                                                       and lo != ti):
             self.previous_agent = actor   # (a relative clause's own subject does not carry on)
         if t.pattern.expels and targets:
             self._expelled(t, ti, lo, agent, actor, targets, speaker)
+        if t.pattern.cedes and targets:
+            self._ceded(t, targets, actor, speaker)
         if actor is None or not targets:
             return
         self.found.append(Found(t, targets, actor, speaker))
@@ -149,3 +169,8 @@ class SentenceReading:
         co = reader.co_subject(toks, subj, self.actors) if subj is not None else None
         if co is not None and co.kind != "anaphor" and co.actor and co.actor != actor:
             self.found.append(Found(t, targets, co.actor, speaker))   # both forces of "A and B took X"
+        if agent is None and subj is None and t.pattern.effect == "fighting":
+            for other in between(q)[1:]:   # "clashes in X between A and B": B fights there too
+                second = force(q, other)
+                if second is not None and second != actor:
+                    self.found.append(Found(t, targets, second, speaker))

@@ -36,7 +36,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "": {"exclude_kinds": STR_LIST, "status": LIST, "reporting": TABLE, "hedges": TABLE,
              "grammar": TABLE, "shared": TABLE, "state": TABLE},
         "status": {"status": str, "label": str, "effect": str, "patterns": LIST},
-        "pattern": {"pattern": str, "place": str, "agent": str, "noun": bool, "expels": str},
+        "pattern": {"pattern": str, "place": str, "agent": str, "noun": bool, "expels": str, "cedes": str},
         "reporting": {k: STR_LIST for k in ("verbs", "denials", "before_claimant", "roles", "carry_over",
                                             "last_speaker_nouns", "outlet_words", "report_nouns",
                                             "denied_after")},
@@ -53,7 +53,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "actor": {"label": str, "colour": str, "names": STR_LIST, "adjectives": STR_LIST, "allies": STR_LIST},
         "anaphora": {k: STR_LIST for k in ("nouns", "hostile_words", "determiners", "singular_determiners",
                                            "plural_determiners", "weak_determiners", "own_determiners",
-                                           "singular_pronouns", "plural_pronouns", "modifier_links",
+                                           "singular_pronouns", "plural_pronouns", "own_pronouns", "modifier_links",
                                            "time_words")},
     },
 }
@@ -78,6 +78,7 @@ class StatusPattern:
     prefixes: tuple[str, ...]   # literal texts one of which every match starts with (() when none)
     noun: bool = False   # a noun ("withdrawal", "capture of"): its agent is its possessor or the sentence's subject
     expels: str = ""     # the status of the force it drives out ("drove the SDF out of X": the SDF withdrew)
+    cedes: str = ""      # the status of the force named after "to" ("lost X to the rebels": the rebels captured)
 
 
 def _load(name: str, folder: Path | None) -> tuple[dict, Path]:
@@ -145,7 +146,7 @@ class ClaimVocabulary:
                 self._allies[aid].add(other)
                 self._allies[other].add(aid)   # alliances go both ways
         ana = a["anaphora"]
-        pronouns = ana["singular_pronouns"] + ana["plural_pronouns"]
+        pronouns = ana["singular_pronouns"] + ana["plural_pronouns"] + ana["own_pronouns"]
         self.actor_words = sorted({name_key(w) for w in list(self.actor_of) + ana["nouns"] + pronouns if name_key(w)})
         self.actor_automaton = ahocorasick_rs.AhoCorasick(self.actor_words)
         self.generic = frozenset(name_key(n) for n in ana["nouns"])
@@ -176,9 +177,10 @@ class ClaimVocabulary:
                 p = pat if isinstance(pat, dict) else {"pattern": pat}
                 self.statuses.append(self._status_pattern(p, status, effect, shared, c_path))
         for sp in self.statuses:
-            if sp.expels and sp.expels not in self.effect_of:
-                raise VocabularyError(f"{data_files.where(c_path, sp.expels, quoted=True)}: a pattern of status "
-                                      f"{sp.status!r} expels to {sp.expels!r}, which is no status")
+            for key, value in (("expels", sp.expels), ("cedes", sp.cedes)):
+                if value and value not in self.effect_of:
+                    raise VocabularyError(f"{data_files.where(c_path, value, quoted=True)}: a pattern of status "
+                                          f"{sp.status!r} {key} to {value!r}, which is no status")
 
     def _status_pattern(self, p: dict, status: str, effect: str, shared: dict, c_path: Path) -> StatusPattern:
         """One pattern of a status: checked, its ``{actor}`` and ``{shared}`` parts filled in, compiled."""
@@ -196,7 +198,7 @@ class ClaimVocabulary:
             raise VocabularyError(f"{data_files.where(c_path, p['pattern'], quoted=True)}: status "
                                   f"{status!r} pattern {p['pattern']!r}: {e}") from None
         return StatusPattern(status, effect, rx, place, agent, tuple(literal_prefixes(rx)), bool(p.get("noun", False)),
-                             p.get("expels", ""))
+                             p.get("expels", ""), p.get("cedes", ""))
 
     def _index_prefixes(self) -> None:
         """Which status patterns can match a sentence: one automaton pass over its literal

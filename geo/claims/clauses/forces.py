@@ -23,7 +23,7 @@ class ForceReader(Grammar):
             proper = 0 <= j < len(toks) and toks[j].cap and not (word in self.common_names and _initial(toks, j))
             plural = (not proper and last.endswith("s") and len(last) > 3) or last in ("forces", "militiamen")
             if word in self.pronouns:
-                hits.append(ActorHit(start, end, None, "anaphor", self.pronouns[word] == "pl", self.pronouns[word]))
+                hits.append(ActorHit(start, end, None, "anaphor", self.pronouns[word] != "sg", self.pronouns[word]))
                 continue
             kind = "generic" if word in self.generic else "name"
             number = ""
@@ -77,7 +77,7 @@ class ForceReader(Grammar):
                                                  and (t.cap or not t.word.endswith(("ed", "ing")))
                                                  for t in gap)
                 bracket = [t.word for t in gap] in (["("], ["(", "the"])
-                link = tuple(t.word for t in gap if t.word != "the") in self.modifier_links
+                link = tuple(t.word for t in gap if t.word not in LINK_TRANSPARENT) in self.modifier_links
                 if adjacent or bracket or link:
                     out[-1] = self._join(prev, h, modifier_first=not link)
                     continue
@@ -126,7 +126,7 @@ class ForceReader(Grammar):
                     j -= 1
             elif w in (";", ":", "\u2014", "(", '"', "\u201c", "\u201d"):
                 return j + 1
-            elif w in self.clause_starts or w in self.verbs:
+            elif (w in self.clause_starts and not (j > 0 and toks[j - 1].word in PERFECT_AUX)) or w in self.verbs:
                 opening = self._insertion(toks, j, i)
                 if opening is None:
                     return j + 1
@@ -209,7 +209,8 @@ class ForceReader(Grammar):
         """Token ``i`` (a status phrase) has no subject of its own: it follows a comma, "and",
         "then", "before"/"after" (+ -ing), "to" (infinitive), or opens the sentence."""
         j = i - 1
-        while j >= 0 and toks[j].word in self.soft:
+        while j >= 0 and (toks[j].word in self.soft or (toks[j].word == "since" and j > 0
+                                                         and toks[j - 1].word in PERFECT_AUX)):
             j -= 1
         if j < 0:
             return True
@@ -225,7 +226,7 @@ class ForceReader(Grammar):
             commas = [k for k, t in enumerate(gap) if t.word == ","]
             if len(commas) >= 2 and commas[0] == 0 and len(gap) <= 20:
                 gap = gap[commas[-1] + 1:]   # "terrorist groups, backed by X, had entered"
-            ok = all(t.word in self.soft or t.word in self.subject_gap or t.word in ("(", ")", ",")
+            ok = all(t.word in self.soft or t.word in self.subject_gap or t.word in SUBJECT_MARKS
                      or (t.word.isdigit()) for t in gap)
             if not ok or len(gap) > 8 or "," in [t.word for t in gap][:1] and len(gap) > 1:
                 return None
@@ -282,6 +283,11 @@ class ForceReader(Grammar):
         return None
 
 
+# Words between a noun and "of"/"led by" and the force it names that leave the link whole
+# ("factions of the so-called 'National Army'").
+LINK_TRANSPARENT = frozenset({"the", "so", "called", "'", '"', "\u201c", "\u201d", "\u2018", "\u2019"})
+SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
+PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
 SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from"})
 LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area"})
 INSERTION_HEAD = 4      # words between the comma opening an insertion and its clause word ("a town that")

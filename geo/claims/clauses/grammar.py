@@ -48,7 +48,8 @@ class Grammar:
                                                 ("head", anaphora["weak_determiners"]),
                                                 ("own", anaphora["own_determiners"])) for d in ds}
         self.pronouns = {p: n for n, ps in (("sg", anaphora["singular_pronouns"]),
-                                             ("pl", anaphora["plural_pronouns"])) for p in ps}
+                                             ("pl", anaphora["plural_pronouns"]),
+                                             ("own", anaphora["own_pronouns"])) for p in ps}
         self.modifier_links = [tuple(x.split()) for x in anaphora["modifier_links"]]
         self.verbs = frozenset(w for v in reporting_verbs for w in [v] if " " not in v)
         self.denials = frozenset(d for d in denials if " " not in d)
