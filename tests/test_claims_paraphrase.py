@@ -141,10 +141,16 @@ SAME_FACT = [
     # a withdrawal with no place of its own, subordinate to a claim: from that claim's place
     ("The SDF took control of Deir ez-Zor on Friday after government forces pulled out, a spokesperson said.",
      ("deir_ez_zor", "government", "withdrew")),
+    ("Rebels captured Homs after the army melted away.", ("homs", "government", "withdrew")),
     ("Rebels seized Hama after the regime withdrew its remaining units southward toward Homs.",
      ("hama", "government", "withdrew")),
     ("The Syrian Free Army advanced into Palmyra as government forces abandoned the desert city.",
      ("palmyra", "government", "withdrew")),
+    # a list whose items each carry their date
+    ("The rebels had seized Aleppo on 30 November, Hama on 5 December and, on Friday, the town of Rastan.",
+     ("hama", "opposition", "captured")),
+    ("The rebels had seized Aleppo on 30 November, Hama on 5 December and, on Friday, the town of Rastan.",
+     ("rastan", "opposition", "captured")),
     # a list whose next item follows an insertion
     ("The SNA has taken Tal Rifaat and, after a five-day battle, Manbij.", ("manbij", "sna", "captured")),
     # holding, said with a noun or an authority
@@ -169,6 +175,7 @@ SAME_FACT = [
     ("Turkish-backed factions are waging a broad assault on Tal Rifaat.", ("tal_rifaat", "sna", "contested")),
     ("HTS continued offensive operations in the direction of Halfaya.", ("halfaya", "opposition", "advancing")),
     ("The factions advanced east towards Saraqib.", ("saraqib", "opposition", "advancing")),
+    ("The SNA attacked positions of Kurdish units near Tal Rifaat.", ("tal_rifaat", "sna", "contested")),
     ("Rebels began clearing the New Aleppo district of regime holdouts.", ("new_aleppo", "opposition", "contested")),
     # presence: spreading out, driving in, deploying inside, a foothold
     ("Opposition fighters fanned out across Homs after dawn.", ("homs", "opposition", "entered")),
@@ -194,8 +201,16 @@ SAME_FACT = [
     ("The factions of the so-called 'National Army' have been waging an assault on Tal Rifaat.",
      ("tal_rifaat", "sna", "contested")),
     ('The "National Army" attacked Tal Rifaat.', ("tal_rifaat", "sna", "contested")),
+    # "the army" said by a side with an army of its own is that army
+    ("Defence Minister Israel Katz said the army had seized the Syrian side of Mount Hermon.",
+     ("mount_hermon", "israel", "captured")),
+    ("The army had seized the Syrian side of Mount Hermon, the IDF said.", ("mount_hermon", "israel", "captured")),
+    ("The army had recaptured Khanasir, the Defence Ministry said.", ("khanasir", "government", "captured")),
+    ("Syrian troops had abandoned their post on Mount Hermon, according to the IDF.",
+     ("mount_hermon", "government", "withdrew")),
     # "we" in what a force says is that force
     ("We liberated Hama, the rebels said.", ("hama", "opposition", "captured")),
+    ("Hama is now entirely under our control, the rebels said.", ("hama", "opposition", "controls")),
     ("The army pushed the terrorists back from the northern approaches to Hama.", ("hama", "government", "repelled")),
 ]
 
@@ -230,6 +245,7 @@ NO_CLAIM = [
     "Rebels are planning a broad assault on Hama.",
     "Clashes were reported in Hama in 2012 between the army and the rebels.",
     "We left Hama on Friday when the shelling began, a resident said.",
+    "Hama is under our control, a resident said.",
     "The army units once stationed at Hama airbase left it on Thursday.",
 ]
 

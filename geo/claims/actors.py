@@ -84,10 +84,22 @@ def _in_subordinate_clause(q: AgentQuery, x: ActorHit) -> bool:
     return False
 
 
+def _words(q: AgentQuery, a: ActorHit) -> str:
+    return " ".join(t.word for t in q.toks.between(a.start, a.end))
+
+
+def _named_before(q: AgentQuery, a: ActorHit) -> bool:
+    """A capitalised word right before the phrase says whose it is ("Syrian troops")."""
+    k = q.toks.at(a.start) - 1
+    return k >= 0 and q.toks[k].cap and q.toks[k].word != "the"
+
+
 def force(q: AgentQuery, a: ActorHit) -> str | None:
     """The force a phrase stands for: "our forces" the speaker's, an anaphor the one it refers to."""
     if a.number == "own":   # "our forces": the speaker's
         return q.side if _has_side(q.side) else None
+    if q.side in q.reader.own_army_sides and _words(q, a) in q.reader.army_words and not _named_before(q, a):
+        return q.side   # "the army has seized X", says Israel's defence minister: Israel's army
     if a.kind == "anaphor":
         head = a.head if a.head in q.reader.generic else ""
         got = q.talk.resolve(a.number, _resolved_before(q, a.start), head) or a.actor or _speaker_side(q)
@@ -239,6 +251,8 @@ def resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
     without one, or None. ``q.side`` (the claimant's side) decides "our forces" and a side
     announcing an agentless gain ("X has been captured", says the opposition)."""
     t, toks, ti = q.trigger, q.toks, q.ti
+    if t.inner_actor == "us":   # "under our control": the speaker's side
+        return _speaker_side(q)
     if t.inner_actor in ("them", "it"):
         number = "pl" if t.inner_actor == "them" else "sg"
         return q.previous or q.talk.resolve(number, _resolved_before(q, toks[ti].start)) or _speaker_side(q)

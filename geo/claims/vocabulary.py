@@ -50,10 +50,12 @@ SCHEMA: dict[str, dict[str, Schema]] = {
     },
     "actors.toml": {
         "": {"actors": TABLE, "anaphora": TABLE},
-        "actor": {"label": str, "colour": str, "names": STR_LIST, "adjectives": STR_LIST, "allies": STR_LIST},
+        "actor": {"label": str, "colour": str, "names": STR_LIST, "adjectives": STR_LIST, "allies": STR_LIST,
+                  "own_army": bool},
         "anaphora": {k: STR_LIST for k in ("nouns", "hostile_words", "determiners", "singular_determiners",
                                            "plural_determiners", "weak_determiners", "own_determiners",
-                                           "singular_pronouns", "plural_pronouns", "own_pronouns", "modifier_links",
+                                           "singular_pronouns", "plural_pronouns", "own_pronouns", "army_words",
+                                           "modifier_links",
                                            "time_words")},
     },
 }
@@ -123,6 +125,9 @@ class ClaimVocabulary:
         # capital at the start of a sentence does not make them a proper name
         self.reader.common_names = frozenset(name_key(n) for spec in a["actors"].values()
                                              for n in spec["names"] if n == n.lower())
+        # "the army", said by a side with an army of its own, is that side's army
+        self.reader.own_army_sides = frozenset(aid for aid, spec in a["actors"].items() if spec.get("own_army"))
+        self.reader.army_words = frozenset(name_key(w) for w in a["anaphora"]["army_words"])
 
     def _load_actors(self, a: dict, a_path: Path) -> None:
         self.actors: dict[str, Actor] = {}

@@ -33,6 +33,8 @@ class Grammar:
         self.sentence_places: list[PlaceRef] = []   # the places of the sentence being read
         self.place_starts: frozenset[int] = frozenset()   # where they start
         self.parents: Mapping[str, str] = {}   # gazetteer entry id -> its parent's id, per gazetteer
+        self.own_army_sides: frozenset[str] = frozenset()   # sides whose "the army" is their own
+        self.army_words: frozenset[str] = frozenset()
         self.directions = g["directions"]
         self.list_joins = [tuple(j.split()) if j not in (",", "&") else (j,) for j in grammar["list_joins"]]
         self.list_joins = [tuple(w for part in j for w in TOKEN.findall(part)) for j in self.list_joins]

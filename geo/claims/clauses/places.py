@@ -108,6 +108,15 @@ class PlaceReader(Grammar):
                     return self.objects(toks, m + 1 + len(intro), places, unknown=unknown)
         return []
 
+    def _skip_time(self, toks, k: int) -> int:
+        """Past the date of the item just listed when the list goes on ("Aleppo on 30 November, Hama ...")."""
+        if not (k < len(toks) and toks[k].word in ("on", "late", "early")):
+            return k
+        j = k + 1
+        while j < len(toks) and (toks[j].word in self.time_words or toks[j].word.isdigit()):
+            j += 1
+        return j if j > k + 1 and j < len(toks) and toks[j].word in self.joins_by_first else k
+
     def _skip_locator(self, toks, k: int, by_start) -> int:
         """Past a phrase that locates the item just listed ("area west of Manbij", "to its
         north"), so that the list goes on after it ("... and the village of X")."""
@@ -229,7 +238,7 @@ class PlaceReader(Grammar):
         """Extend ``out`` with the items coordinated after token ``k``."""
         by_start = {p.start: p for p in places}
         while k < len(toks):
-            k = self._skip_locator(toks, k, by_start)
+            k = self._skip_time(toks, self._skip_locator(toks, k, by_start))
             join = next((j for j in self.joins_by_first.get(toks[k].word, ()) if k < len(toks)
                          if tuple(t.word for t in toks[k:k + len(j)]) == j), None)
             if join is None:
