@@ -167,6 +167,8 @@ SAME_FACT = [
     # fighting reported in a place, the two forces named after "between": both
     ("Clashes were reported in Deir Hafer on Monday between the SNA and the SDF.", ("deir_hafer", "sna", "contested")),
     ("Clashes were reported in Deir Hafer on Monday between the SNA and the SDF.", ("deir_hafer", "sdf", "contested")),
+    ("Clashes were reported in Deir Hafer between the Syrian National Army (SNA) and the Syrian Democratic Forces "
+     "(SDF).", ("deir_hafer", "sdf", "contested")),
     ("Heavy fighting was under way in Maskanah between Kurdish-led forces and Turkish-backed factions.",
      ("maskanah", "sna", "contested")),
     ("Heavy fighting was under way in Maskanah between Kurdish-led forces and Turkish-backed factions.",
@@ -174,12 +176,19 @@ SAME_FACT = [
     # attacks and offensives named by their verb of waging or conducting
     ("Turkish-backed factions are waging a broad assault on Tal Rifaat.", ("tal_rifaat", "sna", "contested")),
     ("HTS continued offensive operations in the direction of Halfaya.", ("halfaya", "opposition", "advancing")),
+    ("HTS continued offensive operations in the north of Hama province in the direction of Halfaya.",
+     ("halfaya", "opposition", "advancing")),
+    ("The militants succeeded in gaining a foothold in Halfaya.", ("halfaya", "opposition", "entered")),
+    ("SDF units entered Mayadin after government forces pulled back across the river.",
+     ("mayadin", "government", "withdrew")),
+    ("Army officers left Hama for Damascus.", ("hama", "government", "withdrew")),
     ("The factions advanced east towards Saraqib.", ("saraqib", "opposition", "advancing")),
     ("The SNA attacked positions of Kurdish units near Tal Rifaat.", ("tal_rifaat", "sna", "contested")),
     ("Rebels began clearing the New Aleppo district of regime holdouts.", ("new_aleppo", "opposition", "contested")),
     # presence: spreading out, driving in, deploying inside, a foothold
     ("Opposition fighters fanned out across Homs after dawn.", ("homs", "opposition", "entered")),
     ("Opposition fighters were seen driving into Latakia.", ("latakia", "opposition", "entered")),
+    ("Opposition fighters drove into Latakia from the north.", ("latakia", "opposition", "entered")),
     ("Israeli forces have deployed inside Quneitra.", ("quneitra", "israel", "entered")),
     ("The militants gained a foothold on the outskirts of Halfaya.", ("halfaya", "opposition", "entered")),
     # holding: reinforcing, checkpoints set up, troops stationed, governing

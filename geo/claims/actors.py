@@ -170,7 +170,7 @@ def between(q: AgentQuery) -> list[ActorHit]:
     if len(after) < 2:
         return after
     gap = [t.word for t in toks.between(after[0].end, after[1].start)]
-    pair = "and" in gap and all(w in ("and", "the", ",") for w in gap)
+    pair = "and" in gap and all(w in ("and", "the", ",", ")") for w in gap)
     return after[:2] if pair else after[:1]
 
 
