@@ -159,24 +159,15 @@ def _agentless(q: AgentQuery) -> str | None:
     return _recent_agent(q, RECENT_SENTENCES)
 
 
-def between(q: AgentQuery) -> list[ActorHit]:
-    """"clashes on the X front between A and B": A and B (A alone when no second force follows
-    it after "and")."""
+def _first_between(q: AgentQuery) -> ActorHit | None:
+    """"clashes on the X front between A and B": the first named (the side that brings the
+    fight, in the usual order of such phrases)."""
     toks = q.toks
     k = next((k for k in range(q.ti, min(len(toks), q.ti + BETWEEN_REACH)) if toks[k].word == "between"), None)
     if k is None:
-        return []
+        return None
     after = [a for a in q.named if a.start > toks[k].start]
-    if len(after) < 2:
-        return after
-    gap = [t.word for t in toks.between(after[0].end, after[1].start)]
-    pair = "and" in gap and all(w in ("and", "the", ",", ")") for w in gap)
-    return after[:2] if pair else after[:1]
-
-
-def _first_between(q: AgentQuery) -> ActorHit | None:
-    first = between(q)
-    return first[0] if first else None
+    return after[0] if after else None
 
 
 def _relative_owner(q: AgentQuery) -> ActorHit | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..model import Report
-from .actors import AgentQuery, between, force, resolve
+from .actors import AgentQuery, force, resolve
 from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
 from .discourse import Discourse
@@ -90,12 +90,13 @@ class SentenceReading:
             pattern = replace(t.pattern, status=status, effect=self.vocab.effect(status), expels="")
             self.found.append(Found(replace(t, pattern=pattern), targets, out, speaker))
 
-    def _ceded(self, t: Trigger, targets: list[PlaceRef], actor: str | None, speaker: Speaker) -> None:
-        """"lost X to the rebels": the force named just after the places and "to" gains them
-        (``t.pattern.cedes``)."""
+    def _other_party(self, t: Trigger, targets: list[PlaceRef], actor: str | None, speaker: Speaker,
+                     prep: str, status: str) -> None:
+        """"lost X to the rebels": the force named just after the places and ``prep`` gets a claim
+        of ``status`` too (``t.pattern.cedes``)."""
         toks = self.toks
         k = toks.at(max(p.end for p in targets))
-        if k >= len(toks) or toks[k].word != "to":
+        if k >= len(toks) or toks[k].word != prep:
             return
         k += 1 + (k + 1 < len(toks) and toks[k + 1].word == "the")
         nxt = toks[k].start if k < len(toks) else -1
@@ -104,7 +105,7 @@ class SentenceReading:
                        speaker.side)
         out = force(q, hit) if hit is not None else None
         if out is not None and out != actor:
-            pattern = replace(t.pattern, status=t.pattern.cedes, effect=self.vocab.effect(t.pattern.cedes), cedes="")
+            pattern = replace(t.pattern, status=status, effect=self.vocab.effect(status), cedes="")
             self.found.append(Found(replace(t, pattern=pattern), targets, out, speaker))
 
     def _where_the_subject_was(self, ti: int) -> list[PlaceRef]:
@@ -161,7 +162,7 @@ class SentenceReading:
         if t.pattern.expels and targets:
             self._expelled(t, ti, lo, agent, actor, targets, speaker)
         if t.pattern.cedes and targets:
-            self._ceded(t, targets, actor, speaker)
+            self._other_party(t, targets, actor, speaker, "to", t.pattern.cedes)
         if actor is None or not targets:
             return
         self.found.append(Found(t, targets, actor, speaker))
@@ -169,8 +170,3 @@ class SentenceReading:
         co = reader.co_subject(toks, subj, self.actors) if subj is not None else None
         if co is not None and co.kind != "anaphor" and co.actor and co.actor != actor:
             self.found.append(Found(t, targets, co.actor, speaker))   # both forces of "A and B took X"
-        if agent is None and subj is None and t.pattern.effect == "fighting":
-            for other in between(q)[1:]:   # "clashes in X between A and B": B fights there too
-                second = force(q, other)
-                if second is not None and second != actor:
-                    self.found.append(Found(t, targets, second, speaker))
