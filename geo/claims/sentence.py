@@ -96,6 +96,7 @@ class SentenceReading:
         of ``status`` too (``t.pattern.cedes``)."""
         toks = self.toks
         k = toks.at(max(p.end for p in targets))
+        k += k < len(toks) and toks[k].word == "over"   # "handed X over to"
         if k >= len(toks) or toks[k].word != prep:
             return
         k += 1 + (k + 1 < len(toks) and toks[k + 1].word == "the")
