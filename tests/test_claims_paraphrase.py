@@ -278,6 +278,9 @@ SAME_FACT = [
     ("The army beat back a rebel offensive on Hama.", ("hama", "government", "repelled")),
     ("Government forces stopped the rebel advance on Hama.", ("hama", "government", "repelled")),
     ("The army is holding the line at Hama.", ("hama", "government", "repelled")),
+    # "the city" with a word that does not tell places apart
+    ("Rebels reached Hama on Thursday. They captured the strategic city on Friday.", ("hama", "opposition", "captured")),
+    ("Rebels reached Homs on Thursday. The embattled city fell to them on Friday.", ("homs", "opposition", "captured")),
     # leaving, in other words
     ("Customs officers and soldiers had slipped away from Nasib in the afternoon.", ("nasib", "government", "withdrew")),
     ('A military source said troops had been "repositioned" away from Daraa city.', ("daraa", "government", "withdrew")),
@@ -332,6 +335,7 @@ NO_CLAIM = [
     "The convoy passed to the west of Hama.",
     "Civilians still in Aleppo fear the shelling.",
     "Aid workers were leaving Hama on Thursday.",
+    "The appeal fell on deaf ears in Hama.",
     "The ministry handed journalists a list of villages near Hama.",
     "We cannot independently confirm reports that rebels are operating inside Hama.",
     "The monitor could not confirm that the army had left Rastan.",

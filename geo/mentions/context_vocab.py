@@ -39,10 +39,15 @@ class ContextVocab:
     def __init__(self, c: dict):
         src = SOURCE
         self.anaphors: list[AnaphorScan] = []
+        # "the strategic city": words that may stand inside an anaphor without naming another place
+        adjectives = alternation(optional(c, "anaphor_adjectives", src) or [])
         for a in vocab.require(c, "anaphor", list, src):
             spec = Anaphor(name_key(a["phrase"]), frozenset(a["kinds"]), frozenset(a.get("pass_over", [])),
                            frozenset(a.get("pass_over_named", [])))
-            rx = re.compile(rf"\b{re.escape(spec.phrase)}\b(?! of\b)")
+            head, _, noun = spec.phrase.partition(" ")
+            inner = rf"(?:(?:{adjectives})\s+)*" if adjectives and head == "the" and noun else ""
+            rx = re.compile(rf"\b{re.escape(head)}\s+{inner}{re.escape(noun)}\b(?! of\b)" if inner
+                            else rf"\b{re.escape(spec.phrase)}\b(?! of\b)")
             self.anaphors.append(AnaphorScan(rx, relaxed(rx), spec))
         self.anaphor_specs = {scan.spec.phrase: scan.spec for scan in self.anaphors}
         feats = alternation(vocab.require(c, "features", list, src))
