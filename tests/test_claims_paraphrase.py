@@ -281,6 +281,11 @@ SAME_FACT = [
     # "the city" with a word that does not tell places apart
     ("Rebels reached Hama on Thursday. They captured the strategic city on Friday.", ("hama", "opposition", "captured")),
     ("Rebels reached Homs on Thursday. The embattled city fell to them on Friday.", ("homs", "opposition", "captured")),
+    ("Having captured Aleppo, the rebels pushed on to Hama.", ("hama", "opposition", "advancing")),
+    ("The rebels' entry into Hama was filmed by residents.", ("hama", "opposition", "entered")),
+    ("Members of the SDF left Deir ez-Zor.", ("deir_ez_zor", "sdf", "withdrew")),
+    ("Iraqi militiamen crossed back into Iraq from Abu Kamal.", ("abu_kamal", "iran", "withdrew")),
+    ("The rebels, having seized Hama, are now pressing toward Homs.", ("homs", "opposition", "advancing")),
     # leaving, in other words
     ("Customs officers and soldiers had slipped away from Nasib in the afternoon.", ("nasib", "government", "withdrew")),
     ('A military source said troops had been "repositioned" away from Daraa city.', ("daraa", "government", "withdrew")),
@@ -341,6 +346,16 @@ NO_CLAIM = [
     "The monitor could not confirm that the army had left Rastan.",
     "The army units once stationed at Hama airbase left it on Thursday.",
 ]
+
+
+def test_a_place_opening_its_own_clause_is_no_list_item(run):
+    """"Rebels seized Hama and Homs is next": Homs is the subject of another clause."""
+    assert run("Rebels seized Hama and Homs is next, analysts said.") == {("hama", "opposition", "captured")}
+
+
+def test_a_participle_clause_before_the_subject_is_no_relative(run):
+    """"Having captured Aleppo, the rebels pushed on": no claim that they advance on Aleppo."""
+    assert ("aleppo", "opposition", "advancing") not in run("Having captured Aleppo, the rebels pushed on to Hama.")
 
 
 def test_a_withdrawal_reported_apart_is_not_moved_to_the_claim_before(run):

@@ -72,7 +72,7 @@ def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], a
         subj = reader.subject(toks, ti, actors, lo)
         if subj is not None:
             si = token_at(toks, subj.start)
-            rel = reader.antecedent(toks, si, places, where=not loss) if si else []
+            rel = reader.antecedent(toks, si, places, where=not loss, described=True) if si else []
     return rel, False
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .words import TOKEN, PlaceRef
+from .words import TOKEN, PlaceRef, Words
 
 
 class Grammar:
@@ -67,3 +67,12 @@ class Grammar:
         # insertions between commas in the clause clause_start last read: (start, end) in the sentence
         self.insertions: list[tuple[int, int]] = []
         self.forces_at: frozenset[int] = frozenset()   # token starts inside a force's name, per sentence
+
+    def skip_time(self, toks: Words, k: int) -> int:
+        """Past the date of an item when the list goes on ("Aleppo on 30 November, Hama ...")."""
+        if not (k < len(toks) and toks[k].word in ("on", "late", "early")):
+            return k
+        j = k + 1
+        while j < len(toks) and (toks[j].word in self.time_words or toks[j].word.isdigit()):
+            j += 1
+        return j if j > k + 1 and j < len(toks) and toks[j].word in self.joins_by_first else k

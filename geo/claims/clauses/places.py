@@ -108,15 +108,6 @@ class PlaceReader(Grammar):
                     return self.objects(toks, m + 1 + len(intro), places, unknown=unknown)
         return []
 
-    def _skip_time(self, toks, k: int) -> int:
-        """Past the date of the item just listed when the list goes on ("Aleppo on 30 November, Hama ...")."""
-        if not (k < len(toks) and toks[k].word in ("on", "late", "early")):
-            return k
-        j = k + 1
-        while j < len(toks) and (toks[j].word in self.time_words or toks[j].word.isdigit()):
-            j += 1
-        return j if j > k + 1 and j < len(toks) and toks[j].word in self.joins_by_first else k
-
     def _skip_locator(self, toks, k: int, by_start) -> int:
         """Past a phrase that locates the item just listed ("area west of Manbij", "to its
         north"), so that the list goes on after it ("... and the village of X")."""
@@ -234,11 +225,11 @@ class PlaceReader(Grammar):
                 break
         return j
 
-    def _list(self, toks, k: int, places, out: list[PlaceRef], unknown: bool) -> list[PlaceRef]:
-        """Extend ``out`` with the items coordinated after token ``k``."""
+    def _list(self, toks, k: int, places, out: list[PlaceRef], unknown: bool, subject: bool = False) -> list[PlaceRef]:
+        """Extend ``out`` with the items coordinated after token ``k`` (``subject``: a list before its verb)."""
         by_start = {p.start: p for p in places}
         while k < len(toks):
-            k = self._skip_time(toks, self._skip_locator(toks, k, by_start))
+            k = self.skip_time(toks, self._skip_locator(toks, k, by_start))
             join = next((j for j in self.joins_by_first.get(toks[k].word, ()) if k < len(toks)
                          if tuple(t.word for t in toks[k:k + len(j)]) == j), None)
             if join is None:
@@ -253,6 +244,10 @@ class PlaceReader(Grammar):
                 m += 1
             if m < len(toks) and toks[m].start in by_start:
                 p = by_start[toks[m].start]
+                after = toks.at(p.end)
+                if not subject and after < len(toks) and (toks[after].word in self.passive_aux
+                                                          or toks[after].word in self.verbs):
+                    break   # "seized Hama and Homs is next": Homs opens a clause of its own
                 part = self._part_of(toks, p)   # "and the Aleppo district of [Sheikh Maqsoud]"
                 if part is not None and part < len(toks) and toks[part].start in by_start:
                     p = by_start[toks[part].start]
@@ -287,7 +282,7 @@ class PlaceReader(Grammar):
             if k > lo and self.modifies(toks, k, places):
                 k = nxt   # "the air base east of Aleppo", "the Citadel of Aleppo": a modifier
                 continue
-            out = self._list(toks, nxt, places, [first], unknown)
+            out = self._list(toks, nxt, places, [first], unknown, subject=True)
             if out[-1].end > toks[i].start:
                 return []
             return out
@@ -341,9 +336,11 @@ class PlaceReader(Grammar):
         inside = [p for p in places if p.end <= toks[comma].start and p.key is not None]
         return inside[:1]
 
-    def antecedent(self, toks: Words, lo: int, places: list[PlaceRef], where: bool = True) -> list[PlaceRef]:
+    def antecedent(self, toks: Words, lo: int, places: list[PlaceRef], where: bool = True,
+                   described: bool = False) -> list[PlaceRef]:
         """The place a relative clause starting at token ``lo`` describes ("Tal Rifaat, which
-        it seized"; "Aleppo, the city his fighters seized"): the place just before it."""
+        it seized"; "Aleppo, the city his fighters seized"): the place just before it; ``described``:
+        only with a noun for it between ("Having captured Aleppo, the rebels ..." is no relative)."""
         if lo <= 0:
             return []
         # "which" opens a relative clause; "that" is as often a complement ("told X that ..."), so not here
@@ -365,9 +362,11 @@ class PlaceReader(Grammar):
             if toks[j].word in self.part_nouns:
                 j -= 1
             return self._listed_ending_at(toks, j, places)
-        gap = toks.between(p.end, pos)
-        if len(gap) <= 4 and all(t.word in (",", "the", "which", "where", "that", "city", "town", "village", "base",
-                                              "airport", "area") or t.word in self.part_nouns for t in gap):
+        gap, nouns = toks.between(p.end, pos), ("city", "town", "village", "base", "airport", "area")
+        if described and not any(t.word in nouns or t.word in self.part_nouns for t in gap):
+            return []
+        if len(gap) <= 4 and all(t.word in (",", "the", "which", "where", "that") + nouns or t.word in self.part_nouns
+                                 for t in gap):
             return [self._part_named_before(toks, k, places, p)]
         if [t.word for t in gap] in ([",", "both", "of"], [",", "all", "of"]) and self.previous_places:
             return list(self.previous_places)   # "entered A and B, both of which they now control"
