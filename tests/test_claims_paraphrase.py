@@ -340,6 +340,7 @@ NO_CLAIM = [
     "The convoy passed to the west of Hama.",
     "Civilians still in Aleppo fear the shelling.",
     "Aid workers were leaving Hama on Thursday.",
+    "Rebels have yet to enter Hama.",
     "The appeal fell on deaf ears in Hama.",
     "The ministry handed journalists a list of villages near Hama.",
     "We cannot independently confirm reports that rebels are operating inside Hama.",
