@@ -299,6 +299,12 @@ SAME_FACT = [
     ("Soldiers deserted the army checkpoints in Douma.", ("douma", "government", "withdrew")),
     ("Tal Rifaat and Manbij are today held by the SNA.", ("manbij", "sna", "controls")),
     ("SDF units moved on Tuesday into the villages of Hatla and Marrat.", ("marrat", "sdf", "entered")),
+    ("Troops loyal to Assad withdrew from Hama.", ("hama", "government", "withdrew")),
+    ("The Tiger Forces withdrew from Hama.", ("hama", "government", "withdrew")),
+    ("The Kurdish YPG militia withdrew from Tal Rifaat.", ("tal_rifaat", "sdf", "withdrew")),
+    ("Assad's forces melted away from Hama.", ("hama", "government", "withdrew")),
+    ("Opposition factions from the south entered Damascus.", ("damascus", "opposition", "entered")),
+    ("Armed Druze groups took over Suwayda.", ("as_suwayda", "opposition", "captured")),
     # leaving, in other words
     ("Customs officers and soldiers had slipped away from Nasib in the afternoon.", ("nasib", "government", "withdrew")),
     ('A military source said troops had been "repositioned" away from Daraa city.', ("daraa", "government", "withdrew")),

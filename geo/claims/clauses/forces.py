@@ -244,9 +244,12 @@ class ForceReader(Grammar):
         return None
 
     def _past_locative(self, gap: list) -> list:
-        """``gap`` without a leading phrase placing the force ("groups [in Daraa province] seized")."""
+        """``gap`` without a leading phrase placing the force ("groups [in Daraa province] seized",
+        "factions [from the south] entered")."""
         if not gap or gap[0].word not in SUBJECT_LOCATIVES:
             return gap
+        if len(gap) >= 3 and gap[0].word == "from" and gap[1].word == "the" and gap[2].word in self.directions:
+            return gap[3:]
         k, named = 1, False
         while k < len(gap):
             inside = any(p.start <= gap[k].start < p.end for p in self.sentence_places)
