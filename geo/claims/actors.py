@@ -159,6 +159,15 @@ def _agentless(q: AgentQuery) -> str | None:
     return _recent_agent(q, RECENT_SENTENCES)
 
 
+def _unknown_agent(q: AgentQuery) -> bool:
+    """The phrase names its agent, but as no known force ("deserted by customs staff", "fell to
+    local notables"): no force is guessed from elsewhere."""
+    toks, k = q.toks, q.toks.at(q.trigger.end)
+    if k < len(toks) and toks[k].word == "by":
+        return True
+    return q.trigger.pattern.agent == "after" and 0 < k <= len(toks) and toks[k - 1].word in ("to", "by", "of")
+
+
 def _first_between(q: AgentQuery) -> ActorHit | None:
     """"clashes on the X front between A and B": the first named (the side that brings the
     fight, in the usual order of such phrases)."""
@@ -254,7 +263,7 @@ def resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
     if t.pattern.noun:
         return _noun_agent(q)
     if agent == "passive" or t.pattern.agent == "after":
-        return _agentless(q)
+        return None if _unknown_agent(q) else _agentless(q)
     subj = q.reader.subject(toks, ti, q.actors, q.lo)
     if subj is not None:
         return force(q, subj)

@@ -57,11 +57,15 @@ def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit]) ->
 
 
 def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], actors: list[ActorHit],
-                        reader: Reader, loss: bool = False) -> tuple[list[PlaceRef], bool]:
+                        reader: Reader, loss: bool = False, defence: bool = False) -> tuple[list[PlaceRef], bool]:
     """The places of an active phrase with no object: (places, read as a passive)."""
     # "Tel Rifaat liberated from PKK/YPG": a participle right after a place, no object
-    if ti > 0 and any(p.end <= toks[ti].start and toks[ti].start - p.end <= PARTICIPLE_GAP and p.key is not None
-                      for p in places) and toks[ti].word.endswith(("ed", "en")):
+    # ("Eastern Ghouta reached the capital": an object follows, so a subject and its verb; but
+    # "the approaches to Hama repelled the attack": Hama is where it was repelled)
+    objected = (not defence and ti + 1 < len(toks)
+                and (toks[ti + 1].word in ("the", "a", "an") or toks[ti + 1].cap))
+    if ti > 0 and not objected and any(p.end <= toks[ti].start and toks[ti].start - p.end <= PARTICIPLE_GAP
+                                       and p.key is not None for p in places) and toks[ti].word.endswith(("ed", "en")):
         return [p for p in places if p.end <= toks[ti].start and toks[ti].start - p.end <= PARTICIPLE_GAP][-1:], True
     listed = reader.listed_before(toks, ti, places)
     if listed:
@@ -157,7 +161,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     else:
         targets = reader.objects(toks, te, places, noun=sp.noun, where=where)
         if not targets:
-            targets, as_passive = _object_or_relative(ti, lo, toks, places, actors, reader, sp.effect == "loss")
+            targets, as_passive = _object_or_relative(ti, lo, toks, places, actors, reader, sp.effect == "loss",
+                                                      sp.effect == "defence")
             if as_passive and not passive:   # "X, captured by Y on Friday,": the agent follows "by"
                 passive, agent = True, _agent_after(te, True, toks, actors)
     if not targets and (where or (sp.agent == "inside" and sp.effect == "loss")):

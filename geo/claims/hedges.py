@@ -14,6 +14,7 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _IN_YEAR = re.compile(r"\bin (?:\w+ )?(1[89]\d\d|20\d\d)\b")   # "in 2016", "in March 2016"
 _CLAUSE_MARK = re.compile(r"[,;]")
 _CLAUSE_BREAK = re.compile(r";|,(?!\d)")   # not the comma of "2,000"
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "have long controlled"
 INTENTION_REACH = 45   # characters before a phrase searched for an intention ("preparing to")
 CONDITION_REACH = 90   # characters before a phrase searched for a condition ("whether HTS-led factions ...")
 PERFECT_REACH = 30     # characters before a phrase searched for a perfect ("had been")
@@ -47,10 +48,12 @@ def _earlier_year(text: str, year: int | None, rx: re.Pattern = YEAR) -> bool:
 def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) -> bool:
     """Background, not a current claim: "won control of the city in 2016", "... a decade after
     government forces drove rebels from the city", "had been under state control since ..."."""
+    clause_after = _CLAUSE_MARK.split(norm[t.end:])[0]
+    if vocab.rx_history_after.search(clause_after) and not _PRESENT_PERFECT.search(norm[max(0, t.start - 12):t.start]):
+        return True   # "besieged the city for two years", "took it a decade ago" (not "has held it for years")
     cue = _earlier_year(norm, year) or bool(vocab.rx_history.search(norm))
     if not cue:
         return False
-    clause_after = _CLAUSE_MARK.split(norm[t.end:])[0]
     if _earlier_year(clause_after, year):
         return True
     head = norm[:t.start]

@@ -20,6 +20,7 @@ from .vocabulary import ClaimVocabulary
 # Effects a negation cue may belong to rather than negate, when the phrase names its force
 # ("failed to establish positions", "prevented them from holding").
 _NEGATABLE_INSIDE = ("loss", "defence")
+_LOCATIVE_OPENERS = frozenset({"on", "at", "in", "near", "inside", "outside", "within"})
 
 
 class Found(NamedTuple):
@@ -143,6 +144,8 @@ class SentenceReading:
         if ti is None or (ti > 0 and toks[ti - 1].word in ("the", "an") and te == ti + 1
                           and t.pattern.effect == "loss" and not t.pattern.noun):
             return   # "tanks in the abandoned town of X": who abandoned it is not the sentence's subject
+        if ti == 0 and toks[0].word in _LOCATIVE_OPENERS:
+            return   # "On the northern outskirts of Homs, I counted ...": where the sentence is, no claim
         lo = reader.clause_start(toks, ti)
         norm = self.norm
         for a, b in reader.insertions:   # what an insertion says ("which it had held since 2016") is not this clause's time
