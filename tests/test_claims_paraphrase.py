@@ -318,6 +318,9 @@ SAME_FACT = [
     ("Rebels tightened their hold on Hama.", ("hama", "opposition", "controls")),
     ("The army was routed in Hama.", ("hama", "government", "failed_to_hold")),
     ("The army collapsed in Hama.", ("hama", "government", "failed_to_hold")),
+    ("Syrian army units stationed in Abu Kamal had withdrawn into the desert.", ("abu_kamal", "government", "withdrew")),
+    ("The factions kept moving down the highway towards Khan Shaykhun.", ("khan_shaykhun", "opposition", "advancing")),
+    ("SNA units now hold the western bank of the river as far as the Tishrin Dam.", ("tishrin_dam", "sna", "controls")),
     # leaving, in other words
     ("Customs officers and soldiers had slipped away from Nasib in the afternoon.", ("nasib", "government", "withdrew")),
     ('A military source said troops had been "repositioned" away from Daraa city.', ("daraa", "government", "withdrew")),
@@ -374,6 +377,7 @@ NO_CLAIM = [
     "Aid workers were leaving Hama on Thursday.",
     "Rebels have yet to enter Hama.",
     "Aid workers recovered bodies from the rubble in Hama.",
+    "Terrorists pushed out of the centre fled toward Fafin.",
     "A building collapsed in Hama after the strike.",
     "On the northern outskirts of Homs I counted eleven tanks abandoned along the road.",
     "Homs, which the regime besieged for two years, is quiet today.",
@@ -392,6 +396,11 @@ NO_CLAIM = [
 def test_a_place_opening_its_own_clause_is_no_list_item(run):
     """"Rebels seized Hama and Homs is next": Homs is the subject of another clause."""
     assert run("Rebels seized Hama and Homs is next, analysts said.") == {("hama", "opposition", "captured")}
+
+
+def test_a_retreat_towards_a_place_is_no_advance_on_it(run):
+    assert run("Government units withdrew from Mayadin, heading west towards Damascus.") == {
+        ("mayadin", "government", "withdrew")}
 
 
 def test_a_participle_clause_before_the_subject_is_no_relative(run):

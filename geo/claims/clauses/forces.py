@@ -246,6 +246,8 @@ class ForceReader(Grammar):
     def _past_locative(self, gap: list) -> list:
         """``gap`` without a leading phrase placing the force ("groups [in Daraa province] seized",
         "factions [from the south] entered")."""
+        if len(gap) > 1 and gap[0].word in SUBJECT_PARTICIPLES and gap[1].word in SUBJECT_LOCATIVES:
+            gap = gap[1:]   # "units [stationed] in Albu Kamal withdrew"
         if not gap or gap[0].word not in SUBJECT_LOCATIVES:
             return gap
         if len(gap) >= 3 and gap[0].word == "from" and gap[1].word == "the" and gap[2].word in self.directions:
@@ -291,6 +293,7 @@ class ForceReader(Grammar):
 LINK_TRANSPARENT = frozenset({"the", "so", "called", "'", '"', "\u201c", "\u201d", "\u2018", "\u2019"})
 SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
+SUBJECT_PARTICIPLES = frozenset({"stationed", "based", "deployed", "positioned", "garrisoned"})
 SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from"})
 LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area"})
 INSERTION_HEAD = 4      # words between the comma opening an insertion and its clause word ("a town that")
