@@ -527,6 +527,21 @@ def test_the_countryside_of_a_city_is_no_claim_about_the_city(run):
         ("homs_governorate", "government", "withdrew")}
 
 
+def test_our_forces_in_a_partys_statement_are_that_partys(read):
+    """A communique series: the party named as speaker once, then "our forces" with no speaker."""
+    out = read("The Military Operations Department announced the start of the battle. Communique No. 3: "
+               "With God's help our forces have liberated Sheikh Aqil.")
+    assert {(c.place_id, c.actor, c.claimant_side) for c in out} == {("sheikh_aqil", "opposition", "opposition")}
+    assert read("Communique No. 3: With God's help our forces have liberated Sheikh Aqil.") == []
+
+
+def test_a_label_before_a_colon_names_the_speaker(read):
+    out = read("Military source: terrorist groups reached the outskirts of Rastan.")
+    assert {(c.place_id, c.actor, c.claimant, c.claimant_side) for c in out} == {
+        ("rastan", "opposition", "Military source", "government")}
+    assert {c.claimant_side for c in read("HOMS: rebels entered Rastan.")} == {"outlet"}
+
+
 def test_a_countrys_ministry_is_that_countrys_side(read):
     """"the Turkish Ministry of Defence" speaks for Turkey, not for the government whose
     ministry shares the words."""

@@ -13,7 +13,7 @@ from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
 from .discourse import Discourse
 from .hedges import historic, intended
-from .speakers import Speaker, claimant_for
+from .speakers import NO_SIDE, Speaker, claimant_for, side_of
 from .triggers import Trigger
 from .vocabulary import ClaimVocabulary
 
@@ -129,11 +129,17 @@ class SentenceReading:
                 and not self.vocab.rx_verb.search(self.norm, before.trigger.end, toks[ti].start))
 
     def _speaker(self, t: Trigger) -> Speaker:
-        """Who says it: phrases between the same reporting verbs share a speaker."""
+        """Who says it: phrases between the same reporting verbs share a speaker. "Our forces"
+        with no speaker in the sentence: a party's own statement, so the last speaker the report
+        named ("The Military Operations Department announces ... Our forces have liberated X")."""
         key = (sum(1 for m in self.verbs if m.end() <= t.start), sum(1 for m in self.verbs if m.start() < t.end))
         if key not in self.said:
             self.said[key] = claimant_for(t, self.text, self.norm, self.vocab, self.report, self.talk, self.verbs)
-        return self.said[key]
+        speaker = self.said[key]
+        own = t.inner_actor == "us" or any(a.number == "own" for a in self.named)
+        last = self.talk.claimant if own and speaker.side in NO_SIDE else None
+        side = side_of(self.vocab, last, self.report.outlet) if last else ""
+        return Speaker(last, side) if last and side not in NO_SIDE else speaker
 
     def read(self, t: Trigger) -> None:
         """Read status phrase ``t``; what it claims goes to ``found``."""

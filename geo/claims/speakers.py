@@ -23,6 +23,7 @@ SPEAKER_WORDS = 12         # words of a speaker's phrase kept
 PASSIVE_REACH = 12         # characters before a reporting verb searched for a passive auxiliary
 TRAILING_TAIL_WORDS = 5    # "..., X said" ends the sentence: at most this many words after the verb
 TRAILING_SPEAKER_WORDS = 8   # a trailing speaker's phrase has at most this many words
+LABEL_WORDS = 10   # words of a label before a colon that may name the speaker ("Military source:")
 SIDE_CACHE_SIZE = 4096     # claimant phrases whose side is remembered
 NO_SIDE = ("outlet", "other")   # claimant sides that are no actor
 DEFINITE = ("the ", "these ", "those ")   # "the groups announced": a force named before
@@ -114,7 +115,25 @@ def _speaker_phrase(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, ve
         p = phrase_after(text, norm, cue.end())
         if p:
             return p
-    return _trailing_speaker(t, text, norm, verbs)
+    return _trailing_speaker(t, text, norm, verbs) or _label_speaker(t, text, norm, vocab)
+
+
+def _label_speaker(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary) -> str | None:
+    """"Military source: the army is ...", "URGENT | Homs governor to Syrian TV: ...", "COMMANDER:
+    we ...": a label before a colon that opens the sentence names who speaks, when it is a force
+    or holds a role word."""
+    colon = norm.find(":", 0, t.start)
+    if colon < 0:
+        return None
+    start = norm.rfind("|", 0, colon) + 1
+    label = norm[start:colon].strip()
+    if not label or len(label.split()) > LABEL_WORDS or any(c.isdigit() for c in label):
+        return None
+    words = label.split()
+    if not (vocab.rx_role.search(label + " for") or set(words) & vocab.speaker_roles
+            or any(n.actor for n in vocab.actor_names(" " + label + " "))):
+        return None
+    return text[start:colon].strip(" |")
 
 
 def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, report: Report, talk: Discourse,

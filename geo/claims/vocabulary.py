@@ -225,6 +225,8 @@ class ClaimVocabulary:
         self.carry_over = {name_key(w) for w in rep["carry_over"]}
         self.last_speaker_nouns = frozenset(name_key(w) for w in rep["last_speaker_nouns"])
         self.rx_role = wb(rf"(?:{rx_words(rep['roles'])}) (?:for|of|in|with|from)")
+        self.speaker_roles = frozenset(name_key(r) for r in rep["roles"]) | frozenset(
+            name_key(r) + "s" for r in rep["roles"])
         self.outlet_words = [normalize(w) for w in rep["outlet_words"]]
         self.rx_intention = wb("|".join(hedges["intention"]))
         self.rx_condition = wb("|".join(hedges["conditions"]))
