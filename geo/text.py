@@ -198,7 +198,9 @@ _ABBREVIATIONS = frozenset(
 # r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n+", written to open with a
 # character class, which lets the regex engine skip to the next candidate character instead of
 # trying both branches at every position (five times faster on news)
-_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<![.!?].)[.!?]*[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9]))")
+# A sentence may end with footnote marks before the space ("... the citadel.[8][9] Government").
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<![.!?].)[.!?]*[\"'”’)\]]*(?:\[[^\]\n]{1,30}\])*"
+                       r"(?=\s+[\"“‘'(\[]?[A-Z0-9]))")
 
 
 class Sentence(NamedTuple):

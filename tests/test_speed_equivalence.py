@@ -13,7 +13,7 @@ from geo.mentions.roads import _chord_km
 from geo.unresolved import tokens as tokens_mod
 
 # the sentence boundary as first written (geo/text.py: _BOUNDARY opens with a character class)
-PLAIN_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n+")
+PLAIN_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?:\[[^\]\n]{1,30}\])*(?=\s+[\"“‘'(\[]?[A-Z0-9])|\n+")
 
 BOUNDARY_TEXT = st.text(alphabet=".!?\n \t\"'”’)]“‘([Aa0é\u2003", max_size=80)
 SENTENCE_TEXT = st.lists(st.sampled_from(["Mr", "Dr", "St", "a", "U.S", "e.g", "no", "Hama", "rebels", "2024",
@@ -68,6 +68,14 @@ def test_the_sentence_boundary_on_news():
          "said so?! 2024. a. B. U.S. Forces left e.g. Homs.\n")
     assert [m.span() for m in text_mod._BOUNDARY.finditer(s)] == [m.span() for m in PLAIN_BOUNDARY.finditer(s)]
     assert list(text_mod.sentences(s)) == plain_sentences(s)
+
+
+def test_footnote_marks_end_a_sentence():
+    """An encyclopedia's "...citadel.[8][9] Government sources ..." is two sentences, so what
+    one says ("denied") does not govern the other."""
+    s = "Rebels took the citadel.[8][9] Government sources denied it.[citation needed] Rebels took Hama.[11]"
+    assert [x.text for x in text_mod.sentences(s)] == [
+        "Rebels took the citadel.[8][9]", "Government sources denied it.[citation needed]", "Rebels took Hama.[11]"]
 
 
 def test_a_chord_is_never_longer_than_the_geodesic():

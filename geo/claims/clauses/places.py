@@ -211,8 +211,9 @@ class PlaceReader(Grammar):
             j += 1
         if not (j < len(toks) and toks[j].cap and toks[j].word.isalpha() and toks[j].word not in self.item_heads):
             return k
-        if toks[j].word in self.locative or toks[j].word in self.object_stops or toks[j].word in self.clause_starts:
-            return k   # a function word capitalised at the start of a sentence: "Inside Aleppo, ..."
+        if toks[j].word in self.locative or toks[j].word in self.object_stops or toks[j].word in self.clause_starts \
+                or toks[j].word in self.adverbs or toks[j].word in self.time_words:
+            return k   # a function word capitalised at the start of a sentence: "Inside Aleppo, ...", "Then Hama fell"
         j += 1
         while j < len(toks):
             if toks[j].start in self.forces_at or toks[j].start in self.place_starts:
