@@ -327,6 +327,12 @@ SAME_FACT = [
     ("Members of the separatist militia are still present in Manbij.", ("manbij", "sdf", "entered")),
     ("His cousin said that the army had gone from Homs.", ("homs", "government", "withdrew")),
     ("Rebel commanders entered Mahardah last week.", ("mahardah", "opposition", "entered")),
+    ("The terrorist groups were able to penetrate several axes into Hama city, the command said.",
+     ("hama", "opposition", "entered")),
+    ("Our units have taken up new positions outside Hama, a military source said.", ("hama", "government", "withdrew")),
+    ("The army repelled an attack by the terrorist organisations on the town of Suqaylabiyah.",
+     ("suqaylabiyah", "government", "repelled")),
+    ("By Tuesday the rebels stood a few kilometres north of Hama.", ("hama", "opposition", "advancing")),
     # leaving, in other words
     ("Customs officers and soldiers had slipped away from Nasib in the afternoon.", ("nasib", "government", "withdrew")),
     ('A military source said troops had been "repositioned" away from Daraa city.', ("daraa", "government", "withdrew")),
@@ -383,6 +389,7 @@ NO_CLAIM = [
     "Aid workers were leaving Hama on Thursday.",
     "Rebels have yet to enter Hama.",
     "Aid workers recovered bodies from the rubble in Hama.",
+    "An attempt by terrorist groups to advance on Salamiyah was foiled.",
     "So far the new authorities have left the churches of Mahardah alone, he said.",
     "Terrorists pushed out of the centre fled toward Fafin.",
     "A building collapsed in Hama after the strike.",
@@ -540,6 +547,14 @@ def test_our_forces_in_a_partys_statement_are_that_partys(read):
                "With God's help our forces have liberated Sheikh Aqil.")
     assert {(c.place_id, c.actor, c.claimant_side) for c in out} == {("sheikh_aqil", "opposition", "opposition")}
     assert read("Communique No. 3: With God's help our forces have liberated Sheikh Aqil.") == []
+
+
+def test_an_addressee_before_we_is_no_speaker(read):
+    """"To our Kurdish people in Sheikh Maqsoud we say": the speaker is "we" (the last speaker
+    named), not the Kurds addressed."""
+    out = read("The Military Operations Department announced the battle. To our Kurdish people in Sheikh "
+               "Maqsoud we say: you are safe. Our fighters have liberated Hama airbase.")
+    assert {(c.place_id, c.actor, c.claimant_side) for c in out} == {("hama_airbase", "opposition", "opposition")}
 
 
 def test_a_label_before_a_colon_names_the_speaker(read):

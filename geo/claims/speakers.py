@@ -23,6 +23,7 @@ SPEAKER_WORDS = 12         # words of a speaker's phrase kept
 PASSIVE_REACH = 12         # characters before a reporting verb searched for a passive auxiliary
 TRAILING_TAIL_WORDS = 5    # "..., X said" ends the sentence: at most this many words after the verb
 TRAILING_SPEAKER_WORDS = 8   # a trailing speaker's phrase has at most this many words
+_PRONOUNS = frozenset({"we", "they", "he", "she", "it", "i"})   # the speaker when a phrase ends with one
 LABEL_WORDS = 10   # words of a label before a colon that may name the speaker ("Military source:")
 SIDE_CACHE_SIZE = 4096     # claimant phrases whose side is remembered
 NO_SIDE = ("outlet", "other")   # claimant sides that are no actor
@@ -56,7 +57,10 @@ def phrase_before(text: str, norm: str, end: int) -> str:
 
 def _clean(phrase: str) -> str:
     phrase = _STRIP.sub("", " " + phrase.strip(" ,“”\"'’")).strip()
-    return " ".join(phrase.split()[-SPEAKER_WORDS:])
+    words = phrase.split()[-SPEAKER_WORDS:]
+    if len(words) > 1 and words[-1].lower() in _PRONOUNS:
+        return words[-1]   # "To our Kurdish people in Sheikh Maqsoud we say": "we"
+    return " ".join(words)
 
 
 def phrase_after(text: str, norm: str, start: int) -> str:
