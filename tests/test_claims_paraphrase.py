@@ -333,6 +333,8 @@ SAME_FACT = [
     ("The army repelled an attack by the terrorist organisations on the town of Suqaylabiyah.",
      ("suqaylabiyah", "government", "repelled")),
     ("By Tuesday the rebels stood a few kilometres north of Hama.", ("hama", "opposition", "advancing")),
+    ("Russian jets bombed Idlib, which the rebels have run since 2015.", ("idlib", "opposition", "controls")),
+    ("HTS has controlled Idlib since 2017.", ("idlib", "opposition", "controls")),
     # leaving, in other words
     ("Customs officers and soldiers had slipped away from Nasib in the afternoon.", ("nasib", "government", "withdrew")),
     ('A military source said troops had been "repositioned" away from Daraa city.', ("daraa", "government", "withdrew")),
@@ -390,6 +392,8 @@ NO_CLAIM = [
     "Rebels have yet to enter Hama.",
     "Aid workers recovered bodies from the rubble in Hama.",
     "An attempt by terrorist groups to advance on Salamiyah was foiled.",
+    "The rebels captured Idlib in 2015.",
+    "Rebels had run out of ammunition in Hama.",
     "So far the new authorities have left the churches of Mahardah alone, he said.",
     "Terrorists pushed out of the centre fled toward Fafin.",
     "A building collapsed in Hama after the strike.",

@@ -14,6 +14,7 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _IN_YEAR = re.compile(r"\bin (?:\w+ )?(1[89]\d\d|20\d\d)\b")   # "in 2016", "in March 2016"
 _CLAUSE_MARK = re.compile(r"[,;]")
 _CLAUSE_BREAK = re.compile(r";|,(?!\d)")   # not the comma of "2,000"
+_SINCE_YEAR = re.compile(r"\bsince (?:\w+ )?(?:1[89]\d\d|20\d\d)\b")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "have long controlled"
 INTENTION_REACH = 45   # characters before a phrase searched for an intention ("preparing to")
 CONDITION_REACH = 90   # characters before a phrase searched for a condition ("whether HTS-led factions ...")
@@ -54,8 +55,9 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
     cue = _earlier_year(norm, year) or bool(vocab.rx_history.search(norm))
     if not cue:
         return False
-    if _earlier_year(clause_after, year):
-        return True
+    perfect = bool(_PRESENT_PERFECT.search(norm[max(0, t.start - 12):t.start])) or norm.startswith(("has ", "have "), t.start)
+    if _earlier_year(clause_after, year) and not (perfect and _SINCE_YEAR.search(clause_after)):
+        return True   # (but "which the rebels have run since 2015" still holds)
     head = norm[:t.start]
     conj = list(vocab.rx_time_clause.finditer(head))
     if conj:
