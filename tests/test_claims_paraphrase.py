@@ -335,6 +335,10 @@ SAME_FACT = [
     ("By Tuesday the rebels stood a few kilometres north of Hama.", ("hama", "opposition", "advancing")),
     ("Russian jets bombed Idlib, which the rebels have run since 2015.", ("idlib", "opposition", "controls")),
     ("HTS has controlled Idlib since 2017.", ("idlib", "opposition", "controls")),
+    ("In Suwayda, Druze groups run the city's security after government forces left their posts on Saturday.",
+     ("as_suwayda", "government", "withdrew")),
+    ("The Daraa factions were already inside Daraa city by Saturday.", ("daraa", "opposition", "entered")),
+    ("'The Tishrin Dam is still with us,' an SDF official said.", ("tishrin_dam", "sdf", "controls")),
     # leaving, in other words
     ("Customs officers and soldiers had slipped away from Nasib in the afternoon.", ("nasib", "government", "withdrew")),
     ('A military source said troops had been "repositioned" away from Daraa city.', ("daraa", "government", "withdrew")),
@@ -392,6 +396,7 @@ NO_CLAIM = [
     "Rebels have yet to enter Hama.",
     "Aid workers recovered bodies from the rubble in Hama.",
     "An attempt by terrorist groups to advance on Salamiyah was foiled.",
+    "Our forces are still in the vicinity of Hama city, the minister said.",
     "The rebels captured Idlib in 2015.",
     "Rebels had run out of ammunition in Hama.",
     "So far the new authorities have left the churches of Mahardah alone, he said.",
@@ -559,6 +564,17 @@ def test_an_addressee_before_we_is_no_speaker(read):
     out = read("The Military Operations Department announced the battle. To our Kurdish people in Sheikh "
                "Maqsoud we say: you are safe. Our fighters have liberated Hama airbase.")
     assert {(c.place_id, c.actor, c.claimant_side) for c in out} == {("hama_airbase", "opposition", "opposition")}
+
+
+def test_according_to_inside_a_where_clause_speaks_for_that_clause(read):
+    out = read("By Tuesday the rebels stood a few kilometres north of Hama, where, according to SANA, the army had "
+               "rushed in reinforcements.")
+    assert {(c.place_id, c.actor, c.claimant_side) for c in out} == {("hama", "opposition", "outlet")}
+
+
+def test_a_coordinated_clause_is_no_trailing_speaker(read):
+    out = read("Russian jets bombed Idlib, which the rebels have run since 2015, and the White Helmets report deaths.")
+    assert {(c.place_id, c.actor, c.claimant_side) for c in out} == {("idlib", "opposition", "outlet")}
 
 
 def test_a_label_before_a_colon_names_the_speaker(read):

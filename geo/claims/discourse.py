@@ -55,6 +55,14 @@ class Discourse:
             c = self.claimants[k] = self.read_speaker(c.text, c.norm)
         return c
 
+    def last_speaker(self, keep: Callable[[str], bool]) -> str | None:
+        """The last speaker named for whom ``keep`` holds (one on a force's side, say)."""
+        for k in range(len(self.claimants) - 1, -1, -1):
+            c = self.speaker(k)
+            if c and keep(c):
+                return c
+        return None
+
     @property
     def claimant(self) -> str | None:
         """The last speaker named."""

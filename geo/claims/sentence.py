@@ -72,7 +72,8 @@ class SentenceReading:
         elif not targets and t.pattern.effect == "loss" and found and self._subordinate_to(found[-1], ti):
             targets = found[-1].places   # "Rebels entered Hama after government forces withdrew"
         elif not targets and t.pattern.effect == "loss":
-            targets = self._where_the_subject_was(ti)   # "Government forces in Hama withdrew"
+            # "Government forces in Hama withdrew"; "In Suwayda, ... government forces left their posts"
+            targets = self._where_the_subject_was(ti) or reader.scene(self.toks, self.places)
         return [p for p in targets if not any(a < p.end and p.start < b for a, b in self.blocked)]
 
     def _expelled(self, t: Trigger, ti: int, lo: int, agent, actor: str | None, targets: list[PlaceRef],
@@ -129,17 +130,20 @@ class SentenceReading:
                 and not self.vocab.rx_verb.search(self.norm, before.trigger.end, toks[ti].start))
 
     def _speaker(self, t: Trigger) -> Speaker:
-        """Who says it: phrases between the same reporting verbs share a speaker. "Our forces"
-        with no speaker in the sentence: a party's own statement, so the last speaker the report
-        named ("The Military Operations Department announces ... Our forces have liberated X")."""
+        """Who says it: phrases between the same reporting verbs share a speaker."""
         key = (sum(1 for m in self.verbs if m.end() <= t.start), sum(1 for m in self.verbs if m.start() < t.end))
         if key not in self.said:
             self.said[key] = claimant_for(t, self.text, self.norm, self.vocab, self.report, self.talk, self.verbs)
-        speaker = self.said[key]
-        own = t.inner_actor == "us" or any(a.number == "own" for a in self.named)
-        last = self.talk.claimant if own and speaker.side in NO_SIDE else None
-        side = side_of(self.vocab, last, self.report.outlet) if last else ""
-        return Speaker(last, side) if last and side not in NO_SIDE else speaker
+        return self.said[key]
+
+    def _party_speaking(self, speaker: Speaker) -> Speaker:
+        """"Our forces" with no speaker named in the sentence: the last speaker the report named
+        that is on a force's side (a party's own statement). A speaker named but on no side
+        ("COMMANDER:", "a resident") keeps the sentence."""
+        if speaker.side != "outlet":
+            return speaker
+        last = self.talk.last_speaker(lambda c: side_of(self.vocab, c, self.report.outlet) not in NO_SIDE)
+        return Speaker(last, side_of(self.vocab, last, self.report.outlet)) if last else speaker
 
     def read(self, t: Trigger) -> None:
         """Read status phrase ``t``; what it claims goes to ``found``."""
@@ -163,6 +167,10 @@ class SentenceReading:
         targets, agent = arguments(t, ti, te, lo, toks, self.places, self.actors, reader)
         targets = self._targets(t, ti, targets)
         speaker = self._speaker(t)
+        subj = reader.subject(toks, ti, self.actors, lo) if agent is None and not t.inner_actor else None
+        own = agent if isinstance(agent, ActorHit) else subj
+        if t.inner_actor == "us" or (own is not None and own.number == "own"):
+            speaker = self._party_speaking(speaker)   # "Our forces have liberated X", in a party's communique
         q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, self.previous_agent, self.n_sent, reader,
                        speaker.side)
         actor = resolve(agent, q)
@@ -176,7 +184,6 @@ class SentenceReading:
         if actor is None or not targets:
             return
         self.found.append(Found(t, targets, actor, speaker))
-        subj = reader.subject(toks, ti, self.actors, lo) if agent is None and not t.inner_actor else None
         co = reader.co_subject(toks, subj, self.actors) if subj is not None else None
         if co is not None and co.kind != "anaphor" and co.actor and co.actor != actor:
             self.found.append(Found(t, targets, co.actor, speaker))   # both forces of "A and B took X"

@@ -23,6 +23,8 @@ SPEAKER_WORDS = 12         # words of a speaker's phrase kept
 PASSIVE_REACH = 12         # characters before a reporting verb searched for a passive auxiliary
 TRAILING_TAIL_WORDS = 5    # "..., X said" ends the sentence: at most this many words after the verb
 TRAILING_SPEAKER_WORDS = 8   # a trailing speaker's phrase has at most this many words
+_OPENS_CLAUSE = re.compile(r"\b(?:where|which|who|whose|while|whereas)\W*$")   # the cue opens that clause
+_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "as"})
 _PRONOUNS = frozenset({"we", "they", "he", "she", "it", "i"})   # the speaker when a phrase ends with one
 LABEL_WORDS = 10   # words of a label before a colon that may name the speaker ("Military source:")
 SIDE_CACHE_SIZE = 4096     # claimant phrases whose side is remembered
@@ -94,23 +96,25 @@ def _trailing_speaker(t: Trigger, text: str, norm: str, verbs: list[re.Match]) -
             commas = [k for k in range(t.end, m.start()) if norm[k] == ","]
             for comma in reversed(commas[-2:]):
                 p = _STRIP.sub("", " " + text[comma + 1:m.start()].strip(" “”\"")).strip()
-                if p and len(p.split()) <= TRAILING_SPEAKER_WORDS:
-                    return p
+                if p and len(p.split()) <= TRAILING_SPEAKER_WORDS and p.split()[0].lower() not in _CONJUNCTIONS:
+                    return p   # (", and the White Helmets report deaths": another clause, not a speaker)
     return None
 
 
 def _speaker_phrase(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, verbs: list[re.Match]) -> str | None:
     """The phrase naming who asserts status phrase ``t``, as written (None: nobody is named)."""
     verbs = [m for m in verbs if not _PASSIVE_BEFORE.search(norm, max(0, m.start() - PASSIVE_REACH), m.start())]
-    verbs_before = [m for m in verbs if m.end() <= t.start]   # ("were reported to be" has no speaker)
+    semi = norm.rfind(";", 0, t.start)   # "The army announces X; the coalition enters Y": Y is no one's word
+    verbs_before = [m for m in verbs if semi < m.start() and m.end() <= t.start]   # ("were reported to be" has no speaker)
     for m in reversed(verbs_before):
         if m.group().endswith("ing") and norm[:m.start()].rstrip().endswith(","):
             continue   # "..., stressing that": the same speaker as the verb before
         p = phrase_before(text, norm, m.start())
         if p:
             return p
-    cue = vocab.rx_before_claimant.search(norm)
-    if cue:
+    cue = next((c for c in vocab.rx_before_claimant.finditer(norm)
+                if c.start() < t.start or not _OPENS_CLAUSE.search(norm[t.end:c.start()])), None)
+    if cue:   # (not "X, where, according to Y, ...": Y speaks for the clause "where" opens)
         if any(t.end <= m.start() < cue.start() for m in verbs):
             # "X, the army said in a statement, citing Y": the army says it (Y is its reason)
             trailing = _trailing_speaker(t, text, norm, verbs)

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from .vocabulary import ClaimVocabulary, StatusPattern
 
-POSSESSIVE = re.compile(r"\b(?:them|their|its|the group's|our)\b")   # "under their control"
+POSSESSIVE = re.compile(r"\b(?:them|their|its|the group's|our|ours|us)\b")   # "under their control"
 PLURAL_POSSESSIVES = ("them", "their")
 _HELD_SUFFIX = re.compile(r" (?:led|backed)$")   # "hts led held": the force is "hts"
 _FORCES = " forces"   # "government held": the actor "government forces"
@@ -108,6 +108,6 @@ def find_triggers(norm: str, vocab: ClaimVocabulary, text: str | None = None) ->
             pronoun = POSSESSIVE.search(norm, t.start, t.end)
             if t.inner_actor is None and pronoun:
                 # the force named before ("under their control", "under the group's occupation")
-                t.inner_actor = ("us" if pronoun.group() == "our" else
+                t.inner_actor = ("us" if pronoun.group() in ("our", "ours", "us") else
                                  "them" if pronoun.group() in PLURAL_POSSESSIVES else "it")
     return sorted(chosen, key=lambda t: t.start)
