@@ -397,6 +397,7 @@ NO_CLAIM = [
     "Aid workers recovered bodies from the rubble in Hama.",
     "An attempt by terrorist groups to advance on Salamiyah was foiled.",
     "Our forces are still in the vicinity of Hama city, the minister said.",
+    "For more than four decades the city of Hama had stayed firmly under government control.",
     "The rebels captured Idlib in 2015.",
     "Rebels had run out of ammunition in Hama.",
     "So far the new authorities have left the churches of Mahardah alone, he said.",
@@ -575,6 +576,17 @@ def test_according_to_inside_a_where_clause_speaks_for_that_clause(read):
 def test_a_coordinated_clause_is_no_trailing_speaker(read):
     out = read("Russian jets bombed Idlib, which the rebels have run since 2015, and the White Helmets report deaths.")
     assert {(c.place_id, c.actor, c.claimant_side) for c in out} == {("idlib", "opposition", "outlet")}
+
+
+def test_a_possessed_part_in_a_list_is_no_claim_about_its_owner(run):
+    assert run("The rebels had also taken the Nayrab airbase and Aleppo's international airport.") == {
+        ("nayrab_airbase", "opposition", "captured")}
+
+
+def test_a_long_trailing_speaker_is_the_speaker(read):
+    out = read('"Manbij is now fully in the hands of our fighters," the Syrian National Army\'s Dawn of Freedom '
+               'operations room said in a statement.')
+    assert {(c.place_id, c.actor, c.claimant_side) for c in out} == {("manbij", "sna", "sna")}
 
 
 def test_a_label_before_a_colon_names_the_speaker(read):

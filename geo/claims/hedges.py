@@ -14,6 +14,7 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _IN_YEAR = re.compile(r"\bin (?:\w+ )?(1[89]\d\d|20\d\d)\b")   # "in 2016", "in March 2016"
 _CLAUSE_MARK = re.compile(r"[,;]")
 _CLAUSE_BREAK = re.compile(r";|,(?!\d)")   # not the comma of "2,000"
+_PLUPERFECT = re.compile(r"\bhad(?: \w+)?\s*$")
 _SINCE_YEAR = re.compile(r"\bsince (?:\w+ )?(?:1[89]\d\d|20\d\d)\b")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "have long controlled"
 INTENTION_REACH = 45   # characters before a phrase searched for an intention ("preparing to")
@@ -52,6 +53,8 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
     clause_after = _CLAUSE_MARK.split(norm[t.end:])[0]
     if vocab.rx_history_after.search(clause_after) and not _PRESENT_PERFECT.search(norm[max(0, t.start - 12):t.start]):
         return True   # "besieged the city for two years", "took it a decade ago" (not "has held it for years")
+    if _PLUPERFECT.search(norm[max(0, t.start - 12):t.start]) and vocab.rx_history_after.search(norm[:t.start]):
+        return True   # "For more than four decades the city had stayed under Assad family rule"
     cue = _earlier_year(norm, year) or bool(vocab.rx_history.search(norm))
     if not cue:
         return False

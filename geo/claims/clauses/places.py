@@ -109,8 +109,7 @@ class PlaceReader(Grammar):
         return []
 
     def _skip_locator(self, toks, k: int, by_start) -> int:
-        """Past a phrase that locates the item just listed ("area west of Manbij", "to its
-        north"), so that the list goes on after it ("... and the village of X")."""
+        """Past a phrase locating the item just listed ("area west of Manbij", "to its north")."""
         j = k
         while j < len(toks) and toks[j].word in self.item_heads and toks[j].word not in ("the", "of"):
             j += 1
@@ -165,11 +164,9 @@ class PlaceReader(Grammar):
         return lead + len(intro) if intro is not None else None
 
     def _part_of(self, toks, p: PlaceRef, fronts: bool = False) -> int | None:
-        """Where to read on when ``p`` only names a part of another place: the place the part is
-        named after ("the Hama suburb of [Qamhana]"), or past a part of ``p`` that is not ``p``
-        ("Hama's airport", "Hama's countryside": no claim about Hama); with ``fronts``, past a front
-        named after ``p`` ("reached the Hama front"; fighting "on the Tal Rifaat front" is fighting
-        for Tal Rifaat, so not for those); else None."""
+        """Where to read on when ``p`` only names a part of another place ("the Hama suburb of
+        [Qamhana]"), or past a part of ``p`` ("Hama's airport": no claim about Hama) or, with
+        ``fronts``, a front named after it ("reached the Hama front"); else None."""
         j = self._after(toks, p.end)
         if fronts and j < len(toks) and toks[j].word in self.front_nouns:
             return j + 1
@@ -252,6 +249,9 @@ class PlaceReader(Grammar):
                 part = self._part_of(toks, p)   # "and the Aleppo district of [Sheikh Maqsoud]"
                 if part is not None and part < len(toks) and toks[part].start in by_start:
                     p = by_start[toks[part].start]
+                elif part is not None and toks[self._after(toks, p.end) - 1].word.endswith("'s"):
+                    k = part   # "and Aleppo's international airport": no claim about Aleppo
+                    continue
                 out.append(p)
                 k = self._after(toks, p.end)
                 continue
