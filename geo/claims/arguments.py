@@ -146,6 +146,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
             return moved_out, None
         if moved_out:   # "rebels were driven back from X": the subject attacked X; who held it is not said here
             return moved_out, "passive"
+        if sp.effect == "loss" and reader.subject(toks, ti, actors, lo) is not None:
+            return [], None   # "troops in Aleppo were redeployed": the force moved, from where it was
     if passive and sp.effect == "defence":   # "an attack on X was repelled"
         targets = _attacked(toks, lo, ti, places, reader) or reader.subject_places(toks, lo, ti, places)
     elif passive or sp.place == "before":

@@ -126,7 +126,8 @@ class ForceReader(Grammar):
                     j -= 1
             elif w in (";", ":", "\u2014", "(", '"', "\u201c", "\u201d"):
                 return j + 1
-            elif (w in self.clause_starts and not (j > 0 and toks[j - 1].word in PERFECT_AUX)) or w in self.verbs:
+            elif (w in self.clause_starts and not (j > 0 and toks[j - 1].word in PERFECT_AUX)) or (
+                    w in self.verbs and not self._raised(toks, j)):
                 opening = self._insertion(toks, j, i)
                 if opening is None:
                     return j + 1
@@ -135,6 +136,14 @@ class ForceReader(Grammar):
                 j = opening   # "X, which the army had held, was seized": the clause goes on before it
             j -= 1
         return 0
+
+    def _raised(self, toks: Words, j: int) -> bool:
+        """The reporting verb at token ``j`` is a passive before "to" ("were also reported to have
+        pulled out of X"): no new clause, the subject before it is the phrase's."""
+        k = j - 1
+        while k >= 0 and toks[k].word in self.adverbs:
+            k -= 1
+        return k >= 0 and toks[k].word in self.passive_aux and j + 1 < len(toks) and toks[j + 1].word == "to"
 
     def _insertion(self, toks: Words, j: int, i: int) -> int | None:
         """The opening comma when the clause word or reporting verb at token ``j`` starts an
