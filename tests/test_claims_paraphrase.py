@@ -599,6 +599,18 @@ def test_a_long_trailing_speaker_is_the_speaker(read):
     assert {(c.place_id, c.actor, c.claimant_side) for c in out} == {("manbij", "sna", "sna")}
 
 
+def test_the_military_of_a_force_with_its_own_army_speaks_for_it(read):
+    out = read("IDF troops took control of the Syrian side of Mount Hermon on Sunday, the military said.")
+    assert {(c.place_id, c.actor, c.claimant_side, c.admission) for c in out} == {
+        ("mount_hermon", "israel", "israel", False)}
+    assert {c.claimant_side for c in read("Rebels captured Hama, the military said.")} == {"government"}
+
+
+def test_a_passive_reporting_verb_names_no_speaker(read):
+    out = read("Sheikh Miskin and Sanamayn were also reported to be in opposition hands.")
+    assert {(c.place_id, c.claimant_side) for c in out} == {("sheikh_miskin", "outlet"), ("sanamayn", "outlet")}
+
+
 def test_a_label_before_a_colon_names_the_speaker(read):
     out = read("Military source: terrorist groups reached the outskirts of Rastan.")
     assert {(c.place_id, c.actor, c.claimant, c.claimant_side) for c in out} == {

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..model import Report
+from ..text import name_key
 from .actors import AgentQuery, force, resolve
 from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
@@ -133,8 +134,18 @@ class SentenceReading:
         """Who says it: phrases between the same reporting verbs share a speaker."""
         key = (sum(1 for m in self.verbs if m.end() <= t.start), sum(1 for m in self.verbs if m.start() < t.end))
         if key not in self.said:
-            self.said[key] = claimant_for(t, self.text, self.norm, self.vocab, self.report, self.talk, self.verbs)
+            said = claimant_for(t, self.text, self.norm, self.vocab, self.report, self.talk, self.verbs)
+            self.said[key] = self._own_army_speaking(said)
         return self.said[key]
+
+    def _own_army_speaking(self, speaker: Speaker) -> Speaker:
+        """"IDF troops took X, the military said": "the military" is the army of the force with
+        an army of its own that the sentence names, not the government's."""
+        reader = self.vocab.reader
+        if name_key(speaker.name) not in reader.army_words:
+            return speaker
+        own = next((a.actor for a in self.named if a.actor in reader.own_army_sides), None)
+        return Speaker(speaker.name, own) if own else speaker
 
     def _party_speaking(self, speaker: Speaker) -> Speaker:
         """"Our forces" with no speaker named in the sentence: the last speaker the report named

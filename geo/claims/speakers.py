@@ -13,14 +13,14 @@ from .triggers import Trigger
 from .vocabulary import ClaimVocabulary
 
 BOUNDARY = re.compile(r"[,;:“”\"(]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+$")   # "were reported to"
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|now|widely|still|reportedly)\s+)?$")   # "were (also) reported to"
 _STRIP = re.compile(r"^(?:the country's\s+)?|(?:\s+(?:has|have|had|also|now|reportedly|earlier|later|previously|on \w+day))+$")
 _CLAUSE_MARK = re.compile(r"[,;]")
 _SENTENCE_GOES_ON = re.compile(r"[.;]")
 _THAT = re.compile(r"\bthat\b")
 SPEAKER_REACH = 400        # characters before a reporting verb searched for its speaker: a speaker's phrase is short
 SPEAKER_WORDS = 12         # words of a speaker's phrase kept
-PASSIVE_REACH = 12         # characters before a reporting verb searched for a passive auxiliary
+PASSIVE_REACH = 24         # characters before a reporting verb searched for a passive auxiliary
 TRAILING_TAIL_WORDS = 5    # "..., X said" ends the sentence: at most this many words after the verb
 TRAILING_SPEAKER_WORDS = 10  # a trailing speaker's phrase has at most this many words
 _OPENS_CLAUSE = re.compile(r"\b(?:where|which|who|whose|while|whereas)\W*$")   # the cue opens that clause
