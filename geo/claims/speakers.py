@@ -13,7 +13,8 @@ from .triggers import Trigger
 from .vocabulary import ClaimVocabulary
 
 BOUNDARY = re.compile(r"[,;:“”\"(]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|now|widely|still|reportedly)\s+)?$")   # "were (also) reported to"
+# "were (also) reported to"
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|now|widely|still|reportedly)\s+)?$")
 _STRIP = re.compile(r"^(?:the country's\s+)?|(?:\s+(?:has|have|had|also|now|reportedly|earlier|later|previously|on \w+day))+$")
 _CLAUSE_MARK = re.compile(r"[,;]")
 _SENTENCE_GOES_ON = re.compile(r"[.;]")
