@@ -348,6 +348,13 @@ SAME_FACT = [
     ("The army said it had beaten back an insurgent push around Souran.", ("souran", "government", "repelled")),
     ("The SNA launched its own assault on Tal Rifaat.", ("tal_rifaat", "sna", "contested")),
     ("Kobani was still held by the Kurdish-led group.", ("kobani", "sdf", "controls")),
+    ("The Syrian military said it had moved its forces outside Hama to protect civilians.",
+     ("hama", "government", "withdrew")),
+    ("It took the insurgents 48 hours to break the defences on Jabal Zayn al-Abidin.",
+     ("jabal_zayn_al_abidin", "opposition", "entered")),
+    ("In Suwayda, Druze fighters seized the provincial police headquarters.", ("as_suwayda", "opposition", "captured")),
+    ("Local fighters took over the central prison and the governor's office in Daraa city.",
+     ("daraa", "opposition", "captured")),
     # leaving, in other words
     ("Customs officers and soldiers had slipped away from Nasib in the afternoon.", ("nasib", "government", "withdrew")),
     ('A military source said troops had been "repositioned" away from Daraa city.', ("daraa", "government", "withdrew")),

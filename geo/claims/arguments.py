@@ -167,7 +167,9 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
                                                       sp.effect == "defence")
             if as_passive and not passive:   # "X, captured by Y on Friday,": the agent follows "by"
                 passive, agent = True, _agent_after(te, True, toks, actors)
-    if not targets and (where or (sp.agent == "inside" and sp.effect == "loss")):
+    objected = te < len(toks) and toks[te].word in ("the", "a", "an")   # "seized the police headquarters"
+    if not targets and (where or (sp.agent == "inside" and sp.effect == "loss")
+                        or (sp.effect in ("gain", "presence") and objected and not passive and not sp.noun)):
         targets = reader.scene(toks, places)   # "On the Saraqib front, the army repelled the attack"
     if passive and agent is None:
         return targets, "passive"
