@@ -355,6 +355,9 @@ SAME_FACT = [
     ("In Suwayda, Druze fighters seized the provincial police headquarters.", ("as_suwayda", "opposition", "captured")),
     ("Local fighters took over the central prison and the governor's office in Daraa city.",
      ("daraa", "opposition", "captured")),
+    ("He fled his post at the Hama military airport a day before rebels overran it.",
+     ("hama_airbase", "opposition", "captured")),
+    ("Rebels reached Saraqib on Thursday and took it on Friday.", ("saraqib", "opposition", "captured")),
     # leaving, in other words
     ("Customs officers and soldiers had slipped away from Nasib in the afternoon.", ("nasib", "government", "withdrew")),
     ('A military source said troops had been "repositioned" away from Daraa city.', ("daraa", "government", "withdrew")),

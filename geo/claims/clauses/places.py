@@ -77,7 +77,7 @@ class PlaceReader(Grammar):
         about ("remain deployed there"); "both towns", "them" the last claim's places; None when
         there is no anaphor (or nothing it can stand for)."""
         anaphor = next((a for a in self.place_anaphors if tuple(x.word for x in toks[k:k + len(a)]) == a), None)
-        if anaphor == ("there",):
+        if anaphor in (("there",), ("it",)):   # "overran it": the place the sentence named before
             heads = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None
                      and not self.modifies(toks, toks.at(p.start), self.sentence_places)]
             return heads[-1:]
