@@ -2,6 +2,7 @@
 
 Import with ``from helpers import ROOT`` (pytest puts ``tests/`` on ``sys.path``)."""
 
+import importlib.util
 from pathlib import Path
 
 from geopy.distance import geodesic
@@ -22,3 +23,12 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Distance between two (lat, lon) points on the WGS84 ellipsoid (geopy), in km."""
     return geodesic(a, b).km
+
+
+def cities15000() -> Path | None:
+    """The GeoNames extract shipped in the geotext wheel (cities15000.txt), or None without it."""
+    spec = importlib.util.find_spec("geotext")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    p = Path(list(spec.submodule_search_locations)[0]) / "data" / "cities15000.txt"
+    return p if p.is_file() else None

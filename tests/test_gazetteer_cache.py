@@ -6,14 +6,13 @@ makes no matcher."""
 
 from __future__ import annotations
 
-import importlib.util
 import pickle
 import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import HEADER, ROOT
+from helpers import HEADER, ROOT, cities15000
 
 import build_map
 import geo.cache
@@ -37,15 +36,7 @@ HOSTILE_CSV = (
 )
 
 
-def _cities15000() -> Path | None:
-    spec = importlib.util.find_spec("geotext")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    p = Path(list(spec.submodule_search_locations)[0]) / "data" / "cities15000.txt"
-    return p if p.is_file() else None
-
-
-CITIES = _cities15000()
+CITIES = cities15000()
 needs_cities = pytest.mark.skipif(CITIES is None, reason="geotext (with cities15000.txt) not installed")
 
 

@@ -7,14 +7,13 @@ import csv
 import math
 import re
 import unicodedata
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 shapely_wkt = pytest.importorskip("shapely.wkt")
 import shapely  # noqa: E402  (after importorskip)
-from helpers import ROOT, km  # noqa: E402
+from helpers import ROOT, cities15000, km  # noqa: E402
 from shapely.geometry import Point  # noqa: E402
 
 GAZETTEER = ROOT / "gazetteer.csv"
@@ -321,14 +320,8 @@ def test_foreign_rows_lie_outside_syria():
 
 
 def _cities15000():
-    geotext = pytest.importorskip("geotext")
-    try:
-        from importlib.resources import files
-
-        path = Path(str(files("geotext").joinpath("data/cities15000.txt")))
-    except (ImportError, TypeError, ModuleNotFoundError):
-        path = Path(geotext.__file__).parent / "data" / "cities15000.txt"
-    if not path.exists():
+    path = cities15000()
+    if path is None:
         pytest.skip("geotext's cities15000.txt not found")
     out = {}
     with path.open(encoding="utf-8") as f:

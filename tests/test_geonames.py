@@ -6,27 +6,17 @@ skipped when geotext is not installed.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, km
+from helpers import ROOT, cities15000, km
 
 from geo import gazetteer
 from geo.errors import GazetteerError
 from geo.gazetteer import geonames
 from geo.text import name_key
 
-
-def _cities15000() -> Path | None:
-    spec = importlib.util.find_spec("geotext")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    p = Path(list(spec.submodule_search_locations)[0]) / "data" / "cities15000.txt"
-    return p if p.is_file() else None
-
-
-CITIES = _cities15000()
+CITIES = cities15000()
 needs_cities = pytest.mark.skipif(CITIES is None, reason="geotext (with cities15000.txt) not installed")
 
 

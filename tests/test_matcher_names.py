@@ -4,11 +4,8 @@ what reading every entry gives; a forged names file is a miss."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
-from helpers import HEADER, ROOT
+from helpers import HEADER, ROOT, cities15000
 
 from geo import gazetteer, vocab
 from geo.gazetteer import store
@@ -89,12 +86,6 @@ def test_forged_names_are_a_miss(tmp_path):
         assert (m._values, m._edges) == (plain._values, plain._edges)
 
 
-def _cities() -> Path | None:
-    spec = importlib.util.find_spec("geotext")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    p = Path(list(spec.submodule_search_locations)[0]) / "data" / "cities15000.txt"
-    return p if p.is_file() else None
 
 
 RELATED_CSV = HEADER + (
@@ -113,13 +104,13 @@ RELATED_CSV = HEADER + (
 
 @pytest.mark.parametrize("source", ["project", "small", "cities"])
 def test_related_through_the_index_as_reading_every_entry(tmp_path, source):
-    if source == "cities" and _cities() is None:
+    if source == "cities" and cities15000() is None:
         pytest.skip("geotext (with cities15000.txt) not installed")
     if source == "small":
         path = tmp_path / "g.csv"
         path.write_text(RELATED_CSV, encoding="utf-8")
     else:
-        path = ROOT / "gazetteer.csv" if source == "project" else _cities()
+        path = ROOT / "gazetteer.csv" if source == "project" else cities15000()
     gaz = gazetteer.load(path)
     related = Related(gaz)
     entries = list(gaz.entries.values())
