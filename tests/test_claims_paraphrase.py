@@ -372,6 +372,26 @@ SAME_FACT = [
     ("We liberated Hama, the rebels said.", ("hama", "opposition", "captured")),
     ("Hama is now entirely under our control, the rebels said.", ("hama", "opposition", "controls")),
     ("The army pushed the terrorists back from the northern approaches to Hama.", ("hama", "government", "repelled")),
+    # a noun owned by a force ("the regime's ... Division"), "X-affiliated groups", "factions of the X operation"
+    ("The regime's 47th Armoured Brigade pulled out of Rastan overnight.", ("rastan", "government", "withdrew")),
+    ("The SDF's Manbij garrison withdrew from Manbij on Tuesday.", ("manbij", "sdf", "withdrew")),
+    ("The rebels' offensive swept through Saraqib.", ("saraqib", "opposition", "entered")),
+    ("HTS-affiliated groups entered Hama on Thursday.", ("hama", "opposition", "entered")),
+    ("SNA-aligned factions seized Tal Rifaat.", ("tal_rifaat", "sna", "captured")),
+    ("Fighters of the Deterrence of Aggression operation captured Saraqib.", ("saraqib", "opposition", "captured")),
+    ("The SNA, backed by Turkish drones, took Manbij.", ("manbij", "sna", "captured")),
+    ("Government troops, stationed at the Kuweires garrison, abandoned Deir Hafer.", ("deir_hafer", "government", "withdrew")),
+    ("Army reinforcements reached Suqaylabiyah on Tuesday.", ("suqaylabiyah", "government", "entered")),
+    ("Government forces have pulled out of Jasim, a source in the Syrian security services said.",
+     ("jasim", "government", "withdrew")),
+    # a noun's "of" names who: "after the withdrawal of X"
+    ("Rebels took Nawa after the withdrawal of Syrian regime forces.", ("nawa", "government", "withdrew")),
+    # "brought A, B and C under their control"; lists with ", as well as" and ", including"
+    ("By Friday the insurgents had brought Saraqib, Maarat al-Numan and Khan Shaykhun under their control.",
+     ("maarat_al_numan", "opposition", "controls")),
+    ("Rebels seized Khan Shaykhun, as well as the Abu al-Duhur airbase.", ("abu_al_duhur_airbase", "opposition", "captured")),
+    ("Rebels pushed into the western districts of Aleppo, including New Aleppo.", ("new_aleppo", "opposition", "entered")),
+    ("Soldiers were manning defensive lines on the northern outskirts of Hama.", ("hama", "government", "repelled")),
 ]
 
 
@@ -418,6 +438,10 @@ NO_CLAIM = [
     "Our forces are still in the vicinity of Hama city, the minister said.",
     "For more than four decades the city of Hama had stayed firmly under government control.",
     "Troops were redeployed to Hama from the coast.",
+    "The evacuation of civilians from Aleppo began on Sunday.",
+    "In Jasim, the police stations were evacuated on Friday.",
+    "Rebels now patrol the former regime-held districts.",
+    "Residents of once rebel-held Douma returned.",
     "The rebels captured Idlib in 2015.",
     "Rebels had run out of ammunition in Hama.",
     "So far the new authorities have left the churches of Mahardah alone, he said.",
@@ -450,6 +474,10 @@ def test_a_retreat_towards_a_place_is_no_advance_on_it(run):
 def test_a_participle_clause_before_the_subject_is_no_relative(run):
     """"Having captured Aleppo, the rebels pushed on": no claim that they advance on Aleppo."""
     assert ("aleppo", "opposition", "advancing") not in run("Having captured Aleppo, the rebels pushed on to Hama.")
+
+
+def test_a_noun_whose_of_names_no_force_gives_no_force(run):
+    assert run("Rebels took Nawa after the departure of the local notables.") == {("nawa", "opposition", "captured")}
 
 
 def test_a_withdrawal_reported_apart_is_not_moved_to_the_claim_before(run):

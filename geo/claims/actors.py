@@ -258,6 +258,8 @@ def resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
         return q.previous or q.talk.resolve(number, _resolved_before(q, toks[ti].start)) or _speaker_side(q)
     if t.inner_actor:
         return t.inner_actor
+    if agent == "unknown":   # arguments.UNKNOWN
+        return None
     if isinstance(agent, ActorHit):
         return force(q, agent)
     if t.pattern.noun:

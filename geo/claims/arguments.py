@@ -99,11 +99,19 @@ def _attacked(toks: Words, lo: int, ti: int, places: list[PlaceRef], reader: Rea
     return []
 
 
+FORCE_MODIFIERS = 2   # words that may stand before a force's name after "of"/"by" ("Syrian regime forces")
+_NOT_MODIFIERS = frozenset({"and", "or", "from", "to", "by", "in", "of", "on", "at", "with", "after", "before", "as"})
+UNKNOWN = "unknown"   # an agent stated but not a known force: no force is guessed
+
+
 def _force_at(k: int, toks: Words, actors: list[ActorHit]) -> ActorHit | None:
-    """The force phrase that starts at token ``k``, past an article."""
-    starts = {toks[k].start} if k < len(toks) else set()
-    if k + 1 < len(toks) and toks[k].word == "the":
-        starts.add(toks[k + 1].start)   # "by the SNA"; "by the army" is one name
+    """The force phrase that starts at token ``k``, past an article and up to
+    ``FORCE_MODIFIERS`` words before a name ("of Syrian regime forces")."""
+    starts = set()
+    for j in range(k, min(len(toks), k + 2 + FORCE_MODIFIERS)):
+        starts.add(toks[j].start)
+        if not toks[j].word.isalpha() or toks[j].word in _NOT_MODIFIERS:
+            break
     return next((a for a in actors if a.start in starts), None)
 
 
@@ -117,6 +125,8 @@ def _noun_arguments(te: int, toks: Words, places: list[PlaceRef], actors: list[A
             k = toks.at(force.end)
             return reader.objects(toks, k, places, noun=True, where=where), force
     targets = reader.objects(toks, te, places, noun=True, where=where)
+    if te < len(toks) and toks[te].word == "of" and not targets:
+        return targets, UNKNOWN   # "the evacuation of the security branches": a stated agent, no known force
     if targets and targets[-1].end is not None:
         k = toks.at(targets[-1].end)
         if k < len(toks) and toks[k].word in ("by", "to"):   # "the capture of X by Y"
@@ -148,6 +158,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
             return moved_out, "passive"
         if sp.effect == "loss" and reader.subject(toks, ti, actors, lo) is not None:
             return [], None   # "troops in Aleppo were redeployed": the force moved, from where it was
+        if sp.effect == "loss":
+            return [], UNKNOWN   # "the security branches were evacuated": who left is not said
     if passive and sp.effect == "defence":   # "an attack on X was repelled"
         targets = _attacked(toks, lo, ti, places, reader) or reader.subject_places(toks, lo, ti, places)
     elif passive or sp.place == "before":

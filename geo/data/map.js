@@ -249,9 +249,12 @@ function renderChanges() {
   var list = document.getElementById('sm-changes-list');
   if (!list) return;
   var todays = SM.changes.filter(function (c) { return c[0] === day; });
-  list.innerHTML = todays.map(function (c) { return '<li>' + c[2] + '</li>'; }).join('') ||
-      '<li class="nochange">no change of control claimed on this day</li>';
-  document.getElementById('sm-changes-n').textContent = '(' + todays.length + ')';
+  var more = (SM.changesMore || {})[day] || 0;
+  list.innerHTML = (todays.map(function (c) { return '<li>' + c[2] + '</li>'; }).join('') ||
+      '<li class="nochange">no change of control claimed on this day</li>') +
+      (more ? '<li class="nochange">&#8230; and ' + more + ' more, less claimed: every place\'s state by day ' +
+              'is in control.geojson</li>' : '');
+  document.getElementById('sm-changes-n').textContent = '(' + (todays.length + more) + ')';
 }
 
 function renderPrint() {

@@ -15,9 +15,20 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shapely
+
 from ..model import Claim, Entry, Report
 from ..safe import esc
-from ..state import PlaceState, calendar_days
+from ..state import Change, PlaceState, calendar_days
+from .budget import (
+    AREA_COORDINATES,
+    AREA_TOLERANCE_DEG,
+    AREA_TOLERANCE_MAX_DEG,
+    CHANGES_PER_DAY,
+    CLAIM_POPUPS_CHARS,
+    PLACE_POPUPS_CHARS,
+    fit,
+)
 from .inputs import Actors, ClaimsInput, MapInfo
 from .popups import area_popup_html, change_html, claims_html, place_meta, popup_html
 from .style import NO_LABEL_KINDS, kind_style, safe_colour
@@ -53,10 +64,8 @@ def page_data(rows: list[dict], reports: Mapping[str, Report], out_dir: Path, in
         "actors": {esc(a): [esc(x.label), safe_colour(x.colour)] for a, x in sorted(actors.items())},
         "places": places,
         "states": {esc(pid): [_state_row(st) for st in tl] for pid, tl in lines.items()},
-        "claims": {esc(pid): claims_html(sorted(cs, key=_newest, reverse=True), actors, labels)
-                   for pid, cs in sorted(by_place_claims.items())},
-        "changes": [[ch.date, esc(ch.place_id), change_html(ch, names.get(esc(ch.place_id), esc(ch.place_id)), actors)]
-                    for ch in (claims.changes if claims else [])],
+        "claims": _claim_lists(by_place_claims, actors, labels),
+        **_change_lists(claims.changes if claims else [], names, actors),
         "days": days,
         "reportDays": report_days,
         "last": days[-1] if days else (info.latest_date or ""),
@@ -66,12 +75,42 @@ def page_data(rows: list[dict], reports: Mapping[str, Report], out_dir: Path, in
     }
 
 
+def _change_lists(changes: list[Change], names: dict, actors: Actors) -> dict:
+    """The "changed on" lists: per day the CHANGES_PER_DAY changes of the most claimed places
+    (by date, then place), and per day the number left out (control.geojson has them all)."""
+    by_day: dict[str, list[Change]] = {}
+    for ch in changes:
+        by_day.setdefault(ch.date, []).append(ch)
+    kept, more = [], {}
+    for day, todays in by_day.items():
+        top = sorted(todays, key=lambda ch: (-ch.state.claim_count, ch.place_id))[:CHANGES_PER_DAY]
+        kept.extend(sorted(top, key=lambda ch: ch.place_id))
+        if len(todays) > len(top):
+            more[day] = len(todays) - len(top)
+    return {"changes": [[ch.date, esc(ch.place_id), change_html(ch, names.get(esc(ch.place_id), esc(ch.place_id)), actors)]
+                        for ch in kept],
+            "changesMore": more}
+
+
+def _claim_lists(by_place: dict[str, list[Claim]], actors: Actors, labels: Mapping[str, str]) -> dict:
+    """Each place's claims as popup HTML, newest first, within the page's budget for them."""
+    pids = sorted(by_place)
+    newest = [sorted(by_place[pid], key=_newest, reverse=True) for pid in pids]
+    lists = fit([claims_html(cs, actors, labels) for cs in newest], CLAIM_POPUPS_CHARS,
+                lambda i, cap: claims_html(newest[i], actors, labels, cap))
+    return {esc(pid): html for pid, html in zip(pids, lists)}
+
+
 def _places(rows: list[dict], reports: Mapping[str, Report], out_dir: Path, claims: ClaimsInput | None) -> list[dict]:
     """The places of the page: those the mentions drew, then the claimed places the mentions
     did not draw; ranked (most named and claimed first), the first few labelled."""
     lines = claims.lines if claims else {}
     entries: Mapping[str, Entry] = claims.entries if claims else {}
     places = [_mentioned_place(row, reports, out_dir) for row in rows]
+    popups = fit([p["popup"] for p in places], PLACE_POPUPS_CHARS,
+                 lambda i, cap: popup_html(rows[i], reports, out_dir, cap))
+    for p, popup in zip(places, popups):
+        p["popup"] = popup
     pids = [row["id"] for row in rows]
     for pid in sorted(set(lines) - set(pids)):   # claimed places the mentions did not draw
         e = entries[pid]
@@ -131,13 +170,26 @@ def _estimate_data(est: Estimate | None, lines: Mapping[str, list[PlaceState]], 
     opacity, GeoJSON geometry, popup HTML] and [from, until, GeoJSON geometry, label]."""
     if est is None:
         return {"areas": [], "fronts": []}
-    areas = [[a.date, a.until, esc(a.controller), a.opacity, _geojson(a.geometry, AREA_DIGITS),
+    shapes = _drawn_areas([a.geometry for a in est.areas])
+    areas = [[a.date, a.until, esc(a.controller), a.opacity, _geojson(shape, AREA_DIGITS),
               area_popup_html(a, lines, names, actors)]
-             for a in est.areas]
+             for a, shape in zip(est.areas, shapes)]
     fronts = [[f.date, f.until, _geojson(f.geometry, FRONT_DIGITS),
                f"estimated front: {actor_name(f.sides[0], actors)} / {actor_name(f.sides[1], actors)}"]
               for f in est.fronts]
     return {"areas": areas, "fronts": fronts}
+
+
+def _drawn_areas(shapes: list) -> list:
+    """The areas as drawn in the page: as estimated while their points fit the page's budget,
+    else simplified (tolerance doubled from about 200 m until they fit, at most about 50 km);
+    areas.geojson keeps them as estimated."""
+    tolerance = AREA_TOLERANCE_DEG
+    drawn = shapes
+    while sum(shapely.get_num_coordinates(g) for g in drawn) > AREA_COORDINATES and tolerance <= AREA_TOLERANCE_MAX_DEG:
+        drawn = [shapely.simplify(g, tolerance, preserve_topology=True) for g in shapes]
+        tolerance *= 2
+    return drawn
 
 
 def _geojson(geom, digits: int) -> dict:

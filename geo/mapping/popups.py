@@ -31,22 +31,34 @@ SENTENCE_CAP = 600     # characters of a sentence shown in a popup
 MARKED_SPAN_REACH = 4 * SENTENCE_CAP   # a name marked before this offset is shown whole, past the cap
 AREA_PLACES_SHOWN = 40   # places listed in an estimated area's popup
 CHANGE_OUTLETS_SHOWN = 3   # outlets named in a line of the "changed on" list
+NOTES_CHARS = 250      # of a popup's budget, kept for its notes on what was left out
 CLAIMANT_SIDE_WORDS = {"outlet": "the outlet", "other": "other source"}
 
 Span = tuple[int, int]   # (start, end) of a name in its sentence
 
 
-def popup_html(row: dict, reports: Mapping[str, Report], out_dir: Path) -> str:
+def popup_html(row: dict, reports: Mapping[str, Report], out_dir: Path, budget: int | None = None) -> str:
     """The mentions part of a place's popup: per article, newest first, its outlet, date, links
     and each sentence naming the place. Each article carries its date, so the page can hide
-    those after the day the slider shows."""
+    those after the day the slider shows. ``budget``: at most about this many characters (at
+    least one sentence of the newest article is always shown); the rest is pointed to
+    places.geojson."""
     order = sorted({m["article"] for m in row["mentions"]}, key=lambda a: (reports[a].date, a), reverse=True)
     by_article: dict[str, list[dict]] = {}
     for m in row["mentions"]:
         by_article.setdefault(m["article"], []).append(m)
-    parts = [_article_html(art, reports[art], by_article[art], out_dir) for art in order[:POPUP_ARTICLES]]
-    if len(order) > POPUP_ARTICLES:
-        parts.append(f'<div class="art more">&#8230; and {len(order) - POPUP_ARTICLES} older article(s): '
+    parts: list[str] = []
+    left = None if budget is None else budget - NOTES_CHARS
+    for art in order[:POPUP_ARTICLES]:
+        if left is not None and parts and left <= 0:
+            break
+        part = _article_html(art, reports[art], by_article[art], out_dir, left)
+        if left is not None and parts and len(part) > left:
+            break
+        parts.append(part)
+        left = None if left is None else left - len(part)
+    if len(order) > len(parts):
+        parts.append(f'<div class="art more">&#8230; and {len(order) - len(parts)} older article(s): '
                      f'every mention is in places.geojson</div>')
     return "".join(parts)
 
@@ -55,9 +67,9 @@ def _link(href: str, text: str) -> str:
     return f'<a href="{href}" target="_blank" rel="noopener noreferrer">{text}</a>'
 
 
-def _article_html(art: str, rep: Report, mentions: list[dict], out_dir: Path) -> str:
+def _article_html(art: str, rep: Report, mentions: list[dict], out_dir: Path, budget: int | None = None) -> str:
     """One article in a place's popup: where it came from, links to it, the sentences naming
-    the place (the name marked)."""
+    the place (the name marked), as many as ``budget`` characters allow (at least one)."""
     url = web_url(rep.url)
     links = [_link(url, esc(art)), _link(file_link(rep.path, out_dir), "file")] if url else \
         [_link(file_link(rep.path, out_dir), esc(art))]
@@ -67,11 +79,18 @@ def _article_html(art: str, rep: Report, mentions: list[dict], out_dir: Path) ->
     if rep.outlet_basis:
         parts.append(f'<div class="basis">{esc(rep.outlet_basis)}</div>')
     parts.append("<ul>")
+    left = None if budget is None else budget - sum(map(len, parts))
     sentences = _sentences(mentions)
+    shown = 0
     for sentence, spans in sentences[:POPUP_SENTENCES]:
-        parts.append(f"<li>{mark(_cap(sentence, spans), spans)}</li>")
-    if len(sentences) > POPUP_SENTENCES:
-        parts.append(f"<li>&#8230; and {len(sentences) - POPUP_SENTENCES} more sentence(s) in this article: "
+        item = f"<li>{mark(_cap(sentence, spans), spans)}</li>"
+        if left is not None and shown and len(item) > left:
+            break
+        parts.append(item)
+        shown += 1
+        left = None if left is None else left - len(item)
+    if len(sentences) > shown:
+        parts.append(f"<li>&#8230; and {len(sentences) - shown} more sentence(s) in this article: "
                      f"every mention is in places.geojson</li>")
     parts.append("</ul></div>")
     return "".join(parts)
@@ -116,11 +135,19 @@ def _nan(x) -> bool:
     return isinstance(x, float) and math.isnan(x)
 
 
-def claims_html(cs: list[Claim], actors: Actors, labels: Mapping[str, str]) -> str:
-    """A place's claims, newest first (``cs`` in that order), capped."""
-    items = [_claim_html(c, actors, labels) for c in cs[:POPUP_CLAIMS]]
-    if len(cs) > POPUP_CLAIMS:
-        items.append(f'<div class="c more">&#8230; and {len(cs) - POPUP_CLAIMS} older claim(s): '
+def claims_html(cs: list[Claim], actors: Actors, labels: Mapping[str, str], budget: int | None = None) -> str:
+    """A place's claims, newest first (``cs`` in that order), capped by count and by ``budget``
+    characters (at least one claim is shown)."""
+    items: list[str] = []
+    left = None if budget is None else budget - NOTES_CHARS
+    for c in cs[:POPUP_CLAIMS]:
+        item = _claim_html(c, actors, labels)
+        if left is not None and items and len(item) > left:
+            break
+        items.append(item)
+        left = None if left is None else left - len(item)
+    if len(cs) > len(items):
+        items.append(f'<div class="c more">&#8230; and {len(cs) - len(items)} older claim(s): '
                      f'all are in claims.geojson</div>')
     return "".join(items)
 

@@ -37,7 +37,7 @@ class ForceReader(Grammar):
                 if det == "own" or (det is not None and kind == "generic"):
                     kind, number = "anaphor", det   # "its units", "the same factions", "our forces"
             hits.append(ActorHit(start, end, aid, kind, plural, number, last))
-        return self._merge(toks, hits)
+        return [h for h in self._merge(toks, hits) if h.kind == "name" or h.head not in self.owned_only]
 
     @staticmethod
     def _whose(toks, i: int, hits: list[ActorHit]) -> str | None:
@@ -78,11 +78,25 @@ class ForceReader(Grammar):
                                                  for t in gap)
                 bracket = [t.word for t in gap] in (["("], ["(", "the"])
                 link = tuple(t.word for t in gap if t.word not in LINK_TRANSPARENT) in self.modifier_links
-                if adjacent or bracket or link:
+                owned = prev.kind == "name" and h.kind == "generic" and (
+                    self._possessive(toks, prev, gap) or (len(gap) == 1 and gap[0].word in self.identity_links))
+                if adjacent or bracket or link or owned:
                     out[-1] = self._join(prev, h, modifier_first=not link)
                     continue
             out.append(h)
         return out
+
+    def _possessive(self, toks: Words, owner: ActorHit, gap: list) -> bool:
+        """"the regime's 25th Division", "the rebels' campaign": a noun owned by the force named
+        before it, with at most POSSESSED_WORDS modifiers between."""
+        k = toks.at(owner.end)
+        inside = 0 < k <= len(toks) and toks[k - 1].end > owner.end and toks[k - 1].word.endswith("'s")
+        if not inside and not (gap and gap[0].word == "'"):
+            return False
+        words = gap if inside else gap[1:]
+        return len(words) <= POSSESSED_WORDS and all(
+            t.word.isalnum() and t.word not in self.verbs and t.word not in self.clause_starts
+            and t.word not in self.not_agent_after and t.word not in ("the", "a", "an") for t in words)
 
     @staticmethod
     def _join(a: ActorHit, b: ActorHit, modifier_first: bool) -> ActorHit:
@@ -237,6 +251,8 @@ class ForceReader(Grammar):
                 gap = gap[commas[-1] + 1:]   # "terrorist groups, backed by X, had entered"
             ok = all(t.word in self.soft or t.word in self.subject_gap or t.word in SUBJECT_MARKS
                      or (t.word.isdigit()) for t in gap)
+            if [t.word for t in gap] == [","] and self._in_participle_insertion(toks, a):
+                continue   # "the SFA, based at the al-Tanf garrison, captured X": the SFA
             if not ok or len(gap) > 8 or "," in [t.word for t in gap][:1] and len(gap) > 1:
                 return None
             start_i = toks.at(a.start)
@@ -251,6 +267,15 @@ class ForceReader(Grammar):
                 continue
             return a
         return None
+
+    @staticmethod
+    def _in_participle_insertion(toks: Words, a: ActorHit) -> bool:
+        """The force phrase ``a`` closes an insertion opened by a comma and a participle
+        (", based at the al-Tanf garrison,")."""
+        k = toks.at(a.start) - 1
+        while k >= 0 and toks[k].word not in (",", ";"):
+            k -= 1
+        return k >= 0 and toks[k].word == "," and k + 1 < len(toks) and toks[k + 1].word.endswith("ed")
 
     def _past_locative(self, gap: list) -> list:
         """``gap`` without a leading phrase placing the force ("groups [in Daraa province] seized",
@@ -303,7 +328,8 @@ LINK_TRANSPARENT = frozenset({"the", "so", "called", "'", '"', "\u201c", "\u201d
 SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
 SUBJECT_PARTICIPLES = frozenset({"stationed", "based", "deployed", "positioned", "garrisoned"})
-SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from"})
+SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from", "at"})
+POSSESSED_WORDS = 4     # modifiers between a force's "'s" and the noun it owns ("the regime's 25th Special Missions Forces")
 LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area"})
 INSERTION_HEAD = 4      # words between the comma opening an insertion and its clause word ("a town that")
 REPORT_NOUN_REACH = 6   # words from a report noun to the "that" or "of" of what it reports

@@ -53,6 +53,8 @@ class Grammar:
                                              ("pl", anaphora["plural_pronouns"]),
                                              ("own", anaphora["own_pronouns"])) for p in ps}
         self.modifier_links = [tuple(x.split()) for x in anaphora["modifier_links"]]
+        self.identity_links = frozenset(anaphora["identity_links"])
+        self.owned_only = frozenset(anaphora["owned_only"])
         self.verbs = frozenset(w for v in reporting_verbs for w in [v] if " " not in v)
         self.denials = frozenset(d for d in denials if " " not in d)
         self.denial_phrases = [tuple(d.split()) for d in denials if " " in d]   # "no truth"

@@ -1,0 +1,112 @@
+"""A map of many places stays small enough to open: popups and areas share a page budget, the
+largest cut first and all to the same size; under the budget nothing changes."""
+
+import shapely
+from shapely.geometry import Point
+
+from geo.mapping import popup_html
+from geo.mapping.budget import MIN_POPUP_CHARS, fair_cap, fit
+from geo.mapping.popups import NOTES_CHARS
+from geo.model import Report
+
+
+def test_fair_cap_cuts_only_the_largest_and_keeps_the_sum():
+    assert fair_cap([100, 200, 300], 600) is None            # fits whole: nothing cut
+    cap = fair_cap([1000, 1000, 5000, 9000], 9000)
+    assert cap == 3500                                      # 1000 + 1000 + 3500 + 3500
+    assert sum(min(s, cap) for s in [1000, 1000, 5000, 9000]) <= 9000
+    # many items: never under the floor, even when the sum then passes the budget
+    assert fair_cap([5000] * 100, 1000) == MIN_POPUP_CHARS
+
+
+def test_fit_rebuilds_only_items_over_the_cap():
+    items = ["a" * 700, "b" * 5000, "c" * 9000]
+    out = fit(items, 7000, lambda i, cap: items[i][:cap])
+    assert out[0] == items[0]
+    assert len(out[1]) == len(out[2]) == (7000 - 700) // 2
+    assert fit(items, 10**6, lambda i, cap: "") is items
+
+
+def _many_articles(tmp_path, n):
+    reports = {f"r{i:02d}": Report(f"r{i:02d}", tmp_path / f"r{i:02d}.txt", "", "x", f"2024-12-{i % 28 + 1:02d}",
+                                  f"Outlet {i}", "", "") for i in range(n)}
+    mentions = [{"article": a, "sentence": f"Rebels entered Hama from the north ({a}).", "sentence_start": 0,
+                 "start": 15, "end": 19} for a in reports]
+    row = {"name": "Hama", "kind": "city", "articles": list(reports), "mentions": mentions}
+    return row, reports
+
+
+def test_a_popup_within_a_budget_keeps_the_newest_and_says_where_the_rest_is(tmp_path):
+    row, reports = _many_articles(tmp_path, 20)
+    whole = popup_html(row, reports, tmp_path)
+    cut = popup_html(row, reports, tmp_path, budget=len(whole) // 4)
+    shown = cut.count('<div class="art" ')
+    assert 1 <= shown < 20 and len(cut) < len(whole) // 3
+    assert f"and {20 - shown} older article(s): every mention is in places.geojson" in cut
+    assert cut.startswith(whole[:len(whole) // 8])   # the same newest articles, in the same order
+    # a budget smaller than one article still shows the newest article's first sentence
+    tiny = popup_html(row, reports, tmp_path, budget=10)
+    assert tiny.count('<mark class="hl">Hama</mark>') == 1 and "2024-12-20" in tiny
+    assert popup_html(row, reports, tmp_path, budget=len(whole) + NOTES_CHARS) == whole
+
+
+def test_areas_in_the_page_are_simplified_only_past_their_budget(monkeypatch):
+    from geo.mapping import page
+
+    round_areas = [Point(36 + i, 35).buffer(0.3, quad_segs=64) for i in range(5)]
+    assert page._drawn_areas(round_areas) == round_areas
+    monkeypatch.setattr(page, "AREA_COORDINATES", 300)
+    drawn = page._drawn_areas(round_areas)
+    assert sum(shapely.get_num_coordinates(g) for g in drawn) <= 300
+    for before, after in zip(round_areas, drawn):
+        assert after.is_valid and abs(after.area - before.area) / before.area < 0.05
+
+
+def test_a_build_past_its_page_budget_cuts_the_page_not_the_exports(tmp_path, monkeypatch):
+    import json
+    import re
+
+    from helpers import ROOT
+
+    import build_map
+    from geo.mapping import page
+
+    def build(out):
+        assert build_map.main(["--reports", str(ROOT / "seeds"), "--out-dir", str(out), "--no-cache", "--cdn"]) == 0
+        html = (out / "situation_map.html").read_text(encoding="utf-8")
+        data = json.loads(re.search(r'<script type="application/json" id="sm-data">(.*?)</script>', html, re.S).group(1))
+        return data, (out / "places.geojson").read_bytes(), (out / "claims.geojson").read_bytes()
+
+    whole, places_whole, claims_whole = build(tmp_path / "whole")
+    popups = sum(len(p["popup"]) for p in whole["places"])
+    claims = sum(len(c) for c in whole["claims"].values())
+    monkeypatch.setattr(page, "PLACE_POPUPS_CHARS", popups // 2)
+    monkeypatch.setattr(page, "CLAIM_POPUPS_CHARS", claims // 2)
+    cut, places_cut, claims_cut = build(tmp_path / "cut")
+    assert sum(len(p["popup"]) for p in cut["places"]) <= popups // 2
+    assert sum(len(c) for c in cut["claims"].values()) <= claims // 2
+    assert "every mention is in places.geojson" in "".join(p["popup"] for p in cut["places"])
+    assert "all are in claims.geojson" in "".join(cut["claims"].values())
+    # the small places are whole, every place keeps a popup, and the exports keep everything
+    assert [bool(p["popup"]) for p in cut["places"]] == [bool(p["popup"]) for p in whole["places"]]
+    smallest = min(whole["places"], key=lambda p: len(p["popup"]) or 10**9)
+    assert next(p for p in cut["places"] if p["id"] == smallest["id"])["popup"] == smallest["popup"]
+    assert places_cut == places_whole and claims_cut == claims_whole
+
+
+def test_a_day_of_many_changes_lists_the_most_claimed_and_counts_the_rest(monkeypatch):
+    from geo.mapping import page
+    from geo.state import Change, PlaceState
+
+    def change(day, pid, claims):
+        st = PlaceState(place_id=pid, date=day, state="held", controller="opposition", actors=("opposition",),
+                        since=day, disputed=False, confidence="medium", outlets=1, sides=1, admissions=0, basis=(),
+                        claim_count=claims)
+        return Change(day, pid, "", st.key, st)
+
+    monkeypatch.setattr(page, "CHANGES_PER_DAY", 2)
+    changes = [change("2024-12-01", "a", 1), change("2024-12-01", "b", 5), change("2024-12-01", "c", 3),
+               change("2024-12-02", "d", 1)]
+    out = page._change_lists(changes, {}, {})
+    assert [(c[0], c[1]) for c in out["changes"]] == [("2024-12-01", "b"), ("2024-12-01", "c"), ("2024-12-02", "d")]
+    assert out["changesMore"] == {"2024-12-01": 1}
