@@ -116,7 +116,7 @@ def _force_at(k: int, toks: Words, actors: list[ActorHit]) -> ActorHit | None:
 
 
 def _noun_arguments(te: int, toks: Words, places: list[PlaceRef], actors: list[ActorHit], reader: Reader,
-                    where: bool) -> tuple[list[PlaceRef], ActorHit | None]:
+                    where: bool) -> tuple[list[PlaceRef], ActorHit | str | None]:
     """A status noun's place and the force inside its phrase: "the capture of X by Y", "the
     fall of X to Y", "the withdrawal of Y from X"."""
     if te < len(toks) and toks[te].word == "of":
