@@ -142,7 +142,7 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     if t.held:
         return reader.objects(toks, te, places, max_gap=HELD_PLACE_GAP), None
     passive = _passive(t, ti, te, toks, reader)
-    agent = _agent_after(te, passive, toks, actors) if sp.agent == "after" or passive else None
+    agent: ActorHit | str | None = _agent_after(te, passive, toks, actors) if sp.agent == "after" or passive else None
     where = sp.effect in ("defence", "fighting")
     if passive and sp.expels:   # "SDF fighters were driven out of X by the SNA": X, by the SNA
         driven_from = reader.objects(toks, te, places)
