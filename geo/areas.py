@@ -123,10 +123,17 @@ class _Projection:
     def to_deg(self, geom):
         """Back to lon/lat, snapped to the output grid, valid, only parts of the input's dimension."""
         dim = shapely.get_dimensions(geom)
-        g = shapely.make_valid(shapely.transform(geom, lambda c: np.column_stack(self.inv.transform(c[:, 0], c[:, 1]))))
-        g = shapely.make_valid(shapely.set_precision(g, GRID_DEG))
+        g = _valid(shapely.transform(geom, lambda c: np.column_stack(self.inv.transform(c[:, 0], c[:, 1]))))
+        g = _valid(shapely.set_precision(g, GRID_DEG))
         parts = [p for p in shapely.get_parts(g) if shapely.get_dimensions(p) == dim and not p.is_empty]
+        if dim == 2 and g.geom_type in ("Polygon", "MultiPolygon"):
+            return shapely.normalize(g)   # valid: its parts neither overlap nor share an edge, nothing to dissolve
         return shapely.normalize(shapely.union_all(parts) if dim == 2 else shapely.line_merge(shapely.union_all(parts)))
+
+
+def _valid(g):
+    """``g`` made valid, checked first: most are, and the check costs less than the repair."""
+    return g if shapely.is_valid(g) else shapely.make_valid(g)
 
 
 class _Countries:
