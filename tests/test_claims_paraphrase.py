@@ -392,6 +392,16 @@ SAME_FACT = [
     ("Rebels seized Khan Shaykhun, as well as the Abu al-Duhur airbase.", ("abu_al_duhur_airbase", "opposition", "captured")),
     ("Rebels pushed into the western districts of Aleppo, including New Aleppo.", ("new_aleppo", "opposition", "entered")),
     ("Soldiers were manning defensive lines on the northern outskirts of Hama.", ("hama", "government", "repelled")),
+    # a time before a speaker's label; offices and buildings left; posts taken up; vehicles of a force
+    ("[06:40] SDF media office: our fighters have freed the town of Tabqa.", ("tabqa", "sdf", "captured")),
+    ("Government forces vacated their offices and police stations in Daraa overnight.", ("daraa", "government", "withdrew")),
+    ("Israeli troops took up former UN posts on Mount Hermon.", ("mount_hermon", "israel", "entered")),
+    ("Columns of Republican Guard vehicles were seen leaving Homs at dawn.", ("homs", "government", "withdrew")),
+    ("Army personnel abandoned their barracks in Qusayr.", ("qusayr", "government", "withdrew")),
+    # a relative clause about the place a direction phrase locates
+    ("Troops pulled out of Khan Shaykhun south of Idlib, which the rebels entered on Friday.",
+     ("khan_shaykhun", "opposition", "entered")),
+    ("HTS fighters impose control over Salamiyah.", ("salamiyah", "opposition", "controls")),
 ]
 
 

@@ -27,6 +27,7 @@ TRAILING_SPEAKER_WORDS = 10  # a trailing speaker's phrase has at most this many
 _OPENS_CLAUSE = re.compile(r"\b(?:where|which|who|whose|while|whereas)\W*$")   # the cue opens that clause
 _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "as"})
 _PRONOUNS = frozenset({"we", "they", "he", "she", "it", "i"})   # the speaker when a phrase ends with one
+_LABEL_COLON = re.compile(r"(?<!\d):|:(?!\d)")
 LABEL_WORDS = 10   # words of a label before a colon that may name the speaker ("Military source:")
 SIDE_CACHE_SIZE = 4096     # claimant phrases whose side is remembered
 NO_SIDE = ("outlet", "other")   # claimant sides that are no actor
@@ -131,10 +132,11 @@ def _label_speaker(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary) -> 
     """"Military source: the army is ...", "URGENT | Homs governor to Syrian TV: ...", "COMMANDER:
     we ...": a label before a colon that opens the sentence names who speaks, when it is a force
     or holds a role word."""
-    colon = norm.find(":", 0, t.start)
-    if colon < 0:
+    m = _LABEL_COLON.search(norm, 0, t.start)   # not the colon of a time ("[18:05]")
+    if m is None:
         return None
-    start = norm.rfind("|", 0, colon) + 1
+    colon = m.start()
+    start = max(norm.rfind("|", 0, colon), norm.rfind("]", 0, colon)) + 1
     label = norm[start:colon].strip()
     if not label or len(label.split()) > LABEL_WORDS or any(c.isdigit() for c in label):
         return None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from .forces import ForceReader
-from .places import PlaceReader
+from .relatives import RelativeReader
 
 
-class Reader(ForceReader, PlaceReader):
+class Reader(ForceReader, RelativeReader):
     """The grammar word lists, compiled once, and the rules that read a clause with them."""
