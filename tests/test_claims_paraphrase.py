@@ -402,6 +402,8 @@ SAME_FACT = [
     ("Troops pulled out of Khan Shaykhun south of Idlib, which the rebels entered on Friday.",
      ("khan_shaykhun", "opposition", "entered")),
     ("HTS fighters impose control over Salamiyah.", ("salamiyah", "opposition", "controls")),
+    # "forcing X to withdraw": X left the place just named
+    ("The insurgents overran Saraqib, forcing regime troops to retreat.", ("saraqib", "government", "withdrew")),
 ]
 
 
@@ -452,6 +454,9 @@ NO_CLAIM = [
     "In Jasim, the police stations were evacuated on Friday.",
     "Rebels now patrol the former regime-held districts.",
     "Residents of once rebel-held Douma returned.",
+    "The SDF agreed to withdraw from Manbij under a US-brokered deal.",
+    "Moscow urged the Syrian army to withdraw from Homs.",
+    "The SDF refused to withdraw from Manbij.",
     "The rebels captured Idlib in 2015.",
     "Rebels had run out of ammunition in Hama.",
     "So far the new authorities have left the churches of Mahardah alone, he said.",
