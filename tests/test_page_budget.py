@@ -1,9 +1,6 @@
 """A map of many places stays small enough to open: popups and areas share a page budget, the
 largest cut first and all to the same size; under the budget nothing changes."""
 
-import shapely
-from shapely.geometry import Point
-
 from geo.mapping import popup_html
 from geo.mapping.budget import MIN_POPUP_CHARS, fair_cap, fit
 from geo.mapping.popups import NOTES_CHARS
@@ -50,16 +47,16 @@ def test_a_popup_within_a_budget_keeps_the_newest_and_says_where_the_rest_is(tmp
     assert popup_html(row, reports, tmp_path, budget=len(whole) + NOTES_CHARS) == whole
 
 
-def test_areas_in_the_page_are_simplified_only_past_their_budget(monkeypatch):
+def test_the_page_draws_the_newest_days_of_areas_that_fit_and_says_from_when(monkeypatch):
     from geo.mapping import page
 
-    round_areas = [Point(36 + i, 35).buffer(0.3, quad_segs=64) for i in range(5)]
-    assert page._drawn_areas(round_areas) == round_areas
-    monkeypatch.setattr(page, "AREA_COORDINATES", 300)
-    drawn = page._drawn_areas(round_areas)
-    assert sum(shapely.get_num_coordinates(g) for g in drawn) <= 300
-    for before, after in zip(round_areas, drawn):
-        assert after.is_valid and abs(after.area - before.area) / before.area < 0.05
+    spans = [("2024-12-01", "2024-12-01", 40), ("2024-12-01", "2024-12-01", 30), ("2024-12-02", "2024-12-03", 50),
+             ("2024-12-04", "2024-12-04", 60)]
+    assert page.drawn_since(spans) == ""            # all fit: every day is drawn
+    monkeypatch.setattr(page, "AREA_COORDINATES", 120)
+    assert page.drawn_since(spans) == "2024-12-02"  # 60 + 50 fit; the 70 points of Dec 1 do not
+    monkeypatch.setattr(page, "AREA_COORDINATES", 10)
+    assert page.drawn_since(spans) == "2024-12-04"  # the newest day is always drawn
 
 
 def test_a_build_past_its_page_budget_cuts_the_page_not_the_exports(tmp_path, monkeypatch):

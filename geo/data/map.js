@@ -218,6 +218,12 @@ estimated.addLayer(frontLayer);
 function renderAreas() {
   areaLayer.clearLayers();
   frontLayer.clearLayers();
+  var note = document.getElementById('sm-areas-note');
+  if (note) {
+    note.hidden = !(SM.areasFrom && (!day || day < SM.areasFrom));
+    note.textContent = 'Estimated areas are drawn from ' + SM.areasFrom + ' on (too many for this page); ' +
+                       'areas.geojson has every day.';
+  }
   SM.areas.forEach(function (a) {
     if (!day || (a[0] <= day && day <= a[1])) {
       areaLayer.addData({type: 'Feature', geometry: a[4], properties: {controller: a[2], opacity: a[3], popup: a[5]}});

@@ -1,9 +1,10 @@
 """How much of the page the popups and estimated areas may take, so a map of many places still
 opens in a browser in a few seconds.
 
-The exports (places.geojson, claims.geojson, areas.geojson) always keep everything; the page
-shows the newest part of each place's articles and claims, and areas drawn more simply, when
-the whole would pass its budget. Places whose popups fit a fair share keep them whole; only the
+The exports (places.geojson, claims.geojson, control.geojson, areas.geojson) always keep
+everything; the page shows the newest part of each place's articles and claims, the most claimed
+changes of each day, and the estimated areas of the newest days, when the whole would pass its
+budget. Places whose popups fit a fair share keep them whole; only the
 largest are cut, all to the same size (``fair_cap``). Under the budgets the page is exactly as
 it would be without them.
 """
@@ -16,9 +17,7 @@ PLACE_POPUPS_CHARS = 8_000_000   # all places' article popups together
 CLAIM_POPUPS_CHARS = 3_000_000   # all places' claim lists together
 MIN_POPUP_CHARS = 600            # a place's share never falls below this (one short sentence)
 CHANGES_PER_DAY = 150            # lines of the "changed on" list of one day (the most claimed places)
-AREA_COORDINATES = 200_000       # points of all estimated areas drawn in the page
-AREA_TOLERANCE_DEG = 0.002       # first simplification step when areas pass their budget (~200 m)
-AREA_TOLERANCE_MAX_DEG = 0.5     # areas are never drawn coarser than this (~50 km)
+AREA_COORDINATES = 300_000       # points of the estimated areas drawn in the page (the newest days)
 
 
 def fair_cap(sizes: Sequence[int], total: int, floor: int = MIN_POPUP_CHARS) -> int | None:

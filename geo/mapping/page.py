@@ -22,8 +22,6 @@ from ..safe import esc
 from ..state import Change, PlaceState, calendar_days
 from .budget import (
     AREA_COORDINATES,
-    AREA_TOLERANCE_DEG,
-    AREA_TOLERANCE_MAX_DEG,
     CHANGES_PER_DAY,
     CLAIM_POPUPS_CHARS,
     PLACE_POPUPS_CHARS,
@@ -167,29 +165,36 @@ def _state_row(st: PlaceState) -> list:
 
 def _estimate_data(est: Estimate | None, lines: Mapping[str, list[PlaceState]], names: dict, actors: Actors) -> dict:
     """The estimated areas and fronts (geo.areas) as page data: [from, until, controller,
-    opacity, GeoJSON geometry, popup HTML] and [from, until, GeoJSON geometry, label]."""
+    opacity, GeoJSON geometry, popup HTML] and [from, until, GeoJSON geometry, label]; and
+    "areasFrom": the first day whose estimate the page draws ("" = every day)."""
     if est is None:
-        return {"areas": [], "fronts": []}
-    shapes = _drawn_areas([a.geometry for a in est.areas])
-    areas = [[a.date, a.until, esc(a.controller), a.opacity, _geojson(shape, AREA_DIGITS),
+        return {"areas": [], "fronts": [], "areasFrom": ""}
+    since = drawn_since([(a.date, a.until, int(shapely.get_num_coordinates(a.geometry))) for a in est.areas])
+    areas = [[a.date, a.until, esc(a.controller), a.opacity, _geojson(a.geometry, AREA_DIGITS),
               area_popup_html(a, lines, names, actors)]
-             for a, shape in zip(est.areas, shapes)]
+             for a in est.areas if a.date >= since]
     fronts = [[f.date, f.until, _geojson(f.geometry, FRONT_DIGITS),
                f"estimated front: {actor_name(f.sides[0], actors)} / {actor_name(f.sides[1], actors)}"]
-              for f in est.fronts]
-    return {"areas": areas, "fronts": fronts}
+              for f in est.fronts if f.date >= since]
+    return {"areas": areas, "fronts": fronts, "areasFrom": since}
 
 
-def _drawn_areas(shapes: list) -> list:
-    """The areas as drawn in the page: as estimated while their points fit the page's budget,
-    else simplified (tolerance doubled from about 200 m until they fit, at most about 50 km);
-    areas.geojson keeps them as estimated."""
-    tolerance = AREA_TOLERANCE_DEG
-    drawn = shapes
-    while sum(shapely.get_num_coordinates(g) for g in drawn) > AREA_COORDINATES and tolerance <= AREA_TOLERANCE_MAX_DEG:
-        drawn = [shapely.simplify(g, tolerance, preserve_topology=True) for g in shapes]
-        tolerance *= 2
-    return drawn
+def drawn_since(spans: list[tuple[str, str, int]]) -> str:
+    """The first day from which the page draws the estimated areas, given each area's (first
+    day, last day, points): the newest estimates while their points fit AREA_COORDINATES (the
+    newest always), whole days only; "" when all fit. areas.geojson keeps every day."""
+    by_first: dict[str, int] = {}
+    for first, _, points in spans:
+        by_first[first] = by_first.get(first, 0) + points
+    if sum(by_first.values()) <= AREA_COORDINATES:
+        return ""
+    total, since = 0, ""
+    for first in sorted(by_first, reverse=True):
+        total += by_first[first]
+        if total > AREA_COORDINATES and since:
+            break
+        since = first
+    return since
 
 
 def _geojson(geom, digits: int) -> dict:
