@@ -693,3 +693,17 @@ def test_a_sides_word_for_its_enemies_is_never_its_own_force(run):
     """The SDF's "mercenary factions" are not the SDF (nor, unnamed, anyone the tool could name)."""
     got = run("The General Command of the Syrian Democratic Forces said the mercenary factions overran Fafin.")
     assert ("fafin", "sdf", "captured") not in got
+
+
+def test_a_surname_speaks_for_the_side_of_the_person_named_in_full_before(read):
+    claims = read("Major General Igor Konashenkov, spokesman of the Russian Defence Ministry, told reporters in Moscow. "
+                  "Konashenkov said Syrian troops had repelled an assault on Morek.")
+    assert [(c.place_id, c.claimant, c.claimant_side) for c in claims] == [("morek", "Konashenkov", "russia")]
+    (c,) = read("Lister said the rebels had taken Hama.")   # no one of that name before: no side
+    assert c.claimant_side == "other"
+
+
+def test_a_time_before_a_label_is_not_the_label(read):
+    (c,) = read("[21:10] Military Operations Command: our forces entered Homs.")
+    assert (c.place_id, c.actor, c.claimant, c.claimant_side) == ("homs", "opposition", "Military Operations Command",
+                                                                   "opposition")

@@ -85,6 +85,15 @@ class Discourse:
             return self.claimant   # "it", "the statement": the last speaker
         return phrase              # "the monitor" with no monitor named before: as written
 
+    def named_before(self, surname: str) -> str | None:
+        """The last speaker whose name (before any appositive) ends with ``surname``'s last word."""
+        last = name_key(surname).split(" ")[-1]
+        for k in range(len(self.claimants) - 1, -1, -1):
+            c = self.speaker(k)
+            if c and name_key(c.partition(", ")[0]).split(" ")[-1] == last and name_key(c) != name_key(surname):
+                return c
+        return None
+
     def resolve(self, number: str, before: list[ForceRef], head: str = "") -> str | None:
         """The force an anaphor stands for: the last one named with the same noun ("armed
         groups" ... "the groups"), else the last one named agreeing in number when the anaphor

@@ -27,6 +27,7 @@ TRAILING_SPEAKER_WORDS = 10  # a trailing speaker's phrase has at most this many
 _OPENS_CLAUSE = re.compile(r"\b(?:where|which|who|whose|while|whereas)\W*$")   # the cue opens that clause
 _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "as"})
 _PRONOUNS = frozenset({"we", "they", "he", "she", "it", "i"})   # the speaker when a phrase ends with one
+_SURNAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gen|General|Colonel|Col|Admiral|Minister)\.? )?[A-Z][\w'-]+")
 _LABEL_COLON = re.compile(r"(?<!\d):|:(?!\d)")
 LABEL_WORDS = 10   # words of a label before a colon that may name the speaker ("Military source:")
 SIDE_CACHE_SIZE = 4096     # claimant phrases whose side is remembered
@@ -159,6 +160,10 @@ def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, repor
     if claimant is None:
         return Speaker(report.outlet, "outlet")
     side = side_of(vocab, claimant, report.outlet)
+    if side == "other" and _SURNAME.fullmatch(claimant):
+        # "Ignasyuk emphasised ...": the person named in full before ("Oleg Ignasyuk, deputy head of ...")
+        earlier = talk.named_before(claimant)
+        side = side_of(vocab, earlier, report.outlet) if earlier else side
     head = name_key(claimant).split(" ")[-1]
     if head in vocab.generic and name_key(claimant).startswith(DEFINITE):
         # "The groups, led by HTS, announced": the force those words stand for
