@@ -707,3 +707,23 @@ def test_a_time_before_a_label_is_not_the_label(read):
     (c,) = read("[21:10] Military Operations Command: our forces entered Homs.")
     assert (c.place_id, c.actor, c.claimant, c.claimant_side) == ("homs", "opposition", "Military Operations Command",
                                                                    "opposition")
+
+
+def test_the_army_in_the_israeli_press_is_israels_army():
+    """actors.toml `home_outlets`: in the voice of Israel's press, "the army" is the IDF; quoted
+    Syrian sources and other outlets keep theirs."""
+    gaz = load(ROOT / "gazetteer.csv")
+    matcher, vocab = Matcher(gaz), ClaimVocabulary()
+
+    def claims(outlet, text):
+        r = parse_report(Path("t.txt"), text.encode(), Source(outlet, "2024-12-08", "", ""))
+        return {(c.place_id, c.actor, c.status, c.claimant_side) for c in extract_claims(r, find_mentions(r, matcher),
+                                                                                           vocab, gaz)}
+
+    text = "The army seized the Syrian side of Mount Hermon on Sunday."
+    assert claims("Times of Israel", text) == {("mount_hermon", "israel", "captured", "outlet")}
+    assert claims("Reuters", text) == {("mount_hermon", "government", "captured", "outlet")}
+    assert claims("Haaretz", "The army said its troops had taken up positions on Mount Hermon.") == {
+        ("mount_hermon", "israel", "entered", "israel")}
+    assert claims("Haaretz", "The Syrian army withdrew from Quneitra, residents said.") == {
+        ("quneitra", "government", "withdrew", "other")}

@@ -48,6 +48,7 @@ class AgentQuery:
     n_sent: int
     reader: Reader
     side: str = ""          # the claimant's side
+    home_army: str = ""     # whose army "the army" is when the outlet speaks (its home press: Israel's)
 
 
 def _has_side(side: str) -> bool:
@@ -98,8 +99,9 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
     """The force a phrase stands for: "our forces" the speaker's, an anaphor the one it refers to."""
     if a.number == "own":   # "our forces": the speaker's
         return q.side if _has_side(q.side) else None
-    if q.side in q.reader.own_army_sides and _words(q, a) in q.reader.army_words and not _named_before(q, a):
-        return q.side   # "the army has seized X", says Israel's defence minister: Israel's army
+    army = q.side if q.side in q.reader.own_army_sides else (q.home_army if q.side == "outlet" else "")
+    if army and _words(q, a) in q.reader.army_words and not _named_before(q, a):
+        return army   # "the army has seized X", says Israel's defence minister (or an Israeli paper): Israel's army
     if a.kind == "anaphor":
         head = a.head if a.head in q.reader.generic else ""
         got = q.talk.resolve(a.number, _resolved_before(q, a.start), head) or a.actor or _speaker_side(q)

@@ -9,7 +9,7 @@ from functools import partial
 
 from ..gazetteer import Gazetteer
 from ..model import Claim, Mention, PendingClaim, Report
-from ..text import Sentence, normalize, sentences
+from ..text import Sentence, name_key, normalize, sentences
 from .actors import outside
 from .clauses import ActorName, PlaceRef, tokenize
 from .discourse import Discourse, ForceRef, LastAgent, Said
@@ -111,7 +111,8 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     reader.place_starts = frozenset(p.start for p in places)
     blocked = [(m.start - sent.start, m.end - sent.start) for m in doc.mentions.blocked.get(sent.start, [])]
     reading = SentenceReading(doc.report, vocab, talk, n_sent, doc.year, text, norm, toks, places, actors, named,
-                              blocked, list(vocab.rx_verb.finditer(norm)))
+                              blocked, list(vocab.rx_verb.finditer(norm)),
+                              home_army=vocab.home_army_of.get(name_key(doc.report.outlet), ""))
     for t in triggers:
         reading.read(t)
     _keep(doc, reading.found, n_sent, sent)

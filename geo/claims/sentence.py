@@ -51,6 +51,7 @@ class SentenceReading:
     found: list[Found] = field(default_factory=list)
     previous_agent: str | None = None
     said: dict[tuple[int, int], Speaker] = field(default_factory=dict)   # per pair of reporting verbs around
+    home_army: str = ""   # whose army "the army" is when the outlet speaks (ClaimVocabulary.home_army_of)
 
     def _set_aside(self, t: Trigger, ti: int) -> bool:
         """The phrase states no current claim: hypothetical, denied or negated."""
@@ -82,7 +83,8 @@ class SentenceReading:
         """"drove the SDF out of X": the SDF's own claim (``t.pattern.expels``); in the passive
         ("SDF fighters were pushed out of X"), the subject's."""
         reader, toks = self.vocab.reader, self.toks
-        q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, None, self.n_sent, reader, speaker.side)
+        q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, None, self.n_sent, reader, speaker.side,
+                       self.home_army)
         if agent == "passive" or (isinstance(agent, ActorHit) and agent.start >= t.end):
             hit = reader.subject(toks, ti, self.actors, lo)
         else:
@@ -106,7 +108,7 @@ class SentenceReading:
         nxt = toks[k].start if k < len(toks) else -1
         hit = next((a for a in self.named if a.start == nxt), None)
         q = AgentQuery(t, k, k, toks, self.actors, self.named, self.talk, None, self.n_sent, self.vocab.reader,
-                       speaker.side)
+                       speaker.side, self.home_army)
         out = force(q, hit) if hit is not None else None
         if out is not None and out != actor:
             pattern = replace(t.pattern, status=status, effect=self.vocab.effect(status), cedes="")
@@ -144,7 +146,7 @@ class SentenceReading:
         reader = self.vocab.reader
         if name_key(speaker.name) not in reader.army_words:
             return speaker
-        own = next((a.actor for a in self.named if a.actor in reader.own_army_sides), None)
+        own = next((a.actor for a in self.named if a.actor in reader.own_army_sides), None) or self.home_army
         return Speaker(speaker.name, own) if own else speaker
 
     def _party_speaking(self, speaker: Speaker) -> Speaker:
@@ -183,7 +185,7 @@ class SentenceReading:
         if t.inner_actor == "us" or (own is not None and own.number == "own"):
             speaker = self._party_speaking(speaker)   # "Our forces have liberated X", in a party's communique
         q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, self.previous_agent, self.n_sent, reader,
-                       speaker.side)
+                       speaker.side, self.home_army)
         actor = resolve(agent, q)
         if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in reader.relatives
                                                       and lo != ti):

@@ -51,7 +51,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
     "actors.toml": {
         "": {"actors": TABLE, "anaphora": TABLE},
         "actor": {"label": str, "colour": str, "names": STR_LIST, "adjectives": STR_LIST, "allies": STR_LIST,
-                  "own_army": bool},
+                  "own_army": bool, "home_outlets": STR_LIST},
         "anaphora": {k: STR_LIST for k in ("nouns", "hostile_words", "determiners", "singular_determiners",
                                            "plural_determiners", "weak_determiners", "own_determiners",
                                            "singular_pronouns", "plural_pronouns", "own_pronouns", "army_words",
@@ -127,6 +127,9 @@ class ClaimVocabulary:
                                              for n in spec["names"] if n == n.lower())
         # "the army", said by a side with an army of its own, is that side's army
         self.reader.own_army_sides = frozenset(aid for aid, spec in a["actors"].items() if spec.get("own_army"))
+        # ... and in a report of its home press, speaking in its own voice ("home_outlets")
+        self.home_army_of = {name_key(o): aid for aid, spec in a["actors"].items() if spec.get("own_army")
+                             for o in spec.get("home_outlets", [])}
         self.reader.army_words = frozenset(name_key(w) for w in a["anaphora"]["army_words"])
 
     def _load_actors(self, a: dict, a_path: Path) -> None:
