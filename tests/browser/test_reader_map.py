@@ -305,3 +305,24 @@ def test_estimated_areas_layer_turns_on_follows_the_slider_and_lists_its_places(
     page.mouse.click(box["x"] + pt["x"], box["y"] + pt["y"])
     text = m.open_popup_text(fade_ms=400)
     assert text.startswith("Estimated area: Opposition") and "Hama" in text and "estimate" in text
+
+
+def test_past_the_page_budget_older_areas_are_left_out_and_the_legend_says_so(open_map, tmp_path, monkeypatch):
+    from geo.mapping import page as page_data
+
+    reports = tmp_path / "r"
+    reports.mkdir()
+    for name, text in HISTORY.items():
+        (reports / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(page_data, "AREA_COORDINATES", 1)   # only the newest day's estimate fits
+    m = open_map(build_map_into(tmp_path / "o", reports, default_gazetteer()))
+    newest = m.js("(map) => JSON.parse(document.getElementById('sm-data').textContent).areasFrom")
+    assert newest and newest > "2024-12-01"
+    m.page.locator(".leaflet-control-layers label", has_text="Estimated control").locator("input").check()
+    note = m.page.locator("#sm-areas-note")
+    m.set_day("2024-12-01")
+    assert m.js("(map) => map.smAreas.getLayers().length") == 0
+    assert note.is_visible() and f"drawn from {newest} on" in note.inner_text() and "areas.geojson" in note.inner_text()
+    m.set_day(newest)
+    assert m.js("(map) => map.smAreas.getLayers().length") > 0
+    assert not note.is_visible()
