@@ -18,10 +18,19 @@ def test_fair_cap_cuts_only_the_largest_and_keeps_the_sum():
 
 def test_fit_rebuilds_only_items_over_the_cap():
     items = ["a" * 700, "b" * 5000, "c" * 9000]
-    out = fit(items, 7000, lambda i, cap: items[i][:cap])
+    out = fit(items, 7000, lambda i, cap: items[i][:cap], [2, 1, 0])
     assert out[0] == items[0]
     assert len(out[1]) == len(out[2]) == (7000 - 700) // 2
-    assert fit(items, 10**6, lambda i, cap: "") is items
+    assert fit(items, 10**6, lambda i, cap: "", [0, 1, 2]) is items
+
+
+def test_past_the_floor_the_first_ranked_keep_the_floor_and_the_rest_are_left_out():
+    items = ["x" * 5000 for _ in range(10)] + ["y" * 100]
+    rank = [10] + list(range(9, -1, -1))          # the small one first, then the last ones
+    out = fit(items, 3 * MIN_POPUP_CHARS + 100, lambda i, cap: items[i][:cap], rank)
+    assert out[10] == items[10]                   # small and first: whole
+    assert [len(x) for x in out[:10]] == [0] * 7 + [MIN_POPUP_CHARS] * 3
+    assert sum(map(len, out)) <= 3 * MIN_POPUP_CHARS + 100
 
 
 def _many_articles(tmp_path, n):
@@ -75,18 +84,18 @@ def test_a_build_past_its_page_budget_cuts_the_page_not_the_exports(tmp_path, mo
         return data, (out / "places.geojson").read_bytes(), (out / "claims.geojson").read_bytes()
 
     whole, places_whole, claims_whole = build(tmp_path / "whole")
-    popups = sum(len(p["popup"]) for p in whole["places"])
+    popups = sum(len(p.get("popup", "")) for p in whole["places"])
     claims = sum(len(c) for c in whole["claims"].values())
     monkeypatch.setattr(page, "PLACE_POPUPS_CHARS", popups // 2)
     monkeypatch.setattr(page, "CLAIM_POPUPS_CHARS", claims // 2)
     cut, places_cut, claims_cut = build(tmp_path / "cut")
-    assert sum(len(p["popup"]) for p in cut["places"]) <= popups // 2
+    assert sum(len(p.get("popup", "")) for p in cut["places"]) <= popups // 2
     assert sum(len(c) for c in cut["claims"].values()) <= claims // 2
-    assert "every mention is in places.geojson" in "".join(p["popup"] for p in cut["places"])
+    assert "every mention is in places.geojson" in "".join(p.get("popup", "") for p in cut["places"])
     assert "all are in claims.geojson" in "".join(cut["claims"].values())
     # the small places are whole, every place keeps a popup, and the exports keep everything
-    assert [bool(p["popup"]) for p in cut["places"]] == [bool(p["popup"]) for p in whole["places"]]
-    smallest = min(whole["places"], key=lambda p: len(p["popup"]) or 10**9)
+    assert [bool(p.get("popup")) for p in cut["places"]] == [bool(p.get("popup")) for p in whole["places"]]
+    smallest = min(whole["places"], key=lambda p: len(p.get("popup", "")) or 10**9)
     assert next(p for p in cut["places"] if p["id"] == smallest["id"])["popup"] == smallest["popup"]
     assert places_cut == places_whole and claims_cut == claims_whole
 

@@ -3,6 +3,10 @@
 // Strings in SM are escaped HTML (name, popup, meta, states' header and short text, claims,
 // changes, texts); where plain text is needed (search, accessible names) it is decoded with
 // unesc and only ever set with textContent, value or setAttribute.
+SM.places.forEach(function (p) {   // fields left out of the page data when they hold their default
+  p.text = p.text || p.name; p.aliases = p.aliases || []; p.dates = p.dates || []; p.undated = p.undated || 0;
+  p.main = p.main || 0; p.claimed = p.claimed || 0; p.area = p.area || 0; p.first = p.first || ''; p.popup = p.popup || '';
+});
 var actors = SM.actors;
 var days = SM.days;
 var day = SM.last;
@@ -116,8 +120,12 @@ function popupContent(m) {
   root.innerHTML = '<h4>' + p.name + '</h4><div class="st">' +
       (st ? stateHead(st) : '<span class="nost">No control claim' + (day ? ' up to ' + day : '') + '</span>') +
       '</div><div class="meta">' + p.meta + '</div><div class="list">' +
-      (SM.claims[p.id] ? '<div class="sec">Control claims, newest first</div><div class="cl">' + SM.claims[p.id] + '</div>' : '') +
-      (p.popup ? '<div class="sec">Articles naming it, newest first</div>' + p.popup : '') + '</div>';
+      (SM.claims[p.id] ? '<div class="sec">Control claims, newest first</div><div class="cl">' + SM.claims[p.id] + '</div>' :
+       (SM.states[p.id] ? '<div class="sec">Control claims</div><div class="c more">left out of this page (too many ' +
+                          'places): claims.geojson has every one</div>' : '')) +
+      (p.popup ? '<div class="sec">Articles naming it, newest first</div>' + p.popup :
+       (p.n ? '<div class="sec">Articles naming it</div><div class="art more">left out of this page (too many places): ' +
+              'places.geojson has every mention</div>' : '')) + '</div>';
   hideLater(root);
   if (SM.claims[p.id] && !root.querySelector('.c')) {
     root.querySelector('.cl').innerHTML = '<div class="c">none up to this day</div>';

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-PLACE_POPUPS_CHARS = 8_000_000   # all places' article popups together
-CLAIM_POPUPS_CHARS = 3_000_000   # all places' claim lists together
+PLACE_POPUPS_CHARS = 5_000_000   # all places' article popups together
+CLAIM_POPUPS_CHARS = 2_000_000   # all places' claim lists together
 MIN_POPUP_CHARS = 600            # a place's share never falls below this (one short sentence)
 CHANGES_PER_DAY = 150            # lines of the "changed on" list of one day (the most claimed places)
-AREA_COORDINATES = 300_000       # points of the estimated areas drawn in the page (the newest days)
+AREA_COORDINATES = 200_000       # points of the estimated areas drawn in the page (the newest days)
 
 
 def fair_cap(sizes: Sequence[int], total: int, floor: int = MIN_POPUP_CHARS) -> int | None:
@@ -36,9 +36,19 @@ def fair_cap(sizes: Sequence[int], total: int, floor: int = MIN_POPUP_CHARS) -> 
     return None   # not reached: the sizes fit
 
 
-def fit(items: list[str], total: int, rebuild: Callable[[int, int], str]) -> list[str]:
-    """``items`` with those over the fair cap rebuilt by ``rebuild(index, cap)``."""
-    cap = fair_cap([len(x) for x in items], total)
-    if cap is None:
-        return items
-    return [rebuild(i, cap) if len(x) > cap else x for i, x in enumerate(items)]
+def fit(items: list[str], total: int, rebuild: Callable[[int, int], str], rank: Sequence[int]) -> list[str]:
+    """``items`` with those over the fair cap rebuilt by ``rebuild(index, cap)``. When even
+    MIN_POPUP_CHARS each does not fit, the items first in ``rank`` (indexes, most important
+    first) keep that much and the others are left out ("": the page says where they are)."""
+    sizes = [len(x) for x in items]
+    if sum(min(s, MIN_POPUP_CHARS) for s in sizes) <= total:
+        cap = fair_cap(sizes, total)
+        return items if cap is None else [rebuild(i, cap) if len(x) > cap else x for i, x in enumerate(items)]
+    out = [""] * len(items)
+    left = total
+    for i in rank:
+        need = min(sizes[i], MIN_POPUP_CHARS)
+        if need <= left:
+            out[i] = items[i] if sizes[i] <= MIN_POPUP_CHARS else rebuild(i, MIN_POPUP_CHARS)
+            left -= need
+    return out

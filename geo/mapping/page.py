@@ -58,16 +58,17 @@ def page_data(rows: list[dict], reports: Mapping[str, Report], out_dir: Path, in
     days = calendar_days([r.date for r in reports.values()] + [c.date for cs in by_place_claims.values() for c in cs])
     report_days = sorted({r.date for r in reports.values() if r.date})
     names = {p["id"]: p["name"] for p in places}   # escaped id -> escaped name
+    bounds = _bounds(places, rows)
     return {
         "actors": {esc(a): [esc(x.label), safe_colour(x.colour)] for a, x in sorted(actors.items())},
-        "places": places,
+        "places": [_compact(p) for p in places],
         "states": {esc(pid): [_state_row(st) for st in tl] for pid, tl in lines.items()},
         "claims": _claim_lists(by_place_claims, actors, labels),
         **_change_lists(claims.changes if claims else [], names, actors),
         "days": days,
         "reportDays": report_days,
         "last": days[-1] if days else (info.latest_date or ""),
-        "bounds": _bounds(places, rows),
+        "bounds": bounds,
         "texts": report_texts(reports),
         **_estimate_data(claims.areas if claims else None, lines, names, actors),
     }
@@ -94,9 +95,10 @@ def _claim_lists(by_place: dict[str, list[Claim]], actors: Actors, labels: Mappi
     """Each place's claims as popup HTML, newest first, within the page's budget for them."""
     pids = sorted(by_place)
     newest = [sorted(by_place[pid], key=_newest, reverse=True) for pid in pids]
+    rank = sorted(range(len(pids)), key=lambda i: (-len(newest[i]), pids[i]))   # most claimed first
     lists = fit([claims_html(cs, actors, labels) for cs in newest], CLAIM_POPUPS_CHARS,
-                lambda i, cap: claims_html(newest[i], actors, labels, cap))
-    return {esc(pid): html for pid, html in zip(pids, lists)}
+                lambda i, cap: claims_html(newest[i], actors, labels, cap), rank)
+    return {esc(pid): html for pid, html in zip(pids, lists) if html}
 
 
 def _places(rows: list[dict], reports: Mapping[str, Report], out_dir: Path, claims: ClaimsInput | None) -> list[dict]:
@@ -105,8 +107,9 @@ def _places(rows: list[dict], reports: Mapping[str, Report], out_dir: Path, clai
     lines = claims.lines if claims else {}
     entries: Mapping[str, Entry] = claims.entries if claims else {}
     places = [_mentioned_place(row, reports, out_dir) for row in rows]
+    rank = sorted(range(len(rows)), key=lambda i: (-len(rows[i]["articles"]), rows[i]["id"]))   # most named first
     popups = fit([p["popup"] for p in places], PLACE_POPUPS_CHARS,
-                 lambda i, cap: popup_html(rows[i], reports, out_dir, cap))
+                 lambda i, cap: popup_html(rows[i], reports, out_dir, cap), rank)
     for p, popup in zip(places, popups):
         p["popup"] = popup
     pids = [row["id"] for row in rows]
@@ -150,6 +153,19 @@ def _place(pid, name, kind, lat, lon, n, first, popup, meta, country) -> dict:
             "lat": round(lat, PLACE_DIGITS), "lon": round(lon, PLACE_DIGITS), "n": n,
             "first": first, "undated": n, "dates": [], "main": 0, "popup": popup, "meta": meta,
             "country": country}
+
+
+# Place fields the page fills in when left out (geo/data/map.js): a map of many places carries
+# only what differs. The country serves the first view (``_bounds``) and is not sent.
+PLACE_DEFAULTS = {"aliases": [], "undated": 0, "dates": [], "main": 0, "claimed": 0, "area": 0, "first": "",
+                  "popup": ""}
+
+
+def _compact(p: dict) -> dict:
+    out = {k: v for k, v in p.items() if k != "country" and PLACE_DEFAULTS.get(k, ()) != v}
+    if out.get("text") == out["name"]:
+        del out["text"]
+    return out
 
 
 def _newest(c: Claim) -> tuple:

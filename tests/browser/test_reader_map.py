@@ -326,3 +326,21 @@ def test_past_the_page_budget_older_areas_are_left_out_and_the_legend_says_so(op
     m.set_day(newest)
     assert m.js("(map) => map.smAreas.getLayers().length") > 0
     assert not note.is_visible()
+
+
+def test_past_the_page_budget_a_place_left_out_says_where_its_articles_and_claims_are(open_map, tmp_path,
+                                                                                      monkeypatch):
+    from geo.mapping import page as page_data
+
+    reports = tmp_path / "r"
+    reports.mkdir()
+    for name, text in HISTORY.items():
+        (reports / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(page_data, "PLACE_POPUPS_CHARS", 1)
+    monkeypatch.setattr(page_data, "CLAIM_POPUPS_CHARS", 1)
+    m = open_map(build_map_into(tmp_path / "o", reports, default_gazetteer()))
+    m.click_place("Hama")
+    text = m.open_popup_text(fade_ms=400)
+    assert text.startswith("Hama")
+    assert "left out of this page (too many places): claims.geojson has every one" in text
+    assert "left out of this page (too many places): places.geojson has every mention" in text
