@@ -404,6 +404,9 @@ SAME_FACT = [
     ("HTS fighters impose control over Salamiyah.", ("salamiyah", "opposition", "controls")),
     # "forcing X to withdraw": X left the place just named
     ("The insurgents overran Saraqib, forcing regime troops to retreat.", ("saraqib", "government", "withdrew")),
+    # "the city" for a town the same sentence names; "to halt X advancing" presupposes the advance
+    ("Shops stayed shut in Saraqib after HTS fighters took control of the city.", ("saraqib", "opposition", "captured")),
+    ("The army rushed tanks north to halt rebels advancing on Saraqib.", ("saraqib", "opposition", "advancing")),
 ]
 
 
@@ -457,6 +460,8 @@ NO_CLAIM = [
     "The SDF agreed to withdraw from Manbij under a US-brokered deal.",
     "Moscow urged the Syrian army to withdraw from Homs.",
     "The SDF refused to withdraw from Manbij.",
+    "Turkish drones struck the bridge to stop SDF reinforcements reaching Manbij.",
+    "The army blew up the bridge to prevent the rebels entering Hama.",
     "The rebels captured Idlib in 2015.",
     "Rebels had run out of ammunition in Hama.",
     "So far the new authorities have left the churches of Mahardah alone, he said.",

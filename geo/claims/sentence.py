@@ -24,6 +24,10 @@ _NEGATABLE_INSIDE = ("loss", "defence")
 _LOCATIVE_OPENERS = frozenset({"on", "at", "in", "near", "inside", "outside", "within"})
 
 
+PREVENTION_REACH = 60   # characters before a status phrase searched for "to stop", "to prevent"
+_CLAUSE_END = re.compile(r"[,;:]")
+
+
 class Found(NamedTuple):
     """A status phrase read: what a claim will say of each of its places."""
     trigger: Trigger
@@ -61,6 +65,9 @@ class SentenceReading:
         if t.pattern.effect not in _NEGATABLE_INSIDE or t.inner_actor is None:
             if reader.denied(toks, ti) or reader.negated(toks, negation_start(toks, ti, reader), ti):
                 return True
+        if t.pattern.effect in ("gain", "presence"):
+            before = _CLAUSE_END.split(self.norm[max(0, t.start - PREVENTION_REACH):t.start])[-1]
+            return bool(self.vocab.rx_prevention.search(before))   # "to stop reinforcements reaching X"
         return False
 
     def _targets(self, t: Trigger, ti: int, targets: list[PlaceRef]) -> list[PlaceRef]:

@@ -40,7 +40,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "reporting": {k: STR_LIST for k in ("verbs", "denials", "before_claimant", "roles", "carry_over",
                                             "last_speaker_nouns", "outlet_words", "report_nouns",
                                             "denied_after")},
-        "hedges": {k: STR_LIST for k in ("intention", "conditions", "history", "history_after", "perfect",
+        "hedges": {k: STR_LIST for k in ("intention", "conditions", "history", "history_after", "perfect", "prevention",
                                           "negations", "hedged")},
         "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
                                           "clause_starts", "list_joins", "item_heads", "locative", "directions",
@@ -237,6 +237,7 @@ class ClaimVocabulary:
         self.rx_hedged = wb(rx_words(hedges["hedged"]))
         self.rx_history_after = wb("|".join(hedges["history_after"])) if hedges["history_after"] else _NEVER
         self.rx_history_before = re.compile(rf"(?<![a-z0-9])(?:{rx_words(hedges['history'])})\s*$")  # "previously seized"
+        self.rx_prevention = wb(rx_words(hedges["prevention"])) if hedges["prevention"] else _NEVER
         self.rx_perfect = re.compile(rf"\b(?:{rx_words(hedges['perfect'])})\b")   # "had been under state control"
         self.rx_modal_after = re.compile(rf"(?:\s*\S+){{0,4}}?\s+(?:{rx_words(grammar['modals'])})\b")
         self.rx_time_clause = wb(rx_words(grammar["time_clauses"]))

@@ -35,8 +35,10 @@ class _Fit(Enum):
     BLOCK = "block"
 
 
-def _fit(e: Evocation, spec: Anaphor) -> _Fit:
-    if e.kind in spec.kinds:
+def _fit(e: Evocation, spec: Anaphor, here: int = -1) -> _Fit:
+    """``here``: the start of the phrase's sentence ("Manbij ... took over the city": a town named in
+    the same sentence, ``spec.sentence_kinds``)."""
+    if e.kind in spec.kinds or (e.sent_start == here and e.kind in spec.sentence_kinds):
         return _Fit.ACCEPT
     if e.kind in spec.pass_over or (e.named_kind and e.kind in spec.pass_over_named):
         return _Fit.PASS
@@ -202,26 +204,26 @@ class ContextRules:
         last = next(prior, None)
         if last is None:
             return None
+        sent_start = reading.sentence_at(a).start
         if _APPOSITION_GAP.fullmatch(norm, last.end, a) and norm[b:b + 2] != "'s":
             # "Aleppo, the city his fighters seized"; "After rebels took Saraqib, the city ..." is
             # no apposition, and not clear
-            return last.eid if _fit(last, spec) is _Fit.ACCEPT else None
-        sent_start = reading.sentence_at(a).start
+            return last.eid if _fit(last, spec, sent_start) is _Fit.ACCEPT else None
         if not (last.sent_start == sent_start and not last.part
                 and self.vocab.rx_locating.fullmatch(norm, last.end, a)):
             prior = itertools.chain((last,), prior)
         # else skipped: "Qomhana, the village directly north of the city"
-        return _choose(prior, spec, reading.topic)
+        return _choose(prior, spec, reading.topic, sent_start)
 
 
-def _choose(prior: Iterator[Evocation], spec: Anaphor, topic: str | None) -> str | None:
+def _choose(prior: Iterator[Evocation], spec: Anaphor, topic: str | None, here: int = -1) -> str | None:
     """The settlement among the evocations ``prior`` (the last first) that ``spec`` points at."""
     # candidates: not passed over, and not where a move starts ("Advancing from Deir Jamal,
     # the fighters reached the town's main square"); the focus is the last in the foreground
     focus = None
     later: list[Evocation] = []              # candidates named in passing and accepted, after the focus
     for e in prior:
-        r = _fit(e, spec)
+        r = _fit(e, spec, here)
         if r is _Fit.PASS or e.origin:
             continue
         if not e.passing:
@@ -233,7 +235,7 @@ def _choose(prior: Iterator[Evocation], spec: Anaphor, topic: str | None) -> str
     if focus is None:
         ids = {e.eid for e in later}
     else:
-        if _fit(focus, spec) is _Fit.BLOCK or focus.eid is None:
+        if _fit(focus, spec, here) is _Fit.BLOCK or focus.eid is None:
             return None                      # "the city" just after a town, or an unknown place
         later = [e for e in later if e.start > focus.start]
         if any(e.sent_start != focus.sent_start and e.eid != focus.eid for e in later):
@@ -246,8 +248,10 @@ def _choose(prior: Iterator[Evocation], spec: Anaphor, topic: str | None) -> str
             if e.start < focus.sent_start:
                 break
             if (e.sent_start == focus.sent_start and not e.passing and not e.origin
-                    and _fit(e, spec) is _Fit.ACCEPT):
+                    and _fit(e, spec, here) is _Fit.ACCEPT):
                 ids.add(e.eid)
     if len(ids) == 1:
         return ids.pop()
+    if spec.sentence_kinds and len(ids) > 1:
+        return None   # a town of the sentence beside another candidate: not clear
     return topic if topic in ids else None   # "Hama fell, opening the road towards Homs"

@@ -23,6 +23,7 @@ class Anaphor:
     kinds: frozenset[str]
     pass_over: frozenset[str]
     pass_over_named: frozenset[str]
+    sentence_kinds: frozenset[str] = frozenset()   # also pointed at when named earlier in the phrase's sentence
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class ContextVocab:
         adjectives = alternation(optional(c, "anaphor_adjectives", src) or [])
         for a in vocab.require(c, "anaphor", list, src):
             spec = Anaphor(name_key(a["phrase"]), frozenset(a["kinds"]), frozenset(a.get("pass_over", [])),
-                           frozenset(a.get("pass_over_named", [])))
+                           frozenset(a.get("pass_over_named", [])), frozenset(a.get("sentence_kinds", [])))
             head, _, noun = spec.phrase.partition(" ")
             inner = rf"(?:(?:{adjectives})\s+)*" if adjectives and head == "the" and noun else ""
             rx = re.compile(rf"\b{re.escape(head)}\s+{inner}{re.escape(noun)}\b(?! of\b)" if inner
