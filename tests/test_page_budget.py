@@ -116,3 +116,24 @@ def test_a_day_of_many_changes_lists_the_most_claimed_and_counts_the_rest(monkey
     out = page._change_lists(changes, {}, {})
     assert [(c[0], c[1]) for c in out["changes"]] == [("2024-12-01", "b"), ("2024-12-01", "c"), ("2024-12-02", "d")]
     assert out["changesMore"] == {"2024-12-01": 1}
+
+
+def test_the_popups_get_what_the_rest_of_the_page_leaves(tmp_path, monkeypatch):
+    import json
+    import re
+
+    from helpers import ROOT
+
+    import build_map
+    from geo.mapping import page
+
+    def popups(out):
+        assert build_map.main(["--reports", str(ROOT / "seeds"), "--out-dir", str(out), "--no-cache", "--cdn"]) == 0
+        html = (out / "situation_map.html").read_text(encoding="utf-8")
+        data = json.loads(re.search(r'<script type="application/json" id="sm-data">(.*?)</script>', html, re.S).group(1))
+        return sum(len(p.get("popup", "")) for p in data["places"])
+
+    whole = popups(tmp_path / "whole")
+    monkeypatch.setattr(page, "PAGE_DATA_CHARS", 0)              # the rest already fills the page
+    monkeypatch.setattr(page, "MIN_PLACE_POPUPS_CHARS", whole // 2)
+    assert popups(tmp_path / "cut") <= whole // 2

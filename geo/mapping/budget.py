@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-PLACE_POPUPS_CHARS = 5_000_000   # all places' article popups together
+PAGE_DATA_CHARS = 20_000_000     # the page's data in all; the article popups get what the rest leaves
+PLACE_POPUPS_CHARS = 5_000_000   # all places' article popups together, at most
+MIN_PLACE_POPUPS_CHARS = 1_000_000   # ... and at least
+JSON_GROWTH = 1.15               # popup HTML grows by about this much written as JSON (escaped quotes)
 CLAIM_POPUPS_CHARS = 2_000_000   # all places' claim lists together
 MIN_POPUP_CHARS = 600            # a place's share never falls below this (one short sentence)
 CHANGES_PER_DAY = 150            # lines of the "changed on" list of one day (the most claimed places)

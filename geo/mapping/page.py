@@ -24,6 +24,9 @@ from .budget import (
     AREA_COORDINATES,
     CHANGES_PER_DAY,
     CLAIM_POPUPS_CHARS,
+    JSON_GROWTH,
+    MIN_PLACE_POPUPS_CHARS,
+    PAGE_DATA_CHARS,
     PLACE_POPUPS_CHARS,
     fit,
 )
@@ -59,7 +62,8 @@ def page_data(rows: list[dict], reports: Mapping[str, Report], out_dir: Path, in
     report_days = sorted({r.date for r in reports.values() if r.date})
     names = {p["id"]: p["name"] for p in places}   # escaped id -> escaped name
     bounds = _bounds(places, rows)
-    return {
+    popups = [p.pop("popup") for p in places[:len(rows)]]   # the mentioned places' popups, fitted last
+    data = {
         "actors": {esc(a): [esc(x.label), safe_colour(x.colour)] for a, x in sorted(actors.items())},
         "places": [_compact(p) for p in places],
         "states": {esc(pid): [_state_row(st) for st in tl] for pid, tl in lines.items()},
@@ -72,6 +76,20 @@ def page_data(rows: list[dict], reports: Mapping[str, Report], out_dir: Path, in
         "texts": report_texts(reports),
         **_estimate_data(claims.areas if claims else None, lines, names, actors),
     }
+    _fit_popups(data["places"], popups, rows, reports, out_dir, len(json.dumps(data, ensure_ascii=False)))
+    return data
+
+
+def _fit_popups(places: list[dict], popups: list[str], rows: list[dict], reports: Mapping[str, Report], out_dir: Path,
+                rest: int) -> None:
+    """The mentioned places' article popups (``popups``, for ``places[:len(rows)]``), within what
+    the page has left after ``rest`` characters of everything else (at most PLACE_POPUPS_CHARS)."""
+    budget = min(PLACE_POPUPS_CHARS, max(MIN_PLACE_POPUPS_CHARS, int((PAGE_DATA_CHARS - rest) / JSON_GROWTH)))
+    rank = sorted(range(len(rows)), key=lambda i: (-len(rows[i]["articles"]), rows[i]["id"]))   # most named first
+    fitted = fit(popups, budget, lambda i, cap: popup_html(rows[i], reports, out_dir, cap), rank)
+    for p, popup in zip(places, fitted):
+        if popup:
+            p["popup"] = popup
 
 
 def _change_lists(changes: list[Change], names: dict, actors: Actors) -> dict:
@@ -107,11 +125,6 @@ def _places(rows: list[dict], reports: Mapping[str, Report], out_dir: Path, clai
     lines = claims.lines if claims else {}
     entries: Mapping[str, Entry] = claims.entries if claims else {}
     places = [_mentioned_place(row, reports, out_dir) for row in rows]
-    rank = sorted(range(len(rows)), key=lambda i: (-len(rows[i]["articles"]), rows[i]["id"]))   # most named first
-    popups = fit([p["popup"] for p in places], PLACE_POPUPS_CHARS,
-                 lambda i, cap: popup_html(rows[i], reports, out_dir, cap), rank)
-    for p, popup in zip(places, popups):
-        p["popup"] = popup
     pids = [row["id"] for row in rows]
     for pid in sorted(set(lines) - set(pids)):   # claimed places the mentions did not draw
         e = entries[pid]
