@@ -407,6 +407,17 @@ SAME_FACT = [
     # "the city" for a town the same sentence names; "to halt X advancing" presupposes the advance
     ("Shops stayed shut in Saraqib after HTS fighters took control of the city.", ("saraqib", "opposition", "captured")),
     ("The army rushed tanks north to halt rebels advancing on Saraqib.", ("saraqib", "opposition", "advancing")),
+    # more ways to say it
+    ("Southern fighters drove up the highway as far as Kiswah.", ("kiswah", "opposition", "entered")),
+    ("By Thursday the rebels were knocking on the gates of Hama.", ("hama", "opposition", "advancing")),
+    ("Regime troops were digging in along Rastan.", ("rastan", "government", "controls")),
+    ("Israel now has soldiers on the summit of Mount Hermon.", ("mount_hermon", "israel", "entered")),
+    ("The regime garrison simply gave up Palmyra.", ("palmyra", "government", "withdrew")),
+    ("Soldiers quietly walked out of Deir ez-Zor overnight.", ("deir_ez_zor", "government", "withdrew")),
+    ("Turkish proxies took Manbij on Monday.", ("manbij", "sna", "captured")),
+    ("Witnesses saw army convoys pulling out of Homs.", ("homs", "government", "withdrew")),
+    ("The SDF pull-out from Deir ez-Zor was completed on Tuesday.", ("deir_ez_zor", "sdf", "withdrew")),
+    ("Israeli tanks rolled into the buffer zone on the Golan Heights.", ("golan_heights", "israel", "entered")),
 ]
 
 
@@ -460,6 +471,7 @@ NO_CLAIM = [
     "The SDF agreed to withdraw from Manbij under a US-brokered deal.",
     "Moscow urged the Syrian army to withdraw from Homs.",
     "The SDF refused to withdraw from Manbij.",
+    "The rebels had given up hope of taking Hama that winter.",
     "Turkish drones struck the bridge to stop SDF reinforcements reaching Manbij.",
     "The army blew up the bridge to prevent the rebels entering Hama.",
     "The rebels captured Idlib in 2015.",

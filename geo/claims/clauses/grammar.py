@@ -15,6 +15,7 @@ class Grammar:
         self.passive_aux = g["passive_aux"]
         self.adverbs = g["adverbs"]
         self.object_stops = g["object_stops"]
+        self.zone_heads = frozenset(g["zone_heads"])
         self.not_agent_after = g["not_agent_after"]
         self.clause_starts = g["clause_starts"]
         self.item_heads = g["item_heads"]

@@ -64,6 +64,10 @@ class PlaceReader(Grammar):
             co = self._coordinated_place(toks, k, by_start) if t.word == "and" and k > i else None
             if co is not None:   # "seized several checkpoints and the town of X"
                 return self._list(toks, self._after(toks, co.end), places, [co], unknown)
+            if t.word in ("on", "in") and k > i and toks[k - 1].word in self.zone_heads:
+                k += 1   # "moved into the buffer zone on the Golan Heights"
+                gap += 1
+                continue
             if t.word in self.object_stops or not (t.word.isalnum() or "'" in t.word):
                 return self._later_list(toks, i, k, places, unknown)
             if t.cap and t.word not in self.item_heads:
