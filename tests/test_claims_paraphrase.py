@@ -418,6 +418,7 @@ SAME_FACT = [
     ("Witnesses saw army convoys pulling out of Homs.", ("homs", "government", "withdrew")),
     ("The SDF pull-out from Deir ez-Zor was completed on Tuesday.", ("deir_ez_zor", "sdf", "withdrew")),
     ("Israeli tanks rolled into the buffer zone on the Golan Heights.", ("golan_heights", "israel", "entered")),
+    ("Nawa and Jasim changed hands overnight, a rebel commander said.", ("jasim", "opposition", "captured")),
 ]
 
 
