@@ -419,6 +419,9 @@ SAME_FACT = [
     ("The SDF pull-out from Deir ez-Zor was completed on Tuesday.", ("deir_ez_zor", "sdf", "withdrew")),
     ("Israeli tanks rolled into the buffer zone on the Golan Heights.", ("golan_heights", "israel", "entered")),
     ("Nawa and Jasim changed hands overnight, a rebel commander said.", ("jasim", "opposition", "captured")),
+    ("The SNA op grabbed Tal Rifaat on Sunday.", ("tal_rifaat", "sna", "captured")),
+    # a passive in a clause of its own after "and" is about its own subject
+    ("Saraqib and Maarat al-Numan fell to HTS and Hama was encircled.", ("hama", "opposition", "advancing")),
 ]
 
 
@@ -745,3 +748,11 @@ def test_the_army_in_the_israeli_press_is_israels_army():
         ("mount_hermon", "israel", "entered", "israel")}
     assert claims("Haaretz", "The Syrian army withdrew from Quneitra, residents said.") == {
         ("quneitra", "government", "withdrew", "other")}
+
+
+def test_a_passive_clause_after_and_is_about_its_own_subject_not_the_list_before(run):
+    assert run("Saraqib and Maarat al-Numan fell to HTS and Hama was encircled.") == {
+        ("saraqib", "opposition", "captured"), ("maarat_al_numan", "opposition", "captured"),
+        ("hama", "opposition", "advancing")}
+    assert run("Saraqib, Hama and Homs were taken by the rebels.") == {
+        ("saraqib", "opposition", "captured"), ("hama", "opposition", "captured"), ("homs", "opposition", "captured")}

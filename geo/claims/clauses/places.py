@@ -272,7 +272,7 @@ class PlaceReader(Grammar):
         """The place heading the subject of the clause between tokens ``lo`` and ``i`` ("The
         Kuweires air base east of Aleppo [fell]": the base), with the places listed with it."""
         by_start = {p.start: p for p in places}
-        k = lo
+        k = self._last_coordinated_clause(toks, lo, i, places)   # "X and Y fall to HTS and [Homs is encircled]"
         while k < i:
             t = toks[k]
             if t.start in by_start:
@@ -292,6 +292,23 @@ class PlaceReader(Grammar):
                 return []
             return out
         return []
+
+    def _last_coordinated_clause(self, toks: Words, lo: int, i: int, places: list[PlaceRef]) -> int:
+        """The first token of the last clause joined by "and" before token ``i`` when what stands
+        before that "and" is more than a list of places; else ``lo``."""
+        j = i - 1
+        while j > lo and toks[j].word != "and":
+            j -= 1
+        if j <= lo or j + 1 >= i:
+            return lo
+        head = next((p for p in places if p.start == toks[j + 1].start), None)
+        after = self._after(toks, head.end) if head is not None else len(toks)
+        if after >= len(toks) or toks[after].word not in self.passive_aux:
+            return lo   # "Tartus and Jableh, has been ...": a list, not a clause of its own
+        inside = [any(p.start <= t.start < p.end for p in places) for t in toks[lo:j]]
+        listed = all(flag or t.word in (",", "and", "the") or t.word in self.item_heads
+                     for flag, t in zip(inside, toks[lo:j]))
+        return lo if listed else j + 1
 
     def modifies(self, toks: Words, k: int, places: list[PlaceRef]) -> bool:
         """The place at token ``k`` sits in a phrase that locates something else ("east of X",
