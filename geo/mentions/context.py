@@ -222,7 +222,9 @@ def _choose(prior: Iterator[Evocation], spec: Anaphor, topic: str | None, here: 
     # the fighters reached the town's main square"); the focus is the last in the foreground
     focus = None
     later: list[Evocation] = []              # candidates named in passing and accepted, after the focus
+    considered: list[Evocation] = []         # every candidate looked at
     for e in prior:
+        considered.append(e)
         r = _fit(e, spec, here)
         if r is _Fit.PASS or e.origin:
             continue
@@ -245,6 +247,7 @@ def _choose(prior: Iterator[Evocation], spec: Anaphor, topic: str | None, here: 
         # and the foreground candidates before the focus in its sentence (an evocation never
         # starts before its sentence, so none further back is in it)
         for e in prior:
+            considered.append(e)
             if e.start < focus.sent_start:
                 break
             if (e.sent_start == focus.sent_start and not e.passing and not e.origin
@@ -252,6 +255,6 @@ def _choose(prior: Iterator[Evocation], spec: Anaphor, topic: str | None, here: 
                 ids.add(e.eid)
     if len(ids) == 1:
         return ids.pop()
-    if spec.sentence_kinds and len(ids) > 1:
+    if any(e.kind not in spec.kinds for e in considered if e.eid in ids):
         return None   # a town of the sentence beside another candidate: not clear
     return topic if topic in ids else None   # "Hama fell, opening the road towards Homs"
