@@ -1,7 +1,13 @@
 """A map of many places stays small enough to open: popups and areas share a page budget, the
 largest cut first and all to the same size; under the budget nothing changes."""
 
-from geo.mapping import popup_html
+import json
+import re
+
+from helpers import ROOT
+
+import build_map
+from geo.mapping import page, popup_html
 from geo.mapping.budget import MIN_POPUP_CHARS, fair_cap, fit
 from geo.mapping.popups import NOTES_CHARS
 from geo.model import Report
@@ -57,8 +63,6 @@ def test_a_popup_within_a_budget_keeps_the_newest_and_says_where_the_rest_is(tmp
 
 
 def test_the_page_draws_the_newest_days_of_areas_that_fit_and_says_from_when(monkeypatch):
-    from geo.mapping import page
-
     spans = [("2024-12-01", "2024-12-01", 40), ("2024-12-01", "2024-12-01", 30), ("2024-12-02", "2024-12-03", 50),
              ("2024-12-04", "2024-12-04", 60)]
     assert page.drawn_since(spans) == ""            # all fit: every day is drawn
@@ -68,20 +72,16 @@ def test_the_page_draws_the_newest_days_of_areas_that_fit_and_says_from_when(mon
     assert page.drawn_since(spans) == "2024-12-04"  # the newest day is always drawn
 
 
+def _build_samples(out):
+    """The sample reports built into ``out``: (page data, places.geojson bytes, claims.geojson bytes)."""
+    assert build_map.main(["--reports", str(ROOT / "seeds"), "--out-dir", str(out), "--no-cache", "--cdn"]) == 0
+    html = (out / "situation_map.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="sm-data">(.*?)</script>', html, re.S).group(1))
+    return data, (out / "places.geojson").read_bytes(), (out / "claims.geojson").read_bytes()
+
+
 def test_a_build_past_its_page_budget_cuts_the_page_not_the_exports(tmp_path, monkeypatch):
-    import json
-    import re
-
-    from helpers import ROOT
-
-    import build_map
-    from geo.mapping import page
-
-    def build(out):
-        assert build_map.main(["--reports", str(ROOT / "seeds"), "--out-dir", str(out), "--no-cache", "--cdn"]) == 0
-        html = (out / "situation_map.html").read_text(encoding="utf-8")
-        data = json.loads(re.search(r'<script type="application/json" id="sm-data">(.*?)</script>', html, re.S).group(1))
-        return data, (out / "places.geojson").read_bytes(), (out / "claims.geojson").read_bytes()
+    build = _build_samples
 
     whole, places_whole, claims_whole = build(tmp_path / "whole")
     popups = sum(len(p.get("popup", "")) for p in whole["places"])
@@ -101,7 +101,6 @@ def test_a_build_past_its_page_budget_cuts_the_page_not_the_exports(tmp_path, mo
 
 
 def test_a_day_of_many_changes_lists_the_most_claimed_and_counts_the_rest(monkeypatch):
-    from geo.mapping import page
     from geo.state import Change, PlaceState
 
     def change(day, pid, claims):
@@ -119,19 +118,8 @@ def test_a_day_of_many_changes_lists_the_most_claimed_and_counts_the_rest(monkey
 
 
 def test_the_popups_get_what_the_rest_of_the_page_leaves(tmp_path, monkeypatch):
-    import json
-    import re
-
-    from helpers import ROOT
-
-    import build_map
-    from geo.mapping import page
-
     def popups(out):
-        assert build_map.main(["--reports", str(ROOT / "seeds"), "--out-dir", str(out), "--no-cache", "--cdn"]) == 0
-        html = (out / "situation_map.html").read_text(encoding="utf-8")
-        data = json.loads(re.search(r'<script type="application/json" id="sm-data">(.*?)</script>', html, re.S).group(1))
-        return sum(len(p.get("popup", "")) for p in data["places"])
+        return sum(len(p.get("popup", "")) for p in _build_samples(out)[0]["places"])
 
     whole = popups(tmp_path / "whole")
     monkeypatch.setattr(page, "PAGE_DATA_CHARS", 0)              # the rest already fills the page

@@ -9,7 +9,8 @@ after the day the slider shows.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,20 +48,29 @@ def popup_html(row: dict, reports: Mapping[str, Report], out_dir: Path, budget: 
     by_article: dict[str, list[dict]] = {}
     for m in row["mentions"]:
         by_article.setdefault(m["article"], []).append(m)
-    parts: list[str] = []
-    left = None if budget is None else budget - NOTES_CHARS
-    for art in order[:POPUP_ARTICLES]:
-        if left is not None and parts and left <= 0:
-            break
-        part = _article_html(art, reports[art], by_article[art], out_dir, left)
-        if left is not None and parts and len(part) > left:
-            break
-        parts.append(part)
-        left = None if left is None else left - len(part)
+    parts = _within([partial(_article_html, art, reports[art], by_article[art], out_dir) for art in order[:POPUP_ARTICLES]],
+                    None if budget is None else budget - NOTES_CHARS)
     if len(order) > len(parts):
         parts.append(f'<div class="art more">&#8230; and {len(order) - len(parts)} older article(s): '
                      f'every mention is in places.geojson</div>')
     return "".join(parts)
+
+
+def _within(pieces: list[Callable[[int | None], str]], left: int | None) -> list[str]:
+    """The pieces, in order, while they fit ``left`` characters (None: no limit); the first is
+    always kept. Each piece is made with the characters still left (an article fits its sentences)."""
+    out: list[str] = []
+    for make in pieces:
+        piece = make(left)
+        if left is not None and out and len(piece) > left:
+            break
+        out.append(piece)
+        left = None if left is None else left - len(piece)
+    return out
+
+
+def _fixed(text: str) -> Callable[[int | None], str]:
+    return lambda _left: text
 
 
 def _link(href: str, text: str) -> str:
@@ -79,16 +89,11 @@ def _article_html(art: str, rep: Report, mentions: list[dict], out_dir: Path, bu
     if rep.outlet_basis:
         parts.append(f'<div class="basis">{esc(rep.outlet_basis)}</div>')
     parts.append("<ul>")
-    left = None if budget is None else budget - sum(map(len, parts))
     sentences = _sentences(mentions)
-    shown = 0
-    for sentence, spans in sentences[:POPUP_SENTENCES]:
-        item = f"<li>{mark(_cap(sentence, spans), spans)}</li>"
-        if left is not None and shown and len(item) > left:
-            break
-        parts.append(item)
-        shown += 1
-        left = None if left is None else left - len(item)
+    items = _within([_fixed(f"<li>{mark(_cap(sentence, spans), spans)}</li>") for sentence, spans in sentences[:POPUP_SENTENCES]],
+                    None if budget is None else budget - sum(map(len, parts)))
+    parts.extend(items)
+    shown = len(items)
     if len(sentences) > shown:
         parts.append(f"<li>&#8230; and {len(sentences) - shown} more sentence(s) in this article: "
                      f"every mention is in places.geojson</li>")
@@ -138,14 +143,8 @@ def _nan(x) -> bool:
 def claims_html(cs: list[Claim], actors: Actors, labels: Mapping[str, str], budget: int | None = None) -> str:
     """A place's claims, newest first (``cs`` in that order), capped by count and by ``budget``
     characters (at least one claim is shown)."""
-    items: list[str] = []
-    left = None if budget is None else budget - NOTES_CHARS
-    for c in cs[:POPUP_CLAIMS]:
-        item = _claim_html(c, actors, labels)
-        if left is not None and items and len(item) > left:
-            break
-        items.append(item)
-        left = None if left is None else left - len(item)
+    items = _within([_fixed(_claim_html(c, actors, labels)) for c in cs[:POPUP_CLAIMS]],
+                    None if budget is None else budget - NOTES_CHARS)
     if len(cs) > len(items):
         items.append(f'<div class="c more">&#8230; and {len(cs) - len(items)} older claim(s): '
                      f'all are in claims.geojson</div>')
