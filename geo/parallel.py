@@ -23,7 +23,7 @@ from pathlib import Path
 from .errors import DaskError
 from .gazetteer import load
 from .model import Report
-from .report_step import Engine, ReportResult, merged, pieces, process_piece, process_report
+from .report_step import PIECE_CHARS, Engine, ReportResult, merged, pieces, process_piece, process_report
 from .reports import load_outlets, read_manifest, read_report
 
 Progress = Callable[[int], None]    # called with the number of reports just done
@@ -42,9 +42,10 @@ def _init(gazetteer_path: str, vocab_dir: str | None, cache: str | None) -> None
     _ENGINE = Engine.create(load(gazetteer_path, cache=folder), Path(vocab_dir) if vocab_dir else None, cache=folder)
 
 
-def _work(piece: Report) -> ReportResult:
+def _work(task: tuple[int, Report]) -> ReportResult:
     assert _ENGINE is not None
-    return process_piece(piece, _ENGINE)
+    offset, piece = task
+    return process_piece(piece, _ENGINE, offset)
 
 
 def process_all(reports: list[Report], engine: Engine, gazetteer_path: Path, jobs: int = 1,
@@ -63,13 +64,15 @@ def process_all(reports: list[Report], engine: Engine, gazetteer_path: Path, job
             if progress:
                 progress(1)
         return out
-    chunk = max(1, len(tasks) // (jobs * CHUNKS_PER_JOB))
+    # chunks of reports for balance, none over about one piece of text (huge reports: one piece each)
+    per_task = max(1, sum(len(piece.text) for _, _, piece in tasks) // len(tasks))
+    chunk = max(1, min(len(tasks) // (jobs * CHUNKS_PER_JOB), PIECE_CHARS // per_task))
     results: list[ReportResult] = []
-    parts: list[tuple[int, ReportResult]] = []
+    parts: list[ReportResult] = []
     with _pool(engine, gazetteer_path, jobs) as pool:
-        done = pool.map(_work, [piece for _, _, piece in tasks], chunksize=chunk)
-        for k, ((i, off, _), res) in enumerate(zip(tasks, done)):
-            parts.append((off, res))
+        done = pool.map(_work, [(off, piece) for _, off, piece in tasks], chunksize=chunk)
+        for k, ((i, _, _), res) in enumerate(zip(tasks, done)):
+            parts.append(res)
             if k + 1 == len(tasks) or tasks[k + 1][0] != i:   # the report's last piece
                 results.append(merged(parts))
                 parts = []

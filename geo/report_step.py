@@ -107,37 +107,48 @@ def _paragraph_end(text: str, at: int) -> int:
     return at
 
 
-def merged(parts: list[tuple[int, ReportResult]]) -> ReportResult:
-    """One report's result from its pieces' (offset, result): offsets into the whole text, a
-    claim made in two pieces kept once (as one report makes it once)."""
-    if len(parts) == 1 and parts[0][0] == 0:
-        return parts[0][1]
+def merged(parts: list[ReportResult]) -> ReportResult:
+    """One report's result from its pieces' results (offsets already into the whole text,
+    ``process_piece``): a claim made in two pieces kept once (as one report makes it once)."""
+    if len(parts) == 1:
+        return parts[0]
     out = ReportResult([], [], [])
     seen: set[tuple[str, str, str, str]] = set()
-    for off, res in parts:
-        out.mentions.extend(replace(m, start=m.start + off, end=m.end + off, sentence_start=m.sentence_start + off)
-                            for m in res.mentions)
+    for res in parts:
+        out.mentions.extend(res.mentions)
         for c in res.claims:
             key = (c.place_id, c.actor, c.status, c.claimant_side)
             if key not in seen:
                 seen.add(key)
-                out.claims.append(replace(c, start=c.start + off))
-        out.unresolved.extend(replace(u, start=u.start + off, end=u.end + off,
-                                      sentence_start=u.sentence_start + off if u.sentence_start >= 0 else -1)
-                              for u in res.unresolved)
+                out.claims.append(c)
+        out.unresolved.extend(res.unresolved)
     return out
+
+
+def _shifted(res: ReportResult, off: int) -> ReportResult:
+    """A piece's result with offsets into the whole report (the piece starts at ``off``)."""
+    if not off:
+        return res
+    return ReportResult(
+        [Mention(m.article, m.place_id, m.surface, m.start + off, m.end + off, m.sentence, m.sentence_start + off,
+                 m.role, m.via) for m in res.mentions],
+        [replace(c, start=c.start + off) for c in res.claims],
+        [replace(u, start=u.start + off, end=u.end + off,
+                 sentence_start=u.sentence_start + off if u.sentence_start >= 0 else -1) for u in res.unresolved])
 
 
 def process_report(report: Report, engine: Engine) -> ReportResult:
     """Mentions, claims and names the gazetteer lacks of one report (read piece by piece when it
     is huge, ``pieces``)."""
-    return merged([(off, process_piece(piece, engine)) for off, piece in pieces(report)])
+    return merged([process_piece(piece, engine, off) for off, piece in pieces(report)])
 
 
-def process_piece(report: Report, engine: Engine) -> ReportResult:
+def process_piece(report: Report, engine: Engine, offset: int = 0) -> ReportResult:
+    """What ``process_report`` finds in one piece of a report that starts at ``offset`` in it
+    (offsets in the result are into the whole report)."""
     found = find_mentions(report, engine.matcher)
     pending: list[PendingClaim] = []   # claims about names the gazetteer lacks, kept for unresolved.csv
     claims = extract_claims(report, found, engine.claims, engine.gazetteer, pending)
     unresolved = with_claims(report, find_unresolved(report, found, engine.matcher, engine.vocab_dir),
                              pending, engine.matcher, engine.not_forces, engine.vocab_dir)
-    return ReportResult(found, claims, unresolved)
+    return _shifted(ReportResult(found, claims, unresolved), offset)

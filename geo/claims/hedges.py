@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .clauses import ActorHit
 from .triggers import Trigger
@@ -47,6 +48,13 @@ def _earlier_year(text: str, year: int | None, rx: re.Pattern = YEAR) -> bool:
     return year is not None and any(int(y) < year for y in rx.findall(text))
 
 
+@lru_cache(maxsize=8)
+def _background(norm: str, year: int | None, rx_history: re.Pattern) -> bool:
+    """The sentence names an earlier year or a history cue ("in 2016", "a decade ago"): the
+    same for every phrase of a sentence, so found once per sentence."""
+    return _earlier_year(norm, year) or bool(rx_history.search(norm))
+
+
 def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) -> bool:
     """Background, not a current claim: "won control of the city in 2016", "... a decade after
     government forces drove rebels from the city", "had been under state control since ..."."""
@@ -55,8 +63,7 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
         return True   # "besieged the city for two years", "took it a decade ago" (not "has held it for years")
     if _PLUPERFECT.search(norm[max(0, t.start - 12):t.start]) and vocab.rx_history_after.search(norm[:t.start]):
         return True   # "For more than four decades the city had stayed under Assad family rule"
-    cue = _earlier_year(norm, year) or bool(vocab.rx_history.search(norm))
-    if not cue:
+    if not _background(norm, year, vocab.rx_history):
         return False
     perfect = bool(_PRESENT_PERFECT.search(norm[max(0, t.start - 12):t.start])) or norm.startswith(("has ", "have "), t.start)
     if _earlier_year(clause_after, year) and not (perfect and _SINCE_YEAR.search(clause_after)):
