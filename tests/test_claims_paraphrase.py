@@ -422,6 +422,29 @@ SAME_FACT = [
     ("The SNA op grabbed Tal Rifaat on Sunday.", ("tal_rifaat", "sna", "captured")),
     # a passive in a clause of its own after "and" is about its own subject
     ("Saraqib and Maarat al-Numan fell to HTS and Hama was encircled.", ("hama", "opposition", "advancing")),
+    # a list after a colon, a quoted force name inside its phrase, a path between verb and goal
+    ("The SDF still holds three villages west of the river: Hatla, Khasham and Marrat.", ("khasham", "sdf", "controls")),
+    ('Units of the Ankara-backed "National Army" operations room overran Kuweires airbase.',
+     ("kuweires_airbase", "sna", "captured")),
+    ("Rebel columns moved south along the M5 motorway toward Hama.", ("hama", "opposition", "advancing")),
+    # everyday verbs of entry, fighting and retaking
+    ("Insurgents punched into Saraqib before dawn.", ("saraqib", "opposition", "entered")),
+    ("Rebel gunmen were seen driving through New Aleppo.", ("new_aleppo", "opposition", "entered")),
+    ("Rebels in pick-up trucks drove through New Aleppo at noon.", ("new_aleppo", "opposition", "entered")),
+    ("Rebels straddled the M5 motorway south of Saraqib.", ("m5_highway", "opposition", "contested")),
+    ("The army re-established control over Maardes after heavy clashes.", ("maardes", "government", "captured")),
+    ("The army conducted a repositioning operation from Homs city.", ("homs", "government", "withdrew")),
+    ("The army announced a pullback from positions inside Zarbah.", ("zarbah", "government", "withdrew")),
+    ("Israel moved more troops into the buffer zone along the Golan Heights.", ("golan_heights", "israel", "entered")),
+    ("Israeli soldiers remained deployed Sunday on the summit of Mount Hermon.", ("mount_hermon", "israel", "controls")),
+    ("Halfaya and Souran slipped into rebel hands overnight.", ("souran", "opposition", "captured")),
+    ("Manbij has fallen into SNA hands.", ("manbij", "sna", "captured")),
+    # an opening "According to X," is no subject; a name given after "known as" is the object
+    ("According to residents, Halfaya fell to the rebels.", ("halfaya", "opposition", "captured")),
+    ("The SNA now controls the area known as Shahba.", ("shahba_region", "sna", "controls")),
+    ("The SDF seized the city of Manbij and the border town of Albukamal.", ("abu_kamal", "sdf", "captured")),
+    # a bracket between the subject and its verb, even one naming another force
+    ("Fighters of HTS (listed by Moscow as a terrorist group) took full control of Homs.", ("homs", "opposition", "captured")),
 ]
 
 
@@ -431,6 +454,7 @@ def test_same_fact_same_claim(run, text, claim):
 
 
 NO_CLAIM = [
+    "Rebels took over checkpoints on the road linking Zarbah with the highway.",
     "Critics of the 1967 occupation of the Golan Heights protested.",
     "The occupation of Hama would be a disaster, officials warned.",
     "Hama, which the rebels captured in 2012, is quiet today.",
@@ -756,3 +780,10 @@ def test_a_passive_clause_after_and_is_about_its_own_subject_not_the_list_before
         ("hama", "opposition", "advancing")}
     assert run("Saraqib, Hama and Homs were taken by the rebels.") == {
         ("saraqib", "opposition", "captured"), ("hama", "opposition", "captured"), ("homs", "opposition", "captured")}
+
+
+def test_a_time_label_is_no_part_of_the_speaker(read):
+    """A live blog's "14:40 - X says": the speaker is X."""
+    c = read("14:40 - Israel's military says it has moved troops into the buffer zone on the Golan Heights.")
+    assert [(x.place_id, x.actor, x.claimant, x.claimant_side) for x in c] == [
+        ("golan_heights", "israel", "Israel's military", "israel")]

@@ -13,6 +13,7 @@ from .triggers import Trigger
 from .vocabulary import ClaimVocabulary
 
 BOUNDARY = re.compile(r"[,;:“”\"(]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b")
+_SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")   # read in the text: the folded text has no dashes
 # "were (also) reported to"
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|now|widely|still|reportedly)\s+)?$")
 _STRIP = re.compile(r"^(?:the country's\s+)?|(?:\s+(?:has|have|had|also|now|reportedly|earlier|later|previously|on \w+day))+$")
@@ -47,7 +48,7 @@ def phrase_before(text: str, norm: str, end: int) -> str:
     before = text[base:end].rstrip()
     if before.endswith(")") and "(" in before:   # "HTS (a group banned in Russia) announced": HTS
         end = base + before.rfind("(")
-    cuts = list(BOUNDARY.finditer(norm, base, end))
+    cuts = sorted([*BOUNDARY.finditer(norm, base, end), *_SPACED_DASH.finditer(text, base, end)], key=lambda m: m.end())
     cut = cuts[-1].end() if cuts else base
     if not _clean(text[cut:end]) and cuts and cuts[-1].group() == ",":
         earlier = [m for m in cuts[:-1] if m.group() == ","]

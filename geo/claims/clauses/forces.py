@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .grammar import Grammar
-from .words import ActorHit, ActorName, Words
+from .words import ActorHit, ActorName, Words, bracket_spans, unbracketed
 
 
 class ForceReader(Grammar):
@@ -66,7 +66,8 @@ class ForceReader(Grammar):
         for h in hits:
             if out:
                 prev = out[-1]
-                gap = toks.between(prev.end, h.start)
+                # quote marks are no gap: 'the "Dawn of Freedom" operations room'
+                gap = [t for t in toks.between(prev.end, h.start) if t.word not in QUOTE_MARKS]
                 # one adjective at most between them ("Turkish-backed mercenary factions"); a verb
                 # or an article starts another phrase ("regime forces pushed the factions")
                 pronoun = h.kind == "anaphor" and not h.head   # "regime forces left it": "it" is no part of them
@@ -138,7 +139,7 @@ class ForceReader(Grammar):
             if w == ")":   # a bracket closed before: skip over it ("the SNA (Turkish-backed) took")
                 while j >= 0 and toks[j].word != "(":
                     j -= 1
-            elif w in (";", ":", "\u2014", "(", '"', "\u201c", "\u201d"):
+            elif w in (";", ":", "\u2014", "(", '"', "\u201c", "\u201d") or (w == "," and self._attribution_before(toks, j)):
                 return j + 1
             elif (w in self.clause_starts and not (j > 0 and toks[j - 1].word in PERFECT_AUX)) or (
                     w in self.verbs and not self._raised(toks, j)):
@@ -150,6 +151,15 @@ class ForceReader(Grammar):
                 j = opening   # "X, which the army had held, was seized": the clause goes on before it
             j -= 1
         return 0
+
+    @staticmethod
+    def _attribution_before(toks: Words, j: int) -> bool:
+        """The comma at token ``j`` closes an opening "According to X" ("According to the monitor,
+        Halfaya fell to the rebels": the clause starts after it)."""
+        k = j - 1
+        while k >= 0 and toks[k].word not in (",", ";", ":", "(", "-", "\u2013", "\u2014"):
+            k -= 1
+        return k + 2 < j and toks[k + 1].word == "according" and toks[k + 2].word == "to"
 
     def _raised(self, toks: Words, j: int) -> bool:
         """The reporting verb at token ``j`` is a passive before "to" ("were also reported to have
@@ -244,8 +254,11 @@ class ForceReader(Grammar):
         auxiliaries, adverbs, negations, time words and a bracket may stand between."""
         pos = toks[i].start
         skip: set[int] = set()   # tokens of forces after a preposition ("insurgents led by HTS had entered")
+        brackets = bracket_spans(toks, lo, i)
         for a in reversed([a for a in actors if a.end <= pos and a.start >= toks[lo].start if lo < len(toks)]):
-            gap = self._past_locative([t for t in toks.between(a.end, pos) if t.start not in skip])
+            if any(x <= a.start and a.end <= y for x, y in brackets):
+                continue   # "HTS (banned in Russia as a terrorist organisation) took X": HTS
+            gap = self._past_locative(unbracketed([t for t in toks.between(a.end, pos) if t.start not in skip]))
             commas = [k for k, t in enumerate(gap) if t.word == ","]
             if len(commas) >= 2 and commas[0] == 0 and len(gap) <= 20:
                 gap = gap[commas[-1] + 1:]   # "terrorist groups, backed by X, had entered"
@@ -294,7 +307,22 @@ class ForceReader(Grammar):
             named = named or inside
             k += 1
         # "tanks near Qatana, about 20 km from Damascus": after a comma the phrase describes the place
-        return gap[k:] if named and not (k < len(gap) and gap[k].word == ",") else gap
+        if named:
+            return gap[k:] if not (k < len(gap) and gap[k].word == ",") else gap
+        return self._past_means(gap)
+
+    def _past_means(self, gap: list) -> list:
+        """``gap`` without a short phrase saying how the force came ("gunmen [in pick-up trucks]
+        were seen", "troops [in armoured vehicles] entered"): lower-case nouns only, then an
+        auxiliary or a time word."""
+        k = 1
+        while k < len(gap) and k <= MEANS_WORDS and (gap[k].word in ("the", "a", "an") or (
+                gap[k].word.replace("-", "").isalpha() and not gap[k].cap
+                and gap[k].word not in self.soft and gap[k].word not in self.subject_gap
+                and gap[k].word not in self.verbs and gap[k].word not in self.clause_starts)):
+            k += 1
+        rest = gap[k:]
+        return rest if 1 < k and all(t.word in self.soft or t.word in self.subject_gap for t in rest) else gap
 
     def co_subject(self, toks: Words, subj: ActorHit, actors: list[ActorHit]) -> ActorHit | None:
         """The force coordinated before a subject ("Jihadists and their Turkish-backed allies
@@ -325,10 +353,12 @@ class ForceReader(Grammar):
 # Words between a noun and "of"/"led by" and the force it names that leave the link whole
 # ("factions of the so-called 'National Army'").
 LINK_TRANSPARENT = frozenset({"the", "so", "called", "'", '"', "\u201c", "\u201d", "\u2018", "\u2019"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
 SUBJECT_PARTICIPLES = frozenset({"stationed", "based", "deployed", "positioned", "garrisoned"})
 SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from", "at"})
+MEANS_WORDS = 3         # words of a phrase saying how a force came ("in armoured pick-up trucks")
 POSSESSED_WORDS = 4     # modifiers between a force's "'s" and the noun it owns ("the regime's 25th Special Missions Forces")
 LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area"})
 INSERTION_HEAD = 4      # words between the comma opening an insertion and its clause word ("a town that")

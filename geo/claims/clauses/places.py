@@ -9,6 +9,8 @@ MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hos
 POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's northern rural countryside")
 PART_LIST_REACH = 6        # words back from "neighbourhoods of" to the first place listed before it
 LIST_INSERTION_REACH = 6   # words of an insertion between a list's "and" and its next item
+ZONE_PREPOSITIONS = frozenset({"on", "in", "at", "inside", "along", "across"})   # "the zone on X", "positions in X"
+APPELLATIVES = frozenset({"known", "called", "dubbed", "named", "nicknamed"})   # "the region known as X"
 LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun
 
 
@@ -64,9 +66,9 @@ class PlaceReader(Grammar):
             co = self._coordinated_place(toks, k, by_start) if t.word == "and" and k > i else None
             if co is not None:   # "seized several checkpoints and the town of X"
                 return self._list(toks, self._after(toks, co.end), places, [co], unknown)
-            if t.word in ("on", "in") and k > i and toks[k - 1].word in self.zone_heads:
-                k += 1   # "moved into the buffer zone on the Golan Heights"
-                gap += 1
+            located = self._object_start(toks, i, k, by_start, unknown)
+            if located is not None:
+                k, gap = located, gap + 1
                 continue
             if t.word in self.object_stops or not (t.word.isalnum() or "'" in t.word):
                 return self._later_list(toks, i, k, places, unknown)
@@ -75,6 +77,22 @@ class PlaceReader(Grammar):
             k += 1
             gap += 1
         return []
+
+    def _object_start(self, toks, i: int, k: int, by_start: dict[int, PlaceRef], unknown: bool) -> int | None:
+        """Where the object's name starts when token ``k`` only locates or names what comes
+        before it: "the buffer zone [on] the Golan Heights", "positions [in] Aleppo" (not
+        "checkpoints on the road linking X"), "the region [known as] Shahba"; else None."""
+        t = toks[k]
+        if k > i and t.word in APPELLATIVES:
+            return k + 2 if k + 1 < len(toks) and toks[k + 1].word == "as" else k + 1
+        if not (k > i and t.word in ZONE_PREPOSITIONS and toks[k - 1].word in self.zone_heads):
+            return None
+        j = k + 1
+        while j < len(toks) and toks[j].start not in by_start and toks[j].word in self.item_heads:
+            j += 1
+        if j < len(toks) and (toks[j].start in by_start or (unknown and self._name(toks, j) > j)):
+            return j
+        return None
 
     def _referred(self, toks, k: int) -> list[PlaceRef] | None:
         """The places a place anaphor at token ``k`` stands for: "there" the place the sentence is
@@ -103,7 +121,9 @@ class PlaceReader(Grammar):
             return []
         for m in range(k, min(len(toks), k + 14)):
             w = toks[m].word
-            if w in (";", ".", ":") or w in self.clause_starts or w in self.verbs:
+            if w in LIST_MARKS:   # "held seven villages on the east bank: A, B and C"
+                return self.objects(toks, m + 1, places, unknown=unknown)
+            if w in (";", ".") or w in self.clause_starts or w in self.verbs:
                 return []
             if w == "," and m + 1 < len(toks):
                 intro = next((n for n in self.list_intros
@@ -267,49 +287,6 @@ class PlaceReader(Grammar):
             break
         return out
 
-    def subject_places(self, toks: Words, lo: int, i: int, places: list[PlaceRef],
-                       unknown: bool = True) -> list[PlaceRef]:
-        """The place heading the subject of the clause between tokens ``lo`` and ``i`` ("The
-        Kuweires air base east of Aleppo [fell]": the base), with the places listed with it."""
-        by_start = {p.start: p for p in places}
-        k = self._last_coordinated_clause(toks, lo, i, places)   # "X and Y fall to HTS and [Homs is encircled]"
-        while k < i:
-            t = toks[k]
-            if t.start in by_start:
-                p = by_start[t.start]
-                first, nxt = p, self._after(toks, p.end)
-            elif unknown and self._name(toks, k) > k:
-                end = self._name(toks, k)
-                first, nxt = PlaceRef(t.start, toks[end - 1].end, None), end
-            else:
-                k += 1
-                continue
-            if k > lo and self.modifies(toks, k, places):
-                k = nxt   # "the air base east of Aleppo", "the Citadel of Aleppo": a modifier
-                continue
-            out = self._list(toks, nxt, places, [first], unknown, subject=True)
-            if out[-1].end > toks[i].start:
-                return []
-            return out
-        return []
-
-    def _last_coordinated_clause(self, toks: Words, lo: int, i: int, places: list[PlaceRef]) -> int:
-        """The first token of the last clause joined by "and" before token ``i`` when what stands
-        before that "and" is more than a list of places; else ``lo``."""
-        j = i - 1
-        while j > lo and toks[j].word != "and":
-            j -= 1
-        if j <= lo or j + 1 >= i:
-            return lo
-        head = next((p for p in places if p.start == toks[j + 1].start), None)
-        after = self._after(toks, head.end) if head is not None else len(toks)
-        if after >= len(toks) or toks[after].word not in self.passive_aux:
-            return lo   # "Tartus and Jableh, has been ...": a list, not a clause of its own
-        inside = [any(p.start <= t.start < p.end for p in places) for t in toks[lo:j]]
-        listed = all(flag or t.word in (",", "and", "the") or t.word in self.item_heads
-                     for flag, t in zip(inside, toks[lo:j]))
-        return lo if listed else j + 1
-
     def modifies(self, toks: Words, k: int, places: list[PlaceRef]) -> bool:
         """The place at token ``k`` sits in a phrase that locates something else ("east of X",
         "in X", "the Citadel of X", "the north of X"); "parts of X", "control of X" do not."""
@@ -329,34 +306,6 @@ class PlaceReader(Grammar):
             if part is not None and here is not None and self.inside(part, here):
                 return True
         return head.cap or head.word in self.directions or any(p.start <= head.start < p.end for p in places)
-
-    def near_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
-        """A place right before token ``i`` (only auxiliaries and adverbs between): "Idlib
-        province under their control", "Aleppo was largely in the hands of"."""
-        before = [p for p in places if p.end <= toks[i].start]
-        if not before:
-            return []
-        p = before[-1]
-        gap = toks.between(p.end, toks[i].start)
-        if len(gap) <= 3 and all(t.word in self.soft or t.word in ("remains", "remain", "remained", "still")
-                                 for t in gap):
-            return [self._part_named_before(toks, toks.at(p.start), places, p)]
-        words = [t.word for t in gap]
-        if 3 <= len(words) <= 5 and words[0] == "," and words[1] in ("a", "an", "another", "the") \
-                and all(w.isalpha() and w not in self.object_stops for w in words[2:]):
-            return [p]   # "Manbij, another district under the group's occupation"
-        return []
-
-    def scene(self, toks: Words, places: list[PlaceRef]) -> list[PlaceRef]:
-        """The place of a sentence-opening locative ("On the Saraqib axis, ...", "Near Hama, ..."):
-        where the events of the sentence happen."""
-        if not toks or toks[0].word not in ("in", "on", "near", "around", "at", "outside", "inside"):
-            return []
-        comma = next((k for k, t in enumerate(toks[:15]) if t.word == ","), None)
-        if comma is None:
-            return []
-        inside = [p for p in places if p.end <= toks[comma].start and p.key is not None]
-        return inside[:1]
 
     def _part_named_before(self, toks: Words, k: int, places: list[PlaceRef], p: PlaceRef) -> PlaceRef:
         """The part ``p`` (at token ``k``) is named as containing: "the Sheikh Maqsoud

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .places import PlaceReader
+from .before import BeforeReader
 from .words import PlaceRef, Words
 
 DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "kms", "miles", "mi"})
 
 
-class RelativeReader(PlaceReader):
+class RelativeReader(BeforeReader):
     """The antecedent of a relative clause."""
 
     def antecedent(self, toks: Words, lo: int, places: list[PlaceRef], where: bool = True,

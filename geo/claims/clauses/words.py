@@ -78,3 +78,28 @@ def tokenize(text: str, norm: str) -> Words:
     if dashes:
         out = sorted(out + dashes, key=lambda t: t.start)
     return Words(out)
+
+
+def bracket_spans(toks: Words, lo: int, i: int) -> list[tuple[int, int]]:
+    """(start, end) of the brackets opened and closed between tokens ``lo`` and ``i``."""
+    spans, opened = [], None
+    for t in toks[lo:i]:
+        if t.word == "(":
+            opened = t.start
+        elif t.word == ")" and opened is not None:
+            spans.append((opened, t.end))
+            opened = None
+    return spans
+
+
+def unbracketed(gap: list) -> list:
+    """``gap`` without a closed bracket ("HTS (banned in Russia) had taken X": the bracket is no gap)."""
+    out, depth = [], 0
+    for t in gap:
+        if t.word == "(":
+            depth += 1
+        elif t.word == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
+    return out if not depth else gap

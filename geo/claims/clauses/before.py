@@ -1,0 +1,82 @@
+"""Reading the places before a status phrase: the subject place ("Hama fell"), a place right
+before the phrase ("Idlib province under their control") and the scene a sentence opens with."""
+
+from __future__ import annotations
+
+from .places import PlaceReader
+from .words import PlaceRef, Words
+
+
+class BeforeReader(PlaceReader):
+    """The places a status phrase governs that stand before it."""
+
+    def subject_places(self, toks: Words, lo: int, i: int, places: list[PlaceRef],
+                       unknown: bool = True) -> list[PlaceRef]:
+        """The place heading the subject of the clause between tokens ``lo`` and ``i`` ("The
+        Kuweires air base east of Aleppo [fell]": the base), with the places listed with it."""
+        by_start = {p.start: p for p in places}
+        k = self._last_coordinated_clause(toks, lo, i, places)   # "X and Y fall to HTS and [Homs is encircled]"
+        while k < i:
+            t = toks[k]
+            if t.start in by_start:
+                p = by_start[t.start]
+                first, nxt = p, self._after(toks, p.end)
+            elif unknown and self._name(toks, k) > k:
+                end = self._name(toks, k)
+                first, nxt = PlaceRef(t.start, toks[end - 1].end, None), end
+            else:
+                k += 1
+                continue
+            if k > lo and self.modifies(toks, k, places):
+                k = nxt   # "the air base east of Aleppo", "the Citadel of Aleppo": a modifier
+                continue
+            out = self._list(toks, nxt, places, [first], unknown, subject=True)
+            if out[-1].end > toks[i].start:
+                return []
+            return out
+        return []
+
+    def _last_coordinated_clause(self, toks: Words, lo: int, i: int, places: list[PlaceRef]) -> int:
+        """The first token of the last clause joined by "and" before token ``i`` when what stands
+        before that "and" is more than a list of places; else ``lo``."""
+        j = i - 1
+        while j > lo and toks[j].word != "and":
+            j -= 1
+        if j <= lo or j + 1 >= i:
+            return lo
+        head = next((p for p in places if p.start == toks[j + 1].start), None)
+        after = self._after(toks, head.end) if head is not None else len(toks)
+        if after >= len(toks) or toks[after].word not in self.passive_aux:
+            return lo   # "Tartus and Jableh, has been ...": a list, not a clause of its own
+        inside = [any(p.start <= t.start < p.end for p in places) for t in toks[lo:j]]
+        listed = all(flag or t.word in (",", "and", "the") or t.word in self.item_heads
+                     for flag, t in zip(inside, toks[lo:j]))
+        return lo if listed else j + 1
+
+    def near_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
+        """A place right before token ``i`` (only auxiliaries and adverbs between): "Idlib
+        province under their control", "Aleppo was largely in the hands of"."""
+        before = [p for p in places if p.end <= toks[i].start]
+        if not before:
+            return []
+        p = before[-1]
+        gap = toks.between(p.end, toks[i].start)
+        if len(gap) <= 3 and all(t.word in self.soft or t.word in ("remains", "remain", "remained", "still")
+                                 for t in gap):
+            return [self._part_named_before(toks, toks.at(p.start), places, p)]
+        words = [t.word for t in gap]
+        if 3 <= len(words) <= 5 and words[0] == "," and words[1] in ("a", "an", "another", "the") \
+                and all(w.isalpha() and w not in self.object_stops for w in words[2:]):
+            return [p]   # "Manbij, another district under the group's occupation"
+        return []
+
+    def scene(self, toks: Words, places: list[PlaceRef]) -> list[PlaceRef]:
+        """The place of a sentence-opening locative ("On the Saraqib axis, ...", "Near Hama, ..."):
+        where the events of the sentence happen."""
+        if not toks or toks[0].word not in ("in", "on", "near", "around", "at", "outside", "inside"):
+            return []
+        comma = next((k for k, t in enumerate(toks[:15]) if t.word == ","), None)
+        if comma is None:
+            return []
+        inside = [p for p in places if p.end <= toks[comma].start and p.key is not None]
+        return inside[:1]
