@@ -33,6 +33,7 @@ CHUNKS_PER_JOB = 8                # reports go to the pool in chunks: this many 
 DASK_PARTITIONS_PER_CORE = 2      # process_on_dask: partitions of the bag of files per local core
 DASK_PARTITIONS_PER_WORKER = 4    # process_with_dask: partitions of the bag of reports per worker
 DASK_CONNECT_TIMEOUT = "10s"      # a scheduler address that does not answer in this time is an error
+WORKER_GC_THRESHOLD = 20_000   # allocations between a worker's young collections
 _ENGINE: Engine | None = None
 
 
@@ -98,12 +99,26 @@ def _pool(engine: Engine, gazetteer_path: Path, jobs: int) -> Iterator[ProcessPo
     previous, _ENGINE = _ENGINE, engine
     gc.collect()
     gc.freeze()
+    collecting = gc.isenabled()
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_collect_seldom) as pool:
+            # results arriving here make no cycles: collecting while they do would take the workers'
+            # cores (the workers, forked from here, collect as usual)
+            gc.disable()
             yield pool
     finally:
         _ENGINE = previous
+        if collecting:
+            gc.enable()
         gc.unfreeze()
+
+
+def _collect_seldom() -> None:
+    """A forked worker collects garbage, less often than Python's default: the records it
+    makes per report hold no cycles (the default, 700 allocations, costs ~5% of the step)."""
+    gc.enable()
+    gc.set_threshold(WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def process_on_dask(paths: list[Path], gazetteer_path: Path, vocab_dir: Path | None = None,

@@ -4,6 +4,7 @@ background ("won control of the city in 2016")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "h
 INTENTION_REACH = 45   # characters before a phrase searched for an intention ("preparing to")
 CONDITION_REACH = 90   # characters before a phrase searched for a condition ("whether HTS-led factions ...")
 PERFECT_REACH = 30     # characters before a phrase searched for a perfect ("had been")
+HISTORY_BEFORE_REACH = 120   # characters before a phrase searched for a history word right before it ("previously")
 
 
 def intended(norm: str, t: Trigger, vocab: ClaimVocabulary, actors: Sequence[ActorHit] = ()) -> bool:
@@ -48,33 +50,65 @@ def _earlier_year(text: str, year: int | None, rx: re.Pattern = YEAR) -> bool:
     return year is not None and any(int(y) < year for y in rx.findall(text))
 
 
+# A sentence's phrases are many (a page with no full stop has thousands): what ``historic`` looks
+# for before a phrase is found once per sentence and pattern, then read up to each phrase.
+@lru_cache(maxsize=32)
+def _spans(norm: str, rx: re.Pattern) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in rx.finditer(norm))
+
+
+@lru_cache(maxsize=8)
+def _years(norm: str, rx: re.Pattern) -> tuple[tuple[int, int, int], ...]:
+    return tuple((m.start(), m.end(), int(m.group(1))) for m in rx.finditer(norm))
+
+
+def _found_before(norm: str, rx: re.Pattern, pos: int) -> bool:
+    spans = _spans(norm, rx)
+    return bool(spans) and spans[0][1] <= pos
+
+
+def _last_end_before(norm: str, rx: re.Pattern, pos: int) -> int:
+    """The end of the last match of ``rx`` that ends by ``pos`` (-1: none)."""
+    spans = _spans(norm, rx)
+    k = bisect_right(spans, pos, key=lambda s: s[1])
+    return spans[k - 1][1] if k else -1
+
+
+def _earlier_year_between(norm: str, year: int | None, lo: int, hi: int, rx: re.Pattern = YEAR) -> bool:
+    return year is not None and any(lo <= a and b <= hi and y < year for a, b, y in _years(norm, rx))
+
+
 @lru_cache(maxsize=8)
 def _background(norm: str, year: int | None, rx_history: re.Pattern) -> bool:
     """The sentence names an earlier year or a history cue ("in 2016", "a decade ago"): the
     same for every phrase of a sentence, so found once per sentence."""
-    return _earlier_year(norm, year) or bool(rx_history.search(norm))
+    return _earlier_year_between(norm, year, 0, len(norm)) or bool(_spans(norm, rx_history))
 
 
 def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) -> bool:
     """Background, not a current claim: "won control of the city in 2016", "... a decade after
     government forces drove rebels from the city", "had been under state control since ..."."""
-    clause_after = _CLAUSE_MARK.split(norm[t.end:])[0]
-    if vocab.rx_history_after.search(clause_after) and not _PRESENT_PERFECT.search(norm[max(0, t.start - 12):t.start]):
+    mark = _CLAUSE_MARK.search(norm, t.end)
+    clause_end = mark.start() if mark else len(norm)
+    clause_after = norm[t.end:clause_end]
+    just_before = norm[max(0, t.start - 12):t.start]
+    if vocab.rx_history_after.search(clause_after) and not _PRESENT_PERFECT.search(just_before):
         return True   # "besieged the city for two years", "took it a decade ago" (not "has held it for years")
-    if _PLUPERFECT.search(norm[max(0, t.start - 12):t.start]) and vocab.rx_history_after.search(norm[:t.start]):
+    if _PLUPERFECT.search(just_before) and _found_before(norm, vocab.rx_history_after, t.start):
         return True   # "For more than four decades the city had stayed under Assad family rule"
     if not _background(norm, year, vocab.rx_history):
         return False
-    perfect = bool(_PRESENT_PERFECT.search(norm[max(0, t.start - 12):t.start])) or norm.startswith(("has ", "have "), t.start)
-    if _earlier_year(clause_after, year) and not (perfect and _SINCE_YEAR.search(clause_after)):
+    perfect = bool(_PRESENT_PERFECT.search(just_before)) or norm.startswith(("has ", "have "), t.start)
+    if _earlier_year_between(norm, year, t.end, clause_end) and not (perfect and _SINCE_YEAR.search(clause_after)):
         return True   # (but "which the rebels have run since 2015" still holds)
-    head = norm[:t.start]
-    conj = list(vocab.rx_time_clause.finditer(head))
-    if conj:
-        if not _CLAUSE_MARK.search(head[conj[-1].end():]) or vocab.rx_history.search(head):
+    conj = _last_end_before(norm, vocab.rx_time_clause, t.start)
+    if conj >= 0:
+        if _last_end_before(norm, _CLAUSE_MARK, t.start) < conj + 1 or _found_before(norm, vocab.rx_history, t.start):
             return True
-    if _earlier_year(head, year, _IN_YEAR):
+    if _earlier_year_between(norm, year, 0, t.start, _IN_YEAR):
         return True
-    if vocab.rx_perfect.search(head[-PERFECT_REACH:]) or vocab.rx_history_before.search(head):
+    head_reach = max(0, t.start - HISTORY_BEFORE_REACH)
+    if vocab.rx_perfect.search(norm[max(0, t.start - PERFECT_REACH):t.start]) \
+            or vocab.rx_history_before.search(norm[head_reach:t.start]):
         return True
     return False

@@ -201,8 +201,8 @@ class ForceReader(Grammar):
     def denied(self, toks: Words, i: int) -> bool:
         """The phrase at token ``i`` sits in what a denial governs ("denied reports that the
         rebels had taken X", "dismissed rumours of a withdrawal from X"): a denial word before
-        it in the sentence with no semicolon between."""
-        for k in range(i - 1, -1, -1):
+        it in the sentence with no semicolon between, at most ``DENIAL_REACH`` words back."""
+        for k in range(i - 1, max(-1, i - 1 - DENIAL_REACH), -1):
             t = toks[k]
             if t.word == ";" or (t.word in self.verbs and t.word not in self.denials and k > 0
                                  and toks[k - 1].word in (",", "and")):
@@ -219,17 +219,17 @@ class ForceReader(Grammar):
     def _denied_after(self, toks: Words, i: int) -> bool:
         """"Reports that the army has left X are false": a report noun + "that"/"of" before the
         phrase at token ``i``, and after it a copula and a denial, with no semicolon between."""
-        k = i - 1
-        while k >= 0 and toks[k].word != ";":   # "reports (circulated by the media) that"
+        k, lo = i - 1, max(0, i - DENIAL_REACH)
+        while k >= lo and toks[k].word != ";":   # "reports (circulated by the media) that"
             if toks[k].word in ("that", "of") and any(t.word in self.report_nouns
                                                       for t in toks[max(0, k - REPORT_NOUN_REACH):k]):
                 break
             k -= 1
         else:
             return False
-        if k < 0:
+        if k < lo:
             return False
-        for j in range(i + 1, len(toks)):
+        for j in range(i + 1, min(len(toks), i + 1 + DENIAL_REACH)):
             if toks[j].word == ";":
                 return False
             if toks[j].word in ("is", "are", "was", "were", "be", "been"):
@@ -362,6 +362,7 @@ MEANS_WORDS = 3         # words of a phrase saying how a force came ("in armoure
 POSSESSED_WORDS = 4     # modifiers between a force's "'s" and the noun it owns ("the regime's 25th Special Missions Forces")
 LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area"})
 INSERTION_HEAD = 4      # words between the comma opening an insertion and its clause word ("a town that")
+DENIAL_REACH = 60       # words between a denial and the phrase it governs (a page with no full stop stays linear)
 REPORT_NOUN_REACH = 6   # words from a report noun to the "that" or "of" of what it reports
 _OPENERS = frozenset({"-", "\u2013", "\u2014", ":", "(", "\"", "\u201c", "\u2018", "'"})
 
