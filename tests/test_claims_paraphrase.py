@@ -787,3 +787,35 @@ def test_a_time_label_is_no_part_of_the_speaker(read):
     c = read("14:40 - Israel's military says it has moved troops into the buffer zone on the Golan Heights.")
     assert [(x.place_id, x.actor, x.claimant, x.claimant_side) for x in c] == [
         ("golan_heights", "israel", "Israel's military", "israel")]
+
+
+def test_the_states_names_stand_for_the_new_authorities_from_their_era():
+    """actors.toml [[eras]]: a report dated after the era began reads "government forces" as the
+    HTS-led authorities; one dated before, as Assad's; "loyalists" are Assad's either way."""
+    gaz = load(ROOT / "gazetteer.csv")
+    matcher, vocab = Matcher(gaz), ClaimVocabulary()
+
+    def claims(date, text):
+        r = parse_report(Path("t.txt"), text.encode(), Source("Wire", date, "", ""))
+        return {(c.place_id, c.actor, c.status) for c in extract_claims(r, find_mentions(r, matcher), vocab, gaz)}
+
+    retook = "Government forces retook Jableh after a day of fighting."
+    assert claims("2024-12-02", retook) == {("jableh", "government", "captured")}
+    assert claims("2025-03-09", retook) == {("jableh", "opposition", "captured")}
+    attacked = "Loyalist gunmen attacked checkpoints in Baniyas overnight."
+    assert claims("2025-03-09", attacked) == claims("2024-12-02", attacked) == {("baniyas", "government", "contested")}
+
+
+@pytest.mark.parametrize("era,message", [
+    ('from = "2025-13"\n[eras.names]\nopposition = ["army"]', r"\[\[eras\]\] from '2025-13' is no date"),
+    ('from = "2025-01-01"\n[eras.names]\nnarnia = ["army"]', r"\[\[eras\]\] names 'narnia', which is no actor"),
+    ('from = "2025-01-01"\nnames = 3', r"'names' in an \[\[eras\]\] table must be a table"),
+])
+def test_a_bad_era_fails_with_file_and_line(tmp_path, era, message):
+    from geo.errors import VocabularyError
+
+    text = (ROOT / "geo" / "data" / "actors.toml").read_text(encoding="utf-8")
+    start, end = text.index("[[eras]]"), text.index("[anaphora]")
+    (tmp_path / "actors.toml").write_text(text[:start] + "[[eras]]\n" + era + "\n\n" + text[end:], encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"actors\.toml( line \d+)?: " + message):
+        ClaimVocabulary(tmp_path)

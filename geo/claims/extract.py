@@ -73,6 +73,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     """Every control claim in ``report``, once per (place, actor, status, claimant side).
 
     Claims about names the gazetteer lacks are appended to ``pending`` when it is given."""
+    vocab = vocab.for_date(report.date)   # names whose force changed on a date ([[eras]] of actors.toml)
     norm = normalize(report.text)
     names = vocab.actor_names(norm)
     vocab.reader.parents = gazetteer.parents

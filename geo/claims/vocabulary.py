@@ -6,6 +6,7 @@ user's ``--vocab`` folder); a typo fails the build with the file and line.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ AGENT_SIDES = ("subject", "after", "inside")   # where a pattern's agent sits
 DEFAULT_COLOUR = "#888888"   # an actor without a colour of its own
 _SHARED = re.compile(r"\{(\w+)\}")
 _NEVER = re.compile(r"(?!)")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # The schema of the two files: every table's allowed keys and the type of each value. Tables
 # whose keys are all required: reporting, hedges, grammar, anaphora.
@@ -49,7 +51,8 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                                           "subjectless_after", "modals", "time_clauses", "zone_heads")},
     },
     "actors.toml": {
-        "": {"actors": TABLE, "anaphora": TABLE},
+        "": {"actors": TABLE, "anaphora": TABLE, "eras": LIST},
+        "era": {"from": str, "names": TABLE},
         "actor": {"label": str, "colour": str, "names": STR_LIST, "adjectives": STR_LIST, "allies": STR_LIST,
                   "own_army": bool, "home_outlets": STR_LIST},
         "anaphora": {k: STR_LIST for k in ("nouns", "hostile_words", "determiners", "singular_determiners",
@@ -123,8 +126,9 @@ class ClaimVocabulary:
                                        [name_key(d) for d in rep["denied_after"]])
         # names written in lower case ("rebels", "government forces") are common nouns: their
         # capital at the start of a sentence does not make them a proper name
+        era_lists = [n for era in a.get("eras", []) for listed in era["names"].values() for n in listed]
         self.reader.common_names = frozenset(name_key(n) for spec in a["actors"].values()
-                                             for n in spec["names"] if n == n.lower())
+                                             for n in [*spec["names"], *era_lists] if n == n.lower())
         # "the army", said by a side with an army of its own, is that side's army
         self.reader.own_army_sides = frozenset(aid for aid, spec in a["actors"].items() if spec.get("own_army"))
         # ... and in a report of its home press, speaking in its own voice ("home_outlets")
@@ -153,16 +157,54 @@ class ClaimVocabulary:
                                           f"{other!r} is not another actor of actors.toml")
                 self._allies[aid].add(other)
                 self._allies[other].add(aid)   # alliances go both ways
+        self._eras = self._load_eras(a.get("eras", []), a_path)
+        era_names = [n for _, names in self._eras for n in names]
         ana = a["anaphora"]
         pronouns = ana["singular_pronouns"] + ana["plural_pronouns"] + ana["own_pronouns"]
-        self.actor_words = sorted({name_key(w) for w in list(self.actor_of) + ana["nouns"] + pronouns if name_key(w)})
+        self.actor_words = sorted({name_key(w) for w in list(self.actor_of) + era_names + ana["nouns"] + pronouns
+                                   if name_key(w)})
         self.actor_automaton = ahocorasick_rs.AhoCorasick(self.actor_words)
         self.generic = frozenset(name_key(n) for n in ana["nouns"])
         self.pronouns = frozenset(name_key(p) for p in pronouns)
-        self.actor_alt = rx_words(self.actor_of)
-        self.actor_or_adjective = rx_words(list(self.actor_of) + list(self.adjective_of))
+        self.actor_alt = rx_words(list(self.actor_of) + era_names)
+        self.actor_or_adjective = rx_words(list(self.actor_of) + era_names + list(self.adjective_of))
         self.rx_adjective = wb(rx_words(self.adjective_of)) if self.adjective_of else _NEVER
         self.rx_actor_or_adjective = wb(self.actor_or_adjective)
+
+    def _load_eras(self, eras: list, a_path: Path) -> list[tuple[str, dict[str, str]]]:
+        """``[[eras]]``: from a date on, names that stand for another force (name key -> actor)."""
+        out: list[tuple[str, dict[str, str]]] = []
+        for era in eras:
+            if not isinstance(era, dict):
+                raise VocabularyError(f"{data_files.where(a_path, 'eras')}: [[eras]] entries must be tables")
+            check(era, SCHEMA["actors.toml"]["era"], a_path, "an [[eras]] table", required=("from", "names"))
+            if not _ISO_DATE.fullmatch(era["from"]):
+                raise VocabularyError(f"{data_files.where(a_path, era['from'], quoted=True)}: [[eras]] from "
+                                      f"{era['from']!r} is no date (YYYY-MM-DD)")
+            names: dict[str, str] = {}
+            for aid, listed in era["names"].items():
+                check({aid: listed}, {aid: STR_LIST}, a_path, "an [[eras]] names table")
+                if aid not in self.actors:
+                    raise VocabularyError(f"{data_files.where(a_path, aid)}: [[eras]] names {aid!r}, which is "
+                                          f"no actor of actors.toml")
+                names.update((name_key(n), aid) for n in listed if name_key(n))
+            out.append((era["from"], names))
+        return sorted(out, key=lambda e: e[0])
+
+    def for_date(self, date: str) -> ClaimVocabulary:
+        """This vocabulary as it reads a report of ``date``: with the names of the latest era
+        begun by then (``[[eras]]`` of actors.toml); itself when none has."""
+        era = next((k for k in range(len(self._eras) - 1, -1, -1) if self._eras[k][0] <= date), None) \
+            if _ISO_DATE.match(date or "") else None
+        if era is None:
+            return self
+        views = self.__dict__.setdefault("_views", {})
+        if era not in views:
+            view = copy.copy(self)
+            view.actor_of = {**self.actor_of, **self._eras[era][1]}
+            view.side_cache = {}
+            views[era] = view
+        return views[era]
 
     def _load_statuses(self, c: dict, c_path: Path) -> None:
         shared = c.get("shared", {})
@@ -264,8 +306,9 @@ class ClaimVocabulary:
         words = self.actor_words
         cands = []
         for k, a, b in self.actor_automaton.find_matches_as_indexes(norm, overlapping=True):
-            if (a == 0 or not _is_word(norm[a - 1])) and (b == len(norm) or not _is_word(norm[b])):
-                cands.append((a, b, words[k]))
+            if (a == 0 or not _is_word(norm[a - 1])) and (b == len(norm) or not _is_word(norm[b])) \
+                    and (words[k] in self.actor_of or words[k] in self.generic or words[k] in self.pronouns):
+                cands.append((a, b, words[k]))   # (a name of an era not begun names no force here)
         cands.sort(key=lambda c: (c[0] - c[1], c[0]))
         taken = bytearray(len(norm))
         chosen: list[tuple[int, int, str]] = []
