@@ -443,6 +443,17 @@ SAME_FACT = [
     ("According to residents, Halfaya fell to the rebels.", ("halfaya", "opposition", "captured")),
     ("The SNA now controls the area known as Shahba.", ("shahba_region", "sna", "controls")),
     ("The SDF seized the city of Manbij and the border town of Albukamal.", ("abu_kamal", "sdf", "captured")),
+    # "briefly" taken: held no longer
+    ("Souran, which rebels had briefly seized, was back in army hands by noon.", ("souran", "opposition", "failed_to_hold")),
+    ("Rebels briefly overran Khan al-Asal on Monday.", ("khan_al_asal", "opposition", "failed_to_hold")),
+    ("Rebel groups raided army checkpoints in Jasim overnight.", ("jasim", "opposition", "contested")),
+    # an organisation is "they" too
+    ("HTS said their fighters had entered Souran.", ("souran", "opposition", "entered")),
+    ("The SDF's media office claimed their units pushed the attackers back from Tishrin Dam.",
+     ("tishrin_dam", "sdf", "repelled")),
+    # "the factions" after "attacks by Turkish-backed factions" (inside a status phrase)
+    ("The council said it had thwarted attacks by Turkish-backed factions near Manbij. The factions later entered "
+     "Tal Rifaat.", ("tal_rifaat", "sna", "entered")),
     # a bracket between the subject and its verb, even one naming another force
     ("Fighters of HTS (listed by Moscow as a terrorist group) took full control of Homs.", ("homs", "opposition", "captured")),
 ]

@@ -104,7 +104,11 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
         return army   # "the army has seized X", says Israel's defence minister (or an Israeli paper): Israel's army
     if a.kind == "anaphor":
         head = a.head if a.head in q.reader.generic else ""
-        got = q.talk.resolve(a.number, _resolved_before(q, a.start), head) or a.actor or _speaker_side(q)
+        before = _resolved_before(q, a.start)
+        if a.number == "pl" and before and not any(f.plural for f in before) \
+                and before[-1].head not in q.reader.common_heads:
+            return before[-1].actor   # "the SDF said their fighters ...": an organisation is "they" too
+        got = q.talk.resolve(a.number, before, head) or a.actor or _speaker_side(q)
         return None if got == q.side and q.reader.hostile(q.toks, a) else got   # a side's "mercenaries" are not its own
     if a.actor is None and a.kind == "generic" and _has_side(q.side) and not q.reader.hostile(q.toks, a):
         return q.side   # "units" in a side's own statement are its units (not "the mercenary factions")

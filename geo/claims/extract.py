@@ -120,7 +120,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     # carry to the next sentence: the last speaker and the forces named
     talk.said(claimant_here)
     named_here: list[ForceRef] = []
-    for a in actors:
+    for a in outside(named, [], norm, vocab):   # (with those inside a phrase: "attacks by Turkish-backed factions")
         aid = a.actor if a.kind != "anaphor" else talk.resolve(a.number, named_here, a.head)
         if aid:
             named_here.append(ForceRef(aid, a.plural, a.head))

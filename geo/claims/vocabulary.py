@@ -129,6 +129,8 @@ class ClaimVocabulary:
         era_lists = [n for era in a.get("eras", []) for listed in era["names"].values() for n in listed]
         self.reader.common_names = frozenset(name_key(n) for spec in a["actors"].values()
                                              for n in [*spec["names"], *era_lists] if n == n.lower())
+        # the last words of those names ("army", "rebels"): a force named with another is a proper name
+        self.reader.common_heads = frozenset(n.split()[-1] for n in self.reader.common_names if n)
         # "the army", said by a side with an army of its own, is that side's army
         self.reader.own_army_sides = frozenset(aid for aid, spec in a["actors"].items() if spec.get("own_army"))
         # ... and in a report of its home press, speaking in its own voice ("home_outlets")

@@ -66,7 +66,7 @@ class Grammar:
         self.negation_words = frozenset(n[0] for n in self.negations)
         self.time_words = frozenset(anaphora["time_words"])
         self.soft = self.passive_aux | self.adverbs | self.time_words | {"has", "have", "had"}
-        self.common_names: frozenset[str] = frozenset()   # actor names that are common nouns
+        self.common_names = self.common_heads = frozenset[str]()   # common-noun actor names, their last words
         # insertions between commas in the clause clause_start last read: (start, end) in the sentence
         self.insertions: list[tuple[int, int]] = []
         self.forces_at: frozenset[int] = frozenset()   # token starts inside a force's name, per sentence
