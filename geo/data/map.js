@@ -15,7 +15,12 @@ var byId = {};
 var narrow = window.matchMedia('(max-width: 600px)');
 if (!map.options.maxZoom) map.options.maxZoom = 18;   // clustering needs it
 
-function unesc(s) { var t = document.createElement('textarea'); t.innerHTML = s; return t.value; }
+// the inverse of geo/safe.py esc (html.escape and its five extra references), in one pass
+var UNESC = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#92;': '\\', '&#96;': '`',
+             '&#36;': '$', '&#123;': '{', '&#125;': '}'};
+function unesc(s) {
+  return s.indexOf('&') < 0 ? s : s.replace(/&(?:amp|lt|gt|quot|#x27|#92|#96|#36|#123|#125);/g, function (e) { return UNESC[e]; });
+}
 function h(s) { return String(s).replace(/[&<>"'`{}$\\]/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
 function colour(a) { return actors[a] ? actors[a][1] : '#888888'; }
 function label(a) { return actors[a] ? actors[a][0] : h(a); }
@@ -172,9 +177,10 @@ function clusterIcon(cluster) {
   return L.divIcon({html: html, className: 'sm-cl-wrap', iconSize: [34, 34], iconAnchor: [17, 17]});
 }
 
+var UNCLUSTERED_ZOOM = 17;   // zoom from which no marker is clustered
 var cluster = L.markerClusterGroup({maxClusterRadius: 26, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
                                     animate: false,
-                                    disableClusteringAtZoom: 17, iconCreateFunction: clusterIcon,
+                                    disableClusteringAtZoom: UNCLUSTERED_ZOOM, iconCreateFunction: clusterIcon,
                                     zoomToBoundsOnClick: true});
 cluster.on('animationend', function () { cluster.eachLayer(accessible); });
 
@@ -201,10 +207,22 @@ map.smPlaceMarkers = markers;
 
 function openPlace(m) {
   if (!visible(m.smPlace)) setDay(days.length - 1);
-  cluster.zoomToShowLayer(m, function () {
+  var shown = false;
+  function show() {
+    if (shown) return;
+    shown = true;
     map.setView(m.getLatLng(), Math.max(map.getZoom(), 9), {animate: false});
     m.openPopup();
-  });
+  }
+  cluster.zoomToShowLayer(m, show);
+  // right after the page loads the cluster group can miss the end of its own zoom and never call
+  // back: then zoom in to where nothing is clustered, where the marker is on the map
+  setTimeout(function () {
+    if (shown) return;
+    shown = true;
+    map.setView(m.getLatLng(), Math.max(map.getZoom(), UNCLUSTERED_ZOOM), {animate: false});
+    m.openPopup();
+  }, 300);
 }
 map.smOpen = function (id) { if (byId[id]) openPlace(byId[id]); };
 

@@ -344,3 +344,22 @@ def test_past_the_page_budget_a_place_left_out_says_where_its_articles_and_claim
     assert text.startswith("Hama")
     assert "left out of this page (too many places): claims.geojson has every one" in text
     assert "left out of this page (too many places): places.geojson has every mention" in text
+
+
+@pytest.fixture(scope="module")
+def samples_map(tmp_path_factory) -> Path:
+    return build_map_into(tmp_path_factory.mktemp("samples"), ROOT / "seeds", default_gazetteer())
+
+
+@pytest.mark.parametrize("which,place_id,name", [("samples", "aleppo", "Aleppo"), ("samples", "hama", "Hama"),
+                                                 ("devset", "anjara", "Anjara"), ("devset", "aleppo", "Aleppo")])
+def test_a_place_chosen_as_the_page_opens_shows_its_popup(samples_map, devset_map, wide, which, place_id, name):
+    """A place chosen in the search box the moment the map opens still gets its popup: the page
+    does not wait for the end of a cluster zoom that may never be announced."""
+    page = wide
+    page.goto(Path(samples_map if which == "samples" else devset_map).resolve().as_uri(), wait_until="load")
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-marker-icon').length > 0", polling=10)
+    page.evaluate(f"() => Object.values(window).find(v => v && v.smOpen).smOpen('{place_id}')")
+    head = page.locator(".leaflet-popup-content .pp h4")
+    head.wait_for(timeout=3000)
+    assert head.inner_text() == name
