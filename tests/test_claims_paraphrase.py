@@ -454,6 +454,15 @@ SAME_FACT = [
     # "the factions" after "attacks by Turkish-backed factions" (inside a status phrase)
     ("The council said it had thwarted attacks by Turkish-backed factions near Manbij. The factions later entered "
      "Tal Rifaat.", ("tal_rifaat", "sna", "entered")),
+    # a clause of its own after "and", past an insertion; a force owning the object; an adverb before the verb
+    ("Saraqib had been retaken by Tuesday, and Hama, which the army had flattened in 1982, fell to HTS on Thursday.",
+     ("hama", "opposition", "captured")),
+    ("Rebels stormed the barracks of the regime's 46th Regiment.", ("base_46", "opposition", "captured")),
+    ("SNA units first cleared Arima before pushing on.", ("arima", "sna", "captured")),
+    ("The SDF still holds a large swathe of the east, including the cities of Raqqa and Kobani.",
+     ("raqqa", "sdf", "controls")),
+    # the Kurdish press's names for the SNA
+    ("Mercenaries of the Turkish occupation attacked Tal Rifaat at dawn.", ("tal_rifaat", "sna", "contested")),
     # a bracket between the subject and its verb, even one naming another force
     ("Fighters of HTS (listed by Moscow as a terrorist group) took full control of Homs.", ("homs", "opposition", "captured")),
 ]
@@ -465,6 +474,7 @@ def test_same_fact_same_claim(run, text, claim):
 
 
 NO_CLAIM = [
+    "Hezbollah's fighters left Qusayr overnight.",
     "Rebels took over checkpoints on the road linking Zarbah with the highway.",
     "Critics of the 1967 occupation of the Golan Heights protested.",
     "The occupation of Hama would be a disaster, officials warned.",
@@ -830,3 +840,8 @@ def test_a_bad_era_fails_with_file_and_line(tmp_path, era, message):
     (tmp_path / "actors.toml").write_text(text[:start] + "[[eras]]\n" + era + "\n\n" + text[end:], encoding="utf-8")
     with pytest.raises(VocabularyError, match=r"actors\.toml( line \d+)?: " + message):
         ClaimVocabulary(tmp_path)
+
+
+def test_a_clause_after_and_keeps_its_own_place(run):
+    assert run("Rebels seized Tal Rifaat on Sunday and Manbij fell to the SNA on Monday.") == {
+        ("tal_rifaat", "opposition", "captured"), ("manbij", "sna", "captured")}

@@ -46,7 +46,10 @@ class BeforeReader(PlaceReader):
             return lo
         head = next((p for p in places if p.start == toks[j + 1].start), None)
         after = self._after(toks, head.end) if head is not None else len(toks)
-        if after >= len(toks) or toks[after].word not in self.passive_aux:
+        if after < len(toks) and toks[after].word == ",":   # "..., and Hama, which X had levelled, fell to HTS"
+            closing = next((b for a, b in self.insertions if a == toks[after].start), None)
+            after = toks.at(closing) if closing is not None else after
+        if after >= len(toks) or not (toks[after].word in self.passive_aux or after == i):
             return lo   # "Tartus and Jableh, has been ...": a list, not a clause of its own
         inside = [any(p.start <= t.start < p.end for p in places) for t in toks[lo:j]]
         listed = all(flag or t.word in (",", "and", "the") or t.word in self.item_heads

@@ -28,6 +28,9 @@ class ForceReader(Grammar):
             kind = "generic" if word in self.generic else "name"
             number = ""
             i = toks.at(start)
+            if kind == "generic" and self._owned_by_other(toks, i, hits):
+                hits.append(ActorHit(start, end, None, "name", plural, "", last))   # "Hezbollah's fighters": no actor's
+                continue
             owner = self._whose(toks, i, hits) if kind == "generic" else None
             if owner is not None:   # "the SDF, whose fighters hold X": the SDF's fighters
                 hits.append(ActorHit(start, end, owner, "name", plural, "", last))
@@ -38,6 +41,13 @@ class ForceReader(Grammar):
                     kind, number = "anaphor", det   # "its units", "the same factions", "our forces"
             hits.append(ActorHit(start, end, aid, kind, plural, number, last))
         return [h for h in self._merge(toks, hits) if h.kind == "name" or h.head not in self.owned_only]
+
+    @staticmethod
+    def _owned_by_other(toks, i: int, hits: list[ActorHit]) -> bool:
+        """The general noun at token ``i`` follows a proper name's "'s" that names no actor."""
+        if not (0 < i < len(toks) and toks[i - 1].cap and toks[i - 1].word.endswith("'s")):
+            return False
+        return not (hits and hits[-1].end >= toks[i - 1].start)
 
     @staticmethod
     def _whose(toks, i: int, hits: list[ActorHit]) -> str | None:

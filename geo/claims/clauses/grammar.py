@@ -43,19 +43,7 @@ class Grammar:
         self.joins_by_first: dict[str, list[tuple[str, ...]]] = {}
         for j in self.list_joins:
             self.joins_by_first.setdefault(j[0], []).append(j)
-        self.generic = frozenset(anaphora["nouns"])
-        self.hostile_words = frozenset(anaphora["hostile_words"])
-        self.determiners = {d: n for n, ds in (("sg", anaphora["singular_determiners"]),
-                                                ("pl", anaphora["plural_determiners"]),
-                                                ("any", anaphora["determiners"]),
-                                                ("head", anaphora["weak_determiners"]),
-                                                ("own", anaphora["own_determiners"])) for d in ds}
-        self.pronouns = {p: n for n, ps in (("sg", anaphora["singular_pronouns"]),
-                                             ("pl", anaphora["plural_pronouns"]),
-                                             ("own", anaphora["own_pronouns"])) for p in ps}
-        self.modifier_links = [tuple(x.split()) for x in anaphora["modifier_links"]]
-        self.identity_links = frozenset(anaphora["identity_links"])
-        self.owned_only = frozenset(anaphora["owned_only"])
+        self._read_anaphora(anaphora)
         self.verbs = frozenset(w for v in reporting_verbs for w in [v] if " " not in v)
         self.denials = frozenset(d for d in denials if " " not in d)
         self.denial_phrases = [tuple(d.split()) for d in denials if " " in d]   # "no truth"
@@ -69,7 +57,24 @@ class Grammar:
         self.common_names = self.common_heads = frozenset[str]()   # common-noun actor names, their last words
         # insertions between commas in the clause clause_start last read: (start, end) in the sentence
         self.insertions: list[tuple[int, int]] = []
-        self.forces_at: frozenset[int] = frozenset()   # token starts inside a force's name, per sentence
+        # per sentence: token starts inside a force's name; where the status phrases start
+        self.forces_at = self.trigger_starts = frozenset[int]()
+
+    def _read_anaphora(self, anaphora: dict) -> None:
+        """The words of actors.toml [anaphora]: general nouns, determiners, pronouns, links."""
+        self.generic = frozenset(anaphora["nouns"])
+        self.hostile_words = frozenset(anaphora["hostile_words"])
+        self.determiners = {d: n for n, ds in (("sg", anaphora["singular_determiners"]),
+                                                ("pl", anaphora["plural_determiners"]),
+                                                ("any", anaphora["determiners"]),
+                                                ("head", anaphora["weak_determiners"]),
+                                                ("own", anaphora["own_determiners"])) for d in ds}
+        self.pronouns = {p: n for n, ps in (("sg", anaphora["singular_pronouns"]),
+                                             ("pl", anaphora["plural_pronouns"]),
+                                             ("own", anaphora["own_pronouns"])) for p in ps}
+        self.modifier_links = [tuple(x.split()) for x in anaphora["modifier_links"]]
+        self.identity_links = frozenset(anaphora["identity_links"])
+        self.owned_only = frozenset(anaphora["owned_only"])
 
     def skip_time(self, toks: Words, k: int) -> int:
         """Past the date of an item when the list goes on ("Aleppo on 30 November, Hama ...")."""

@@ -44,7 +44,7 @@ class PlaceReader(Grammar):
             referred = None if gap > 1 else self._referred(toks, k)   # the object itself, not "freed the prisoners held there"
             if referred is not None:
                 return referred
-            if t.start in self.forces_at:
+            if t.start in self.forces_at and self._past_owner(toks, k) is None:
                 return []
             if t.word in self.directions and k + 1 < len(toks) and toks[k + 1].word == "of":
                 return self._later_list(toks, i, k, places, unknown)   # "villages north of X, including A"
@@ -54,19 +54,15 @@ class PlaceReader(Grammar):
                 return self._list(toks, name_end, places, out, unknown)
             listed = self._list_opened(toks, i, k) if k > i else None
             if listed is not None:
-                k = listed   # "several areas, chief among them A and B", "villages including A"
+                k, gap = listed, 0   # "several areas, chief among them A and B", "villages including A"
                 continue
             if t.word == "," and k > i and all(x.word in self.item_heads for x in toks[i:k]):
                 k += 1   # "took the provincial capital, Deir ez-Zor"
                 continue
-            if where and t.word in ("in", "on", "at", "near", "around", "outside"):
-                k += 1
-                gap += 1
-                continue
             co = self._coordinated_place(toks, k, by_start) if t.word == "and" and k > i else None
             if co is not None:   # "seized several checkpoints and the town of X"
                 return self._list(toks, self._after(toks, co.end), places, [co], unknown)
-            located = self._object_start(toks, i, k, by_start, unknown)
+            located = self._object_start(toks, i, k, by_start, unknown, where)
             if located is not None:
                 k, gap = located, gap + 1
                 continue
@@ -78,11 +74,27 @@ class PlaceReader(Grammar):
             gap += 1
         return []
 
-    def _object_start(self, toks, i: int, k: int, by_start: dict[int, PlaceRef], unknown: bool) -> int | None:
-        """Where the object's name starts when token ``k`` only locates or names what comes
-        before it: "the buffer zone [on] the Golan Heights", "positions [in] Aleppo" (not
-        "checkpoints on the road linking X"), "the region [known as] Shahba"; else None."""
+    def _past_owner(self, toks, k: int) -> int | None:
+        """Past the force named from token ``k`` when it only owns the object ("the army's 46th
+        Regiment", "the rebels' stronghold"); None when the force is no owner."""
+        run = k
+        while run + 1 < len(toks) and toks[run + 1].start in self.forces_at:
+            run += 1
+        if toks[run].word.endswith("'s") or (run + 1 < len(toks) and toks[run + 1].word == "'"):
+            return run + 1
+        return None
+
+    def _object_start(self, toks, i: int, k: int, by_start: dict[int, PlaceRef], unknown: bool,
+                      where: bool) -> int | None:
+        """Where to read on for the object when token ``k`` only owns, locates or names what
+        comes after it: "[the army's] 46th Regiment", "the buffer zone [on] the Golan Heights",
+        "positions [in] Aleppo" (not "checkpoints on the road linking X"), "the region [known
+        as] Shahba", with ``where`` any "in", "near"...; else None."""
         t = toks[k]
+        if t.start in self.forces_at:
+            return self._past_owner(toks, k)
+        if where and t.word in ("in", "on", "at", "near", "around", "outside"):
+            return k + 1
         if k > i and t.word in APPELLATIVES:
             return k + 2 if k + 1 < len(toks) and toks[k + 1].word == "as" else k + 1
         if not (k > i and t.word in ZONE_PREPOSITIONS and toks[k - 1].word in self.zone_heads):
@@ -117,7 +129,7 @@ class PlaceReader(Grammar):
     def _later_list(self, toks, i: int, k: int, places, unknown: bool) -> list[PlaceRef]:
         """"took over seven villages on the east bank, including A, B": when the object is a
         plural place noun, the list an introducer opens a little further on."""
-        if not any(x.word in self.item_heads and x.word.endswith("s") for x in toks[i:k]):
+        if not any(x.word in self.item_heads for x in toks[i:k]):
             return []
         for m in range(k, min(len(toks), k + 14)):
             w = toks[m].word
@@ -268,8 +280,9 @@ class PlaceReader(Grammar):
                 p = by_start[toks[m].start]
                 after = toks.at(p.end)
                 if not subject and after < len(toks) and (toks[after].word in self.passive_aux
-                                                          or toks[after].word in self.verbs):
-                    break   # "seized Hama and Homs is next": Homs opens a clause of its own
+                                                          or toks[after].word in self.verbs
+                                                          or toks[after].start in self.trigger_starts):
+                    break   # "seized Hama and Homs is next", "took X and Hama fell": a clause of its own
                 part = self._part_of(toks, p)   # "and the Aleppo district of [Sheikh Maqsoud]"
                 if part is not None and part < len(toks) and toks[part].start in by_start:
                     p = by_start[toks[part].start]
