@@ -461,6 +461,11 @@ SAME_FACT = [
     ("SNA units first cleared Arima before pushing on.", ("arima", "sna", "captured")),
     ("The SDF still holds a large swathe of the east, including the cities of Raqqa and Kobani.",
      ("raqqa", "sdf", "controls")),
+    # holding: "held" (not "held talks"), "sit on", "have occupied X since 2018"
+    ("Kurdish fighters who have held Sheikh Maqsoud for years stayed put.", ("sheikh_maqsoud", "sdf", "controls")),
+    ("Israeli soldiers sit atop Mount Hermon.", ("mount_hermon", "israel", "controls")),
+    ("Turkish-backed factions have occupied Afrin since 2018.", ("afrin", "sna", "controls")),
+    ("The SDF took over the regime's security squares in Qamishli.", ("qamishli", "sdf", "captured")),
     # the Kurdish press's names for the SNA
     ("Mercenaries of the Turkish occupation attacked Tal Rifaat at dawn.", ("tal_rifaat", "sna", "contested")),
     # a bracket between the subject and its verb, even one naming another force
@@ -474,6 +479,8 @@ def test_same_fact_same_claim(run, text, claim):
 
 
 NO_CLAIM = [
+    "Russian envoys held talks in Damascus on Monday.",
+    "The army had held Deir ez-Zor throughout the war.",
     "Hezbollah's fighters left Qusayr overnight.",
     "Rebels took over checkpoints on the road linking Zarbah with the highway.",
     "Critics of the 1967 occupation of the Golan Heights protested.",

@@ -112,3 +112,12 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
             or vocab.rx_history_before.search(norm[head_reach:t.start]):
         return True
     return False
+
+
+def held_since(norm: str, t: Trigger) -> bool:
+    """A gain in the present perfect with "since" a year after it, in its clause: a hold since
+    then ("have occupied Afrin since 2018", "has controlled the town since 2016")."""
+    mark = _CLAUSE_MARK.search(norm, t.end)
+    clause_after = norm[t.end:mark.start() if mark else len(norm)]
+    perfect = _PRESENT_PERFECT.search(norm[max(0, t.start - 12):t.start]) or norm.startswith(("has ", "have "), t.start)
+    return bool(perfect) and bool(_SINCE_YEAR.search(clause_after))

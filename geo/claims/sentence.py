@@ -13,7 +13,7 @@ from .actors import AgentQuery, force, resolve
 from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
 from .discourse import Discourse
-from .hedges import historic, intended
+from .hedges import held_since, historic, intended
 from .speakers import NO_SIDE, Speaker, claimant_for, side_of
 from .triggers import Trigger
 from .vocabulary import ClaimVocabulary
@@ -203,6 +203,8 @@ class SentenceReading:
             self._other_party(t, targets, actor, speaker, "to", t.pattern.cedes)
         if actor is None or not targets:
             return
+        if t.pattern.effect == "gain" and held_since(self.norm, t):   # "have occupied Afrin since 2018"
+            t = replace(t, pattern=replace(t.pattern, status="controls", effect=vocab.effect("controls") or "hold"))
         self.found.append(Found(t, targets, actor, speaker))
         co = reader.co_subject(toks, subj, self.actors) if subj is not None else None
         if co is not None and co.kind != "anaphor" and co.actor and co.actor != actor:
