@@ -466,6 +466,14 @@ SAME_FACT = [
     ("Israeli soldiers sit atop Mount Hermon.", ("mount_hermon", "israel", "controls")),
     ("Turkish-backed factions have occupied Afrin since 2018.", ("afrin", "sna", "controls")),
     ("The SDF took over the regime's security squares in Qamishli.", ("qamishli", "sdf", "captured")),
+    # re-entry, protection, a place slipping from a force's grip
+    ("Government troops re-entered Husseiniya on Tuesday.", ("al_husayniyah_deir_ez_zor", "government", "entered")),
+    ("The Asayish continue to protect Sheikh Maqsoud.", ("sheikh_maqsoud", "sdf", "controls")),
+    ("Aleppo, which the army had taken back in 2016, slipped from its grip within three days.",
+     ("aleppo", "government", "failed_to_hold")),
+    # a bracket naming the group, with commas and a "formerly", before the verb
+    ("Fighters of HTS (once Jabhat al-Nusra, a group Moscow calls terrorist) entered Damascus at dawn.",
+     ("damascus", "opposition", "entered")),
     # the Kurdish press's names for the SNA
     ("Mercenaries of the Turkish occupation attacked Tal Rifaat at dawn.", ("tal_rifaat", "sna", "contested")),
     # a bracket between the subject and its verb, even one naming another force

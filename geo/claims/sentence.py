@@ -12,6 +12,7 @@ from ..text import name_key
 from .actors import AgentQuery, force, resolve
 from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
+from .clauses.words import bracket_spans
 from .discourse import Discourse
 from .hedges import held_since, historic, intended
 from .speakers import NO_SIDE, Speaker, claimant_for, side_of
@@ -178,7 +179,9 @@ class SentenceReading:
             return   # "On the northern outskirts of Homs, I counted ...": where the sentence is, no claim
         lo = reader.clause_start(toks, ti)
         norm = self.norm
-        for a, b in reader.insertions:   # what an insertion says ("which it had held since 2016") is not this clause's time
+        # what an insertion or a bracket says ("which it had held since 2016", "(formerly Jabhat
+        # al-Nusra)") is not this clause's time
+        for a, b in [*reader.insertions, *bracket_spans(toks, 0, ti)]:
             norm = norm[:a] + " " * (b - a) + norm[b:]
         if intended(self.norm, t, vocab, self.actors) or historic(norm, t, vocab, self.year):
             return

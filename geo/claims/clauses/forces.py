@@ -268,7 +268,8 @@ class ForceReader(Grammar):
         for a in reversed([a for a in actors if a.end <= pos and a.start >= toks[lo].start if lo < len(toks)]):
             if any(x <= a.start and a.end <= y for x, y in brackets):
                 continue   # "HTS (banned in Russia as a terrorist organisation) took X": HTS
-            gap = self._past_locative(unbracketed([t for t in toks.between(a.end, pos) if t.start not in skip]))
+            end = next((y for x, y in brackets if x < a.end < y), a.end)   # "fighters (HTS, a group banned ...)"
+            gap = self._past_locative(unbracketed([t for t in toks.between(end, pos) if t.start not in skip]))
             commas = [k for k, t in enumerate(gap) if t.word == ","]
             if len(commas) >= 2 and commas[0] == 0 and len(gap) <= 20:
                 gap = gap[commas[-1] + 1:]   # "terrorist groups, backed by X, had entered"
