@@ -466,6 +466,11 @@ SAME_FACT = [
     ("Israeli soldiers sit atop Mount Hermon.", ("mount_hermon", "israel", "controls")),
     ("Turkish-backed factions have occupied Afrin since 2018.", ("afrin", "sna", "controls")),
     ("The SDF took over the regime's security squares in Qamishli.", ("qamishli", "sdf", "captured")),
+    # a long object between "repelled" and where
+    ("Army units repelled a large attack mounted by Jabhat al-Nusra fighters towards Morek.",
+     ("morek", "government", "repelled")),
+    # a list item followed by a locating phrase is still listed
+    ("Rebels spread into Harasta and Douma on the eastern edge of the capital.", ("douma", "opposition", "entered")),
     # re-entry, protection, a place slipping from a force's grip
     ("Government troops re-entered Husseiniya on Tuesday.", ("al_husayniyah_deir_ez_zor", "government", "entered")),
     ("The Asayish continue to protect Sheikh Maqsoud.", ("sheikh_maqsoud", "sdf", "controls")),
@@ -860,3 +865,10 @@ def test_a_bad_era_fails_with_file_and_line(tmp_path, era, message):
 def test_a_clause_after_and_keeps_its_own_place(run):
     assert run("Rebels seized Tal Rifaat on Sunday and Manbij fell to the SNA on Monday.") == {
         ("tal_rifaat", "opposition", "captured"), ("manbij", "sna", "captured")}
+
+
+def test_a_relative_pronoun_speaks_for_the_phrase_before_it(read):
+    """"..., who insist ...": the speakers are the phrase before the comma."""
+    c = read("Reporters spoke to rebel commanders, who insist their units still hold Qamhana.")
+    assert [(x.place_id, x.actor, x.status, x.claimant, x.claimant_side) for x in c] == [
+        ("qamhana", "opposition", "controls", "rebel commanders", "opposition")]

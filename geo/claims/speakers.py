@@ -13,6 +13,8 @@ from .triggers import Trigger
 from .vocabulary import ClaimVocabulary
 
 BOUNDARY = re.compile(r"[,;:“”\"(]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b")
+_AFTER_PREPOSITION = re.compile(r"\s(?:to|with|from|by|among)\s", re.IGNORECASE)
+_RELATIVE_SPEAKERS = frozenset({"who", "which"})   # ", who insist": the phrase before the comma speaks
 _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")   # read in the text: the folded text has no dashes
 # "were (also) reported to"
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|now|widely|still|reportedly)\s+)?$")
@@ -58,7 +60,12 @@ def phrase_before(text: str, norm: str, end: int) -> str:
             name = _clean(text[a:earlier[-1].start()])
             appositive = text[earlier[-1].end():cuts[-1].start()].strip()
             return f"{name}, {appositive}" if name and appositive else name
-    return _clean(text[cut:end])
+    phrase = _clean(text[cut:end])
+    if phrase.lower() in _RELATIVE_SPEAKERS and cuts and cuts[-1].group() == ",":
+        # "(spoke to) opposition sources, who insist": the noun phrase before the comma
+        before_comma = _AFTER_PREPOSITION.split(phrase_before(text, norm, cuts[-1].start()))[-1]
+        return before_comma or phrase
+    return phrase
 
 
 def _clean(phrase: str) -> str:

@@ -9,6 +9,8 @@ MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hos
 POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's northern rural countryside")
 PART_LIST_REACH = 6        # words back from "neighbourhoods of" to the first place listed before it
 LIST_INSERTION_REACH = 6   # words of an insertion between a list's "and" and its next item
+# words a status phrase may open with that locate rather than start a clause ("A and B [on the edge of] the city")
+LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outside", "within", "under", "from", "to", "into"})
 ZONE_PREPOSITIONS = frozenset({"on", "in", "at", "inside", "along", "across"})   # "the zone on X", "positions in X"
 APPELLATIVES = frozenset({"known", "called", "dubbed", "named", "nicknamed"})   # "the region known as X"
 LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun
@@ -281,7 +283,8 @@ class PlaceReader(Grammar):
                 after = toks.at(p.end)
                 if not subject and after < len(toks) and (toks[after].word in self.passive_aux
                                                           or toks[after].word in self.verbs
-                                                          or toks[after].start in self.trigger_starts):
+                                                          or (toks[after].start in self.trigger_starts
+                                                              and toks[after].word not in LOCATING_WORDS)):
                     break   # "seized Hama and Homs is next", "took X and Hama fell": a clause of its own
                 part = self._part_of(toks, p)   # "and the Aleppo district of [Sheikh Maqsoud]"
                 if part is not None and part < len(toks) and toks[part].start in by_start:
