@@ -466,6 +466,11 @@ SAME_FACT = [
     ("Israeli soldiers sit atop Mount Hermon.", ("mount_hermon", "israel", "controls")),
     ("Turkish-backed factions have occupied Afrin since 2018.", ("afrin", "sna", "controls")),
     ("The SDF took over the regime's security squares in Qamishli.", ("qamishli", "sdf", "captured")),
+    # a sponsor's adjective names the proxy; "and by <date> had"; an apposition with "who ... in 2018"
+    ("Turkish-backed opposition groups took Manbij over the weekend.", ("manbij", "sna", "captured")),
+    ("The SNA opened a new front on Saturday and by Monday had seized Tal Rifaat.", ("tal_rifaat", "sna", "captured")),
+    ("Local armed groups, many of them fighters who made deals with Damascus in 2018, took control of Nawa on Friday.",
+     ("nawa", "opposition", "captured")),
     # a long object between "repelled" and where
     ("Army units repelled a large attack mounted by Jabhat al-Nusra fighters towards Morek.",
      ("morek", "government", "repelled")),

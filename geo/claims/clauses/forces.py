@@ -114,7 +114,9 @@ class ForceReader(Grammar):
         """One phrase from two adjacent names; the specific name decides the force."""
         head = b  # the noun of the phrase gives its number
         order = (b, a) if modifier_first else (a, b)   # the head noun decides between two names
-        force = next((h for h in order if h.kind == "name"), None)
+        # a sponsor's adjective names the proxy and decides ("Turkish-backed opposition groups": the SNA)
+        force = next((h for h in order if h.kind == "name" and h.head in PROXY_HEADS), None) \
+            or next((h for h in order if h.kind == "name"), None)
         if force is None:
             force = next((h for h in order if h.kind == "generic"), order[0])
         kind = force.kind if force.kind == "name" else (a.kind if a.kind == "anaphor" else force.kind)
@@ -252,9 +254,11 @@ class ForceReader(Grammar):
         """Token ``i`` (a status phrase) has no subject of its own: it follows a comma, "and",
         "then", "before"/"after" (+ -ing), "to" (infinitive), or opens the sentence."""
         j = i - 1
-        while j >= 0 and (toks[j].word in self.soft or (toks[j].word == "since" and j > 0
-                                                         and toks[j - 1].word in PERFECT_AUX)):
-            j -= 1
+        while j >= 0 and (toks[j].word in self.soft or toks[j].word.isdigit()
+                          or (toks[j].word == "since" and j > 0 and toks[j - 1].word in PERFECT_AUX)
+                          or (toks[j].word == "by" and j + 1 < i and (toks[j + 1].word.isdigit()
+                                                                      or toks[j + 1].word in self.time_words))):
+            j -= 1   # (past "by 2 December", "by Friday": "... and by 2 December had seized X")
         if j < 0:
             return True
         return toks[j].word in self.subjectless_after
@@ -364,6 +368,7 @@ class ForceReader(Grammar):
 # Words between a noun and "of"/"led by" and the force it names that leave the link whole
 # ("factions of the so-called 'National Army'").
 LINK_TRANSPARENT = frozenset({"the", "so", "called", "'", '"', "\u201c", "\u201d", "\u2018", "\u2019"})
+PROXY_HEADS = frozenset({"backed", "affiliated", "aligned", "sponsored", "supported"})   # "Turkish-backed"
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
@@ -372,7 +377,7 @@ SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "acr
 MEANS_WORDS = 3         # words of a phrase saying how a force came ("in armoured pick-up trucks")
 POSSESSED_WORDS = 4     # modifiers between a force's "'s" and the noun it owns ("the regime's 25th Special Missions Forces")
 LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area"})
-INSERTION_HEAD = 4      # words between the comma opening an insertion and its clause word ("a town that")
+INSERTION_HEAD = 6      # words between the comma opening an insertion and its clause word ("a town that")
 DENIAL_REACH = 60       # words between a denial and the phrase it governs (a page with no full stop stays linear)
 REPORT_NOUN_REACH = 6   # words from a report noun to the "that" or "of" of what it reports
 _OPENERS = frozenset({"-", "\u2013", "\u2014", ":", "(", "\"", "\u201c", "\u2018", "'"})
