@@ -877,3 +877,18 @@ def test_a_relative_pronoun_speaks_for_the_phrase_before_it(read):
     c = read("Reporters spoke to rebel commanders, who insist their units still hold Qamhana.")
     assert [(x.place_id, x.actor, x.status, x.claimant, x.claimant_side) for x in c] == [
         ("qamhana", "opposition", "controls", "rebel commanders", "opposition")]
+
+
+def test_our_forces_in_an_outlets_own_voice_are_the_force_its_name_names():
+    """A state outlet's ticker ("SANA", "state TV" are government names): "our forces" are the
+    government's; in an outlet whose name names no force they are no one's."""
+    gaz = load(ROOT / "gazetteer.csv")
+    matcher, vocab = Matcher(gaz), ClaimVocabulary()
+
+    def claims(outlet, text):
+        r = parse_report(Path("t.txt"), text.encode(), Source(outlet, "2024-12-02", "", ""))
+        return {(c.place_id, c.actor, c.status) for c in extract_claims(r, find_mentions(r, matcher), vocab, gaz)}
+
+    text = "Our forces repel an attack by terrorist groups on Maardes."
+    assert claims("Syrian state TV", text) == {("maardes", "government", "repelled")}
+    assert claims("Reuters", text) == set()

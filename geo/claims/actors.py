@@ -49,6 +49,7 @@ class AgentQuery:
     reader: Reader
     side: str = ""          # the claimant's side
     home_army: str = ""     # whose army "the army" is when the outlet speaks (its home press: Israel's)
+    home_side: str = ""     # the force the outlet's own name names ("SANA": the government's), for "our forces"
 
 
 def _has_side(side: str) -> bool:
@@ -97,8 +98,8 @@ def _named_before(q: AgentQuery, a: ActorHit) -> bool:
 
 def force(q: AgentQuery, a: ActorHit) -> str | None:
     """The force a phrase stands for: "our forces" the speaker's, an anaphor the one it refers to."""
-    if a.number == "own":   # "our forces": the speaker's
-        return q.side if _has_side(q.side) else None
+    if a.number == "own":   # "our forces": the speaker's (in the outlet's own voice, the force its name names)
+        return q.side if _has_side(q.side) else (q.home_side if q.side == "outlet" and q.home_side else None)
     army = q.side if q.side in q.reader.own_army_sides else (q.home_army if q.side == "outlet" else "")
     if army and _words(q, a) in q.reader.army_words and not _named_before(q, a):
         return army   # "the army has seized X", says Israel's defence minister (or an Israeli paper): Israel's army

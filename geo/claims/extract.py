@@ -55,6 +55,7 @@ class _Report:
     names: list[ActorName]     # every actor name in it, one pass over the report
     name_starts: list[int]
     talk: Discourse
+    home_side: str = ""   # the force the outlet's own name names ("SANA-style state agency": government)
     claims: list[Claim] = field(default_factory=list)
     seen: set[tuple[str, str, str, str]] = field(default_factory=set)
 
@@ -79,7 +80,8 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     vocab.reader.parents = gazetteer.parents
     doc = _Report(report, vocab, gazetteer, _Mentions.of(mentions, vocab, gazetteer), pending,
                   int(report.date[:4]) if report.date[:4].isdigit() else None, norm, names, [n.start for n in names],
-                  Discourse(partial(first_claimant, vocab=vocab), vocab.last_speaker_nouns))
+                  Discourse(partial(first_claimant, vocab=vocab), vocab.last_speaker_nouns),
+                  next((n.actor for n in vocab.actor_names(" " + normalize(report.outlet) + " ") if n.actor), ""))
     for n_sent, sent in enumerate(sentences(report.text)):
         if len(sent.text) <= MAX_SENTENCE:
             _read_sentence(doc, n_sent, sent)
@@ -114,7 +116,8 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     blocked = [(m.start - sent.start, m.end - sent.start) for m in doc.mentions.blocked.get(sent.start, [])]
     reading = SentenceReading(doc.report, vocab, talk, n_sent, doc.year, text, norm, toks, places, actors, named,
                               blocked, list(vocab.rx_verb.finditer(norm)),
-                              home_army=vocab.home_army_of.get(name_key(doc.report.outlet), ""))
+                              home_army=vocab.home_army_of.get(name_key(doc.report.outlet), ""),
+                              home_side=doc.home_side)
     for t in triggers:
         reading.read(t)
     _keep(doc, reading.found, n_sent, sent)

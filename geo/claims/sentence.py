@@ -57,6 +57,7 @@ class SentenceReading:
     previous_agent: str | None = None
     said: dict[tuple[int, int], Speaker] = field(default_factory=dict)   # per pair of reporting verbs around
     home_army: str = ""   # whose army "the army" is when the outlet speaks (ClaimVocabulary.home_army_of)
+    home_side: str = ""   # the force the outlet's name names ("SANA"), whose are "our forces" in its own voice
 
     def _set_aside(self, t: Trigger, ti: int) -> bool:
         """The phrase states no current claim: hypothetical, denied or negated."""
@@ -92,7 +93,7 @@ class SentenceReading:
         ("SDF fighters were pushed out of X"), the subject's."""
         reader, toks = self.vocab.reader, self.toks
         q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, None, self.n_sent, reader, speaker.side,
-                       self.home_army)
+                       self.home_army, self.home_side)
         if agent == "passive" or (isinstance(agent, ActorHit) and agent.start >= t.end):
             hit = reader.subject(toks, ti, self.actors, lo)
         else:
@@ -116,7 +117,7 @@ class SentenceReading:
         nxt = toks[k].start if k < len(toks) else -1
         hit = next((a for a in self.named if a.start == nxt), None)
         q = AgentQuery(t, k, k, toks, self.actors, self.named, self.talk, None, self.n_sent, self.vocab.reader,
-                       speaker.side, self.home_army)
+                       speaker.side, self.home_army, self.home_side)
         out = force(q, hit) if hit is not None else None
         if out is not None and out != actor:
             pattern = replace(t.pattern, status=status, effect=self.vocab.effect(status), cedes="")
@@ -195,7 +196,7 @@ class SentenceReading:
         if t.inner_actor == "us" or (own is not None and own.number == "own"):
             speaker = self._party_speaking(speaker)   # "Our forces have liberated X", in a party's communique
         q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, self.previous_agent, self.n_sent, reader,
-                       speaker.side, self.home_army)
+                       speaker.side, self.home_army, self.home_side)
         actor = resolve(agent, q)
         if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in reader.relatives
                                                       and lo != ti):
