@@ -471,6 +471,8 @@ SAME_FACT = [
     ("The SNA opened a new front on Saturday and by Monday had seized Tal Rifaat.", ("tal_rifaat", "sna", "captured")),
     ("Local armed groups, many of them fighters who made deals with Damascus in 2018, took control of Nawa on Friday.",
      ("nawa", "opposition", "captured")),
+    # an outpost on a place is that place's
+    ("Israeli troops seized the Syrian outpost on the summit of Mount Hermon.", ("mount_hermon", "israel", "captured")),
     # "still has troops at X" is a hold ("now has troops at X" an entry)
     ("Russian forces still keep a garrison at Hmeimim air base.", ("hmeimim_airbase", "russia", "controls")),
     # a long object between "repelled" and where
