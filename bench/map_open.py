@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import BROWSER_TIMEOUT_S, CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from run import BROWSER_TIMEOUT_S, CHROMIUM, chromium_context  # noqa: E402
 
 SETTLE_MS = 1000
 # In the page: open one place's popup and resolve with the milliseconds until its content shows.
@@ -72,8 +72,7 @@ def one_run(html: Path, popups: int, seed: int, profile: bool) -> dict:
     profile_dir = tempfile.mkdtemp(prefix="map-open-")
     try:
         with sync_playwright() as pw:
-            ctx = pw.chromium.launch_persistent_context(profile_dir, executable_path=CHROMIUM, headless=True,
-                                                        args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 800})
+            ctx = chromium_context(pw, profile_dir)
             try:
                 page = ctx.new_page()
                 errors: list[str] = []

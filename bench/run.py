@@ -454,6 +454,12 @@ def profile_summary(prof: Path, n: int = 22) -> dict:
     return {"total": total, "by_tottime": by_tot, "by_cumtime": by_cum}
 
 
+def chromium_context(pw, profile_dir: str):
+    """A headless Debian Chromium context (never a downloaded browser) with a fresh profile."""
+    return pw.chromium.launch_persistent_context(profile_dir, executable_path=CHROMIUM, headless=True,
+                                                 args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 800})
+
+
 def browser_open(html_path: Path, expected_markers: int) -> dict:
     res = {"expected_markers": expected_markers}
     try:
@@ -476,8 +482,7 @@ def browser_open(html_path: Path, expected_markers: int) -> dict:
     profile_dir = tempfile.mkdtemp(prefix="bench-chromium-")
     try:
         with sync_playwright() as pw:
-            ctx = pw.chromium.launch_persistent_context(profile_dir, executable_path=CHROMIUM, headless=True,
-                                                        args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 800})
+            ctx = chromium_context(pw, profile_dir)
             try:
                 page = ctx.new_page()
                 page.on("pageerror", lambda e: errors.append(str(e)[:200]))

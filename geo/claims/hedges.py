@@ -46,10 +46,6 @@ def _conditional(norm: str, t: Trigger, vocab: ClaimVocabulary) -> bool:
     return vocab.rx_condition.search(norm, lo, t.start) is not None
 
 
-def _earlier_year(text: str, year: int | None, rx: re.Pattern = YEAR) -> bool:
-    return year is not None and any(int(y) < year for y in rx.findall(text))
-
-
 # A sentence's phrases are many (a page with no full stop has thousands): what ``historic`` looks
 # for before a phrase is found once per sentence and pattern, then read up to each phrase.
 @lru_cache(maxsize=32)
@@ -85,11 +81,21 @@ def _background(norm: str, year: int | None, rx_history: re.Pattern) -> bool:
     return _earlier_year_between(norm, year, 0, len(norm)) or bool(_spans(norm, rx_history))
 
 
+def _clause_end(norm: str, t: Trigger) -> int:
+    """Where the clause of status phrase ``t`` ends after it (its next comma or semicolon)."""
+    mark = _CLAUSE_MARK.search(norm, t.end)
+    return mark.start() if mark else len(norm)
+
+
+def _present_perfect(norm: str, t: Trigger) -> bool:
+    """``t`` is in the present perfect ("has held", "have long controlled", "has seized")."""
+    return bool(_PRESENT_PERFECT.search(norm[max(0, t.start - 12):t.start])) or norm.startswith(("has ", "have "), t.start)
+
+
 def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) -> bool:
     """Background, not a current claim: "won control of the city in 2016", "... a decade after
     government forces drove rebels from the city", "had been under state control since ..."."""
-    mark = _CLAUSE_MARK.search(norm, t.end)
-    clause_end = mark.start() if mark else len(norm)
+    clause_end = _clause_end(norm, t)
     clause_after = norm[t.end:clause_end]
     just_before = norm[max(0, t.start - 12):t.start]
     if vocab.rx_history_after.search(clause_after) and not _PRESENT_PERFECT.search(just_before):
@@ -98,8 +104,8 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
         return True   # "For more than four decades the city had stayed under Assad family rule"
     if not _background(norm, year, vocab.rx_history):
         return False
-    perfect = bool(_PRESENT_PERFECT.search(just_before)) or norm.startswith(("has ", "have "), t.start)
-    if _earlier_year_between(norm, year, t.end, clause_end) and not (perfect and _SINCE_YEAR.search(clause_after)):
+    if _earlier_year_between(norm, year, t.end, clause_end) and not (_present_perfect(norm, t)
+                                                                     and _SINCE_YEAR.search(clause_after)):
         return True   # (but "which the rebels have run since 2015" still holds)
     conj = _last_end_before(norm, vocab.rx_time_clause, t.start)
     if conj >= 0:
@@ -117,7 +123,4 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
 def held_since(norm: str, t: Trigger) -> bool:
     """A gain in the present perfect with "since" a year after it, in its clause: a hold since
     then ("have occupied Afrin since 2018", "has controlled the town since 2016")."""
-    mark = _CLAUSE_MARK.search(norm, t.end)
-    clause_after = norm[t.end:mark.start() if mark else len(norm)]
-    perfect = _PRESENT_PERFECT.search(norm[max(0, t.start - 12):t.start]) or norm.startswith(("has ", "have "), t.start)
-    return bool(perfect) and bool(_SINCE_YEAR.search(clause_after))
+    return _present_perfect(norm, t) and bool(_SINCE_YEAR.search(norm[t.end:_clause_end(norm, t)]))

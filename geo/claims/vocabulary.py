@@ -116,6 +116,7 @@ class ClaimVocabulary:
         self._index_prefixes()
         self.exclude_kinds = set(c.get("exclude_kinds", []))
         self.side_cache: dict[tuple[str, str], str] = {}   # (claimant, outlet) -> side
+        self._views: dict[int, ClaimVocabulary] = {}   # for_date: this vocabulary as each era reads
         self._load_reporting(c["reporting"], c["hedges"], c["grammar"])
         self.labels = {spec["status"]: spec.get("label", spec["status"]) for spec in c["status"]}
         self.state_rules = StateRules.from_table(c.get("state", {}), c_path)
@@ -200,13 +201,12 @@ class ClaimVocabulary:
             if _ISO_DATE.match(date or "") else None
         if era is None:
             return self
-        views = self.__dict__.setdefault("_views", {})
-        if era not in views:
-            view = copy.copy(self)
+        if era not in self._views:
+            view = copy.copy(self)   # (shares _views with this one)
             view.actor_of = {**self.actor_of, **self._eras[era][1]}
             view.side_cache = {}
-            views[era] = view
-        return views[era]
+            self._views[era] = view
+        return self._views[era]
 
     def _load_statuses(self, c: dict, c_path: Path) -> None:
         shared = c.get("shared", {})
