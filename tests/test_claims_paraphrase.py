@@ -324,7 +324,7 @@ SAME_FACT = [
     ("Then Hama fell to the jihadi-led force, then Homs.", ("hama", "opposition", "captured")),
     ("Jolani's men now control Damascus.", ("damascus", "opposition", "controls")),
     ("Units of the Sultan Murad Division reached the western entrances of Manbij.", ("manbij", "sna", "entered")),
-    ("Members of the separatist militia are still present in Manbij.", ("manbij", "sdf", "entered")),
+    ("Members of the separatist militia are still present in Manbij.", ("manbij", "sdf", "controls")),
     ("His cousin said that the army had gone from Homs.", ("homs", "government", "withdrew")),
     ("Rebel commanders entered Mahardah last week.", ("mahardah", "opposition", "entered")),
     ("The terrorist groups were able to penetrate several axes into Hama city, the command said.",
@@ -568,6 +568,9 @@ NO_CLAIM = [
     "We cannot independently confirm reports that rebels are operating inside Hama.",
     "The monitor could not confirm that the army had left Rastan.",
     "The army units once stationed at Hama airbase left it on Thursday.",
+    # a direction after "pushed" is the way it went, not who was pushed out of where
+    "The rebels pushed south from Aleppo overnight.",
+    "HTS columns drove east from Saraqib.",
 ]
 
 
@@ -896,3 +899,20 @@ def test_our_forces_in_an_outlets_own_voice_are_the_force_its_name_names():
     text = "Our forces repel an attack by terrorist groups on Maardes."
     assert claims("Syrian state TV", text) == {("maardes", "government", "repelled")}
     assert claims("Reuters", text) == set()
+
+
+def test_its_own_forces_set_against_another_force_are_the_speakers(read):
+    """"X said SDF fighters had left and its own forces had entered": "its own" is the speaker's."""
+    out = read("On Tuesday the Military Operations Command said SDF fighters had pulled out of Manbij and that its own "
+               "forces had entered the town.")
+    assert ("manbij", "opposition", "entered") in {(c.place_id, c.actor, c.status) for c in out}
+    assert ("manbij", "sdf", "entered") not in {(c.place_id, c.actor, c.status) for c in out}
+
+
+def test_a_noun_of_a_force_keeps_the_nouns_number(run):
+    """"Factions of the Syrian National Army say they ...": plural, so "they" are the factions, not
+    the plural force of the sentence before."""
+    assert run("The SDF said government troops pulled out of Deir ez-Zor. Turkish-backed factions of the Syrian "
+               "National Army say they have pushed into Manbij from the north.") >= {("manbij", "sna", "entered")}
+    assert ("manbij", "government", "entered") not in run(
+        "Government troops left Tabqa. Units of the SNA say they have pushed into Manbij.")

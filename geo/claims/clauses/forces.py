@@ -20,7 +20,8 @@ class ForceReader(Grammar):
             start, end, aid, word = raw.start, raw.end, raw.actor, raw.name
             last = word.split()[-1]
             j = toks.at(end) - 1   # the name's last word: a capitalised one is a proper noun ("Damascus", "SDF")
-            proper = 0 <= j < len(toks) and toks[j].cap and not (word in self.common_names and _initial(toks, j))
+            proper = 0 <= j < len(toks) and toks[j].cap and not (
+                (word in self.common_names or word in self.generic) and _initial(toks, j))   # "Units of the SNA say"
             plural = (not proper and last.endswith("s") and len(last) > 3) or last in ("forces", "militiamen")
             if word in self.pronouns:
                 hits.append(ActorHit(start, end, None, "anaphor", self.pronouns[word] != "sg", self.pronouns[word]))
@@ -112,7 +113,9 @@ class ForceReader(Grammar):
     @staticmethod
     def _join(a: ActorHit, b: ActorHit, modifier_first: bool) -> ActorHit:
         """One phrase from two adjacent names; the specific name decides the force."""
-        head = b  # the noun of the phrase gives its number
+        # the head noun gives the phrase its number: the last ("SNA fighters"), or the first before
+        # a link ("factions of the Syrian National Army" are plural)
+        head = b if modifier_first else a
         order = (b, a) if modifier_first else (a, b)   # the head noun decides between two names
         # a sponsor's adjective names the proxy and decides ("Turkish-backed opposition groups": the SNA)
         force = next((h for h in order if h.kind == "name" and h.head in PROXY_HEADS), None) \
