@@ -490,6 +490,8 @@ SAME_FACT = [
      ("damascus", "opposition", "entered")),
     # the Kurdish press's names for the SNA
     ("Mercenaries of the Turkish occupation attacked Tal Rifaat at dawn.", ("tal_rifaat", "sna", "contested")),
+    ("The army is holding firm along the line running through Rastan and Talbiseh.", ("talbiseh", "government", "controls")),
+    ("Government troops held firm in Rastan on Friday.", ("rastan", "government", "controls")),
     # a bracket between the subject and its verb, even one naming another force
     ("Fighters of HTS (listed by Moscow as a terrorist group) took full control of Homs.", ("homs", "opposition", "captured")),
 ]

@@ -34,6 +34,7 @@ hama,Hama,,city,35.13,36.75,SY,,,5,test
 homs,Homs,,city,34.73,36.71,SY,,,5,test
 idlib,Idlib,,city,35.93,36.63,SY,,,5,test
 latakia,Latakia,,city,35.52,35.79,SY,,,5,test
+mayadin,Mayadin,Al Mayadeen|Al-Mayadin,town,35.02,40.45,SY,,,5,test
 """
 
 
@@ -230,3 +231,17 @@ def test_rules_are_data(tmp_path, matcher):
     assert role(own, "Moscow said the talks would resume.", "Moscow") == "metonym"
     assert role(own, "Moscow struck an arms depot.", "Moscow") == "place"   # "strike" is not listed
     assert role(own, "Ankara said the talks would resume.", "Ankara") == "place"   # not a seat there
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Military sources told Al-Mayadeen that the attack was repelled.", "metonym"),
+    ("Al Mayadeen's correspondent in Homs said the line held.", "metonym"),
+    ("Al Mayadeen reported heavy shelling near Hama.", "metonym"),
+    ("Rebels entered Al-Mayadeen on Friday.", "place"),
+    ("Fighting raged in Al Mayadeen overnight.", "place"),
+])
+def test_a_town_written_as_a_news_outlets_name_is_the_outlet_where_it_speaks(matcher, text, want):
+    """The Lebanese channel Al Mayadeen (outlets.toml) shares the Syrian town's name: a town is
+    no metonym, but the outlet is, where it speaks or is spoken to."""
+    surface = "Al Mayadeen" if "Al Mayadeen" in text else "Al-Mayadeen"
+    assert role(matcher, text, surface) == want

@@ -1,6 +1,7 @@
 """Whether a mention of a place name is the place, a metonym standing for its government
-("Moscow regarded", "Ankara-backed", "Kremlin spokesman") or a dateline. Only countries, capitals
-and seats of government can be metonyms; their role comes from the words around them, in the
+("Moscow regarded", "Ankara-backed", "Kremlin spokesman") or a dateline. Only countries, capitals,
+seats of government and places written as a news outlet's name (outlets.toml: "told Al Mayadeen",
+the Lebanese channel, not the Syrian town) can be metonyms; their role comes from the words around them, in the
 order of geo/data/metonymy.toml: a hyphen compound, a possessive, the words just before (here)
 and just after (``Predicates``)."""
 
@@ -32,9 +33,12 @@ _LAST_WORD = re.compile(r"[^\W_]+$")
 class RoleRules:
     """The role of each mention of a report: dateline, metonym or place."""
 
-    def __init__(self, gaz: Gazetteer, vocab: MetonymVocab, datelines: Datelines):
+    def __init__(self, gaz: Gazetteer, vocab: MetonymVocab, datelines: Datelines,
+                 outlet_names: frozenset[str] = frozenset()):
+        """``outlet_names``: the name keys of the news outlets a report may cite."""
         self.gaz = gaz
         self.vocab = vocab
+        self.outlet_names = outlet_names
         self.datelines = datelines
         self.predicates = Predicates(vocab)
         self._eligible: dict[str, bool] = {}
@@ -58,6 +62,10 @@ class RoleRules:
             self._eligible[e.id] = e.kind in self.vocab.metonym_kinds or name_key(e.name) in self.vocab.seats
         return self._eligible[e.id]
 
+    def _outlet(self, m: Mention) -> bool:
+        """The name is written as a news outlet's, capitalised ("Al-Mayadeen")."""
+        return bool(self.outlet_names) and m.surface[:1].isupper() and name_key(m.surface) in self.outlet_names
+
     def roles(self, found: list[Mention], text: str, norm: str) -> list[str]:
         """The role of each of ``found`` (in text order). ``norm`` is ``normalize(text)``: the
         fold is per character, so its slices are the slices' folds."""
@@ -72,6 +80,7 @@ class RoleRules:
                 eligible = self._eligible_ids.get(m.place_id)
                 if eligible is None:
                     eligible = self._eligible_ids[m.place_id] = self.eligible(self.gaz.entries[m.place_id])
+                eligible = eligible or self._outlet(m)
                 # role() is "place" for a name that cannot be a metonym
                 out.append(self.role(m, found, text, norm, i, around) if eligible else PLACE)
         return out
@@ -83,7 +92,7 @@ class RoleRules:
         ``around``: ``Around(all_, ...)``, made once for all of them (else here)."""
         v = self.vocab
         entry = self.gaz.entries[m.place_id]
-        if not self.eligible(entry):
+        if not (self.eligible(entry) or self._outlet(m)):
             return PLACE
         if self._institution(entry) or (m.surface[:1].isupper() and self._institution_surface(m.surface)):
             return METONYM

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .. import vocab
 from ..gazetteer import Gazetteer
+from ..reports.outlets import load_outlets
+from ..text import name_key
 from .context import ContextRules
 from .context_vocab import SOURCE as CONTEXT_SOURCE
 from .context_vocab import ContextVocab
@@ -26,7 +28,9 @@ class Rules:
     def __init__(self, gaz: Gazetteer, vocab_dir: Path | None):
         m = vocab.toml(METONYMY_SOURCE, vocab_dir)
         words = MetonymVocab(m)
-        self.roles = RoleRules(gaz, words, Datelines(m, words))
+        outlets = load_outlets(vocab_dir).outlets
+        outlet_names = frozenset(name_key(n) for o in outlets for n in (o.name, *o.tags))
+        self.roles = RoleRules(gaz, words, Datelines(m, words), outlet_names)
         c = vocab.toml(CONTEXT_SOURCE, vocab_dir)
         context_vocab = ContextVocab(c)
         self.related = related = Related(gaz)
