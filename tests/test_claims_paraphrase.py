@@ -22,8 +22,8 @@ def read():
     gaz = load(ROOT / "gazetteer.csv")
     matcher, vocab = Matcher(gaz), ClaimVocabulary()
 
-    def claims(text):
-        r = parse_report(Path("t.txt"), text.encode(), Source("Test Wire", "2024-12-05", "", ""))
+    def claims(text, outlet="Test Wire", date="2024-12-05"):
+        r = parse_report(Path("t.txt"), text.encode(), Source(outlet, date, "", ""))
         return extract_claims(r, find_mentions(r, matcher), vocab, gaz)
     return claims
 
@@ -492,6 +492,8 @@ SAME_FACT = [
     ("Mercenaries of the Turkish occupation attacked Tal Rifaat at dawn.", ("tal_rifaat", "sna", "contested")),
     ("The army is holding firm along the line running through Rastan and Talbiseh.", ("talbiseh", "government", "controls")),
     ("Government troops held firm in Rastan on Friday.", ("rastan", "government", "controls")),
+    ("Daesh terrorists attacked checkpoints in Palmyra overnight.", ("palmyra", "isis", "contested")),
+    ("Islamic State fighters briefly seized Palmyra.", ("palmyra", "isis", "failed_to_hold")),
     # a bracket between the subject and its verb, even one naming another force
     ("Fighters of HTS (listed by Moscow as a terrorist group) took full control of Homs.", ("homs", "opposition", "captured")),
 ]
@@ -809,16 +811,11 @@ def test_a_time_before_a_label_is_not_the_label(read):
                                                                    "opposition")
 
 
-def test_the_army_in_the_israeli_press_is_israels_army():
+def test_the_army_in_the_israeli_press_is_israels_army(read):
     """actors.toml `home_outlets`: in the voice of Israel's press, "the army" is the IDF; quoted
     Syrian sources and other outlets keep theirs."""
-    gaz = load(ROOT / "gazetteer.csv")
-    matcher, vocab = Matcher(gaz), ClaimVocabulary()
-
     def claims(outlet, text):
-        r = parse_report(Path("t.txt"), text.encode(), Source(outlet, "2024-12-08", "", ""))
-        return {(c.place_id, c.actor, c.status, c.claimant_side) for c in extract_claims(r, find_mentions(r, matcher),
-                                                                                           vocab, gaz)}
+        return {(c.place_id, c.actor, c.status, c.claimant_side) for c in read(text, outlet, "2024-12-08")}
 
     text = "The army seized the Syrian side of Mount Hermon on Sunday."
     assert claims("Times of Israel", text) == {("mount_hermon", "israel", "captured", "outlet")}
@@ -844,15 +841,11 @@ def test_a_time_label_is_no_part_of_the_speaker(read):
         ("golan_heights", "israel", "Israel's military", "israel")]
 
 
-def test_the_states_names_stand_for_the_new_authorities_from_their_era():
+def test_the_states_names_stand_for_the_new_authorities_from_their_era(read):
     """actors.toml [[eras]]: a report dated after the era began reads "government forces" as the
     HTS-led authorities; one dated before, as Assad's; "loyalists" are Assad's either way."""
-    gaz = load(ROOT / "gazetteer.csv")
-    matcher, vocab = Matcher(gaz), ClaimVocabulary()
-
     def claims(date, text):
-        r = parse_report(Path("t.txt"), text.encode(), Source("Wire", date, "", ""))
-        return {(c.place_id, c.actor, c.status) for c in extract_claims(r, find_mentions(r, matcher), vocab, gaz)}
+        return {(c.place_id, c.actor, c.status) for c in read(text, "Wire", date)}
 
     retook = "Government forces retook Jableh after a day of fighting."
     assert claims("2024-12-02", retook) == {("jableh", "government", "captured")}
@@ -888,15 +881,11 @@ def test_a_relative_pronoun_speaks_for_the_phrase_before_it(read):
         ("qamhana", "opposition", "controls", "rebel commanders", "opposition")]
 
 
-def test_our_forces_in_an_outlets_own_voice_are_the_force_its_name_names():
+def test_our_forces_in_an_outlets_own_voice_are_the_force_its_name_names(read):
     """A state outlet's ticker ("SANA", "state TV" are government names): "our forces" are the
     government's; in an outlet whose name names no force they are no one's."""
-    gaz = load(ROOT / "gazetteer.csv")
-    matcher, vocab = Matcher(gaz), ClaimVocabulary()
-
     def claims(outlet, text):
-        r = parse_report(Path("t.txt"), text.encode(), Source(outlet, "2024-12-02", "", ""))
-        return {(c.place_id, c.actor, c.status) for c in extract_claims(r, find_mentions(r, matcher), vocab, gaz)}
+        return {(c.place_id, c.actor, c.status) for c in read(text, outlet, "2024-12-02")}
 
     text = "Our forces repel an attack by terrorist groups on Maardes."
     assert claims("Syrian state TV", text) == {("maardes", "government", "repelled")}
@@ -918,3 +907,27 @@ def test_a_noun_of_a_force_keeps_the_nouns_number(run):
                "National Army say they have pushed into Manbij from the north.") >= {("manbij", "sna", "entered")}
     assert ("manbij", "government", "entered") not in run(
         "Government troops left Tabqa. Units of the SNA say they have pushed into Manbij.")
+
+
+def test_the_terrorists_are_the_enemy_its_side_names_so(read):
+    """actors.toml `enemy`: in the voice of Turkish sources or press, "the terrorists" are the SDF;
+    a force named in the phrase or before it still decides; in a neutral voice, the default."""
+    def claims(text, outlet="Reuters"):
+        return {(c.place_id, c.actor, c.status) for c in read(text, outlet, "2024-12-08")}
+
+    fled = "The SNA entered Manbij after the terrorists fled the city, Turkish security sources said."
+    assert claims(fled) == {("manbij", "sna", "entered"), ("manbij", "sdf", "withdrew")}
+    assert claims("Terrorist groups attacked Tal Rifaat overnight.", "Daily Sabah") == {("tal_rifaat", "sdf", "contested")}
+    assert claims("Terrorist groups attacked Tal Rifaat overnight.") == {("tal_rifaat", "opposition", "contested")}
+    assert claims("HTS terrorists attacked Tal Rifaat overnight.", "Daily Sabah") == {
+        ("tal_rifaat", "opposition", "contested")}
+    assert claims("The army said the terrorists had been driven out of Hama.") >= {("hama", "opposition", "withdrew")}
+
+
+def test_an_enemy_that_is_no_actor_fails_with_file_and_line(tmp_path):
+    from geo.errors import VocabularyError
+
+    text = (ROOT / "geo" / "data" / "actors.toml").read_text(encoding="utf-8")
+    (tmp_path / "actors.toml").write_text(text.replace('enemy = "sdf"', 'enemy = "narnia"', 1), encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"actors\.toml line \d+: \[actors\.sna\] enemy: 'narnia'"):
+        ClaimVocabulary(tmp_path)

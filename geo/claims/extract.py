@@ -81,7 +81,8 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     doc = _Report(report, vocab, gazetteer, _Mentions.of(mentions, vocab, gazetteer), pending,
                   int(report.date[:4]) if report.date[:4].isdigit() else None, norm, names, [n.start for n in names],
                   Discourse(partial(first_claimant, vocab=vocab), vocab.last_speaker_nouns),
-                  next((n.actor for n in vocab.actor_names(" " + normalize(report.outlet) + " ") if n.actor), ""))
+                  next((n.actor for n in vocab.actor_names(" " + normalize(report.outlet) + " ") if n.actor), "")
+                  or vocab.home_side_of.get(name_key(report.outlet), ""))
     for n_sent, sent in enumerate(sentences(report.text)):
         if len(sent.text) <= MAX_SENTENCE:
             _read_sentence(doc, n_sent, sent)

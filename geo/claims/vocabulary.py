@@ -54,7 +54,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "": {"actors": TABLE, "anaphora": TABLE, "eras": LIST},
         "era": {"from": str, "names": TABLE},
         "actor": {"label": str, "colour": str, "names": STR_LIST, "adjectives": STR_LIST, "allies": STR_LIST,
-                  "own_army": bool, "home_outlets": STR_LIST},
+                  "own_army": bool, "home_outlets": STR_LIST, "enemy": str},
         "anaphora": {k: STR_LIST for k in ("nouns", "hostile_words", "determiners", "singular_determiners",
                                            "plural_determiners", "weak_determiners", "own_determiners",
                                            "singular_pronouns", "plural_pronouns", "own_pronouns", "army_words",
@@ -133,10 +133,12 @@ class ClaimVocabulary:
         # the last words of those names ("army", "rebels"): a force named with another is a proper name
         self.reader.common_heads = frozenset(n.split()[-1] for n in self.reader.common_names if n)
         # "the army", said by a side with an army of its own, is that side's army
+        self.reader.enemy_of = self.enemy_of
         self.reader.own_army_sides = frozenset(aid for aid, spec in a["actors"].items() if spec.get("own_army"))
         # ... and in a report of its home press, speaking in its own voice ("home_outlets")
         self.home_army_of = {name_key(o): aid for aid, spec in a["actors"].items() if spec.get("own_army")
                              for o in spec.get("home_outlets", [])}
+        self.home_side_of = {name_key(o): aid for aid, spec in a["actors"].items() for o in spec.get("home_outlets", [])}
         self.reader.army_words = frozenset(name_key(w) for w in a["anaphora"]["army_words"])
 
     def _load_actors(self, a: dict, a_path: Path) -> None:
@@ -160,6 +162,12 @@ class ClaimVocabulary:
                                           f"{other!r} is not another actor of actors.toml")
                 self._allies[aid].add(other)
                 self._allies[other].add(aid)   # alliances go both ways
+        for aid, spec in a["actors"].items():
+            enemy = spec.get("enemy")
+            if enemy is not None and (enemy not in self.actors or enemy == aid):
+                raise VocabularyError(f"{data_files.where(a_path, 'enemy')}: [actors.{aid}] enemy: "
+                                      f"{enemy!r} is not another actor of actors.toml")
+        self.enemy_of = {aid: spec["enemy"] for aid, spec in a["actors"].items() if "enemy" in spec}
         self._eras = self._load_eras(a.get("eras", []), a_path)
         era_names = [n for _, names in self._eras for n in names]
         ana = a["anaphora"]

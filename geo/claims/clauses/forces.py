@@ -20,8 +20,8 @@ class ForceReader(Grammar):
             start, end, aid, word = raw.start, raw.end, raw.actor, raw.name
             last = word.split()[-1]
             j = toks.at(end) - 1   # the name's last word: a capitalised one is a proper noun ("Damascus", "SDF")
-            proper = 0 <= j < len(toks) and toks[j].cap and not (
-                (word in self.common_names or word in self.generic) and _initial(toks, j))   # "Units of the SNA say"
+            common = word in self.common_names or word in self.generic   # "Units of the SNA say": no proper name
+            proper = 0 <= j < len(toks) and toks[j].cap and not (common and _initial(toks, j))
             plural = (not proper and last.endswith("s") and len(last) > 3) or last in ("forces", "militiamen")
             if word in self.pronouns:
                 hits.append(ActorHit(start, end, None, "anaphor", self.pronouns[word] != "sg", self.pronouns[word]))
@@ -393,8 +393,7 @@ def _initial(toks: Words, j: int) -> bool:
 
 
 def _ends_with(toks: Words, k: int, phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return k - n + 1 >= 0 and tuple(t.word for t in toks[k - n + 1:k + 1]) == phrase
+    return k - len(phrase) + 1 >= 0 and tuple(t.word for t in toks[k - len(phrase) + 1:k + 1]) == phrase
 
 
 def _starts_with(toks: Words, j: int, phrase: tuple[str, ...]) -> bool:

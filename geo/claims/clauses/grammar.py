@@ -35,6 +35,7 @@ class Grammar:
         self.place_starts: frozenset[int] = frozenset()   # where they start
         self.parents: Mapping[str, str] = {}   # gazetteer entry id -> its parent's id, per gazetteer
         self.own_army_sides: frozenset[str] = frozenset()   # sides whose "the army" is their own
+        self.enemy_of: dict[str, str] = {}   # side -> whom it means by "the terrorists" (actors.toml "enemy")
         self.army_words: frozenset[str] = frozenset()
         self.directions = g["directions"]
         self.list_joins = [tuple(j.split()) if j not in (",", "&") else (j,) for j in grammar["list_joins"]]
