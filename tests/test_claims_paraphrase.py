@@ -494,6 +494,10 @@ SAME_FACT = [
     ("Government troops held firm in Rastan on Friday.", ("rastan", "government", "controls")),
     ("Daesh terrorists attacked checkpoints in Palmyra overnight.", ("palmyra", "isis", "contested")),
     ("Islamic State fighters briefly seized Palmyra.", ("palmyra", "isis", "failed_to_hold")),
+    # a unit's number between "of the" and its noun leaves the link whole
+    ("IDF troops of the 210th Division took control of the Syrian summit of Mount Hermon.",
+     ("mount_hermon", "israel", "captured")),
+    ("Aleppo is held by the forces of the new government.", ("aleppo", "opposition", "controls")),
     # a bracket between the subject and its verb, even one naming another force
     ("Fighters of HTS (listed by Moscow as a terrorist group) took full control of Homs.", ("homs", "opposition", "captured")),
 ]
@@ -931,3 +935,13 @@ def test_an_enemy_that_is_no_actor_fails_with_file_and_line(tmp_path):
     (tmp_path / "actors.toml").write_text(text.replace('enemy = "sdf"', 'enemy = "narnia"', 1), encoding="utf-8")
     with pytest.raises(VocabularyError, match=r"actors\.toml line \d+: \[actors\.sna\] enemy: 'narnia'"):
         ClaimVocabulary(tmp_path)
+
+
+def test_a_time_word_before_a_list_of_subjects_keeps_the_list(run):
+    assert run("Today Aleppo, Hama and Homs are held by the rebels.") == {
+        ("aleppo", "opposition", "controls"), ("hama", "opposition", "controls"), ("homs", "opposition", "controls")}
+
+
+def test_a_unit_named_by_number_alone_is_no_ones(run):
+    """"Troops of the 210th Division": whose division is not said; no claim rather than a guess."""
+    assert run("Troops of the 210th Division entered the abandoned city of Quneitra.") == set()

@@ -52,8 +52,8 @@ class BeforeReader(PlaceReader):
         if after >= len(toks) or not (toks[after].word in self.passive_aux or after == i):
             return lo   # "Tartus and Jableh, has been ...": a list, not a clause of its own
         inside = [any(p.start <= t.start < p.end for p in places) for t in toks[lo:j]]
-        listed = all(flag or t.word in (",", "and", "the") or t.word in self.item_heads
-                     for flag, t in zip(inside, toks[lo:j]))
+        listed = all(flag or t.word in (",", "and", "the") or t.word in self.item_heads or t.word in self.time_words
+                     for flag, t in zip(inside, toks[lo:j]))   # "Today A, B and C are held by"
         return lo if listed else j + 1
 
     def near_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from .grammar import Grammar
-from .words import ActorHit, ActorName, Words, bracket_spans, unbracketed
+from .words import ActorHit, ActorName, Words, bracket_spans, ends_with, initial, starts_with, unbracketed
 
 
 class ForceReader(Grammar):
@@ -21,7 +23,7 @@ class ForceReader(Grammar):
             last = word.split()[-1]
             j = toks.at(end) - 1   # the name's last word: a capitalised one is a proper noun ("Damascus", "SDF")
             common = word in self.common_names or word in self.generic   # "Units of the SNA say": no proper name
-            proper = 0 <= j < len(toks) and toks[j].cap and not (common and _initial(toks, j))
+            proper = 0 <= j < len(toks) and toks[j].cap and not (common and initial(toks, j))
             plural = (not proper and last.endswith("s") and len(last) > 3) or last in ("forces", "militiamen")
             if word in self.pronouns:
                 hits.append(ActorHit(start, end, None, "anaphor", self.pronouns[word] != "sg", self.pronouns[word]))
@@ -89,7 +91,8 @@ class ForceReader(Grammar):
                                                  and (t.cap or not t.word.endswith(("ed", "ing")))
                                                  for t in gap)
                 bracket = [t.word for t in gap] in (["("], ["(", "the"])
-                link = tuple(t.word for t in gap if t.word not in LINK_TRANSPARENT) in self.modifier_links
+                link = tuple(t.word for t in gap if t.word not in LINK_TRANSPARENT and not _ORDINAL.fullmatch(t.word)
+                             ) in self.modifier_links   # "troops of the 210th Division"
                 owned = prev.kind == "name" and h.kind == "generic" and (
                     self._possessive(toks, prev, gap) or (len(gap) == 1 and gap[0].word in self.identity_links))
                 if adjacent or bracket or link or owned:
@@ -120,8 +123,8 @@ class ForceReader(Grammar):
         # a sponsor's adjective names the proxy and decides ("Turkish-backed opposition groups": the SNA)
         force = next((h for h in order if h.kind == "name" and h.head in PROXY_HEADS), None) \
             or next((h for h in order if h.kind == "name"), None)
-        if force is None:
-            force = next((h for h in order if h.kind == "generic"), order[0])
+        if force is None:   # no name: the noun linked decides ("troops of the 210th Division": whose, unsaid)
+            force = b if not modifier_first else next((h for h in order if h.kind == "generic"), order[0])
         kind = force.kind if force.kind == "name" else (a.kind if a.kind == "anaphor" else force.kind)
         return ActorHit(a.start, b.end, force.actor, kind, head.plural, a.number or b.number, head.head)
 
@@ -223,7 +226,7 @@ class ForceReader(Grammar):
                                  and toks[k - 1].word in (",", "and")):
                 break   # a new statement (", stressing that", "and said") ends the denial
             if t.word in self.denials or (t.word in self.denial_ends
-                                           and any(_ends_with(toks, k, p) for p in self.denial_phrases)):
+                                           and any(ends_with(toks, k, p) for p in self.denial_phrases)):
                 return True
         return self._denied_after(toks, i)
 
@@ -249,7 +252,7 @@ class ForceReader(Grammar):
                 return False
             if toks[j].word in ("is", "are", "was", "were", "be", "been"):
                 for skip in (1, 2):   # "are false", "are completely false"
-                    if any(_starts_with(toks, j + skip, p) for p in self.denied_after):
+                    if any(starts_with(toks, j + skip, p) for p in self.denied_after):
                         return True
         return False
 
@@ -383,18 +386,4 @@ LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countrys
 INSERTION_HEAD = 6      # words between the comma opening an insertion and its clause word ("a town that")
 DENIAL_REACH = 60       # words between a denial and the phrase it governs (a page with no full stop stays linear)
 REPORT_NOUN_REACH = 6   # words from a report noun to the "that" or "of" of what it reports
-_OPENERS = frozenset({"-", "\u2013", "\u2014", ":", "(", "\"", "\u201c", "\u2018", "'"})
-
-
-def _initial(toks: Words, j: int) -> bool:
-    """Whether token ``j`` starts the sentence or a quote, heading or dash-led part of it, where
-    any word is written with a capital."""
-    return j == 0 or toks[j - 1].word in _OPENERS
-
-
-def _ends_with(toks: Words, k: int, phrase: tuple[str, ...]) -> bool:
-    return k - len(phrase) + 1 >= 0 and tuple(t.word for t in toks[k - len(phrase) + 1:k + 1]) == phrase
-
-
-def _starts_with(toks: Words, j: int, phrase: tuple[str, ...]) -> bool:
-    return j + len(phrase) <= len(toks) and tuple(t.word for t in toks[j:j + len(phrase)]) == phrase
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")

@@ -103,3 +103,22 @@ def unbracketed(gap: list) -> list:
         elif not depth:
             out.append(t)
     return out if not depth else gap
+
+
+_OPENERS = frozenset({"-", "\u2013", "\u2014", ":", "(", "\"", "\u201c", "\u2018", "'"})
+
+
+def initial(toks: Words, j: int) -> bool:
+    """Whether token ``j`` starts the sentence or a quote, heading or dash-led part of it, where
+    any word is written with a capital."""
+    return j == 0 or toks[j - 1].word in _OPENERS
+
+
+def ends_with(toks: Words, k: int, phrase: tuple[str, ...]) -> bool:
+    """The tokens ending at ``k`` are ``phrase``."""
+    return k - len(phrase) + 1 >= 0 and tuple(t.word for t in toks[k - len(phrase) + 1:k + 1]) == phrase
+
+
+def starts_with(toks: Words, j: int, phrase: tuple[str, ...]) -> bool:
+    """The tokens from ``j`` are ``phrase``."""
+    return j + len(phrase) <= len(toks) and tuple(t.word for t in toks[j:j + len(phrase)]) == phrase
