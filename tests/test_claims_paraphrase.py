@@ -498,6 +498,9 @@ SAME_FACT = [
     ("IDF troops of the 210th Division took control of the Syrian summit of Mount Hermon.",
      ("mount_hermon", "israel", "captured")),
     ("Aleppo is held by the forces of the new government.", ("aleppo", "opposition", "controls")),
+    ("The takfiri groups overran the city of Aleppo last week.", ("aleppo", "opposition", "captured")),
+    ("Israeli troops remain on the Syrian side of Mount Hermon.", ("mount_hermon", "israel", "controls")),
+    ("SNA units are fighting PKK/YPG terrorists at the Tishrin Dam.", ("tishrin_dam", "sna", "contested")),
     # a bracket between the subject and its verb, even one naming another force
     ("Fighters of HTS (listed by Moscow as a terrorist group) took full control of Homs.", ("homs", "opposition", "captured")),
 ]
@@ -576,6 +579,7 @@ NO_CLAIM = [
     "We cannot independently confirm reports that rebels are operating inside Hama.",
     "The monitor could not confirm that the army had left Rastan.",
     "The army units once stationed at Hama airbase left it on Thursday.",
+    "Troops remain on high alert in Hama.",
     # a direction after "pushed" is the way it went, not who was pushed out of where
     "The rebels pushed south from Aleppo overnight.",
     "HTS columns drove east from Saraqib.",
@@ -945,3 +949,13 @@ def test_a_time_word_before_a_list_of_subjects_keeps_the_list(run):
 def test_a_unit_named_by_number_alone_is_no_ones(run):
     """"Troops of the 210th Division": whose division is not said; no claim rather than a guess."""
     assert run("Troops of the 210th Division entered the abandoned city of Quneitra.") == set()
+
+
+def test_a_source_inside_a_relative_clause_speaks_for_that_clause(read):
+    """"The groups, which are backed by the United States according to Syrian officials, overran
+    X": the officials speak for the backing; "United States" holds no reporting verb."""
+    (c,) = read("The takfiri groups, which are backed by the United States, Israel and Turkey according to Syrian "
+                "officials, overran the city of Aleppo last week.")
+    assert (c.place_id, c.actor, c.claimant_side) == ("aleppo", "opposition", "outlet")
+    (c,) = read("The defence ministry states that the army took Hama.")
+    assert (c.claimant, c.claimant_side) == ("The defence ministry", "government")

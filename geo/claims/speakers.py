@@ -27,6 +27,7 @@ SPEAKER_WORDS = 12         # words of a speaker's phrase kept
 PASSIVE_REACH = 24         # characters before a reporting verb searched for a passive auxiliary
 TRAILING_TAIL_WORDS = 5    # "..., X said" ends the sentence: at most this many words after the verb
 TRAILING_SPEAKER_WORDS = 10  # a trailing speaker's phrase has at most this many words
+_RELATIVE_OPENER = re.compile(r", (?:which|who|whose)\b(?!.*,\s*(?:which|who|whose)\b)")   # the last one
 _OPENS_CLAUSE = re.compile(r"\b(?:where|which|who|whose|while|whereas)\W*$")   # the cue opens that clause
 _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "as"})
 _PRONOUNS = frozenset({"we", "they", "he", "she", "it", "i"})   # the speaker when a phrase ends with one
@@ -124,7 +125,8 @@ def _speaker_phrase(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, ve
         if p:
             return p
     cue = next((c for c in vocab.rx_before_claimant.finditer(norm)
-                if c.start() < t.start or not _OPENS_CLAUSE.search(norm[t.end:c.start()])), None)
+                if (c.start() < t.start and not _in_relative(norm, c, t))
+                or (c.start() >= t.start and not _OPENS_CLAUSE.search(norm[t.end:c.start()]))), None)
     if cue:   # (not "X, where, according to Y, ...": Y speaks for the clause "where" opens)
         if any(t.end <= m.start() < cue.start() for m in verbs):
             # "X, the army said in a statement, citing Y": the army says it (Y is its reason)
@@ -135,6 +137,13 @@ def _speaker_phrase(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, ve
         if p:
             return p
     return _trailing_speaker(t, text, norm, verbs) or _label_speaker(t, text, norm, vocab)
+
+
+def _in_relative(norm: str, cue: re.Match, t: Trigger) -> bool:
+    """The cue sits in a relative clause closed by a comma before ``t`` ("the groups, which are
+    backed by Turkey according to Syrian officials, overran X": the officials speak for the backing)."""
+    opener = _RELATIVE_OPENER.search(norm, 0, cue.start())
+    return opener is not None and "," in norm[cue.end():t.start]
 
 
 def _label_speaker(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary) -> str | None:

@@ -275,7 +275,8 @@ class ClaimVocabulary:
         self.prefixes = ahocorasick_rs.AhoCorasick(list(by_prefix)) if by_prefix else None
 
     def _load_reporting(self, rep: dict, hedges: dict, grammar: dict) -> None:
-        self.rx_verb = wb(rx_words(rep["verbs"]))
+        # "the United States" and "Gulf states" hold no reporting verb "states"
+        self.rx_verb = wb(rf"(?<!united )(?<!gulf )(?<!arab )(?<!member )(?:{rx_words(rep['verbs'])})")
         self.rx_before_claimant = wb(rx_words(rep["before_claimant"]))
         self.carry_over = {name_key(w) for w in rep["carry_over"]}
         self.last_speaker_nouns = frozenset(name_key(w) for w in rep["last_speaker_nouns"])
