@@ -69,6 +69,21 @@ def test_the_town_is_the_last_town_named(matcher):
                     "the town") == "saraqib"
 
 
+@pytest.mark.parametrize("text, phrase, want", [
+    ("Rebels reached Kafr Halab at dawn. By noon the army had left the village.", "the village", "kafr_halab"),
+    ("Families returned to Tal Rifaat on Tuesday, days after the SNA liberated the district center.",
+     "the district center", "tal_rifaat"),
+    ("Rebels neared Aleppo on Friday. Troops left the provincial capital overnight.", "the provincial capital",
+     "aleppo"),
+    ("Rebels reached Tal Rifaat on Friday. Troops left the provincial capital overnight.", "the provincial capital",
+     None),   # a town is no provincial capital
+    ("Rebels seized Homs. The SDF took the provincial capital, Aleppo, and Saraqib.", "the provincial capital",
+     None),   # the name after the comma is the place
+])
+def test_other_words_for_a_settlement_named_before(matcher, text, phrase, want):
+    assert resolved(matcher, text, phrase) == want
+
+
 def test_the_town_of_x_is_the_antecedent_not_a_city_named_in_passing(matcher):
     text = ("Troops retook the town of Khanaser, on the road linking Aleppo with the south. "
             "Rebels had entered the town at the weekend.")

@@ -200,6 +200,9 @@ class ContextRules:
         Reads the evocations ending before ``a`` from the last back: to the focus (the last in
         the foreground), then through the focus's sentence; only when there is no focus, all."""
         norm = reading.norm
+        k = bisect.bisect_left(reading.found_starts, b + 2)
+        if norm.startswith(", ", b) and k < len(reading.found_starts) and reading.found_starts[k] == b + 2:
+            return None   # "took the provincial capital, Deir ez-Zor, and ...": the name after it is the place
         prior = reading.evoked.before(a)         # the last first
         last = next(prior, None)
         if last is None:
