@@ -499,6 +499,8 @@ SAME_FACT = [
      ("mount_hermon", "israel", "captured")),
     ("Aleppo is held by the forces of the new government.", ("aleppo", "opposition", "controls")),
     ("The takfiri groups overran the city of Aleppo last week.", ("aleppo", "opposition", "captured")),
+    ('"We declare the city of Damascus free from the tyrant," the Military Operations Command said.',
+     ("damascus", "opposition", "captured")),
     ("Israeli troops remain on the Syrian side of Mount Hermon.", ("mount_hermon", "israel", "controls")),
     ("SNA units are fighting PKK/YPG terrorists at the Tishrin Dam.", ("tishrin_dam", "sna", "contested")),
     # a bracket between the subject and its verb, even one naming another force
