@@ -961,3 +961,11 @@ def test_a_source_inside_a_relative_clause_speaks_for_that_clause(read):
     assert (c.place_id, c.actor, c.claimant_side) == ("aleppo", "opposition", "outlet")
     (c,) = read("The defence ministry states that the army took Hama.")
     assert (c.claimant, c.claimant_side) == ("The defence ministry", "government")
+
+
+def test_the_subject_of_a_reported_clause_carries_on_after_and(read):
+    """"Sources told TASS that army units had abandoned Homs and pulled back": the army pulled
+    back ("that" opens what is reported, not a relative clause); TASS, spoken to, does nothing."""
+    out = read("Syrian military sources told TASS that army units had abandoned Homs before dawn and pulled back "
+               "towards the coast.", "TASS", "2024-12-08")
+    assert {(c.place_id, c.actor, c.status) for c in out} == {("homs", "government", "withdrew")}

@@ -158,6 +158,11 @@ class SentenceReading:
         own = next((a.actor for a in self.named if a.actor in reader.own_army_sides), None) or self.home_army
         return Speaker(speaker.name, own) if own else speaker
 
+    def _reported(self, toks, lo: int) -> bool:
+        """The clause at token ``lo`` is what a reporting verb reports ("sources told TASS that
+        army units had abandoned Homs ... and pulled back"): its subject carries on."""
+        return toks[lo - 1].word == "that" and any(self.vocab.rx_verb.fullmatch(x.word) for x in toks[max(0, lo - 4):lo - 1])
+
     def _party_speaking(self, speaker: Speaker) -> Speaker:
         """"Our forces" with no speaker named in the sentence: the last speaker the report named
         that is on a force's side (a party's own statement). A speaker named but on no side
@@ -198,8 +203,8 @@ class SentenceReading:
         q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, self.previous_agent, self.n_sent, reader,
                        speaker.side, self.home_army, self.home_side)
         actor = resolve(agent, q)
-        if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in reader.relatives
-                                                      and lo != ti):
+        if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in reader.relatives and lo != ti
+                                                      and not self._reported(toks, lo)):
             self.previous_agent = actor   # (a relative clause's own subject does not carry on)
         if t.pattern.expels and targets:
             self._expelled(t, ti, lo, agent, actor, targets, speaker)
