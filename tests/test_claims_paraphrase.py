@@ -499,6 +499,8 @@ SAME_FACT = [
      ("mount_hermon", "israel", "captured")),
     ("Aleppo is held by the forces of the new government.", ("aleppo", "opposition", "controls")),
     ("The takfiri groups overran the city of Aleppo last week.", ("aleppo", "opposition", "captured")),
+    ("Government troops have pulled out of the whole province except the town of Saraqib.",
+     ("saraqib", "government", "controls")),
     ('"We declare the city of Damascus free from the tyrant," the Military Operations Command said.',
      ("damascus", "opposition", "captured")),
     ("Israeli troops remain on the Syrian side of Mount Hermon.", ("mount_hermon", "israel", "controls")),
