@@ -499,6 +499,11 @@ SAME_FACT = [
      ("mount_hermon", "israel", "captured")),
     ("Aleppo is held by the forces of the new government.", ("aleppo", "opposition", "controls")),
     ("The takfiri groups overran the city of Aleppo last week.", ("aleppo", "opposition", "captured")),
+    ("The SDF took control of the remaining positions of the former regime in Qamishli.", ("qamishli", "sdf", "captured")),
+    ("The SDF took control of regime positions in Qamishli.", ("qamishli", "sdf", "captured")),
+    ("After the forces of the former regime withdrew from Deir ez-Zor, the SDF entered Raqqa.",
+     ("deir_ez_zor", "government", "withdrew")),
+    ("The SDF continue to repel the attacks of Ankara's mercenaries on the Tishrin Dam.", ("tishrin_dam", "sdf", "repelled")),
     ("Government troops have pulled out of the whole province except the town of Saraqib.",
      ("saraqib", "government", "controls")),
     ('"We declare the city of Damascus free from the tyrant," the Military Operations Command said.',
@@ -971,3 +976,25 @@ def test_the_subject_of_a_reported_clause_carries_on_after_and(read):
     out = read("Syrian military sources told TASS that army units had abandoned Homs before dawn and pulled back "
                "towards the coast.", "TASS", "2024-12-08")
     assert {(c.place_id, c.actor, c.status) for c in out} == {("homs", "government", "withdrew")}
+
+
+def test_a_signed_statement_speaks_for_its_signatory(read):
+    """A statement whose last line only names a force, or whose title is a force's statement:
+    its unattributed claims and its "our forces" are that force's."""
+    signed = ("Our forces withdrew from Deir ez-Zor to the eastern bank of the Euphrates.\n"
+              "The mercenaries of the occupation occupied Tal Rifaat.\n\n"
+              "General Command of the Syrian Democratic Forces")
+    got = {(c.place_id, c.actor, c.status, c.claimant_side, c.admission) for c in read(signed, "Wire", "2024-12-12")}
+    assert got == {("deir_ez_zor", "sdf", "withdrew", "sdf", True), ("tal_rifaat", "sna", "captured", "sdf", True)}
+    titled = ("Statement from the General Command of the Syrian Democratic Forces\n\n"
+              "Our forces have taken control of Qamishli.")
+    assert {(c.place_id, c.actor, c.claimant_side) for c in read(titled, "Wire", "2024-12-12")} == {
+        ("qamishli", "sdf", "sdf")}
+    news = "Rebels took Hama on Thursday.\n\nReporting by the Syrian Democratic Forces desk, edited by a wire"
+    assert {c.claimant_side for c in read(news)} == {"outlet"}   # a credit line is no signature
+
+
+def test_our_forces_speak_for_every_clause_of_their_sentence(read):
+    out = read("The Military Operations Command announced the battle. Our forces have entered the city of Aleppo "
+               "from several axes and have taken control of the neighbourhood of New Aleppo.")
+    assert {(c.place_id, c.claimant_side) for c in out} == {("aleppo", "opposition"), ("new_aleppo", "opposition")}

@@ -14,7 +14,7 @@ from .actors import outside
 from .clauses import ActorName, PlaceRef, tokenize
 from .discourse import Discourse, ForceRef, LastAgent, Said
 from .sentence import Found, SentenceReading
-from .speakers import admission, first_claimant
+from .speakers import Speaker, admission, document_voice, first_claimant
 from .triggers import find_triggers
 from .vocabulary import ClaimVocabulary
 
@@ -56,6 +56,7 @@ class _Report:
     name_starts: list[int]
     talk: Discourse
     home_side: str = ""   # the force the outlet's own name names ("SANA-style state agency": government)
+    voice: Speaker | None = None   # the force a signed statement speaks for
     claims: list[Claim] = field(default_factory=list)
     seen: set[tuple[str, str, str, str]] = field(default_factory=set)
 
@@ -82,7 +83,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                   int(report.date[:4]) if report.date[:4].isdigit() else None, norm, names, [n.start for n in names],
                   Discourse(partial(first_claimant, vocab=vocab), vocab.last_speaker_nouns),
                   next((n.actor for n in vocab.actor_names(" " + normalize(report.outlet) + " ") if n.actor), "")
-                  or vocab.home_side_of.get(name_key(report.outlet), ""))
+                  or vocab.home_side_of.get(name_key(report.outlet), ""), voice=document_voice(report, vocab))
     for n_sent, sent in enumerate(sentences(report.text)):
         if len(sent.text) <= MAX_SENTENCE:
             _read_sentence(doc, n_sent, sent)
@@ -118,7 +119,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     reading = SentenceReading(doc.report, vocab, talk, n_sent, doc.year, text, norm, toks, places, actors, named,
                               blocked, list(vocab.rx_verb.finditer(norm)),
                               home_army=vocab.home_army_of.get(name_key(doc.report.outlet), ""),
-                              home_side=doc.home_side)
+                              home_side=doc.home_side, voice=doc.voice)
     for t in triggers:
         reading.read(t)
     _keep(doc, reading.found, n_sent, sent)

@@ -58,6 +58,8 @@ class SentenceReading:
     said: dict[tuple[int, int], Speaker] = field(default_factory=dict)   # per pair of reporting verbs around
     home_army: str = ""   # whose army "the army" is when the outlet speaks (ClaimVocabulary.home_army_of)
     home_side: str = ""   # the force the outlet's name names ("SANA"), whose are "our forces" in its own voice
+    voice: Speaker | None = None   # the force a signed statement speaks for (speakers.document_voice)
+    party: Speaker | None = None   # the party speaking of "our forces" in this sentence
 
     def _set_aside(self, t: Trigger, ti: int) -> bool:
         """The phrase states no current claim: hypothetical, denied or negated."""
@@ -146,6 +148,8 @@ class SentenceReading:
         key = (sum(1 for m in self.verbs if m.end() <= t.start), sum(1 for m in self.verbs if m.start() < t.end))
         if key not in self.said:
             said = claimant_for(t, self.text, self.norm, self.vocab, self.report, self.talk, self.verbs)
+            if said.side == "outlet" and self.voice is not None:
+                said = self.voice   # a signed statement's own words
             self.said[key] = self._own_army_speaking(said)
         return self.said[key]
 
@@ -199,7 +203,7 @@ class SentenceReading:
         subj = reader.subject(toks, ti, self.actors, lo) if agent is None and not t.inner_actor else None
         own = agent if isinstance(agent, ActorHit) else subj
         if t.inner_actor == "us" or (own is not None and own.number == "own"):
-            speaker = self._party_speaking(speaker)   # "Our forces have liberated X", in a party's communique
+            speaker = self.party = self._party_speaking(speaker)   # "Our forces have liberated X", in a party's communique
         q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, self.previous_agent, self.n_sent, reader,
                        speaker.side, self.home_army, self.home_side)
         actor = resolve(agent, q)
@@ -212,6 +216,8 @@ class SentenceReading:
             self._other_party(t, targets, actor, speaker, "to", t.pattern.cedes)
         if actor is None or not targets:
             return
+        if speaker.side == "outlet" and self.party is not None and actor == self.party.side:
+            speaker = self.party   # "Our forces have entered X and have taken control of Y": the party says both
         if t.pattern.effect == "gain" and held_since(self.norm, t):   # "have occupied Afrin since 2018"
             t = replace(t, pattern=replace(t.pattern, status="controls", effect=vocab.effect("controls") or "hold"))
         self.found.append(Found(t, targets, actor, speaker))

@@ -36,6 +36,8 @@ _LABEL_COLON = re.compile(r"(?<!\d):|:(?!\d)")
 LABEL_WORDS = 10   # words of a label before a colon that may name the speaker ("Military source:")
 SIDE_CACHE_SIZE = 4096     # claimant phrases whose side is remembered
 NO_SIDE = ("outlet", "other")   # claimant sides that are no actor
+SIGNATURE_WORDS = 10       # a report's last line that names a force and is at most this long signs it
+_STATEMENT = re.compile(r"\b(?:statements?|communiqu[eé]s?|announcements?|declarations?|press releases?)\b", re.I)
 DEFINITE = ("the ", "these ", "those ")   # "the groups announced": a force named before
 
 
@@ -241,3 +243,29 @@ def admission(actor: str, effect: str, side: str, allies: frozenset[str] = froze
         return False
     own = actor == side or actor in allies
     return (not own and effect in _CONCEDED_TO_OTHERS) or (own and effect in _CONCEDED_OWN)
+
+
+def document_voice(report: Report, vocab: ClaimVocabulary) -> Speaker | None:
+    """The force a report speaks for as a whole: its signature (a last line that only names a
+    force: "General Command of the Syrian Democratic Forces") or a statement's title ("Statement
+    ... from the General Command of the SDF", "Military Operations Command: statements of ...").
+    Its claims with no speaker of their own are that force's, and so are "our forces"."""
+    lines = [x.strip() for x in report.text.strip().splitlines() if x.strip()]
+    if lines:
+        last = lines[-1]
+        if len(last.split()) <= SIGNATURE_WORDS and last[:1].isalpha() and all(
+                w[:1].isupper() for w in last.split() if len(w) > 3):   # a name in title case, not a footnote
+            side = side_of(vocab, last, report.outlet)
+            if side not in NO_SIDE:
+                return Speaker(last, side)
+    title = report.title
+    if title and _STATEMENT.search(title):
+        # who issues it: after "from" ("Statement ... from the General Command of the SDF"), or
+        # the label before a colon ("Military Operations Command: statements of ...")
+        for phrase in (title.rpartition(" from ")[2], title.partition(":")[0]):
+            phrase = phrase.strip(" .")
+            if phrase != title and 0 < len(phrase.split()) <= SIGNATURE_WORDS:
+                side = side_of(vocab, phrase, report.outlet)
+                if side not in NO_SIDE:
+                    return Speaker(phrase, side)
+    return None

@@ -42,8 +42,8 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "reporting": {k: STR_LIST for k in ("verbs", "denials", "before_claimant", "roles", "carry_over",
                                             "last_speaker_nouns", "outlet_words", "report_nouns",
                                             "denied_after")},
-        "hedges": {k: STR_LIST for k in ("intention", "conditions", "history", "history_after", "perfect", "prevention",
-                                          "negations", "hedged")},
+        "hedges": {k: STR_LIST for k in ("intention", "conditions", "history", "history_after", "history_not_before",
+                                          "perfect", "prevention", "negations", "hedged")},
         "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
                                           "clause_starts", "list_joins", "item_heads", "locative", "directions",
                                           "list_intros", "place_anaphors", "subordinators", "shared_place_subordinators",
@@ -286,7 +286,8 @@ class ClaimVocabulary:
         self.outlet_words = [normalize(w) for w in rep["outlet_words"]]
         self.rx_intention = wb("|".join(hedges["intention"]))
         self.rx_condition = wb("|".join(hedges["conditions"]))
-        self.rx_history = wb(rx_words(hedges["history"]))
+        not_before = rx_words(hedges.get("history_not_before", []))   # "the former regime": a name, not a time
+        self.rx_history = wb(rf"(?:{rx_words(hedges['history'])})" + (rf"(?! (?:{not_before})\b)" if not_before else ""))
         self.rx_hedged = wb(rx_words(hedges["hedged"]))
         self.rx_history_after = wb("|".join(hedges["history_after"])) if hedges["history_after"] else _NEVER
         self.rx_history_before = re.compile(rf"(?<![a-z0-9])(?:{rx_words(hedges['history'])})\s*$")  # "previously seized"

@@ -84,6 +84,11 @@ class PlaceReader(Grammar):
             run += 1
         if toks[run].word.endswith("'s") or (run + 1 < len(toks) and toks[run + 1].word == "'"):
             return run + 1
+        if run + 1 < len(toks) and toks[run + 1].word in self.zone_heads:
+            return run + 1   # "regime positions in X"
+        of = next((j for j in range(k - 1, max(0, k - 4), -1) if toks[j].word == "of"), None)
+        if of and toks[of - 1].word in self.zone_heads and run + 1 < len(toks) and toks[run + 1].word in ZONE_PREPOSITIONS:
+            return run + 2   # "the positions of the former regime in X"
         return None
 
     def _object_start(self, toks, i: int, k: int, by_start: dict[int, PlaceRef], unknown: bool,
@@ -113,6 +118,8 @@ class PlaceReader(Grammar):
         about ("remain deployed there"); "both towns", "them" the last claim's places; None when
         there is no anaphor (or nothing it can stand for)."""
         anaphor = next((a for a in self.place_anaphors if tuple(x.word for x in toks[k:k + len(a)]) == a), None)
+        if anaphor is not None and k + len(anaphor) < len(toks) and toks[k + len(anaphor)].word == "of":
+            return None   # "the neighbourhood of New Aleppo" names it
         if anaphor in (("there",), ("it",)):   # "overran it": the place the sentence named before
             heads = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None
                      and not self.modifies(toks, toks.at(p.start), self.sentence_places)]
