@@ -499,6 +499,14 @@ SAME_FACT = [
      ("mount_hermon", "israel", "captured")),
     ("Aleppo is held by the forces of the new government.", ("aleppo", "opposition", "controls")),
     ("The takfiri groups overran the city of Aleppo last week.", ("aleppo", "opposition", "captured")),
+    ("Rebels reach the northern outskirts of Homs.", ("homs", "opposition", "advancing")),
+    ("Further south, Maarat al-Numan is captured by HTS-led fighters.", ("maarat_al_numan", "opposition", "captured")),
+    ("Tal Rifaat, north of Aleppo, is taken from Kurdish-led forces by Turkish-backed factions.",
+     ("tal_rifaat", "sna", "captured")),
+    ("The Syrian army said it had withdrawn its units from Hama.", ("hama", "government", "withdrew")),
+    ("Kurdish-led fighters said they had pushed back an attack by Turkish-backed factions near the town of Deir Hafer.",
+     ("deir_hafer", "sdf", "repelled")),
+    ("The army fought the rebels, retaking Souran.", ("souran", "government", "captured")),
     ("The SDF took control of the remaining positions of the former regime in Qamishli.", ("qamishli", "sdf", "captured")),
     ("The SDF took control of regime positions in Qamishli.", ("qamishli", "sdf", "captured")),
     ("After the forces of the former regime withdrew from Deir ez-Zor, the SDF entered Raqqa.",
@@ -998,3 +1006,22 @@ def test_our_forces_speak_for_every_clause_of_their_sentence(read):
     out = read("The Military Operations Command announced the battle. Our forces have entered the city of Aleppo "
                "from several axes and have taken control of the neighbourhood of New Aleppo.")
     assert {(c.place_id, c.claimant_side) for c in out} == {("aleppo", "opposition"), ("new_aleppo", "opposition")}
+
+
+def test_a_participle_after_a_comma_is_the_main_subjects(read):
+    """"X continued to confront the terrorists, repelling an attack on Y": X repels, not the
+    terrorists; "our armed forces" in a state agency's voice are the state's."""
+    out = read("Units of our armed forces continued on Tuesday to confront the terrorist organisations, repelling "
+               "a broad attack launched by terrorist groups from several axes towards the towns of Souran.", "SANA",
+               "2024-12-03")
+    assert {(c.place_id, c.actor, c.status) for c in out} == {("souran", "government", "repelled")}
+
+
+def test_a_speaker_named_by_their_force_speaks_for_it(read):
+    """"Their commander ... said": the commander of the force named before; a leading day is no
+    part of the speaker."""
+    out = read("Insurgents captured Hama on Thursday. Their commander, Abu Mohammed al-Golani, said in a video "
+               'that his fighters had "liberated Hama".')
+    assert ("Their commander", "opposition") in {(c.claimant, c.claimant_side) for c in out}
+    (c,) = read("On Wednesday the army said it had repelled repeated attacks on Jabal Zayn al-Abidin.")
+    assert (c.claimant, c.claimant_side) == ("the army", "government")

@@ -280,6 +280,8 @@ def resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
         return _noun_agent(q)
     if agent == "passive" or t.pattern.agent == "after":
         return None if _unknown_agent(q) else _agentless(q)
+    if ti > 1 and toks[ti - 1].word == "," and toks[ti].word.endswith("ing") and q.reader.subjectless(toks, ti):
+        return _subjectless_agent(q)   # "X continued to confront the terrorists, repelling ...": X repels
     subj = q.reader.subject(toks, ti, q.actors, q.lo)
     if subj is not None:
         return force(q, subj)

@@ -8,6 +8,7 @@ from .triggers import Trigger
 
 HELD_PLACE_GAP = 3       # words between "rebel-held" and its place
 AGENT_AFTER_REACH = 40   # characters from "fell to", "by" to the force named after it
+FROM_REACH = 7           # tokens of "taken from <the loser> by" read for the "by"
 PARTICIPLE_GAP = 2       # characters between a place and a participle describing it ("Tel Rifaat liberated")
 NEGATION_REACH = 5       # words before a phrase that may negate it
 NEGATION_INSERTION_REACH = 8   # words of an insertion between a negation and its verb ("had not, as of now, entered")
@@ -48,6 +49,8 @@ def _passive(t: Trigger, ti: int, te: int, toks: Words, reader: Reader) -> bool:
 
 def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit]) -> ActorHit | None:
     """"fell to X", "under the control of X", "was captured by X": the force after."""
+    if passive and te < len(toks) and toks[te].word == "from":   # "was taken from the SDF by the SNA"
+        te = next((j for j in range(te + 1, min(len(toks), te + FROM_REACH)) if toks[j].word in ("by", ",", ";")), te)
     k: int | None = te + 1 if passive and te < len(toks) and toks[te].word == "by" else te
     if passive and not (te < len(toks) and toks[te].word == "by"):
         k = None

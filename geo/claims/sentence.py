@@ -160,6 +160,11 @@ class SentenceReading:
         if name_key(speaker.name) not in reader.army_words:
             return speaker
         own = next((a.actor for a in self.named if a.actor in reader.own_army_sides), None) or self.home_army
+        if not own and not self.named:
+            # none named here: the army named last ("IDF troops took X. Troops also took Y, the army said")
+            last = next((f.actor for f in reversed(self.talk.forces) if f.actor in reader.own_army_sides
+                         or f.head in reader.army_words), None)
+            own = last if last in reader.own_army_sides else ""
         return Speaker(speaker.name, own) if own else speaker
 
     def _reported(self, toks, lo: int) -> bool:

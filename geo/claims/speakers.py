@@ -20,6 +20,8 @@ _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")   # read in the text: the fold
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|now|widely|still|reportedly)\s+)?$")
 _STRIP = re.compile(r"^(?:the country's\s+)?|(?:\s+(?:has|have|had|also|now|reportedly|earlier|later|previously|on \w+day))+$")
 _CLAUSE_MARK = re.compile(r"[,;]")
+_LEADING_DAY = re.compile(r"^(?:(?:late |early )?on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                          r"(?: (?:morning|afternoon|evening|night))?,?\s+(?=\S)", re.I)
 _SENTENCE_GOES_ON = re.compile(r"[.;]")
 _THAT = re.compile(r"\bthat\b")
 SPEAKER_REACH = 400        # characters before a reporting verb searched for its speaker: a speaker's phrase is short
@@ -73,6 +75,7 @@ def phrase_before(text: str, norm: str, end: int) -> str:
 
 def _clean(phrase: str) -> str:
     phrase = _STRIP.sub("", " " + phrase.strip(" ,“”\"'’")).strip()
+    phrase = _LEADING_DAY.sub("", phrase)   # "On Wednesday the army said": the army
     words = phrase.split()[-SPEAKER_WORDS:]
     if len(words) > 1 and words[-1].lower() in _PRONOUNS:
         return words[-1]   # "To our Kurdish people in Sheikh Maqsoud we say": "we"
@@ -183,10 +186,14 @@ def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, repor
         # "Ignasyuk emphasised ...": the person named in full before ("Oleg Ignasyuk, deputy head of ...")
         earlier = talk.named_before(claimant)
         side = side_of(vocab, earlier, report.outlet) if earlier else side
-    head = name_key(claimant).split(" ")[-1]
-    if head in vocab.generic and name_key(claimant).startswith(DEFINITE):
+    key = name_key(claimant)
+    head = key.split(" ")[-1]
+    if head in vocab.generic and key.startswith(DEFINITE):
         # "The groups, led by HTS, announced": the force those words stand for
         side = talk.resolve("head", [], head) or side
+    elif side == "other" and key.startswith(("their ", "its ")):
+        # "Their commander said": the commander of the force named before
+        side = talk.resolve("pl" if key.startswith("their") else "sg", []) or side
     return Speaker(claimant.partition(", ")[0], side)   # the name as written, without its appositive
 
 

@@ -373,7 +373,7 @@ class ForceReader(Grammar):
 
 # Words between a noun and "of"/"led by" and the force it names that leave the link whole
 # ("factions of the so-called 'National Army'").
-LINK_TRANSPARENT = frozenset({"the", "so", "called", "'", '"', "\u201c", "\u201d", "\u2018", "\u2019"})
+LINK_TRANSPARENT = frozenset({"the", "our", "its", "their", "so", "called", "'", '"', "\u201c", "\u201d", "\u2018", "\u2019"})
 PROXY_HEADS = frozenset({"backed", "affiliated", "aligned", "sponsored", "supported"})   # "Turkish-backed"
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
