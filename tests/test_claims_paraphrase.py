@@ -507,6 +507,8 @@ SAME_FACT = [
     ("Kurdish-led fighters said they had pushed back an attack by Turkish-backed factions near the town of Deir Hafer.",
      ("deir_hafer", "sdf", "repelled")),
     ("The army fought the rebels, retaking Souran.", ("souran", "government", "captured")),
+    ("SDF units then took control of Deir Ezzor city and Albu Kamal.", ("abu_kamal", "sdf", "captured")),
+    ("Security forces regain control of Jableh after a day of clashes.", ("jableh", "government", "captured")),
     ("The SDF took control of the remaining positions of the former regime in Qamishli.", ("qamishli", "sdf", "captured")),
     ("The SDF took control of regime positions in Qamishli.", ("qamishli", "sdf", "captured")),
     ("After the forces of the former regime withdrew from Deir ez-Zor, the SDF entered Raqqa.",

@@ -167,6 +167,8 @@ class PlaceReader(Grammar):
                 and toks[j + 2].word in self.directions:
             after = j + 3
             return after if after < len(toks) and toks[after].word in ("and", ",") else k
+        if j > k and j < len(toks) and toks[j].word in ("and", ","):
+            return j   # "Deir Ezzor city and Albu Kamal": the item's kind word, then the list goes on
         return k
 
     @staticmethod
