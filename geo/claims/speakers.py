@@ -191,9 +191,6 @@ def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, repor
     if head in vocab.generic and key.startswith(DEFINITE):
         # "The groups, led by HTS, announced": the force those words stand for
         side = talk.resolve("head", [], head) or side
-    elif side == "other" and key.startswith(("their ", "its ")):
-        # "Their commander said": the commander of the force named before
-        side = talk.resolve("pl" if key.startswith("their") else "sg", []) or side
     return Speaker(claimant.partition(", ")[0], side)   # the name as written, without its appositive
 
 

@@ -48,7 +48,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                                           "clause_starts", "list_joins", "item_heads", "locative", "directions",
                                           "list_intros", "place_anaphors", "subordinators", "shared_place_subordinators",
                                           "relatives", "part_nouns", "possessed_parts", "front_nouns", "subject_gap",
-                                          "subjectless_after", "modals", "time_clauses", "zone_heads")},
+                                          "subjectless_after", "modals", "time_clauses", "zone_heads", "people")},
     },
     "actors.toml": {
         "": {"actors": TABLE, "anaphora": TABLE, "eras": LIST},

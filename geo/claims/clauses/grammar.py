@@ -28,6 +28,7 @@ class Grammar:
         self.relatives = g["relatives"]
         self.subjectless_after = g["subjectless_after"]
         self.subject_gap = g["subject_gap"]
+        self.people = frozenset(g["people"])   # no force: "residents fled"
         self.list_intros = [tuple(x.split()) for x in grammar["list_intros"]]
         self.place_anaphors = [tuple(x.split()) for x in grammar["place_anaphors"]]
         self.previous_places: tuple[PlaceRef, ...] = ()   # the places of the sentence's last claim, for "both towns"
