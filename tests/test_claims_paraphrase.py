@@ -600,6 +600,7 @@ NO_CLAIM = [
     "The army units once stationed at Hama airbase left it on Thursday.",
     "Troops remain on high alert in Hama.",
     "Thousands of residents of Hama fled south on Thursday.",
+    "A resident of Hama reached by phone said the streets were empty.",
     # a direction after "pushed" is the way it went, not who was pushed out of where
     "The rebels pushed south from Aleppo overnight.",
     "HTS columns drove east from Saraqib.",
@@ -1028,3 +1029,12 @@ def test_a_leading_day_is_no_part_of_the_speaker(read):
 def test_people_who_flee_borrow_no_force_from_the_sentence_before(run):
     assert run("Rebels pushed back an attack near Saraqib. Thousands of residents of Hama fled south on Thursday.") == {
         ("saraqib", "opposition", "repelled")}
+
+
+def test_after_an_after_clause_and_a_comma_the_main_subject_goes_on(run):
+    """"X took A after Y withdrew, and reached B": X reached B; without the comma the clause's
+    own subject goes on ("after the groups managed to breach ... and enter the city")."""
+    assert run("HTS took over Maarat al-Numan after regime forces withdrew, and reached the outskirts of Morek.") >= {
+        ("morek", "opposition", "advancing"), ("maarat_al_numan", "government", "withdrew")}
+    assert ("hama", "opposition", "entered") in run(
+        "Army units redeployed outside Hama after terrorist groups managed to breach its defences and enter the city.")

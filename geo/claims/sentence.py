@@ -60,6 +60,8 @@ class SentenceReading:
     home_side: str = ""   # the force the outlet's name names ("SANA"), whose are "our forces" in its own voice
     voice: Speaker | None = None   # the force a signed statement speaks for (speakers.document_voice)
     party: Speaker | None = None   # the party speaking of "our forces" in this sentence
+    main_agent: str | None = None        # the agent before an "after ..." clause began
+    subordinate_end: int | None = None   # where the last phrase of that clause ended
 
     def _set_aside(self, t: Trigger, ti: int) -> bool:
         """The phrase states no current claim: hypothetical, denied or negated."""
@@ -209,11 +211,19 @@ class SentenceReading:
         own = agent if isinstance(agent, ActorHit) else subj
         if t.inner_actor == "us" or (own is not None and own.number == "own"):
             speaker = self.party = self._party_speaking(speaker)   # "Our forces have liberated X", in a party's communique
+        if self.subordinate_end is not None and "," in self.norm[self.subordinate_end:t.start]:
+            self.previous_agent, self.subordinate_end = self.main_agent, None
         q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, self.previous_agent, self.n_sent, reader,
                        speaker.side, self.home_army, self.home_side)
         actor = resolve(agent, q)
         if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in reader.relatives and lo != ti
                                                       and not self._reported(toks, lo)):
+            if lo > 0 and toks[lo - 1].word in reader.shared_place_subordinators and lo != ti:
+                # "X took A after Y withdrew, and reached B": past the comma, X again
+                self.main_agent = self.main_agent or self.previous_agent
+                self.subordinate_end = t.end
+            else:
+                self.main_agent, self.subordinate_end = None, None
             self.previous_agent = actor   # (a relative clause's own subject does not carry on)
         if t.pattern.expels and targets:
             self._expelled(t, ti, lo, agent, actor, targets, speaker)
