@@ -1041,3 +1041,12 @@ def test_after_an_after_clause_and_a_comma_the_main_subject_goes_on(run):
         ("morek", "opposition", "advancing"), ("maarat_al_numan", "government", "withdrew")}
     assert ("hama", "opposition", "entered") in run(
         "Army units redeployed outside Hama after terrorist groups managed to breach its defences and enter the city.")
+
+
+def test_a_list_items_label_is_its_place(run):
+    """A numbered item or ticker line "<place> — ..." / "<place>: ...": the label is what a claim
+    with no place of its own is about."""
+    assert run("1. Damascus \u2014 opposition forces in control of the capital.") == {
+        ("damascus", "opposition", "controls")}
+    assert run("4. Hmeimim: Russian forces still inside the base.") == {("hmeimim_airbase", "russia", "controls")}
+    assert run("Aleppo: rebels say the army shelled villages overnight.") == set()

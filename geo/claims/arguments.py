@@ -186,6 +186,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     if not targets and (where or (sp.agent == "inside" and sp.effect == "loss")
                         or (sp.effect in ("gain", "presence") and objected and not passive and not sp.noun)):
         targets = reader.scene(toks, places)   # "On the Saraqib front, the army repelled the attack"
+    if not targets:
+        targets = reader.label(toks, places)   # "1. Damascus — opposition forces in control of the capital"
     if passive and agent is None:
         return targets, "passive"
     return targets, agent

@@ -7,6 +7,10 @@ from .places import PlaceReader
 from .words import PlaceRef, Words
 
 
+LABEL_BULLETS = frozenset({".", ")", "-", "*", "\u2022", "#"})   # before a list item's label: "1.", "2)", "*"
+LABEL_MARKS = frozenset({":", "\u2014", "\u2013", "-", "|"})      # after it
+
+
 class BeforeReader(PlaceReader):
     """The places a status phrase governs that stand before it."""
 
@@ -72,6 +76,18 @@ class BeforeReader(PlaceReader):
                 and all(w.isalpha() and w not in self.object_stops for w in words[2:]):
             return [p]   # "Manbij, another district under the group's occupation"
         return []
+
+    def label(self, toks: Words, places: list[PlaceRef]) -> list[PlaceRef]:
+        """The place a list item or ticker line is about, named as its label ("1. Damascus —
+        opposition forces in control of the capital", "Hmeimim: Russian forces still inside the base")."""
+        k = 0
+        while k < len(toks) and (toks[k].word.isdigit() or toks[k].word in LABEL_BULLETS):
+            k += 1
+        head = next((p for p in places if k < len(toks) and p.start == toks[k].start and p.key is not None), None)
+        if head is None:
+            return []
+        j = toks.at(head.end)
+        return [head] if j < len(toks) and toks[j].word in LABEL_MARKS else []
 
     def scene(self, toks: Words, places: list[PlaceRef]) -> list[PlaceRef]:
         """The place of a sentence-opening locative ("On the Saraqib axis, ...", "Near Hama, ..."):
