@@ -6,7 +6,6 @@ from __future__ import annotations
 from .places import PlaceReader
 from .words import PlaceRef, Words
 
-
 LABEL_BULLETS = frozenset({".", ")", "-", "*", "\u2022", "#"})   # before a list item's label: "1.", "2)", "*"
 LABEL_MARKS = frozenset({":", "\u2014", "\u2013", "-", "|"})      # after it
 
