@@ -501,6 +501,8 @@ SAME_FACT = [
     ("The takfiri groups overran the city of Aleppo last week.", ("aleppo", "opposition", "captured")),
     ("Rebels reach the northern outskirts of Homs.", ("homs", "opposition", "advancing")),
     ("Factions of the Military Operations Command reached the northern entrance of Homs.", ("homs", "opposition", "advancing")),
+    ("Fighting raged around Hama, where rebels reached the city's northern outskirts overnight.",
+     ("hama", "opposition", "advancing")),
     ("Further south, Maarat al-Numan is captured by HTS-led fighters.", ("maarat_al_numan", "opposition", "captured")),
     ("Tal Rifaat, north of Aleppo, is taken from Kurdish-led forces by Turkish-backed factions.",
      ("tal_rifaat", "sna", "captured")),
