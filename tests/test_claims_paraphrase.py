@@ -500,6 +500,10 @@ SAME_FACT = [
     ("Aleppo is held by the forces of the new government.", ("aleppo", "opposition", "controls")),
     ("The takfiri groups overran the city of Aleppo last week.", ("aleppo", "opposition", "captured")),
     ("Rebels reach the northern outskirts of Homs.", ("homs", "opposition", "advancing")),
+    ("Turkish-backed Syrian National Army (SNA) factions seized Tel Rifaat.", ("tal_rifaat", "sna", "captured")),
+    ("Tell Rifaat, which came under the control of SNA-affiliated groups on 1 December, is empty.",
+     ("tal_rifaat", "sna", "captured")),
+    ("IDF troops took control of the Syrian post on the summit of Mount Hermon.", ("mount_hermon", "israel", "captured")),
     ("Factions of the Military Operations Command reached the northern entrance of Homs.", ("homs", "opposition", "advancing")),
     ("Fighting raged around Hama, where rebels reached the city's northern outskirts overnight.",
      ("hama", "opposition", "advancing")),
@@ -605,6 +609,7 @@ NO_CLAIM = [
     "Thousands of residents of Hama fled south on Thursday.",
     "A resident of Hama reached by phone said the streets were empty.",
     "A story published on Dec. 11 incorrectly stated that the SDF had captured Mayadin.",
+    "CORRECTION: An earlier version of this story said government forces had withdrawn from Homs.",
     "Rebels took control of Hawsh al-Sayyed Ali, a village that straddles the border near Qusayr.",
     # a direction after "pushed" is the way it went, not who was pushed out of where
     "The rebels pushed south from Aleppo overnight.",
@@ -949,6 +954,7 @@ def test_the_terrorists_are_the_enemy_its_side_names_so(read):
     def claims(text, outlet="Reuters"):
         return {(c.place_id, c.actor, c.status) for c in read(text, outlet, "2024-12-08")}
 
+    assert claims("Terrorist elements fled Manbij, the sources added.", "Daily Sabah") == {("manbij", "sdf", "withdrew")}
     fled = "The SNA entered Manbij after the terrorists fled the city, Turkish security sources said."
     assert claims(fled) == {("manbij", "sna", "entered"), ("manbij", "sdf", "withdrew")}
     assert claims("Terrorist groups attacked Tal Rifaat overnight.", "Daily Sabah") == {("tal_rifaat", "sdf", "contested")}
@@ -1052,3 +1058,10 @@ def test_a_list_items_label_is_its_place(run):
         ("damascus", "opposition", "controls")}
     assert run("4. Hmeimim: Russian forces still inside the base.") == {("hmeimim_airbase", "russia", "controls")}
     assert run("Aleppo: rebels say the army shelled villages overnight.") == set()
+
+
+def test_the_noun_a_relative_clause_defines_is_not_the_one_named_before(run):
+    """"the armed factions that took the city": defined by the clause, not the SNA factions of
+    the sentence before."""
+    got = run("SNA factions took Tal Rifaat. The SDF said talks with the armed factions that took Aleppo were ongoing.")
+    assert ("aleppo", "opposition", "captured") in got and ("aleppo", "sna", "captured") not in got

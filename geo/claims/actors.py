@@ -52,6 +52,9 @@ class AgentQuery:
     home_side: str = ""     # the force the outlet's own name names ("SANA": the government's), for "our forces"
 
 
+_PLAIN_WORDS = frozenset({"the", "these", "those", "armed", "remaining", "other"})   # in "the armed terrorist groups"
+
+
 def _has_side(side: str) -> bool:
     return side not in NO_SIDE and side != ""
 
@@ -113,14 +116,17 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
         return None if got == q.side and q.reader.hostile(q.toks, a) else got   # a side's "mercenaries" are not its own
     if a.actor is None and a.kind == "generic" and _has_side(q.side) and not q.reader.hostile(q.toks, a):
         return q.side   # "units" in a side's own statement are its units (not "the mercenary factions")
-    return (_enemy(q, a) if a.kind == "generic" else None) or a.actor
+    return _enemy(q, a) or a.actor
 
 
 def _enemy(q: AgentQuery, a: ActorHit) -> str | None:
-    """"The terrorists" in the voice of a side that names its enemy so (Turkish sources: the SDF)."""
-    voice = q.side if _has_side(q.side) else (q.home_side if q.side == "outlet" else "")
+    """"The terrorists" in the voice of a side that names its enemy so (Turkish sources: the SDF):
+    a phrase of hostile words and general nouns only ("terrorist elements"), no name in it."""
+    voice = q.side if _has_side(q.side) else q.home_side   # (a neutral source in its press: the press's words)
     enemy = q.reader.enemy_of.get(voice)
-    return enemy if enemy and q.reader.hostile(q.toks, a) else None
+    words = [t.word for t in q.toks.between(a.start, a.end)]
+    plain = all(w in q.reader.hostile_words or w in q.reader.generic or w in _PLAIN_WORDS for w in words)
+    return enemy if enemy and plain and q.reader.hostile(q.toks, a) else None
 
 
 def _speaker_side(q: AgentQuery) -> str | None:

@@ -40,6 +40,9 @@ class ForceReader(Grammar):
                 continue
             if i < len(toks) and toks[i].start == start:
                 det = self._determiner(toks, i)
+                after = toks.at(end)
+                if det == "head" and after < len(toks) and toks[after].word in ("that", "who", "which"):
+                    det = None   # "the armed factions that took the city": defined here, not the ones named before
                 if det == "own" or (det is not None and kind == "generic"):
                     kind, number = "anaphor", det   # "its units", "the same factions", "our forces"
             hits.append(ActorHit(start, end, aid, kind, plural, number, last))
@@ -90,7 +93,7 @@ class ForceReader(Grammar):
                                                  and t.word not in ("the", "a", "an")
                                                  and (t.cap or not t.word.endswith(("ed", "ing")))
                                                  for t in gap)
-                bracket = [t.word for t in gap] in (["("], ["(", "the"])
+                bracket = [t.word for t in gap] in (["("], ["(", "the"], [")"])   # "the Syrian National Army (SNA) factions"
                 link = tuple(t.word for t in gap if t.word not in LINK_TRANSPARENT and not _ORDINAL.fullmatch(t.word)
                              ) in self.modifier_links   # "troops of the 210th Division"
                 owned = prev.kind == "name" and h.kind == "generic" and (
