@@ -245,3 +245,13 @@ def test_a_town_written_as_a_news_outlets_name_is_the_outlet_where_it_speaks(mat
     no metonym, but the outlet is, where it speaks or is spoken to."""
     surface = "Al Mayadeen" if "Al Mayadeen" in text else "Al-Mayadeen"
     assert role(matcher, text, surface) == want
+
+
+def test_a_place_followed_by_who_is_a_team_or_people(matcher):
+    """"Hama, who finished third": a club (or its people), not the city; "Hama, which fell" stays."""
+    assert role(matcher, "Hama, who finished third, have lost two players.", "Hama") == "metonym"
+    assert role(matcher, "Rebels took Hama, which fell on Thursday.", "Hama") == "place"
+
+
+def test_the_help_of_a_country_is_the_country_acting(matcher):
+    assert role(matcher, "The group seized the city in 2016 with the help of Russia.", "Russia") == "metonym"

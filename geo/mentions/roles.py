@@ -25,6 +25,7 @@ COMPOUND_WINDOW = 60  # characters read after a hyphen compound for a place noun
 COMPOUND_WORDS = 5    # ... of which this many words
 LIST_VERB_WORDS = 3   # words before a list opener ("neighbours such as") read for its verb
 
+_WHO = re.compile(r"\s*,\s*who\b")
 _UPPER_WORD = re.compile(r"\s*[\"“‘']?[A-Z]")
 _WORD = re.compile(r"[^\W_]+")
 _LAST_WORD = re.compile(r"[^\W_]+$")
@@ -80,7 +81,7 @@ class RoleRules:
                 eligible = self._eligible_ids.get(m.place_id)
                 if eligible is None:
                     eligible = self._eligible_ids[m.place_id] = self.eligible(self.gaz.entries[m.place_id])
-                eligible = eligible or self._outlet(m)
+                eligible = eligible or self._outlet(m) or bool(_WHO.match(text, m.end))
                 # role() is "place" for a name that cannot be a metonym
                 out.append(self.role(m, found, text, norm, i, around) if eligible else PLACE)
         return out
@@ -92,6 +93,8 @@ class RoleRules:
         ``around``: ``Around(all_, ...)``, made once for all of them (else here)."""
         v = self.vocab
         entry = self.gaz.entries[m.place_id]
+        if _WHO.match(text, m.end):
+            return METONYM           # "Jableh, who finished third": a team or a people, not the town
         if not (self.eligible(entry) or self._outlet(m)):
             return PLACE
         if self._institution(entry) or (m.surface[:1].isupper() and self._institution_surface(m.surface)):
