@@ -255,3 +255,13 @@ def test_a_place_followed_by_who_is_a_team_or_people(matcher):
 
 def test_the_help_of_a_country_is_the_country_acting(matcher):
     assert role(matcher, "The group seized the city in 2016 with the help of Russia.", "Russia") == "metonym"
+
+
+@pytest.mark.parametrize("text, surface, want", [
+    ("Jordan, Egypt and Saudi Arabia also condemned the move.", "Jordan", "metonym"),   # names it lacks
+    ("Aid reached Aleppo, Kobani and Qamishli on Monday.", "Aleppo", "place"),
+    ("Moscow likely lacks the capacity to reinforce its contingent.", "Moscow", "metonym"),
+    ("Turkey has long demanded that Washington end its support for the group.", "Washington", "metonym"),
+])
+def test_more_ways_a_government_acts(matcher, text, surface, want):
+    assert role(matcher, text, surface) == want

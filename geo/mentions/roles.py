@@ -107,7 +107,7 @@ class RoleRules:
         first, last = around.group(m, index)
         sent_end = first.sentence_start + len(first.sentence)
         left = tokens(norm, max(first.sentence_start, first.start - LEFT_WINDOW), first.start)
-        right = tokens(norm, last.end, min(sent_end, last.end + RIGHT_WINDOW))
+        right = _past_unknown_names(tokens(norm, last.end, min(sent_end, last.end + RIGHT_WINDOW)), text)
         if left and left[-1][0] in v.titles and right and right[0][0].isalpha() \
                 and _UPPER_WORD.match(text, m.end) and (right[0][0],) not in v.gov_nouns:
             return METONYM           # "Defence Minister Israel Katz": a person, not the place
@@ -212,3 +212,20 @@ class RoleRules:
             return METONYM        # "his main backers, Russia and Iran"
         return None
 
+
+def _past_unknown_names(right: list[Token], text: str) -> list[Token]:
+    """The words after a list that goes on with names the gazetteer lacks ("Jordan, Egypt and
+    Saudi Arabia also condemned"): what follows the list; else ``right`` as it is."""
+    j, names, joined = 0, 0, False
+    while j < len(right):
+        word, pos = right[j]
+        if word in (",", "and", "or"):
+            joined = joined or word != ","
+            j += 1
+        elif text[pos:pos + 1].isupper():
+            while j < len(right) and text[right[j][1]:right[j][1] + 1].isupper():
+                j += 1
+            names += 1
+        else:
+            break
+    return right[j:] if names and joined and j < len(right) and right[j - 1][0] not in (",", "and", "or") else right
