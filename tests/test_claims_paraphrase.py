@@ -1065,3 +1065,14 @@ def test_the_noun_a_relative_clause_defines_is_not_the_one_named_before(run):
     the sentence before."""
     got = run("SNA factions took Tal Rifaat. The SDF said talks with the armed factions that took Aleppo were ongoing.")
     assert ("aleppo", "opposition", "captured") in got and ("aleppo", "sna", "captured") not in got
+
+
+def test_holdings_listed_under_a_heading_are_that_forces(read):
+    """"SDF holds:" over bullet lines (a map desk's note, a factbox): each line's first place is
+    the force's; a line that is no item ends the list; a heading naming no force gives nothing."""
+    text = ("Map desk note\n\nSDF holds:\n- Sheikh Maqsoud district of Aleppo.\n- Manbij.\n\n"
+            "Government holds:\n- Hama city.\n- Homs.\nSaraqib was quiet.\n- Idlib.\n\n"
+            "Local notables hold:\n- Salamiyah.\n")
+    got = {(c.place_id, c.actor, c.status) for c in read(text)}
+    assert got == {("sheikh_maqsoud", "sdf", "controls"), ("manbij", "sdf", "controls"),
+                   ("hama", "government", "controls"), ("homs", "government", "controls")}

@@ -13,6 +13,7 @@ from ..text import Sentence, name_key, normalize, sentences
 from .actors import outside
 from .clauses import ActorName, PlaceRef, tokenize
 from .discourse import Discourse, ForceRef, LastAgent, Said
+from .headed import holdings
 from .sentence import Found, SentenceReading
 from .speakers import Speaker, admission, document_voice, first_claimant
 from .triggers import find_triggers
@@ -87,7 +88,26 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     for n_sent, sent in enumerate(sentences(report.text)):
         if len(sent.text) <= MAX_SENTENCE:
             _read_sentence(doc, n_sent, sent)
+    _listed_holdings(doc, mentions)
     return doc.claims
+
+
+def _listed_holdings(doc: _Report, mentions: list[Mention]) -> None:
+    """"SDF holds:" over bullet lines: the force's hold on each line's place (``headed``)."""
+    report, vocab = doc.report, doc.vocab
+    speaker = doc.voice or Speaker(report.outlet, "outlet")
+    effect = vocab.effect("controls")
+    for h in holdings(report.text, mentions, vocab):
+        key = (h.mention.place_id, h.actor, "controls", speaker.side)
+        if key in doc.seen:
+            continue
+        doc.seen.add(key)
+        doc.claims.append(Claim(
+            article=report.id, outlet=report.outlet, date=report.date, place_id=h.mention.place_id,
+            place=doc.gazetteer.entries[h.mention.place_id].name, actor=h.actor, status="controls",
+            claimant=speaker.name, claimant_side=speaker.side, quote=h.line,
+            admission=admission(h.actor, effect, speaker.side, vocab.allies_of(speaker.side)),
+            hedged=bool(vocab.rx_hedged.search(normalize(h.line))), trigger=h.verb, start=h.start, effect=effect))
 
 
 def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:

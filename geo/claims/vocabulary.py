@@ -48,7 +48,8 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                                           "clause_starts", "list_joins", "item_heads", "locative", "directions",
                                           "list_intros", "place_anaphors", "subordinators", "shared_place_subordinators",
                                           "relatives", "part_nouns", "possessed_parts", "front_nouns", "subject_gap",
-                                          "subjectless_after", "modals", "time_clauses", "zone_heads", "people")},
+                                          "subjectless_after", "modals", "time_clauses", "zone_heads", "people",
+                                          "heading_verbs")},
     },
     "actors.toml": {
         "": {"actors": TABLE, "anaphora": TABLE, "eras": LIST},
@@ -275,6 +276,8 @@ class ClaimVocabulary:
         self.prefixes = ahocorasick_rs.AhoCorasick(list(by_prefix)) if by_prefix else None
 
     def _load_reporting(self, rep: dict, hedges: dict, grammar: dict) -> None:
+        # "SDF holds:" over a list (headed.py), read on a line's folded text
+        self.rx_heading = re.compile(rf"(?P<force>.{{2,80}}?) (?P<verb>{rx_words(grammar['heading_verbs'])}) ?:")
         # "the United States" and "Gulf states" hold no reporting verb "states"
         self.rx_verb = wb(rf"(?<!united )(?<!gulf )(?<!arab )(?<!member )(?:{rx_words(rep['verbs'])})")
         self.rx_before_claimant = wb(rx_words(rep["before_claimant"]))
