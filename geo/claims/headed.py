@@ -45,7 +45,7 @@ def holdings(text: str, mentions: list[Mention], vocab: ClaimVocabulary) -> Iter
         body = line.strip()
         if not body:
             continue
-        m = heading.fullmatch(normalize(body)) if len(body) <= HEADING_CHARS else None
+        m = heading.fullmatch(normalize(body)) if len(body) <= HEADING_CHARS and body.endswith(":") else None
         if m is not None:
             named = next((n.actor for n in vocab.actor_names(" " + m.group("force") + " ") if n.actor), None)
             actor, verb = named, body[m.start("verb"):m.end("verb")]

@@ -254,9 +254,9 @@ def document_voice(report: Report, vocab: ClaimVocabulary) -> Speaker | None:
     force: "General Command of the Syrian Democratic Forces") or a statement's title ("Statement
     ... from the General Command of the SDF", "Military Operations Command: statements of ...").
     Its claims with no speaker of their own are that force's, and so are "our forces"."""
-    lines = [x.strip() for x in report.text.strip().splitlines() if x.strip()]
-    if lines:
-        last = lines[-1]
+    body = report.text.rstrip()
+    last = body[max(body.rfind("\n"), body.rfind("\r")) + 1:].strip()
+    if last:
         if len(last.split()) <= SIGNATURE_WORDS and last[:1].isalpha() and all(
                 w[:1].isupper() for w in last.split() if len(w) > 3):   # a name in title case, not a footnote
             side = side_of(vocab, last, report.outlet)
