@@ -1076,3 +1076,12 @@ def test_holdings_listed_under_a_heading_are_that_forces(read):
     got = {(c.place_id, c.actor, c.status) for c in read(text)}
     assert got == {("sheikh_maqsoud", "sdf", "controls"), ("manbij", "sdf", "controls"),
                    ("hama", "government", "controls"), ("homs", "government", "controls")}
+
+
+def test_the_groups_fighters_in_a_groups_words_are_its_own(run):
+    """"An SDF official said the group's fighters ...": the SDF (a proper name ending in "Forces"
+    is one organisation), not the force of the sentence before."""
+    assert run("SNA factions attacked Tal Rifaat on Saturday. An official of the Kurdish-led Syrian Democratic Forces "
+               "(SDF) said the group's fighters were holding Tal Rifaat.") >= {("tal_rifaat", "sdf", "controls")}
+    assert run("Rebels took Hama. A senior SDF commander said on Sunday that the group's fighters had left Tel "
+               "Rifaat.") == {("hama", "opposition", "captured"), ("tal_rifaat", "sdf", "withdrew")}

@@ -24,7 +24,8 @@ class ForceReader(Grammar):
             j = toks.at(end) - 1   # the name's last word: a capitalised one is a proper noun ("Damascus", "SDF")
             common = word in self.common_names or word in self.generic   # "Units of the SNA say": no proper name
             proper = 0 <= j < len(toks) and toks[j].cap and not (common and initial(toks, j))
-            plural = (not proper and last.endswith("s") and len(last) > 3) or last in ("forces", "militiamen")
+            # "Syrian Democratic Forces" is one organisation ("its fighters", "the group's")
+            plural = not proper and ((last.endswith("s") and len(last) > 3) or last in ("forces", "militiamen"))
             if word in self.pronouns:
                 hits.append(ActorHit(start, end, None, "anaphor", self.pronouns[word] != "sg", self.pronouns[word]))
                 continue
@@ -43,6 +44,8 @@ class ForceReader(Grammar):
                 after = toks.at(end)
                 if det == "head" and after < len(toks) and toks[after].word in ("that", "who", "which"):
                     det = None   # "the armed factions that took the city": defined here, not the ones named before
+                elif det == "head" and toks[i].word.endswith("'s"):
+                    det = "sg"   # "the group's fighters": the one group named before
                 if det == "own" or (det is not None and kind == "generic"):
                     kind, number = "anaphor", det   # "its units", "the same factions", "our forces"
             hits.append(ActorHit(start, end, aid, kind, plural, number, last))
