@@ -96,9 +96,10 @@ class ForceReader(Grammar):
                                                  and t.word not in ("the", "a", "an")
                                                  and (t.cap or not t.word.endswith(("ed", "ing")))
                                                  for t in gap)
-                bracket = [t.word for t in gap] in (["("], ["(", "the"], [")"])   # "the Syrian National Army (SNA) factions"
-                link = tuple(t.word for t in gap if t.word not in LINK_TRANSPARENT and not _ORDINAL.fullmatch(t.word)
-                             ) in self.modifier_links   # "troops of the 210th Division"
+                near = len(gap) <= LINK_GAP   # (a bracket or a link is a few words: no regex over a long gap)
+                bracket = near and [t.word for t in gap] in (["("], ["(", "the"], [")"])   # "the Syrian National Army (SNA) factions"
+                link = near and tuple(t.word for t in gap if t.word not in LINK_TRANSPARENT and not (
+                    t.word[:1].isdigit() and _ORDINAL.fullmatch(t.word))) in self.modifier_links   # "troops of the 210th Division"
                 owned = prev.kind == "name" and h.kind == "generic" and (
                     self._possessive(toks, prev, gap) or (len(gap) == 1 and gap[0].word in self.identity_links))
                 if adjacent or bracket or link or owned:
@@ -392,4 +393,5 @@ LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countrys
 INSERTION_HEAD = 6      # words between the comma opening an insertion and its clause word ("a town that")
 DENIAL_REACH = 60       # words between a denial and the phrase it governs (a page with no full stop stays linear)
 REPORT_NOUN_REACH = 6   # words from a report noun to the "that" or "of" of what it reports
+LINK_GAP = 6   # words between a noun and the force it is linked to ("fighters of the so-called 'National Army'")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")
