@@ -97,9 +97,10 @@ class ForceReader(Grammar):
                                                  and (t.cap or not t.word.endswith(("ed", "ing")))
                                                  for t in gap)
                 near = len(gap) <= LINK_GAP   # (a bracket or a link is a few words: no regex over a long gap)
-                bracket = near and [t.word for t in gap] in (["("], ["(", "the"], [")"])   # "the Syrian National Army (SNA) factions"
+                # "the Syrian National Army (SNA) factions"; "troops of the 210th Division"
+                bracket = near and [t.word for t in gap] in (["("], ["(", "the"], [")"])
                 link = near and tuple(t.word for t in gap if t.word not in LINK_TRANSPARENT and not (
-                    t.word[:1].isdigit() and _ORDINAL.fullmatch(t.word))) in self.modifier_links   # "troops of the 210th Division"
+                    t.word[:1].isdigit() and _ORDINAL.fullmatch(t.word))) in self.modifier_links
                 owned = prev.kind == "name" and h.kind == "generic" and (
                     self._possessive(toks, prev, gap) or (len(gap) == 1 and gap[0].word in self.identity_links))
                 if adjacent or bracket or link or owned:
