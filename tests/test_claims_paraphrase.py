@@ -613,6 +613,7 @@ NO_CLAIM = [
     "A resident of Hama reached by phone said the streets were empty.",
     "A story published on Dec. 11 incorrectly stated that the SDF had captured Mayadin.",
     "CORRECTION: An earlier version of this story said government forces had withdrawn from Homs.",
+    "Russian Deputy Foreign Minister Mikhail Bogdanov said Moscow remained in contact with the new authorities.",
     "Rebels took control of Hawsh al-Sayyed Ali, a village that straddles the border near Qusayr.",
     # a direction after "pushed" is the way it went, not who was pushed out of where
     "The rebels pushed south from Aleppo overnight.",
@@ -1088,3 +1089,17 @@ def test_the_groups_fighters_in_a_groups_words_are_its_own(run):
                "(SDF) said the group's fighters were holding Tal Rifaat.") >= {("tal_rifaat", "sdf", "controls")}
     assert run("Rebels took Hama. A senior SDF commander said on Sunday that the group's fighters had left Tel "
                "Rifaat.") == {("hama", "opposition", "captured"), ("tal_rifaat", "sdf", "withdrew")}
+
+
+def test_a_change_of_hands_borrows_no_force(run):
+    """"control of the city changed hands on 11 December": to whom is not said, so no force is
+    taken from the claim before (claims.toml `borrows = false`)."""
+    assert run("The SNA took Manbij. Access to Deir ez-Zor has been intermittent since the city changed hands on "
+               "11 December.") == {("manbij", "sna", "captured")}
+    assert ("deir_ez_zor", "sdf", "captured") in run("Deir ez-Zor changed hands on Friday, passing to the SDF.") | run(
+        "Deir ez-Zor changed hands to the SDF on Friday.")
+
+
+def test_a_forces_command_is_that_forces(read):
+    (c,) = read("The SDF General Command said its forces had evacuated Tal Rifaat to protect civilians.")
+    assert (c.place_id, c.actor, c.status, c.claimant_side) == ("tal_rifaat", "sdf", "withdrew", "sdf")

@@ -175,8 +175,8 @@ def _noun_agent(q: AgentQuery) -> str | None:
 def _agentless(q: AgentQuery) -> str | None:
     """"Hirbil was also liberated": the agent of a claim just before, or the side that
     announces its own gain."""
-    if any(t.word in q.reader.people for t in q.toks[q.lo:q.ti]):
-        return None   # "thousands of residents of Hama fled": people, no force
+    if any(t.word in q.reader.people for t in q.toks[q.lo:q.ti]) or not q.trigger.pattern.borrows:
+        return None   # "thousands of residents of Hama fled": people, no force; "X changed hands": whose, unsaid
     if _has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold", "defence"):
         return q.side   # "X was captured", "the attack was repelled", says a side: that side
     if q.previous:

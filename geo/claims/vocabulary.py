@@ -38,7 +38,8 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "": {"exclude_kinds": STR_LIST, "status": LIST, "reporting": TABLE, "hedges": TABLE,
              "grammar": TABLE, "shared": TABLE, "state": TABLE},
         "status": {"status": str, "label": str, "effect": str, "patterns": LIST},
-        "pattern": {"pattern": str, "place": str, "agent": str, "noun": bool, "expels": str, "cedes": str},
+        "pattern": {"pattern": str, "place": str, "agent": str, "noun": bool, "expels": str, "cedes": str,
+                    "borrows": bool},
         "reporting": {k: STR_LIST for k in ("verbs", "denials", "before_claimant", "roles", "carry_over",
                                             "last_speaker_nouns", "outlet_words", "report_nouns",
                                             "denied_after")},
@@ -85,6 +86,7 @@ class StatusPattern:
     noun: bool = False   # a noun ("withdrawal", "capture of"): its agent is its possessor or the sentence's subject
     expels: str = ""     # the status of the force it drives out ("drove the SDF out of X": the SDF withdrew)
     cedes: str = ""      # the status of the force named after "to" ("lost X to the rebels": the rebels captured)
+    borrows: bool = True   # with no agent named, the agent of the claim before is taken ("X changed hands": not)
 
 
 def _load(name: str, folder: Path | None) -> tuple[dict, Path]:
@@ -259,7 +261,7 @@ class ClaimVocabulary:
             raise VocabularyError(f"{data_files.where(c_path, p['pattern'], quoted=True)}: status "
                                   f"{status!r} pattern {p['pattern']!r}: {e}") from None
         return StatusPattern(status, effect, rx, place, agent, tuple(literal_prefixes(rx)), bool(p.get("noun", False)),
-                             p.get("expels", ""), p.get("cedes", ""))
+                             p.get("expels", ""), p.get("cedes", ""), bool(p.get("borrows", True)))
 
     def _index_prefixes(self) -> None:
         """Which status patterns can match a sentence: one automaton pass over its literal
