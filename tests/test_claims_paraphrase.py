@@ -1013,6 +1013,9 @@ def test_a_signed_statement_speaks_for_its_signatory(read):
               "General Command of the Syrian Democratic Forces")
     got = {(c.place_id, c.actor, c.status, c.claimant_side, c.admission) for c in read(signed, "Wire", "2024-12-12")}
     assert got == {("deir_ez_zor", "sdf", "withdrew", "sdf", True), ("tal_rifaat", "sna", "captured", "sdf", True)}
+    dashed = "Syrian National Army - Ministry of Defence | Official statement\n\nOur forces took control of Tal Rifaat."
+    assert {(c.place_id, c.actor, c.claimant_side) for c in read(dashed, "Wire", "2024-12-09")} == {
+        ("tal_rifaat", "sna", "sna")}
     titled = ("Statement from the General Command of the Syrian Democratic Forces\n\n"
               "Our forces have taken control of Qamishli.")
     assert {(c.place_id, c.actor, c.claimant_side) for c in read(titled, "Wire", "2024-12-12")} == {

@@ -52,7 +52,7 @@ class AgentQuery:
     home_side: str = ""     # the force the outlet's own name names ("SANA": the government's), for "our forces"
 
 
-_PLAIN_WORDS = frozenset({"the", "these", "those", "armed", "remaining", "other"})   # in "the armed terrorist groups"
+_PLAIN_WORDS = frozenset({"the", "these", "those", "armed", "remaining", "other", "remnants", "of"})   # in "the armed terrorist groups"
 
 
 def _has_side(side: str) -> bool:

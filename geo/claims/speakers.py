@@ -39,6 +39,7 @@ LABEL_WORDS = 10   # words of a label before a colon that may name the speaker (
 SIDE_CACHE_SIZE = 4096     # claimant phrases whose side is remembered
 NO_SIDE = ("outlet", "other")   # claimant sides that are no actor
 SIGNATURE_WORDS = 10       # a report's last line that names a force and is at most this long signs it
+_TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+|:\s*|\s*\|\s*")   # "SNA - Ministry of Defence | Statement"
 _STATEMENT = re.compile(r"\b(?:statements?|communiqu[eé]s?|announcements?|declarations?|press releases?)\b", re.I)
 DEFINITE = ("the ", "these ", "those ")   # "the groups announced": a force named before
 
@@ -252,7 +253,8 @@ def admission(actor: str, effect: str, side: str, allies: frozenset[str] = froze
 def document_voice(report: Report, vocab: ClaimVocabulary) -> Speaker | None:
     """The force a report speaks for as a whole: its signature (a last line that only names a
     force: "General Command of the Syrian Democratic Forces") or a statement's title ("Statement
-    ... from the General Command of the SDF", "Military Operations Command: statements of ...").
+    ... from the General Command of the SDF", "Military Operations Command: statements of ...",
+    "Syrian National Army - Ministry of Defence | Official statement").
     Its claims with no speaker of their own are that force's, and so are "our forces"."""
     body = report.text.rstrip()
     last = body[max(body.rfind("\n"), body.rfind("\r")) + 1:].strip()
@@ -266,7 +268,7 @@ def document_voice(report: Report, vocab: ClaimVocabulary) -> Speaker | None:
     if title and _STATEMENT.search(title):
         # who issues it: after "from" ("Statement ... from the General Command of the SDF"), or
         # the label before a colon ("Military Operations Command: statements of ...")
-        for phrase in (title.rpartition(" from ")[2], title.partition(":")[0]):
+        for phrase in (title.rpartition(" from ")[2], *_TITLE_PARTS.split(title)):
             phrase = phrase.strip(" .")
             if phrase != title and 0 < len(phrase.split()) <= SIGNATURE_WORDS:
                 side = side_of(vocab, phrase, report.outlet)
