@@ -52,7 +52,8 @@ class AgentQuery:
     home_side: str = ""     # the force the outlet's own name names ("SANA": the government's), for "our forces"
 
 
-_PLAIN_WORDS = frozenset({"the", "these", "those", "armed", "remaining", "other", "remnants", "of"})   # in "the armed terrorist groups"
+# words that name no force in "the armed terrorist groups", "the remnants of the militias"
+_PLAIN_WORDS = frozenset({"the", "these", "those", "armed", "remaining", "other", "remnants", "of"})
 
 
 def _has_side(side: str) -> bool:
