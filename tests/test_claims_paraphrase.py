@@ -867,6 +867,8 @@ def test_the_army_in_the_israeli_press_is_israels_army(read):
         ("mount_hermon", "israel", "entered", "israel")}
     assert claims("Haaretz", "The Syrian army withdrew from Quneitra, residents said.") == {
         ("quneitra", "government", "withdrew", "other")}
+    assert claims("Kan News", "Troops of the 210th Division entered the abandoned city of Quneitra.") == {
+        ("quneitra", "israel", "entered", "outlet")}
 
 
 def test_a_passive_clause_after_and_is_about_its_own_subject_not_the_list_before(run):

@@ -105,7 +105,8 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
     if a.number == "own":   # "our forces": the speaker's (in the outlet's own voice, the force its name names)
         return q.side if _has_side(q.side) else (q.home_side if q.side == "outlet" and q.home_side else None)
     army = q.side if q.side in q.reader.own_army_sides else (q.home_army if q.side == "outlet" else "")
-    if army and _words(q, a) in q.reader.army_words and not _named_before(q, a):
+    headed = a.kind == "generic" and a.actor is None and a.head in q.reader.army_words   # "troops of the 210th Division"
+    if army and (headed or _words(q, a) in q.reader.army_words) and not _named_before(q, a):
         return army   # "the army has seized X", says Israel's defence minister (or an Israeli paper): Israel's army
     if a.kind == "anaphor":
         head = a.head if a.head in q.reader.generic else ""
