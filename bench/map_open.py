@@ -21,17 +21,15 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import BROWSER_TIMEOUT_S, CHROMIUM, chromium_context  # noqa: E402
+from run import BROWSER_TIMEOUT_S, CHROMIUM, offline_page  # noqa: E402
 
 SETTLE_MS = 1000
 # In the page: open one place's popup and resolve with the milliseconds until its content shows.
@@ -58,52 +56,32 @@ _READY = ("() => document.readyState === 'complete' && "
           "document.querySelectorAll('.leaflet-marker-icon').length > 0")
 
 
-def _route(r) -> None:
-    if r.request.url.startswith(("file:", "data:", "blob:")):
-        r.continue_()
-    else:
-        r.abort()
-
-
 def one_run(html: Path, popups: int, seed: int, profile: bool) -> dict:
-    from playwright.sync_api import sync_playwright
-
     out: dict = {}
-    profile_dir = tempfile.mkdtemp(prefix="map-open-")
-    try:
-        with sync_playwright() as pw:
-            ctx = chromium_context(pw, profile_dir)
-            try:
-                page = ctx.new_page()
-                errors: list[str] = []
-                page.on("pageerror", lambda e: errors.append(str(e)[:200]))
-                page.route("**/*", _route)
-                cdp = None
-                if profile:
-                    cdp = ctx.new_cdp_session(page)
-                    cdp.send("Profiler.enable")
-                    cdp.send("Profiler.setSamplingInterval", {"interval": 200})
-                    cdp.send("Profiler.start")
-                t = time.perf_counter()
-                page.goto(html.resolve().as_uri(), wait_until="load", timeout=BROWSER_TIMEOUT_S * 1000)
-                out["load_event_s"] = time.perf_counter() - t
-                page.wait_for_function(_READY, timeout=BROWSER_TIMEOUT_S * 1000, polling=50)
-                out["open_s"] = time.perf_counter() - t
-                if cdp is not None:
-                    out["profile"] = _top_functions(cdp.send("Profiler.stop")["profile"])
-                page.wait_for_timeout(SETTLE_MS)   # the first view's own moves end before a place is opened
-                ids = page.evaluate(_PLACE_IDS)
-                out["places"] = len(ids)
-                ranked = [i for i, _ in sorted(ids, key=lambda x: -x[1])]
-                head = ranked[:popups // 2]
-                rest = ranked[popups // 2:]
-                chosen = head + random.Random(seed).sample(rest, min(len(rest), popups - len(head)))
-                out["popup_ms"] = [page.evaluate(_POPUP_MS, pid) for pid in chosen]
-                out["page_errors"] = errors[:5]
-            finally:
-                ctx.close()
-    finally:
-        shutil.rmtree(profile_dir, ignore_errors=True)
+    with offline_page("map-open-") as opened:
+        ctx, page = opened.context, opened.page
+        cdp = None
+        if profile:
+            cdp = ctx.new_cdp_session(page)
+            cdp.send("Profiler.enable")
+            cdp.send("Profiler.setSamplingInterval", {"interval": 200})
+            cdp.send("Profiler.start")
+        t = time.perf_counter()
+        page.goto(html.resolve().as_uri(), wait_until="load", timeout=BROWSER_TIMEOUT_S * 1000)
+        out["load_event_s"] = time.perf_counter() - t
+        page.wait_for_function(_READY, timeout=BROWSER_TIMEOUT_S * 1000, polling=50)
+        out["open_s"] = time.perf_counter() - t
+        if cdp is not None:
+            out["profile"] = _top_functions(cdp.send("Profiler.stop")["profile"])
+        page.wait_for_timeout(SETTLE_MS)   # the first view's own moves end before a place is opened
+        ids = page.evaluate(_PLACE_IDS)
+        out["places"] = len(ids)
+        ranked = [i for i, _ in sorted(ids, key=lambda x: -x[1])]
+        head = ranked[:popups // 2]
+        rest = ranked[popups // 2:]
+        chosen = head + random.Random(seed).sample(rest, min(len(rest), popups - len(head)))
+        out["popup_ms"] = [page.evaluate(_POPUP_MS, pid) for pid in chosen]
+        out["page_errors"] = opened.errors[:5]
     return out
 
 

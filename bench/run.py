@@ -22,6 +22,7 @@ A benchmark script, not a test: it never fails on a missed target, it reports it
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import gc
 import json
@@ -35,8 +36,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -460,14 +463,21 @@ def chromium_context(pw, profile_dir: str):
                                                  args=CHROMIUM_ARGS, viewport={"width": 1280, "height": 800})
 
 
-def browser_open(html_path: Path, expected_markers: int) -> dict:
-    res = {"expected_markers": expected_markers}
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as e:
-        return {**res, "error": f"playwright not importable: {e}"}
-    if not Path(CHROMIUM).exists():
-        return {**res, "error": f"no Chromium at {CHROMIUM}"}
+class OfflinePage(NamedTuple):
+    """A page of ``offline_page``: what it loaded but was refused, and its script errors."""
+    context: object
+    page: object
+    blocked: list[str]
+    errors: list[str]
+
+
+@contextlib.contextmanager
+def offline_page(prefix: str) -> Iterator[OfflinePage]:
+    """A page in a fresh Debian Chromium profile that loads only file:, data: and blob: URLs
+    (every other request is refused and recorded) and records its script errors; the profile
+    is removed afterwards."""
+    from playwright.sync_api import sync_playwright
+
     blocked: list[str] = []
     errors: list[str] = []
 
@@ -479,7 +489,7 @@ def browser_open(html_path: Path, expected_markers: int) -> dict:
             blocked.append(url)
             r.abort()
 
-    profile_dir = tempfile.mkdtemp(prefix="bench-chromium-")
+    profile_dir = tempfile.mkdtemp(prefix=prefix)
     try:
         with sync_playwright() as pw:
             ctx = chromium_context(pw, profile_dir)
@@ -487,30 +497,46 @@ def browser_open(html_path: Path, expected_markers: int) -> dict:
                 page = ctx.new_page()
                 page.on("pageerror", lambda e: errors.append(str(e)[:200]))
                 page.route("**/*", route)
-                url = html_path.resolve().as_uri()
-                t = time.perf_counter()
-                page.goto(url, wait_until="load", timeout=BROWSER_TIMEOUT_S * 1000)
-                res["load_event_s"] = time.perf_counter() - t
-                # one marker per place, clustered where they overlap: wait until the page holds
-                # them all and has drawn its markers and clusters
-                page.wait_for_function(
-                    "n => document.readyState === 'complete' && "
-                    "Object.values(window).some(v => v && v.smPlaceMarkers && v.smPlaceMarkers.length >= n) && "
-                    "document.querySelectorAll('.leaflet-marker-icon').length > 0",
-                    arg=expected_markers, timeout=BROWSER_TIMEOUT_S * 1000, polling=50)
-                res["open_s"] = time.perf_counter() - t
-                res["markers"] = page.evaluate("document.querySelectorAll('.leaflet-marker-icon').length")
-                nav = page.evaluate("JSON.stringify(performance.getEntriesByType('navigation')[0])")
-                nav = json.loads(nav) if nav else {}
-                res["in_page_load_event_ms"] = nav.get("loadEventEnd")
-                res["js_heap_mb"] = page.evaluate(
-                    "performance.memory ? performance.memory.usedJSHeapSize / 1e6 : null")
+                yield OfflinePage(ctx, page, blocked, errors)
             finally:
                 ctx.close()
-    except Exception as e:  # a timeout is a result, not a crash of the benchmark
-        res["error"] = f"{type(e).__name__}: {str(e).splitlines()[0][:300]}"
     finally:
         shutil.rmtree(profile_dir, ignore_errors=True)
+
+
+def browser_open(html_path: Path, expected_markers: int) -> dict:
+    res = {"expected_markers": expected_markers}
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError as e:
+        return {**res, "error": f"playwright not importable: {e}"}
+    if not Path(CHROMIUM).exists():
+        return {**res, "error": f"no Chromium at {CHROMIUM}"}
+    blocked: list[str] = []
+    errors: list[str] = []
+    try:
+        with offline_page("bench-chromium-") as opened:
+            page, blocked, errors = opened.page, opened.blocked, opened.errors
+            url = html_path.resolve().as_uri()
+            t = time.perf_counter()
+            page.goto(url, wait_until="load", timeout=BROWSER_TIMEOUT_S * 1000)
+            res["load_event_s"] = time.perf_counter() - t
+            # one marker per place, clustered where they overlap: wait until the page holds
+            # them all and has drawn its markers and clusters
+            page.wait_for_function(
+                "n => document.readyState === 'complete' && "
+                "Object.values(window).some(v => v && v.smPlaceMarkers && v.smPlaceMarkers.length >= n) && "
+                "document.querySelectorAll('.leaflet-marker-icon').length > 0",
+                arg=expected_markers, timeout=BROWSER_TIMEOUT_S * 1000, polling=50)
+            res["open_s"] = time.perf_counter() - t
+            res["markers"] = page.evaluate("document.querySelectorAll('.leaflet-marker-icon').length")
+            nav = page.evaluate("JSON.stringify(performance.getEntriesByType('navigation')[0])")
+            nav = json.loads(nav) if nav else {}
+            res["in_page_load_event_ms"] = nav.get("loadEventEnd")
+            res["js_heap_mb"] = page.evaluate(
+                "performance.memory ? performance.memory.usedJSHeapSize / 1e6 : null")
+    except Exception as e:  # a timeout is a result, not a crash of the benchmark
+        res["error"] = f"{type(e).__name__}: {str(e).splitlines()[0][:300]}"
     res["blocked_requests"] = len(blocked)
     res["page_errors"] = errors[:5]
     return res
