@@ -115,9 +115,8 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
                 and before[-1].head not in q.reader.common_heads:
             return before[-1].actor   # "the SDF said their fighters ...": an organisation is "they" too
         got = q.talk.resolve(a.number, before, head) or _enemy(q, a)
-        if got is None and a.number == "sg":
-            got = _speaker_side(q)   # "an SDF official said the group's fighters ...": the speaker's group
-        got = got or a.actor or _speaker_side(q)
+        if got is None:   # "an SDF official said the group's fighters ...": the speaker's group
+            got = (_speaker_side(q) or a.actor) if a.number == "sg" else (a.actor or _speaker_side(q))
         return None if got == q.side and q.reader.hostile(q.toks, a) else got   # a side's "mercenaries" are not its own
     if a.actor is None and a.kind == "generic" and _has_side(q.side) and not q.reader.hostile(q.toks, a):
         return q.side   # "units" in a side's own statement are its units (not "the mercenary factions")

@@ -61,6 +61,21 @@ class _Report:
     claims: list[Claim] = field(default_factory=list)
     seen: set[tuple[str, str, str, str]] = field(default_factory=set)
 
+    def add(self, place_id: str, actor: str, status: str, effect: str, speaker: Speaker, quote: str, hedged: bool,
+            trigger: str, start: int) -> None:
+        """One claim, unless the report made it already (same place, actor, status and side)."""
+        key = (place_id, actor, status, speaker.side)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        report = self.report
+        self.claims.append(Claim(
+            article=report.id, outlet=report.outlet, date=report.date,
+            place_id=place_id, place=self.gazetteer.entries[place_id].name, actor=actor, status=status,
+            claimant=speaker.name, claimant_side=speaker.side, quote=quote,
+            admission=admission(actor, effect, speaker.side, self.vocab.allies_of(speaker.side)),
+            hedged=hedged, trigger=trigger, start=start, effect=effect))
+
     def names_in(self, sent: Sentence) -> list[ActorName]:
         """The actor names of a sentence, offsets in it. A name the mentions step read as a
         place or a dateline is no force ("seized Damascus", "DAMASCUS –"); only metonyms
@@ -98,16 +113,8 @@ def _listed_holdings(doc: _Report, mentions: list[Mention]) -> None:
     speaker = doc.voice or Speaker(report.outlet, "outlet")
     effect = vocab.effect("controls")
     for h in holdings(report.text, mentions, vocab):
-        key = (h.mention.place_id, h.actor, "controls", speaker.side)
-        if key in doc.seen:
-            continue
-        doc.seen.add(key)
-        doc.claims.append(Claim(
-            article=report.id, outlet=report.outlet, date=report.date, place_id=h.mention.place_id,
-            place=doc.gazetteer.entries[h.mention.place_id].name, actor=h.actor, status="controls",
-            claimant=speaker.name, claimant_side=speaker.side, quote=h.line,
-            admission=admission(h.actor, effect, speaker.side, vocab.allies_of(speaker.side)),
-            hedged=bool(vocab.rx_hedged.search(normalize(h.line))), trigger=h.verb, start=h.start, effect=effect))
+        doc.add(h.mention.place_id, h.actor, "controls", effect, speaker, h.line,
+                bool(vocab.rx_hedged.search(normalize(h.line))), h.verb, h.start)
 
 
 def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
@@ -174,15 +181,5 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
             m = p.key
             if t.held and m.place_id in events:
                 continue
-            key = (m.place_id, f.actor, t.pattern.status, side)
-            if key in doc.seen:
-                continue
-            doc.seen.add(key)
-            doc.claims.append(Claim(
-                article=report.id, outlet=report.outlet, date=report.date,
-                place_id=m.place_id, place=doc.gazetteer.entries[m.place_id].name,
-                actor=f.actor, status=t.pattern.status, claimant=f.speaker.name, claimant_side=side,
-                quote=text, admission=admission(f.actor, t.pattern.effect, side, doc.vocab.allies_of(side)),
-                hedged=hedged,
-                trigger=text[t.start:t.end], start=sent.start, effect=t.pattern.effect,
-            ))
+            doc.add(m.place_id, f.actor, t.pattern.status, t.pattern.effect, f.speaker, text, hedged,
+                    text[t.start:t.end], sent.start)

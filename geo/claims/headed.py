@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..model import Mention
 from ..text import normalize
@@ -23,12 +24,13 @@ _BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013]|\d{1,2}[.)])[ \t]+\S")
 HEADING_CHARS = 100   # a heading longer than this is a sentence, not a heading
 
 
-class Holding:
-    """One item under a heading: the force, the place, the heading's verb and the item's line."""
-    __slots__ = ("actor", "mention", "verb", "line", "start")
-
-    def __init__(self, actor: str, mention: Mention, verb: str, line: str, start: int):
-        self.actor, self.mention, self.verb, self.line, self.start = actor, mention, verb, line, start
+class Holding(NamedTuple):
+    """One item under a heading: the force, the place, the heading's verb, the item's line and where it starts."""
+    actor: str
+    mention: Mention
+    verb: str
+    line: str
+    start: int
 
 
 def holdings(text: str, mentions: list[Mention], vocab: ClaimVocabulary) -> Iterator[Holding]:

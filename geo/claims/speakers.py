@@ -39,7 +39,7 @@ LABEL_WORDS = 10   # words of a label before a colon that may name the speaker (
 SIDE_CACHE_SIZE = 4096     # claimant phrases whose side is remembered
 NO_SIDE = ("outlet", "other")   # claimant sides that are no actor
 SIGNATURE_WORDS = 10       # a report's last line that names a force and is at most this long signs it
-_TITLE_PARTS = re.compile(r"\s+[|\u2013\u2014-]\s+|:\s*|\s*\|\s*")   # "SNA - Ministry of Defence | Statement"
+_TITLE_PARTS = re.compile(r"\s+[\u2013\u2014-]\s+|\s*[|:]\s*")   # "SNA - Ministry of Defence | Statement"
 _STATEMENT = re.compile(r"\b(?:statements?|communiqu[eé]s?|announcements?|declarations?|press releases?)\b", re.I)
 DEFINITE = ("the ", "these ", "those ")   # "the groups announced": a force named before
 
@@ -266,8 +266,7 @@ def document_voice(report: Report, vocab: ClaimVocabulary) -> Speaker | None:
                 return Speaker(last, side)
     title = report.title
     if title and _STATEMENT.search(title):
-        # who issues it: after "from" ("Statement ... from the General Command of the SDF"), or
-        # the label before a colon ("Military Operations Command: statements of ...")
+        # who issues it: after "from", or one of the title's parts between dashes, bars and colons
         for phrase in (title.rpartition(" from ")[2], *_TITLE_PARTS.split(title)):
             phrase = phrase.strip(" .")
             if phrase != title and 0 < len(phrase.split()) <= SIGNATURE_WORDS:

@@ -46,6 +46,7 @@ class RoleRules:
         self._eligible_ids: dict[str, bool] = {}     # place_id -> eligible(gaz.entries[place_id])
         self._institutions: dict[str, bool] = {}
         self._institution_surfaces: dict[str, bool] = {}
+        self._outlet_surfaces: dict[str, bool] = {}
 
     def _institution(self, e: Entry) -> bool:
         if e.id not in self._institutions:
@@ -65,7 +66,12 @@ class RoleRules:
 
     def _outlet(self, m: Mention) -> bool:
         """The name is written as a news outlet's, capitalised ("Al-Mayadeen")."""
-        return bool(self.outlet_names) and m.surface[:1].isupper() and name_key(m.surface) in self.outlet_names
+        if not (self.outlet_names and m.surface[:1].isupper()):
+            return False
+        known = self._outlet_surfaces.get(m.surface)
+        if known is None:
+            known = self._outlet_surfaces[m.surface] = name_key(m.surface) in self.outlet_names
+        return known
 
     def roles(self, found: list[Mention], text: str, norm: str) -> list[str]:
         """The role of each of ``found`` (in text order). ``norm`` is ``normalize(text)``: the
