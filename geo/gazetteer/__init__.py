@@ -36,6 +36,7 @@ from .index import Gazetteer, build_index
 from .names import MIN_NAME_CHARS, STOPWORDS_FILE, clean_name, describe_removed, load_stopwords, noise
 from .reading import Lines, file_sha256
 from .store import no_gc
+from .stored import StoredEntries
 
 __all__ = [
     "GEOMETRY_TYPES", "MAX_FIELD_CHARS", "MAX_PRECISION_KM", "MAX_PROBLEMS", "MIN_NAME_CHARS", "OPTIONAL",
@@ -59,9 +60,10 @@ def load(path: str | Path, cache: Path | None = None) -> Gazetteer:
     gaz = kept.get(path, sha256)
     if gaz is None:
         gaz = _parse(path)
-        # kept unless the file changed while it was read; then read back: the same gazetteer in
-        # columns, a fraction of the memory of millions of entries, which the build holds to its end
-        if gaz.sha256 == sha256 and kept.put(gaz):
+        # kept unless the file changed while it was read; then, unless parsed into columns already
+        # (a GeoNames dump), read back: the same gazetteer in columns, a fraction of the memory of
+        # millions of entries, which the build holds to its end
+        if gaz.sha256 == sha256 and kept.put(gaz) and not isinstance(gaz.entries, StoredEntries):
             del gaz
             gaz = kept.get(path, sha256) or _parse(path)
     gaz.warnings.extend(kept.problems)

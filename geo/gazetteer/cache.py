@@ -33,7 +33,7 @@ import numpy as np
 from ..model import Entry
 from . import store
 from .index import Gazetteer
-from .stored import FIELD, ITEM, RECORD_FIELDS, Columns
+from .stored import FIELD, ITEM, RECORD_FIELDS, Columns, StoredEntries
 
 FORMAT = 1
 SUFFIX = ".gazetteer"
@@ -90,8 +90,14 @@ class GazetteerCache:
         """Keep ``gaz``; whether it was kept."""
         key = cache_key(gaz.sha256, gaz.path)
         name = f"{key}{SUFFIX}"
+        kept = gaz.entries.kept() if isinstance(gaz.entries, StoredEntries) else None
         try:
             with store.no_gc():
+                if kept is not None:           # already in columns (a GeoNames dump): written as they are
+                    meta, sections = kept
+                    store.write(self.folder / name, key, dict(meta, warnings=list(gaz.warnings)), sections.items())
+                    store.prune(self.folder, SUFFIX, name)
+                    return True
                 entries = list(gaz.entries.values())
                 codes: dict[str, np.ndarray] = {}
                 meta = _meta(gaz, entries, codes)

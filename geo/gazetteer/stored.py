@@ -73,6 +73,7 @@ class Columns:
         if meta["format"] not in ("csv", "geonames"):
             raise ValueError("format")
         self.format = meta["format"]
+        self.meta = meta
         self.warnings = _strings(meta["warnings"], "warnings")
         self.kinds = _strings(meta["kinds"], "kinds")
         self.countries = _strings(meta["countries"], "countries")
@@ -112,6 +113,13 @@ class Columns:
         if parents is None or len(parents) % 2:
             raise ValueError("parents")
         self.parents = dict(zip(parents[::2], parents[1::2]))
+
+    def kept(self) -> tuple[dict, dict] | None:
+        """(meta, sections) as given, while nothing has been let go of (the index not built, the
+        entries not all made): what the cache writes."""
+        if not self.col["keys"] and self.key_count or not self.records:
+            return None
+        return self.meta, self.col
 
     def gazetteer(self, path: Path, sha256: str) -> Gazetteer:
         return Gazetteer(path=path, sha256=sha256, entries=StoredEntries(self, path), index_loader=self.index,
@@ -221,6 +229,10 @@ class StoredEntries(Mapping[str, Entry]):
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def kept(self) -> tuple[dict, dict] | None:
+        """The columns as the cache keeps them (``Columns.kept``), or None once let go of."""
+        return self._columns.kept() if self._columns is not None and self._all is None else None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._ids)

@@ -47,10 +47,8 @@ digit to ``str.isdigit`` but not a number), at most 18 of them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
-from ...model import Entry
 from ...text import name_key
 from ..index import Gazetteer
 from ..names import load_stopwords, noise
@@ -95,25 +93,10 @@ def parse(path: str | Path, text: str | Iterable[str], focus: str | Iterable[str
     stop = load_stopwords() if stopwords is None else frozenset(name_key(w) for w in stopwords)
     reader = Reader(path, focused, stop, latin_only)
     reader.read(text.split("\n") if isinstance(text, str) else text)
-    rows, problems = reader.rows, reader.problems
-    if not rows and not problems:
+    problems = reader.problems
+    if not len(reader.table) and not problems:
         problems.whole_file("no GeoNames rows found")
     problems.raise_if_any()
-
-    keys = reader.keys
-    shared = keys.shared
-    resolved = keys.resolve(rows)
-    del reader, keys
-    entries: dict[str, Entry] = {}
-    for gid in sorted(rows, key=str):     # the order of the "geonames:<id>" strings
-        e = rows[gid]
-        alternatives = resolved.alternatives.get(gid)
-        entries[e.id] = replace(e, alternatives=alternatives) if alternatives else e
-    del rows
-    gaz = Gazetteer(path=path, sha256="", entries=entries, index=resolved.name_index, format="geonames")
-    if shared:
-        gaz.warnings.append(
-            f"{path.name}: {shared} names fit several places; chose by rule (own name, country, "
-            f"focus {', '.join(sorted(focused)) or 'none'}, rank, population); alternatives recorded"
-        )
-    return gaz
+    return reader.table.gazetteer(path, f"names fit several places; chose by rule (own name, country, "
+                                        f"focus {', '.join(sorted(focused)) or 'none'}, rank, population); "
+                                        "alternatives recorded", prefix=f"{path.name}: ")

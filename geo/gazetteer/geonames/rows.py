@@ -4,23 +4,22 @@ What a row gives and which of its names are kept is described in the package's d
 module is the loop, written for dumps of millions of rows: alternate names in other scripts
 dropped before they are folded, one ``normalize`` per row for all the names left (the fold is
 per character, so each name is sliced out of one folded string), the noise rule's common case
-decided inline (``_indexed``), country codes shared, and no per-row structure kept beyond the
-``Entry`` and its name keys.
+decided inline (``_indexed``), and every row's values, names and keys appended to the columns
+of a ``table.Table``: nothing is kept per row as an object.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
-from ...model import Entry
 from ...text import normalize
 from ..checks import LAT, LON, Problems, coordinate
-from ..index import new_entry
 from ..names import MIN_ALTERNATE_NAME_CHARS, clean_name, noise
-from .collisions import Candidate, Keys
 from .features import kind_of, rank_of
+from .table import ALTERNATE, ASCII, OWN, Table
 
 COLUMNS = 19
 POPULATION_COLUMN = 14
@@ -68,16 +67,15 @@ def _indexed(key: str, stop: frozenset[str]) -> bool:
 
 
 class Reader:
-    """The rows of one dump, read in order: entries by geonameid, name keys, problems."""
+    """The rows of one dump, read in order into a ``Table`` (no object kept per row or name)."""
 
     def __init__(self, path: Path, focused: frozenset[str], stop: frozenset[str], latin_only: bool):
         self.problems = Problems(path)
-        self.rows: dict[int, Entry] = {}          # geonameid -> its entry
-        self.keys = Keys()
+        self.table = Table()
         self.focused = focused
         self.stop = stop
         self.latin_only = latin_only
-        self._shared: dict[str, str] = {}          # one string per country code
+        self._gids: set[int] = set()
 
     def read(self, lines: Iterable[str]) -> None:
         for n, line in enumerate(lines, 1):
@@ -92,14 +90,13 @@ class Reader:
                 self.add(n, row)
 
     def add(self, n: int, row: _Row) -> None:
-        kind = kind_of(row.fclass, row.fcode, row.population)
-        eid = f"geonames:{row.gid}"
-        own = Candidate(False, kind.kind != "country", row.country not in self.focused,
-                        rank_of(row.fclass, row.fcode), -row.population, row.gid, eid)
-        # Entry(id, name, aliases, kind, lat, lon, country, parent, geometry, precision_km, source, line, alternatives)
-        self.rows[row.gid] = new_entry(eid, row.name.strip(), self.names(row, own), kind.kind, row.lat, row.lon,
-                                       self._shared.setdefault(row.country, row.country), "", "", kind.precision_km,
-                                       eid, n, ())
+        keys: list[str] = []
+        flags = bytearray()
+        aliases = self.names(row, keys, flags)
+        self.table.add(row.gid, n, row.lat, row.lon, kind_of(row.fclass, row.fcode, row.population), row.country,
+                       rank_of(row.fclass, row.fcode), row.population, row.country in self.focused,
+                       row.name.strip(), aliases, keys, flags)
+        self._gids.add(row.gid)
 
     def checked(self, n: int, line: str) -> _Row | None:
         """Line ``n``'s values, or None when one is refused (each one a problem)."""
@@ -125,8 +122,8 @@ class Reader:
             self.refuse(n, gid_s, name, lat_s, lon_s, pop_s)
             return None
         gid = int(gid_s)
-        if gid in self.rows:
-            self.problems.bad(n, "geonameid", gid_s, f"is a duplicate of line {self.rows[gid].line}; ids must be unique")
+        if gid in self._gids:
+            self.problems.bad(n, "geonameid", gid_s, f"is a duplicate of line {self.table.line_of(gid)}; ids must be unique")
             return None
         return _Row(gid, name, asciiname, alts, lat, lon, fclass, fcode, cc.upper(), int(pop_s) if pop_s else 0)
 
@@ -143,15 +140,17 @@ class Reader:
         if pop_s and not _whole(pop_s):
             self.problems.bad(n, "population", pop_s, "is not a whole number")
 
-    def names(self, row: _Row, own: Candidate) -> tuple[str, ...]:
-        """Add the row's names that are not noise to the keys; its aliases (the alternate names kept)."""
+    def names(self, row: _Row, keys: list[str], flags: bytearray) -> list[str]:
+        """The row's name keys that are not noise (into ``keys``, how each names the row into
+        ``flags``: ``table.OWN``, ``ASCII``, ``ALTERNATE``); its aliases (the alternate names kept)."""
         name, asciiname = row.name, row.asciiname
         shaped = self.shaped(row.alternatenames) if row.alternatenames else []
         folded = normalize(name + asciiname + "".join(shaped))    # per character: sliced below
-        stop, add = self.stop, self.keys.add
+        stop = self.stop
         k1 = _key(folded[:len(name)])
         if _indexed(k1, stop):
-            add(k1, own)
+            keys.append(k1)
+            flags.append(OWN)
         seen = {k1}
         at = len(name) + len(asciiname)
         if asciiname and asciiname != name:
@@ -159,11 +158,11 @@ class Reader:
             if k2 not in seen:
                 seen.add(k2)
                 if _indexed(k2, stop):
-                    add(k2, own)
-        if not shaped:
-            return ()
+                    keys.append(k2)
+                    flags.append(ASCII)
         aliases: list[str] = []
-        alt = Candidate(True, *own[1:])          # (a): the same entry, by an alternate name
+        if not shaped:
+            return aliases
         latin_only = self.latin_only
         for raw in shaped:
             nk = folded[at:at + len(raw)]
@@ -177,8 +176,9 @@ class Reader:
             if (len(key) >= MIN_ALTERNATE_NAME_CHARS and key != key.upper() and key not in stop
                     and key.replace(" ", "").isalnum()) or not noise(key, stop):    # _indexed, inline
                 aliases.append(raw.strip())
-                add(key, alt)
-        return tuple(aliases)
+                keys.append(key)
+        flags.extend(repeat(ALTERNATE, len(keys) - len(flags)))
+        return aliases
 
     def shaped(self, alts: str) -> list[str]:
         """The alternate names shaped like a place name, as written: not too short, not all
