@@ -50,9 +50,9 @@ class Gazetteer:
     warnings: list[str]
     format: str                           # "csv" or "geonames" (a dump: never appended to)
 
-    def __init__(self, path: Path, sha256: str, entries: Mapping[str, Entry], index: dict[str, str] | None = None,
+    def __init__(self, path: Path, sha256: str, entries: Mapping[str, Entry], index: Mapping[str, str] | None = None,
                  warnings: list[str] | None = None, format: str = "csv", *,
-                 index_loader: Callable[[], dict[str, str]] | None = None,
+                 index_loader: Callable[[], Mapping[str, str]] | None = None,
                  parents: dict[str, str] | None = None, finder: Callable[[str], str | None] | None = None) -> None:
         """``index`` None (and no ``index_loader``): every name of every entry (``build_index``)."""
         self.path = path
@@ -66,15 +66,16 @@ class Gazetteer:
         self._finder = finder                 # name key -> entry id before the index is built
 
     @property
-    def index(self) -> dict[str, str]:
-        """name_key -> entry id."""
+    def index(self) -> Mapping[str, str]:
+        """name_key -> entry id (a dict, or a ``keys.KeyIndex`` for a big gazetteer read back
+        from its columns)."""
         if self._index is None:
             assert self._index_loader is not None
             self._index, self._index_loader, self._finder = self._index_loader(), None, None
         return self._index
 
     @index.setter
-    def index(self, value: dict[str, str]) -> None:
+    def index(self, value: Mapping[str, str]) -> None:
         self._index, self._index_loader, self._finder = value, None, None
 
     def lookup(self, name: str) -> Entry | None:

@@ -25,12 +25,13 @@ from ..model import Entry
 from . import store
 from .checks import LAT, LON, MAX_PRECISION_KM
 from .index import Gazetteer, new_entry
+from .keys import KeyIndex, key_bounds
 from .store import no_gc
 
 FIELD, ITEM = "\x01", "\x02"     # between an entry's string fields; between the items of a list
 RECORD_FIELDS = 6                 # name, aliases, parent, geometry, source, alternatives
 CHUNK = 200_000                   # entries decoded at a time when all are built
-WINDOW = 64 * 1024 * 1024         # bytes of keys scanned at a time for their separators
+BIG_INDEX = 1_000_000             # name keys from which the index is a KeyIndex, not a dict
 NUMERIC = {"kinds": np.int32, "countries": np.int32, "lat": np.float64, "lon": np.float64,
            "precision": np.float64, "precision_is_int": np.int8, "lines": np.int64, "source_is_id": np.int8,
            "record_ends": np.int64}
@@ -125,8 +126,12 @@ class Columns:
         return Gazetteer(path=path, sha256=sha256, entries=StoredEntries(self, path), index_loader=self.index,
                          warnings=list(self.warnings), format=self.format, parents=self.parents, finder=self.find)
 
-    def index(self) -> dict[str, str]:
-        """name key -> entry id, in the order the parser made it."""
+    def index(self) -> Mapping[str, str]:
+        """name key -> entry id, in the order the parser made it: a dict, or for a gazetteer of
+        ``BIG_INDEX`` keys or more a ``KeyIndex`` over the columns (a dict of millions of keys
+        takes about 100 bytes a key)."""
+        if self.key_count >= BIG_INDEX:
+            return KeyIndex(self.col["keys"], self.col["key_rows"], self.col["key_hashes"], self.ids)
         keys = store.split(self.col["keys"], self.key_count)
         assert keys is not None                  # the count was checked
         ids, rows = self.ids, self.col["key_rows"]
@@ -143,10 +148,7 @@ class Columns:
         CRC-32, compared byte for byte."""
         blob = self.col["keys"]
         if self._key_bounds is None:
-            cuts = [np.flatnonzero(np.frombuffer(blob, np.uint8, count=min(WINDOW, len(blob) - a), offset=a) == 0) + a
-                    for a in range(0, len(blob), WINDOW)]
-            sep = np.concatenate(cuts) if cuts else np.zeros(0, np.int64)
-            self._key_bounds = (np.concatenate(([0], sep + 1)), np.append(sep, len(blob)))
+            self._key_bounds = key_bounds(blob, self.key_count)
         starts, ends = self._key_bounds
         wanted = key.encode("utf-8", "surrogatepass")
         for k in np.flatnonzero(self.col["key_hashes"] == zlib.crc32(wanted)).tolist():

@@ -10,6 +10,7 @@ import ahocorasick_rs
 
 from ..gazetteer import Gazetteer
 from ..text import normalize, padded_word_form_utf8
+from .grams import BIG_NAMES, NameGrams
 from .names import ORG, MatcherNames
 from .rules import Rules
 
@@ -29,22 +30,32 @@ class Matcher:
     only where hits overlap."""
 
     def __init__(self, gazetteer: Gazetteer, vocab_dir: Path | None = None, *, names: MatcherNames | None = None,
-                 rules: Rules | None = None):
+                 rules: Rules | None = None, big_names: int = BIG_NAMES):
         """``names``: ``MatcherNames.of(gazetteer, vocab_dir)`` if already made (a cache keeps
-        them); ``rules``: ``Rules(gazetteer, vocab_dir)`` if already made."""
+        them); ``rules``: ``Rules(gazetteer, vocab_dir)`` if already made; from ``big_names``
+        names on, names are looked up by hash (``grams.NameGrams``), not by an automaton."""
         self.gazetteer = gazetteer
         if names is None:
             names = MatcherNames.of(gazetteer, vocab_dir)
         self._values = names.values
         self._edges = names.edges
-        # over UTF-8 bytes: faster than over str, and news text in word form is mostly ASCII
-        self._automaton = ahocorasick_rs.BytesAhoCorasick(names.patterns(), implementation=_NFA)
+        # over UTF-8 bytes: faster than over str, and news text in word form is mostly ASCII;
+        # a gazetteer of millions of names is looked up by hash instead (``grams``)
+        self._automaton = self._grams = None
+        if len(self._values) >= big_names:
+            self._grams = NameGrams(names.words, len(self._values))
+        else:
+            self._automaton = ahocorasick_rs.BytesAhoCorasick(names.patterns(), implementation=_NFA)
         self.rules = Rules(gazetteer, vocab_dir) if rules is None else rules
 
     def raw_matches(self, text: str) -> list[RawMatch]:
         """Whole-word, longest-first, non-overlapping (start, end, entry id or ORG) in ``text``."""
         padded = padded_word_form_utf8(text)
-        hits = self._automaton.find_matches_as_indexes(padded, overlapping=True)
+        if self._automaton is not None:
+            hits = self._automaton.find_matches_as_indexes(padded, overlapping=True)
+        else:
+            assert self._grams is not None
+            hits = self._grams.hits(padded)
         if not hits:
             return []
         if len(padded) != len(text) + 2:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -60,7 +60,7 @@ class _Listable:
     """Can a name a claim is about be listed: not a skip word, a force, a gazetteer name, an
     organisation or a title, nor too short?"""
 
-    def __init__(self, vocabulary: Cues, not_forces: frozenset[str], index: dict[str, str]):
+    def __init__(self, vocabulary: Cues, not_forces: frozenset[str], index: Mapping[str, str]):
         self.cues, self.not_forces, self.index = vocabulary, not_forces, index
 
     def __call__(self, name: str) -> bool:

@@ -1,0 +1,99 @@
+"""The name index of a big gazetteer as a compact mapping instead of a dict.
+
+A dict of the 13 million name keys of a 3-million-row GeoNames dump holds 13 million key
+strings and its table: about 1.2 GB. ``KeyIndex`` answers the same questions (``get``, ``in``,
+``[]``, iteration in the index's order) from the columns the gazetteer cache keeps: the keys as
+UTF-8 in one blob, the row of each and each key's CRC-32, plus the CRC-32s sorted once. A lookup
+is a bisection among the hashes and a byte comparison with the keys of the same hash; about 100
+bytes per key in all.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator, Mapping
+
+import numpy as np
+
+CHUNK = 1_000_000            # keys decoded at a time when iterated
+WINDOW = 64 * 1024 * 1024    # bytes of keys scanned at a time for their separators
+
+
+def key_bounds(blob: bytes, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """(start, end) of each of the ``count`` NUL-separated keys in ``blob``."""
+    if not count:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    cuts = [np.flatnonzero(np.frombuffer(blob, np.uint8, count=min(WINDOW, len(blob) - a), offset=a) == 0) + a
+            for a in range(0, len(blob), WINDOW)]
+    sep = np.concatenate(cuts) if cuts else np.zeros(0, np.int64)
+    return np.concatenate(([0], sep + 1)), np.append(sep, len(blob))
+
+
+class KeyIndex(Mapping[str, str]):
+    """name key -> entry id, over ``keys`` (NUL-separated UTF-8, in index order), ``rows`` (each
+    key's row in ``ids``) and ``hashes`` (each key's CRC-32 of its UTF-8)."""
+
+    def __init__(self, keys: bytes, rows: np.ndarray, hashes: np.ndarray, ids: list[str]):
+        self._keys, self._rows, self._ids = keys, rows, ids
+        self._starts, self._ends = key_bounds(keys, len(rows))
+        self._order = np.argsort(hashes, kind="stable").astype(np.int32)
+        self._sorted = hashes[self._order]
+
+    def _find(self, key: object) -> int:
+        """The position of ``key`` among the keys, or -1."""
+        if not isinstance(key, str):
+            return -1
+        wanted = key.encode("utf-8", "surrogatepass")
+        h = zlib.crc32(wanted)
+        i = int(np.searchsorted(self._sorted, h))
+        while i < len(self._sorted) and self._sorted[i] == h:
+            k = int(self._order[i])
+            if self._keys[self._starts[k]:self._ends[k]] == wanted:
+                return k
+            i += 1
+        return -1
+
+    def __getitem__(self, key: str) -> str:
+        k = self._find(key)
+        if k < 0:
+            raise KeyError(key)
+        return self._ids[self._rows[k]]
+
+    def __contains__(self, key: object) -> bool:
+        return self._find(key) >= 0
+
+    def get(self, key: str, default=None):
+        k = self._find(key)
+        return self._ids[self._rows[k]] if k >= 0 else default
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[str]:
+        for keys, _ in self._chunks():
+            yield from keys
+
+    def items(self):
+        return _Items(self)
+
+    def _chunks(self) -> Iterator[tuple[list[str], list[str]]]:
+        """(keys, their entry ids) in index order, ``CHUNK`` at a time."""
+        ids = self._ids
+        for a in range(0, len(self._rows), CHUNK):
+            b = min(a + CHUNK, len(self._rows)) - 1
+            blob = self._keys[self._starts[a]:self._ends[b]]
+            yield blob.decode("utf-8", "surrogatepass").split("\0"), [ids[r] for r in self._rows[a:b + 1].tolist()]
+
+
+class _Items:
+    """``KeyIndex.items()``: iterated in index order, a chunk decoded at a time."""
+
+    def __init__(self, index: KeyIndex):
+        self._index = index
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for keys, ids in self._index._chunks():
+            yield from zip(keys, ids)
