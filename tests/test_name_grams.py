@@ -63,8 +63,8 @@ def test_hash_lookup_finds_what_the_automaton_finds(seed, monkeypatch):
 def test_hash_lookup_with_colliding_hashes_compares_the_bytes(monkeypatch):
     """Every key and run under one CRC-32: hits still only where the bytes are a key."""
     names = by_word_key([("al bab", "a"), ("al", "b"), ("tal rifaat", "c")])
-    monkeypatch.setattr("geo.mentions.grams.B", 1)       # a hash that ignores the order of the bytes
-    monkeypatch.setattr("geo.mentions.grams.B_INVERSE", 1)
+    monkeypatch.setattr("geo.gazetteer.keys.B", 1)       # a hash that ignores the order of the bytes
+    monkeypatch.setattr("geo.gazetteer.keys.B_INVERSE", 1)
     grams = NameGrams(names.words, len(names.values))
     padded = padded_word_form_utf8("In al-Bab and Tal Rifaat, not tal bab nor bab al or rifaat tal")
     assert set(grams.hits(padded)) == automaton_hits(names, padded)

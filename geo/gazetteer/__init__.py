@@ -32,6 +32,8 @@ from .csvfile import MAX_FIELD_CHARS, OPTIONAL, REQUIRED, parse_csv, swapped_war
 from .geometry import GEOMETRY_TYPES, check_geometry
 from .geonames import DETECTION_LINES, looks_like_geonames
 from .geonames import parse as parse_geonames
+from .geonames import parse_file as parse_geonames_file
+from .geonames.halves import can_halve
 from .index import Gazetteer, build_index
 from .names import MIN_NAME_CHARS, STOPWORDS_FILE, clean_name, describe_removed, load_stopwords, noise
 from .reading import Lines, file_sha256
@@ -89,8 +91,14 @@ def _parsed(path: Path) -> Gazetteer:
                 break
     if not filled:
         raise GazetteerError(f"{path}: empty file; expected a header line {','.join(REQUIRED)}")
+    geonames = looks_like_geonames("".join(head))
+    if geonames and can_halve(path):  # a big dump: read by two processes, each from the file
+        del stream                    # (closes the file)
+        gaz = parse_geonames_file(path)
+        gaz.sha256 = file_sha256(path)
+        return gaz
     rest = itertools.chain(head, stream)
-    gaz = parse_geonames(path, rest) if looks_like_geonames("".join(head)) else parse_csv(path, rest)
+    gaz = parse_geonames(path, rest) if geonames else parse_csv(path, rest)
     for _ in stream:                  # read to the end: the sha256 is of every byte
         pass
     gaz.sha256 = lines.sha256

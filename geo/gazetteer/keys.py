@@ -17,6 +17,7 @@ import numpy as np
 
 CHUNK = 1_000_000            # keys decoded at a time when iterated
 WINDOW = 64 * 1024 * 1024    # bytes of keys scanned at a time for their separators
+HASHED_AT_ONCE = 250_000     # keys hashed at a time (``hashes``)
 
 
 def key_bounds(blob: bytes, count: int) -> tuple[np.ndarray, np.ndarray]:
@@ -27,6 +28,41 @@ def key_bounds(blob: bytes, count: int) -> tuple[np.ndarray, np.ndarray]:
             for a in range(0, len(blob), WINDOW)]
     sep = np.concatenate(cuts) if cuts else np.zeros(0, np.int64)
     return np.concatenate(([0], sep + 1)), np.append(sep, len(blob))
+
+
+B = 0x9E3779B97F4A7C15       # odd: invertible modulo 2**64
+B_INVERSE = pow(B, -1, 1 << 64)
+
+
+class Sums:
+    """Polynomial hashes of the slices of one byte string (prefix sums of ``byte * B**i`` modulo
+    2**64; the hash of ``data[s:e]`` is ``(sums[e] - sums[s]) * B**-s``): equal bytes anywhere
+    have equal hashes, and equal hashes are confirmed byte for byte by every user."""
+
+    def __init__(self, data: np.ndarray):
+        n = len(data)
+        powers = np.full(n, B, np.uint64)
+        inverse = np.full(n + 1, B_INVERSE, np.uint64)
+        if n:
+            powers[0] = 1
+        inverse[0] = 1
+        self.sums = np.zeros(n + 1, np.uint64)
+        np.cumsum(data.astype(np.uint64) * np.cumprod(powers), out=self.sums[1:])
+        self.inverse = np.cumprod(inverse)
+
+    def of(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """The hash of ``data[s:e]`` for each pair (the same for the same bytes anywhere)."""
+        return (self.sums[ends] - self.sums[starts]) * self.inverse[starts]
+
+
+def hashes(blob: bytes | bytearray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The ``Sums`` hash of each key ``blob[s:e]`` (keys in order, ``HASHED_AT_ONCE`` at a time)."""
+    out = np.empty(len(starts), np.uint64)
+    for a in range(0, len(starts), HASHED_AT_ONCE):
+        b = min(a + HASHED_AT_ONCE, len(starts))
+        at, end = int(starts[a]), int(ends[b - 1])
+        out[a:b] = Sums(np.frombuffer(blob, np.uint8, count=end - at, offset=at)).of(starts[a:b] - at, ends[a:b] - at)
+    return out
 
 
 class KeyIndex(Mapping[str, str]):

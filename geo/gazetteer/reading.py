@@ -44,11 +44,14 @@ class Lines:
     """The lines of a UTF-8 file, read ``CHUNK_BYTES`` at a time; ``sha256`` of every byte read
     once the lines are exhausted. Iterate it once."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, start: int = 0, stop: int | None = None, line: int = 0):
+        """The lines of the bytes [``start``, ``stop``) (each end at a line's start), the first
+        of them line ``line`` + 1; ``sha256`` is then of those bytes."""
         self.path = path
         self._hash = hashlib.sha256()
-        self.line = 0          # lines handed out so far
-        self._bom_seen = False
+        self.line = line       # lines handed out so far (and before ``start``)
+        self._bom_seen = start > 0
+        self._start, self._stop = start, stop
 
     @property
     def sha256(self) -> str:
@@ -60,17 +63,25 @@ class Lines:
         except OSError as e:
             raise _open_error(self.path, e) from None
         with f:
+            if self._start:
+                try:
+                    f.seek(self._start)
+                except OSError as e:
+                    raise _open_error(self.path, e) from None
             yield from self._read(f)
 
     def _read(self, f) -> Iterator[str]:
         rest = b""
-        while True:
+        left = -1 if self._stop is None else self._stop - self._start     # -1: to the end
+        while left:
             try:
-                chunk = f.read(CHUNK_BYTES)
+                chunk = f.read(CHUNK_BYTES if left < 0 else min(CHUNK_BYTES, left))
             except OSError as e:
                 raise _open_error(self.path, e) from None
             if not chunk:
                 break
+            if left > 0:
+                left -= len(chunk)
             self._hash.update(chunk)
             data = rest + chunk if rest else chunk
             cut = data.rfind(b"\n") + 1
@@ -90,7 +101,7 @@ class Lines:
             raise GazetteerError(
                 f"{self.path} line {number}: invalid UTF-8 byte 0x{data[e.start]:02x}; save the file as UTF-8"
             ) from None
-        if not self.line and not self._bom_seen:
+        if not self._bom_seen:
             self._bom_seen = True
             text = text.removeprefix(BOM)
         lines = text.split("\n")

@@ -22,33 +22,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..gazetteer.keys import key_bounds
+from ..gazetteer.keys import Sums, key_bounds
 
 BIG_NAMES = 2_000_000        # word keys from which a matcher looks names up by hash
 KEYS_AT_ONCE = 250_000       # word keys hashed at a time
 WORDS_AT_ONCE = 200_000      # words of a report from which runs are hashed at a time
 SPACE = ord(" ")
-B = 0x9E3779B97F4A7C15       # odd: invertible modulo 2**64
-B_INVERSE = pow(B, -1, 1 << 64)
-
-
-class _Sums:
-    """Polynomial hashes of the slices of one byte string."""
-
-    def __init__(self, data: np.ndarray):
-        n = len(data)
-        powers = np.full(n, B, np.uint64)
-        inverse = np.full(n + 1, B_INVERSE, np.uint64)
-        if n:
-            powers[0] = 1
-        inverse[0] = 1
-        self.sums = np.zeros(n + 1, np.uint64)
-        np.cumsum(data.astype(np.uint64) * np.cumprod(powers), out=self.sums[1:])
-        self.inverse = np.cumprod(inverse)
-
-    def of(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-        """The hash of ``data[s:e]`` for each pair (the same for the same bytes anywhere)."""
-        return (self.sums[ends] - self.sums[starts]) * self.inverse[starts]
 
 
 def _words(data: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -73,7 +52,7 @@ class NameGrams:
             nul = np.zeros(1, np.uint8)                      # around the keys, as between them
             data = np.concatenate((nul, np.frombuffer(words, np.uint8, count=int(self._ends[b - 1]) - at, offset=at), nul))
             starts, ends = self._starts[a:b] - at + 1, self._ends[a:b] - at + 1
-            sums = _Sums(data)
+            sums = Sums(data)
             full[a:b] = sums.of(starts, ends)
             word_starts, word_ends = _words(data)
             key_of = np.searchsorted(starts, word_ends, side="right") - 1
@@ -96,11 +75,11 @@ class NameGrams:
             b = min(a + WORDS_AT_ONCE, len(starts))
             reach = min(b + self._most_words, len(starts))      # runs from [a, b) end before this word
             lo, hi = int(starts[a]), int(ends[reach - 1])
-            self._window(padded, _Sums(data[lo:hi]), starts[a:reach] - lo, ends[a:reach] - lo, b - a, lo, out)
+            self._window(padded, Sums(data[lo:hi]), starts[a:reach] - lo, ends[a:reach] - lo, b - a, lo, out)
         out.sort(key=lambda h: (h[2], h[1]))
         return out
 
-    def _window(self, padded: bytes, sums: _Sums, starts: np.ndarray, ends: np.ndarray, first: int, lo: int,
+    def _window(self, padded: bytes, sums: Sums, starts: np.ndarray, ends: np.ndarray, first: int, lo: int,
                 out: list[tuple[int, int, int]]) -> None:
         """The hits of the runs that start at the ``first`` words of a window of the text (its
         bytes from ``lo``; ``starts`` and ``ends`` of its words within it)."""

@@ -46,18 +46,21 @@ digit to ``str.isdigit`` but not a number), at most 18 of them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ...text import name_key
 from ..index import Gazetteer
 from ..names import load_stopwords, noise
+from ..reading import Lines
 from .collisions import MAX_ALTERNATIVES
 from .features import KINDS, PRECISION_KM
+from .halves import can_halve, read_in_halves
 from .rows import COLUMNS, Reader
 
 __all__ = ["COLUMNS", "KINDS", "MAX_ALTERNATIVES", "PRECISION_KM", "load_stopwords", "looks_like_geonames",
-           "noise", "parse"]
+           "noise", "parse", "parse_file"]
 
 DETECTION_LINES = 5          # looks_like_geonames reads this many non-empty lines at most
 
@@ -89,14 +92,36 @@ def parse(path: str | Path, text: str | Iterable[str], focus: str | Iterable[str
     """Read a GeoNames dump, its whole text or its lines (``reading.Lines``: the file is never
     held whole); raises GazetteerError listing the bad rows (the first ``MAX_PROBLEMS``)."""
     path = Path(path)
+    reader = _reader(path, focus, latin_only, stopwords)()
+    reader.read(text.split("\n") if isinstance(text, str) else text)
+    return _gazetteer(path, reader)
+
+
+def parse_file(path: str | Path, focus: str | Iterable[str] = ("SY",), *, latin_only: bool = True,
+               stopwords: frozenset[str] | None = None) -> Gazetteer:
+    """``parse`` of the file at ``path``, read in two processes at once when it is big
+    (``halves``)."""
+    path = Path(path)
+    make = _reader(path, focus, latin_only, stopwords)
+    reader = read_in_halves(path, make) if can_halve(path) else None
+    if reader is None:
+        reader = make()
+        reader.read(Lines(path))
+    return _gazetteer(path, reader)
+
+
+def _reader(path: Path, focus: str | Iterable[str], latin_only: bool,
+            stopwords: frozenset[str] | None) -> Callable[[], Reader]:
     focused = frozenset(c.upper() for c in ((focus,) if isinstance(focus, str) else focus))
     stop = load_stopwords() if stopwords is None else frozenset(name_key(w) for w in stopwords)
-    reader = Reader(path, focused, stop, latin_only)
-    reader.read(text.split("\n") if isinstance(text, str) else text)
+    return functools.partial(Reader, path, focused, stop, latin_only)
+
+
+def _gazetteer(path: Path, reader: Reader) -> Gazetteer:
     problems = reader.problems
     if not len(reader.table) and not problems:
         problems.whole_file("no GeoNames rows found")
     problems.raise_if_any()
     return reader.table.gazetteer(path, f"names fit several places; chose by rule (own name, country, "
-                                        f"focus {', '.join(sorted(focused)) or 'none'}, rank, population); "
+                                        f"focus {', '.join(sorted(reader.focused)) or 'none'}, rank, population); "
                                         "alternatives recorded", prefix=f"{path.name}: ")

@@ -77,8 +77,9 @@ class Reader:
         self.latin_only = latin_only
         self._gids: set[int] = set()
 
-    def read(self, lines: Iterable[str]) -> None:
-        for n, line in enumerate(lines, 1):
+    def read(self, lines: Iterable[str], first: int = 1) -> None:
+        """Read ``lines``, the first of them line ``first`` of the file."""
+        for n, line in enumerate(lines, first):
             if line.endswith("\n"):
                 line = line[:-1]
             if line.endswith("\r"):

@@ -1,11 +1,12 @@
 """A GeoNames dump read into columns, and the gazetteer made from them without an object per row.
 
 ``Table`` takes the rows as ``rows.Reader`` checks them: numbers in arrays, each row's name and
-kept aliases as one UTF-8 record, each name key as UTF-8 in one blob with its row, how it names
-the row (own name, ascii name, alternate name) and its ``hash``. ``Table.gazetteer`` then
+kept aliases as one UTF-8 record, each name key as UTF-8 in one blob with its row and how it
+names the row (own name, ascii name, alternate name). ``Table.gazetteer`` then
 
-1. groups equal keys: sorted by hash, equal hashes confirmed byte for byte (a run of equal
-   hashes whose keys differ is split by its bytes);
+1. groups equal keys: sorted by a 64-bit hash of their bytes (``keys.hashes``, with numpy over
+   the blob), equal hashes confirmed byte for byte (a run of equal hashes whose keys differ is
+   split by its bytes);
 2. applies the collision rule (``collisions``) to every key shared by several rows at once, as a
    ``numpy.lexsort`` of the rule's fields;
 3. writes the columns of ``stored.Columns`` (the gazetteer cache's layout): ids in the order of
@@ -29,6 +30,7 @@ import numpy as np
 
 from ..checks import capped
 from ..index import Gazetteer
+from ..keys import hashes as key_hashes
 from ..stored import FIELD, ITEM, Columns
 from .collisions import MAX_ALTERNATIVES
 
@@ -60,7 +62,6 @@ class Table:
         self.keys = bytearray()              # each key's UTF-8 then NUL
         self.key_rows = array("i")
         self.key_flags = bytearray()         # OWN, ASCII or ALTERNATE
-        self.key_hashes = array("q")
 
     def __len__(self) -> int:
         return len(self.gids)
@@ -68,6 +69,23 @@ class Table:
     def line_of(self, gid: int) -> int:
         """The line of the row with geonameid ``gid`` (a duplicate's message; rare)."""
         return self.lines[self.gids.index(gid)]
+
+    def extend(self, other: Table) -> None:
+        """``other``'s rows after these (a later part of the same dump)."""
+        rows, records = len(self.gids), len(self.records)
+        for name in ("gids", "lines", "lat", "lon", "precision", "precision_is_int", "ranks", "populations",
+                     "is_country", "in_focus"):
+            getattr(self, name).extend(getattr(other, name))
+        for mine, codes, theirs, their_codes in ((self.kinds, self.kind_codes, other.kinds, other.kind_codes),
+                                                 (self.countries, self.country_codes, other.countries,
+                                                  other.country_codes)):
+            mapped = np.array([codes.setdefault(c, len(codes)) for c in their_codes] or [0], np.int32)
+            mine.frombytes(mapped[np.asarray(theirs, np.int32)].tobytes())
+        self.records += other.records
+        self.record_ends.frombytes((np.asarray(other.record_ends, np.int64) + records).tobytes())
+        self.keys += other.keys
+        self.key_rows.frombytes((np.asarray(other.key_rows, np.int32) + np.int32(rows)).tobytes())
+        self.key_flags += other.key_flags
 
     def add(self, gid: int, line: int, lat: float, lon: float, kind: tuple[str, float], country: str,
             rank: int, population: int, focused: bool, name: str, aliases: list[str], keys: list[str],
@@ -90,7 +108,6 @@ class Table:
         self.record_ends.append(len(self.records))
         if keys:
             self.keys += ("\0".join(keys) + "\0").encode("utf-8", "surrogatepass")
-            self.key_hashes.extend(map(hash, keys))
             self.key_rows.extend(repeat(row, len(keys)))
             self.key_flags += flags
 
@@ -174,7 +191,7 @@ class _Groups:
         nul = np.flatnonzero(blob == 0)
         self.starts = np.concatenate(([0], nul[:-1] + 1)).astype(np.int64)
         self.ends = nul.astype(np.int64)
-        hashes = np.asarray(t.key_hashes, np.int64)
+        hashes = key_hashes(t.keys, self.starts, self.ends)
         order = np.argsort(hashes, kind="stable")
         new = np.ones(len(order), bool)
         new[1:] = hashes[order[1:]] != hashes[order[:-1]]
