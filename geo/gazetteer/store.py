@@ -80,7 +80,7 @@ def joined(strings: Iterable[str]) -> bytes | None:
     return text.encode("utf-8")
 
 
-def split(blob: bytes, count: int) -> list[str] | None:
+def split(blob: bytes | bytearray, count: int) -> list[str] | None:
     """The ``count`` strings ``joined`` made, or None when the blob does not hold that many."""
     if count == 0:
         return [] if not blob else None
@@ -104,7 +104,7 @@ def write(path: Path, key: str, meta: dict, sections: Iterable[tuple[str, Sectio
                     kind = next(k for k, dt in DTYPES.items() if np.dtype(dt) == data.dtype)
                     chunks: Iterable[bytes] = [np.ascontiguousarray(data).tobytes()]
                 else:
-                    chunks = [data] if isinstance(data, bytes) else data
+                    chunks = [data] if isinstance(data, (bytes, bytearray)) else data
                 for buf in chunks:
                     f.write(buf)
                     digest.update(buf)

@@ -37,9 +37,10 @@ NUMERIC = {"kinds": np.int32, "countries": np.int32, "lat": np.float64, "lon": n
            "record_ends": np.int64}
 
 
-def _bytes(sections: dict, name: str) -> bytes:
+def _bytes(sections: dict, name: str) -> bytes | bytearray:
+    """A byte section (bytes as read back; a bytearray as a GeoNames dump is read into)."""
     value = sections[name]
-    if not isinstance(value, bytes):
+    if not isinstance(value, (bytes, bytearray)):
         raise ValueError(f"{name}: not bytes")
     return value
 

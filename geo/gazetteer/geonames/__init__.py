@@ -122,6 +122,7 @@ def _gazetteer(path: Path, reader: Reader) -> Gazetteer:
     if not len(reader.table) and not problems:
         problems.whole_file("no GeoNames rows found")
     problems.raise_if_any()
+    reader.forget_ids()
     return reader.table.gazetteer(path, f"names fit several places; chose by rule (own name, country, "
                                         f"focus {', '.join(sorted(reader.focused)) or 'none'}, rank, population); "
                                         "alternatives recorded", prefix=f"{path.name}: ")

@@ -77,6 +77,10 @@ class Reader:
         self.latin_only = latin_only
         self._gids: set[int] = set()
 
+    def forget_ids(self) -> None:
+        """Let go of the set of ids seen (read to the end: the table holds them)."""
+        self._gids = set()
+
     def read(self, lines: Iterable[str], first: int = 1) -> None:
         """Read ``lines``, the first of them line ``first`` of the file."""
         for n, line in enumerate(lines, first):

@@ -149,8 +149,10 @@ class Table:
         gids = np.asarray(self.gids, np.int64)[order]
         ids = b"\0".join(b"geonames:%d" % g for g in gids.tolist())
         records, record_ends = self._records(order, alternatives)
+        self.records = bytearray()               # used up: let go of before the keys are copied
         winners = groups.winners()
         keys, hashes = groups.blobs(winners)
+        self.keys = bytearray()
         return {
             "ids": ids, "records": records, "record_ends": record_ends,
             "kinds": np.asarray(self.kinds, np.int32)[order], "countries": np.asarray(self.countries, np.int32)[order],
@@ -163,12 +165,12 @@ class Table:
             "key_hashes": hashes,
         }
 
-    def _records(self, order: np.ndarray, alternatives: dict[int, str]) -> tuple[bytes, np.ndarray]:
+    def _records(self, order: np.ndarray, alternatives: dict[int, str]) -> tuple[bytearray, np.ndarray]:
         """The records in ``order``, NUL-separated (``stored.Columns``), and the end of each."""
         ends = np.asarray(self.record_ends, np.int64)
         starts = np.concatenate(([0], ends[:-1]))
         records, tail = self.records, _NO_PARENT_GEOMETRY_SOURCE
-        chunks: list[bytes] = []
+        out = bytearray()
         lengths = np.empty(len(order), np.int64)
         for a in range(0, len(order), CHUNK):
             rows = order[a:a + CHUNK].tolist()
@@ -178,8 +180,9 @@ class Table:
                 if extra:
                     pieces[i] += extra.encode("utf-8", "surrogatepass")
             lengths[a:a + len(rows)] = list(map(len, pieces))
-            chunks.append(b"\0".join(pieces))
-        return b"\0".join(chunks), np.cumsum(lengths) + np.arange(len(order))
+            out += b"\0" if a else b""
+            out += b"\0".join(pieces)
+        return out, np.cumsum(lengths) + np.arange(len(order))
 
 
 class _Groups:
@@ -189,12 +192,16 @@ class _Groups:
         self.t = t
         blob = np.frombuffer(t.keys, np.uint8)
         nul = np.flatnonzero(blob == 0)
-        self.starts = np.concatenate(([0], nul[:-1] + 1)).astype(np.int64)
-        self.ends = nul.astype(np.int64)
+        offset = np.int32 if len(t.keys) < 2 ** 31 else np.int64      # (half the memory of millions of keys)
+        self.starts: np.ndarray = np.concatenate(([0], nul[:-1] + 1)).astype(offset)
+        self.ends: np.ndarray = nul.astype(offset)
+        del nul
         hashes = key_hashes(t.keys, self.starts, self.ends)
-        order = np.argsort(hashes, kind="stable")
+        order = np.argsort(hashes, kind="stable").astype(np.int32)
+        hashes = hashes[order]
         new = np.ones(len(order), bool)
-        new[1:] = hashes[order[1:]] != hashes[order[:-1]]
+        new[1:] = hashes[1:] != hashes[:-1]
+        del hashes
         self._split_unequal(order, new)
         starts = np.flatnonzero(new)
         self.sizes = np.diff(np.append(starts, len(order)))
@@ -231,7 +238,7 @@ class _Groups:
         """``order`` with each shared group sorted by the collision rule (the winner first)."""
         if self._ranked is None:
             t, order = self.t, self.order.copy()
-            group = np.repeat(np.arange(self.count), self.sizes)
+            group = np.repeat(np.arange(self.count, dtype=np.int32), self.sizes)
             contested = self.sizes[group] > 1
             keys = order[contested]
             rows = np.asarray(t.key_rows, np.int64)[keys]
@@ -256,13 +263,14 @@ class _Groups:
         first = self.order[self.group_starts]          # each group's first key (stable: in row order)
         return ranked[self.group_starts][np.argsort(first, kind="stable")]
 
-    def blobs(self, winners: np.ndarray) -> tuple[bytes, np.ndarray]:
+    def blobs(self, winners: np.ndarray) -> tuple[bytearray, np.ndarray]:
         """The keys of ``winners`` NUL-separated, and each one's CRC-32."""
-        keys, chunks = self.t.keys, []
+        keys, out = self.t.keys, bytearray()
         hashes = np.empty(len(winners), np.uint32)
         for a in range(0, len(winners), CHUNK):
             ks = winners[a:a + CHUNK]
             pieces = [keys[s:e] for s, e in zip(self.starts[ks].tolist(), self.ends[ks].tolist())]
             hashes[a:a + len(ks)] = np.fromiter(map(zlib.crc32, pieces), np.uint32, len(pieces))
-            chunks.append(b"\0".join(pieces))
-        return b"\0".join(chunks), hashes
+            out += b"\0" if a else b""
+            out += b"\0".join(pieces)
+        return out, hashes
