@@ -4,12 +4,13 @@ what reading every entry gives; a forged names file is a miss."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from helpers import HEADER, ROOT, cities15000
 
 from geo import gazetteer, vocab
 from geo.gazetteer import store
-from geo.mentions import Matcher, matcher_cache, names
+from geo.mentions import Matcher, big_names, matcher_cache, names
 from geo.mentions.related import Related, _scan
 from geo.text import name_key, word_keys
 
@@ -44,6 +45,14 @@ def check(keys: list[tuple[str, str]]) -> None:
     assert made.values == values
     assert {n: (e.variants, e.plain) for n, e in made.edges.items()} == edges
     assert list(made.patterns()) == [f" {w} ".encode() for w in words]
+    # the same from keys with rows, as a gazetteer of millions of keys makes them (big_names.py)
+    ids = list(dict.fromkeys(e for _, e in keys if e != names.ORG))
+    rows = np.array([big_names.ORG_ROW if e == names.ORG else ids.index(e) for _, e in keys], np.int32)
+    half = len(keys) // 2
+    big = big_names.by_word_key_rows([([k for k, _ in keys[:half]], rows[:half]),
+                                      ([k for k, _ in keys[half:]], rows[half:])], ids)
+    assert big.words == made.words and list(big.values) == made.values and big.values == made.values
+    assert big.edges == made.edges and list(big.edges) == list(made.edges)
 
 
 def test_marks_and_order_as_the_one_pass_rule(monkeypatch):
@@ -53,6 +62,7 @@ def test_marks_and_order_as_the_one_pass_rule(monkeypatch):
             ("x", "x2"), ("'y", "y1"), ("y'", "y2"), ("y", names.ORG)]
     check(keys)
     monkeypatch.setattr(names, "CHUNK", 3)              # the same across chunk edges
+    monkeypatch.setattr(big_names, "CHUNK", 3)
     monkeypatch.setattr(names, "PATTERN_WINDOW", 5)
     check(keys)
     check(keys[::-1])

@@ -98,6 +98,8 @@ def test_key_index_answers_as_the_dict(tmp_path, monkeypatch):
     rng = random.Random(5)
     for key in rng.sample(list(as_dict), 2000):
         assert compact[key] == as_dict[key] and key in compact and compact.get(key) == as_dict[key]
+    # the matcher's names made from the columns (big_names.py) are the ones made from the dict
+    assert MatcherNames.of(gazetteer.load(path)) == MatcherNames.of(gaz)
     for missing in ("aleppo x", "", "zzzz", "damascus ", 5, None):
         assert missing not in compact and compact.get(missing, "-") == "-"     # type: ignore[arg-type]
         with pytest.raises(KeyError):

@@ -20,7 +20,14 @@ WINDOW = 64 * 1024 * 1024    # bytes of keys scanned at a time for their separat
 HASHED_AT_ONCE = 250_000     # keys hashed at a time (``hashes``)
 
 
-def key_bounds(blob: bytes, count: int) -> tuple[np.ndarray, np.ndarray]:
+def terminated(blob: bytes | bytearray) -> tuple[np.ndarray, np.ndarray]:
+    """(start, end) of each key in ``blob``, each key followed by a NUL; int32 where they fit."""
+    nul = np.flatnonzero(np.frombuffer(blob, np.uint8) == 0)
+    offset = np.int32 if len(blob) < 2 ** 31 else np.int64     # (half the memory of millions of keys)
+    return np.concatenate(([0], nul[:-1] + 1))[:len(nul)].astype(offset), nul.astype(offset)
+
+
+def key_bounds(blob: bytes | bytearray, count: int) -> tuple[np.ndarray, np.ndarray]:
     """(start, end) of each of the ``count`` NUL-separated keys in ``blob``."""
     if not count:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
@@ -111,6 +118,18 @@ class KeyIndex(Mapping[str, str]):
 
     def items(self):
         return _Items(self)
+
+    @property
+    def ids(self) -> list[str]:
+        """The gazetteer's entry ids, which ``row_chunks`` gives rows of."""
+        return self._ids
+
+    def row_chunks(self) -> Iterator[tuple[list[str], np.ndarray]]:
+        """(keys, the row of each one's entry in ``ids``) in index order, ``CHUNK`` at a time."""
+        for a in range(0, len(self._rows), CHUNK):
+            b = min(a + CHUNK, len(self._rows)) - 1
+            blob = self._keys[self._starts[a]:self._ends[b]]
+            yield blob.decode("utf-8", "surrogatepass").split("\0"), self._rows[a:b + 1]
 
     def _chunks(self) -> Iterator[tuple[list[str], list[str]]]:
         """(keys, their entry ids) in index order, ``CHUNK`` at a time."""

@@ -22,6 +22,7 @@ import numpy as np
 from ..fingerprint import add_files
 from ..gazetteer import Gazetteer, store
 from ..provenance import vocab_paths
+from .big_names import ORG_ROW, RowValues
 from .matcher import Matcher
 from .names import ORG, Edged, MatcherNames
 from .rules import Rules
@@ -30,7 +31,6 @@ log = logging.getLogger(__name__)
 
 FORMAT = 2
 SUFFIX = ".matcher"
-CHUNK = 1_000_000
 
 
 def matcher_key(gaz: Gazetteer, vocab_dir: Path | None) -> str:
@@ -58,10 +58,14 @@ def build_matcher(gaz: Gazetteer, vocab_dir: Path | None, cache: Path | None, ru
 
 
 def _write(path: Path, key: str, names: MatcherNames, gaz: Gazetteer) -> None:
-    row = {eid: i for i, eid in enumerate(gaz.entries)}
+    if isinstance(names.values, RowValues):         # already rows of the gazetteer's ids
+        rows = names.values.rows
+    else:
+        row = {eid: i for i, eid in enumerate(gaz.entries)}
+        rows = np.fromiter((ORG_ROW if v == ORG else row[v] for v in names.values), np.int32, len(names.values))
     sections = (
         ("words", names.words),
-        ("rows", np.fromiter((-1 if v == ORG else row[v] for v in names.values), np.int32, len(names.values))),
+        ("rows", rows),
         ("edges", json.dumps([[n, [list(v) for v in e.variants], e.plain] for n, e in names.edges.items()],
                              ensure_ascii=False).encode("utf-8", "surrogatepass")),
     )
@@ -91,10 +95,7 @@ def _read(path: Path, key: str, gaz: Gazetteer) -> MatcherNames | None:
     edges = _edges(sections.get("edges"), count, gaz)
     if edges is None:
         return None
-    values: list[str] = []
-    for a in range(0, count, CHUNK):                    # a chunk at a time: no list of millions of ints
-        values.extend([ids[r] if r >= 0 else ORG for r in rows[a:a + CHUNK].tolist()])
-    return MatcherNames(words, values, edges)
+    return MatcherNames(words, RowValues(rows, ids), edges)     # no list of millions of references
 
 
 def _edges(blob: object, count: int, gaz: Gazetteer) -> dict[int, Edged] | None:

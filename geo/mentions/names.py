@@ -12,12 +12,15 @@ equal to its name key (most of them) is the index's own string, not a copy.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
+
 from .. import vocab
 from ..gazetteer import Gazetteer
+from ..gazetteer.keys import KeyIndex
 from ..text import name_key, word_keys
 
 ORG = "\x00org"  # automaton value for organisation names, which block place matches
@@ -37,7 +40,7 @@ class MatcherNames(NamedTuple):
     key holds letters, digits and spaces only), the entry id (or ``ORG``) of each, and the
     ``Edged`` names by position."""
     words: bytes
-    values: list[str]
+    values: Sequence[str]
     edges: dict[int, Edged]
 
     @classmethod
@@ -47,6 +50,10 @@ class MatcherNames(NamedTuple):
         index = gazetteer.index or {}
         orgs = [(name_key(o), ORG) for o in vocab.lines("organisations.txt", vocab_dir)
                 if name_key(o) not in index]
+        if isinstance(index, KeyIndex):       # millions of keys: no dict of them (``big_names``)
+            from .big_names import ORG_ROW, by_word_key_rows
+            org_rows = np.full(len(orgs), ORG_ROW, np.int32)
+            return by_word_key_rows(itertools.chain(index.row_chunks(), [([k for k, _ in orgs], org_rows)]), index.ids)
         return by_word_key(itertools.chain(index.items(), orgs))
 
     def patterns(self) -> Iterator[bytes]:
@@ -95,8 +102,12 @@ def by_word_key(keys: Iterable[tuple[str, str]]) -> MatcherNames:
     if edge_sets:
         for n, (k, eid) in enumerate(values.items()):
             if k in edge_sets:
-                variants = sorted(((lead, tail, e) for (lead, tail), e in edge_sets[k].items()),
-                                  key=lambda v: (-len(v[0]) - len(v[1]), v))
-                edges[n] = Edged(variants, eid if n < plain_first else plain.get(k))
+                edges[n] = edged(((lead, tail, e) for (lead, tail), e in edge_sets[k].items()),
+                                 eid if n < plain_first else plain.get(k))
     words = "\0".join(values).encode("utf-8", "surrogatepass")
     return MatcherNames(words, list(values.values()), edges)
+
+
+def edged(variants: Iterable[tuple[str, str, str]], plain: str | None) -> Edged:
+    """The ``Edged`` of a word key: its (lead, tail, entry id) variants, most marks first."""
+    return Edged(sorted(variants, key=lambda v: (-len(v[0]) - len(v[1]), v)), plain)

@@ -31,6 +31,7 @@ import numpy as np
 from ..checks import capped
 from ..index import Gazetteer
 from ..keys import hashes as key_hashes
+from ..keys import terminated
 from ..stored import FIELD, ITEM, Columns
 from .collisions import MAX_ALTERNATIVES
 
@@ -190,12 +191,7 @@ class _Groups:
 
     def __init__(self, t: Table):
         self.t = t
-        blob = np.frombuffer(t.keys, np.uint8)
-        nul = np.flatnonzero(blob == 0)
-        offset = np.int32 if len(t.keys) < 2 ** 31 else np.int64      # (half the memory of millions of keys)
-        self.starts: np.ndarray = np.concatenate(([0], nul[:-1] + 1)).astype(offset)
-        self.ends: np.ndarray = nul.astype(offset)
-        del nul
+        self.starts, self.ends = terminated(t.keys)
         hashes = key_hashes(t.keys, self.starts, self.ends)
         order = np.argsort(hashes, kind="stable").astype(np.int32)
         hashes = hashes[order]

@@ -1,0 +1,154 @@
+"""The matcher's names of a gazetteer of millions of keys, made without a dict of them.
+
+``names.by_word_key`` keeps a dict from every word key to its entry: for the 15 million keys of
+a 3-million-row GeoNames dump, about 2 GB of strings and table. ``by_word_key_rows`` gives the
+same ``MatcherNames`` (tests/test_matcher_names.py checks it against the one-pass rule) from
+keys given with the row of their entry (``keys.KeyIndex.row_chunks``):
+
+1. each chunk's keys are folded to word keys; those equal to their key ("plain", most of them)
+   go as UTF-8 into one blob with their rows, the others ("marked", with punctuation) into a list;
+2. the plain word keys are made unique, the first of each kept, by sorting their 64-bit hashes
+   (``keys.hashes``) and comparing bytes where hashes are equal;
+3. the marked keys follow the rule one by one, the plain word keys looked up by hash.
+
+The values are ``RowValues``: each word key's entry as a row of the gazetteer's ids (``ORG_ROW``
+for an organisation), not a list of millions of references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from ..gazetteer.keys import hashes, terminated
+from ..text import word_keys
+from .names import CHUNK, ORG, Edged, MatcherNames, edged
+
+ORG_ROW = -1
+
+
+class RowValues(Sequence[str]):
+    """The entry id (or ``ORG``) of each word key, from rows into the gazetteer's ids."""
+
+    def __init__(self, rows: np.ndarray, ids: Sequence[str]):
+        self.rows, self._ids = rows, ids
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return _id(int(self.rows[i]), self._ids)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and len(other) == len(self) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = None     # type: ignore[assignment]
+
+
+def _id(row: int, ids: Sequence[str]) -> str:
+    return ORG if row == ORG_ROW else ids[row]
+
+
+def _hash_order(blob: bytes | bytearray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(the keys' positions sorted by hash, stable; their hashes in that order)."""
+    h = hashes(blob, starts, ends)
+    order = np.argsort(h, kind="stable")
+    return order, h[order]
+
+
+def _unique_first(blob: bytes | bytearray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """The positions, in order, of the first of each distinct key of ``blob``."""
+    order, h = _hash_order(blob, starts, ends)
+    first = np.ones(len(order), bool)
+    for i in (np.flatnonzero(h[1:] == h[:-1]) + 1).tolist():    # equal in hash to the one before
+        k = int(order[i])
+        run = i - 1
+        while run >= 0 and h[run] == h[i]:
+            j = int(order[run])
+            if first[run] and blob[starts[j]:ends[j]] == blob[starts[k]:ends[k]]:
+                first[i] = False                                 # a key seen before (the sort is stable)
+                break
+            run -= 1
+    return np.sort(order[first])
+
+
+def _positions(words: bytearray, wanted: list[str]) -> list[int]:
+    """The position of each of ``wanted`` among the NUL-terminated ``words``, or -1."""
+    if not wanted or not words:
+        return [-1] * len(wanted)
+    starts, ends = terminated(words)
+    order, h = _hash_order(words, starts, ends)
+    probe = ("\0".join(wanted) + "\0").encode("utf-8", "surrogatepass")
+    p_starts, p_ends = terminated(probe)
+    ph = hashes(probe, p_starts, p_ends)
+    out = []
+    for k, i in enumerate(np.searchsorted(h, ph).tolist()):
+        found, want = -1, probe[p_starts[k]:p_ends[k]]
+        while i < len(h) and h[i] == ph[k]:
+            j = int(order[i])
+            if words[starts[j]:ends[j]] == want:
+                found = j
+                break
+            i += 1
+        out.append(found)
+    return out
+
+
+def by_word_key_rows(chunks: Iterable[tuple[list[str], np.ndarray]], ids: Sequence[str]) -> MatcherNames:
+    """``names.by_word_key`` of keys given a chunk at a time with their rows in ``ids``
+    (``ORG_ROW`` for an organisation)."""
+    blob, rows = bytearray(), []
+    marked: list[tuple[str, int, str]] = []         # (key, row, word key) of keys with marks, in order
+    for keys, key_rows in chunks:
+        for a in range(0, len(keys), CHUNK):
+            part, part_rows = keys[a:a + CHUNK], key_rows[a:a + CHUNK]
+            wks = word_keys(part)
+            is_plain = [wk == k and bool(wk) for k, wk in zip(part, wks)]
+            plain = [k for k, p in zip(part, is_plain) if p]
+            if plain:
+                blob += ("\0".join(plain) + "\0").encode("utf-8", "surrogatepass")
+                rows.append(part_rows[np.array(is_plain, bool)])
+            marked.extend((k, r, wk) for k, r, wk, p in zip(part, part_rows.tolist(), wks, is_plain) if wk and not p)
+    starts, ends = terminated(blob)
+    keep = _unique_first(blob, starts, ends)
+    plain_rows = np.concatenate(rows)[keep].astype(np.int32) if rows else np.zeros(0, np.int32)
+    words = bytearray()
+    for a in range(0, len(keep), CHUNK):
+        ks = keep[a:a + CHUNK]
+        words += b"".join(blob[s:e + 1] for s, e in zip(starts[ks].tolist(), ends[ks].tolist()))   # with its NUL
+    del blob, starts, ends
+    return _with_marked(words, plain_rows, marked, ids)
+
+
+def _with_marked(words: bytearray, plain_rows: np.ndarray, marked: list[tuple[str, int, str]],
+                 ids: Sequence[str]) -> MatcherNames:
+    """The plain word keys (``words``, NUL-terminated, and their rows), then the marked keys by
+    the rule of ``names.by_word_key``."""
+    known = _positions(words, [wk for _, _, wk in marked])
+    new: dict[str, int] = {}                        # a marked word key that is no plain one -> its row
+    edge_sets: dict[str, dict[tuple[str, str], int]] = {}
+    plain: dict[str, int] = {}                      # word key -> row of the name without marks
+    position: dict[str, int] = {}
+    for (key, row, wk), at in zip(marked, known):
+        i, j = key.index(wk[0]), key.rindex(wk[-1]) + 1
+        if at < 0:
+            new.setdefault(wk, row)
+        else:
+            position[wk] = at
+        if key[:i] or key[j:]:
+            edge_sets.setdefault(wk, {}).setdefault((key[:i], key[j:]), row)
+        else:
+            plain.setdefault(wk, row)
+    position.update((wk, len(plain_rows) + n) for n, wk in enumerate(new))
+    values = RowValues(np.concatenate((plain_rows, np.fromiter(new.values(), np.int32, len(new)))), ids)
+    edges: dict[int, Edged] = {}
+    for wk, sets in edge_sets.items():
+        n = position[wk]
+        own = values[n] if n < len(plain_rows) else (None if wk not in plain else _id(plain[wk], ids))
+        edges[n] = edged(((lead, tail, _id(r, ids)) for (lead, tail), r in sets.items()), own)
+    words += "".join(wk + "\0" for wk in new).encode("utf-8", "surrogatepass")
+    del words[-1:]                                  # the last NUL: keys are NUL-separated
+    return MatcherNames(bytes(words), values, dict(sorted(edges.items())))
