@@ -16,6 +16,7 @@ import geo.parallel as par
 from geo import gazetteer
 from geo.errors import GazetteerError
 from geo.gazetteer import geonames, reading
+from geo.gazetteer.geonames import halves
 from geo.report_step import Engine
 from geo.reports import read_reports
 
@@ -64,6 +65,69 @@ def test_a_dump_read_in_chunks_is_the_dump_read_whole(tmp_path, monkeypatch, chu
     assert list(streamed.index.items()) == list(whole.index.items())
     assert streamed.warnings == whole.warnings
     assert streamed.sha256 == hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("rows", [1, 2, 3, 300])
+def test_a_dump_read_in_halves_is_the_dump_read_whole(tmp_path, monkeypatch, rows):
+    """Two processes, each reading half of the lines: the entries (line numbers included),
+    index order, warnings and sha256 of one reader."""
+    text = dump_text(rows)
+    p = tmp_path / "dump.txt"
+    p.write_text(text, encoding="utf-8")
+    whole = geonames.parse(p, text)
+    monkeypatch.setattr(halves, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(reading, "CHUNK_BYTES", 97)
+    assert halves.can_halve(p)
+    split = gazetteer.load(p)
+    assert repr(list(split.entries.items())) == repr(list(whole.entries.items()))
+    assert list(split.index.items()) == list(whole.index.items())
+    assert split.warnings == whole.warnings
+    assert split.sha256 == hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("bad", [
+    {2: "x\tbroken", 250: "y\tbroken"},                                  # a bad row in each half
+    {40: ROW.format(gid=7, name="Again", alts="")},                      # a duplicate id in its own half
+    {260: ROW.format(gid=7, name="Again", alts="")},                     # a duplicate id across the halves
+    {1: ROW.format(gid=299, name="Early", alts=""), 3: "x\tbroken"},     # the later row across, reported by line
+])
+def test_problems_of_a_dump_read_in_halves_are_those_of_one_reader(tmp_path, monkeypatch, bad):
+    lines = dump_text(300).splitlines()
+    for n, row in bad.items():
+        lines[n - 1] = row
+    text = "\n".join(lines) + "\n"
+    p = tmp_path / "dump.txt"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(GazetteerError) as whole:
+        geonames.parse(p, text)
+    monkeypatch.setattr(halves, "PARALLEL_BYTES", 0)
+    with pytest.raises(GazetteerError) as split:
+        gazetteer.load(p)
+    assert str(split.value) == str(whole.value)
+    assert all(f"line {n}:" in str(whole.value) for n in bad if n > 1)
+    assert ("line 299:" in str(whole.value)) == (1 in bad)
+
+
+def test_invalid_utf8_in_the_second_half_names_its_line(tmp_path, monkeypatch):
+    lines = dump_text(300).encode("utf-8").split(b"\n")
+    lines[279] = lines[279].replace(b"\t36.2", b"\t3\xe96.2")
+    p = tmp_path / "dump.txt"
+    p.write_bytes(b"\n".join(lines))
+    monkeypatch.setattr(halves, "PARALLEL_BYTES", 0)
+    with pytest.raises(GazetteerError, match=r"dump\.txt line 280: invalid UTF-8 byte 0xe9"):
+        gazetteer.load(p)
+
+
+@pytest.mark.parametrize("chunk", [1, 4, 1 << 20])
+def test_lines_of_a_byte_range(tmp_path, monkeypatch, chunk):
+    monkeypatch.setattr(reading, "CHUNK_BYTES", chunk)
+    p = tmp_path / "f.txt"
+    p.write_bytes("\ufeffab\ncd\né\nlast".encode("utf-8"))
+    start = p.read_bytes().index(b"cd")
+    assert list(reading.Lines(p, 0, start)) == ["ab\n"]
+    tail = reading.Lines(p, start, None, 1)
+    assert list(tail) == ["cd\n", "é\n", "last"] and tail.line == 4
+    assert list(reading.Lines(p, start, start + 3)) == ["cd\n"]
 
 
 def test_a_csv_read_in_chunks_is_the_csv_read_whole(tmp_path, monkeypatch):
