@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from ..gazetteer.keys import hashes, terminated
-from ..text import word_keys
+from ..text import word_form, word_keys
 from .names import CHUNK, ORG, Edged, MatcherNames, edged
 
 ORG_ROW = -1
@@ -97,6 +97,22 @@ def _positions(words: bytearray, wanted: list[str]) -> list[int]:
     return out
 
 
+def _plain(keys: list[str]) -> np.ndarray:
+    """Whether each key is its own word key (not empty, only letters, digits and spaces), from
+    one fold of them all: the keys that differ from their word form are found where the two
+    joined texts differ (compared as UTF-32, a character per number)."""
+    joined = "\n".join(keys)
+    a = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), np.uint32)
+    b = np.frombuffer(word_form(joined).encode("utf-32-le", "surrogatepass"), np.uint32)
+    lengths = np.fromiter(map(len, keys), np.int64, len(keys))
+    ends = np.cumsum(lengths + 1) - 1                       # the separator after each key
+    differ = np.flatnonzero(a != b)
+    differ = differ[~np.isin(differ, ends)]
+    plain = lengths > 0
+    plain[np.searchsorted(ends, differ)] = False
+    return plain
+
+
 def by_word_key_rows(chunks: Iterable[tuple[list[str], np.ndarray]], ids: Sequence[str]) -> MatcherNames:
     """``names.by_word_key`` of keys given a chunk at a time with their rows in ``ids``
     (``ORG_ROW`` for an organisation)."""
@@ -105,13 +121,14 @@ def by_word_key_rows(chunks: Iterable[tuple[list[str], np.ndarray]], ids: Sequen
     for keys, key_rows in chunks:
         for a in range(0, len(keys), CHUNK):
             part, part_rows = keys[a:a + CHUNK], key_rows[a:a + CHUNK]
-            wks = word_keys(part)
-            is_plain = [wk == k and bool(wk) for k, wk in zip(part, wks)]
-            plain = [k for k, p in zip(part, is_plain) if p]
+            is_plain = _plain(part)
+            plain = [k for k, p in zip(part, is_plain.tolist()) if p]
             if plain:
                 blob += ("\0".join(plain) + "\0").encode("utf-8", "surrogatepass")
-                rows.append(part_rows[np.array(is_plain, bool)])
-            marked.extend((k, r, wk) for k, r, wk, p in zip(part, part_rows.tolist(), wks, is_plain) if wk and not p)
+                rows.append(part_rows[is_plain])
+            others = np.flatnonzero(~is_plain).tolist()
+            wks = word_keys([part[i] for i in others])
+            marked.extend((part[i], int(part_rows[i]), wk) for i, wk in zip(others, wks) if wk)
     starts, ends = terminated(blob)
     keep = _unique_first(blob, starts, ends)
     plain_rows = np.concatenate(rows)[keep].astype(np.int32) if rows else np.zeros(0, np.int32)
