@@ -532,6 +532,12 @@ SAME_FACT = [
     ("SNA units are fighting PKK/YPG terrorists at the Tishrin Dam.", ("tishrin_dam", "sna", "contested")),
     # a bracket between the subject and its verb, even one naming another force
     ("Fighters of HTS (listed by Moscow as a terrorist group) took full control of Homs.", ("homs", "opposition", "captured")),
+    # a faction's own name before a general noun
+    ("Ahrar al-Sham fighters entered al-Qusayr on Saturday.", ("qusayr", "opposition", "entered")),
+    ("Tahrir al-Sham fighters took full control of Homs.", ("homs", "opposition", "captured")),
+    # "they" after a sentence that named a city as its government ("deals with Damascus"): the rebels
+    ("These are former rebels who signed reconciliation deals with Damascus in 2018. Their commanders told us "
+     "they now control Sheikh Miskin.", ("sheikh_miskin", "opposition", "controls")),
 ]
 
 
@@ -544,6 +550,9 @@ NO_CLAIM = [
     "Russian envoys held talks in Damascus on Monday.",
     "The army had held Deir ez-Zor throughout the war.",
     "Hezbollah's fighters left Qusayr overnight.",
+    "Lebanese Hezbollah fighters withdrew from al-Qusayr on Saturday evening.",
+    "The General Command said army units remain stationed in the vicinity of Hama.",
+    "The ministry said talk of a withdrawal from Hama is, in its words, fake news.",
     "Rebels took over checkpoints on the road linking Zarbah with the highway.",
     "Critics of the 1967 occupation of the Golan Heights protested.",
     "The occupation of Hama would be a disaster, officials warned.",

@@ -12,6 +12,7 @@ from ..model import Claim, Mention, PendingClaim, Report
 from ..text import Sentence, name_key, normalize, sentences
 from .actors import outside
 from .clauses import ActorName, PlaceRef, tokenize
+from .clauses.words import plural_name
 from .discourse import Discourse, ForceRef, LastAgent, Said
 from .headed import holdings
 from .sentence import Found, SentenceReading
@@ -131,7 +132,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     if not triggers:
         # nothing to read: only remember the forces named, for "they" and "its units" later
         talk.said(claimant_here)
-        talk.named([ForceRef(n.actor, n.name.split(" ")[-1].endswith("s"), n.name.split(" ")[-1])
+        talk.named([ForceRef(n.actor, _plural(text, n, vocab), n.name.split(" ")[-1])
                     for n in raw if n.actor and n.name not in vocab.pronouns])
         return
     toks = tokenize(text, norm)
@@ -158,6 +159,14 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
         if aid:
             named_here.append(ForceRef(aid, a.plural, a.head))
     talk.named(named_here)
+
+
+def _plural(text: str, n: ActorName, vocab: ClaimVocabulary) -> bool:
+    """``plural_name`` of a force named in a sentence read for nothing else: proper when its last
+    word is written with a capital and it is no common noun ("Damascus", not "Rebels")."""
+    at = max(n.start, text.rfind(" ", 0, n.end) + 1)
+    common = n.name in vocab.reader.common_names or n.name in vocab.reader.generic
+    return plural_name(n.name.split(" ")[-1], text[at:at + 1].isupper() and not common)
 
 
 def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None:

@@ -19,6 +19,7 @@ from ..state import StateRules
 from ..text import name_key, normalize
 from ..vocab import LIST, STR_LIST, TABLE, Schema, check
 from .clauses import ActorName, Reader
+from .clauses.words import TOKEN
 from .patterns import literal_prefixes, required_literals, rx_words, wb
 
 # What a status can mean for who holds a place (claims.toml explains each); geo/state.py
@@ -143,6 +144,10 @@ class ClaimVocabulary:
                              for o in spec.get("home_outlets", [])}
         self.home_side_of = {name_key(o): aid for aid, spec in a["actors"].items() for o in spec.get("home_outlets", [])}
         self.reader.army_words = frozenset(name_key(w) for w in a["anaphora"]["army_words"])
+        # "Hezbollah fighters": an organisation that is no actor owns the general noun after its name
+        self.reader.organisations = frozenset(tuple(TOKEN.findall(name_key(o)))
+                                              for o in data_files.lines("organisations.txt", folder))
+        self.reader.organisation_words = max(map(len, self.reader.organisations), default=0)
 
     def _load_actors(self, a: dict, a_path: Path) -> None:
         self.actors: dict[str, Actor] = {}

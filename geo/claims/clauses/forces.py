@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .grammar import Grammar
-from .words import ActorHit, ActorName, Words, bracket_spans, ends_with, initial, starts_with, unbracketed
+from .words import ActorHit, ActorName, Words, bracket_spans, initial, plural_name, unbracketed
 
 
 class ForceReader(Grammar):
@@ -25,7 +25,7 @@ class ForceReader(Grammar):
             common = word in self.common_names or word in self.generic   # "Units of the SNA say": no proper name
             proper = 0 <= j < len(toks) and toks[j].cap and not (common and initial(toks, j))
             # "Syrian Democratic Forces" is one organisation ("its fighters", "the group's")
-            plural = not proper and ((last.endswith("s") and len(last) > 3) or last in ("forces", "militiamen"))
+            plural = plural_name(last, proper)
             if word in self.pronouns:
                 hits.append(ActorHit(start, end, None, "anaphor", self.pronouns[word] != "sg", self.pronouns[word]))
                 continue
@@ -33,7 +33,7 @@ class ForceReader(Grammar):
             number = ""
             i = toks.at(start)
             if kind == "generic" and self._owned_by_other(toks, i, hits):
-                hits.append(ActorHit(start, end, None, "name", plural, "", last))   # "Hezbollah's fighters": no actor's
+                hits.append(ActorHit(start, end, None, "name", plural, "", last))   # "Hezbollah('s) fighters": no actor's
                 continue
             owner = self._whose(toks, i, hits) if kind == "generic" else None
             if owner is not None:   # "the SDF, whose fighters hold X": the SDF's fighters
@@ -51,12 +51,13 @@ class ForceReader(Grammar):
             hits.append(ActorHit(start, end, aid, kind, plural, number, last))
         return [h for h in self._merge(toks, hits) if h.kind == "name" or h.head not in self.owned_only]
 
-    @staticmethod
-    def _owned_by_other(toks, i: int, hits: list[ActorHit]) -> bool:
-        """The general noun at token ``i`` follows a proper name's "'s" that names no actor."""
-        if not (0 < i < len(toks) and toks[i - 1].cap and toks[i - 1].word.endswith("'s")):
+    def _owned_by_other(self, toks, i: int, hits: list[ActorHit]) -> bool:
+        """The general noun at token ``i`` follows a proper name's "'s", or an organisation's name
+        (``organisations.txt``: "Hezbollah fighters"), that names no actor."""
+        if not (0 < i < len(toks) and toks[i - 1].cap) or (hits and hits[-1].end >= toks[i - 1].start):
             return False
-        return not (hits and hits[-1].end >= toks[i - 1].start)
+        return toks[i - 1].word.endswith("'s") or any(
+            tuple(t.word for t in toks[i - n:i]) in self.organisations for n in range(1, min(i, self.organisation_words) + 1))
 
     @staticmethod
     def _whose(toks, i: int, hits: list[ActorHit]) -> str | None:
@@ -224,46 +225,6 @@ class ForceReader(Grammar):
                 return True
         return False
 
-    def denied(self, toks: Words, i: int) -> bool:
-        """The phrase at token ``i`` sits in what a denial governs ("denied reports that the
-        rebels had taken X", "dismissed rumours of a withdrawal from X"): a denial word before
-        it in the sentence with no semicolon between, at most ``DENIAL_REACH`` words back."""
-        for k in range(i - 1, max(-1, i - 1 - DENIAL_REACH), -1):
-            t = toks[k]
-            if t.word == ";" or (t.word in self.verbs and t.word not in self.denials and k > 0
-                                 and toks[k - 1].word in (",", "and")):
-                break   # a new statement (", stressing that", "and said") ends the denial
-            if t.word in self.denials or (t.word in self.denial_ends
-                                           and any(ends_with(toks, k, p) for p in self.denial_phrases)):
-                return True
-        return self._denied_after(toks, i)
-
-    def read_denials_after(self, report_nouns: list[str], denied_after: list[str]) -> None:
-        self.report_nouns = frozenset(report_nouns)
-        self.denied_after = [tuple(d.split()) for d in denied_after]
-
-    def _denied_after(self, toks: Words, i: int) -> bool:
-        """"Reports that the army has left X are false": a report noun + "that"/"of" before the
-        phrase at token ``i``, and after it a copula and a denial, with no semicolon between."""
-        k, lo = i - 1, max(0, i - DENIAL_REACH)
-        while k >= lo and toks[k].word != ";":   # "reports (circulated by the media) that"
-            if toks[k].word in ("that", "of") and any(t.word in self.report_nouns
-                                                      for t in toks[max(0, k - REPORT_NOUN_REACH):k]):
-                break
-            k -= 1
-        else:
-            return False
-        if k < lo:
-            return False
-        for j in range(i + 1, min(len(toks), i + 1 + DENIAL_REACH)):
-            if toks[j].word == ";":
-                return False
-            if toks[j].word in ("is", "are", "was", "were", "be", "been"):
-                for skip in (1, 2):   # "are false", "are completely false"
-                    if any(starts_with(toks, j + skip, p) for p in self.denied_after):
-                        return True
-        return False
-
     def subjectless(self, toks: Words, i: int) -> bool:
         """Token ``i`` (a status phrase) has no subject of its own: it follows a comma, "and",
         "then", "before"/"after" (+ -ing), "to" (infinitive), or opens the sentence."""
@@ -392,7 +353,5 @@ MEANS_WORDS = 3         # words of a phrase saying how a force came ("in armoure
 POSSESSED_WORDS = 4     # modifiers between a force's "'s" and the noun it owns ("the regime's 25th Special Missions Forces")
 LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area"})
 INSERTION_HEAD = 6      # words between the comma opening an insertion and its clause word ("a town that")
-DENIAL_REACH = 60       # words between a denial and the phrase it governs (a page with no full stop stays linear)
-REPORT_NOUN_REACH = 6   # words from a report noun to the "that" or "of" of what it reports
 LINK_GAP = 6   # words between a noun and the force it is linked to ("fighters of the so-called 'National Army'")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")

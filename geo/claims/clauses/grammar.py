@@ -38,6 +38,8 @@ class Grammar:
         self.own_army_sides: frozenset[str] = frozenset()   # sides whose "the army" is their own
         self.enemy_of: dict[str, str] = {}   # side -> whom it means by "the terrorists" (actors.toml "enemy")
         self.army_words: frozenset[str] = frozenset()
+        self.organisations: frozenset[tuple[str, ...]] = frozenset()   # organisations.txt, as token words
+        self.organisation_words = 0   # the most words of one
         self.directions = g["directions"]
         self.list_joins = [tuple(j.split()) if j not in (",", "&") else (j,) for j in grammar["list_joins"]]
         self.list_joins = [tuple(w for part in j for w in TOKEN.findall(part)) for j in self.list_joins]

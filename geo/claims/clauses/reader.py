@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from .denials import DenialReader
 from .forces import ForceReader
 from .relatives import RelativeReader
 
 
-class Reader(ForceReader, RelativeReader):
+class Reader(ForceReader, DenialReader, RelativeReader):
     """The grammar word lists, compiled once, and the rules that read a clause with them."""

@@ -108,6 +108,12 @@ def unbracketed(gap: list) -> list:
 _OPENERS = frozenset({"-", "\u2013", "\u2014", ":", "(", "\"", "\u201c", "\u2018", "'"})
 
 
+def plural_name(last: str, proper: bool) -> bool:
+    """A force's name in the plural ("rebels", "government forces"), by its last word; a proper
+    name never is ("Syrian Democratic Forces" is one organisation, "Damascus" one city)."""
+    return not proper and ((last.endswith("s") and len(last) > 3) or last in ("forces", "militiamen"))
+
+
 def initial(toks: Words, j: int) -> bool:
     """Whether token ``j`` starts the sentence or a quote, heading or dash-led part of it, where
     any word is written with a capital."""

@@ -1,0 +1,66 @@
+"""Denials: a phrase that a denial governs ("denied reports that the rebels had taken X"), or
+that a report noun introduces and a denial follows ("talk of a withdrawal from X is fake news")."""
+
+from __future__ import annotations
+
+from .grammar import Grammar
+from .words import Words, ends_with, starts_with
+
+DENIAL_REACH = 60       # words between a denial and the phrase it governs (a page with no full stop stays linear)
+REPORT_NOUN_REACH = 6   # words from a report noun to the "that" or "of" of what it reports
+INSERTION_WORDS = 6     # words of an insertion between a copula and its denial ("is, in its words, fake news")
+
+
+class DenialReader(Grammar):
+    """Whether a status phrase is denied."""
+
+    def denied(self, toks: Words, i: int) -> bool:
+        """The phrase at token ``i`` sits in what a denial governs ("denied reports that the
+        rebels had taken X", "dismissed rumours of a withdrawal from X"): a denial word before
+        it in the sentence with no semicolon between, at most ``DENIAL_REACH`` words back."""
+        for k in range(i - 1, max(-1, i - 1 - DENIAL_REACH), -1):
+            t = toks[k]
+            if t.word == ";" or (t.word in self.verbs and t.word not in self.denials and k > 0
+                                 and toks[k - 1].word in (",", "and")):
+                break   # a new statement (", stressing that", "and said") ends the denial
+            if t.word in self.denials or (t.word in self.denial_ends
+                                           and any(ends_with(toks, k, p) for p in self.denial_phrases)):
+                return True
+        return self._denied_after(toks, i)
+
+    def read_denials_after(self, report_nouns: list[str], denied_after: list[str]) -> None:
+        self.report_nouns = frozenset(report_nouns)
+        self.denied_after = [tuple(d.split()) for d in denied_after]
+
+    def _denied_after(self, toks: Words, i: int) -> bool:
+        """"Reports that the army has left X are false": a report noun + "that"/"of" before the
+        phrase at token ``i``, and after it a copula and a denial, with no semicolon between."""
+        k, lo = i - 1, max(0, i - DENIAL_REACH)
+        while k >= lo and toks[k].word != ";":   # "reports (circulated by the media) that"
+            if toks[k].word in ("that", "of") and any(t.word in self.report_nouns
+                                                      for t in toks[max(0, k - REPORT_NOUN_REACH):k]):
+                break
+            k -= 1
+        else:
+            return False
+        if k < lo:
+            return False
+        for j in range(i + 1, min(len(toks), i + 1 + DENIAL_REACH)):
+            if toks[j].word == ";":
+                return False
+            if toks[j].word in ("is", "are", "was", "were", "be", "been"):
+                m = _past_insertion(toks, j + 1)
+                for skip in (0, 1):   # "are false", "are completely false"
+                    if any(starts_with(toks, m + skip, p) for p in self.denied_after):
+                        return True
+        return False
+
+
+def _past_insertion(toks: Words, m: int) -> int:
+    """Token ``m``, or the token after an insertion between commas that starts there ("is, in
+    its words, fake news")."""
+    if m < len(toks) and toks[m].word == ",":
+        for x in range(m + 1, min(len(toks), m + 1 + INSERTION_WORDS)):
+            if toks[x].word == ",":
+                return x + 1
+    return m
