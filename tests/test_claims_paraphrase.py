@@ -532,6 +532,11 @@ SAME_FACT = [
     ("SNA units are fighting PKK/YPG terrorists at the Tishrin Dam.", ("tishrin_dam", "sna", "contested")),
     # a bracket between the subject and its verb, even one naming another force
     ("Fighters of HTS (listed by Moscow as a terrorist group) took full control of Homs.", ("homs", "opposition", "captured")),
+    # a list goes on past a phrase locating its item ("on the Syrian-Iraqi border")
+    ("SDF fighters took full control of Albukamal city on the Syrian-Iraqi border and of the town of al-Mayadin.",
+     ("mayadin", "sdf", "captured")),
+    ("Government forces withdrew from Albukamal on the border and from the town of al-Mayadin.",
+     ("mayadin", "government", "withdrew")),
     # a faction's own name before a general noun
     ("Ahrar al-Sham fighters entered al-Qusayr on Saturday.", ("qusayr", "opposition", "entered")),
     ("Tahrir al-Sham fighters took full control of Homs.", ("homs", "opposition", "captured")),

@@ -51,7 +51,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                                           "list_intros", "place_anaphors", "subordinators", "shared_place_subordinators",
                                           "relatives", "part_nouns", "possessed_parts", "front_nouns", "subject_gap",
                                           "subjectless_after", "modals", "time_clauses", "zone_heads", "people",
-                                          "heading_verbs")},
+                                          "heading_verbs", "locator_nouns")},
     },
     "actors.toml": {
         "": {"actors": TABLE, "anaphora": TABLE, "eras": LIST},

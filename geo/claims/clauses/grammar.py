@@ -41,6 +41,7 @@ class Grammar:
         self.organisations: frozenset[tuple[str, ...]] = frozenset()   # organisations.txt, as token words
         self.organisation_words = 0   # the most words of one
         self.directions = g["directions"]
+        self.locator_nouns = g["locator_nouns"]
         self.list_joins = [tuple(j.split()) if j not in (",", "&") else (j,) for j in grammar["list_joins"]]
         self.list_joins = [tuple(w for part in j for w in TOKEN.findall(part)) for j in self.list_joins]
         self.list_joins.sort(key=len, reverse=True)

@@ -9,6 +9,7 @@ MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hos
 POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's northern rural countryside")
 PART_LIST_REACH = 6        # words back from "neighbourhoods of" to the first place listed before it
 LIST_INSERTION_REACH = 6   # words of an insertion between a list's "and" and its next item
+LOCATOR_WORDS = 4          # words of a phrase locating a list item ("on the Syrian-Iraqi border")
 # words a status phrase may open with that locate rather than start a clause ("A and B [on the edge of] the city")
 LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outside", "within", "under", "from", "to", "into"})
 ZONE_PREPOSITIONS = frozenset({"on", "in", "at", "inside", "along", "across"})   # "the zone on X", "positions in X"
@@ -169,6 +170,12 @@ class PlaceReader(Grammar):
             return after if after < len(toks) and toks[after].word in ("and", ",") else k
         if j > k and j < len(toks) and toks[j].word in ("and", ","):
             return j   # "Deir Ezzor city and Albu Kamal": the item's kind word, then the list goes on
+        if j + 1 < len(toks) and toks[j].word in ("on", "near", "along") and toks[j + 1].word == "the":
+            for n in range(j + 2, min(len(toks) - 1, j + 2 + LOCATOR_WORDS)):   # "on the Syrian-Iraqi border"
+                if toks[n].start in by_start or toks[n].word in ("and", ","):
+                    break
+                if toks[n].word in self.locator_nouns and toks[n + 1].word in ("and", ","):
+                    return n + 1
         return k
 
     @staticmethod
