@@ -537,6 +537,9 @@ SAME_FACT = [
      ("mayadin", "sdf", "captured")),
     ("Government forces withdrew from Albukamal on the border and from the town of al-Mayadin.",
      ("mayadin", "government", "withdrew")),
+    # a bulleted line's label names the place ("- Hims city:", "- Daraa and As-Suwayda:"), not a speaker
+    ("- Hims city: HTS-led forces in control since 08/12.", ("homs", "opposition", "controls")),
+    ("- Daraa and As-Suwayda: local armed groups in control.", ("as_suwayda", "opposition", "controls")),
     # a faction's own name before a general noun
     ("Ahrar al-Sham fighters entered al-Qusayr on Saturday.", ("qusayr", "opposition", "entered")),
     ("Tahrir al-Sham fighters took full control of Homs.", ("homs", "opposition", "captured")),
@@ -1122,3 +1125,10 @@ def test_a_change_of_hands_borrows_no_force(run):
 def test_a_forces_command_is_that_forces(read):
     (c,) = read("The SDF General Command said its forces had evacuated Tal Rifaat to protect civilians.")
     assert (c.place_id, c.actor, c.status, c.claimant_side) == ("tal_rifaat", "sdf", "withdrew", "sdf")
+
+
+def test_a_place_label_is_no_speaker(read):
+    """"- Damascus city: ..." is the line's place, not the government speaking (no admission)."""
+    [c] = read("- Damascus city: HTS-led forces in control since 08/12.")
+    assert (c.place_id, c.actor, c.status, c.claimant_side, c.admission) == \
+        ("damascus", "opposition", "controls", "outlet", False)

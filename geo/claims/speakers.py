@@ -165,6 +165,8 @@ def _label_speaker(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary) -> 
     if not label or len(label.split()) > LABEL_WORDS or any(c.isdigit() for c in label):
         return None
     words = label.split()
+    if words[-1] in vocab.reader.item_heads:
+        return None   # "Damascus city: ...": a place the line is about, not a speaker
     if not (vocab.rx_role.search(label + " for") or set(words) & vocab.speaker_roles
             or any(n.actor for n in vocab.actor_names(" " + label + " "))):
         return None

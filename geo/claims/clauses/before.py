@@ -8,6 +8,7 @@ from .words import PlaceRef, Words
 
 LABEL_BULLETS = frozenset({".", ")", "-", "*", "\u2022", "#"})   # before a list item's label: "1.", "2)", "*"
 LABEL_MARKS = frozenset({":", "\u2014", "\u2013", "-", "|"})      # after it
+LABEL_KINDS = frozenset({"city", "town", "village"})   # between a label's place and its mark: the same place
 
 
 class BeforeReader(PlaceReader):
@@ -78,15 +79,22 @@ class BeforeReader(PlaceReader):
 
     def label(self, toks: Words, places: list[PlaceRef]) -> list[PlaceRef]:
         """The place a list item or ticker line is about, named as its label ("1. Damascus —
-        opposition forces in control of the capital", "Hmeimim: Russian forces still inside the base")."""
+        opposition forces in control of the capital", "Hmeimim: Russian forces still inside the base", "Daraa
+        and As-Suwayda: local armed groups in control", "Hims city: ...")."""
         k = 0
         while k < len(toks) and (toks[k].word.isdigit() or toks[k].word in LABEL_BULLETS):
             k += 1
-        head = next((p for p in places if k < len(toks) and p.start == toks[k].start and p.key is not None), None)
-        if head is None:
-            return []
-        j = toks.at(head.end)
-        return [head] if j < len(toks) and toks[j].word in LABEL_MARKS else []
+        by_start = {p.start: p for p in places if p.key is not None}
+        out: list[PlaceRef] = []
+        while k < len(toks) and toks[k].start in by_start:   # "Daraa and As-Suwayda:"
+            out.append(by_start[toks[k].start])
+            k = toks.at(out[-1].end)
+            while k < len(toks) and toks[k].word in LABEL_KINDS:
+                k += 1   # "Hims city:" (not "Hama countryside": another place than Hama)
+            if k + 1 < len(toks) and toks[k].word in ("and", ","):
+                k += 1
+        return out if out and k < len(toks) and toks[k].word in LABEL_MARKS and toks[k - 1].word not in ("and", ",") \
+            else []
 
     def scene(self, toks: Words, places: list[PlaceRef]) -> list[PlaceRef]:
         """The place of a sentence-opening locative ("On the Saraqib axis, ...", "Near Hama, ..."):
