@@ -540,6 +540,11 @@ SAME_FACT = [
     # a bulleted line's label names the place ("- Hims city:", "- Daraa and As-Suwayda:"), not a speaker
     ("- Hims city: HTS-led forces in control since 08/12.", ("homs", "opposition", "controls")),
     ("- Daraa and As-Suwayda: local armed groups in control.", ("as_suwayda", "opposition", "controls")),
+    # a first object that is no named place, then a list ("the capital, as well as ..."); "retain" a district
+    ("The government still controls the capital, as well as Latakia and Tartus on the coast.",
+     ("tartus", "government", "controls")),
+    ("Kurdish-led forces retain the Sheikh Maqsoud district in the north of the city.",
+     ("sheikh_maqsoud", "sdf", "controls")),
     # a faction's own name before a general noun
     ("Ahrar al-Sham fighters entered al-Qusayr on Saturday.", ("qusayr", "opposition", "entered")),
     ("Tahrir al-Sham fighters took full control of Homs.", ("homs", "opposition", "captured")),

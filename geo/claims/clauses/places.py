@@ -61,6 +61,9 @@ class PlaceReader(Grammar):
                 continue
             if t.word == "," and k > i and all(x.word in self.item_heads for x in toks[i:k]):
                 k += 1   # "took the provincial capital, Deir ez-Zor"
+                join = next((j for j in self.joins_by_first.get(toks[k].word if k < len(toks) else "", ())
+                             if tuple(x.word for x in toks[k:k + len(j)]) == j and j[0] not in (",", "and")), None)
+                k += len(join) if join else 0   # "controls the capital, as well as Latakia and Tartus"
                 continue
             co = self._coordinated_place(toks, k, by_start) if t.word == "and" and k > i else None
             if co is not None:   # "seized several checkpoints and the town of X"
