@@ -545,6 +545,7 @@ SAME_FACT = [
      ("tartus", "government", "controls")),
     ("Kurdish-led forces retain the Sheikh Maqsoud district in the north of the city.",
      ("sheikh_maqsoud", "sdf", "controls")),
+    ("MOC forces entered Deir ez-Zor on Tuesday.", ("deir_ez_zor", "opposition", "entered")),
     # a faction's own name before a general noun
     ("Ahrar al-Sham fighters entered al-Qusayr on Saturday.", ("qusayr", "opposition", "entered")),
     ("Tahrir al-Sham fighters took full control of Homs.", ("homs", "opposition", "captured")),
