@@ -15,6 +15,7 @@ from geo.gazetteer import geonames
 from geo.gazetteer.keys import KeyIndex
 from geo.gazetteer.stored import BIG_INDEX
 from geo.mentions import Matcher
+from geo.mentions.big_names import names_of
 from geo.mentions.grams import NameGrams
 from geo.mentions.names import MatcherNames, by_word_key
 from geo.reports import read_reports
@@ -99,7 +100,7 @@ def test_key_index_answers_as_the_dict(tmp_path, monkeypatch):
     for key in rng.sample(list(as_dict), 2000):
         assert compact[key] == as_dict[key] and key in compact and compact.get(key) == as_dict[key]
     # the matcher's names made from the columns (big_names.py) are the ones made from the dict
-    assert MatcherNames.of(gazetteer.load(path)) == MatcherNames.of(gaz)
+    assert names_of(gazetteer.load(path)) == MatcherNames.of(gaz)
     for missing in ("aleppo x", "", "zzzz", "damascus ", 5, None):
         assert missing not in compact and compact.get(missing, "-") == "-"     # type: ignore[arg-type]
         with pytest.raises(KeyError):

@@ -17,15 +17,29 @@ for an organisation), not a list of millions of references.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import numpy as np
 
-from ..gazetteer.keys import hashes, terminated
+from ..gazetteer import Gazetteer
+from ..gazetteer.keys import KeyIndex, hashes, terminated
 from ..text import word_form, word_keys
-from .names import CHUNK, ORG, Edged, MatcherNames, edged
+from .names import CHUNK, ORG, Edged, MatcherNames, edged, organisations
 
 ORG_ROW = -1
+
+
+def names_of(gazetteer: Gazetteer, vocab_dir: Path | None = None) -> MatcherNames:
+    """``MatcherNames.of``; for a gazetteer whose index is a ``KeyIndex`` (millions of keys),
+    made from its rows without a dict of them."""
+    index = gazetteer.index
+    if not isinstance(index, KeyIndex):
+        return MatcherNames.of(gazetteer, vocab_dir)
+    orgs = [k for k, _ in organisations(index, vocab_dir)]
+    return by_word_key_rows(itertools.chain(index.row_chunks(), [(orgs, np.full(len(orgs), ORG_ROW, np.int32))]),
+                            index.ids)
 
 
 class RowValues(Sequence[str]):

@@ -10,6 +10,7 @@ import ahocorasick_rs
 
 from ..gazetteer import Gazetteer
 from ..text import normalize, padded_word_form_utf8
+from .big_names import names_of
 from .grams import BIG_NAMES, NameGrams
 from .names import ORG, MatcherNames
 from .rules import Rules
@@ -31,12 +32,12 @@ class Matcher:
 
     def __init__(self, gazetteer: Gazetteer, vocab_dir: Path | None = None, *, names: MatcherNames | None = None,
                  rules: Rules | None = None, big_names: int = BIG_NAMES):
-        """``names``: ``MatcherNames.of(gazetteer, vocab_dir)`` if already made (a cache keeps
+        """``names``: ``big_names.names_of(gazetteer, vocab_dir)`` if already made (a cache keeps
         them); ``rules``: ``Rules(gazetteer, vocab_dir)`` if already made; from ``big_names``
         names on, names are looked up by hash (``grams.NameGrams``), not by an automaton."""
         self.gazetteer = gazetteer
         if names is None:
-            names = MatcherNames.of(gazetteer, vocab_dir)
+            names = names_of(gazetteer, vocab_dir)
         self._values = names.values
         self._edges = names.edges
         # over UTF-8 bytes: faster than over str, and news text in word form is mostly ASCII;

@@ -22,7 +22,7 @@ import numpy as np
 from ..fingerprint import add_files
 from ..gazetteer import Gazetteer, store
 from ..provenance import vocab_paths
-from .big_names import ORG_ROW, RowValues
+from .big_names import ORG_ROW, RowValues, names_of
 from .matcher import Matcher
 from .names import ORG, Edged, MatcherNames
 from .rules import Rules
@@ -52,7 +52,7 @@ def build_matcher(gaz: Gazetteer, vocab_dir: Path | None, cache: Path | None, ru
     with store.no_gc():
         names = _read(path, key, gaz)
         if names is None:
-            names = MatcherNames.of(gaz, vocab_dir)
+            names = names_of(gaz, vocab_dir)
             _write(path, key, names, gaz)
         return Matcher(gaz, vocab_dir, names=names, rules=rules)
 

@@ -12,20 +12,22 @@ equal to its name key (most of them) is the index's own string, not a copy.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-import numpy as np
-
 from .. import vocab
 from ..gazetteer import Gazetteer
-from ..gazetteer.keys import KeyIndex
 from ..text import name_key, word_keys
 
 ORG = "\x00org"  # automaton value for organisation names, which block place matches
 CHUNK = 200_000              # name keys folded at a time
 PATTERN_WINDOW = 1 << 24     # bytes of word keys split into patterns at a time
+
+
+def organisations(index: Mapping[str, str], vocab_dir: Path | None) -> list[tuple[str, str]]:
+    """(name key, ``ORG``) of each organisation name (``organisations.txt``) the index lacks."""
+    return [(name_key(o), ORG) for o in vocab.lines("organisations.txt", vocab_dir) if name_key(o) not in index]
 
 
 class Edged(NamedTuple):
@@ -48,13 +50,7 @@ class MatcherNames(NamedTuple):
         """The names of every name key the gazetteer indexes, then of every organisation name
         it does not (``organisations.txt``)."""
         index = gazetteer.index or {}
-        orgs = [(name_key(o), ORG) for o in vocab.lines("organisations.txt", vocab_dir)
-                if name_key(o) not in index]
-        if isinstance(index, KeyIndex):       # millions of keys: no dict of them (``big_names``)
-            from .big_names import ORG_ROW, by_word_key_rows
-            org_rows = np.full(len(orgs), ORG_ROW, np.int32)
-            return by_word_key_rows(itertools.chain(index.row_chunks(), [([k for k, _ in orgs], org_rows)]), index.ids)
-        return by_word_key(itertools.chain(index.items(), orgs))
+        return by_word_key(itertools.chain(index.items(), organisations(index, vocab_dir)))
 
     def patterns(self) -> Iterator[bytes]:
         """Each word key as the automaton holds it, wrapped in spaces (" al bab "), in order;
