@@ -546,6 +546,10 @@ SAME_FACT = [
     ("Kurdish-led forces retain the Sheikh Maqsoud district in the north of the city.",
      ("sheikh_maqsoud", "sdf", "controls")),
     ("MOC forces entered Deir ez-Zor on Tuesday.", ("deir_ez_zor", "opposition", "entered")),
+    # an example list inside the subject ("groups, including Iraqi factions,") is not the subject
+    ("Iranian-backed groups, including the Fatemiyoun and Iraqi factions, pulled out of al-Bukamal.",
+     ("abu_kamal", "iran", "withdrew")),
+    ("The army repelled an attack on its positions near Zarbah.", ("zarbah", "government", "repelled")),
     # a faction's own name before a general noun
     ("Ahrar al-Sham fighters entered al-Qusayr on Saturday.", ("qusayr", "opposition", "entered")),
     ("Tahrir al-Sham fighters took full control of Homs.", ("homs", "opposition", "captured")),
@@ -565,6 +569,9 @@ NO_CLAIM = [
     "The army had held Deir ez-Zor throughout the war.",
     "Hezbollah's fighters left Qusayr overnight.",
     "Lebanese Hezbollah fighters withdrew from al-Qusayr on Saturday evening.",
+    "The General Command affirms that the reports published by channels supporting terrorism about the fall of "
+    "Hama city are false and baseless.",
+    "- Sednaya: Rebels said they had freed thousands of detainees from the notorious Sednaya military prison.",
     "The General Command said army units remain stationed in the vicinity of Hama.",
     "The ministry said talk of a withdrawal from Hama is, in its words, fake news.",
     "Rebels took over checkpoints on the road linking Zarbah with the highway.",
@@ -1138,3 +1145,15 @@ def test_a_place_label_is_no_speaker(read):
     [c] = read("- Damascus city: HTS-led forces in control since 08/12.")
     assert (c.place_id, c.actor, c.status, c.claimant_side, c.admission) == \
         ("damascus", "opposition", "controls", "outlet", False)
+
+
+def test_what_a_defence_turned_back_is_no_fight_of_its_own(run):
+    """"repelled an attack on its positions near X": the defender's claim only."""
+    assert run("The army repelled an attack on its positions near Zarbah.") == {("zarbah", "government", "repelled")}
+
+
+def test_a_bulleted_place_label_is_no_speaker(read):
+    """"- Damascus: ..." is the place the line is about, not Damascus (the government) speaking."""
+    [c] = read("- Damascus: Rebel fighters entered the capital in the early hours of Sunday.")
+    assert (c.place_id, c.actor, c.status, c.claimant_side, c.admission) == \
+        ("damascus", "opposition", "entered", "outlet", False)

@@ -118,6 +118,9 @@ def _force_at(k: int, toks: Words, actors: list[ActorHit]) -> ActorHit | None:
     return next((a for a in actors if a.start in starts), None)
 
 
+LABEL_OBJECT_WORDS = 4   # words after a phrase that say its object is people ("freed thousands of detainees")
+
+
 def _noun_arguments(te: int, toks: Words, places: list[PlaceRef], actors: list[ActorHit], reader: Reader,
                     where: bool) -> tuple[list[PlaceRef], ActorHit | str | None]:
     """A status noun's place and the force inside its phrase: "the capture of X by Y", "the
@@ -186,7 +189,7 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     if not targets and (where or (sp.agent == "inside" and sp.effect == "loss")
                         or (sp.effect in ("gain", "presence") and objected and not passive and not sp.noun)):
         targets = reader.scene(toks, places)   # "On the Saraqib front, the army repelled the attack"
-    if not targets:
+    if not targets and not any(t.word in reader.people for t in toks[te:te + LABEL_OBJECT_WORDS]):
         targets = reader.label(toks, places)   # "1. Damascus — opposition forces in control of the capital"
     if passive and agent is None:
         return targets, "passive"

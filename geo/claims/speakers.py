@@ -152,6 +152,9 @@ def _in_relative(norm: str, cue: re.Match, t: Trigger) -> bool:
     return opener is not None and "," in norm[cue.end():t.start]
 
 
+_BULLET = re.compile(r"[-*\u2022\u2013\u2014]|\d+[.)]")   # a list item's mark before its label
+
+
 def _label_speaker(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary) -> str | None:
     """"Military source: the army is ...", "URGENT | Homs governor to Syrian TV: ...", "COMMANDER:
     we ...": a label before a colon that opens the sentence names who speaks, when it is a force
@@ -167,10 +170,11 @@ def _label_speaker(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary) -> 
     words = label.split()
     if words[-1] in vocab.reader.item_heads:
         return None   # "Damascus city: ...": a place the line is about, not a speaker
-    if not (vocab.rx_role.search(label + " for") or set(words) & vocab.speaker_roles
-            or any(n.actor for n in vocab.actor_names(" " + label + " "))):
-        return None
-    return text[start:colon].strip(" |")
+    written = text[start:colon].strip(" |")
+    role = vocab.rx_role.search(label + " for") or set(words) & vocab.speaker_roles
+    if not (role or (not _BULLET.match(written) and any(n.actor for n in vocab.actor_names(" " + label + " ")))):
+        return None   # (a list item's "- Damascus:" is the place it is about)
+    return written
 
 
 def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, report: Report, talk: Discourse,

@@ -82,6 +82,10 @@ def _matches(norm: str, vocab: ClaimVocabulary):
         yield i, keep[m.start()], keep[m.end() - 1] + 1, held
 
 
+CONTESTED = "contested"
+REPELLED_OBJECT_WORDS = 3   # words between "repelled" and the attack it turned back ("a large-scale")
+
+
 def find_triggers(norm: str, vocab: ClaimVocabulary, text: str | None = None) -> list[Trigger]:
     """The status phrases of the folded sentence ``norm``, in order, none overlapping. With the
     sentence's ``text``, "<force> held" counts only written as one word ("rebel-held X"), not
@@ -101,6 +105,7 @@ def find_triggers(norm: str, vocab: ClaimVocabulary, text: str | None = None) ->
     for t in cands:
         if all(t.end <= c.start or t.start >= c.end for c in chosen):
             chosen.append(t)
+    chosen = _without_repelled_attacks(sorted(chosen, key=lambda t: t.start), norm)
     for t in chosen:
         if t.inner_actor is None and t.pattern.agent == "inside":
             inside = [vocab.force_named(m.group()) for m in vocab.rx_actor_or_adjective.finditer(norm, t.start, t.end)]
@@ -111,3 +116,15 @@ def find_triggers(norm: str, vocab: ClaimVocabulary, text: str | None = None) ->
                 t.inner_actor = ("us" if pronoun.group() in ("our", "ours", "us") else
                                  "them" if pronoun.group() in PLURAL_POSSESSIVES else "it")
     return sorted(chosen, key=lambda t: t.start)
+
+
+def _without_repelled_attacks(chosen: list[Trigger], norm: str) -> list[Trigger]:
+    """"repelled an attack on its positions near X": the attack is what a defence phrase just
+    before it turned back, not a fight the attacker is claimed to wage (no claim of its own)."""
+    out: list[Trigger] = []
+    for t in chosen:
+        if (out and out[-1].pattern.effect == "defence" and t.pattern.status == CONTESTED
+                and len(norm[out[-1].end:t.start].split()) <= REPELLED_OBJECT_WORDS):
+            continue
+        out.append(t)
+    return out

@@ -33,11 +33,11 @@ class DenialReader(Grammar):
         self.denied_after = [tuple(d.split()) for d in denied_after]
 
     def _denied_after(self, toks: Words, i: int) -> bool:
-        """"Reports that the army has left X are false": a report noun + "that"/"of" before the
+        """"Reports that the army has left X are false": a report noun + "that"/"of"/"about" before the
         phrase at token ``i``, and after it a copula and a denial, with no semicolon between."""
         k, lo = i - 1, max(0, i - DENIAL_REACH)
         while k >= lo and toks[k].word != ";":   # "reports (circulated by the media) that"
-            if toks[k].word in ("that", "of") and any(t.word in self.report_nouns
+            if toks[k].word in ("that", "of", "about") and any(t.word in self.report_nouns
                                                       for t in toks[max(0, k - REPORT_NOUN_REACH):k]):
                 break
             k -= 1

@@ -274,11 +274,12 @@ class ForceReader(Grammar):
     @staticmethod
     def _in_participle_insertion(toks: Words, a: ActorHit) -> bool:
         """The force phrase ``a`` closes an insertion opened by a comma and a participle
-        (", based at the al-Tanf garrison,")."""
+        (", based at the al-Tanf garrison,") or an example ("groups, including Iraqi factions,")."""
         k = toks.at(a.start) - 1
         while k >= 0 and toks[k].word not in (",", ";"):
             k -= 1
-        return k >= 0 and toks[k].word == "," and k + 1 < len(toks) and toks[k + 1].word.endswith("ed")
+        return k >= 0 and toks[k].word == "," and k + 1 < len(toks) and (
+            toks[k + 1].word.endswith("ed") or toks[k + 1].word in INSERTION_OPENERS)   # ", including X,"
 
     def _past_locative(self, gap: list) -> list:
         """``gap`` without a leading phrase placing the force ("groups [in Daraa province] seized",
@@ -348,6 +349,7 @@ QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
 SUBJECT_PARTICIPLES = frozenset({"stationed", "based", "deployed", "positioned", "garrisoned"})
+INSERTION_OPENERS = frozenset({"including", "such", "among", "notably", "especially", "mainly", "mostly"})
 SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from", "at"})
 MEANS_WORDS = 3         # words of a phrase saying how a force came ("in armoured pick-up trucks")
 POSSESSED_WORDS = 4     # modifiers between a force's "'s" and the noun it owns ("the regime's 25th Special Missions Forces")
