@@ -550,6 +550,8 @@ SAME_FACT = [
     ("Iranian-backed groups, including the Fatemiyoun and Iraqi factions, pulled out of al-Bukamal.",
      ("abu_kamal", "iran", "withdrew")),
     ("The army repelled an attack on its positions near Zarbah.", ("zarbah", "government", "repelled")),
+    ("The army said its units carried out a redeployment and repositioning outside Hama city.",
+     ("hama", "government", "withdrew")),
     # a faction's own name before a general noun
     ("Ahrar al-Sham fighters entered al-Qusayr on Saturday.", ("qusayr", "opposition", "entered")),
     ("Tahrir al-Sham fighters took full control of Homs.", ("homs", "opposition", "captured")),

@@ -30,8 +30,8 @@ class PlaceReader(Grammar):
         by_start = {p.start: p for p in places}
         out: list[PlaceRef] = []
         k, gap = i, 0
-        if noun and k < len(toks) and toks[k].word in ("in", "from", "of", "at", "around", "near"):
-            k += 1   # "a withdrawal in Aleppo", "its pullback from Aleppo"
+        if noun and k < len(toks) and toks[k].word in ("in", "from", "of", "at", "around", "near", "outside"):
+            k += 1   # "a withdrawal in Aleppo", "its pullback from Aleppo", "a redeployment outside Hama"
         ahead = [x.word for x in toks[k:k + 12]]
         if "following" in ahead[:4] and ":" in ahead:
             k = self._skip_number(toks, k + ahead.index(":") + 1)   # "captured the following areas ...: (1) A, (2) B"
