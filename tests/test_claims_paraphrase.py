@@ -552,6 +552,8 @@ SAME_FACT = [
     ("The army repelled an attack on its positions near Zarbah.", ("zarbah", "government", "repelled")),
     ("The army said its units carried out a redeployment and repositioning outside Hama city.",
      ("hama", "government", "withdrew")),
+    ("Tel Rifaat came under the control of Türkiye-affiliated armed groups on 1 December.",
+     ("tal_rifaat", "sna", "captured")),
     # a faction's own name before a general noun
     ("Ahrar al-Sham fighters entered al-Qusayr on Saturday.", ("qusayr", "opposition", "entered")),
     ("Tahrir al-Sham fighters took full control of Homs.", ("homs", "opposition", "captured")),
@@ -1159,3 +1161,8 @@ def test_a_bulleted_place_label_is_no_speaker(read):
     [c] = read("- Damascus: Rebel fighters entered the capital in the early hours of Sunday.")
     assert (c.place_id, c.actor, c.status, c.claimant_side, c.admission) == \
         ("damascus", "opposition", "entered", "outlet", False)
+
+
+def test_rural_x_is_the_countryside_not_the_city(run):
+    """"northern rural Hama" is the governorate's countryside: no claim on the city of Hama."""
+    assert run("Rebels fought in northern rural Hama.") == {("hama_governorate", "opposition", "contested")}

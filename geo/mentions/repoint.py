@@ -50,6 +50,9 @@ def _region(c: dict, src: str) -> Repointer:
     return Repointer(rx, kinds, starting_literals(alternation_keys(words)), _REGION_ENDS, True)
 
 
+REGION_BEFORE_CHARS = 12   # characters before a name searched for a region word ("rural ")
+
+
 class Repointing:
     """The repointers of context.toml (``c``, the file read, named ``src``), in order: bases, then
     regions."""
@@ -59,6 +62,8 @@ class Repointing:
         self.repointers = (_base(c, src), _region(c, src))
         words = vocab.require(c, "region_words", list, src)
         self.rx_region_after = re.compile(rf"\s+(?:{alternation(words)})\b")   # "Raqqa and Hasakah provinces"
+        before = vocab.require(c, "region_before", list, src)
+        self.rx_region_before = re.compile(rf"\b(?:{alternation(before)})\s+$") if before else None   # "rural Hama"
         self.region_kinds = frozenset(vocab.require(c, "region_kinds", list, src))
 
     def repoint(self, found: list[Mention], text: str, norm: str) -> list[Mention]:
@@ -92,6 +97,11 @@ class Repointing:
         for j, m in enumerate(out):
             word = self.rx_region_after.match(norm, m.end) if m.role == PLACE else None
             if word is None:
+                if m.role == PLACE and self.rx_region_before is not None and self.rx_region_before.search(
+                        norm, max(m.sentence_start, m.start - REGION_BEFORE_CHARS), m.start):
+                    target = self.related.of(self.related.gaz.entries[m.place_id], self.region_kinds)
+                    if target is not None:
+                        out[j] = replace(m, place_id=target.id, via="context")
                 continue
             k = j
             while word.group().endswith("s") and k > 0 and coordinated(out[k - 1], out[k], text, norm):
