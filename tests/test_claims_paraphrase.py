@@ -1166,3 +1166,14 @@ def test_a_bulleted_place_label_is_no_speaker(read):
 def test_rural_x_is_the_countryside_not_the_city(run):
     """"northern rural Hama" is the governorate's countryside: no claim on the city of Hama."""
     assert run("Rebels fought in northern rural Hama.") == {("hama_governorate", "opposition", "contested")}
+
+
+def test_a_speaker_after_its_relative_clause_is_the_one_named_before(read):
+    """"..., the commander, who asked not to be named, said": the commander (the SDF's, named in
+    the sentence before), not the relative clause."""
+    claims = read("Fighting in the north\n\nThe SDF pulled out of Manbij on Sunday, an SDF commander told Rudaw. "
+                  "\"Tal Rifaat is now in the hands of the Turkish-backed factions,\" the commander, who asked not to be "
+                  "named, said.")
+    [c] = [c for c in claims if c.place_id == "tal_rifaat"]
+    assert (c.actor, c.status, c.claimant, c.claimant_side, c.admission) == \
+        ("sna", "controls", "an SDF commander", "sdf", True)

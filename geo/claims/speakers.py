@@ -104,6 +104,9 @@ def first_claimant(text: str, norm: str, vocab: ClaimVocabulary) -> str | None:
     return None
 
 
+_RELATIVES = frozenset({"who", "whom", "whose", "which"})
+
+
 def _trailing_speaker(t: Trigger, text: str, norm: str, verbs: list[re.Match]) -> str | None:
     """"..., the Observatory said": the phrase after the last comma before a reporting verb that
     ends the sentence (or, when that is an appositive "X, a monitor, said", after the one before)."""
@@ -112,9 +115,16 @@ def _trailing_speaker(t: Trigger, text: str, norm: str, verbs: list[re.Match]) -
         if not _SENTENCE_GOES_ON.search(norm[m.end():].strip(" .”\"'")) \
                 and len(tail.split()) <= TRAILING_TAIL_WORDS and not _THAT.search(tail):
             commas = [k for k in range(t.end, m.start()) if norm[k] == ","]
-            for comma in reversed(commas[-2:]):
-                p = _STRIP.sub("", " " + text[comma + 1:m.start()].strip(" “”\"")).strip()
-                if p and len(p.split()) <= TRAILING_SPEAKER_WORDS and p.split()[0].lower() not in _CONJUNCTIONS:
+            end = m.start()
+            for n, comma in enumerate(reversed(commas[-3:])):
+                p = _STRIP.sub("", " " + text[comma + 1:end].strip(" “”\"")).strip()
+                first = p.split()[0].lower() if p else ""
+                if first in _RELATIVES and n < 2:
+                    end = comma   # "the commander, who asked not to be named, said": the commander
+                    continue
+                if n == 2 and end == m.start():
+                    break         # (a third comma back only past a relative clause)
+                if p and len(p.split()) <= TRAILING_SPEAKER_WORDS and first not in _CONJUNCTIONS:
                     return p   # (", and the White Helmets report deaths": another clause, not a speaker)
     return None
 
