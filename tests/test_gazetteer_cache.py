@@ -241,7 +241,7 @@ def moved_field(records: bytes) -> bytes:
     lambda m, s: m.__setitem__("format", "pickle"),
     lambda m, s: m.__setitem__("warnings", [1]),
     lambda m, s: s.pop("keys"),
-    lambda m, s: s.__setitem__("key_hashes", s["key_hashes"].astype(np.int64)),
+    lambda m, s: s.__setitem__("key_hashes", s["key_hashes"].astype(np.int32)),
     lambda m, s: s.__setitem__("lat", np.full_like(s["lat"], np.nan)),
     lambda m, s: s.__setitem__("records", moved_field(s["records"])),
 ], ids=["ends", "codes", "rows", "ids order", "short column", "records kind", "count", "format", "warnings",

@@ -118,6 +118,47 @@ def test_invalid_utf8_in_the_second_half_names_its_line(tmp_path, monkeypatch):
         gazetteer.load(p)
 
 
+def _halves_allowed(conn, path) -> None:
+    conn.send(halves.can_halve(path))
+
+
+def test_a_daemonic_process_reads_a_big_dump_with_one_reader(tmp_path, monkeypatch):
+    """A Dask worker is daemonic and may start no process: there, a big dump is read by one reader."""
+    p = tmp_path / "dump.txt"
+    p.write_text(dump_text(50), encoding="utf-8")
+    monkeypatch.setattr(halves, "PARALLEL_BYTES", 0)
+    assert halves.can_halve(p)
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_halves_allowed, args=(send, p), daemon=True)
+    worker.start()
+    assert receive.recv() is False
+    worker.join()
+
+
+def test_a_dump_whose_second_reader_dies_is_read_by_one(tmp_path, monkeypatch):
+    """The child reading the second half is killed: the file is read again by one reader."""
+    import os
+    import signal
+    text = dump_text(300)
+    p = tmp_path / "dump.txt"
+    p.write_text(text, encoding="utf-8")
+    whole = geonames.parse(p, text)
+    parent = os.getpid()
+    read = geonames.Reader.read
+
+    def dying(self, lines, first=1):
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return read(self, lines, first)
+
+    monkeypatch.setattr(halves, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(geonames.Reader, "read", dying)
+    again = gazetteer.load(p)
+    assert repr(list(again.entries.items())) == repr(list(whole.entries.items()))
+    assert list(again.index.items()) == list(whole.index.items())
+
+
 @pytest.mark.parametrize("chunk", [1, 4, 1 << 20])
 def test_lines_of_a_byte_range(tmp_path, monkeypatch, chunk):
     monkeypatch.setattr(reading, "CHUNK_BYTES", chunk)

@@ -403,3 +403,17 @@ def test_load_reports_a_broken_row_among_good_ones(tmp_path):
     assert ei.value.problems == [
         f"{p} line 3: row '3\\tHama\\tHama\\t' has 4 tab-separated fields, expected 19 GeoNames columns"
     ]
+
+
+def test_a_name_longer_than_any_geonames_name_is_not_indexed(tmp_path):
+    """GeoNames' names are at most 200 characters: a longer alternate name is dropped, and a
+    longer own name stays the entry's name without being found by it."""
+    long_name = "Qa" + "a" * 300
+    row = "\t".join(["1", long_name, long_name, "Short Name," + "Al " + "b" * 250, "35.0", "36.0", "P", "PPL", "SY",
+                     "", "", "", "", "", "10", "", "", "", "2023-01-01"])
+    path = tmp_path / "SY.txt"
+    path.write_text(row + "\n", encoding="utf-8")
+    gaz = geonames.parse(path, path.read_text(encoding="utf-8"))
+    e = gaz.entries["geonames:1"]
+    assert e.name == long_name and e.aliases == ("Short Name",)
+    assert list(gaz.index) == ["short name"]

@@ -12,6 +12,7 @@ from helpers import ROOT, cities15000
 
 from geo import gazetteer
 from geo.gazetteer import geonames
+from geo.gazetteer import keys as keys_mod
 from geo.gazetteer.keys import KeyIndex
 from geo.gazetteer.stored import BIG_INDEX
 from geo.mentions import Matcher
@@ -109,9 +110,9 @@ def test_key_index_answers_as_the_dict(tmp_path, monkeypatch):
 
 def test_key_index_with_colliding_hashes_compares_the_bytes(monkeypatch):
     """Every key under one CRC-32: found by its bytes."""
-    monkeypatch.setattr("geo.gazetteer.keys.zlib.crc32", lambda data, value=0: 0)
+    monkeypatch.setattr("geo.gazetteer.keys.hash_of", lambda data: 0)
     keys = ["aleppo", "hama", "homs", "al bab"]
-    index = KeyIndex("\0".join(keys).encode(), np.arange(4, dtype=np.int32), np.zeros(4, np.uint32),
+    index = KeyIndex("\0".join(keys).encode(), np.arange(4, dtype=np.int32), np.zeros(4, np.int64),
                      ["e0", "e1", "e2", "e3"])
     assert [index.get(k) for k in keys] == ["e0", "e1", "e2", "e3"]
     assert index.get("idlib") is None and "alepp" not in index
@@ -136,3 +137,19 @@ def test_a_dump_parsed_into_columns_keeps_its_entries_and_index(tmp_path):
                                        ("haleb", "geonames:170063"), ("haleb town", "geonames:12")]
     assert gaz.warnings == ["SY.txt: 1 names fit several places; chose by rule (own name, country, focus SY, "
                             "rank, population); alternatives recorded"]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_one_key_hashed_alone_is_hashed_as_in_a_blob(seed, monkeypatch):
+    """``hash_of`` (a lookup) gives the number ``hashes`` gives the same bytes in a blob, whatever
+    the chunks (by count and by bytes) the blob is hashed in."""
+    rng = random.Random(seed)
+    if seed % 2:
+        monkeypatch.setattr(keys_mod, "HASHED_AT_ONCE", 3)
+        monkeypatch.setattr(keys_mod, "HASHED_BYTES", 7)
+    words = ["".join(rng.choice("abcé ḩ日") for _ in range(rng.randint(0, 30))) for _ in range(60)]
+    blob = "\0".join(words).encode("utf-8")
+    got = keys_mod.hashes(blob, *keys_mod.key_bounds(blob, len(words)))
+    assert got.dtype == np.int64
+    assert got.tolist() == [keys_mod.hash_of(w.encode("utf-8")) for w in words]
+    assert len(set(got.tolist())) == len(set(words))

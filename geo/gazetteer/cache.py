@@ -9,7 +9,7 @@ miss and the gazetteer is parsed again, giving the same entries; tests/test_gaze
 Read back, nothing is built until it is used: ``StoredEntries`` makes an ``Entry`` when it is
 first asked for (a rebuild whose reports are all in the per-report cache asks for the few that
 are drawn), or all of them at once when they are iterated; the index is built on first use, and
-a name looked up before that is found through the keys' CRC-32 (``key_hashes``).
+a name looked up before that is found through the keys' hashes (``key_hashes``, ``keys.hashes``).
 
 The entries are stored in columns: ids (sorted, as both readers sort them: looked up by
 bisection), one record per entry of its string fields (``FIELD``-separated, lists
@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import math
-import zlib
 from collections.abc import Iterable, Iterator
 from operator import attrgetter
 from pathlib import Path
@@ -33,6 +32,8 @@ import numpy as np
 from ..model import Entry
 from . import store
 from .index import Gazetteer
+from .keys import hashes as key_hashes
+from .keys import key_bounds
 from .stored import FIELD, ITEM, RECORD_FIELDS, Columns, StoredEntries
 
 FORMAT = 1
@@ -188,6 +189,7 @@ def _sections(gaz: Gazetteer, entries: list[Entry], codes: dict[str, np.ndarray]
     row = dict(zip(ids, range(len(ids))))
     index = gaz.index
     keys = list(index)
-    yield "keys", _joined_chunks(keys)
+    blob = b"".join(_joined_chunks(keys))   # (each chunk ends with a NUL but the last)
+    yield "keys", blob
     yield "key_rows", np.fromiter(map(row.__getitem__, index.values()), np.int32, len(keys))
-    yield "key_hashes", np.fromiter(map(zlib.crc32, map(str.encode, keys)), np.uint32, len(keys))
+    yield "key_hashes", key_hashes(blob, *key_bounds(blob, len(keys)))

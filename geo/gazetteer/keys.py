@@ -3,21 +3,21 @@
 A dict of the 13 million name keys of a 3-million-row GeoNames dump holds 13 million key
 strings and its table: about 1.2 GB. ``KeyIndex`` answers the same questions (``get``, ``in``,
 ``[]``, iteration in the index's order) from the columns the gazetteer cache keeps: the keys as
-UTF-8 in one blob, the row of each and each key's CRC-32, plus the CRC-32s sorted once. A lookup
+UTF-8 in one blob, the row of each and each key's 64-bit hash (``hashes``), plus the hashes sorted once. A lookup
 is a bisection among the hashes and a byte comparison with the keys of the same hash; about 100
 bytes per key in all.
 """
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterator, Mapping
 
 import numpy as np
 
 CHUNK = 1_000_000            # keys decoded at a time when iterated
 WINDOW = 64 * 1024 * 1024    # bytes of keys scanned at a time for their separators
-HASHED_AT_ONCE = 250_000     # keys hashed at a time (``hashes``)
+HASHED_AT_ONCE = 250_000     # keys hashed at a time (``hashes``) ...
+HASHED_BYTES = 8 * 1024 * 1024   # ... and bytes of them
 
 
 def terminated(blob: bytes | bytearray) -> tuple[np.ndarray, np.ndarray]:
@@ -39,6 +39,7 @@ def key_bounds(blob: bytes | bytearray, count: int) -> tuple[np.ndarray, np.ndar
 
 B = 0x9E3779B97F4A7C15       # odd: invertible modulo 2**64
 B_INVERSE = pow(B, -1, 1 << 64)
+_MASK = (1 << 64) - 1
 
 
 class Sums:
@@ -62,19 +63,40 @@ class Sums:
         return (self.sums[ends] - self.sums[starts]) * self.inverse[starts]
 
 
+def chunks(starts: np.ndarray, ends: np.ndarray, keys: int, size: int) -> list[tuple[int, int]]:
+    """[a, b) ranges of keys, at most ``keys`` keys and (past the first key) ``size`` bytes each:
+    the temporary arrays of ``Sums`` are about 30 bytes per byte hashed."""
+    out, a, n = [], 0, len(starts)
+    while a < n:
+        b = min(n, a + keys)
+        if int(ends[b - 1]) - int(starts[a]) > size:
+            b = max(a + 1, int(np.searchsorted(ends[a:b], int(starts[a]) + size, side="right")) + a)
+        out.append((a, b))
+        a = b
+    return out
+
+
 def hashes(blob: bytes | bytearray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """The ``Sums`` hash of each key ``blob[s:e]`` (keys in order, ``HASHED_AT_ONCE`` at a time)."""
+    """The ``Sums`` hash of each key ``blob[s:e]`` (keys in order, a chunk at a time), as int64."""
     out = np.empty(len(starts), np.uint64)
-    for a in range(0, len(starts), HASHED_AT_ONCE):
-        b = min(a + HASHED_AT_ONCE, len(starts))
+    for a, b in chunks(starts, ends, HASHED_AT_ONCE, HASHED_BYTES):
         at, end = int(starts[a]), int(ends[b - 1])
         out[a:b] = Sums(np.frombuffer(blob, np.uint8, count=end - at, offset=at)).of(starts[a:b] - at, ends[a:b] - at)
-    return out
+    return out.view(np.int64)
+
+
+def hash_of(data: bytes) -> int:
+    """``hashes`` of one key, without numpy (a lookup): the same number, as a signed 64-bit int."""
+    h, power = 0, 1
+    for c in data:
+        h = (h + c * power) & _MASK
+        power = (power * B) & _MASK
+    return h - (1 << 64) if h >> 63 else h
 
 
 class KeyIndex(Mapping[str, str]):
     """name key -> entry id, over ``keys`` (NUL-separated UTF-8, in index order), ``rows`` (each
-    key's row in ``ids``) and ``hashes`` (each key's CRC-32 of its UTF-8)."""
+    key's row in ``ids``) and ``hashes`` (each key's ``hashes``, int64)."""
 
     def __init__(self, keys: bytes, rows: np.ndarray, hashes: np.ndarray, ids: list[str]):
         self._keys, self._rows, self._ids = keys, rows, ids
@@ -87,7 +109,7 @@ class KeyIndex(Mapping[str, str]):
         if not isinstance(key, str):
             return -1
         wanted = key.encode("utf-8", "surrogatepass")
-        h = zlib.crc32(wanted)
+        h = hash_of(wanted)
         i = int(np.searchsorted(self._sorted, h))
         while i < len(self._sorted) and self._sorted[i] == h:
             k = int(self._order[i])

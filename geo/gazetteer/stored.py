@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import zlib
 from bisect import bisect_left
 from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 from pathlib import Path
@@ -25,7 +24,7 @@ from ..model import Entry
 from . import store
 from .checks import LAT, LON, MAX_PRECISION_KM
 from .index import Gazetteer, new_entry
-from .keys import KeyIndex, key_bounds
+from .keys import KeyIndex, hash_of, key_bounds
 from .store import no_gc
 
 FIELD, ITEM = "\x01", "\x02"     # between an entry's string fields; between the items of a list
@@ -107,7 +106,7 @@ class Columns:
         if _bytes(sections, "keys").count(b"\0") != max(self.key_count - 1, 0):
             raise ValueError("keys")
         hashes = sections["key_hashes"]
-        if not isinstance(hashes, np.ndarray) or hashes.dtype != np.uint32 or len(hashes) != self.key_count:
+        if not isinstance(hashes, np.ndarray) or hashes.dtype != np.int64 or len(hashes) != self.key_count:
             raise ValueError("key hashes")
         self._key_bounds: tuple[np.ndarray, np.ndarray] | None = None
         blob = _bytes(sections, "parents")
@@ -152,7 +151,7 @@ class Columns:
             self._key_bounds = key_bounds(blob, self.key_count)
         starts, ends = self._key_bounds
         wanted = key.encode("utf-8", "surrogatepass")
-        for k in np.flatnonzero(self.col["key_hashes"] == zlib.crc32(wanted)).tolist():
+        for k in np.flatnonzero(self.col["key_hashes"] == hash_of(wanted)).tolist():
             if blob[starts[k]:ends[k]] == wanted:
                 return self.ids[self.col["key_rows"][k]]
         return None

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..gazetteer.keys import Sums, key_bounds
+from ..gazetteer.keys import Sums, chunks, key_bounds
 
 BIG_NAMES = 2_000_000        # word keys from which a matcher looks names up by hash
-KEYS_AT_ONCE = 250_000       # word keys hashed at a time
+KEYS_AT_ONCE = 250_000       # word keys hashed at a time ...
+KEY_BYTES_AT_ONCE = 4 * 1024 * 1024   # ... and bytes of them (``Sums`` takes about 30 bytes a byte)
 WORDS_AT_ONCE = 200_000      # words of a report from which runs are hashed at a time
 SPACE = ord(" ")
 
@@ -46,8 +47,7 @@ class NameGrams:
         full = np.empty(count, np.uint64)
         prefixes: list[np.ndarray] = []
         self._most_words = 0
-        for a in range(0, count, KEYS_AT_ONCE):
-            b = min(a + KEYS_AT_ONCE, count)
+        for a, b in chunks(self._starts, self._ends, KEYS_AT_ONCE, KEY_BYTES_AT_ONCE):
             at = int(self._starts[a])
             nul = np.zeros(1, np.uint8)                      # around the keys, as between them
             data = np.concatenate((nul, np.frombuffer(words, np.uint8, count=int(self._ends[b - 1]) - at, offset=at), nul))

@@ -10,8 +10,9 @@ reader makes: the same entries, aliases, alternatives and index order (tests/tes
 
 The problems of both halves are reported together, in line order, as one reader would; an
 invalid UTF-8 byte in the first half is reported before one in the second. A geonameid repeated
-across the halves cannot be reported by either half alone: ``read_in_halves`` then returns None
-and the caller reads the file with one reader, which reports it by line.
+across the halves cannot be reported by either half alone, and a child that dies sends nothing:
+``read_in_halves`` then returns None and the caller reads the file with one reader. A process
+that may not start one (a daemonic Dask worker) reads with one reader too.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ def can_halve(path: Path) -> bool:
         big = path.stat().st_size >= PARALLEL_BYTES
     except OSError:
         return False
-    return big and (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
+    return (big and (os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
+            and not multiprocessing.current_process().daemon)   # (a Dask worker may start no process)
 
 
 def _cut(path: Path) -> tuple[int, int] | None:
@@ -95,6 +97,8 @@ def read_in_halves(path: Path, make_reader) -> Reader | None:
         reader = make_reader()
         reader.read(Lines(path, 0, cut))
         got = receive.recv()
+    except (EOFError, OSError):
+        return None          # the child died (killed, out of memory): the file is read by one reader
     except BaseException:
         child.kill()
         raise

@@ -24,6 +24,7 @@ from .table import ALTERNATE, ASCII, OWN, Table
 COLUMNS = 19
 POPULATION_COLUMN = 14
 MAX_ID_DIGITS = 18           # geonameid and population: ASCII digits, fits in 64 bits
+MAX_NAME_CHARS = 200        # GeoNames' own width of a name (varchar(200)): a longer one is no name
 MAX_CODE_LETTERS = 3         # an all-caps alternate name of at most this many letters is a code
 SHOWN_ROW_CHARS = 40         # of a row with the wrong column count, in a message
 # Script test (latin_only): after normalize, every character must be below U+0370 (Basic Latin,
@@ -59,7 +60,10 @@ def _key(normalized: str) -> str:
 
 def _indexed(key: str, stop: frozenset[str]) -> bool:
     """``not noise(key, stop)``, the common case (a word of letters and digits, long enough, with
-    a cased letter, not listed) decided without the call."""
+    a cased letter, not listed) decided without the call; never a key longer than any GeoNames
+    name (``MAX_NAME_CHARS``)."""
+    if len(key) > MAX_NAME_CHARS:
+        return False
     if len(key) >= MIN_ALTERNATE_NAME_CHARS and key != key.upper() and key not in stop \
             and key.replace(" ", "").isalnum():
         return True
@@ -75,11 +79,11 @@ class Reader:
         self.focused = focused
         self.stop = stop
         self.latin_only = latin_only
-        self._gids: set[int] = set()
+        self._gids: dict[int, int] = {}          # geonameid -> its line (a duplicate's message)
 
     def forget_ids(self) -> None:
         """Let go of the set of ids seen (read to the end: the table holds them)."""
-        self._gids = set()
+        self._gids = {}
 
     def read(self, lines: Iterable[str], first: int = 1) -> None:
         """Read ``lines``, the first of them line ``first`` of the file."""
@@ -101,7 +105,7 @@ class Reader:
         self.table.add(row.gid, n, row.lat, row.lon, kind_of(row.fclass, row.fcode, row.population), row.country,
                        rank_of(row.fclass, row.fcode), row.population, row.country in self.focused,
                        row.name.strip(), aliases, keys, flags)
-        self._gids.add(row.gid)
+        self._gids[row.gid] = n
 
     def checked(self, n: int, line: str) -> _Row | None:
         """Line ``n``'s values, or None when one is refused (each one a problem)."""
@@ -128,7 +132,7 @@ class Reader:
             return None
         gid = int(gid_s)
         if gid in self._gids:
-            self.problems.bad(n, "geonameid", gid_s, f"is a duplicate of line {self.table.line_of(gid)}; ids must be unique")
+            self.problems.bad(n, "geonameid", gid_s, f"is a duplicate of line {self._gids[gid]}; ids must be unique")
             return None
         return _Row(gid, name, asciiname, alts, lat, lon, fclass, fcode, cc.upper(), int(pop_s) if pop_s else 0)
 
@@ -178,8 +182,9 @@ class Reader:
             if key in seen:
                 continue
             seen.add(key)
-            if (len(key) >= MIN_ALTERNATE_NAME_CHARS and key != key.upper() and key not in stop
-                    and key.replace(" ", "").isalnum()) or not noise(key, stop):    # _indexed, inline
+            if len(key) <= MAX_NAME_CHARS and ((len(key) >= MIN_ALTERNATE_NAME_CHARS and key != key.upper()
+                                                and key not in stop and key.replace(" ", "").isalnum())
+                                               or not noise(key, stop)):    # _indexed, inline
                 aliases.append(raw.strip())
                 keys.append(key)
         flags.extend(repeat(ALTERNATE, len(keys) - len(flags)))

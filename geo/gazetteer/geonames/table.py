@@ -20,7 +20,6 @@ dict of 13 million keys took 5.7 GB; in columns it takes a fraction of that.
 
 from __future__ import annotations
 
-import zlib
 from array import array
 from collections.abc import Iterator
 from itertools import repeat
@@ -31,7 +30,7 @@ import numpy as np
 from ..checks import capped
 from ..index import Gazetteer
 from ..keys import hashes as key_hashes
-from ..keys import terminated
+from ..keys import key_bounds, terminated
 from ..stored import FIELD, ITEM, Columns
 from .collisions import MAX_ALTERNATIVES
 
@@ -66,10 +65,6 @@ class Table:
 
     def __len__(self) -> int:
         return len(self.gids)
-
-    def line_of(self, gid: int) -> int:
-        """The line of the row with geonameid ``gid`` (a duplicate's message; rare)."""
-        return self.lines[self.gids.index(gid)]
 
     def extend(self, other: Table) -> None:
         """``other``'s rows after these (a later part of the same dump)."""
@@ -217,10 +212,10 @@ class _Groups:
             return
         lengths = self.ends - self.starts
         run_first = np.maximum.accumulate(np.where(new, np.arange(len(order)), 0))
-        suspects = same[lengths[order[same]] != lengths[order[run_first[same]]]].tolist()
+        suspects = set(same[lengths[order[same]] != lengths[order[run_first[same]]]].tolist())
         for i in same.tolist():
             if i not in suspects and self._key(order[i]) != self._key(order[run_first[i]]):
-                suspects.append(i)
+                suspects.add(i)
         for first in sorted({int(run_first[i]) for i in suspects}):
             end = first + 1
             while end < len(order) and not new[end]:
@@ -260,13 +255,10 @@ class _Groups:
         return ranked[self.group_starts][np.argsort(first, kind="stable")]
 
     def blobs(self, winners: np.ndarray) -> tuple[bytearray, np.ndarray]:
-        """The keys of ``winners`` NUL-separated, and each one's CRC-32."""
+        """The keys of ``winners`` NUL-separated, and each one's hash (``keys.hashes``)."""
         keys, out = self.t.keys, bytearray()
-        hashes = np.empty(len(winners), np.uint32)
         for a in range(0, len(winners), CHUNK):
             ks = winners[a:a + CHUNK]
-            pieces = [keys[s:e] for s, e in zip(self.starts[ks].tolist(), self.ends[ks].tolist())]
-            hashes[a:a + len(ks)] = np.fromiter(map(zlib.crc32, pieces), np.uint32, len(pieces))
             out += b"\0" if a else b""
-            out += b"\0".join(pieces)
-        return out, hashes
+            out += b"\0".join([keys[s:e] for s, e in zip(self.starts[ks].tolist(), self.ends[ks].tolist())])
+        return out, key_hashes(out, *key_bounds(out, len(winners)))
