@@ -30,7 +30,7 @@ import numpy as np
 from ..checks import capped
 from ..index import Gazetteer
 from ..keys import hashes as key_hashes
-from ..keys import key_bounds, terminated
+from ..keys import terminated
 from ..stored import FIELD, ITEM, Columns
 from .collisions import MAX_ALTERNATIVES
 
@@ -146,8 +146,8 @@ class Table:
         ids = b"\0".join(b"geonames:%d" % g for g in gids.tolist())
         records, record_ends = self._records(order, alternatives)
         self.records = bytearray()               # used up: let go of before the keys are copied
-        winners = groups.winners()
-        keys, hashes = groups.blobs(winners)
+        winners, hashes = groups.winners()
+        keys = groups.blob(winners)
         self.keys = bytearray()
         return {
             "ids": ids, "records": records, "record_ends": record_ends,
@@ -189,10 +189,9 @@ class _Groups:
         self.starts, self.ends = terminated(t.keys)
         hashes = key_hashes(t.keys, self.starts, self.ends)
         order = np.argsort(hashes, kind="stable").astype(np.int32)
-        hashes = hashes[order]
+        hashes = self.hashes = hashes[order]   # (each group's hash is its key's, in the index)
         new = np.ones(len(order), bool)
         new[1:] = hashes[1:] != hashes[:-1]
-        del hashes
         self._split_unequal(order, new)
         starts = np.flatnonzero(new)
         self.sizes = np.diff(np.append(starts, len(order)))
@@ -248,17 +247,19 @@ class _Groups:
             a = int(self.group_starts[s])
             yield ranked[a:a + int(self.sizes[s])].tolist()
 
-    def winners(self) -> np.ndarray:
-        """The winning key of each group, groups in the order their key first came."""
+    def winners(self) -> tuple[np.ndarray, np.ndarray]:
+        """The winning key of each group and its hash (``keys.hashes``), groups in the order
+        their key first came."""
         ranked = self._ranking()
         first = self.order[self.group_starts]          # each group's first key (stable: in row order)
-        return ranked[self.group_starts][np.argsort(first, kind="stable")]
+        by_first = np.argsort(first, kind="stable")
+        return ranked[self.group_starts][by_first], self.hashes[self.group_starts][by_first]
 
-    def blobs(self, winners: np.ndarray) -> tuple[bytearray, np.ndarray]:
-        """The keys of ``winners`` NUL-separated, and each one's hash (``keys.hashes``)."""
+    def blob(self, winners: np.ndarray) -> bytearray:
+        """The keys of ``winners`` NUL-separated."""
         keys, out = self.t.keys, bytearray()
         for a in range(0, len(winners), CHUNK):
             ks = winners[a:a + CHUNK]
             out += b"\0" if a else b""
             out += b"\0".join([keys[s:e] for s, e in zip(self.starts[ks].tolist(), self.ends[ks].tolist())])
-        return out, key_hashes(out, *key_bounds(out, len(winners)))
+        return out
