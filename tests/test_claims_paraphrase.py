@@ -554,6 +554,9 @@ SAME_FACT = [
      ("hama", "government", "withdrew")),
     ("Tel Rifaat came under the control of Türkiye-affiliated armed groups on 1 December.",
      ("tal_rifaat", "sna", "captured")),
+    # "clearing X (and Y) of terrorists" is taking X
+    ("SNA units launched the operation a week after clearing Tel Rifat and the Shahba area of terrorists.",
+     ("tal_rifaat", "sna", "captured")),
     # a faction's own name before a general noun
     ("Ahrar al-Sham fighters entered al-Qusayr on Saturday.", ("qusayr", "opposition", "entered")),
     ("Tahrir al-Sham fighters took full control of Homs.", ("homs", "opposition", "captured")),
