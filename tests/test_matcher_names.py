@@ -67,6 +67,7 @@ def test_marks_and_order_as_the_one_pass_rule(monkeypatch):
     check(keys)
     check(keys[::-1])
     check([])
+    check([("al bab", "a"), ("hama", "c"), ("al bab", "b"), ("al-bab", "d")])   # a plain key twice: the first
 
 
 def test_names_of_the_project_gazetteer_as_the_one_pass_rule():
