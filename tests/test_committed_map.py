@@ -12,7 +12,8 @@ from helpers import ROOT
 
 import build_map
 
-FILES = ("situation_map.html", "places.geojson", "claims.geojson", "unresolved.csv", "build.json")
+FILES = ("situation_map.html", "places.geojson", "claims.geojson", "control.geojson", "areas.geojson", "fronts.geojson",
+         "unresolved.csv", "build.json")   # every file a build writes
 
 
 def test_committed_map_matches_a_fresh_build(tmp_path):
