@@ -11,6 +11,7 @@ bytes per key in all.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import NamedTuple
 
 import numpy as np
 
@@ -92,6 +93,55 @@ def hash_of(data: bytes) -> int:
         h = (h + c * power) & _MASK
         power = (power * B) & _MASK
     return h - (1 << 64) if h >> 63 else h
+
+
+class ByHash(NamedTuple):
+    """Keys sorted by hash with equal keys together: their positions in that order (stable, and
+    in blob order within each group), the hashes in that order, where each group of equal keys
+    starts, and the keys' bounds in the blob."""
+    order: np.ndarray
+    hashes: np.ndarray
+    new: np.ndarray      # True at the first key of each group of equal keys
+    starts: np.ndarray
+    ends: np.ndarray
+
+
+def by_hash(blob: bytes | bytearray, starts: np.ndarray, ends: np.ndarray) -> ByHash:
+    """The keys ``blob[s:e]`` grouped by their bytes: sorted by ``hashes``, equal hashes confirmed
+    byte for byte; a run of equal hashes whose keys differ is sorted by bytes (then position) and
+    cut where the bytes change (a hostile dump can make hashes collide; results never depend on it)."""
+    h = hashes(blob, starts, ends)
+    order = np.argsort(h, kind="stable")
+    order = order.astype(np.int32) if len(order) < 2 ** 31 else order
+    h = h[order]
+    new = np.ones(len(order), bool)
+    new[1:] = h[1:] != h[:-1]
+    _split_unequal(blob, starts, ends, order, new)
+    return ByHash(order, h, new, starts, ends)
+
+
+def _split_unequal(blob, starts: np.ndarray, ends: np.ndarray, order: np.ndarray, new: np.ndarray) -> None:
+    same = np.flatnonzero(~new)
+    if not len(same):
+        return
+
+    def key(k: int) -> bytes:
+        return bytes(blob[starts[k]:ends[k]])
+
+    lengths = ends - starts
+    run_first = np.maximum.accumulate(np.where(new, np.arange(len(order)), 0))
+    suspects = set(same[lengths[order[same]] != lengths[order[run_first[same]]]].tolist())
+    for i in same.tolist():
+        if i not in suspects and key(order[i]) != key(order[run_first[i]]):
+            suspects.add(i)
+    for first in sorted({int(run_first[i]) for i in suspects}):
+        end = first + 1
+        while end < len(order) and not new[end]:
+            end += 1
+        run = sorted(order[first:end].tolist(), key=lambda k: (key(k), k))
+        order[first:end] = run
+        for i in range(first + 1, end):
+            new[i] = key(run[i - first]) != key(run[i - first - 1])
 
 
 class KeyIndex(Mapping[str, str]):

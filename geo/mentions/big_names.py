@@ -20,12 +20,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 import numpy as np
 
 from ..gazetteer import Gazetteer
-from ..gazetteer.keys import KeyIndex, hashes, terminated
+from ..gazetteer.keys import ByHash, KeyIndex, by_hash, hashes, terminated
 from ..text import word_form, word_keys
 from .names import CHUNK, ORG, Edged, MatcherNames, edged, organisations
 
@@ -67,47 +66,21 @@ def _id(row: int, ids: Sequence[str]) -> str:
     return ORG if row == ORG_ROW else ids[row]
 
 
-def _hash_order(blob: bytes | bytearray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(the keys' positions sorted by hash, stable; their hashes in that order)."""
-    h = hashes(blob, starts, ends)
-    order = np.argsort(h, kind="stable")
-    return order, h[order]
-
-
-def _unique_first(blob: bytes | bytearray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, _Sorted]:
+def _unique_first(blob: bytes | bytearray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, ByHash]:
     """The positions, in order, of the first of each distinct key of ``blob``; and the keys
-    sorted by hash (for ``_positions``, when every key is kept)."""
-    order, h = _hash_order(blob, starts, ends)
-    first = np.ones(len(order), bool)
-    for i in (np.flatnonzero(h[1:] == h[:-1]) + 1).tolist():    # equal in hash to the one before
-        k = int(order[i])
-        run = i - 1
-        while run >= 0 and h[run] == h[i]:
-            j = int(order[run])
-            if first[run] and blob[starts[j]:ends[j]] == blob[starts[k]:ends[k]]:
-                first[i] = False                                 # a key seen before (the sort is stable)
-                break
-            run -= 1
-    return np.sort(order[first]), _Sorted(order, h, starts, ends)
+    grouped by hash (for ``_positions``, when every key is kept)."""
+    grouped = by_hash(blob, starts, ends)
+    return np.sort(grouped.order[grouped.new]), grouped
 
 
-class _Sorted(NamedTuple):
-    """NUL-terminated keys sorted by hash: their positions in that order, the hashes, the bounds."""
-    order: np.ndarray
-    hashes: np.ndarray
-    starts: np.ndarray
-    ends: np.ndarray
-
-
-def _positions(words: bytearray, wanted: list[str], by_hash: _Sorted | None) -> list[int]:
-    """The position of each of ``wanted`` among the NUL-terminated ``words`` (``by_hash``: them
-    sorted by hash, if already), or -1."""
+def _positions(words: bytearray, wanted: list[str], grouped: ByHash | None) -> list[int]:
+    """The position of each of ``wanted`` among the NUL-terminated ``words`` (``grouped``: them
+    grouped by hash, if already), or -1."""
     if not wanted or not words:
         return [-1] * len(wanted)
-    if by_hash is None:
-        bounds = terminated(words)
-        by_hash = _Sorted(*_hash_order(words, *bounds), *bounds)
-    order, h, starts, ends = by_hash
+    if grouped is None:
+        grouped = by_hash(words, *terminated(words))
+    order, h, starts, ends = grouped.order, grouped.hashes, grouped.starts, grouped.ends
     probe = ("\0".join(wanted) + "\0").encode("utf-8", "surrogatepass")
     p_starts, p_ends = terminated(probe)
     ph = hashes(probe, p_starts, p_ends)
@@ -157,23 +130,23 @@ def by_word_key_rows(chunks: Iterable[tuple[list[str], np.ndarray]], ids: Sequen
             wks = word_keys([part[i] for i in others])
             marked.extend((part[i], int(part_rows[i]), wk) for i, wk in zip(others, wks) if wk)
     starts, ends = terminated(blob)
-    keep, by_hash = _unique_first(blob, starts, ends)
+    keep, grouped = _unique_first(blob, starts, ends)
     plain_rows = np.concatenate(rows)[keep].astype(np.int32) if rows else np.zeros(0, np.int32)
     if len(keep) == len(starts):   # (an index's keys are distinct: the usual case, nothing to copy)
-        return _with_marked(blob, plain_rows, marked, ids, by_hash)
+        return _with_marked(blob, plain_rows, marked, ids, grouped)
     words = bytearray()
     for a in range(0, len(keep), CHUNK):
         ks = keep[a:a + CHUNK]
         words += b"".join(blob[s:e + 1] for s, e in zip(starts[ks].tolist(), ends[ks].tolist()))   # with its NUL
-    del blob, starts, ends, by_hash
+    del blob, starts, ends, grouped
     return _with_marked(words, plain_rows, marked, ids, None)
 
 
 def _with_marked(words: bytearray, plain_rows: np.ndarray, marked: list[tuple[str, int, str]],
-                 ids: Sequence[str], by_hash: _Sorted | None) -> MatcherNames:
-    """The plain word keys (``words``, NUL-terminated, and their rows; ``by_hash``: them sorted
+                 ids: Sequence[str], grouped: ByHash | None) -> MatcherNames:
+    """The plain word keys (``words``, NUL-terminated, and their rows; ``grouped``: them grouped
     by hash, if already), then the marked keys by the rule of ``names.by_word_key``."""
-    known = _positions(words, [wk for _, _, wk in marked], by_hash)
+    known = _positions(words, [wk for _, _, wk in marked], grouped)
     new: dict[str, int] = {}                        # a marked word key that is no plain one -> its row
     edge_sets: dict[str, dict[tuple[str, str], int]] = {}
     plain: dict[str, int] = {}                      # word key -> row of the name without marks

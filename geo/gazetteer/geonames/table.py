@@ -29,8 +29,7 @@ import numpy as np
 
 from ..checks import capped
 from ..index import Gazetteer
-from ..keys import hashes as key_hashes
-from ..keys import terminated
+from ..keys import by_hash, terminated
 from ..stored import FIELD, ITEM, Columns
 from .collisions import MAX_ALTERNATIVES
 
@@ -186,43 +185,14 @@ class _Groups:
 
     def __init__(self, t: Table):
         self.t = t
-        self.starts, self.ends = terminated(t.keys)
-        hashes = key_hashes(t.keys, self.starts, self.ends)
-        order = np.argsort(hashes, kind="stable").astype(np.int32)
-        hashes = self.hashes = hashes[order]   # (each group's hash is its key's, in the index)
-        new = np.ones(len(order), bool)
-        new[1:] = hashes[1:] != hashes[:-1]
-        self._split_unequal(order, new)
-        starts = np.flatnonzero(new)
-        self.sizes = np.diff(np.append(starts, len(order)))
-        self.order, self.group_starts = order, starts
+        grouped = by_hash(t.keys, *terminated(t.keys))
+        self.starts, self.ends, self.hashes = grouped.starts, grouped.ends, grouped.hashes
+        starts = np.flatnonzero(grouped.new)
+        self.sizes = np.diff(np.append(starts, len(grouped.order)))
+        self.order, self.group_starts = grouped.order, starts
         self.count = len(starts)
         self.shared = int(np.count_nonzero(self.sizes > 1))
         self._ranked: np.ndarray | None = None
-
-    def _key(self, k: int) -> bytes:
-        return bytes(self.t.keys[self.starts[k]:self.ends[k]])
-
-    def _split_unequal(self, order: np.ndarray, new: np.ndarray) -> None:
-        """Within each run of equal hashes, keys whose bytes differ from the run's first: the run
-        sorted by bytes (then order of the rows) and cut where the bytes change."""
-        same = np.flatnonzero(~new)
-        if not len(same):
-            return
-        lengths = self.ends - self.starts
-        run_first = np.maximum.accumulate(np.where(new, np.arange(len(order)), 0))
-        suspects = set(same[lengths[order[same]] != lengths[order[run_first[same]]]].tolist())
-        for i in same.tolist():
-            if i not in suspects and self._key(order[i]) != self._key(order[run_first[i]]):
-                suspects.add(i)
-        for first in sorted({int(run_first[i]) for i in suspects}):
-            end = first + 1
-            while end < len(order) and not new[end]:
-                end += 1
-            run = sorted(order[first:end].tolist(), key=lambda k: (self._key(k), k))
-            order[first:end] = run
-            for i in range(first + 1, end):
-                new[i] = self._key(run[i - first]) != self._key(run[i - first - 1])
 
     def _ranking(self) -> np.ndarray:
         """``order`` with each shared group sorted by the collision rule (the winner first)."""
