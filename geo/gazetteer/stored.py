@@ -145,7 +145,7 @@ class Columns:
 
     def find(self, key: str) -> str | None:
         """The entry id the index gives ``key``, without building the index: the keys with its
-        CRC-32, compared byte for byte."""
+        hash (``keys.hash_of``), compared byte for byte."""
         blob = self.col["keys"]
         if self._key_bounds is None:
             self._key_bounds = key_bounds(blob, self.key_count)
