@@ -23,6 +23,26 @@ def test_date_from_dateline_when_no_header(tmp_path):
     assert find_date("on 3 December 2024 and November 30, 2024") == "2024-12-03"
 
 
+@pytest.mark.parametrize("text, date", [
+    ("Rebels seize Aleppo airport\n\n30/11/2024\n\nALEPPO (AFP) - Rebels took the airport.", "2024-11-30"),
+    ("Anadolu Agency\n09.12.2024\nANKARA (AA) - The SNA entered Manbij.", "2024-12-09"),
+    ("ANHA\n10-12-2024\nMANBIJ - Clashes continue.", "2024-12-10"),
+    ("Issued on: 08/12/2024 - 14:20 Modified: 08/12/2024 - 18:05", "2024-12-08"),
+    # day first, as most of the world writes it; month first only when day first is no date
+    ("Posted 12/13/2024 at 9:00", "2024-12-13"),
+    # both readings are dates: the one whose month the text names
+    ("Posted 12/08/2024\nOn Sunday, December 8, the rebels entered Damascus.", "2024-12-08"),
+    ("Posted 08/12/2024\nThe rebels entered Damascus on 8 December.", "2024-12-08"),
+    ("Posted 07/12/2024\nThe offensive began on 27 November.", "2024-12-07"),
+    # a written date before it comes first; no year, a fraction, a reference number: no date
+    ("On 1 December 2024 they left. Updated 02/12/2024", "2024-12-01"),
+    ("Ref: SYR-ADV-2024-112, 3/4 of the town, 24/7 patrols, 1.2.3", ""),
+    ("Posted 31/02/2024, 13/13/2024 and 0/1/2024", ""),
+])
+def test_numeric_dates(text, date):
+    assert find_date(text) == date
+
+
 @pytest.mark.parametrize("name, content, message", [
     ("latin1.txt", "Hama caf\xe9".encode("latin-1"), r"latin1\.txt: not UTF-8 \(invalid byte 0xe9 at offset 8\)"),
     ("empty.txt", b"", r"empty\.txt: empty file"),

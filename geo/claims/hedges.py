@@ -92,6 +92,20 @@ def _present_perfect(norm: str, t: Trigger) -> bool:
     return bool(_PRESENT_PERFECT.search(norm[max(0, t.start - 12):t.start])) or norm.startswith(("has ", "have "), t.start)
 
 
+def _dated_for_time_clause(norm: str, year: int | None, vocab: ClaimVocabulary, conj_end: int) -> bool:
+    """The earlier time that makes a time clause ("after X did Y", ending at ``conj_end``)
+    background is the sentence's own: a history cue, an earlier year before the clause, or any
+    earlier year when the clause opens the sentence. An earlier year after a time clause that
+    follows its main clause belongs to a later phrase ("have occupied X, after the SDF
+    evacuated it, forcing people displaced from Afrin in 2018 to flee")."""
+    if _spans(norm, vocab.rx_history):
+        return True
+    start = next(a for a, b in _spans(norm, vocab.rx_time_clause) if b == conj_end)
+    if not norm[:start].strip(" ,;"):
+        return True
+    return _earlier_year_between(norm, year, 0, start)
+
+
 def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) -> bool:
     """Background, not a current claim: "won control of the city in 2016", "... a decade after
     government forces drove rebels from the city", "had been under state control since ..."."""
@@ -108,7 +122,7 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
                                                                      and _SINCE_YEAR.search(clause_after)):
         return True   # (but "which the rebels have run since 2015" still holds)
     conj = _last_end_before(norm, vocab.rx_time_clause, t.start)
-    if conj >= 0:
+    if conj >= 0 and _dated_for_time_clause(norm, year, vocab, conj):
         if _last_end_before(norm, _CLAUSE_MARK, t.start) < conj + 1 or _found_before(norm, vocab.rx_history, t.start):
             return True
     if _earlier_year_between(norm, year, 0, t.start, _IN_YEAR):

@@ -21,6 +21,11 @@ MONTHS = {
 _MONTH = r"(?P<m>[A-Za-z]{3,9})\.?"
 _MDY = re.compile(_MONTH + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b")
 _DMY = re.compile(r"\b(?P<d>\d{1,2})\s+" + _MONTH + r",?\s+(?P<y>\d{4})\b")
+# "30/11/2024", "09.12.2024", "10-12-2024": two numbers and a four-digit year, one separator
+_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<s>[/.\-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})(?![\d/\-]|\.\d)")
+# month names that say which reading of an ambiguous numeric date is meant ("May" is also a verb)
+_MONTH_NAMED = re.compile(r"\b(January|February|March|April|June|July|August|September|October|November|"
+                          r"December)\b")
 
 MAX_TITLE_CHARS = 150            # a longer first line is the text's first sentence, not a title
 TITLE_NOT_ENDING = ".!?\"”’:"     # a first line ending so is a sentence or a lead-in, not a title
@@ -37,6 +42,19 @@ def valid_date(y: int, m: int, d: int) -> bool:
 def is_iso_date(value: str) -> bool:
     """``value`` is ``YYYY-MM-DD`` and a calendar date."""
     return bool(ISO.fullmatch(value)) and valid_date(*map(int, value.split("-")))
+
+
+def _numeric(m: re.Match, text: str) -> str:
+    """A numeric date read day first, as most of the world writes it, or month first when day
+    first is no calendar date ("12/13/2024"). When both readings are dates, the one whose month
+    ``text`` names ("08/12/2024" beside "December 8") is taken; with neither or both, day first."""
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    readings = [(d, mo) for d, mo in ((a, b), (b, a)) if valid_date(y, mo, d)]
+    if len(readings) == 2 and a != b:
+        named = {MONTHS[n.lower()] for n in _MONTH_NAMED.findall(text)}
+        if (readings[1][1] in named) and (readings[0][1] not in named):
+            readings.reverse()
+    return f"{y:04d}-{readings[0][1]:02d}-{readings[0][0]:02d}" if readings else ""
 
 
 def _date_of(rx: re.Pattern, m: re.Match) -> str:
@@ -60,6 +78,11 @@ def find_date(text: str) -> str:
             if date:
                 found.append((m.start(), date))
                 break
+    for m in _NUMERIC.finditer(text):
+        date = _numeric(m, text)
+        if date:
+            found.append((m.start(), date))
+            break
     return min(found)[1] if found else ""
 
 
