@@ -563,6 +563,11 @@ SAME_FACT = [
     # "they" after a sentence that named a city as its government ("deals with Damascus"): the rebels
     ("These are former rebels who signed reconciliation deals with Damascus in 2018. Their commanders told us "
      "they now control Sheikh Miskin.", ("sheikh_miskin", "opposition", "controls")),
+    # an apposition after the places says who holds them
+    ("Atarib and Darat Izza, two opposition-held towns, were hit by air strikes overnight.",
+     ("darat_izza", "opposition", "controls")),
+    ("Rebels shelled Nubl and Zahraa, two government-held towns.", ("nubl", "government", "controls")),
+    ("Daraa, a government-controlled city, was calm on Friday.", ("daraa", "government", "controls")),
     # a time clause after its main clause is not made history by a year in a later phrase
     ("Turkish-backed factions have occupied Tal Rifaat, after the SDF evacuated the town to protect civilians, "
      "forcing thousands, many of them displaced from Afrin in 2018, to flee.", ("tal_rifaat", "sdf", "withdrew")),
@@ -603,6 +608,7 @@ NO_CLAIM = [
     "Israeli tanks were seen in the streets of the abandoned town of Quneitra.",
     "Aleppo changed hands in 2016; that year, a Russian-backed siege forced rebels out of the city's east.",
     "The army retook the city in 2016, after rebels withdrew from Aleppo.",
+    "Sarmada, the largest town in the rebel-held enclave, was hit.",
     "After rebels withdrew from Aleppo, the army retook the city in 2016.",
     "Iranian militiamen bolstered the defences around Hama, where troops had fallen back to regroup.",
     "The M5 highway runs through Hama.",
