@@ -28,7 +28,7 @@ from .state import as_of
 # village's fields; an airbase's perimeter.
 RADIUS_KM = {
     "capital": 40.0, "city": 30.0, "town": 15.0, "village": 8.0, "airbase": 8.0, "airport": 8.0,
-    "naval_base": 6.0, "port": 6.0, "landmark": 4.0, "dam": 6.0, "border_crossing": 5.0, "other": 8.0,
+    "naval_base": 6.0, "military_base": 6.0, "port": 6.0, "landmark": 4.0, "dam": 6.0, "border_crossing": 5.0, "other": 8.0,
 }
 # Kinds that are not a point of control: an area, a road or a country as a whole.
 NO_CELL_KINDS = frozenset({"country", "governorate", "region", "area", "road"})

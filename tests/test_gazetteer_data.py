@@ -24,7 +24,7 @@ HEADER = [
 ]
 KINDS = {
     "city", "town", "village", "governorate", "region", "country", "airbase",
-    "airport", "naval_base", "landmark", "road", "border_crossing", "dam", "area",
+    "airport", "naval_base", "military_base", "landmark", "road", "border_crossing", "dam", "area",
 }
 LINE_KINDS = {"road"}
 AREA_KINDS = {"country", "region", "area", "governorate"}

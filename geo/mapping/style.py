@@ -21,6 +21,7 @@ KIND_STYLE = {
     "airbase": KindStyle("jet-fighter", "#d7191c", "airbase"),
     "airport": KindStyle("plane", "#e66101", "airport"),
     "naval_base": KindStyle("anchor", "#1a3d6d", "naval base"),
+    "military_base": KindStyle("shield-halved", "#d7191c", "military base"),
     "port": KindStyle("ship", "#1a3d6d", "port"),
     "landmark": KindStyle("landmark", "#8c510a", "landmark"),
     "road": KindStyle("road", "#555555", "road"),

@@ -70,7 +70,7 @@ class ContextVocab:
         src = SOURCE
         self.settlement_kinds = frozenset(optional(c, "settlement_kinds", src) or ["city", "town", "village"])
         self.part_kinds = frozenset(optional(c, "part_kinds", src)
-                                    or ["airport", "airbase", "landmark", "area", "dam", "naval_base"])
+                                    or ["airport", "airbase", "landmark", "area", "dam", "naval_base", "military_base"])
         kind_words = optional(c, "kind_words", src, dict) or {
             "city": ["city", "cities"], "town": ["town", "towns"], "village": ["village", "villages"]}
         self.kind_of_word = {name_key(w): k for k, ws in kind_words.items() for w in ws if name_key(w)}
