@@ -114,13 +114,33 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
         if a.number == "pl" and before and not any(f.plural for f in before) \
                 and before[-1].head not in q.reader.common_heads:
             return before[-1].actor   # "the SDF said their fighters ...": an organisation is "they" too
+        if a.number == "sg" and not any(not f.plural for f in before) and _right_after_its_verb(q, a):
+            got = _speaker_side(q)   # "The rebels' operations command says its fighters ...": the speaker's
+            if got:
+                return got
         got = q.talk.resolve(a.number, before, head) or _enemy(q, a)
         if got is None:   # "an SDF official said the group's fighters ...": the speaker's group
             got = (_speaker_side(q) or a.actor) if a.number == "sg" else (a.actor or _speaker_side(q))
         return None if got == q.side and q.reader.hostile(q.toks, a) else got   # a side's "mercenaries" are not its own
-    if a.actor is None and a.kind == "generic" and _has_side(q.side) and not q.reader.hostile(q.toks, a):
-        return q.side   # "units" in a side's own statement are its units (not "the mercenary factions")
+    if (a.actor is None or q.trigger.pattern.effect == "defence") and a.kind == "generic" and _has_side(q.side) \
+            and not q.reader.hostile(q.toks, a):
+        return q.side   # "units" in a side's own statement are its units (not "the mercenary factions"),
+                        # and so are the "fighters" who repelled an attack
     return _enemy(q, a) or a.actor
+
+
+def _right_after_its_verb(q: AgentQuery, a: ActorHit) -> bool:
+    """The anaphor follows the reporting verb that introduces it ("says its fighters", "said
+    that its units"): it stands for the speaker, not for a force of an earlier sentence."""
+    k = q.toks.at(a.start)
+    if k < len(q.toks) and q.toks[k].start == a.start and q.toks[k].word not in ("its", "it"):
+        k -= 1
+        if k < 0 or q.toks[k].word != "its":   # the hit may start at its noun ("fighters")
+            return False
+    k -= 1
+    if k >= 0 and q.toks[k].word == "that":
+        k -= 1
+    return k >= 0 and q.toks[k].word in q.reader.verbs
 
 
 def _enemy(q: AgentQuery, a: ActorHit) -> str | None:

@@ -18,6 +18,7 @@ _CLAUSE_MARK = re.compile(r"[,;]")
 _CLAUSE_BREAK = re.compile(r";|,(?!\d)")   # not the comma of "2,000"
 _PLUPERFECT = re.compile(r"\bhad(?: \w+)?\s*$")
 _SINCE_YEAR = re.compile(r"\bsince (?:\w+ )?(?:1[89]\d\d|20\d\d)\b")
+_UNTIL = re.compile(r"\buntil\s*$")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "have long controlled"
 INTENTION_REACH = 45   # characters before a phrase searched for an intention ("preparing to")
 CONDITION_REACH = 90   # characters before a phrase searched for a condition ("whether HTS-led factions ...")
@@ -32,8 +33,9 @@ def intended(norm: str, t: Trigger, vocab: ClaimVocabulary, actors: Sequence[Act
     marks = [m.end() for m in _CLAUSE_BREAK.finditer(norm, lo, t.start)]
     lo = marks[-1] if marks else lo
     cues = list(vocab.rx_intention.finditer(norm, lo, t.start))
-    if cues and not any(cues[-1].end() <= a.start and a.end <= t.start for a in actors):
-        return True
+    between = [a for a in actors if cues and cues[-1].end() <= a.start and a.end <= t.start]
+    if cues and (not between or _UNTIL.search(norm, cues[-1].end(), between[0].start)):
+        return True   # (but "would not stop until they reached X": the intention governs the "until" clause)
     return _conditional(norm, t, vocab)
 
 

@@ -245,10 +245,11 @@ class ForceReader(Grammar):
         skip: set[int] = set()   # tokens of forces after a preposition ("insurgents led by HTS had entered")
         brackets = bracket_spans(toks, lo, i)
         for a in reversed([a for a in actors if a.end <= pos and a.start >= toks[lo].start if lo < len(toks)]):
-            if any(x <= a.start and a.end <= y for x, y in brackets):
+            if any(x <= a.start and a.end <= y for x, y in brackets) or _backer(toks, a):
                 continue   # "HTS (banned in Russia as a terrorist organisation) took X": HTS
             end = next((y for x, y in brackets if x < a.end < y), a.end)   # "fighters (HTS, a group banned ...)"
-            gap = self._past_locative(unbracketed([t for t in toks.between(end, pos) if t.start not in skip]))
+            gap = self._past_locative(_past_backing(unbracketed([t for t in toks.between(end, pos)
+                                                                  if t.start not in skip])))
             commas = [k for k, t in enumerate(gap) if t.word == ","]
             if len(commas) >= 2 and commas[0] == 0 and len(gap) <= 20:
                 gap = gap[commas[-1] + 1:]   # "terrorist groups, backed by X, had entered"
@@ -348,6 +349,30 @@ PROXY_HEADS = frozenset({"backed", "affiliated", "aligned", "sponsored", "suppor
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
+BACKING_PARTICIPLES = frozenset({"backed", "supported", "aided", "assisted", "helped", "covered", "escorted"})
+BACKING_WORDS = 4   # words of the backer after "backed by" ("Russian air strikes", "allied air power")
+
+
+def _backer(toks: Words, a: ActorHit) -> bool:
+    """The force ``a`` is named inside "backed by ..." ("troops backed by Russian jets"): the
+    backer, not the subject."""
+    k = toks.at(a.start) - 1
+    while k >= 0 and toks[k].word in ("the", "a", "an"):
+        k -= 1
+    return k >= 1 and toks[k].word == "by" and toks[k - 1].word in BACKING_PARTICIPLES
+
+
+def _past_backing(gap: list) -> list:
+    """``gap`` without a leading "backed by <a few words>" ("forces [backed by Russian air
+    strikes] recaptured X"), or as it is."""
+    if len(gap) > 2 and gap[0].word in BACKING_PARTICIPLES and gap[1].word == "by":
+        k = 2
+        while k < len(gap) and k < 2 + BACKING_WORDS and gap[k].word not in (",", ";") and gap[k].word.isalpha():
+            k += 1
+        return gap[k:] if k > 2 else gap
+    return gap
+
+
 SUBJECT_PARTICIPLES = frozenset({"stationed", "based", "deployed", "positioned", "garrisoned"})
 INSERTION_OPENERS = frozenset({"including", "such", "among", "notably", "especially", "mainly", "mostly"})
 SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from", "at"})
