@@ -568,6 +568,9 @@ SAME_FACT = [
      ("darat_izza", "opposition", "controls")),
     ("Rebels shelled Nubl and Zahraa, two government-held towns.", ("nubl", "government", "controls")),
     ("Daraa, a government-controlled city, was calm on Friday.", ("daraa", "government", "controls")),
+    # a year inside a relative insertion dates the insertion, not the time clause after it
+    ("Residents of Nubl, a town whose people lived under siege until 2016, fled after regime forces abandoned "
+     "Nubl on Saturday.", ("nubl", "government", "withdrew")),
     # a backer named after the subject ("backed by Russian air strikes") is not the subject
     ("Government forces backed by Russian air strikes recaptured Souran.", ("souran", "government", "captured")),
     ("Troops backed by Russian jets repelled an attack on Homs.", ("homs", "government", "repelled")),
@@ -1221,3 +1224,11 @@ def test_a_person_named_after_a_place_is_no_mention_of_it(run):
                      Source("Test Wire", "2024-12-05", "", ""))
     found = find_mentions(r, Matcher(gaz))
     assert [(m.surface, m.place_id) for m in found if m.role == "place"] == [("Hatla", "hatla"), ("Mazloum", "mazlum")]
+
+
+def test_a_trailing_speaker_with_a_long_tail(read):
+    """"..., X said in a statement posted on its Telegram channel": X, without the appositive's comma."""
+    (c,) = read('"We have liberated Qubtan al-Jabal," Major Hassan Omar, a spokesman for the rebels\' '
+                "military operations command, said in a statement posted on its Telegram channel.")
+    assert (c.place_id, c.actor, c.status, c.claimant_side) == ("qubtan_al_jabal", "opposition", "captured", "opposition")
+    assert c.claimant == "a spokesman for the rebels' military operations command"

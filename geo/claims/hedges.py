@@ -105,7 +105,20 @@ def _dated_for_time_clause(norm: str, year: int | None, vocab: ClaimVocabulary, 
     start = next(a for a, b in _spans(norm, vocab.rx_time_clause) if b == conj_end)
     if not norm[:start].strip(" ,;"):
         return True
-    return _earlier_year_between(norm, year, 0, start)
+    return year is not None and any(b <= start and y < year and not _in_relative_insertion(norm, a, b, start)
+                                    for a, b, y in _years(norm, YEAR))
+
+
+_RELATIVE = re.compile(r"\b(?:who|whose|whom|which|where)\b")
+
+
+def _in_relative_insertion(norm: str, a: int, b: int, limit: int) -> bool:
+    """The year at ``a:b`` stands in an insertion between commas that a relative word opens,
+    closed before ``limit`` ("Nubl and al-Zahraa, two towns whose people lived under siege until
+    2016, also fled after ..."): it dates that insertion, not the sentence."""
+    opened = norm.rfind(",", 0, a)
+    closed = norm.find(",", b)
+    return 0 <= opened and b <= closed < limit and _RELATIVE.search(norm, opened, a) is not None
 
 
 def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) -> bool:

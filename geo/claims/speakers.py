@@ -27,7 +27,8 @@ _THAT = re.compile(r"\bthat\b")
 SPEAKER_REACH = 400        # characters before a reporting verb searched for its speaker: a speaker's phrase is short
 SPEAKER_WORDS = 12         # words of a speaker's phrase kept
 PASSIVE_REACH = 24         # characters before a reporting verb searched for a passive auxiliary
-TRAILING_TAIL_WORDS = 5    # "..., X said" ends the sentence: at most this many words after the verb
+TRAILING_TAIL_WORDS = 8    # "..., X said" ends the sentence: at most this many words after the verb
+                           # ("said in a statement posted on its Telegram channel")
 TRAILING_SPEAKER_WORDS = 10  # a trailing speaker's phrase has at most this many words
 _RELATIVE_OPENER = re.compile(r", (?:which|who|whose)\b(?!.*,\s*(?:which|who|whose)\b)")   # the last one
 _OPENS_CLAUSE = re.compile(r"\b(?:where|which|who|whose|while|whereas)\W*$")   # the cue opens that clause
@@ -117,7 +118,7 @@ def _trailing_speaker(t: Trigger, text: str, norm: str, verbs: list[re.Match]) -
             commas = [k for k in range(t.end, m.start()) if norm[k] == ","]
             end = m.start()
             for n, comma in enumerate(reversed(commas[-3:])):
-                p = _STRIP.sub("", " " + text[comma + 1:end].strip(" “”\"")).strip()
+                p = _STRIP.sub("", " " + text[comma + 1:end].strip(" “”\"")).strip().rstrip(" ,")
                 first = p.split()[0].lower() if p else ""
                 if first in _RELATIVES and n < 2:
                     end = comma   # "the commander, who asked not to be named, said": the commander
