@@ -5,11 +5,17 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 
 from ..model import Mention, Report
 from ..text import Sentence, normalize, sentences
 from .matcher import ORG, Matcher
 from .metonymy import PLACE
+
+# An Arabic article written on a name the gazetteer spells without it or with another one
+# ("As-Sweida" for "Sweida", "Ar-Rastan"): part of the mention, not a word of the sentence.
+_ARTICLE = re.compile(r"(?<![\w'\u2019-])(?:[AaEe][lnrstdz]|[Aa](?:sh|th|dh))[-\u2010\u2011]\Z")
+_HAS_ARTICLE = re.compile(r"(?:[AaEe][lnrstdz]|[Aa](?:sh|th|dh))[-\u2010\u2011 ]")
 
 
 def find_mentions(report: Report, matcher: Matcher) -> list[Mention]:
@@ -30,6 +36,9 @@ def find_mentions(report: Report, matcher: Matcher) -> list[Mention]:
     for start, end, eid in matcher.raw_matches(text):
         if eid == ORG:
             continue
+        article = _ARTICLE.search(text, max(0, start - 4), start)
+        if article and not _HAS_ARTICLE.match(text, start):
+            start = article.start()
         s = sents[max(bisect_right(sent_starts, start) - 1, 0)] if sents else whole   # sentence_at(start)
         found.append(Mention(report.id, eid, text[start:end], start, end, s.text, s.start, PLACE))
 

@@ -294,7 +294,9 @@ class ForceReader(Grammar):
         k, named = 1, False
         while k < len(gap):
             inside = any(p.start <= gap[k].start < p.end for p in self.sentence_places)
-            if not (inside or gap[k].word == "the" or gap[k].word in LOCATIVE_HEADS):
+            listed = named and gap[k].word == "and" and k + 1 < len(gap) and any(
+                p.start == gap[k + 1].start for p in self.sentence_places)   # "stationed in A and B"
+            if not (inside or listed or gap[k].word == "the" or gap[k].word in LOCATIVE_HEADS):
                 break
             named = named or inside
             k += 1
