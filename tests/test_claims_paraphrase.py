@@ -1251,3 +1251,15 @@ def test_a_trailing_speaker_with_a_long_tail(read):
                 "military operations command, said in a statement posted on its Telegram channel.")
     assert (c.place_id, c.actor, c.status, c.claimant_side) == ("qubtan_al_jabal", "opposition", "captured", "opposition")
     assert c.claimant == "a spokesman for the rebels' military operations command"
+
+
+def test_a_verb_coordinated_inside_a_time_clause_has_that_clause_s_subject(read):
+    """"after the regime militias collapsed and fled": the militias fled, not the force that
+    liberated the city; an enemy no force names is no one's withdrawal."""
+    claims = {(c.place_id, c.actor, c.status) for c in read(
+        "With God's help, our forces liberated the city of Maarat al-Nu'man after the regime militias collapsed "
+        "and fled south.", outlet="Military Operations Command")}
+    assert claims == {("maarat_al_numan", "opposition", "captured"), ("maarat_al_numan", "government", "withdrew")}
+    claims = {(c.place_id, c.actor, c.status) for c in read(
+        "Our forces liberated Saraqib after the enemy collapsed and fled.", outlet="Military Operations Command")}
+    assert claims == {("saraqib", "opposition", "captured")}

@@ -274,6 +274,10 @@ def _subjectless_agent(q: AgentQuery) -> str | None:
         for a in reversed(before):
             if _unblocked(q, a):
                 return force(q, a)
+    sub = _subordinate_subject(q, j)
+    if sub is not None:   # "X took A after the enemy collapsed and fled": the enemy fled, not X
+        inside = [a for a in before if a.start >= toks[sub].start and _unblocked(q, a)]
+        return force(q, inside[0]) if inside else None
     if q.previous:
         return q.previous
     # the subject of the sentence: its first force not after a preposition and not a
@@ -289,6 +293,21 @@ def _subjectless_agent(q: AgentQuery) -> str | None:
             return force(q, main)
     if toks[0].start >= toks[ti].start - 1:
         return _recent_agent(q, RECENT_SENTENCES)   # only for a sentence that opens with the phrase ("Took X, too.")
+    return None
+
+
+def _subordinate_subject(q: AgentQuery, j: int) -> int | None:
+    """Where the subject of a subordinate clause starts when the phrase is coordinated inside
+    it ("after [the regime militias] collapsed and fled"): token ``j`` is the "and", a clause
+    opener stands before it with no comma between and a subject and a verb after it; else None."""
+    toks = q.toks
+    if not (0 < j < len(toks) and toks[j].word == "and"):
+        return None
+    for k in range(j - 1, -1, -1):
+        if toks[k].word in (",", ";"):
+            return None
+        if toks[k].word in q.reader.shared_place_subordinators:
+            return k + 1 if k + 2 < j else None
     return None
 
 
