@@ -589,6 +589,14 @@ SAME_FACT = [
      "south of the two towns.", ("maarat_al_numan", "government", "withdrew")),
     ("Sources said Iranian advisers and Iraqi factions deployed at the Shayrat airbase had pulled out.",
      ("shayrat_airbase", "iran", "withdrew")),
+    # a phrase's own verb joins no two forces ("Israeli forces [sent] troops into")
+    ("Israeli forces sent troops into Quneitra.", ("quneitra", "israel", "entered")),
+    ("Israel sends troops into the Golan buffer zone.", ("golan_heights", "israel", "entered")),
+    ("Israeli forces were now operating in the Golan buffer zone.", ("golan_heights", "israel", "entered")),
+    ("Opposition commander Abu Yahya said his men had taken over all state institutions in Jableh and Baniyas.",
+     ("baniyas", "opposition", "captured")),
+    ("The army said that units deployed in Daraa and Nawa have carried out a redeployment and repositioning.",
+     ("nawa", "government", "withdrew")),
     # a backer named after the subject ("backed by Russian air strikes") is not the subject
     ("Government forces backed by Russian air strikes recaptured Souran.", ("souran", "government", "captured")),
     ("Troops backed by Russian jets repelled an attack on Homs.", ("homs", "government", "repelled")),
@@ -642,6 +650,7 @@ NO_CLAIM = [
     "Sarmada, the largest town in the rebel-held enclave, was hit.",
     "The HTS leader vowed that his fighters would not stop until they reached Homs.",
     "They vowed never to abandon Hama.",
+    "Army reinforcements arrived in Hama on Tuesday to back the units holding the front.",
     "When HTS fighters drove out of their Idlib enclave on 27 November, few expected them to get far.",
     "The ministry stressed that Turkey had no troops inside Manbij.",
     "After rebels withdrew from Aleppo, the army retook the city in 2016.",

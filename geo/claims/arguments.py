@@ -107,20 +107,6 @@ _NOT_MODIFIERS = frozenset({"and", "or", "from", "to", "by", "in", "of", "on", "
 UNKNOWN = "unknown"   # an agent stated but not a known force: no force is guessed
 
 
-STATIONED = frozenset({"stationed", "deployed", "based", "positioned", "garrisoned"})
-
-
-def _stationed_in(toks: Words, lo: int, ti: int, places: list[PlaceRef], reader: Reader) -> list[PlaceRef]:
-    """The places a subject is placed in ("units [stationed in X and Y] had pulled back",
-    "advisers deployed at the Shayrat airbase had pulled out"): what a withdrawal without an
-    object left."""
-    for k in range(lo, ti - 1):
-        if toks[k].word in STATIONED and toks[k + 1].word in ("in", "at", "inside"):
-            found = reader.objects(toks, k + 2, places)
-            return [p for p in found if p.end <= toks[ti].start]
-    return []
-
-
 def _force_at(k: int, toks: Words, actors: list[ActorHit]) -> ActorHit | None:
     """The force phrase that starts at token ``k``, past an article and up to
     ``FORCE_MODIFIERS`` words before a name ("of Syrian regime forces")."""
@@ -199,8 +185,6 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
                                                       sp.effect == "defence")
             if as_passive and not passive:   # "X, captured by Y on Friday,": the agent follows "by"
                 passive, agent = True, _agent_after(te, True, toks, actors)
-    if not targets and sp.effect == "loss" and not passive:
-        targets = _stationed_in(toks, lo, ti, places, reader)   # "units stationed in X had pulled back"
     objected = te < len(toks) and toks[te].word in ("the", "a", "an")   # "seized the police headquarters"
     if not targets and (where or (sp.agent == "inside" and sp.effect == "loss")
                         or (sp.effect in ("gain", "presence") and objected and not passive and not sp.noun)):

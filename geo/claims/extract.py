@@ -137,11 +137,11 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
         return
     toks = tokenize(text, norm)
     reader = vocab.reader
+    reader.trigger_starts = frozenset(t.start for t in triggers)   # (a phrase's verb joins no two forces)
     named = reader.actor_phrases(toks, raw)   # every force named, for what "they" refers to
     actors = outside(named, triggers, norm, vocab)
     reader.forces_at = frozenset(t.start for a in actors for t in toks.between(a.start, a.end))
     reader.sentence_places = places
-    reader.trigger_starts = frozenset(t.start for t in triggers)
     reader.place_starts = frozenset(p.start for p in places)
     blocked = [(m.start - sent.start, m.end - sent.start) for m in doc.mentions.blocked.get(sent.start, [])]
     reading = SentenceReading(doc.report, vocab, talk, n_sent, doc.year, text, norm, toks, places, actors, named,

@@ -12,6 +12,7 @@ from ..text import name_key
 from .actors import AgentQuery, force, resolve
 from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
+from .clauses.forces import SUBJECT_PARTICIPLES
 from .clauses.words import bracket_spans
 from .discourse import Discourse
 from .hedges import held_since, historic, intended
@@ -130,11 +131,15 @@ class SentenceReading:
     def _where_the_subject_was(self, ti: int) -> list[PlaceRef]:
         """The places "in" which the subject of the phrase at ``ti`` is said to be ("troops in X")."""
         reader, toks = self.vocab.reader, self.toks
-        subj = reader.subject(toks, ti, self.actors, reader.clause_start(toks, ti))
-        if subj is None:
-            return []
-        return [p for p in self.places if subj.end <= p.start and p.end <= toks[ti].start and p.key is not None
-                and toks.at(p.start) > 0 and toks[toks.at(p.start) - 1].word in ("in", "inside")]
+        lo = reader.clause_start(toks, ti)
+        subj = reader.subject(toks, ti, self.actors, lo)
+        # "troops in A and B withdrew", "advisers deployed at X pulled out", "units stationed in A
+        # and B have carried out a redeployment"
+        for k in range(toks.at(subj.end) if subj is not None else lo + 1, ti):
+            if toks[k].word in ("in", "inside", "at") and (subj is not None or toks[k - 1].word in SUBJECT_PARTICIPLES):
+                return [p for p in reader.objects(toks, k + 1, self.places)
+                        if p.key is not None and p.end <= toks[ti].start]
+        return []
 
     def _subordinate_to(self, before: Found, ti: int) -> bool:
         """The phrase at token ``ti`` is in a clause ("after the army withdrew") subordinate to the

@@ -95,6 +95,7 @@ class ForceReader(Grammar):
                                                  t.word.isalpha() and t.word not in self.not_agent_after
                                                  and t.word not in self.clause_starts and t.word not in self.verbs
                                                  and t.word not in ("the", "a", "an")
+                                                 and t.start not in self.trigger_starts   # "forces [sent] troops"
                                                  and (t.cap or not t.word.endswith(("ed", "ing")))
                                                  for t in gap)
                 near = len(gap) <= LINK_GAP   # (a bracket or a link is a few words: no regex over a long gap)
