@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,32 +72,96 @@ def _point(f: dict):
 CLAIM_KEY = ("article", "place_id", "actor", "status", "claimant_side")
 CLAIM_STATE = ("place", "place_state", "place_controller")
 PLACE_KEEP = ("id", "name", "lat", "lon")
+DIGEST_FORMAT = 1
+COMPARED = ("places.geojson", "claims.geojson")   # the outputs a digest stands for
 
 
-def read_previous(out_dir: Path) -> tuple[list[dict] | None, list[dict] | None]:
-    """The previous build's places and claims features, or None when there is none."""
-    return (_load(Path(out_dir) / "places.geojson", PLACE_KEEP),
-            _load(Path(out_dir) / "claims.geojson", CLAIM_KEY + CLAIM_STATE))
+@dataclass(frozen=True)
+class Digest:
+    """What a build drew, as small as a comparison needs: each place's name and point, a hash
+    of each claim's key, each place's state."""
+    places: dict[str, tuple[str, float | None, float | None]]
+    claims: frozenset[str]
+    states: dict[str, tuple[str, str]]
 
 
-def compare(previous: tuple[list[dict] | None, list[dict] | None], places: list[dict], claims: list[dict]) -> Changes:
-    old_places, old_claims = previous
-    if old_places is None:
+def digest(places: list[dict], claims: list[dict]) -> Digest:
+    """The digest of a build's places and claims features (only the properties compared)."""
+    return Digest(
+        {f["properties"]["id"]: (f["properties"].get("name"), *_point(f)) for f in places},
+        frozenset(hashlib.blake2b(json.dumps([f["properties"].get(k) for k in CLAIM_KEY], ensure_ascii=False)
+                                  .encode("utf-8", "surrogatepass"), digest_size=8).hexdigest() for f in claims),
+        _states(claims))
+
+
+def _stamp(out_dir: Path) -> list[list[int]] | None:
+    """Size and modification time of the compared outputs: a digest kept for them holds while
+    these are the same (an output edited or replaced by hand is read again)."""
+    try:
+        return [[st.st_size, st.st_mtime_ns] for st in (os.stat(Path(out_dir) / n) for n in COMPARED)]
+    except OSError:
+        return None
+
+
+def keep(path: Path, out_dir: Path, d: Digest) -> None:
+    """Keep ``d`` in ``path`` for the next build, stamped with the outputs just written; a file
+    that cannot be written costs the next build a reading of the outputs, nothing else."""
+    data = {"format": DIGEST_FORMAT, "stamp": _stamp(out_dir), "places": d.places, "claims": sorted(d.claims),
+            "states": d.states}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
+
+
+def _kept(path: Path | None, out_dir: Path) -> Digest | None:
+    """The digest kept beside the previous build, when it stands for the outputs now there."""
+    if path is None:
+        return None
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        if data.get("format") != DIGEST_FORMAT or data.get("stamp") != _stamp(out_dir) or data["stamp"] is None:
+            return None
+        places = {str(k): (str(v[0]), v[1], v[2]) for k, v in data["places"].items()}
+        states = {str(k): (str(v[0]), str(v[1])) for k, v in data["states"].items()}
+        return Digest(places, frozenset(map(str, data["claims"])), states)
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+
+
+def read_previous(out_dir: Path, kept: Path | None = None) -> Digest | None:
+    """The previous build's digest: the one kept at ``kept`` when it stands for the outputs in
+    ``out_dir``, else made from those outputs; None when there is none."""
+    d = _kept(kept, out_dir)
+    if d is not None:
+        return d
+    places = _load(Path(out_dir) / "places.geojson", PLACE_KEEP)
+    if places is None:
+        return None
+    return digest(places, _load(Path(out_dir) / "claims.geojson", CLAIM_KEY + CLAIM_STATE) or [])
+
+
+def compare(old: Digest | None, new: Digest) -> Changes:
+    if old is None:
         return Changes(first_build=True)
-    old = {f["properties"]["id"]: f for f in old_places}
-    new = {f["properties"]["id"]: f for f in places}
     ch = Changes(first_build=False)
-    ch.added = sorted(new[i]["properties"]["name"] for i in new.keys() - old.keys())
-    ch.dropped = sorted(old[i]["properties"]["name"] for i in old.keys() - new.keys())
-    for i in sorted(new.keys() & old.keys()):
-        a, b = _point(old[i]), _point(new[i])
+    ch.added = sorted(new.places[i][0] for i in new.places.keys() - old.places.keys())
+    ch.dropped = sorted(old.places[i][0] for i in old.places.keys() - new.places.keys())
+    for i in sorted(new.places.keys() & old.places.keys()):
+        a, b = old.places[i][1:], new.places[i][1:]
         if None not in a and None not in b and a != b:
-            ch.moved.append((new[i]["properties"]["name"], geodesic(a, b).km))
-    key = lambda f: tuple(f["properties"].get(k) for k in CLAIM_KEY)  # noqa: E731
-    before = {key(f) for f in (old_claims or [])}
-    after = {key(f) for f in claims}
-    ch.claims_gained, ch.claims_lost = len(after - before), len(before - after)
-    old_state, new_state = _states(old_claims or []), _states(claims)
+            ch.moved.append((new.places[i][0], geodesic(a, b).km))
+    ch.claims_gained, ch.claims_lost = len(new.claims - old.claims), len(old.claims - new.claims)
+    old_state, new_state = old.states, new.states
     ch.states = sorted(((new_state.get(pid) or old_state[pid])[0], old_state.get(pid, ("", ""))[1],
                         new_state.get(pid, ("", ""))[1])
                        for pid in old_state.keys() | new_state.keys()

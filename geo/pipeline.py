@@ -19,7 +19,7 @@ from . import areas as areas_mod
 from . import cache as cache_mod
 from . import export, frames, mapping, provenance
 from . import gazetteer as gazetteer_mod
-from .changes import Changes, compare, read_previous
+from .changes import Changes, Digest, compare, digest, keep, read_previous
 from .geocode import GazetteerGeocoder
 from .model import Claim, Mention, Report
 from .offline import countries_geojson, inline_assets
@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parent.parent
 BASEMAP_SIMPLIFY_DEG = 0.01       # country outlines simplified to about 1 km
+DIGEST_NAME = "previous-build.json"   # the last build's digest, in the cache folder (geo.changes)
 
 
 @dataclass
@@ -220,10 +221,17 @@ def _collections(places, claims: list[Claim], lines: dict, states: dict, estimat
     }
 
 
-def _changes(out_dir: Path, collections: dict[str, dict]) -> Changes:
-    """What moved since the build already in ``out_dir`` (read before it is replaced)."""
-    return compare(read_previous(out_dir), collections["places.geojson"]["features"],
-                   collections["claims.geojson"]["features"])
+def _digest_file(cfg: Config) -> Path | None:
+    """Where the digest of the last build is kept (in the per-report cache folder), or None with
+    ``--no-cache``: the previous outputs are then read to compare with them."""
+    return cache_mod.folder_for(cfg.out_dir) / DIGEST_NAME if cfg.cache else None
+
+
+def _changes(cfg: Config, collections: dict[str, dict]) -> tuple[Changes, Digest]:
+    """What moved since the build already in ``cfg.out_dir`` (compared before it is replaced),
+    and this build's digest."""
+    now = digest(collections["places.geojson"]["features"], collections["claims.geojson"]["features"])
+    return compare(read_previous(cfg.out_dir, _digest_file(cfg)), now), now
 
 
 def _counts(reports: list[Report], skipped: list[str], resolved: Resolved, found: Found,
@@ -272,10 +280,13 @@ def build(cfg: Config) -> BuildResult:
     places = frames.places_frame(resolved.places, {r.id: r for r in reports})
     html = _map(cfg, gaz, reports, resolved, control, places, outlines)
     collections = _collections(places, found.claims, lines, states, estimate, gaz)
-    changes = _changes(cfg.out_dir, collections)
+    changes, now = _changes(cfg, collections)
     unresolved = summarise(found.unresolved)
     counts = _counts(reports, skipped, resolved, found, unresolved)
     written = _exports(cfg, html, collections, unresolved, _build_info(cfg, gaz, reports, counts, estimate))
+    kept = _digest_file(cfg)
+    if kept is not None:
+        keep(kept, cfg.out_dir, now)
     return BuildResult(
         written=written, report_count=len(reports), skipped=skipped, place_count=len(resolved.places),
         claim_count=len(found.claims),

@@ -205,3 +205,36 @@ def test_changes_are_read_from_a_previous_build_in_any_json_layout(tmp_path, cap
         said.append(capsys.readouterr().out.splitlines()[-1].split("since the last build: ")[1])
     assert "moved Aleppo (" in said[0]
     assert said[1] == said[0]
+
+
+def test_the_previous_build_is_compared_through_its_kept_digest(tmp_path, capsys, monkeypatch):
+    """A build keeps a digest of what it drew beside its outputs (in the cache folder); the next
+    build compares with it instead of reading the previous GeoJSON, and says the same as when
+    it reads them (no digest, or a digest for other outputs than those now there)."""
+    from geo import cache, changes, pipeline
+    rs = rows()
+    for r in rs:
+        if r["id"] == "aleppo":
+            r["lat"], r["lon"] = "36.3", "37.3"
+    moved = write_rows(tmp_path / "g.csv", rs)
+    said = {}
+    for how in ("digest", "no digest", "stale digest"):
+        folder = tmp_path / how.replace(" ", "_")
+        folder.mkdir()
+        code, out = build(folder, ROOT / "gazetteer.csv")
+        kept = cache.folder_for(out) / pipeline.DIGEST_NAME
+        assert code == 0 and kept.is_file()
+        if how == "no digest":
+            kept.unlink()
+        elif how == "stale digest":   # outputs replaced by hand after the build
+            (out / "claims.geojson").write_text('{"type": "FeatureCollection", "features": []}', encoding="utf-8")
+        capsys.readouterr()
+        with monkeypatch.context() as m:
+            if how == "digest":
+                m.setattr(changes, "_load", lambda *a: pytest.fail("the previous outputs were read"))
+            code, out = build(folder, moved)
+        assert code == 0
+        said[how] = capsys.readouterr().out.splitlines()[-1].split("since the last build: ")[1]
+    assert "moved Aleppo (" in said["digest"]
+    assert said["no digest"] == said["digest"]
+    assert "claims +" in said["stale digest"] and said["stale digest"] != said["digest"]
