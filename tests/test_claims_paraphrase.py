@@ -597,6 +597,8 @@ SAME_FACT = [
      ("baniyas", "opposition", "captured")),
     ("The army said that units deployed in Daraa and Nawa have carried out a redeployment and repositioning.",
      ("nawa", "government", "withdrew")),
+    # "the mercenaries" in the SDF's voice are the SNA
+    ("SDF spokesman Farhad Shami said the mercenaries had seized Tal Rifaat.", ("tal_rifaat", "sna", "captured")),
     # a backer named after the subject ("backed by Russian air strikes") is not the subject
     ("Government forces backed by Russian air strikes recaptured Souran.", ("souran", "government", "captured")),
     ("Troops backed by Russian jets repelled an attack on Homs.", ("homs", "government", "repelled")),
@@ -650,6 +652,8 @@ NO_CLAIM = [
     "Sarmada, the largest town in the rebel-held enclave, was hit.",
     "The HTS leader vowed that his fighters would not stop until they reached Homs.",
     "They vowed never to abandon Hama.",
+    # "terrorists" in the SDF's voice may be the Islamic State or the SNA: no force is guessed
+    "The SDF said terrorists attacked Hajin.",
     "Army reinforcements arrived in Hama on Tuesday to back the units holding the front.",
     "When HTS fighters drove out of their Idlib enclave on 27 November, few expected them to get far.",
     "The ministry stressed that Turkey had no troops inside Manbij.",
@@ -1272,3 +1276,20 @@ def test_a_verb_coordinated_inside_a_time_clause_has_that_clause_s_subject(read)
     claims = {(c.place_id, c.actor, c.status) for c in read(
         "Our forces liberated Saraqib after the enemy collapsed and fled.", outlet="Military Operations Command")}
     assert claims == {("saraqib", "opposition", "captured")}
+
+
+def test_an_outlet_speaking_for_a_side_names_its_enemy_in_that_side_s_words(read):
+    """ANHA, in its own voice, calls the Turkish-backed factions "the mercenaries"."""
+    (c,) = read("The mercenaries attacked Manbij on Tuesday.", outlet="Hawar News Agency (ANHA)")
+    assert (c.place_id, c.actor, c.status) == ("manbij", "sna", "contested")
+
+
+def test_an_inverted_speaker_after_a_quote_is_the_speaker(read):
+    """'"...," said X, a commander of Y': X (with the appositive) speaks, not the last speaker
+    named paragraphs before; a civilian's "we" is no force."""
+    (c,) = read('"We have liberated Qubtan al-Jabal," said Abu Mohammed, a commander of the Military Operations '
+                "Command.")
+    assert (c.place_id, c.actor, c.claimant_side) == ("qubtan_al_jabal", "opposition", "opposition")
+    claims = read('Opposition commander Abu Yahya said his men took Jableh. Families are afraid to go home. '
+                  '"We left Hims when the fighting reached al-Waer," said Umm Hassan, who is sheltering in a school.')
+    assert {(c.place_id, c.actor, c.status) for c in claims} == {("jableh", "opposition", "captured")}

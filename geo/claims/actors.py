@@ -119,6 +119,8 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
             if got:
                 return got
         got = q.talk.resolve(a.number, before, head) or _enemy(q, a)
+        if got == _UNSAID:
+            return None
         if got is None:   # "an SDF official said the group's fighters ...": the speaker's group
             got = (_speaker_side(q) or a.actor) if a.number == "sg" else (a.actor or _speaker_side(q))
         return None if got == q.side and q.reader.hostile(q.toks, a) else got   # a side's "mercenaries" are not its own
@@ -126,7 +128,13 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
             and not q.reader.hostile(q.toks, a):
         return q.side   # "units" in a side's own statement are its units (not "the mercenary factions"),
                         # and so are the "fighters" who repelled an attack
-    return _enemy(q, a) or a.actor
+    enemy = _enemy(q, a)
+    if enemy == _UNSAID:
+        return None   # "the terrorists" in the SDF's voice: the Islamic State or the SNA, unsaid
+    return enemy or a.actor
+
+
+_UNSAID = "?"   # _enemy: a hostile phrase whose enemy the side's words do not say
 
 
 def _right_after_its_verb(q: AgentQuery, a: ActorHit) -> bool:
@@ -150,7 +158,10 @@ def _enemy(q: AgentQuery, a: ActorHit) -> str | None:
     enemy = q.reader.enemy_of.get(voice)
     words = [t.word for t in q.toks.between(a.start, a.end)]
     plain = all(w in q.reader.hostile_words or w in q.reader.generic or w in _PLAIN_WORDS for w in words)
-    return enemy if enemy and plain and q.reader.hostile(q.toks, a) else None
+    if not (enemy and plain and q.reader.hostile(q.toks, a)):
+        return None
+    only = q.reader.enemy_words_of.get(voice)   # (the SDF's "mercenaries" are the SNA; its "terrorists" may be ISIS)
+    return enemy if only is None or any(w in only for w in words) else _UNSAID
 
 
 def _speaker_side(q: AgentQuery) -> str | None:

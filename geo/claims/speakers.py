@@ -119,6 +119,9 @@ def _trailing_speaker(t: Trigger, text: str, norm: str, verbs: list[re.Match]) -
             end = m.start()
             for n, comma in enumerate(reversed(commas[-3:])):
                 p = _STRIP.sub("", " " + text[comma + 1:end].strip(" “”\"")).strip().rstrip(" ,")
+                if n == 0 and not p and any(q in text[comma + 1:end] for q in "\"”’"):
+                    # '"We left Hims ...," said Umm Hassan': after a closing quote, the speaker follows the verb
+                    return _speaker_after(text, norm, m.end())
                 first = p.split()[0].lower() if p else ""
                 if first in _RELATIVES and n < 2:
                     end = comma   # "the commander, who asked not to be named, said": the commander
@@ -128,6 +131,21 @@ def _trailing_speaker(t: Trigger, text: str, norm: str, verbs: list[re.Match]) -
                 if p and len(p.split()) <= TRAILING_SPEAKER_WORDS and first not in _CONJUNCTIONS:
                     return p   # (", and the White Helmets report deaths": another clause, not a speaker)
     return None
+
+
+def _speaker_after(text: str, norm: str, start: int) -> str | None:
+    """The speaker after an inverted verb ('..., said Umm Hassan'), with an appositive that ends
+    the sentence ('said Abu Mohammed, a commander of the Military Operations Command')."""
+    name = phrase_after(text, norm, start)
+    if not name or len(name.split()) > TRAILING_SPEAKER_WORDS:
+        return None
+    rest = text[start:].split(",", 1)[1].strip() if "," in text[start:] else ""
+    rest = rest.rstrip(" .\"”'’")
+    words = rest.split()
+    if words and words[0].lower() in ("a", "an", "the") and len(words) <= TRAILING_SPEAKER_WORDS \
+            and not _SENTENCE_GOES_ON.search(rest):
+        return f"{name}, {rest}"
+    return name
 
 
 def _speaker_phrase(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, verbs: list[re.Match]) -> str | None:

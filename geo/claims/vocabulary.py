@@ -57,7 +57,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "": {"actors": TABLE, "anaphora": TABLE, "eras": LIST},
         "era": {"from": str, "names": TABLE},
         "actor": {"label": str, "colour": str, "names": STR_LIST, "adjectives": STR_LIST, "allies": STR_LIST,
-                  "own_army": bool, "home_outlets": STR_LIST, "enemy": str},
+                  "own_army": bool, "home_outlets": STR_LIST, "enemy": str, "enemy_words": STR_LIST},
         "anaphora": {k: STR_LIST for k in ("nouns", "hostile_words", "determiners", "singular_determiners",
                                            "plural_determiners", "weak_determiners", "own_determiners",
                                            "singular_pronouns", "plural_pronouns", "own_pronouns", "army_words",
@@ -138,6 +138,7 @@ class ClaimVocabulary:
         self.reader.common_heads = frozenset(n.split()[-1] for n in self.reader.common_names if n)
         # "the army", said by a side with an army of its own, is that side's army
         self.reader.enemy_of = self.enemy_of
+        self.reader.enemy_words_of = self.enemy_words_of
         self.reader.own_army_sides = frozenset(aid for aid, spec in a["actors"].items() if spec.get("own_army"))
         # ... and in a report of its home press, speaking in its own voice ("home_outlets")
         self.home_army_of = {name_key(o): aid for aid, spec in a["actors"].items() if spec.get("own_army")
@@ -176,6 +177,9 @@ class ClaimVocabulary:
                 raise VocabularyError(f"{data_files.where(a_path, 'enemy')}: [actors.{aid}] enemy: "
                                       f"{enemy!r} is not another actor of actors.toml")
         self.enemy_of = {aid: spec["enemy"] for aid, spec in a["actors"].items() if "enemy" in spec}
+        # the hostile words that name that enemy in its voice (all of them when not listed)
+        self.enemy_words_of = {aid: frozenset(name_key(w) for w in spec["enemy_words"])
+                               for aid, spec in a["actors"].items() if "enemy_words" in spec}
         self._eras = self._load_eras(a.get("eras", []), a_path)
         era_names = [n for _, names in self._eras for n in names]
         ana = a["anaphora"]
