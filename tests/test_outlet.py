@@ -57,6 +57,13 @@ def test_reuters_credit_line(outlets):
                      "the house style of Reuters")
 
 
+def test_a_credit_line_naming_other_staff_is_not_the_house_style(outlets):
+    """"(Reporting by Meridian Wire staff; Editing by ...)" names its own outlet's staff: not
+    Reuters' house style; "(Reporting by Reuters staff; ...)" still is."""
+    assert infer_outlet(f"{BODY}\n\n(Reporting by Meridian Wire staff; Editing by Clare Holt)", outlets) == ("unknown", "")
+    assert infer_outlet(f"{BODY}\n\n(Reporting by Reuters staff; Editing by Clare Holt)", outlets)[0] == "Reuters"
+
+
 @pytest.mark.parametrize("text", [
     f"Reuters could not verify the claims. {BODY}",
     f"BEIRUT - Reuters could not independently verify the footage. {BODY}",

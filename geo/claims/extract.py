@@ -19,6 +19,7 @@ from .sentence import Found, SentenceReading
 from .speakers import Speaker, admission, document_voice, first_claimant
 from .triggers import find_triggers
 from .vocabulary import ClaimVocabulary
+from .when import event_date
 
 MAX_SENTENCE = 4000     # characters: a longer "sentence" (no full stop for a page) is not read for
                         # claims; its places are still drawn. Keeps the cost linear in the text.
@@ -63,7 +64,7 @@ class _Report:
     seen: set[tuple[str, str, str, str]] = field(default_factory=set)
 
     def add(self, place_id: str, actor: str, status: str, effect: str, speaker: Speaker, quote: str, hedged: bool,
-            trigger: str, start: int) -> None:
+            trigger: str, start: int, date: str | None = None) -> None:
         """One claim, unless the report made it already (same place, actor, status and side)."""
         key = (place_id, actor, status, speaker.side)
         if key in self.seen:
@@ -71,7 +72,7 @@ class _Report:
         self.seen.add(key)
         report = self.report
         self.claims.append(Claim(
-            article=report.id, outlet=report.outlet, date=report.date,
+            article=report.id, outlet=report.outlet, date=report.date if date is None else date,
             place_id=place_id, place=self.gazetteer.entries[place_id].name, actor=actor, status=status,
             claimant=speaker.name, claimant_side=speaker.side, quote=quote,
             admission=admission(actor, effect, speaker.side, self.vocab.allies_of(speaker.side)),
@@ -191,4 +192,4 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
             if t.held and m.place_id in events:
                 continue
             doc.add(m.place_id, f.actor, t.pattern.status, t.pattern.effect, f.speaker, text, hedged,
-                    text[t.start:t.end], sent.start)
+                    text[t.start:t.end], sent.start, event_date(report.text, sent.start, text, t.start, t.end, report.date))

@@ -107,8 +107,18 @@ class Outlets:
         return self._by_key.get(key) or self._by_key[key.upper()]
 
     def credited(self, body: str) -> Outlet | None:
+        """The outlet whose house style a closing credit line is; None when the line names the
+        staff of another ("(Reporting by Meridian Wire staff; Editing by ...)")."""
         low = body.casefold()
-        return next((o for o in self._credited if all(c.casefold() in low for c in o.credits)), None)
+        o = next((o for o in self._credited if all(c.casefold() in low for c in o.credits)), None)
+        staff = _STAFF.search(body)
+        if o is not None and staff and tag_key(staff["name"]) not in {tag_key(t) for t in o.tags}:
+            return None
+        return o
+
+
+# "Meridian Wire staff", "AFP correspondents": a credit that names whose staff reported
+_STAFF = re.compile(r"\b(?P<name>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4}) (?:staff|correspondents?|reporters?|bureau)\b")
 
 
 def _where(path: Path, table: str, key: str = "") -> str:

@@ -1,0 +1,64 @@
+"""A claim is dated by the event it reports where the text says when: a timeline line's label,
+a date opening the sentence, a date or weekday in the phrase's clause; else by the report."""
+
+from pathlib import Path
+
+import pytest
+from helpers import ROOT
+
+from geo.claims import ClaimVocabulary, extract_claims
+from geo.claims.when import event_date
+from geo.gazetteer import load
+from geo.mentions import Matcher, find_mentions
+from geo.reports import Source, parse_report
+
+
+def dated(sentence: str, phrase: str, report_date: str, before: str = "") -> str:
+    text = before + sentence
+    a = sentence.index(phrase)
+    return event_date(text, len(before), sentence, a, a + len(phrase), report_date)
+
+
+@pytest.mark.parametrize("sentence, phrase, report_date, expected", [
+    # a weekday in the phrase's clause: the last such day on or before the report's (2024-12-07 is a Saturday)
+    ("Rebels entered Hama on Thursday.", "entered", "2024-12-07", "2024-12-05"),
+    ("Rebels entered Hama on Saturday.", "entered", "2024-12-07", "2024-12-07"),
+    ("Rebels entered Hama on Sunday evening.", "entered", "2024-12-07", "2024-12-01"),
+    # a day and month in the clause, or opening the sentence; "since" dates the start of a hold
+    ("Rebels reportedly took Rastan on 6 December.", "took", "2024-12-07", "2024-12-06"),
+    ("On Dec. 5, rebels entered Hama.", "entered", "2024-12-07", "2024-12-05"),
+    ("Aleppo has been under their control since 30 November.", "under their control", "2024-12-07", "2024-11-30"),
+    # the report's year, or the year before when that would be after the report
+    ("Rebels took Damascus on 8 December.", "took", "2025-01-02", "2024-12-08"),
+    ("Rebels took Damascus on 8 December 2024.", "took", "2025-01-02", "2024-12-08"),
+    # a day in another clause, after the report, long before it, or no report date: the report's
+    ("Rebels entered Hama, the army said on Thursday.", "entered", "2024-12-07", "2024-12-07"),
+    ("Rebels will enter Hama on 20 December.", "enter", "2024-12-07", "2024-12-07"),
+    ("Rebels took the town on 8 March 2024.", "took", "2024-12-07", "2024-12-07"),
+    ("Rebels entered Hama on Thursday.", "entered", "", ""),
+])
+def test_a_date_the_sentence_gives(sentence, phrase, report_date, expected):
+    assert dated(sentence, phrase, report_date) == expected
+
+
+def test_a_timeline_line_dates_every_sentence_on_it():
+    before = "Timeline\n\n"
+    for label, expected in [("NOV 29 - ", "2024-11-29"), ("DEC 3-4 - ", "2024-12-04"), ("- 2 December: ", "2024-12-02"),
+                            ("Dec. 6, 2024 -- ", "2024-12-06")]:
+        line = label + "Rebels take Saraqib. The army says it has pulled out of Saraqib."
+        second = line.index("The army")
+        sentence = line[second:]
+        a = sentence.index("pulled out of")
+        assert event_date(before + line, len(before) + second, sentence, a, a + 13, "2024-12-10") == expected, label
+
+
+def test_claims_of_a_timeline_carry_their_lines_dates():
+    gaz = load(ROOT / "gazetteer.csv")
+    text = ("Key dates of the offensive\n\nNOV 29 - Rebels take the town of Saraqib.\n\n"
+            "DEC 5 - Rebels enter Hama. The army says its units have pulled out of Hama.\n\n"
+            "Rebels took Homs on Sunday.\n")
+    r = parse_report(Path("t.txt"), text.encode(), Source("Test Wire", "2024-12-10", "", ""))
+    claims = extract_claims(r, find_mentions(r, Matcher(gaz)), ClaimVocabulary(), gaz)
+    assert {(c.place_id, c.status, c.date) for c in claims} == {
+        ("saraqib", "captured", "2024-11-29"), ("hama", "entered", "2024-12-05"),
+        ("hama", "withdrew", "2024-12-05"), ("homs", "captured", "2024-12-08")}
