@@ -599,6 +599,19 @@ SAME_FACT = [
      ("nawa", "government", "withdrew")),
     # "the mercenaries" in the SDF's voice are the SNA
     ("SDF spokesman Farhad Shami said the mercenaries had seized Tal Rifaat.", ("tal_rifaat", "sna", "captured")),
+    # restoring control is taking; "overrunning"; "X was theirs"; an attack X came under
+    ("Units of the Syrian Arab Army have restored control over the settlements of Souran and Halfaya.",
+     ("halfaya", "government", "captured")),
+    ("Rebels were within five kilometres of Homs after overrunning Rastan and Talbiseh.", ("talbiseh", "opposition", "captured")),
+    ("This afternoon the rebels said Maarat al-Numan was theirs as well.", ("maarat_al_numan", "opposition", "controls")),
+    ("Nubl came under attack by Ankara-backed militants on Saturday.", ("nubl", "sna", "contested")),
+    ("Armed formations supported by Ankara are conducting offensive actions in the area of Tal Rifaat.",
+     ("tal_rifaat", "sna", "contested")),
+    ("Militias backed by Iran withdrew from Mayadin.", ("mayadin", "iran", "withdrew")),
+    ("The General Command said its units had temporarily redeployed from Aleppo.", ("aleppo", "government", "withdrew")),
+    # a status line's label is its place, whatever the next clause says about people
+    ("Nubl and Zahraa: SNA control; residents had left for government areas.", ("zahraa", "sna", "controls")),
+    ("Turkish forces continue to hold their positions in El Bab.", ("al_bab", "turkey", "controls")),
     # a backer named after the subject ("backed by Russian air strikes") is not the subject
     ("Government forces backed by Russian air strikes recaptured Souran.", ("souran", "government", "captured")),
     ("Troops backed by Russian jets repelled an attack on Homs.", ("homs", "government", "repelled")),
@@ -652,6 +665,9 @@ NO_CLAIM = [
     "Sarmada, the largest town in the rebel-held enclave, was hit.",
     "The HTS leader vowed that his fighters would not stop until they reached Homs.",
     "They vowed never to abandon Hama.",
+    # an analyst's estimate
+    "The desk assesses that the regime likely still controls Damascus.",
+    "The Syrian Democratic Forces probably control most of Deir ez-Zor City.",
     # "terrorists" in the SDF's voice may be the Islamic State or the SNA: no force is guessed
     "The SDF said terrorists attacked Hajin.",
     "Army reinforcements arrived in Hama on Tuesday to back the units holding the front.",

@@ -107,6 +107,16 @@ _NOT_MODIFIERS = frozenset({"and", "or", "from", "to", "by", "in", "of", "on", "
 UNKNOWN = "unknown"   # an agent stated but not a known force: no force is guessed
 
 
+def _people_object(toks: Words, te: int, reader: Reader) -> bool:
+    """The phrase's object is people ("freed thousands of detainees"), in its own clause."""
+    for t in toks[te:te + LABEL_OBJECT_WORDS]:
+        if t.word in (",", ";"):
+            return False
+        if t.word in reader.people:
+            return True
+    return False
+
+
 def _force_at(k: int, toks: Words, actors: list[ActorHit]) -> ActorHit | None:
     """The force phrase that starts at token ``k``, past an article and up to
     ``FORCE_MODIFIERS`` words before a name ("of Syrian regime forces")."""
@@ -189,7 +199,7 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     if not targets and (where or (sp.agent == "inside" and sp.effect == "loss")
                         or (sp.effect in ("gain", "presence") and objected and not passive and not sp.noun)):
         targets = reader.scene(toks, places)   # "On the Saraqib front, the army repelled the attack"
-    if not targets and not any(t.word in reader.people for t in toks[te:te + LABEL_OBJECT_WORDS]):
+    if not targets and not _people_object(toks, te, reader):
         targets = reader.label(toks, places)   # "1. Damascus — opposition forces in control of the capital"
     if passive and agent is None:
         return targets, "passive"

@@ -20,8 +20,9 @@ _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")   # read in the text: the fold
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|now|widely|still|reportedly)\s+)?$")
 _STRIP = re.compile(r"^(?:the country's\s+)?|(?:\s+(?:has|have|had|also|now|reportedly|earlier|later|previously|on \w+day))+$")
 _CLAUSE_MARK = re.compile(r"[,;]")
-_LEADING_DAY = re.compile(r"^(?:(?:late |early )?on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-                          r"(?: (?:morning|afternoon|evening|night))?,?\s+(?=\S)", re.I)
+_LEADING_DAY = re.compile(r"^(?:(?:(?:late |early )?on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                          r"(?: (?:morning|afternoon|evening|night))?|(?:this|that) (?:morning|afternoon|evening)"
+                          r"|today|tonight|yesterday|later|earlier),?\s+(?=\S)", re.I)
 _SENTENCE_GOES_ON = re.compile(r"[.;]")
 _THAT = re.compile(r"\bthat\b")
 SPEAKER_REACH = 400        # characters before a reporting verb searched for its speaker: a speaker's phrase is short

@@ -8,8 +8,8 @@ from typing import NamedTuple
 
 from .vocabulary import ClaimVocabulary, StatusPattern
 
-POSSESSIVE = re.compile(r"\b(?:them|their|its|the group's|our|ours|us)\b")   # "under their control"
-PLURAL_POSSESSIVES = ("them", "their")
+POSSESSIVE = re.compile(r"\b(?:them|their|theirs|its|the group's|our|ours|us)\b")   # "under their control"
+PLURAL_POSSESSIVES = ("them", "their", "theirs")
 _HELD_SUFFIX = re.compile(r" (?:led|backed)$")   # "hts led held": the force is "hts"
 _FORCES = " forces"   # "government held": the actor "government forces"
 _JOINERS = frozenset("-\u2010\u2011\u2012\u2013")   # hyphens (and a dash typed for one)

@@ -255,7 +255,7 @@ class ForceReader(Grammar):
             if len(commas) >= 2 and commas[0] == 0 and len(gap) <= 20:
                 gap = gap[commas[-1] + 1:]   # "terrorist groups, backed by X, had entered"
             ok = all(t.word in self.soft or t.word in self.subject_gap or t.word in SUBJECT_MARKS
-                     or (t.word.isdigit()) for t in gap)
+                     or t.word.isdigit() or _adverb(t) for t in gap)
             if [t.word for t in gap] == [","] and self._in_participle_insertion(toks, a):
                 continue   # "the SFA, based at the al-Tanf garrison, captured X": the SFA
             if not ok or len(gap) > 8 or "," in [t.word for t in gap][:1] and len(gap) > 1:
@@ -363,6 +363,14 @@ def _backer(toks: Words, a: ActorHit) -> bool:
     while k >= 0 and toks[k].word in ("the", "a", "an"):
         k -= 1
     return k >= 1 and toks[k].word == "by" and toks[k - 1].word in BACKING_PARTICIPLES
+
+
+def _adverb(t) -> bool:
+    """A lower-case word in -ly between a subject and its verb ("units had [temporarily] redeployed")."""
+    return not t.cap and len(t.word) > 4 and t.word.endswith("ly") and t.word.isalpha() and t.word not in _NOT_ADVERBS
+
+
+_NOT_ADVERBS = frozenset({"family", "likely", "unlikely", "early", "only", "daily", "weekly", "italy", "assembly"})
 
 
 def _past_backing(gap: list) -> list:
