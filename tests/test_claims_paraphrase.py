@@ -612,6 +612,7 @@ SAME_FACT = [
     # a status line's label is its place, whatever the next clause says about people
     ("Nubl and Zahraa: SNA control; residents had left for government areas.", ("zahraa", "sna", "controls")),
     ("Turkish forces continue to hold their positions in El Bab.", ("al_bab", "turkey", "controls")),
+    ("Tartus slipped from government control on Sunday night.", ("tartus", "government", "failed_to_hold")),
     # a backer named after the subject ("backed by Russian air strikes") is not the subject
     ("Government forces backed by Russian air strikes recaptured Souran.", ("souran", "government", "captured")),
     ("Troops backed by Russian jets repelled an attack on Homs.", ("homs", "government", "repelled")),
@@ -665,6 +666,9 @@ NO_CLAIM = [
     "Sarmada, the largest town in the rebel-held enclave, was hit.",
     "The HTS leader vowed that his fighters would not stop until they reached Homs.",
     "They vowed never to abandon Hama.",
+    "A spokesperson for the Military Operations Command, which took Homs' northern approaches this week, spoke.",
+    "Should the terrorists reach Hama, one analyst warned, the security of the region would be threatened.",
+    "Analysts said reports that the Syrian army had abandoned Hama province were psychological warfare.",
     # an analyst's estimate
     "The desk assesses that the regime likely still controls Damascus.",
     "The Syrian Democratic Forces probably control most of Deir ez-Zor City.",
@@ -1309,3 +1313,10 @@ def test_an_inverted_speaker_after_a_quote_is_the_speaker(read):
     claims = read('Opposition commander Abu Yahya said his men took Jableh. Families are afraid to go home. '
                   '"We left Hims when the fighting reached al-Waer," said Umm Hassan, who is sheltering in a school.')
     assert {(c.place_id, c.actor, c.status) for c in claims} == {("jableh", "opposition", "captured")}
+
+
+def test_our_forces_after_a_quoted_enemy_are_not_the_enemy_s(run):
+    """A channel that quotes "Regime media" and then says "our fighters" is not the regime."""
+    claims = run("Regime media claim the army retook Souran. Our fighters are on the outskirts of Hama.")
+    assert ("souran", "government", "captured") in claims
+    assert not any(place == "hama" for place, _, _ in claims)

@@ -38,6 +38,9 @@ class Found(NamedTuple):
     speaker: Speaker
 
 
+_ADVERSARY_WORDS = frozenset({"regime"})   # a name only the government's opponents give it
+
+
 @dataclass
 class SentenceReading:
     """One sentence with status phrases, read phrase by phrase (``read``) into ``found``."""
@@ -185,7 +188,10 @@ class SentenceReading:
         ("COMMANDER:", "a resident") keeps the sentence."""
         if speaker.side != "outlet":
             return speaker
-        last = self.talk.last_speaker(lambda c: side_of(self.vocab, c, self.report.outlet) not in NO_SIDE)
+        hostile = self.vocab.reader.hostile_words | _ADVERSARY_WORDS
+        # (a speaker named in its enemies' words, "Regime media", "the occupation's media", is quoted, not speaking)
+        last = self.talk.last_speaker(lambda c: side_of(self.vocab, c, self.report.outlet) not in NO_SIDE
+                                      and not hostile & set(name_key(c).split()))
         return Speaker(last, side_of(self.vocab, last, self.report.outlet)) if last else speaker
 
     def read(self, t: Trigger) -> None:

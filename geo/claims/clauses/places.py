@@ -232,7 +232,12 @@ class PlaceReader(Grammar):
             if outer is not None and self.inside(p, outer):
                 return None   # "the Sheikh Maqsoud neighbourhood of Aleppo": Sheikh Maqsoud
             return j + 2
-        if j > 0 and toks[j - 1].word.endswith("'s"):
+        if j < len(toks) and toks[j].word == "'" and j > 0 and toks[j - 1].word.endswith("s"):
+            j += 1   # "Homs' northern approaches": the apostrophe alone is a token
+            possessive = True
+        else:
+            possessive = j > 0 and toks[j - 1].word.endswith("'s")   # "Hama's airport"
+        if possessive:
             part = next((k for k in range(j, min(len(toks), j + POSSESSED_REACH))
                          if toks[k].word in self.possessed_parts), None)
             if part is not None:
