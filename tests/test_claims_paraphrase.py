@@ -1320,3 +1320,13 @@ def test_our_forces_after_a_quoted_enemy_are_not_the_enemy_s(run):
     claims = run("Regime media claim the army retook Souran. Our fighters are on the outskirts of Hama.")
     assert ("souran", "government", "captured") in claims
     assert not any(place == "hama" for place, _, _ in claims)
+
+
+def test_a_listed_subject_right_before_under_the_control_of_is_every_item(run):
+    """"A and B are now under the control of X": both; a list in an opening phrase is not the
+    subject ("With the capture of A and B, the whole province is now under the control of X")."""
+    claims = run("Halfaya and Maardes are now under the control of the Military Operations Command.")
+    assert {("halfaya", "opposition", "controls"), ("maardes", "opposition", "controls")} <= claims
+    claims = run("With the capture of Khan Sheikhoun and Maarat al-Nu'man at the weekend, the whole of Idlib "
+                 "province is now under the control of the factions.")
+    assert {c for c in claims if c[2] == "controls"} == {("idlib_governorate", "opposition", "controls")}

@@ -107,6 +107,10 @@ _NOT_MODIFIERS = frozenset({"and", "or", "from", "to", "by", "in", "of", "on", "
 UNKNOWN = "unknown"   # an agent stated but not a known force: no force is guessed
 
 
+_COPULA = frozenset({"is", "are", "was", "were", "remain", "remains", "remained", "stay", "stays", "stayed", "now",
+                     "still", "both", "all", "firmly", "entirely", "completely", "fully", "largely"})
+
+
 def _people_object(toks: Words, te: int, reader: Reader) -> bool:
     """The phrase's object is people ("freed thousands of detainees"), in its own clause."""
     for t in toks[te:te + LABEL_OBJECT_WORDS]:
@@ -181,8 +185,12 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     elif passive or sp.place == "before":
         targets = reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places)
     elif sp.place == "either":
-        targets = (reader.objects(toks, te, places) or reader.near_before(toks, ti, places)
-                   or reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places))
+        # "A and B are now under the control of X": the subject's list before the nearest place
+        subject = reader.subject_places(toks, lo, ti, places)
+        subject_list = len(subject) > 1 and all(x.word in _COPULA or x.word in reader.soft
+                                                for x in toks.between(subject[-1].end, toks[ti].start))
+        targets = (reader.objects(toks, te, places) or (subject if subject_list else [])
+                   or reader.near_before(toks, ti, places) or subject or reader.antecedent(toks, lo, places))
     elif sp.noun:
         targets, agent = _noun_arguments(te, toks, places, actors, reader, where)
     elif (listed := _listed_after(ti, toks, places, reader)):
