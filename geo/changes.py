@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -73,6 +74,7 @@ CLAIM_KEY = ("article", "place_id", "actor", "status", "claimant_side")
 CLAIM_STATE = ("place", "place_state", "place_controller")
 PLACE_KEEP = ("id", "name", "lat", "lon")
 DIGEST_FORMAT = 1
+MAX_DIGEST_BYTES = 256 * 1024 * 1024   # a larger kept digest is not read (the outputs are)
 COMPARED = ("places.geojson", "claims.geojson")   # the outputs a digest stands for
 
 
@@ -122,19 +124,42 @@ def keep(path: Path, out_dir: Path, d: Digest) -> None:
         pass
 
 
+def _coordinate(v, limit: float) -> float | None:
+    """A kept latitude or longitude, or None; ValueError for anything else."""
+    if v is None:
+        return None
+    if type(v) not in (int, float) or not math.isfinite(v) or abs(v) > limit:
+        raise ValueError("not a coordinate")
+    return float(v)
+
+
 def _kept(path: Path | None, out_dir: Path) -> Digest | None:
-    """The digest kept beside the previous build, when it stands for the outputs now there."""
+    """The digest kept beside the previous build, when it stands for the outputs now there and
+    every value in it is what ``keep`` writes; else None (the outputs are read instead)."""
     if path is None:
         return None
     try:
+        if path.stat().st_size > MAX_DIGEST_BYTES:
+            return None
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
-        if data.get("format") != DIGEST_FORMAT or data.get("stamp") != _stamp(out_dir) or data["stamp"] is None:
+        stamp = _stamp(out_dir)
+        if not isinstance(data, dict) or data.get("format") != DIGEST_FORMAT or stamp is None or data.get("stamp") != stamp:
             return None
-        places = {str(k): (str(v[0]), v[1], v[2]) for k, v in data["places"].items()}
-        states = {str(k): (str(v[0]), str(v[1])) for k, v in data["states"].items()}
-        return Digest(places, frozenset(map(str, data["claims"])), states)
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        places = {}
+        for k, v in data["places"].items():
+            if not (type(v) is list and len(v) == 3 and type(v[0]) is str):
+                raise ValueError("a place")
+            places[k] = (v[0], _coordinate(v[1], 90), _coordinate(v[2], 180))
+        if not all(type(c) is str for c in data["claims"]):
+            raise ValueError("a claim")
+        states = {}
+        for k, v in data["states"].items():
+            if not (type(v) is list and len(v) == 2 and all(type(x) is str for x in v)):
+                raise ValueError("a state")
+            states[k] = (v[0], v[1])
+        return Digest(places, frozenset(data["claims"]), states)
+    except Exception:   # a damaged or hand-made file of any shape (even nested past the recursion limit)
         return None
 
 
@@ -159,7 +184,10 @@ def compare(old: Digest | None, new: Digest) -> Changes:
     for i in sorted(new.places.keys() & old.places.keys()):
         a, b = old.places[i][1:], new.places[i][1:]
         if None not in a and None not in b and a != b:
-            ch.moved.append((new.places[i][0], geodesic(a, b).km))
+            try:
+                ch.moved.append((new.places[i][0], geodesic(a, b).km))
+            except ValueError:   # a point no build writes (read from an output edited by hand)
+                continue
     ch.claims_gained, ch.claims_lost = len(new.claims - old.claims), len(old.claims - new.claims)
     old_state, new_state = old.states, new.states
     ch.states = sorted(((new_state.get(pid) or old_state[pid])[0], old_state.get(pid, ("", ""))[1],

@@ -27,14 +27,23 @@ def dated(sentence: str, phrase: str, report_date: str, before: str = "") -> str
     # a day and month in the clause, or opening the sentence; "since" dates the start of a hold
     ("Rebels reportedly took Rastan on 6 December.", "took", "2024-12-07", "2024-12-06"),
     ("On Dec. 5, rebels entered Hama.", "entered", "2024-12-07", "2024-12-05"),
-    ("Aleppo has been under their control since 30 November.", "under their control", "2024-12-07", "2024-11-30"),
+    ("On Thursday, rebels captured Hama.", "captured", "2024-12-07", "2024-12-05"),
+    ("Rebels entered Hama yesterday.", "entered", "2024-12-07", "2024-12-06"),
+    ("Rebels entered Hama on Dec. 5.", "entered", "2024-12-07", "2024-12-05"),
+    ("Rebels captured Homs on Sunday 1 December.", "captured", "2024-12-09", "2024-12-01"),
+    ("Rebels entered Hama on 3-4 December.", "entered", "2024-12-07", "2024-12-04"),
+    # the phrase's own clause outranks an opening date; a relative clause's date is another event's
+    ("On 5 December, rebels entered Hama, and on Saturday they captured Homs.", "captured", "2024-12-07", "2024-12-07"),
+    ("Rebels entered Hama in an offensive that began on 27 November.", "entered", "2024-12-07", "2024-12-07"),
+    # a hold "since" a day is said as of the report
+    ("Aleppo has been under their control since 30 November.", "under their control", "2024-12-07", "2024-12-07"),
     # the report's year, or the year before when that would be after the report
     ("Rebels took Damascus on 8 December.", "took", "2025-01-02", "2024-12-08"),
     ("Rebels took Damascus on 8 December 2024.", "took", "2025-01-02", "2024-12-08"),
-    # a day in another clause, after the report, long before it, or no report date: the report's
+    # a day in another clause, after the report, or no report date: the report's; an old day: that day
     ("Rebels entered Hama, the army said on Thursday.", "entered", "2024-12-07", "2024-12-07"),
     ("Rebels will enter Hama on 20 December.", "enter", "2024-12-07", "2024-12-07"),
-    ("Rebels took the town on 8 March 2024.", "took", "2024-12-07", "2024-12-07"),
+    ("Rebels took the town on 8 March 2024.", "took", "2024-12-07", "2024-03-08"),
     ("Rebels entered Hama on Thursday.", "entered", "", ""),
 ])
 def test_a_date_the_sentence_gives(sentence, phrase, report_date, expected):
@@ -62,3 +71,13 @@ def test_claims_of_a_timeline_carry_their_lines_dates():
     assert {(c.place_id, c.status, c.date) for c in claims} == {
         ("saraqib", "captured", "2024-11-29"), ("hama", "entered", "2024-12-05"),
         ("hama", "withdrew", "2024-12-05"), ("homs", "captured", "2024-12-08")}
+
+
+def test_a_timeline_repeating_a_claim_on_another_day_keeps_both():
+    gaz = load(ROOT / "gazetteer.csv")
+    text = "Timeline\n\nDEC 2 - The army takes Hama.\n\nDEC 5 - Rebels capture Hama.\n\nDEC 7 - The army takes Hama.\n"
+    r = parse_report(Path("t.txt"), text.encode(), Source("Test Wire", "2024-12-09", "", ""))
+    claims = extract_claims(r, find_mentions(r, Matcher(gaz)), ClaimVocabulary(), gaz)
+    assert sorted((c.date, c.actor) for c in claims) == [
+        ("2024-12-02", "government"), ("2024-12-05", "opposition"), ("2024-12-07", "government")]
+

@@ -605,14 +605,16 @@ SAME_FACT = [
     ("Rebels were within five kilometres of Homs after overrunning Rastan and Talbiseh.", ("talbiseh", "opposition", "captured")),
     ("This afternoon the rebels said Maarat al-Numan was theirs as well.", ("maarat_al_numan", "opposition", "controls")),
     ("Nubl came under attack by Ankara-backed militants on Saturday.", ("nubl", "sna", "contested")),
-    ("Armed formations supported by Ankara are conducting offensive actions in the area of Tal Rifaat.",
+    ("Turkish-backed armed formations are conducting offensive actions in the area of Tal Rifaat.",
      ("tal_rifaat", "sna", "contested")),
-    ("Militias backed by Iran withdrew from Mayadin.", ("mayadin", "iran", "withdrew")),
     ("The General Command said its units had temporarily redeployed from Aleppo.", ("aleppo", "government", "withdrew")),
     # a status line's label is its place, whatever the next clause says about people
     ("Nubl and Zahraa: SNA control; residents had left for government areas.", ("zahraa", "sna", "controls")),
     ("Turkish forces continue to hold their positions in El Bab.", ("al_bab", "turkey", "controls")),
     ("Tartus slipped from government control on Sunday night.", ("tartus", "government", "failed_to_hold")),
+    # a gain after a time clause's verb stays with the main subject; a quote's closing mark is no possessive
+    ("HTS fighters swept into Hama when the army collapsed and took the city.", ("hama", "opposition", "captured")),
+    ("A commander said the rebels had 'captured Homs' and the outskirts were next.", ("homs", "opposition", "captured")),
     # a backer named after the subject ("backed by Russian air strikes") is not the subject
     ("Government forces backed by Russian air strikes recaptured Souran.", ("souran", "government", "captured")),
     ("Troops backed by Russian jets repelled an attack on Homs.", ("homs", "government", "repelled")),
@@ -669,6 +671,9 @@ NO_CLAIM = [
     "A spokesperson for the Military Operations Command, which took Homs' northern approaches this week, spoke.",
     "Should the terrorists reach Hama, one analyst warned, the security of the region would be threatened.",
     "Analysts said reports that the Syrian army had abandoned Hama province were psychological warfare.",
+    '"Should the rebels take Homs, Assad is finished," a diplomat said.',
+    "However, should the rebels take Homs, Assad is finished.",
+    "ISIS attacks spike in Deir ez-Zor.",
     # an analyst's estimate
     "The desk assesses that the regime likely still controls Damascus.",
     "The Syrian Democratic Forces probably control most of Deir ez-Zor City.",
@@ -1330,3 +1335,9 @@ def test_a_listed_subject_right_before_under_the_control_of_is_every_item(run):
     claims = run("With the capture of Khan Sheikhoun and Maarat al-Nu'man at the weekend, the whole of Idlib "
                  "province is now under the control of the factions.")
     assert {c for c in claims if c[2] == "controls"} == {("idlib_governorate", "opposition", "controls")}
+
+
+def test_theirs_said_by_a_side_is_that_side_s(run):
+    claims = run("Rebels entered Hama. The army said the city was still theirs.")
+    assert ("hama", "government", "controls") in claims
+    assert ("hama", "opposition", "controls") not in claims

@@ -238,3 +238,25 @@ def test_the_previous_build_is_compared_through_its_kept_digest(tmp_path, capsys
     assert "moved Aleppo (" in said["digest"]
     assert said["no digest"] == said["digest"]
     assert "claims +" in said["stale digest"] and said["stale digest"] != said["digest"]
+
+
+@pytest.mark.parametrize("damage", ["lat", "nested", "types"])
+def test_a_damaged_digest_is_read_as_missing(tmp_path, capsys, damage):
+    """A kept digest edited by hand (a latitude that is no number, JSON nested past the recursion
+    limit, values of other types) never fails a build: the previous outputs are read instead."""
+    from geo import cache, pipeline
+    code, out = build(tmp_path, ROOT / "gazetteer.csv")
+    kept = cache.folder_for(out) / pipeline.DIGEST_NAME
+    data = json.loads(kept.read_text(encoding="utf-8"))
+    if damage == "lat":
+        next(iter(data["places"].values()))[1] = "n/a"
+        kept.write_text(json.dumps(data), encoding="utf-8")
+    elif damage == "nested":
+        kept.write_text("[" * 200_000, encoding="utf-8")
+    else:
+        data["claims"], data["states"] = "abcd", {"p1": "xy"}
+        kept.write_text(json.dumps(data), encoding="utf-8")
+    capsys.readouterr()
+    code, out = build(tmp_path, ROOT / "gazetteer.csv")
+    assert code == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith("since the last build: no change.")

@@ -124,8 +124,8 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
         if got is None:   # "an SDF official said the group's fighters ...": the speaker's group
             got = (_speaker_side(q) or a.actor) if a.number == "sg" else (a.actor or _speaker_side(q))
         return None if got == q.side and q.reader.hostile(q.toks, a) else got   # a side's "mercenaries" are not its own
-    if (a.actor is None or q.trigger.pattern.effect == "defence") and a.kind == "generic" and _has_side(q.side) \
-            and not q.reader.hostile(q.toks, a):
+    if (a.actor is None or (q.trigger.pattern.effect == "defence" and _bare_own_noun(q, a))) and a.kind == "generic" \
+            and _has_side(q.side) and not q.reader.hostile(q.toks, a):
         return q.side   # "units" in a side's own statement are its units (not "the mercenary factions"),
                         # and so are the "fighters" who repelled an attack
     enemy = _enemy(q, a)
@@ -135,6 +135,16 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
 
 
 _UNSAID = "?"   # _enemy: a hostile phrase whose enemy the side's words do not say
+
+
+_OWN_NOUNS = frozenset({"fighters", "units", "forces", "troops", "soldiers"})
+
+
+def _bare_own_noun(q: AgentQuery, a: ActorHit) -> bool:
+    """A side's plain word for its own men ("fighters had repelled attacks"), not "gunmen" or
+    "local fighters"."""
+    words = [t.word for t in q.toks.between(a.start, a.end) if t.word not in ("the", "our", "its", "their")]
+    return words in ([w] for w in _OWN_NOUNS)
 
 
 def _right_after_its_verb(q: AgentQuery, a: ActorHit) -> bool:
@@ -286,7 +296,11 @@ def _subjectless_agent(q: AgentQuery) -> str | None:
             if _unblocked(q, a):
                 return force(q, a)
     sub = _subordinate_subject(q, j)
-    if sub is not None:   # "X took A after the enemy collapsed and fled": the enemy fled, not X
+    if sub is not None and (q.trigger.pattern.effect == "loss"
+                            or any(x.word == "to" for x in toks[sub:j])):
+        # "X took A after the enemy collapsed and fled": the enemy fled, not X; "after the groups
+        # managed to breach its lines and enter the city": the groups (a gain after a past tense,
+        # "swept in when the army collapsed and took the city", stays with the main subject)
         inside = [a for a in before if a.start >= toks[sub].start and _unblocked(q, a)]
         return force(q, inside[0]) if inside else None
     if q.previous:
@@ -329,6 +343,8 @@ def resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
     t, toks, ti = q.trigger, q.toks, q.ti
     if t.inner_actor == "us":   # "under our control": the speaker's side
         return _speaker_side(q)
+    if t.inner_actor == "them" and any(x.word == "theirs" for x in toks.between(t.start, t.end)) and _speaker_side(q):
+        return _speaker_side(q)   # "the army said the city was still theirs": the army's
     if t.inner_actor in ("them", "it"):
         number = "pl" if t.inner_actor == "them" else "sg"
         return q.previous or q.talk.resolve(number, _resolved_before(q, toks[ti].start)) or _speaker_side(q)

@@ -61,18 +61,20 @@ class _Report:
     home_side: str = ""   # the force the outlet's own name names ("SANA-style state agency": government)
     voice: Speaker | None = None   # the force a signed statement speaks for
     claims: list[Claim] = field(default_factory=list)
-    seen: set[tuple[str, str, str, str]] = field(default_factory=set)
+    seen: set[tuple[str, str, str, str, str]] = field(default_factory=set)
 
     def add(self, place_id: str, actor: str, status: str, effect: str, speaker: Speaker, quote: str, hedged: bool,
             trigger: str, start: int, date: str | None = None) -> None:
-        """One claim, unless the report made it already (same place, actor, status and side)."""
-        key = (place_id, actor, status, speaker.side)
+        """One claim, unless the report made it already (same place, actor, status, side and date:
+        a timeline's "DEC 2 - The army takes Hama" and "DEC 7 - The army takes Hama" are two)."""
+        date = self.report.date if date is None else date
+        key = (place_id, actor, status, speaker.side, date)
         if key in self.seen:
             return
         self.seen.add(key)
         report = self.report
         self.claims.append(Claim(
-            article=report.id, outlet=report.outlet, date=report.date if date is None else date,
+            article=report.id, outlet=report.outlet, date=date,
             place_id=place_id, place=self.gazetteer.entries[place_id].name, actor=actor, status=status,
             claimant=speaker.name, claimant_side=speaker.side, quote=quote,
             admission=admission(actor, effect, speaker.side, self.vocab.allies_of(speaker.side)),

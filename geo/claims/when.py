@@ -2,9 +2,10 @@
 ("NOV 29 - Rebels push into ..."), a date opening the sentence ("On 5 December, ..."), or a
 date or weekday in the phrase's clause ("entered Hama on Thursday"); else the report's date.
 
-A day and month take the report's year (the year before when that would be after the report);
-a weekday is the last such day on or before the report's date. A date after the report's, or
-more than ``MAX_DAYS_BEFORE`` days before it, is not taken.
+A day and month take the report's year (the year before when that would be months after the report);
+a weekday is the last such day on or before the report's date, "yesterday" the day before it.
+A date after the report's is not taken (a plan, not an event). "since 30 November" is not read:
+a hold said in a report holds as of the report.
 """
 
 from __future__ import annotations
@@ -14,19 +15,26 @@ import re
 
 from ..reports.header import MONTHS
 
-MAX_DAYS_BEFORE = 90   # an event date this far before the report is taken; older ones are history
+ROLLOVER_DAYS = 180   # a day and month this far after the report's date are of the year before
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_RANGE = r"(?:\s*[-\u2013]\s*\d{1,2})"   # "3-4": a range of days
-_DAY_MONTH = (rf"(?:(?P<d>\d{{1,2}}){_RANGE}?\s+(?P<m>{_MONTH})\.?"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = rf"(?P<w>{'|'.join(_WEEKDAYS)})"
+# "5 December", "3-4 December", "Dec. 5", "Dec 3-4", with a year or not: a range is its last day
+_DAY_MONTH = (rf"(?:(?P<d>\d{{1,2}})(?:\s*[-\u2013]\s*(?P<d4>\d{{1,2}}))?\s+(?P<m>{_MONTH})\.?"
               rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:\s*[-\u2013]\s*(?P<d3>\d{{1,2}}))?)(?:,?\s+(?P<y>\d{{4}}))?")
 # "NOV 29 -", "DEC 3-4 -", "29 November:", "- Dec. 2, 2024 --": a line that opens with a date label
-_LABEL = re.compile(rf"(?i)[ \t]*(?:[-*\u2022][ \t]*)?{_DAY_MONTH}[ \t]*(?:[-\u2013\u2014:|])")
-# "On 5 December, ...", "By Dec. 6, ..."
-_OPENING = re.compile(rf"(?i)\W*(?:on|by|early on|late on)\s+(?:\w+day,?\s+)?{_DAY_MONTH}\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_IN_CLAUSE = re.compile(rf"(?i)\b(?:on|early on|late on|since|by)\s+"
-                        rf"(?:(?P<w>{'|'.join(_WEEKDAYS)})\b|(?:\w+day,?\s+)?{_DAY_MONTH}\b)")
-_CLAUSE_END = re.compile(r"[,;:.!?]")
+# (a few blanks before it at most: the label is read once per claim)
+_LABEL = re.compile(rf"(?i)[ \t]{{0,8}}(?:[-*\u2022][ \t]{{0,4}})?{_DAY_MONTH}[ \t]*(?:[-\u2013\u2014:|])")
+# "On 5 December, ...", "On Thursday, ...", "Late on Saturday ...", "Yesterday ..."
+_OPENING = re.compile(rf"(?i)\W{{0,4}}(?:(?:(?:early |late )?on|by)\s+(?:(?:\w+day,?\s+)?{_DAY_MONTH}\b|{_WEEKDAY}\b)"
+                      rf"|(?P<yd>yesterday)\b)")
+# "... on Thursday", "... on Sunday 1 December", "... by 6 December", "... yesterday", in the phrase's clause
+_IN_CLAUSE = re.compile(rf"(?i)\b(?:(?:(?:early |late )?on|by)\s+(?:(?:\w+day,?\s+)?{_DAY_MONTH}\b|{_WEEKDAY}\b)"
+                        rf"|(?P<yd>yesterday)\b)")
+# where a phrase's clause ends: a mark (not an abbreviation's full stop, "Dec. 5") or a relative
+# clause about something else ("in an offensive that began on 27 November")
+_CLAUSE_MARK = re.compile(r"[,;:]")
+_CLAUSE_END = re.compile(r"[,;:!?]|\.(?!\s*\d)|\b(?:that|which|who|whose|where)\b")
 
 
 def _report_day(report_date: str) -> datetime.date | None:
@@ -38,17 +46,25 @@ def _report_day(report_date: str) -> datetime.date | None:
 
 def _from_day_month(m: re.Match, report: datetime.date) -> datetime.date | None:
     month = MONTHS.get((m["m"] or m["m2"] or "").lower().rstrip("."))
-    day = m["d"] or m["d3"] or m["d2"]   # a range "DEC 3-4": its last day
+    day = m["d4"] or m["d"] or m["d3"] or m["d2"]   # a range "DEC 3-4", "3-4 December": its last day
     if month is None or day is None:
         return None
     year = int(m["y"]) if m["y"] else report.year
     try:
         d = datetime.date(year, month, int(day))
-        if not m["y"] and d > report:
+        if not m["y"] and (d - report).days > ROLLOVER_DAYS:   # "8 December" in a January report
             d = datetime.date(year - 1, month, int(day))
     except ValueError:
         return None
     return d
+
+
+def _date_of(m: re.Match, report: datetime.date) -> datetime.date | None:
+    if m["yd"]:
+        return report - datetime.timedelta(days=1)
+    if m["w"]:
+        return _weekday(m["w"], report)
+    return _from_day_month(m, report)
 
 
 def _weekday(name: str, report: datetime.date) -> datetime.date:
@@ -57,9 +73,8 @@ def _weekday(name: str, report: datetime.date) -> datetime.date:
 
 
 def _taken(d: datetime.date | None, report: datetime.date) -> str:
-    if d is None or d > report or (report - d).days > MAX_DAYS_BEFORE:
-        return ""
-    return d.isoformat()
+    """``d`` as ISO, or "" when there is none or it is after the report (a plan, not an event)."""
+    return "" if d is None or d > report else d.isoformat()
 
 
 def event_date(text: str, sentence_start: int, sentence: str, phrase_start: int, phrase_end: int,
@@ -69,16 +84,18 @@ def event_date(text: str, sentence_start: int, sentence: str, phrase_start: int,
     report = _report_day(report_date)
     if report is None:
         return report_date
+    clause_end = _CLAUSE_END.search(sentence, phrase_end)
+    m = _IN_CLAUSE.search(sentence, phrase_end, clause_end.start() if clause_end else len(sentence))
+    if m is None:   # "..., and on Saturday they captured Homs": before the phrase, in its clause
+        marks = list(_CLAUSE_MARK.finditer(sentence, 0, phrase_start))
+        m = _IN_CLAUSE.search(sentence, marks[-1].end() if marks else 0, phrase_start)
+    if m:   # the phrase's own clause says when: it outranks a date at the line's or sentence's head
+        return _taken(_date_of(m, report), report) or report_date
     line_start = text.rfind("\n", 0, sentence_start) + 1
     label = _LABEL.match(text, line_start, sentence_start + len(sentence))
     if label:
         return _taken(_from_day_month(label, report), report) or report_date
     opening = _OPENING.match(sentence)
-    if opening:
-        return _taken(_from_day_month(opening, report), report) or report_date
-    clause_end = _CLAUSE_END.search(sentence, phrase_end)
-    m = _IN_CLAUSE.search(sentence, phrase_end, clause_end.start() if clause_end else len(sentence))
-    if m:
-        d = _weekday(m["w"], report) if m["w"] else _from_day_month(m, report)
-        return _taken(d, report) or report_date
+    if opening and opening.end() <= phrase_start:
+        return _taken(_date_of(opening, report), report) or report_date
     return report_date

@@ -27,6 +27,7 @@ _NUMERIC = re.compile(r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<s>[/.\-])(?P<b>\d{1,2})(?
 _MONTH_NAMED = re.compile(r"\b(January|February|March|April|June|July|August|September|October|November|"
                           r"December)\b")
 
+MONTH_NEAR = 400                # characters either side of a numeric date searched for its month's name
 MAX_TITLE_CHARS = 150            # a longer first line is the text's first sentence, not a title
 TITLE_NOT_ENDING = ".!?\"”’:"     # a first line ending so is a sentence or a lead-in, not a title
 
@@ -51,7 +52,8 @@ def _numeric(m: re.Match, text: str) -> str:
     a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
     readings = [(d, mo) for d, mo in ((a, b), (b, a)) if valid_date(y, mo, d)]
     if len(readings) == 2 and a != b:
-        named = {MONTHS[n.lower()] for n in _MONTH_NAMED.findall(text)}
+        near = text[max(0, m.start() - MONTH_NEAR):m.end() + MONTH_NEAR]   # (not "Aleppo fell in December 2016" far below)
+        named = {MONTHS[n.lower()] for n in _MONTH_NAMED.findall(near)}
         if (readings[1][1] in named) and (readings[0][1] not in named):
             readings.reverse()
     return f"{y:04d}-{readings[0][1]:02d}-{readings[0][0]:02d}" if readings else ""

@@ -112,13 +112,13 @@ class Outlets:
         low = body.casefold()
         o = next((o for o in self._credited if all(c.casefold() in low for c in o.credits)), None)
         staff = _STAFF.search(body)
-        if o is not None and staff and tag_key(staff["name"]) not in {tag_key(t) for t in o.tags}:
-            return None
+        if o is not None and staff and not any(tag_key(staff["name"]).startswith(tag_key(t)) for t in o.tags):
+            return None   # (but "Reuters TV staff" is Reuters')
         return o
 
 
 # "Meridian Wire staff", "AFP correspondents": a credit that names whose staff reported
-_STAFF = re.compile(r"\b(?P<name>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4}) (?:staff|correspondents?|reporters?|bureau)\b")
+_STAFF = re.compile(r"\b(?P<name>[A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,4}) (?:staff|correspondents)\b")
 
 
 def _where(path: Path, table: str, key: str = "") -> str:

@@ -232,7 +232,8 @@ class PlaceReader(Grammar):
             if outer is not None and self.inside(p, outer):
                 return None   # "the Sheikh Maqsoud neighbourhood of Aleppo": Sheikh Maqsoud
             return j + 2
-        if j < len(toks) and toks[j].word == "'" and j > 0 and toks[j - 1].word.endswith("s"):
+        if (j < len(toks) and toks[j].word == "'" and j > 0 and toks[j - 1].word.endswith("s")
+                and sum(1 for x in toks[:j] if x.word == "'") % 2 == 0):   # (not the close of "'captured Homs'")
             j += 1   # "Homs' northern approaches": the apostrophe alone is a token
             possessive = True
         else:
