@@ -35,6 +35,9 @@ def dated(sentence: str, phrase: str, report_date: str, before: str = "") -> str
     # the phrase's own clause outranks an opening date; a relative clause's date is another event's
     ("On 5 December, rebels entered Hama, and on Saturday they captured Homs.", "captured", "2024-12-07", "2024-12-07"),
     ("Rebels entered Hama in an offensive that began on 27 November.", "entered", "2024-12-07", "2024-12-07"),
+    # a verb after "and" starts another phrase; a second place after "and" does not
+    ("The army still holds Homs and withdrew from Hama on Thursday.", "holds", "2024-12-07", "2024-12-07"),
+    ("Rebels entered Hama and Homs on Thursday.", "entered", "2024-12-07", "2024-12-05"),
     # a hold "since" a day is said as of the report
     ("Aleppo has been under their control since 30 November.", "under their control", "2024-12-07", "2024-12-07"),
     # the report's year, or the year before when that would be after the report

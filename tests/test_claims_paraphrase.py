@@ -1341,3 +1341,20 @@ def test_theirs_said_by_a_side_is_that_side_s(run):
     claims = run("Rebels entered Hama. The army said the city was still theirs.")
     assert ("hama", "government", "controls") in claims
     assert ("hama", "opposition", "controls") not in claims
+
+
+def test_the_mercenaries_right_after_another_force_are_not_surely_the_sna(read):
+    """In ANHA's voice "the mercenaries" are the SNA, unless another force was just named (ANHA
+    also writes "ISIS mercenaries")."""
+    claims = read("ISIS cells attacked an SDF post near Hajin. The mercenaries withdrew from Hajin after clashes.",
+                  outlet="Hawar News Agency (ANHA)")
+    assert not any(c.actor == "sna" for c in claims)
+    (c,) = read("Turkish-backed factions shelled Manbij. The mercenaries then entered Arima.",
+                outlet="Hawar News Agency (ANHA)")
+    assert (c.place_id, c.actor, c.status) == ("arima", "sna", "entered")
+
+
+def test_an_inverted_speaker_after_a_curly_single_quote(read):
+    (c,) = read("\u2018We have liberated Qubtan al-Jabal,\u2019 said Abu Mohammed, a commander of the Military "
+                "Operations Command.")
+    assert (c.place_id, c.actor, c.claimant_side) == ("qubtan_al_jabal", "opposition", "opposition")

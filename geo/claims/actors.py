@@ -15,6 +15,7 @@ RECENT_SENTENCES = 3   # an agentless phrase ("Hirbil was also liberated") takes
                        # claim at most this many sentences back
 NOUN_RECENT_SENTENCES = 2   # "the capture of X" takes the agent of a claim this many sentences back
 BETWEEN_REACH = 25     # tokens after a phrase of fighting searched for "between A and B"
+RECENT_FORCES = 3      # forces named last: another among them makes a side's "the mercenaries" unsure
 PLACE_DESCRIPTION_GAP = 1   # characters between a place and the comma of a phrase describing it
 
 
@@ -171,7 +172,12 @@ def _enemy(q: AgentQuery, a: ActorHit) -> str | None:
     if not (enemy and plain and q.reader.hostile(q.toks, a)):
         return None
     only = q.reader.enemy_words_of.get(voice)   # (the SDF's "mercenaries" are the SNA; its "terrorists" may be ISIS)
-    return enemy if only is None or any(w in only for w in words) else _UNSAID
+    if only is None:
+        return enemy
+    others = {f.actor for f in q.talk.forces[-RECENT_FORCES:]} - {enemy, voice} - q.reader.allies_of.get(enemy, frozenset())
+    if not any(w in only for w in words) or others:
+        return _UNSAID   # "ISIS cells attacked ... The mercenaries withdrew": not surely the SNA
+    return enemy
 
 
 def _speaker_side(q: AgentQuery) -> str | None:

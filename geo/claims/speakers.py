@@ -120,7 +120,8 @@ def _trailing_speaker(t: Trigger, text: str, norm: str, verbs: list[re.Match]) -
             end = m.start()
             for n, comma in enumerate(reversed(commas[-3:])):
                 p = _STRIP.sub("", " " + text[comma + 1:end].strip(" “”\"")).strip().rstrip(" ,")
-                if n == 0 and not p and any(q in text[comma + 1:end] for q in "\"”’"):
+                closed = text[comma + 1:end].strip(" \"”’'")   # "...,’ said X": only a closing quote between
+                if n == 0 and not closed and any(q in text[comma + 1:end] for q in "\"”’"):
                     # '"We left Hims ...," said Umm Hassan': after a closing quote, the speaker follows the verb
                     return _speaker_after(text, norm, m.end())
                 first = p.split()[0].lower() if p else ""

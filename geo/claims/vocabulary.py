@@ -139,6 +139,7 @@ class ClaimVocabulary:
         # "the army", said by a side with an army of its own, is that side's army
         self.reader.enemy_of = self.enemy_of
         self.reader.enemy_words_of = self.enemy_words_of
+        self.reader.allies_of = {aid: frozenset(others) for aid, others in self._allies.items()}
         self.reader.own_army_sides = frozenset(aid for aid, spec in a["actors"].items() if spec.get("own_army"))
         # ... and in a report of its home press, speaking in its own voice ("home_outlets")
         self.home_army_of = {name_key(o): aid for aid, spec in a["actors"].items() if spec.get("own_army")

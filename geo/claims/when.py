@@ -34,7 +34,9 @@ _IN_CLAUSE = re.compile(rf"(?i)\b(?:(?:(?:early |late )?on|by)\s+(?:(?:\w+day,?\
 # where a phrase's clause ends: a mark (not an abbreviation's full stop, "Dec. 5") or a relative
 # clause about something else ("in an offensive that began on 27 November")
 _CLAUSE_MARK = re.compile(r"[,;:]")
-_CLAUSE_END = re.compile(r"[,;:!?]|\.(?!\s*\d)|\b(?:that|which|who|whose|where)\b")
+_CLAUSE_END = re.compile(r"[,;:!?]|\.(?!\s*\d)|\b(?:that|which|who|whose|where)\b"
+                         r"|\band (?=\w+ed\b|(?:took|fell|left|held|won|lost|fled|overran|withdrew|drew|began|came|went|ran)\b)")
+# (and a verb after "and" starts another phrase: "holds Homs and withdrew from Hama on Thursday")
 
 
 def _report_day(report_date: str) -> datetime.date | None:

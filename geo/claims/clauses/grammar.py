@@ -38,6 +38,7 @@ class Grammar:
         self.own_army_sides: frozenset[str] = frozenset()   # sides whose "the army" is their own
         self.enemy_of: dict[str, str] = {}   # side -> whom it means by "the terrorists" (actors.toml "enemy")
         self.enemy_words_of: dict[str, frozenset[str]] = {}   # side -> the hostile words that name that enemy
+        self.allies_of: dict[str, frozenset[str]] = {}   # actor -> its allies (actors.toml "allies", both ways)
         self.army_words: frozenset[str] = frozenset()
         self.organisations: frozenset[tuple[str, ...]] = frozenset()   # organisations.txt, as token words
         self.organisation_words = 0   # the most words of one
