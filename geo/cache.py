@@ -145,6 +145,20 @@ def decode(blob: bytes) -> ReportResult:
     return ReportResult(parts["mentions"], parts["claims"], parts["unresolved"])
 
 
+def write_atomic(path: Path, data: bytes) -> None:
+    """``data`` into ``path`` all at once (a temporary file in its folder, then renamed: a reader
+    sees the old file or the new one, never a part); OSError when it cannot be written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 class ResultCache:
     """Per-report results in ``folder``; every IO problem makes a miss (or a result not kept),
     never a failed build; ``problems`` says what went wrong, once."""
@@ -183,15 +197,7 @@ class ResultCache:
         key = report_key(self.engine, report)
         self.used.add(key)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(encode(result))
-                os.replace(tmp, self._path(key))
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            write_atomic(self._path(key), encode(result))
         except OSError as e:
             self._problem(f"cannot be written ({e.strerror})")
 

@@ -6,11 +6,12 @@ import hashlib
 import json
 import math
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geopy.distance import geodesic
+
+from .cache import write_atomic
 
 
 @dataclass
@@ -111,15 +112,7 @@ def keep(path: Path, out_dir: Path, d: Digest) -> None:
     data = {"format": DIGEST_FORMAT, "stamp": _stamp(out_dir), "places": d.places, "claims": sorted(d.claims),
             "states": d.states}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     except OSError:
         pass
 

@@ -173,8 +173,8 @@ def _plural(text: str, n: ActorName, vocab: ClaimVocabulary) -> bool:
 
 
 def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None:
-    """The claims of a sentence's phrases, each once per (place, actor, status, side); names the
-    gazetteer lacks to ``doc.pending``."""
+    """The claims of a sentence's phrases, each once per (place, actor, status, side, event date);
+    names the gazetteer lacks to ``doc.pending``."""
     # "insurgents entered the government-held city of Aleppo": the adjective describes
     # the state before the event the sentence reports; the event is the claim.
     events = {p.key.place_id for f in found if not f.trigger.held for p in f.places if p.key is not None}
@@ -184,6 +184,7 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
         t, side = f.trigger, f.speaker.side
         if not t.held:
             doc.talk.agent = LastAgent(f.actor, n_sent)
+        date = event_date(report.text, sent.start, text, t.start, t.end, report.date) if f.places else report.date
         for p in f.places:
             if p.key is None:
                 if doc.pending is not None:
@@ -194,4 +195,4 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
             if t.held and m.place_id in events:
                 continue
             doc.add(m.place_id, f.actor, t.pattern.status, t.pattern.effect, f.speaker, text, hedged,
-                    text[t.start:t.end], sent.start, event_date(report.text, sent.start, text, t.start, t.end, report.date))
+                    text[t.start:t.end], sent.start, date)
