@@ -30,9 +30,10 @@ from .model import Claim, Mention, Report
 from .report_step import ReportResult
 from .unresolved import Unresolved
 
-FORMAT = 3
+FORMAT = 4
 SUFFIX = ".json.z"
 MAX_FILE_BYTES = 256 * 1024 * 1024     # a cache file larger than this is a miss, not read
+MAX_RECORDS = 50_000_000               # nor is one that claims more records of a kind than this
 
 
 def folder_for(out_dir: Path) -> Path:
@@ -96,15 +97,33 @@ def encode(result: ReportResult) -> bytes:
     data: dict = {"format": FORMAT}
     for key in _RECORDS:
         records = getattr(result, key)
-        data[key] = {n: [plain(getattr(r, n)) for r in records] for n, _ in _FIELDS[key]}
+        data[key] = {n: _packed([plain(getattr(r, n)) for r in records]) for n, _ in _FIELDS[key]}
     data["strings"] = list(strings)
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"), 6)
 
 
-def _column(values, hint, strings: list[str]) -> list:
-    """A field's values checked against its type (str fields resolve indexes into ``strings``)."""
+def _packed(values: list):
+    """A column as written: ``{"same": v, "n": n}`` when its ``n`` > 1 values are all ``v`` (the
+    report id every record repeats), else the list itself."""
+    if len(values) > 1 and values.count(values[0]) == len(values):
+        return {"same": values[0], "n": len(values)}
+    return values
+
+
+def _unpacked(values) -> list:
+    if isinstance(values, dict):
+        same, n = values.get("same"), values.get("n")
+        if set(values) != {"same", "n"} or type(n) is not int or not 1 < n <= MAX_RECORDS:
+            raise ValueError("a bad repeated column")
+        return [same] * n
     if not isinstance(values, list):
         raise ValueError("a column is not a list")
+    return values
+
+
+def _column(values, hint, strings: list[str]) -> list:
+    """A field's values checked against its type (str fields resolve indexes into ``strings``)."""
+    values = _unpacked(values)
     if hint is str:
         try:
             values = [strings[v] if type(v) is int and v >= 0 else v for v in values]

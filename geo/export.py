@@ -50,26 +50,48 @@ def _plain(value):
     return value
 
 
+_SCALARS = frozenset({str, int, bool, type(None)})   # JSON-ready as they are
+
+
+def _values(column) -> list:
+    """A frame column as JSON-ready Python values (``_plain`` only where a value needs it)."""
+    return [v if type(v) in _SCALARS else _plain(v) for v in column.tolist()]
+
+
 def feature_collection(gdf, properties: list[str]) -> dict:
     """A GeoJSON FeatureCollection of ``gdf`` rows, in row order, coordinates at 6 decimals."""
+    columns = [_values(gdf[k]) for k in properties]
     features = []
     shapes: dict[int, dict] = {}   # rows sharing one geometry object (a place's claims) share its JSON
-    for row in gdf.itertuples(index=False):
-        geom = shapes.get(id(row.geometry))
+    rows = zip(*columns) if columns else [()] * len(gdf)
+    for shape, values in zip(gdf.geometry.array, rows):
+        geom = shapes.get(id(shape))
         if geom is None:
-            g = mapping(row.geometry)
-            geom = shapes[id(row.geometry)] = {"type": g["type"], "coordinates": _round(g["coordinates"])}
-        props = {k: _plain(getattr(row, k)) for k in properties}
-        features.append({"type": "Feature", "geometry": geom, "properties": props})
+            g = mapping(shape)
+            geom = shapes[id(shape)] = {"type": g["type"], "coordinates": _round(g["coordinates"])}
+        features.append({"type": "Feature", "geometry": geom, "properties": dict(zip(properties, values))})
     return {"type": "FeatureCollection", "features": features}
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
 def geojson_chunks(fc: dict) -> Iterator[bytes]:
     """Deterministic GeoJSON, feature by feature (the file is never one string in memory): one
-    feature per line, UTF-8, no trailing spaces."""
+    feature per line, UTF-8, no trailing spaces. A geometry several features share (a place's
+    claims) is encoded once."""
     yield b'{"type": "FeatureCollection", "features": [\n'
+    shapes: dict[int, str] = {}
     for k, f in enumerate(fc["features"]):
-        yield ((",\n" if k else "") + json.dumps(f, ensure_ascii=False, separators=(", ", ": "))).encode("utf-8")
+        if list(f) == ["type", "geometry", "properties"] and f["type"] == "Feature":
+            geom = f["geometry"]
+            g = shapes.get(id(geom))
+            if g is None:
+                g = shapes[id(geom)] = _ENCODER.encode(geom)
+            text = f'{{"type": "Feature", "geometry": {g}, "properties": {_ENCODER.encode(f["properties"])}}}'
+        else:
+            text = _ENCODER.encode(f)
+        yield ((",\n" if k else "") + text).encode("utf-8")
     yield b"\n]}\n"
 
 

@@ -147,3 +147,23 @@ def test_a_sentence_many_records_repeat_is_read_back_once():
 def test_decode_refuses_what_encode_did_not_write(blob):
     with pytest.raises(ValueError):
         cache_mod.decode(blob)
+
+
+def _forged(mentions_article) -> bytes:
+    """A cache file whose mentions' report-id column is ``mentions_article``, every other column
+    as ``encode`` wrote it for two mentions."""
+    import json
+    import zlib
+    ms = [Mention("r1", "hama", "Hama", k, k + 4, "In Hama and Hama.", 0, "place") for k in (3, 12)]
+    data = json.loads(zlib.decompress(cache_mod.encode(ReportResult(ms, [], []))))
+    assert data["mentions"]["article"] == {"same": "r1", "n": 2}    # a column of one value is written once
+    data["mentions"]["article"] = mentions_article
+    return zlib.compress(json.dumps(data).encode())
+
+
+@pytest.mark.parametrize("column", [{"same": "r1", "n": 10**12}, {"same": "r1", "n": True}, {"same": 7, "n": 2},
+                                    {"same": "r1", "n": 3}, {"same": "r1"}, {"same": "r1", "n": 2, "x": 1}, "r1"])
+def test_a_forged_repeated_column_is_a_miss(column):
+    assert cache_mod.decode(_forged(["r1", "r1"])).mentions[1].article == "r1"
+    with pytest.raises(ValueError):
+        cache_mod.decode(_forged(column))
