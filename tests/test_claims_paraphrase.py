@@ -1358,3 +1358,43 @@ def test_an_inverted_speaker_after_a_curly_single_quote(read):
     (c,) = read("\u2018We have liberated Qubtan al-Jabal,\u2019 said Abu Mohammed, a commander of the Military "
                 "Operations Command.")
     assert (c.place_id, c.actor, c.claimant_side) == ("qubtan_al_jabal", "opposition", "opposition")
+
+
+@pytest.mark.parametrize("letterhead, side", [
+    ("MINISTRY OF DEFENCE OF THE RUSSIAN FEDERATION", "russia"),
+    ("REPUBLIC OF TÜRKIYE — MINISTRY OF NATIONAL DEFENCE", "turkey"),
+    ("Israel Defense Forces | IDF Spokesperson's Unit", "israel"),
+    ("DEMOCRATIC AUTONOMOUS ADMINISTRATION OF NORTH AND EAST SYRIA\nExecutive Council — Press Office", "sdf"),
+])
+def test_a_letterhead_speaks_for_its_issuer(read, letterhead, side):
+    """A report under a body's letterhead (a ministry, a command, an administration) is that
+    body's statement: its "our forces" are the issuer's force."""
+    got = read(f"{letterhead}\n5 December 2024\n\nOur forces hold their positions in Qamishli.", "unknown", "")
+    assert {(c.place_id, c.actor, c.status, c.claimant_side) for c in got} == {("qamishli", side, "controls", side)}
+
+
+@pytest.mark.parametrize("title", [
+    "RUSSIAN DEFENCE MINISTRY BRIEFING ANGERS ANKARA",       # a headline about a body
+    "The Defence Ministry's long war",                        # a headline in title case, no letterhead
+    "THE LEVANT COURIER — Conflict Desk",                     # an outlet
+])
+def test_a_headline_naming_a_body_is_no_letterhead(read, title):
+    got = read(f"{title}\n5 December 2024\n\nOur forces hold their positions in Qamishli.", "unknown", "")
+    assert {c.claimant_side for c in got if c.quote.startswith("Our")} <= {"outlet"}
+
+
+def test_operations_against_targets_are_strikes_not_fighting(run):
+    assert run("Turkish forces continued operations against terrorist targets in Manbij.") == set()
+    assert run("Turkish forces continued operations against the YPG in Manbij.") == {("manbij", "turkey", "contested")}
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Rebels were fighting in and around Hama.", ("hama", "opposition", "contested")),
+    ("There has been fighting in and around Manbij between the SDF and Turkish-backed factions.",
+     ("manbij", "sdf", "contested")),
+    ("Clashes between the SNA and the SDF broke out in Manbij on Sunday.", ("manbij", "sna", "contested")),
+])
+def test_fighting_in_and_around_and_between_before_its_verb(run, text, claim):
+    """The first force named "between A and B" is the one the fighting is credited to (the
+    development set's reading)."""
+    assert run(text) == {claim}

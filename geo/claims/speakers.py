@@ -295,12 +295,10 @@ def document_voice(report: Report, vocab: ClaimVocabulary) -> Speaker | None:
     Its claims with no speaker of their own are that force's, and so are "our forces"."""
     body = report.text.rstrip()
     last = body[max(body.rfind("\n"), body.rfind("\r")) + 1:].strip()
-    if last:
-        if len(last.split()) <= SIGNATURE_WORDS and last[:1].isalpha() and all(
-                w[:1].isupper() for w in last.split() if len(w) > 3):   # a name in title case, not a footnote
-            side = side_of(vocab, last, report.outlet)
-            if side not in NO_SIDE:
-                return Speaker(last, side)
+    if last and len(last.split()) <= SIGNATURE_WORDS and last[:1].isalpha() and _name_like(last):
+        side = side_of(vocab, last, report.outlet)   # a name in title case, not a footnote
+        if side not in NO_SIDE:
+            return Speaker(last, side)
     title = report.title
     if title and _STATEMENT.search(title):
         # who issues it: after "from", or one of the title's parts between dashes, bars and colons
@@ -310,4 +308,27 @@ def document_voice(report: Report, vocab: ClaimVocabulary) -> Speaker | None:
                 side = side_of(vocab, phrase, report.outlet)
                 if side not in NO_SIDE:
                     return Speaker(phrase, side)
+    return _letterhead(report, vocab) if title else None
+
+
+def _name_like(phrase: str) -> bool:
+    return all(w[:1].isupper() for w in phrase.split() if len(w) > 3)
+
+
+def _letterhead(report: Report, vocab: ClaimVocabulary) -> Speaker | None:
+    """A title that is a body's letterhead ("MINISTRY OF DEFENCE OF THE RUSSIAN FEDERATION",
+    "ISRAEL DEFENSE FORCES | IDF Spokesperson's Unit"): one of its parts is a name that ends in
+    an issuing body's noun (``[reporting] issuers``), or in that noun and "of ..."; the force it
+    names (the whole title first, then each part) is the report's voice. A headline about a
+    body ("DEFENCE MINISTRY BRIEFING ANGERS ANKARA") has words after the noun."""
+    title = report.title.strip(" .")
+    parts = [p.strip(" .") for p in _TITLE_PARTS.split(title)]
+    if len(title.split()) > 2 * SIGNATURE_WORDS or not any(
+            0 < len(p.split()) <= SIGNATURE_WORDS and _name_like(p) and vocab.rx_issuer.fullmatch(normalize(p))
+            for p in parts):
+        return None
+    for phrase in (title, *parts):
+        side = side_of(vocab, phrase, report.outlet)
+        if side not in NO_SIDE:
+            return Speaker(phrase, side)
     return None

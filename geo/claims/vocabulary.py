@@ -43,7 +43,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                     "borrows": bool},
         "reporting": {k: STR_LIST for k in ("verbs", "denials", "before_claimant", "roles", "carry_over",
                                             "last_speaker_nouns", "outlet_words", "report_nouns",
-                                            "denied_after")},
+                                            "denied_after", "issuers")},
         "hedges": {k: STR_LIST for k in ("intention", "conditions", "history", "history_after", "history_not_before",
                                           "perfect", "prevention", "negations", "hedged")},
         "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
@@ -299,6 +299,8 @@ class ClaimVocabulary:
         self.speaker_roles = frozenset(name_key(r) for r in rep["roles"]) | frozenset(
             name_key(r) + "s" for r in rep["roles"])
         self.outlet_words = [normalize(w) for w in rep["outlet_words"]]
+        # a letterhead: a name ending in an issuing body's noun, or in it and "of ..." (speakers.py)
+        self.rx_issuer = re.compile(rf"(?:\S+ ){{0,8}}(?:{rx_words(rep['issuers'])})(?: of \S.*)?")
         self.rx_intention = wb("|".join(hedges["intention"]))
         self.rx_condition = wb("|".join(hedges["conditions"]))
         not_before = rx_words(hedges.get("history_not_before", []))   # "the former regime": a name, not a time
