@@ -1398,3 +1398,23 @@ def test_fighting_in_and_around_and_between_before_its_verb(run, text, claim):
     """The first force named "between A and B" is the one the fighting is credited to (the
     development set's reading)."""
     assert run(text) == {claim}
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("For the first time since 2011, Hama has slipped out of the Syrian government's hands.",
+     {("hama", "government", "failed_to_hold")}),
+    ("A report that Israeli forces had reached Qatana was denied by the Israeli army.", set()),
+    ("Reports that the army had left Homs were dismissed by the ministry.", set()),
+    ("Reports that the army had left Homs were confirmed by the ministry.", {("homs", "government", "withdrew")}),
+    # "Russia's defence ministry" is Russia's, and so are "its forces"
+    ("Russia's defence ministry said its forces remain at Hmeimim.", {("hmeimim_airbase", "russia", "controls")}),
+])
+def test_hands_denied_reports_and_a_possessed_ministry(run, text, claims):
+    assert run(text) == claims
+
+
+def test_the_interim_governments_letterhead_is_the_sna(read):
+    text = ("SYRIAN INTERIM GOVERNMENT - MINISTRY OF DEFENCE\n5 December 2024\n\n"
+            "Our forces have liberated the village of Sheikh Issa.")
+    assert {(c.place_id, c.actor, c.claimant_side) for c in read(text, "unknown", "")} == {
+        ("sheikh_issa", "sna", "sna")}

@@ -345,4 +345,9 @@ class ClaimVocabulary:
             if not any(taken[a:b]):
                 taken[a:b] = b"\x01" * (b - a)
                 chosen.append((a, b, w))
-        return [ActorName(a, b, self.actor_of.get(w), w) for a, b, w in sorted(chosen)]
+        out = [ActorName(a, b, self.actor_of.get(w), w) for a, b, w in sorted(chosen)]
+        for k in range(1, len(out)):   # "Russia's defence ministry": the owner's, not the Syrian one
+            owner, owned = out[k - 1], out[k]
+            if owner.actor and owned.actor and norm[owner.end:owned.start] == "'s ":
+                out[k] = owned._replace(actor=owner.actor)
+        return out
