@@ -1418,3 +1418,16 @@ def test_the_interim_governments_letterhead_is_the_sna(read):
             "Our forces have liberated the village of Sheikh Issa.")
     assert {(c.place_id, c.actor, c.claimant_side) for c in read(text, "unknown", "")} == {
         ("sheikh_issa", "sna", "sna")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The army withdrew from Hama. Homs was also taken on Friday.", {("hama", "government", "withdrew")}),
+    ("The army repelled an attack on Homs. Homs had fallen by evening, Gulf channels claimed.",
+     {("homs", "government", "repelled")}),
+    ("Rebels captured Hama on Thursday. Homs was also taken on Friday.",
+     {("hama", "opposition", "captured"), ("homs", "opposition", "captured")}),
+])
+def test_a_gain_borrows_no_agent_that_just_lost_or_defended(run, text, claims):
+    """An agentless gain takes the agent of the claim before unless that claim was its loss or
+    its defence: who withdrew or repelled is not who takes the next place."""
+    assert run(text) == claims

@@ -186,10 +186,17 @@ def _speaker_side(q: AgentQuery) -> str | None:
     return q.side if _has_side(q.side) else None
 
 
+_DEFENDERS = ("defence", "loss")   # effects of a side that is not the one taking a place next
+
+
 def _recent_agent(q: AgentQuery, sentences: int) -> str | None:
-    """The agent of a claim at most ``sentences`` sentences back."""
+    """The agent of a claim at most ``sentences`` sentences back; not for a gain when that
+    claim was a defence or a loss ("the army repelled an attack on Homs. ... Homs had fallen":
+    the army is who lost it, not who took it). A hold may be the taker's new one."""
     agent = q.talk.agent
     if agent and q.n_sent - agent.sentence <= sentences:
+        if q.trigger.pattern.effect in ("gain", "presence") and agent.effect in _DEFENDERS:
+            return None
         return agent.actor
     return None
 

@@ -23,6 +23,7 @@ class ForceRef(NamedTuple):
 class LastAgent(NamedTuple):
     actor: str     # actor id of the last claim's agent
     sentence: int  # the sentence it was in
+    effect: str = ""   # what that claim meant for control (claims.toml): gain, hold, loss ...
 
 
 class Said(NamedTuple):

@@ -183,7 +183,7 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
     for f in found:
         t, side = f.trigger, f.speaker.side
         if not t.held:
-            doc.talk.agent = LastAgent(f.actor, n_sent)
+            doc.talk.agent = LastAgent(f.actor, n_sent, t.pattern.effect)
         date = event_date(report.text, sent.start, text, t.start, t.end, report.date) if f.places else report.date
         for p in f.places:
             if p.key is None:
