@@ -1431,3 +1431,17 @@ def test_a_gain_borrows_no_agent_that_just_lost_or_defended(run, text, claims):
     """An agentless gain takes the agent of the claim before unless that claim was its loss or
     its defence: who withdrew or repelled is not who takes the next place."""
     assert run(text) == claims
+
+
+def test_an_incident_log_line_is_about_its_location_cell(read):
+    """"Souran (N Hama) | 3 Dec | AOG units reached the outskirts of the town": a table row's
+    first cell (with a note on where it is) is the place its incident is about."""
+    got = read("Location | Date | Incident\nSouran (N Hama) | 3 Dec | AOG units reached the outskirts of the town.",
+               "NGO platform", "2024-12-03")
+    assert {(c.place_id, c.actor, c.status) for c in got} == {("souran", "opposition", "advancing")}
+
+
+def test_coordinated_participles_share_their_agent(run):
+    """"the Golan occupied and annexed by Israel": Israel's, not the subject of the sentence's."""
+    assert run("The army withdrew from Quneitra, near the part of the Golan occupied and annexed by Israel.") == {
+        ("quneitra", "government", "withdrew"), ("golan_heights", "israel", "captured")}

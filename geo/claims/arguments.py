@@ -49,6 +49,9 @@ def _passive(t: Trigger, ti: int, te: int, toks: Words, reader: Reader) -> bool:
 
 def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit]) -> ActorHit | None:
     """"fell to X", "under the control of X", "was captured by X": the force after."""
+    if (passive and te + 2 < len(toks) and toks[te].word in ("and", "or") and toks[te + 2].word == "by"
+            and toks[te + 1].word.endswith(_PARTICIPLE_ENDINGS)):
+        te += 2   # "occupied and annexed by Israel": the agent of both participles
     if passive and te < len(toks) and toks[te].word == "from":   # "was taken from the SDF by the SNA"
         te = next((j for j in range(te + 1, min(len(toks), te + FROM_REACH)) if toks[j].word in ("by", ",", ";")), te)
     k: int | None = te + 1 if passive and te < len(toks) and toks[te].word == "by" else te

@@ -9,6 +9,7 @@ from .words import PlaceRef, Words
 LABEL_BULLETS = frozenset({".", ")", "-", "*", "\u2022", "#"})   # before a list item's label: "1.", "2)", "*"
 LABEL_MARKS = frozenset({":", "\u2014", "\u2013", "-", "|"})      # after it
 LABEL_KINDS = frozenset({"city", "town", "village"})   # between a label's place and its mark: the same place
+LABEL_NOTE_TOKENS = 6   # a label's parenthesis, "(N Hama)", is at most this long
 
 
 class BeforeReader(PlaceReader):
@@ -91,6 +92,9 @@ class BeforeReader(PlaceReader):
             k = toks.at(out[-1].end)
             while k < len(toks) and toks[k].word in LABEL_KINDS:
                 k += 1   # "Hims city:" (not "Hama countryside": another place than Hama)
+            if k < len(toks) and toks[k].word == "(":   # "Souran (N Hama) |": a note on where it is
+                close = next((j for j in range(k + 1, min(len(toks), k + LABEL_NOTE_TOKENS)) if toks[j].word == ")"), None)
+                k = close + 1 if close is not None else k
             if k + 1 < len(toks) and toks[k].word in ("and", ","):
                 k += 1
         return out if out and k < len(toks) and toks[k].word in LABEL_MARKS and toks[k - 1].word not in ("and", ",") \
