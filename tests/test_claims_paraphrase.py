@@ -1445,3 +1445,24 @@ def test_coordinated_participles_share_their_agent(run):
     """"the Golan occupied and annexed by Israel": Israel's, not the subject of the sentence's."""
     assert run("The army withdrew from Quneitra, near the part of the Golan occupied and annexed by Israel.") == {
         ("quneitra", "government", "withdrew"), ("golan_heights", "israel", "captured")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a general noun after a force's adjective is that force, not the noun's default
+    ("Iranian fighters withdrew from Albukamal.", {("abu_kamal", "iran", "withdrew")}),
+    ("Turkish soldiers entered Afrin.", {("afrin", "turkey", "entered")}),
+    ("Russian units withdrew from Qamishli.", {("qamishli", "russia", "withdrew")}),
+    ("The Iranian militias also fled from al-Bukamal on Friday.", {("abu_kamal", "iran", "withdrew")}),
+    ("Russian ships have left the naval facility at Tartus.", {("tartus_naval_base", "russia", "withdrew")}),
+    # a time between the verb and its object; "having" opens no subject of its own
+    ("The rebels arrived at the gates of Homs, after having seized in one week Aleppo and Hama.",
+     {("homs", "opposition", "advancing"), ("aleppo", "opposition", "captured"), ("hama", "opposition", "captured")}),
+    ("Rebels captured on Friday Saraqib and Maarat al-Numan.",
+     {("saraqib", "opposition", "captured"), ("maarat_al_numan", "opposition", "captured")}),
+    ("Opposition fighters did enter Latakia on Monday.", {("latakia", "opposition", "entered")}),
+    ("The entry of rebel fighters into Hama was confirmed.", {("hama", "opposition", "entered")}),
+    ("We condemn the seizure by the SDF last week of the villages of Marrat and Khasham.",
+     {("marrat", "sdf", "captured"), ("khasham", "sdf", "captured")}),
+])
+def test_adjective_forces_times_before_objects_and_noun_phrases(run, text, claims):
+    assert run(text) == claims

@@ -138,6 +138,8 @@ class ClaimVocabulary:
         self.reader.common_heads = frozenset(n.split()[-1] for n in self.reader.common_names if n)
         # "the army", said by a side with an army of its own, is that side's army
         self.reader.enemy_of = self.enemy_of
+        # "Iranian militias", "Turkish soldiers": a general noun after a force's one-word adjective is that force
+        self.reader.noun_adjectives = {k: v for k, v in self.adjective_of.items() if " " not in k}
         self.reader.enemy_words_of = self.enemy_words_of
         self.reader.allies_of = {aid: frozenset(others) for aid, others in self._allies.items()}
         self.reader.own_army_sides = frozenset(aid for aid, spec in a["actors"].items() if spec.get("own_army"))

@@ -37,6 +37,7 @@ class Grammar:
         self.parents: Mapping[str, str] = {}   # gazetteer entry id -> its parent's id, per gazetteer
         self.own_army_sides: frozenset[str] = frozenset()   # sides whose "the army" is their own
         self.enemy_of: dict[str, str] = {}   # side -> whom it means by "the terrorists" (actors.toml "enemy")
+        self.noun_adjectives: dict[str, str] = {}   # one-word force adjective -> actor ("Iranian")
         self.enemy_words_of: dict[str, frozenset[str]] = {}   # side -> the hostile words that name that enemy
         self.allies_of: dict[str, frozenset[str]] = {}   # actor -> its allies (actors.toml "allies", both ways)
         self.army_words: frozenset[str] = frozenset()

@@ -17,6 +17,10 @@ APPELLATIVES = frozenset({"known", "called", "dubbed", "named", "nicknamed"})   
 LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun
 
 
+TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
+_TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "hours", "single"})
+
+
 class PlaceReader(Grammar):
     """Which places a status phrase governs: its object, the list it opens, or its subject."""
 
@@ -29,12 +33,7 @@ class PlaceReader(Grammar):
         place may follow "in", "on", "at", "near" ("repelled attacks in X")."""
         by_start = {p.start: p for p in places}
         out: list[PlaceRef] = []
-        k, gap = i, 0
-        if noun and k < len(toks) and toks[k].word in ("in", "from", "of", "at", "around", "near", "outside"):
-            k += 1   # "a withdrawal in Aleppo", "its pullback from Aleppo", "a redeployment outside Hama"
-        ahead = [x.word for x in toks[k:k + 12]]
-        if "following" in ahead[:4] and ":" in ahead:
-            k = self._skip_number(toks, k + ahead.index(":") + 1)   # "captured the following areas ...: (1) A, (2) B"
+        k, gap = self._object_begins(toks, i, noun), 0
         while k < len(toks) and gap <= max_gap:
             t = toks[k]
             part = self._part_of(toks, by_start[t.start], fronts=not where) if t.start in by_start else None
@@ -79,6 +78,30 @@ class PlaceReader(Grammar):
             k += 1
             gap += 1
         return []
+
+    def _object_begins(self, toks: Words, k: int, noun: bool) -> int:
+        """Where the object of a phrase ending before token ``k`` may begin."""
+        if noun and k < len(toks) and toks[k].word in ("in", "from", "of", "at", "around", "near", "outside"):
+            k += 1   # "a withdrawal in Aleppo", "its pullback from Aleppo", "a redeployment outside Hama"
+        if not noun:
+            k = self._past_time(toks, k)   # "seized on Friday the town of X", "took in one week A and B"
+        ahead = [x.word for x in toks[k:k + 12]]
+        if "following" in ahead[:4] and ":" in ahead:
+            k = self._skip_number(toks, k + ahead.index(":") + 1)   # "captured the following areas ...: (1) A, (2) B"
+        return k
+
+    def _past_time(self, toks, k: int) -> int:
+        """Past a time phrase between a verb and its object ("on Friday", "in one week", "last
+        night"): at most ``TIME_TOKENS`` time words (``anaphora.time_words``), numbers and
+        "a"/"one", one of them more than a preposition or an article; else ``k``."""
+        j = k
+        while j < len(toks) and j - k < TIME_TOKENS and (toks[j].word in self.time_words or toks[j].word.isdigit()
+                                                          or toks[j].word in _TIME_FILLERS):
+            j += 1
+        timed = any(x.word not in _TIME_FILLERS and x.word not in ("on", "in", "the", "this", "last", "within", "late",
+                                                                    "early")
+                    for x in toks[k:j])
+        return j if timed and j < len(toks) and toks[j].word not in ("and", ",", "of") else k
 
     def _past_owner(self, toks, k: int) -> int | None:
         """Past the force named from token ``k`` when it only owns the object ("the army's 46th
