@@ -1466,3 +1466,23 @@ def test_coordinated_participles_share_their_agent(run):
 ])
 def test_adjective_forces_times_before_objects_and_noun_phrases(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The SNA and the SDF clash near the Tishrin Dam.",
+     {("tishrin_dam", "sna", "contested"), ("tishrin_dam", "sdf", "contested")}),
+    ("Unconfirmed reports say opposition fighters have crossed into Deir ez-Zor city from the west.",
+     {("deir_ez_zor", "opposition", "entered")}),
+    ("To the north, the Turkish-backed SNA opens its \"Dawn of Freedom\" offensive against the SDF around Tal Rifaat.",
+     {("tal_rifaat", "sna", "contested")}),
+    ("Turkish-backed factions are now within a few kilometres of the Tishrin Dam.", {("tishrin_dam", "sna", "advancing")}),
+    # footage described: a named force's men at a place
+    ("Videos posted online showed SDF fighters at the Deir ez-Zor military airport.",
+     {("deir_ez_zor_airbase", "sdf", "entered")}),
+    ("Footage released on Monday showed soldiers in the abandoned town of Quneitra.", set()),
+    # "the force": the force named before
+    ("The SDF took Hama. An SDF spokesman said that the force had also taken over the Hama military airport.",
+     {("hama", "sdf", "captured"), ("hama_airbase", "sdf", "captured")}),
+])
+def test_clash_crossing_offensives_footage_and_the_force(run, text, claims):
+    assert run(text) == claims
