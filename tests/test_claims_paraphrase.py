@@ -1486,3 +1486,17 @@ def test_adjective_forces_times_before_objects_and_noun_phrases(run, text, claim
 ])
 def test_clash_crossing_offensives_footage_and_the_force(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a label line's telegraphic predicate: the labelled places, the agent after a time
+    ("Daraa and Suwayda: taken on Friday and Saturday by local factions in the south.",
+     {("daraa", "opposition", "captured"), ("as_suwayda", "opposition", "captured")}),
+    ("Hama and Homs: captured by the rebels.", {("hama", "opposition", "captured"), ("homs", "opposition", "captured")}),
+    ("Hama and Aleppo: under the rebel coalition's control since last week.",
+     {("hama", "opposition", "controls"), ("aleppo", "opposition", "controls")}),
+    ("Manbij remains under the SDF's control.", {("manbij", "sdf", "controls")}),
+    ("Saraqib was captured on Friday by the rebels.", {("saraqib", "opposition", "captured")}),
+])
+def test_label_lines_and_possessive_control(run, text, claims):
+    assert run(text) == claims

@@ -4,10 +4,12 @@ where a negation of it may start."""
 from __future__ import annotations
 
 from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
+from .clauses.before import LABEL_MARKS
 from .triggers import Trigger
 
 HELD_PLACE_GAP = 3       # words between "rebel-held" and its place
 AGENT_AFTER_REACH = 40   # characters from "fell to", "by" to the force named after it
+AGENT_TIME_TOKENS = 6   # time words between a passive participle and its "by"
 FROM_REACH = 7           # tokens of "taken from <the loser> by" read for the "by"
 PARTICIPLE_GAP = 2       # characters between a place and a participle describing it ("Tel Rifaat liberated")
 NEGATION_REACH = 5       # words before a phrase that may negate it
@@ -47,8 +49,17 @@ def _passive(t: Trigger, ti: int, te: int, toks: Words, reader: Reader) -> bool:
                  or toks[ti].word.endswith(_PARTICIPLE_ENDINGS)))   # "were driven out of X by"
 
 
-def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit]) -> ActorHit | None:
-    """"fell to X", "under the control of X", "was captured by X": the force after."""
+def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit],
+                 time_words: frozenset[str] = frozenset()) -> ActorHit | None:
+    """"fell to X", "under the control of X", "was captured by X" (a time between: "taken on
+    Friday and Saturday by X"): the force after."""
+    if passive:
+        j = te
+        while j < len(toks) and j - te < AGENT_TIME_TOKENS and (toks[j].word in time_words or toks[j].word == "and"
+                                                                 or toks[j].word.isdigit()):
+            j += 1
+        if j > te and j < len(toks) and toks[j].word == "by":
+            te = j
     if (passive and te + 2 < len(toks) and toks[te].word in ("and", "or") and toks[te + 2].word == "by"
             and toks[te + 1].word.endswith(_PARTICIPLE_ENDINGS)):
         te += 2   # "occupied and annexed by Israel": the agent of both participles
@@ -157,6 +168,21 @@ def _noun_arguments(te: int, toks: Words, places: list[PlaceRef], actors: list[A
     return targets, None
 
 
+def _moved_passive(effect: str, ti: int, te: int, lo: int, toks: Words, places: list[PlaceRef],
+                   actors: list[ActorHit], reader: Reader) -> tuple[list[PlaceRef], str | None] | None:
+    """A passive loss or defence with no agent named: (places, agent) when it is settled here."""
+    moved_out = reader.objects(toks, te, places)
+    if moved_out and effect == "loss":   # "troops were redeployed out of X": the subject left X
+        return moved_out, None
+    if moved_out:   # "rebels were driven back from X": the subject attacked X; who held it is not said here
+        return moved_out, "passive"
+    if effect == "loss" and reader.subject(toks, ti, actors, lo) is not None:
+        return [], None   # "troops in Aleppo were redeployed": the force moved, from where it was
+    if effect == "loss":
+        return [], UNKNOWN   # "the security branches were evacuated": who left is not said
+    return None
+
+
 def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places: list[PlaceRef],
               actors: list[ActorHit], reader: Reader) -> tuple[list[PlaceRef], ActorHit | str | None]:
     """(places, agent phrase, "passive" or None) of the status phrase ``t`` spanning tokens ti..te."""
@@ -165,7 +191,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     if t.held:
         return reader.objects(toks, te, places, max_gap=HELD_PLACE_GAP), None
     passive = _passive(t, ti, te, toks, reader)
-    agent: ActorHit | str | None = _agent_after(te, passive, toks, actors) if sp.agent == "after" or passive else None
+    agent: ActorHit | str | None = (_agent_after(te, passive, toks, actors, reader.time_words)
+                                    if sp.agent == "after" or passive else None)
     where = sp.effect in ("defence", "fighting")
     if passive and sp.expels:   # "SDF fighters were driven out of X by the SNA": X, by the SNA
         driven_from = reader.objects(toks, te, places)
@@ -174,15 +201,9 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
             by = _force_at(k + 1, toks, actors) if k < len(toks) and toks[k].word == "by" else None
             return driven_from, by or "passive"
     if passive and sp.effect in ("loss", "defence") and agent is None:
-        moved_out = reader.objects(toks, te, places)
-        if moved_out and sp.effect == "loss":   # "troops were redeployed out of X": the subject left X
-            return moved_out, None
-        if moved_out:   # "rebels were driven back from X": the subject attacked X; who held it is not said here
-            return moved_out, "passive"
-        if sp.effect == "loss" and reader.subject(toks, ti, actors, lo) is not None:
-            return [], None   # "troops in Aleppo were redeployed": the force moved, from where it was
-        if sp.effect == "loss":
-            return [], UNKNOWN   # "the security branches were evacuated": who left is not said
+        moved = _moved_passive(sp.effect, ti, te, lo, toks, places, actors, reader)
+        if moved is not None:
+            return moved
     if passive and sp.effect == "defence":   # "an attack on X was repelled"
         targets = _attacked(toks, lo, ti, places, reader) or reader.subject_places(toks, lo, ti, places)
     elif passive or sp.place == "before":
@@ -198,14 +219,17 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
         targets, agent = _noun_arguments(te, toks, places, actors, reader, where)
     elif (listed := _listed_after(ti, toks, places, reader)):
         targets, passive = listed, True   # "among the villages taken (by X) were A and B"
-        agent = _agent_after(te, True, toks, actors)
+        agent = _agent_after(te, True, toks, actors, reader.time_words)
     else:
         targets = reader.objects(toks, te, places, noun=sp.noun, where=where)
+        labelled = reader.label(toks, places) if not targets and ti > 0 and toks[ti - 1].word in LABEL_MARKS else []
+        if labelled and toks[ti].word.endswith(_PARTICIPLE_ENDINGS):   # "Hama and Homs: captured by the rebels"
+            targets, passive, agent = labelled, True, _agent_after(te, True, toks, actors, reader.time_words)
         if not targets:
             targets, as_passive = _object_or_relative(ti, lo, toks, places, actors, reader, sp.effect == "loss",
                                                       sp.effect == "defence")
             if as_passive and not passive:   # "X, captured by Y on Friday,": the agent follows "by"
-                passive, agent = True, _agent_after(te, True, toks, actors)
+                passive, agent = True, _agent_after(te, True, toks, actors, reader.time_words)
     objected = te < len(toks) and toks[te].word in ("the", "a", "an")   # "seized the police headquarters"
     if not targets and (where or (sp.agent == "inside" and sp.effect == "loss")
                         or (sp.effect in ("gain", "presence") and objected and not passive and not sp.noun)):
