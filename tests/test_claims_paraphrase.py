@@ -1500,3 +1500,28 @@ def test_clash_crossing_offensives_footage_and_the_force(run, text, claims):
 ])
 def test_label_lines_and_possessive_control(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a phrase in apposition describes the place right before its comma, not the clause's subject
+    ("Its fighters now controlled Busra al-Sham and Izraa, and were advancing on al-Sanamayn, the last "
+     "government-held town in the province.",
+     {("busra_al_sham", "opposition", "controls"), ("izraa", "opposition", "controls"),
+      ("sanamayn", "opposition", "advancing"), ("sanamayn", "government", "controls")}),
+    # "their fighters" right after the speaker's verb are the speaker's
+    ("The Syrian Democratic Forces say their fighters control Deir ez-Zor city after government forces left.",
+     {("deir_ez_zor", "sdf", "controls"), ("deir_ez_zor", "government", "withdrew")}),
+    # a noun's object after its quotes and "out of"
+    ('When Jabal Zayn al-Abidin fell to the rebels, the army announced a "redeployment" out of Hama.',
+     {("jabal_zayn_al_abidin", "opposition", "captured"), ("hama", "government", "withdrew")}),
+    # a loss borrows no agent whose last claim was a gain; civilians moved are no advance
+    ("Rebels took Saraqib. For Hezbollah, the loss of Qusayr is heavy with symbolism.",
+     {("saraqib", "opposition", "captured")}),
+    ("The SDF evacuated Tal Rifaat and moved tens of thousands of civilians east toward Tabqa.",
+     {("tal_rifaat", "sdf", "withdrew")}),
+    # a heading borrows no agent from the lines before it
+    ("The SDF took Tabqa.\n7 December: Homs surrounded", {("tabqa", "sdf", "captured")}),
+    ('An HTS commander told Wire the group intended to "reach the gates of Aleppo within days".', set()),
+])
+def test_apposition_speakers_own_and_unborrowed_agents(run, text, claims):
+    assert run(text) == claims

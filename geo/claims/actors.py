@@ -115,7 +115,8 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
         if a.number == "pl" and before and not any(f.plural for f in before) \
                 and before[-1].head not in q.reader.common_heads:
             return before[-1].actor   # "the SDF said their fighters ...": an organisation is "they" too
-        if a.number == "sg" and not any(not f.plural for f in before) and _right_after_its_verb(q, a):
+        if ((a.number == "sg" and not any(not f.plural for f in before)) or a.number == "pl") \
+                and _right_after_its_verb(q, a):
             got = _speaker_side(q)   # "The rebels' operations command says its fighters ...": the speaker's
             if got:
                 return got
@@ -148,13 +149,16 @@ def _bare_own_noun(q: AgentQuery, a: ActorHit) -> bool:
     return words in ([w] for w in _OWN_NOUNS)
 
 
+_SPEAKERS_OWN = ("its", "it", "their")   # "says its fighters", "say their fighters" (not "said they": whose, unsaid)
+
+
 def _right_after_its_verb(q: AgentQuery, a: ActorHit) -> bool:
     """The anaphor follows the reporting verb that introduces it ("says its fighters", "said
     that its units"): it stands for the speaker, not for a force of an earlier sentence."""
     k = q.toks.at(a.start)
-    if k < len(q.toks) and q.toks[k].start == a.start and q.toks[k].word not in ("its", "it"):
+    if k < len(q.toks) and q.toks[k].start == a.start and q.toks[k].word not in _SPEAKERS_OWN:
         k -= 1
-        if k < 0 or q.toks[k].word != "its":   # the hit may start at its noun ("fighters")
+        if k < 0 or q.toks[k].word not in _SPEAKERS_OWN:   # the hit may start at its noun ("fighters")
             return False
     k -= 1
     if k >= 0 and q.toks[k].word == "that":
@@ -186,17 +190,17 @@ def _speaker_side(q: AgentQuery) -> str | None:
     return q.side if _has_side(q.side) else None
 
 
-_DEFENDERS = ("defence", "loss")   # effects of a side that is not the one taking a place next
+# who just defended or lost is not who takes a place next; who just gained is not who loses one
+_UNLIKE_AGENT = {"gain": ("defence", "loss"), "presence": ("defence", "loss"), "loss": ("gain", "presence", "approach")}
 
 
 def _recent_agent(q: AgentQuery, sentences: int) -> str | None:
-    """The agent of a claim at most ``sentences`` sentences back; not for a gain when that
-    claim was a defence or a loss ("the army repelled an attack on Homs. ... Homs had fallen":
-    the army is who lost it, not who took it). A hold may be the taker's new one."""
+    """The agent of a claim at most ``sentences`` sentences back, unless that claim makes it
+    unlike this one's ("the army repelled an attack on Homs. ... Homs had fallen": the army
+    lost it; "Rebels took Saraqib. ... the loss of Qusayr": not theirs). A hold may be a taker's."""
     agent = q.talk.agent
-    if agent and q.n_sent - agent.sentence <= sentences:
-        if q.trigger.pattern.effect in ("gain", "presence") and agent.effect in _DEFENDERS:
-            return None
+    if agent and q.n_sent - agent.sentence <= sentences \
+            and agent.effect not in _UNLIKE_AGENT.get(q.trigger.pattern.effect, ()):
         return agent.actor
     return None
 
@@ -234,9 +238,12 @@ def _agentless(q: AgentQuery) -> str | None:
         return None   # "thousands of residents of Hama fled": people, no force; "X changed hands": whose, unsaid
     if _has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold", "defence"):
         return q.side   # "X was captured", "the attack was repelled", says a side: that side
-    if q.previous:
-        return q.previous
+    if q.previous or (q.toks and q.toks[-1].word not in _SENTENCE_ENDS):
+        return q.previous   # a heading, a timeline's line ("7 December: Homs surrounded"): borrows from no line before
     return _recent_agent(q, RECENT_SENTENCES)
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "\u201d", "'", "\u2019", ")"})
 
 
 def _unknown_agent(q: AgentQuery) -> bool:

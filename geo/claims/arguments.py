@@ -207,7 +207,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     if passive and sp.effect == "defence":   # "an attack on X was repelled"
         targets = _attacked(toks, lo, ti, places, reader) or reader.subject_places(toks, lo, ti, places)
     elif passive or sp.place == "before":
-        targets = reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places)
+        targets = (reader.apposed(toks, ti, places) if sp.apposition else []) \
+            or reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places)
     elif sp.place == "either":
         # "A and B are now under the control of X": the subject's list before the nearest place
         subject = reader.subject_places(toks, lo, ti, places)

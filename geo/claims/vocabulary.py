@@ -25,6 +25,7 @@ from .patterns import literal_prefixes, required_literals, rx_words, wb
 # What a status can mean for who holds a place (claims.toml explains each); geo/state.py
 # derives the per-place state from these.
 EFFECTS = ("gain", "hold", "defence", "presence", "approach", "fighting", "loss")
+APPOSITION = "(?<=, )"   # a pattern that opens so is in apposition to the place before its comma
 PLACE_SIDES = ("after", "before", "either")    # where a pattern's place sits
 AGENT_SIDES = ("subject", "after", "inside")   # where a pattern's agent sits
 DEFAULT_COLOUR = "#888888"   # an actor without a colour of its own
@@ -88,6 +89,7 @@ class StatusPattern:
     expels: str = ""     # the status of the force it drives out ("drove the SDF out of X": the SDF withdrew)
     cedes: str = ""      # the status of the force named after "to" ("lost X to the rebels": the rebels captured)
     borrows: bool = True   # with no agent named, the agent of the claim before is taken ("X changed hands": not)
+    apposition: bool = False   # it opens "(?<=, )": it describes the place (or list) right before its comma
 
 
 def _load(name: str, folder: Path | None) -> tuple[dict, Path]:
@@ -273,7 +275,8 @@ class ClaimVocabulary:
             raise VocabularyError(f"{data_files.where(c_path, p['pattern'], quoted=True)}: status "
                                   f"{status!r} pattern {p['pattern']!r}: {e}") from None
         return StatusPattern(status, effect, rx, place, agent, tuple(literal_prefixes(rx)), bool(p.get("noun", False)),
-                             p.get("expels", ""), p.get("cedes", ""), bool(p.get("borrows", True)))
+                             p.get("expels", ""), p.get("cedes", ""), bool(p.get("borrows", True)),
+                             p["pattern"].startswith(APPOSITION))
 
     def _index_prefixes(self) -> None:
         """Which status patterns can match a sentence: one automaton pass over its literal

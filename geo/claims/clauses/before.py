@@ -78,6 +78,23 @@ class BeforeReader(PlaceReader):
             return [p]   # "Manbij, another district under the group's occupation"
         return []
 
+    def apposed(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
+        """The place, or the list of places, right before the comma at token ``i`` - 1 that a
+        phrase in apposition describes ("..., and advancing on al-Sanamayn, the last
+        government-held town": al-Sanamayn; "A and B, two opposition-held towns": both)."""
+        if i < 1 or toks[i - 1].word != ",":
+            return []
+        end = toks[i - 1].start
+        before = [p for p in places if p.end <= end]
+        if not before or toks.between(before[-1].end, end):
+            return []
+        out = [before[-1]]
+        for p in reversed(before[:-1]):   # back along the list while only joins stand between
+            if tuple(t.word for t in toks.between(p.end, out[-1].start)) not in self.list_joins:
+                break
+            out.append(p)
+        return out[::-1]
+
     def label(self, toks: Words, places: list[PlaceRef]) -> list[PlaceRef]:
         """The place a list item or ticker line is about, named as its label ("1. Damascus —
         opposition forces in control of the capital", "Hmeimim: Russian forces still inside the base", "Daraa

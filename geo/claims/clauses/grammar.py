@@ -6,6 +6,9 @@ from collections.abc import Mapping
 
 from .words import TOKEN, PlaceRef, Words
 
+TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
+_TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "hours", "single"})
+
 
 class Grammar:
     """The grammar word lists, compiled once; the per-sentence facts the readers consult."""
@@ -92,3 +95,16 @@ class Grammar:
         while j < len(toks) and (toks[j].word in self.time_words or toks[j].word.isdigit()):
             j += 1
         return j if j > k + 1 and j < len(toks) and toks[j].word in self.joins_by_first else k
+
+    def past_time(self, toks, k: int) -> int:
+        """Past a time phrase between a verb and its object ("on Friday", "in one week", "last
+        night"): at most ``TIME_TOKENS`` time words (``anaphora.time_words``), numbers and
+        "a"/"one", one of them more than a preposition or an article; else ``k``."""
+        j = k
+        while j < len(toks) and j - k < TIME_TOKENS and (toks[j].word in self.time_words or toks[j].word.isdigit()
+                                                          or toks[j].word in _TIME_FILLERS):
+            j += 1
+        timed = any(x.word not in _TIME_FILLERS and x.word not in ("on", "in", "the", "this", "last", "within", "late",
+                                                                    "early")
+                    for x in toks[k:j])
+        return j if timed and j < len(toks) and toks[j].word not in ("and", ",", "of") else k

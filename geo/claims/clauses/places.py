@@ -17,10 +17,6 @@ APPELLATIVES = frozenset({"known", "called", "dubbed", "named", "nicknamed"})   
 LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun
 
 
-TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
-_TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "hours", "single"})
-
-
 class PlaceReader(Grammar):
     """Which places a status phrase governs: its object, the list it opens, or its subject."""
 
@@ -81,27 +77,18 @@ class PlaceReader(Grammar):
 
     def _object_begins(self, toks: Words, k: int, noun: bool) -> int:
         """Where the object of a phrase ending before token ``k`` may begin."""
-        if noun and k < len(toks) and toks[k].word in ("in", "from", "of", "at", "around", "near", "outside"):
+        while noun and k < len(toks) and toks[k].word in ('"', "\u201d", "'", "\u2019"):
+            k += 1   # 'a "redeployment" out of Hama'
+        if noun and k + 1 < len(toks) and toks[k].word == "out" and toks[k + 1].word == "of":
+            k += 2
+        elif noun and k < len(toks) and toks[k].word in ("in", "from", "of", "at", "around", "near", "outside"):
             k += 1   # "a withdrawal in Aleppo", "its pullback from Aleppo", "a redeployment outside Hama"
         if not noun:
-            k = self._past_time(toks, k)   # "seized on Friday the town of X", "took in one week A and B"
+            k = self.past_time(toks, k)   # "seized on Friday the town of X", "took in one week A and B"
         ahead = [x.word for x in toks[k:k + 12]]
         if "following" in ahead[:4] and ":" in ahead:
             k = self._skip_number(toks, k + ahead.index(":") + 1)   # "captured the following areas ...: (1) A, (2) B"
         return k
-
-    def _past_time(self, toks, k: int) -> int:
-        """Past a time phrase between a verb and its object ("on Friday", "in one week", "last
-        night"): at most ``TIME_TOKENS`` time words (``anaphora.time_words``), numbers and
-        "a"/"one", one of them more than a preposition or an article; else ``k``."""
-        j = k
-        while j < len(toks) and j - k < TIME_TOKENS and (toks[j].word in self.time_words or toks[j].word.isdigit()
-                                                          or toks[j].word in _TIME_FILLERS):
-            j += 1
-        timed = any(x.word not in _TIME_FILLERS and x.word not in ("on", "in", "the", "this", "last", "within", "late",
-                                                                    "early")
-                    for x in toks[k:j])
-        return j if timed and j < len(toks) and toks[j].word not in ("and", ",", "of") else k
 
     def _past_owner(self, toks, k: int) -> int | None:
         """Past the force named from token ``k`` when it only owns the object ("the army's 46th
