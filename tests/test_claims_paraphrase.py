@@ -1525,3 +1525,16 @@ def test_label_lines_and_possessive_control(run, text, claims):
 ])
 def test_apposition_speakers_own_and_unborrowed_agents(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Rebels said they seized the hill, known locally as Zayn al-Abidin, before dawn on Thursday.",
+     {("jabal_zayn_al_abidin", "opposition", "captured")}),
+    ("The rebel alliance had fought for three days for Jabal Zayn al-Abidin, a strategic hill north of the city.",
+     {("jabal_zayn_al_abidin", "opposition", "contested")}),
+    ("Russian forces remain at the Hmeimim air base and the naval facility in Tartus, a Russian lawmaker said.",
+     {("hmeimim_airbase", "russia", "controls"), ("tartus_naval_base", "russia", "controls")}),
+    ("The rebels fought for freedom in the 1980s.", set()),
+])
+def test_appellatives_durations_and_facility_items(run, text, claims):
+    assert run(text) == claims

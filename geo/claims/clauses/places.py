@@ -116,8 +116,9 @@ class PlaceReader(Grammar):
             return self._past_owner(toks, k)
         if where and t.word in ("in", "on", "at", "near", "around", "outside"):
             return k + 1
-        if k > i and t.word in APPELLATIVES:
-            return k + 2 if k + 1 < len(toks) and toks[k + 1].word == "as" else k + 1
+        if k > i and t.word in APPELLATIVES:   # "known as X", "known locally as X"
+            adverb = k + 2 < len(toks) and toks[k + 1].word.endswith("ly") and toks[k + 2].word == "as"
+            return k + 3 if adverb else k + 2 if k + 1 < len(toks) and toks[k + 1].word == "as" else k + 1
         if not (k > i and t.word in ZONE_PREPOSITIONS and toks[k - 1].word in self.zone_heads):
             return None
         j = k + 1
@@ -145,9 +146,14 @@ class PlaceReader(Grammar):
     def _coordinated_place(self, toks, k: int, by_start: dict[int, PlaceRef]) -> PlaceRef | None:
         """The place right after the "and" at token ``k`` (past "the town of")."""
         m = k + 1
-        while m < len(toks) and toks[m].word in self.item_heads and toks[m].start not in by_start:
+        while m < len(toks) and toks[m].start not in by_start and self._item_word(toks, m):
             m += 1
         return by_start.get(toks[m].start) if m < len(toks) else None
+
+    def _item_word(self, toks, m: int) -> bool:
+        """Token ``m`` heads a list item before its place ("and the naval facility in Tartus")."""
+        return toks[m].word in self.item_heads or (toks[m].word in ZONE_PREPOSITIONS
+                                                   and toks[m - 1].word in self.zone_heads)
 
     def _later_list(self, toks, i: int, k: int, places, unknown: bool) -> list[PlaceRef]:
         """"took over seven villages on the east bank, including A, B": when the object is a
@@ -311,7 +317,7 @@ class PlaceReader(Grammar):
                               if toks[n].word == ","), None)
                 if close is not None and not any(toks[n].start in by_start for n in range(m + 1, close)):
                     m = close + 1
-            while m < len(toks) and toks[m].word in self.item_heads and toks[m].start not in by_start:
+            while m < len(toks) and toks[m].start not in by_start and self._item_word(toks, m):
                 m += 1
             if m < len(toks) and toks[m].start in by_start:
                 p = by_start[toks[m].start]
