@@ -1538,3 +1538,21 @@ def test_apposition_speakers_own_and_unborrowed_agents(run, text, claims):
 ])
 def test_appellatives_durations_and_facility_items(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The S.D.F. moved into Deir al-Zour on Friday.", {("deir_ez_zor", "sdf", "entered")}),
+    ("Opposition fighters were seen in Zabadani on Sunday.", {("zabadani", "opposition", "entered")}),
+    ("Local sources said the towns of Nubl and al-Zahraa were again under attack by Turkish-backed militants.",
+     {("nubl", "sna", "contested"), ("zahraa", "sna", "contested")}),
+    ("Fighting between the SNA and the SDF spreads to the Tishrin Dam on the Euphrates.",
+     {("tishrin_dam", "sna", "contested")}),
+    ("Russian troops stay inside the Hmeimim air base.", {("hmeimim_airbase", "russia", "controls")}),
+    ("The Turkish-backed SNA launches Operation Dawn of Freedom against Kurdish forces around Tel Rifaat.",
+     {("tal_rifaat", "sna", "contested")}),
+    ("Rebels fight government troops around Souran and Morek.",
+     {("souran", "opposition", "contested"), ("morek", "opposition", "contested")}),
+    ("Rebels sever the Aleppo-Damascus M5 highway near Zarbah.", {("m5_highway", "opposition", "contested")}),
+])
+def test_wire_and_timeline_phrasings(run, text, claims):
+    assert run(text) == claims
