@@ -1557,3 +1557,17 @@ def test_appellatives_durations_and_facility_items(run, text, claims):
 ])
 def test_wire_and_timeline_phrasings(run, text, claims):
     assert run(text) == claims
+
+
+def test_a_definite_force_name_is_no_anaphor(read):
+    """"The Syrian Democratic Forces say ...": a name with "the", not "the forces" named before."""
+    text = ("Russian forces remain at the Hmeimim air base, a Russian lawmaker told state media.\n\n"
+            "The Syrian Democratic Forces say their fighters control Deir ez-Zor city after government forces left.")
+    got = {(c.place_id, c.actor, c.status, c.claimant_side) for c in read(text)}
+    assert got == {("hmeimim_airbase", "russia", "controls", "russia"), ("deir_ez_zor", "sdf", "controls", "sdf"),
+                   ("deir_ez_zor", "government", "withdrew", "sdf")}
+
+
+def test_a_headline_reaching_outskirts_is_an_approach(run):
+    assert run("Regime forces withdraw from al-Rastan as factions reach outskirts of Homs city") == {
+        ("rastan", "government", "withdrew"), ("homs", "opposition", "advancing")}

@@ -226,8 +226,10 @@ def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, repor
         side = side_of(vocab, earlier, report.outlet) if earlier else side
     key = name_key(claimant)
     head = key.split(" ")[-1]
-    if head in vocab.generic and key.startswith(DEFINITE):
-        # "The groups, led by HTS, announced": the force those words stand for
+    rest = key.partition(" ")[2]
+    if head in vocab.generic and key.startswith(DEFINITE) and (rest == head or rest not in vocab.actor_of):
+        # "The groups, led by HTS, announced": the force those words stand for (not "The Syrian
+        # Democratic Forces say": a name)
         side = talk.resolve("head", [], head) or side
     return Speaker(claimant.partition(", ")[0], side)   # the name as written, without its appositive
 
