@@ -1571,3 +1571,23 @@ def test_a_definite_force_name_is_no_anaphor(read):
 def test_a_headline_reaching_outskirts_is_an_approach(run):
     assert run("Regime forces withdraw from al-Rastan as factions reach outskirts of Homs city") == {
         ("rastan", "government", "withdrew"), ("homs", "opposition", "advancing")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Hundreds of Iraqi militiamen withdrew from Albukamal.", {("abu_kamal", "iran", "withdrew")}),
+    ("Rebels took Hama. Residents said thousands of people, many of them Alawites, had left Homs for Tartus.",
+     {("hama", "opposition", "captured")}),
+    ("Army units, in cooperation with the popular defence groups, repelled an attack on Hatla.",
+     {("hatla", "government", "repelled")}),
+    ("Regime forces have also begun to withdraw from their positions in and around Palmyra.",
+     {("palmyra", "government", "withdrew")}),
+    ("By Sunday morning government troops had vanished from Homs.", {("homs", "government", "withdrew")}),
+    ("The Internal Security Forces said the neighbourhoods of Sheikh Maqsoud and Ashrafiyeh in Aleppo remain under "
+     "their protection.", {("sheikh_maqsoud", "sdf", "controls")}),
+    ("The mercenaries of the so-called \"Syrian National Army\" have for the fourth day been attacking the Tel "
+     "Rifaat area.", {("tal_rifaat", "sna", "contested")}),
+    ("Rebels took control of Khan Shaykhun, bringing all of Idlib province under their control.",
+     {("khan_shaykhun", "opposition", "captured"), ("idlib_governorate", "opposition", "controls")}),
+])
+def test_quantities_insertions_and_protection(run, text, claims):
+    assert run(text) == claims

@@ -214,8 +214,11 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
         subject = reader.subject_places(toks, lo, ti, places)
         subject_list = len(subject) > 1 and all(x.word in _COPULA or x.word in reader.soft
                                                 for x in toks.between(subject[-1].end, toks[ti].start))
+        near = reader.near_before(toks, ti, places)
+        if near and subject and near[0] not in subject and toks[max(0, toks.at(near[0].start) - 1)].word == "in":
+            near = []   # "Sheikh Maqsoud and Ashrafiyeh in Aleppo remain under ...": Aleppo only locates them
         targets = (reader.objects(toks, te, places) or (subject if subject_list else [])
-                   or reader.near_before(toks, ti, places) or subject or reader.antecedent(toks, lo, places))
+                   or near or subject or reader.antecedent(toks, lo, places))
     elif sp.noun:
         targets, agent = _noun_arguments(te, toks, places, actors, reader, where)
     elif (listed := _listed_after(ti, toks, places, reader)):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .grammar import Grammar
+from .grammar import INSERTION_OPENERS, QUANTITIES, Grammar
 from .words import ActorHit, ActorName, Words, bracket_spans, initial, plural_name, unbracketed
 
 
@@ -154,7 +154,8 @@ class ForceReader(Grammar):
         while k >= 0 and i - k <= 4:
             t = toks[k]
             if t.word in self.not_agent_after:
-                return True
+                # "hundreds of Iraqi militiamen": a number of them, not a preposition governing them
+                return not (t.word == "of" and k > 0 and toks[k - 1].word in QUANTITIES and toks[i].word != "them")
             if not (t.word in ("the", "a", "an", "its", "their", "his", "her") or t.word.endswith("ed")
                     or (t.cap and t.word not in self.time_words)):
                 return False
@@ -389,7 +390,6 @@ def _past_backing(gap: list) -> list:
 
 
 SUBJECT_PARTICIPLES = frozenset({"stationed", "based", "deployed", "positioned", "garrisoned"})
-INSERTION_OPENERS = frozenset({"including", "such", "among", "notably", "especially", "mainly", "mostly"})
 SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from", "at"})
 MEANS_WORDS = 3         # words of a phrase saying how a force came ("in armoured pick-up trucks")
 POSSESSED_WORDS = 4     # modifiers between a force's "'s" and the noun it owns ("the regime's 25th Special Missions Forces")

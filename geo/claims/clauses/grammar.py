@@ -8,6 +8,10 @@ from .words import TOKEN, PlaceRef, Words
 
 TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
 _TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "hours", "single"})
+# words opening an insertion after a force (", including Iraqi factions,", ", in cooperation with X,")
+INSERTION_OPENERS = frozenset({"including", "such", "among", "notably", "especially", "mainly", "mostly", "in",
+                               "with", "along", "together", "alongside"})
+QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "some", "many", "most", "several"})
 
 
 class Grammar:

@@ -121,7 +121,7 @@ class PlaceReader(Grammar):
             return k + 3 if adverb else k + 2 if k + 1 < len(toks) and toks[k + 1].word == "as" else k + 1
         if not (k > i and t.word in ZONE_PREPOSITIONS and toks[k - 1].word in self.zone_heads):
             return None
-        j = k + 1
+        j = k + 3 if [x.word for x in toks[k + 1:k + 3]] == ["and", "around"] else k + 1   # "positions in and around X"
         while j < len(toks) and toks[j].start not in by_start and toks[j].word in self.item_heads:
             j += 1
         if j < len(toks) and (toks[j].start in by_start or (unknown and self._name(toks, j) > j)):
