@@ -1591,3 +1591,29 @@ def test_a_headline_reaching_outskirts_is_an_approach(run):
 ])
 def test_quantities_insertions_and_protection(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a force's adjective before a common force name ("Kurdish security forces")
+    ("HTS-led forces control all of Aleppo except the district of Sheikh Maqsoud, which remains in the hands of "
+     "Kurdish security forces.", {("aleppo", "opposition", "controls"), ("sheikh_maqsoud", "sdf", "controls")}),
+    # "it" in a passive is the place; "the former army" is the government's
+    ("Its fighters had taken over the Shayrat airbase after it was abandoned by the former army, the Military "
+     "Operations Command said.",
+     {("shayrat_airbase", "opposition", "captured"), ("shayrat_airbase", "government", "withdrew")}),
+    # parts of a city in apposition to it: the parts, not the city
+    ("The two Kurdish-majority neighbourhoods of Aleppo city, Sheikh Maqsoud and Ashrafieh, remain under the control "
+     "of the SDF.", {("sheikh_maqsoud", "sdf", "controls")}),
+    ("Aleppo, Sheikh Maqsoud and Hama were taken by the rebels.",
+     {("aleppo", "opposition", "captured"), ("sheikh_maqsoud", "opposition", "captured"),
+      ("hama", "opposition", "captured")}),
+])
+def test_people_subjects_common_names_and_parts(run, text, claims):
+    assert run(text) == claims
+
+
+def test_people_nearer_the_verb_than_a_force_are_its_subject(run):
+    got = run("In Tall Refaat and surrounding villages, which came under the control of Turkish-affiliated armed "
+              "groups on 1 December, an estimated 100,000 people, most of them Kurds displaced from Afrin, have fled "
+              "towards Tabqa.")
+    assert not any(status == "withdrew" for _, _, status in got)

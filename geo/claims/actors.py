@@ -192,6 +192,7 @@ def _speaker_side(q: AgentQuery) -> str | None:
 
 # who just defended or lost is not who takes a place next; who just gained is not who loses one
 _UNLIKE_AGENT = {"gain": ("defence", "loss"), "presence": ("defence", "loss"), "loss": ("gain", "presence", "approach")}
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "\u201d", "'", "\u2019", ")"})
 
 
 def _recent_agent(q: AgentQuery, sentences: int) -> str | None:
@@ -241,9 +242,6 @@ def _agentless(q: AgentQuery) -> str | None:
     if q.previous or (q.toks and q.toks[-1].word not in _SENTENCE_ENDS):
         return q.previous   # a heading, a timeline's line ("7 December: Homs surrounded"): borrows from no line before
     return _recent_agent(q, RECENT_SENTENCES)
-
-
-_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "\u201d", "'", "\u2019", ")"})
 
 
 def _unknown_agent(q: AgentQuery) -> bool:
@@ -310,6 +308,8 @@ def _subjectless_agent(q: AgentQuery) -> str | None:
         return None
     infinitive = j >= 0 and toks[j].word == "to"
     before = [a for a in q.actors if a.end <= toks[ti].start]
+    if before and any(t.word in q.reader.people for t in toks.between(before[-1].end, toks[ti].start)):
+        return None   # "..., which armed groups took, 100,000 people, most of them Kurds, have fled": the people
     if infinitive:
         # an infinitive belongs to the nearest force ("leaving the regime no choice but to give it up")
         for a in reversed(before):

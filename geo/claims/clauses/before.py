@@ -38,6 +38,10 @@ class BeforeReader(PlaceReader):
             out = self._list(toks, nxt, places, [first], unknown, subject=True)
             if out[-1].end > toks[i].start:
                 return []
+            parts = [q.key.place_id for q in out[1:] if q.key is not None]
+            if first.key is not None and nxt < len(toks) and toks[nxt].word == "," and parts and all(
+                    self.parents.get(pid) == first.key.place_id for pid in parts):
+                return out[1:]   # "the neighbourhoods of Aleppo city, Sheikh Maqsoud and Ashrafieh, remain": the parts
             return out
         return []
 

@@ -35,7 +35,8 @@ class ForceReader(Grammar):
             if kind == "generic" and self._owned_by_other(toks, i, hits):
                 hits.append(ActorHit(start, end, None, "name", plural, "", last))   # "Hezbollah('s) fighters": no actor's
                 continue
-            adjective = toks[i - 1].word if kind == "generic" and 0 < i < len(toks) and toks[i].start == start else ""
+            adjective = (toks[i - 1].word if (kind == "generic" or word in self.common_names)
+                         and 0 < i < len(toks) and toks[i].start == start else "")
             if adjective in self.noun_adjectives and not (hits and hits[-1].end > toks[i - 1].start):
                 hits.append(ActorHit(toks[i - 1].start, end, self.noun_adjectives[adjective], "name", plural, "", last))
                 continue   # "Iranian militias", "Turkish soldiers": that force's (not the noun's default)
