@@ -308,7 +308,7 @@ def _subjectless_agent(q: AgentQuery) -> str | None:
         return None
     infinitive = j >= 0 and toks[j].word == "to"
     before = [a for a in q.actors if a.end <= toks[ti].start]
-    if before and any(t.word in q.reader.people for t in toks.between(before[-1].end, toks[ti].start)):
+    if before and q.reader.people_subject(toks[:ti]):
         return None   # "..., which armed groups took, 100,000 people, most of them Kurds, have fled": the people
     if infinitive:
         # an infinitive belongs to the nearest force ("leaving the regime no choice but to give it up")

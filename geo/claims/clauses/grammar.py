@@ -112,3 +112,15 @@ class Grammar:
                                                                     "early")
                     for x in toks[k:j])
         return j if timed and j < len(toks) and toks[j].word not in ("and", ",", "of") else k
+
+    def people_subject(self, gap: list) -> bool:
+        """People head the subject of a phrase: a people word in ``gap`` (the tokens before the
+        phrase) with only an insertion and soft words after it ("100,000 people, most of them
+        Kurds, have")."""
+        for k in (n for n, t in enumerate(gap) if t.word in self.people):
+            rest = [t.word for t in gap[k + 1:]]
+            if rest[:1] == [","] and "," in rest[1:]:
+                rest = rest[len(rest) - rest[::-1].index(","):]
+            if all(w in self.soft for w in rest):
+                return True
+        return False
