@@ -1617,3 +1617,17 @@ def test_people_nearer_the_verb_than_a_force_are_its_subject(run):
               "groups on 1 December, an estimated 100,000 people, most of them Kurds displaced from Afrin, have fled "
               "towards Tabqa.")
     assert not any(status == "withdrew" for _, _, status in got)
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Syrian media reported Israeli tanks in the abandoned town of Quneitra.", {("quneitra", "israel", "entered")}),
+    ("In the east, the SDF moves into Deir ez-Zor as government forces leave the city.",
+     {("deir_ez_zor", "sdf", "entered"), ("deir_ez_zor", "government", "withdrew")}),
+    ("Government forces leave Hama.", {("hama", "government", "withdrew")}),
+    ("The rebels want to leave Hama.", set()),
+    ("Syrian troops had withdrawn from Qusayr and from their positions in the Jousieh crossing.",
+     {("qusayr", "government", "withdrew"), ("jusiyah", "government", "withdrew")}),
+    ("Rebels seized Hama and the positions around Homs.", {("hama", "opposition", "captured")}),
+])
+def test_reported_columns_leaving_and_listed_positions(run, text, claims):
+    assert run(text) == claims
