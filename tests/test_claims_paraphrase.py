@@ -1631,3 +1631,13 @@ def test_people_nearer_the_verb_than_a_force_are_its_subject(run):
 ])
 def test_reported_columns_leaving_and_listed_positions(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Rebels entered Homs after the flight of the regime's forces.",
+     {("homs", "opposition", "entered"), ("homs", "government", "withdrew")}),
+    ("Assad's flight to Moscow shocked his supporters in Latakia.", set()),
+    ("The flight of civilians from Homs continued.", set()),
+])
+def test_the_flight_of_a_force_is_its_withdrawal(run, text, claims):
+    assert run(text) == claims
