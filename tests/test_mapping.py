@@ -91,3 +91,23 @@ def test_state_wording_of_python_and_the_page_script_agree():
     for phrase in (wording.HELD_BY, wording.SINCE, wording.PRESENT_SINCE, wording.ACTORS_JOINED_BY):
         assert f"'{phrase}'" in short, phrase
     assert f"'{wording.HELD_BY}'" in describe and f"'{wording.NO_CLAIMS}'" in describe
+
+
+def test_the_changed_on_list_counts_reports_of_no_named_outlet():
+    """A report whose outlet neither the manifest nor its text names is counted, not shown as an
+    outlet called "unknown"."""
+    from geo.claims.vocabulary import Actor
+    from geo.mapping.popups import change_html
+    from geo.model import Claim
+    from geo.state import Change, PlaceState
+
+    def claim(article, outlet):
+        return Claim(article, outlet, "2024-12-05", "hama", "Hama", "opposition", "captured", outlet, "outlet",
+                     "Rebels took Hama.", False, False, "took", 0, "gain")
+    basis = (claim("a1", "Reuters"), claim("a2", "unknown"), claim("a3", "unknown"))
+    st = PlaceState("hama", "2024-12-05", "held", "opposition", ("opposition",), "2024-12-05", False, "medium",
+                    2, 1, 0, basis, 3)
+    html = change_html(Change("2024-12-05", "hama", "", "held:opposition", st), "Hama",
+                       {"opposition": Actor("opposition", "Rebels", "#2ca02c")})
+    assert "unknown" not in html
+    assert html.endswith("Reuters, 2 reports of no named outlet")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Claim, Report
+from ..reports.inference import UNKNOWN as UNKNOWN_OUTLET
 from ..safe import esc, file_link, mark, web_url
 from ..state import Change, PlaceState, as_of
 from .inputs import Actors
@@ -168,9 +169,13 @@ def _claim_html(c: Claim, actors: Actors, labels: Mapping[str, str]) -> str:
 def change_html(ch: Change, name: str, actors: Actors) -> str:
     """One line of the "changed on" list: the place (``name``, escaped), before and after, and
     the outlets the new state rests on."""
-    outlets = sorted({c.outlet for c in ch.state.basis})
+    outlets = sorted({c.outlet for c in ch.state.basis} - {UNKNOWN_OUTLET})
     more = len(outlets) - CHANGE_OUTLETS_SHOWN
     who = ", ".join(esc(o) for o in outlets[:CHANGE_OUTLETS_SHOWN]) + (f" +{more}" if more > 0 else "")
+    unnamed = len({c.article for c in ch.state.basis if c.outlet == UNKNOWN_OUTLET})
+    if unnamed:   # reports whose outlet neither the manifest nor the text names
+        who += f'{", " if who else ""}{unnamed} report{"s" if unnamed > 1 else ""} of no named outlet'
+
     return (f'<button type="button" data-id="{esc(ch.place_id)}">{name}</button>: '
             f'{describe(ch.before, actors)} &#8594; <b>{describe(ch.after, actors)}</b>'
             f'{" &#183; " + who if who else ""}')
