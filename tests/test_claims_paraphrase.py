@@ -1641,3 +1641,15 @@ def test_reported_columns_leaving_and_listed_positions(run, text, claims):
 ])
 def test_the_flight_of_a_force_is_its_withdrawal(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Rebels said their fighters had taken the Citadel of Aleppo, the governorate building and Aleppo International "
+     "Airport.", {("aleppo_citadel", "opposition", "captured"), ("aleppo_airport", "opposition", "captured")}),
+    ("Rebels took Saraqib, the police headquarters and Maarat al-Numan.",
+     {("saraqib", "opposition", "captured"), ("maarat_al_numan", "opposition", "captured")}),
+    ("Rebels took Saraqib, killed three soldiers and entered Hama.",
+     {("saraqib", "opposition", "captured"), ("hama", "opposition", "entered")}),
+])
+def test_a_list_item_that_names_no_place_does_not_end_the_list(run, text, claims):
+    assert run(text) == claims

@@ -65,6 +65,24 @@ class BeforeReader(PlaceReader):
                      for flag, t in zip(inside, toks[lo:j]))   # "Today A, B and C are held by"
         return lo if listed else j + 1
 
+    def listed_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
+        """"listed A, B and C among the villages taken": the list before "among the <noun>"
+        that a participle at token ``i`` describes."""
+        if i < 3 or toks[i - 3].word != "among" or toks[i - 2].word not in ("the", "those") \
+                or toks[i - 1].word not in self.item_heads:
+            return []
+        end = toks[i - 3].start
+        before = [p for p in places if p.end <= end]
+        if not before or toks.between(before[-1].end, end):
+            return []
+        out = [before[-1]]
+        for p in reversed(before[:-1]):   # back along the list while only joins stand between
+            gap = tuple(t.word for t in toks.between(p.end, out[-1].start))
+            if gap not in self.list_joins:
+                break
+            out.append(p)
+        return out[::-1]
+
     def near_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
         """A place right before token ``i`` (only auxiliaries and adverbs between): "Idlib
         province under their control", "Aleppo was largely in the hands of"."""

@@ -13,6 +13,7 @@ LOCATOR_WORDS = 4          # words of a phrase locating a list item ("on the Syr
 # words a status phrase may open with that locate rather than start a clause ("A and B [on the edge of] the city")
 LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outside", "within", "under", "from", "to", "into"})
 ZONE_PREPOSITIONS = frozenset({"on", "in", "at", "inside", "along", "across"})   # "the zone on X", "positions in X"
+UNNAMED_ITEM_WORDS = 4   # words of a list item that names no place ("the governorate building")
 APPELLATIVES = frozenset({"known", "called", "dubbed", "named", "nicknamed"})   # "the region known as X"
 LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun
 
@@ -206,24 +207,6 @@ class PlaceReader(Grammar):
             return k + 2
         return k
 
-    def listed_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
-        """"listed A, B and C among the villages taken": the list before "among the <noun>"
-        that a participle at token ``i`` describes."""
-        if i < 3 or toks[i - 3].word != "among" or toks[i - 2].word not in ("the", "those") \
-                or toks[i - 1].word not in self.item_heads:
-            return []
-        end = toks[i - 3].start
-        before = [p for p in places if p.end <= end]
-        if not before or toks.between(before[-1].end, end):
-            return []
-        out = [before[-1]]
-        for p in reversed(before[:-1]):   # back along the list while only joins stand between
-            gap = tuple(t.word for t in toks.between(p.end, out[-1].start))
-            if gap not in self.list_joins:
-                break
-            out.append(p)
-        return out[::-1]
-
     def _list_opened(self, toks, i: int, k: int) -> int | None:
         """Where the list starts when token ``k`` (a comma, or the word itself) opens it with an
         introducer after object words only ("several areas, among them", "villages including")."""
@@ -341,8 +324,26 @@ class PlaceReader(Grammar):
                 out.append(PlaceRef(toks[m].start, toks[end - 1].end, None))
                 k = end
                 continue
+            skipped = self._unnamed_item(toks, m, by_start) if join[0] == "," else None
+            if skipped is not None:
+                k = skipped   # "the Citadel, the governorate building and the airport": past the building
+                continue
             break
         return out
+
+    def _unnamed_item(self, toks, m: int, by_start) -> int | None:
+        """The join after a list item that names no place ("the governorate building"): a few
+        lowercase words, then "," or "and" before a place; else None."""
+        n = m
+        while n < len(toks) and n - m < UNNAMED_ITEM_WORDS and toks[n].word.isalpha() and not toks[n].cap \
+                and toks[n].word not in self.object_stops and toks[n].word not in self.verbs:
+            n += 1
+        if n == m or n >= len(toks) or toks[n].word not in (",", "and"):
+            return None
+        after = n + 1
+        while after < len(toks) and toks[after].start not in by_start and self._item_word(toks, after):
+            after += 1
+        return n if after < len(toks) and toks[after].start in by_start else None
 
     def modifies(self, toks: Words, k: int, places: list[PlaceRef]) -> bool:
         """The place at token ``k`` sits in a phrase that locates something else ("east of X",
