@@ -1653,3 +1653,8 @@ def test_the_flight_of_a_force_is_its_withdrawal(run, text, claims):
 ])
 def test_a_list_item_that_names_no_place_does_not_end_the_list(run, text, claims):
     assert run(text) == claims
+
+
+def test_fighting_that_reached_a_place_is_fighting_there(run):
+    assert run("Rebels captured Anjara, and fighting has now reached Saraqeb.") == {
+        ("anjara", "opposition", "captured"), ("saraqib", "opposition", "contested")}
