@@ -1658,3 +1658,8 @@ def test_a_list_item_that_names_no_place_does_not_end_the_list(run, text, claims
 def test_fighting_that_reached_a_place_is_fighting_there(run):
     assert run("Rebels captured Anjara, and fighting has now reached Saraqeb.") == {
         ("anjara", "opposition", "captured"), ("saraqib", "opposition", "contested")}
+
+
+def test_a_held_participle_in_apposition_is_a_hold_of_the_place_before(run):
+    assert run("The Turkish-backed Syrian National Army says it has launched an attack on Manbij, held by the "
+               "Kurdish-led SDF.") == {("manbij", "sna", "contested"), ("manbij", "sdf", "controls")}
