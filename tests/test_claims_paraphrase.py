@@ -1663,3 +1663,17 @@ def test_fighting_that_reached_a_place_is_fighting_there(run):
 def test_a_held_participle_in_apposition_is_a_hold_of_the_place_before(run):
     assert run("The Turkish-backed Syrian National Army says it has launched an attack on Manbij, held by the "
                "Kurdish-led SDF.") == {("manbij", "sna", "contested"), ("manbij", "sdf", "controls")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The Southern Operations Room says the army has pulled out of al-Sanamayn, on the highway north of Daraa, and "
+     "that its units have entered the town.",
+     {("sanamayn", "government", "withdrew"), ("sanamayn", "opposition", "entered")}),
+    ("Sources said the SNA is preparing a new operation to liberate Manbij.", set()),
+    ("HTS-led forces captured Jabal Zayn al-Abidin on December 4, which likely enabled the opposition to advance "
+     "into eastern Hama City.", {("jabal_zayn_al_abidin", "opposition", "captured")}),
+    ("The officers said Russian advisers stationed at Hama military airport had left the base on Tuesday.",
+     {("hama_airbase", "russia", "withdrew")}),
+])
+def test_continued_speech_operations_estimates_and_advisers(run, text, claims):
+    assert run(text) == claims

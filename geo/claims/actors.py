@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .clauses import ActorHit, Reader, Words, token_at
+from .clauses.grammar import CONTINUED
 from .discourse import Discourse, ForceRef
 from .speakers import BOUNDARY, NO_SIDE
 from .triggers import Trigger
@@ -115,8 +116,8 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
         if a.number == "pl" and before and not any(f.plural for f in before) \
                 and before[-1].head not in q.reader.common_heads:
             return before[-1].actor   # "the SDF said their fighters ...": an organisation is "they" too
-        if ((a.number == "sg" and not any(not f.plural for f in before)) or a.number == "pl") \
-                and _right_after_its_verb(q, a):
+        own = q.reader.right_after_its_verb(q.toks, a.start)
+        if own and (own == CONTINUED or a.number == "pl" or (a.number == "sg" and not any(not f.plural for f in before))):
             got = _speaker_side(q)   # "The rebels' operations command says its fighters ...": the speaker's
             if got:
                 return got
@@ -147,23 +148,6 @@ def _bare_own_noun(q: AgentQuery, a: ActorHit) -> bool:
     "local fighters"."""
     words = [t.word for t in q.toks.between(a.start, a.end) if t.word not in ("the", "our", "its", "their")]
     return words in ([w] for w in _OWN_NOUNS)
-
-
-_SPEAKERS_OWN = ("its", "it", "their")   # "says its fighters", "say their fighters" (not "said they": whose, unsaid)
-
-
-def _right_after_its_verb(q: AgentQuery, a: ActorHit) -> bool:
-    """The anaphor follows the reporting verb that introduces it ("says its fighters", "said
-    that its units"): it stands for the speaker, not for a force of an earlier sentence."""
-    k = q.toks.at(a.start)
-    if k < len(q.toks) and q.toks[k].start == a.start and q.toks[k].word not in _SPEAKERS_OWN:
-        k -= 1
-        if k < 0 or q.toks[k].word not in _SPEAKERS_OWN:   # the hit may start at its noun ("fighters")
-            return False
-    k -= 1
-    if k >= 0 and q.toks[k].word == "that":
-        k -= 1
-    return k >= 0 and q.toks[k].word in q.reader.verbs
 
 
 def _enemy(q: AgentQuery, a: ActorHit) -> str | None:

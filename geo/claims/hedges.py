@@ -34,6 +34,8 @@ def intended(norm: str, t: Trigger, vocab: ClaimVocabulary, actors: Sequence[Act
     lo = marks[-1] if marks else lo
     cues = list(vocab.rx_intention.finditer(norm, lo, t.start))
     between = [a for a in actors if cues and cues[-1].end() <= a.start and a.end <= t.start]
+    if cues and cues[-1].group() in vocab.estimates:
+        return True   # an analyst's estimate covers its clause ("which likely enabled the opposition to advance")
     if cues and (not between or _UNTIL.search(norm, cues[-1].end(), between[0].start)):
         return True   # (but "would not stop until they reached X": the intention governs the "until" clause)
     return _conditional(norm, t, vocab)

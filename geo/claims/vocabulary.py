@@ -45,7 +45,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "reporting": {k: STR_LIST for k in ("verbs", "denials", "before_claimant", "roles", "carry_over",
                                             "last_speaker_nouns", "outlet_words", "report_nouns",
                                             "denied_after", "issuers")},
-        "hedges": {k: STR_LIST for k in ("intention", "conditions", "history", "history_after", "history_not_before",
+        "hedges": {k: STR_LIST for k in ("intention", "estimates", "conditions", "history", "history_after", "history_not_before",
                                           "perfect", "prevention", "negations", "hedged")},
         "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
                                           "clause_starts", "list_joins", "item_heads", "locative", "directions",
@@ -307,6 +307,7 @@ class ClaimVocabulary:
         # a letterhead: a name ending in an issuing body's noun, or in it and "of ..." (speakers.py)
         self.rx_issuer = re.compile(rf"(?:\S+ ){{0,8}}(?:{rx_words(rep['issuers'])})(?: of \S.*)?")
         self.rx_intention = wb("|".join(hedges["intention"]))
+        self.estimates = frozenset(normalize(w) for w in hedges["estimates"])   # cover their whole clause
         self.rx_condition = wb("|".join(hedges["conditions"]))
         not_before = rx_words(hedges.get("history_not_before", []))   # "the former regime": a name, not a time
         self.rx_history = wb(rf"(?:{rx_words(hedges['history'])})" + (rf"(?! (?:{not_before})\b)" if not_before else ""))

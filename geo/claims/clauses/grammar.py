@@ -11,6 +11,8 @@ _TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "
 # words opening an insertion after a force (", including Iraqi factions,", ", in cooperation with X,")
 INSERTION_OPENERS = frozenset({"including", "such", "among", "notably", "especially", "mainly", "mostly", "in",
                                "with", "along", "together", "alongside"})
+CONTINUED = "continued"   # right_after_its_verb: after "and that", going on with what a speaker says
+SPEAKERS_OWN = ("its", "it", "their")   # "says its fighters", "say their fighters" (not "said they": whose, unsaid)
 QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "some", "many", "most", "several"})
 
 
@@ -124,3 +126,19 @@ class Grammar:
             if all(w in self.soft for w in rest):
                 return True
         return False
+
+    def right_after_its_verb(self, toks: Words, start: int) -> bool | str:
+        """The anaphor at ``start`` follows the reporting verb that introduces it ("says its
+        fighters", "said that its units"): it stands for the speaker, not for a force of an
+        earlier sentence; ``CONTINUED`` after "..., and that its units"."""
+        k = toks.at(start)
+        if k < len(toks) and toks[k].start == start and toks[k].word not in SPEAKERS_OWN:
+            k -= 1
+            if k < 0 or toks[k].word not in SPEAKERS_OWN:   # the hit may start at its noun ("fighters")
+                return False
+        k -= 1
+        if k >= 0 and toks[k].word == "that":
+            k -= 1
+            if k >= 0 and toks[k].word == "and":   # "says the army has left X, and that its units have entered"
+                return CONTINUED if any(t.word in self.verbs for t in toks[:k]) else False
+        return k >= 0 and toks[k].word in self.verbs
