@@ -1677,3 +1677,20 @@ def test_a_held_participle_in_apposition_is_a_hold_of_the_place_before(run):
 ])
 def test_continued_speech_operations_estimates_and_advisers(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a general noun coordinated with a named force goes with it
+    ("Militants of Hayat Tahrir al-Sham (a terrorist organisation banned in the Russian Federation) and allied groups "
+     "took control of Damascus on Sunday.", {("damascus", "opposition", "captured")}),
+    ("Army units and popular defence groups repelled an attack on Khasham.", {("khasham", "government", "repelled")}),
+    ("Regime forces counterattacked Qamhana on December 4, but opposition forces retained control of the town.",
+     {("qamhana", "government", "contested"), ("qamhana", "opposition", "controls")}),
+    ("Iranian personnel reportedly evacuated from Deir ez-Zor City and Albukamal on December 5.",
+     {("deir_ez_zor", "iran", "withdrew"), ("abu_kamal", "iran", "withdrew")}),
+    ("The SNA also entered Nubl and opened the road to the SNA-held town of Marea.",
+     {("nubl", "sna", "entered"), ("marea", "sna", "controls")}),
+    ("Rebels had closed in on Hama, leaving regime forces just one road out.", {("hama", "opposition", "advancing")}),
+])
+def test_coordinated_general_nouns_counterattacks_and_evacuations(run, text, claims):
+    assert run(text) == claims

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .grammar import INSERTION_OPENERS, QUANTITIES, Grammar
-from .words import ActorHit, ActorName, Words, bracket_spans, initial, plural_name, unbracketed
+from .words import ActorHit, ActorName, Words, bracket_spans, coordinated_lead, initial, plural_name, unbracketed
 
 
 class ForceReader(Grammar):
@@ -276,7 +276,7 @@ class ForceReader(Grammar):
                     k -= 1
                 skip.update(t.start for t in toks.between(toks[k].start, a.end))
                 continue
-            return a
+            return (coordinated_lead(toks, a, actors, brackets) if a.kind == "generic" and a.actor is None else None) or a
         return None
 
     @staticmethod

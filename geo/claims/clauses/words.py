@@ -128,3 +128,17 @@ def ends_with(toks: Words, k: int, phrase: tuple[str, ...]) -> bool:
 def starts_with(toks: Words, j: int, phrase: tuple[str, ...]) -> bool:
     """The tokens from ``j`` are ``phrase``."""
     return j + len(phrase) <= len(toks) and tuple(t.word for t in toks[j:j + len(phrase)]) == phrase
+
+
+COORDINATED_WORDS = 4   # "and" and the modifiers of the general noun coordinated with a named force
+
+
+def coordinated_lead(toks: Words, a: ActorHit, actors: list[ActorHit], brackets: list[tuple[int, int]]) -> ActorHit | None:
+    """The named force that a general noun with no force of its own is coordinated with ("HTS
+    (banned in Russia) and allied groups took X": HTS), or None."""
+    before = [b for b in actors if b.end <= a.start and not any(x <= b.start and b.end <= y for x, y in brackets)]
+    if not before or before[-1].actor is None:
+        return None
+    words = [t.word for t in unbracketed(toks.between(before[-1].end, a.start))]
+    return before[-1] if words[:1] == ["and"] and len(words) <= COORDINATED_WORDS and all(w.isalpha() for w in words) \
+        else None   # "army units and popular defence groups"
