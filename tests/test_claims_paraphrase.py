@@ -1694,3 +1694,24 @@ def test_continued_speech_operations_estimates_and_advisers(run, text, claims):
 ])
 def test_coordinated_general_nouns_counterattacks_and_evacuations(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("In the north, Turkish-backed factions launched an assault on Manbij, a city held by the Kurdish-led Syrian "
+     "Democratic Forces (SDF).", {("manbij", "sna", "contested"), ("manbij", "sdf", "controls")}),
+    ("Russia has a naval base at Tartus and an air base at Hmeimim, near Latakia.",
+     {("tartus_naval_base", "russia", "controls"), ("hmeimim_airbase", "russia", "controls")}),
+    ("Commercial satellite images showed several Russian warships had moved out of Tartus.",
+     {("tartus", "russia", "withdrew")}),
+    ("A fourth source said troops had also been pulled out of the Ismaili-majority town of Salamiyah, east of Hama.",
+     {("salamiyah", "government", "withdrew")}),
+    ("Satellite pictures suggest Russia may have flown some aircraft out of Khmeimim and moved ships out of Tartus.",
+     set()),
+])
+def test_held_appositions_bases_moving_out_and_estimates(run, text, claims):
+    assert run(text) == claims
+
+
+def test_an_estimate_does_not_reach_into_a_relative_clause(run):
+    assert run("It is likely to face pressure from Turkey-backed factions that have already taken Tal Rifaat and may "
+               "now be pushing towards Manbij.") == {("tal_rifaat", "sna", "captured")}

@@ -16,11 +16,13 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _IN_YEAR = re.compile(r"\bin (?:\w+ )?(1[89]\d\d|20\d\d)\b")   # "in 2016", "in March 2016"
 _CLAUSE_MARK = re.compile(r"[,;]")
 _CLAUSE_BREAK = re.compile(r";|,(?!\d)")   # not the comma of "2,000"
+_ESTIMATE_BREAK = re.compile(r";|,(?!\d)|\b(?:that|which|who)\b")   # "likely to face factions that have taken X": taken
 _PLUPERFECT = re.compile(r"\bhad(?: \w+)?\s*$")
 _SINCE_YEAR = re.compile(r"\bsince (?:\w+ )?(?:1[89]\d\d|20\d\d)\b")
 _UNTIL = re.compile(r"\buntil\s*$")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "have long controlled"
 INTENTION_REACH = 45   # characters before a phrase searched for an intention ("preparing to")
+ESTIMATE_REACH = 150   # ... for an estimate ("may have"), within the phrase's clause
 CONDITION_REACH = 90   # characters before a phrase searched for a condition ("whether HTS-led factions ...")
 PERFECT_REACH = 30     # characters before a phrase searched for a perfect ("had been")
 HISTORY_BEFORE_REACH = 120   # characters before a phrase searched for a history word right before it ("previously")
@@ -29,13 +31,14 @@ HISTORY_BEFORE_REACH = 120   # characters before a phrase searched for a history
 def intended(norm: str, t: Trigger, vocab: ClaimVocabulary, actors: Sequence[ActorHit] = ()) -> bool:
     """An intention governs the phrase ("preparing to recapture X"), unless a force stands
     between them as the phrase's own subject ("in a bid to halt insurgents advancing")."""
-    lo = max(0, t.start - INTENTION_REACH)
-    marks = [m.end() for m in _CLAUSE_BREAK.finditer(norm, lo, t.start)]
-    lo = marks[-1] if marks else lo
+    wide = max(0, t.start - ESTIMATE_REACH)
+    marks = [m.end() for m in _ESTIMATE_BREAK.finditer(norm, wide, t.start)]
+    wide = marks[-1] if marks else wide
+    if any(m.group() in vocab.estimates for m in vocab.rx_intention.finditer(norm, wide, t.start)):
+        return True   # an analyst's estimate covers its clause ("which likely enabled the opposition to advance")
+    lo = max(wide, t.start - INTENTION_REACH)
     cues = list(vocab.rx_intention.finditer(norm, lo, t.start))
     between = [a for a in actors if cues and cues[-1].end() <= a.start and a.end <= t.start]
-    if cues and cues[-1].group() in vocab.estimates:
-        return True   # an analyst's estimate covers its clause ("which likely enabled the opposition to advance")
     if cues and (not between or _UNTIL.search(norm, cues[-1].end(), between[0].start)):
         return True   # (but "would not stop until they reached X": the intention governs the "until" clause)
     return _conditional(norm, t, vocab)
