@@ -71,17 +71,7 @@ class BeforeReader(PlaceReader):
         if i < 3 or toks[i - 3].word != "among" or toks[i - 2].word not in ("the", "those") \
                 or toks[i - 1].word not in self.item_heads:
             return []
-        end = toks[i - 3].start
-        before = [p for p in places if p.end <= end]
-        if not before or toks.between(before[-1].end, end):
-            return []
-        out = [before[-1]]
-        for p in reversed(before[:-1]):   # back along the list while only joins stand between
-            gap = tuple(t.word for t in toks.between(p.end, out[-1].start))
-            if gap not in self.list_joins:
-                break
-            out.append(p)
-        return out[::-1]
+        return self._list_ending(toks, toks[i - 3].start, places)
 
     def near_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
         """A place right before token ``i`` (only auxiliaries and adverbs between): "Idlib
@@ -106,7 +96,10 @@ class BeforeReader(PlaceReader):
         government-held town": al-Sanamayn; "A and B, two opposition-held towns": both)."""
         if i < 1 or toks[i - 1].word != ",":
             return []
-        end = toks[i - 1].start
+        return self._list_ending(toks, toks[i - 1].start, places)
+
+    def _list_ending(self, toks: Words, end: int, places: list[PlaceRef]) -> list[PlaceRef]:
+        """The place that ends right at ``end``, with the places listed before it ("A, B and C")."""
         before = [p for p in places if p.end <= end]
         if not before or toks.between(before[-1].end, end):
             return []
