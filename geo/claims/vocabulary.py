@@ -52,7 +52,8 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                                           "list_intros", "place_anaphors", "subordinators", "shared_place_subordinators",
                                           "relatives", "part_nouns", "possessed_parts", "front_nouns", "subject_gap",
                                           "subjectless_after", "modals", "time_clauses", "zone_heads", "people",
-                                          "heading_verbs", "locator_nouns")},
+                                          "heading_verbs", "locator_nouns", "quantities", "insertion_openers",
+                                          "speakers_own", "compound_adjectives")},
     },
     "actors.toml": {
         "": {"actors": TABLE, "anaphora": TABLE, "eras": LIST},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .grammar import INSERTION_OPENERS, QUANTITIES, Grammar
+from .grammar import Grammar
 from .words import ActorHit, ActorName, Words, bracket_spans, coordinated_lead, initial, plural_name, unbracketed
 
 
@@ -156,7 +156,7 @@ class ForceReader(Grammar):
             t = toks[k]
             if t.word in self.not_agent_after:
                 # "hundreds of Iraqi militiamen": a number of them, not a preposition governing them
-                return not (t.word == "of" and k > 0 and toks[k - 1].word in QUANTITIES and toks[i].word != "them")
+                return not (t.word == "of" and k > 0 and toks[k - 1].word in self.quantities and toks[i].word != "them")
             if not (t.word in ("the", "a", "an", "its", "their", "his", "her") or t.word.endswith("ed")
                     or (t.cap and t.word not in self.time_words)):
                 return False
@@ -279,15 +279,14 @@ class ForceReader(Grammar):
             return (coordinated_lead(toks, a, actors, brackets) if a.kind == "generic" and a.actor is None else None) or a
         return None
 
-    @staticmethod
-    def _in_participle_insertion(toks: Words, a: ActorHit) -> bool:
+    def _in_participle_insertion(self, toks: Words, a: ActorHit) -> bool:
         """The force phrase ``a`` closes an insertion opened by a comma and a participle
         (", based at the al-Tanf garrison,") or an example ("groups, including Iraqi factions,")."""
         k = toks.at(a.start) - 1
         while k >= 0 and toks[k].word not in (",", ";"):
             k -= 1
         return k >= 0 and toks[k].word == "," and k + 1 < len(toks) and (
-            toks[k + 1].word.endswith("ed") or toks[k + 1].word in INSERTION_OPENERS)   # ", including X,"
+            toks[k + 1].word.endswith("ed") or toks[k + 1].word in self.insertion_openers)   # ", including X,"
 
     def _past_locative(self, gap: list) -> list:
         """``gap`` without a leading phrase placing the force ("groups [in Daraa province] seized",

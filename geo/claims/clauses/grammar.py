@@ -8,12 +8,7 @@ from .words import TOKEN, PlaceRef, Words
 
 TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
 _TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "hours", "single"})
-# words opening an insertion after a force (", including Iraqi factions,", ", in cooperation with X,")
-INSERTION_OPENERS = frozenset({"including", "such", "among", "notably", "especially", "mainly", "mostly", "in",
-                               "with", "along", "together", "alongside"})
 CONTINUED = "continued"   # right_after_its_verb: after "and that", going on with what a speaker says
-SPEAKERS_OWN = ("its", "it", "their")   # "says its fighters", "say their fighters" (not "said they": whose, unsaid)
-QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "some", "many", "most", "several"})
 
 
 class Grammar:
@@ -38,6 +33,8 @@ class Grammar:
         self.subjectless_after = g["subjectless_after"]
         self.subject_gap = g["subject_gap"]
         self.people = frozenset(g["people"])   # no force: "residents fled"
+        self.quantities, self.insertion_openers = g["quantities"], g["insertion_openers"]
+        self.speakers_own, self.compound_adjectives = g["speakers_own"], g["compound_adjectives"]
         self.list_intros = [tuple(x.split()) for x in grammar["list_intros"]]
         self.place_anaphors = [tuple(x.split()) for x in grammar["place_anaphors"]]
         self.previous_places: tuple[PlaceRef, ...] = ()   # the places of the sentence's last claim, for "both towns"
@@ -132,9 +129,9 @@ class Grammar:
         fighters", "said that its units"): it stands for the speaker, not for a force of an
         earlier sentence; ``CONTINUED`` after "..., and that its units"."""
         k = toks.at(start)
-        if k < len(toks) and toks[k].start == start and toks[k].word not in SPEAKERS_OWN:
+        if k < len(toks) and toks[k].start == start and toks[k].word not in self.speakers_own:
             k -= 1
-            if k < 0 or toks[k].word not in SPEAKERS_OWN:   # the hit may start at its noun ("fighters")
+            if k < 0 or toks[k].word not in self.speakers_own:   # the hit may start at its noun ("fighters")
                 return False
         k -= 1
         if k >= 0 and toks[k].word == "that":

@@ -13,7 +13,6 @@ LOCATOR_WORDS = 4          # words of a phrase locating a list item ("on the Syr
 # words a status phrase may open with that locate rather than start a clause ("A and B [on the edge of] the city")
 LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outside", "within", "under", "from", "to", "into"})
 ZONE_PREPOSITIONS = frozenset({"on", "in", "at", "inside", "along", "across"})   # "the zone on X", "positions in X"
-COMPOUND_ADJECTIVES = frozenset({"majority", "populated", "dominated", "inhabited", "speaking"})
 UNNAMED_ITEM_WORDS = 4   # words of a list item that names no place ("the governorate building")
 APPELLATIVES = frozenset({"known", "called", "dubbed", "named", "nicknamed"})   # "the region known as X"
 LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun
@@ -72,7 +71,7 @@ class PlaceReader(Grammar):
             if t.word in self.object_stops or not (t.word.isalnum() or "'" in t.word):
                 return self._later_list(toks, i, k, places, unknown)
             if t.cap and t.word not in self.item_heads and not (k + 1 < len(toks)
-                                                                and toks[k + 1].word in COMPOUND_ADJECTIVES):
+                                                                and toks[k + 1].word in self.compound_adjectives):
                 return []   # (but "the Ismaili-majority town of X" reads on)
             k += 1
             gap += 1
@@ -275,7 +274,7 @@ class PlaceReader(Grammar):
         if toks[j].word in self.locative or toks[j].word in self.object_stops or toks[j].word in self.clause_starts \
                 or toks[j].word in self.adverbs or toks[j].word in self.time_words:
             return k   # a function word capitalised at the start of a sentence: "Inside Aleppo, ...", "Then Hama fell"
-        if j + 1 < len(toks) and toks[j + 1].word in COMPOUND_ADJECTIVES:   # (hyphens are spaces in the fold)
+        if j + 1 < len(toks) and toks[j + 1].word in self.compound_adjectives:   # (hyphens are spaces in the fold)
             return k   # "the Ismaili-majority town of Salamiyah": an adjective, no name
         j += 1
         while j < len(toks):
