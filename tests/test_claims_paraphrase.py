@@ -1715,3 +1715,15 @@ def test_held_appositions_bases_moving_out_and_estimates(run, text, claims):
 def test_an_estimate_does_not_reach_into_a_relative_clause(run):
     assert run("It is likely to face pressure from Turkey-backed factions that have already taken Tal Rifaat and may "
                "now be pushing towards Manbij.") == {("tal_rifaat", "sna", "captured")}
+
+
+@pytest.mark.parametrize("outlet, head, actor", [
+    ("Times of Israel", "", "israel"),           # Israel's press: "the army" and its "it" are Israel's
+    ("Wire", "JERUSALEM, Dec 9 (Wire) - ", "israel"),   # datelined in Israel (actors.toml home_datelines)
+    ("Wire", "BEIRUT, Dec 9 (Wire) - ", "government"),
+])
+def test_the_army_of_a_home_outlet_or_dateline(read, outlet, head, actor):
+    text = (f"Troops push deeper\n\n{head}The army said on Monday it had taken control of the Syrian army post on "
+            "Mount Hermon.")
+    assert {(c.place_id, c.actor, c.status) for c in read(text, outlet, "2024-12-09")} == {
+        ("mount_hermon", actor, "captured")}

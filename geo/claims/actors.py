@@ -62,14 +62,21 @@ def _has_side(side: str) -> bool:
     return side not in NO_SIDE and side != ""
 
 
+def _own_army(q: AgentQuery) -> str:
+    """Whose army "the army" is here: the speaker's when it has one of its own, in the outlet's
+    voice its home press's or dateline's ("" when neither)."""
+    return q.side if q.side in q.reader.own_army_sides else (q.home_army if q.side == "outlet" else "")
+
+
 def _resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
     """The forces named in the sentence before ``pos``, anaphors resolved in order."""
     out: list[ForceRef] = []
     subordinate: list[bool] = []
+    army = _own_army(q)
     for x in q.named:
         if x.end > pos:
             break
-        aid = x.actor if x.kind != "anaphor" else (
+        aid = (army if army and _words(q, x) in q.reader.army_words else x.actor) if x.kind != "anaphor" else (
             q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
         if aid:
             out.append(ForceRef(aid, x.plural, x.head))
@@ -106,7 +113,7 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
     """The force a phrase stands for: "our forces" the speaker's, an anaphor the one it refers to."""
     if a.number == "own":   # "our forces": the speaker's (in the outlet's own voice, the force its name names)
         return q.side if _has_side(q.side) else (q.home_side if q.side == "outlet" and q.home_side else None)
-    army = q.side if q.side in q.reader.own_army_sides else (q.home_army if q.side == "outlet" else "")
+    army = _own_army(q)
     headed = a.kind == "generic" and a.actor is None and a.head in q.reader.army_words   # "troops of the 210th Division"
     if army and (headed or _words(q, a) in q.reader.army_words) and not _named_before(q, a):
         return army   # "the army has seized X", says Israel's defence minister (or an Israeli paper): Israel's army

@@ -3,6 +3,7 @@ next, each claim kept once per (place, actor, status, claimant side)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import partial
@@ -59,6 +60,7 @@ class _Report:
     name_starts: list[int]
     talk: Discourse
     home_side: str = ""   # the force the outlet's own name names ("SANA-style state agency": government)
+    home_army: str = ""   # whose army "the army" is in the outlet's voice: its home press's or its dateline's
     voice: Speaker | None = None   # the force a signed statement speaks for
     claims: list[Claim] = field(default_factory=list)
     seen: set[tuple[str, str, str, str, str]] = field(default_factory=set)
@@ -103,12 +105,25 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                   int(report.date[:4]) if report.date[:4].isdigit() else None, norm, names, [n.start for n in names],
                   Discourse(partial(first_claimant, vocab=vocab), vocab.last_speaker_nouns),
                   next((n.actor for n in vocab.actor_names(" " + normalize(report.outlet) + " ") if n.actor), "")
-                  or vocab.home_side_of.get(name_key(report.outlet), ""), voice=document_voice(report, vocab))
+                  or vocab.home_side_of.get(name_key(report.outlet), ""), voice=document_voice(report, vocab),
+                  home_army=_home_army(report, mentions, vocab))
     for n_sent, sent in enumerate(sentences(report.text)):
         if len(sent.text) <= MAX_SENTENCE:
             _read_sentence(doc, n_sent, sent)
     _listed_holdings(doc, mentions)
     return doc.claims
+
+
+def _home_army(report: Report, mentions: list[Mention], vocab: ClaimVocabulary) -> str:
+    """Whose army "the army" is in the outlet's own voice: its home press's (``home_outlets``),
+    else that of the country its dateline names (``home_datelines``), else none."""
+    datelines = [m.surface for m in mentions if m.role == "dateline"] + _DATELINE.findall(report.text[:DATELINE_CHARS])
+    return vocab.home_army_of.get(name_key(report.outlet), "") or next(
+        (vocab.army_of_dateline[name_key(d)] for d in datelines if name_key(d) in vocab.army_of_dateline), "")
+
+
+DATELINE_CHARS = 400   # a dateline stands in the first characters of a report
+_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z'. -]{2,30}[A-Z])(?=,| \(|\s+[-\u2013\u2014])")   # "JERUSALEM, Dec 9 -"
 
 
 def _listed_holdings(doc: _Report, mentions: list[Mention]) -> None:
@@ -149,7 +164,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     blocked = [(m.start - sent.start, m.end - sent.start) for m in doc.mentions.blocked.get(sent.start, [])]
     reading = SentenceReading(doc.report, vocab, talk, n_sent, doc.year, text, norm, toks, places, actors, named,
                               blocked, list(vocab.rx_verb.finditer(norm)),
-                              home_army=vocab.home_army_of.get(name_key(doc.report.outlet), ""),
+                              home_army=doc.home_army,
                               home_side=doc.home_side, voice=doc.voice)
     for t in triggers:
         reading.read(t)

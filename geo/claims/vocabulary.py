@@ -59,7 +59,8 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "": {"actors": TABLE, "anaphora": TABLE, "eras": LIST},
         "era": {"from": str, "names": TABLE},
         "actor": {"label": str, "colour": str, "names": STR_LIST, "adjectives": STR_LIST, "allies": STR_LIST,
-                  "own_army": bool, "home_outlets": STR_LIST, "enemy": str, "enemy_words": STR_LIST},
+                  "own_army": bool, "home_outlets": STR_LIST, "enemy": str, "enemy_words": STR_LIST,
+                  "home_datelines": STR_LIST},
         "anaphora": {k: STR_LIST for k in ("nouns", "hostile_words", "determiners", "singular_determiners",
                                            "plural_determiners", "weak_determiners", "own_determiners",
                                            "singular_pronouns", "plural_pronouns", "own_pronouns", "army_words",
@@ -150,6 +151,8 @@ class ClaimVocabulary:
         self.home_army_of = {name_key(o): aid for aid, spec in a["actors"].items() if spec.get("own_army")
                              for o in spec.get("home_outlets", [])}
         self.home_side_of = {name_key(o): aid for aid, spec in a["actors"].items() for o in spec.get("home_outlets", [])}
+        self.army_of_dateline = {name_key(c): aid for aid, spec in a["actors"].items() if spec.get("own_army")
+                                 for c in spec.get("home_datelines", [])}
         self.reader.army_words = frozenset(name_key(w) for w in a["anaphora"]["army_words"])
         # "Hezbollah fighters": an organisation that is no actor owns the general noun after its name
         self.reader.organisations = frozenset(tuple(TOKEN.findall(name_key(o)))
