@@ -1727,3 +1727,20 @@ def test_the_army_of_a_home_outlet_or_dateline(read, outlet, head, actor):
             "Mount Hermon.")
     assert {(c.place_id, c.actor, c.status) for c in read(text, outlet, "2024-12-09")} == {
         ("mount_hermon", actor, "captured")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Earlier on Friday the SDF took over the seven villages on the eastern bank of the Euphrates — including Hatla "
+     "and Marrat — after government forces left.",
+     {("hatla", "sdf", "captured"), ("marrat", "sdf", "captured"), ("hatla", "government", "withdrew"),
+      ("marrat", "government", "withdrew")}),
+    ("The Autonomous Administration said the situation in Raqqa and Tabqa was \"stable\" and that SDF forces were in "
+     "full control of both cities.", {("raqqa", "sdf", "controls"), ("tabqa", "sdf", "controls")}),
+    ("ISIS attacked an SDF checkpoint in Dhiban on December 4.", {("dhiban", "isis", "contested")}),
+    ("Regime forces withdrew on Friday from the cities of al-Rastan and Talbiseh in the northern countryside of Homs, "
+     "after HTS reached the outskirts of the two cities.",
+     {("rastan", "government", "withdrew"), ("talbiseh", "government", "withdrew"),
+      ("rastan", "opposition", "advancing"), ("talbiseh", "opposition", "advancing")}),
+])
+def test_dashed_lists_both_cities_checkpoints_and_dated_withdrawals(run, text, claims):
+    assert run(text) == claims

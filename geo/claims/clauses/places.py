@@ -143,6 +143,11 @@ class PlaceReader(Grammar):
             return heads[-1:]
         if anaphor is not None and self.previous_places:
             return list(self.previous_places)
+        if anaphor in (("both",), ("the", "two")):   # "Raqqa and Tabqa were stable and it controlled both cities"
+            named = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None]
+            pairs = [(a, b) for a, b in zip(named, named[1:])
+                     if tuple(t.word for t in toks.between(a.end, b.start)) in self.list_joins]
+            return list(pairs[-1]) if pairs else None   # the last two places listed together
         return None
 
     def _coordinated_place(self, toks, k: int, by_start: dict[int, PlaceRef]) -> PlaceRef | None:
@@ -164,15 +169,15 @@ class PlaceReader(Grammar):
             return []
         for m in range(k, min(len(toks), k + 14)):
             w = toks[m].word
-            if w in LIST_MARKS:   # "held seven villages on the east bank: A, B and C"
-                return self.objects(toks, m + 1, places, unknown=unknown)
             if w in (";", ".") or w in self.clause_starts or w in self.verbs:
                 return []
-            if w == "," and m + 1 < len(toks):
+            if (w == "," or w in LIST_MARKS) and m + 1 < len(toks):
                 intro = next((n for n in self.list_intros
                               if tuple(x.word for x in toks[m + 1:m + 1 + len(n)]) == n), None)
-                if intro is not None:
+                if intro is not None:   # "..., including A, B", "... - including A, B -"
                     return self.objects(toks, m + 1 + len(intro), places, unknown=unknown)
+                if w in LIST_MARKS:   # "held seven villages on the east bank: A, B and C"
+                    return self.objects(toks, m + 1, places, unknown=unknown)
         return []
 
     def _skip_locator(self, toks, k: int, by_start) -> int:
