@@ -34,6 +34,7 @@ FORMAT = 4
 SUFFIX = ".json.z"
 MAX_FILE_BYTES = 256 * 1024 * 1024     # a cache file larger than this is a miss, not read
 MAX_RECORDS = 50_000_000               # nor is one that claims more records of a kind than this
+MAX_REPEATED = 10_000                  # ... or, with no column written out, more than this
 
 
 def folder_for(out_dir: Path) -> Path:
@@ -141,6 +142,16 @@ def _column(values, hint, strings: list[str]) -> list:
     return values
 
 
+def _check_lengths(key: str, columns: list) -> None:
+    """Every column of a kind as long as the others before any repeated one is expanded; with no
+    column written out, at most ``MAX_REPEATED`` records (a 200-byte file is no 50-million-record one)."""
+    lengths = {len(c) if isinstance(c, list) else c.get("n") if isinstance(c, dict) else None for c in columns}
+    if len(lengths) > 1:
+        raise ValueError(f"{key}: columns of different lengths")
+    if not any(isinstance(c, list) for c in columns) and lengths and next(iter(lengths)) not in range(MAX_REPEATED + 1):
+        raise ValueError(f"{key}: too many repeated records")
+
+
 def decode(blob: bytes) -> ReportResult:
     """The result ``encode`` wrote; ValueError for anything else."""
     try:
@@ -157,6 +168,7 @@ def decode(blob: bytes) -> ReportResult:
         columns = data.get(key)
         if not isinstance(columns, dict) or set(columns) != {n for n, _ in _FIELDS[key]}:
             raise ValueError(f"bad {key}")
+        _check_lengths(key, list(columns.values()))
         cols = [_column(columns[n], h, strings) for n, h in _FIELDS[key]]
         if len({len(c) for c in cols}) > 1:
             raise ValueError(f"{key}: columns of different lengths")

@@ -167,3 +167,13 @@ def test_a_forged_repeated_column_is_a_miss(column):
     assert cache_mod.decode(_forged(["r1", "r1"])).mentions[1].article == "r1"
     with pytest.raises(ValueError):
         cache_mod.decode(_forged(column))
+
+
+def test_a_tiny_file_of_huge_repeated_columns_is_a_miss_before_any_is_expanded():
+    import json
+    import zlib
+    data = json.loads(zlib.decompress(cache_mod.encode(ReportResult([], [], []))))
+    data["mentions"] = {n: {"same": 1 if n in ("start", "end", "sentence_start") else "x", "n": 5_000_000}
+                        for n in data["mentions"]}
+    with pytest.raises(ValueError):
+        cache_mod.decode(zlib.compress(json.dumps(data).encode()))

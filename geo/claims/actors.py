@@ -184,6 +184,12 @@ def _speaker_side(q: AgentQuery) -> str | None:
 # who just defended or lost is not who takes a place next; who just gained is not who loses one
 _UNLIKE_AGENT = {"gain": ("defence", "loss"), "presence": ("defence", "loss"), "loss": ("gain", "presence", "approach")}
 _SENTENCE_ENDS = frozenset({".", "!", "?", '"', "\u201d", "'", "\u2019", ")"})
+HEADING_TOKENS = 5   # a line without a full stop and at most this long, or with a label, is a heading
+
+
+def _heading(toks: Words) -> bool:
+    return bool(toks) and toks[-1].word not in _SENTENCE_ENDS and (
+        len(toks) <= HEADING_TOKENS or ":" in [t.word for t in toks] or toks[0].word.isdigit())
 
 
 def _recent_agent(q: AgentQuery, sentences: int) -> str | None:
@@ -230,7 +236,7 @@ def _agentless(q: AgentQuery) -> str | None:
         return None   # "thousands of residents of Hama fled": people, no force; "X changed hands": whose, unsaid
     if _has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold", "defence"):
         return q.side   # "X was captured", "the attack was repelled", says a side: that side
-    if q.previous or (q.toks and q.toks[-1].word not in _SENTENCE_ENDS):
+    if q.previous or _heading(q.toks):
         return q.previous   # a heading, a timeline's line ("7 December: Homs surrounded"): borrows from no line before
     return _recent_agent(q, RECENT_SENTENCES)
 

@@ -106,7 +106,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                   Discourse(partial(first_claimant, vocab=vocab), vocab.last_speaker_nouns),
                   next((n.actor for n in vocab.actor_names(" " + normalize(report.outlet) + " ") if n.actor), "")
                   or vocab.home_side_of.get(name_key(report.outlet), ""), voice=document_voice(report, vocab),
-                  home_army=_home_army(report, mentions, vocab))
+                  home_army=_home_army(report, mentions, vocab, names))
     for n_sent, sent in enumerate(sentences(report.text)):
         if len(sent.text) <= MAX_SENTENCE:
             _read_sentence(doc, n_sent, sent)
@@ -114,12 +114,15 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     return doc.claims
 
 
-def _home_army(report: Report, mentions: list[Mention], vocab: ClaimVocabulary) -> str:
+def _home_army(report: Report, mentions: list[Mention], vocab: ClaimVocabulary, names: list[ActorName]) -> str:
     """Whose army "the army" is in the outlet's own voice: its home press's (``home_outlets``),
-    else that of the country its dateline names (``home_datelines``), else none."""
+    else that of the country its dateline names (``home_datelines``) when the report names that
+    country's force, else none."""
     datelines = [m.surface for m in mentions if m.role == "dateline"] + _DATELINE.findall(report.text[:DATELINE_CHARS])
-    return vocab.home_army_of.get(name_key(report.outlet), "") or next(
-        (vocab.army_of_dateline[name_key(d)] for d in datelines if name_key(d) in vocab.army_of_dateline), "")
+    army = next((vocab.army_of_dateline[name_key(d)] for d in datelines if name_key(d) in vocab.army_of_dateline), "")
+    if army and not any(n.actor == army for n in names):
+        army = ""   # datelined in Israel but about no Israeli force: "the army" is the one the story is about
+    return vocab.home_army_of.get(name_key(report.outlet), "") or army
 
 
 DATELINE_CHARS = 400   # a dateline stands in the first characters of a report

@@ -34,7 +34,7 @@ def intended(norm: str, t: Trigger, vocab: ClaimVocabulary, actors: Sequence[Act
     wide = max(0, t.start - ESTIMATE_REACH)
     marks = [m.end() for m in _ESTIMATE_BREAK.finditer(norm, wide, t.start)]
     wide = marks[-1] if marks else wide
-    if any(m.group() in vocab.estimates for m in vocab.rx_intention.finditer(norm, wide, t.start)):
+    if vocab.rx_estimate.search(norm, wide, t.start):
         return True   # an analyst's estimate covers its clause ("which likely enabled the opposition to advance")
     lo = max(wide, t.start - INTENTION_REACH)
     cues = list(vocab.rx_intention.finditer(norm, lo, t.start))

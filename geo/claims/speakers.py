@@ -325,10 +325,9 @@ def _letterhead(report: Report, vocab: ClaimVocabulary) -> Speaker | None:
     body ("DEFENCE MINISTRY BRIEFING ANGERS ANKARA") has words after the noun."""
     title = report.title.strip(" .")
     parts = [p.strip(" .") for p in _TITLE_PARTS.split(title)]
-    if len(title.split()) > 2 * SIGNATURE_WORDS or not any(
-            0 < len(p.split()) <= SIGNATURE_WORDS and _name_like(p) and vocab.rx_issuer.fullmatch(normalize(p))
-            for p in parts):
-        return None
+    if len(title.split()) > 2 * SIGNATURE_WORDS or not all(_name_like(p) for p in parts) or not any(
+            0 < len(p.split()) <= SIGNATURE_WORDS and vocab.rx_issuer.fullmatch(normalize(p)) for p in parts):
+        return None   # (every part a name: "PKK/YPG terrorists flee X - Defence Ministry" is a headline)
     for phrase in (title, *parts):
         side = side_of(vocab, phrase, report.outlet)
         if side not in NO_SIDE:

@@ -309,9 +309,10 @@ class ClaimVocabulary:
             name_key(r) + "s" for r in rep["roles"])
         self.outlet_words = [normalize(w) for w in rep["outlet_words"]]
         # a letterhead: a name ending in an issuing body's noun, or in it and "of ..." (speakers.py)
+        self.issuer_heads = frozenset(normalize(w).split(" ")[-1] for w in rep["issuers"]) | {"ministry"}
         self.rx_issuer = re.compile(rf"(?:\S+ ){{0,8}}(?:{rx_words(rep['issuers'])})(?: of \S.*)?")
         self.rx_intention = wb("|".join(hedges["intention"]))
-        self.estimates = frozenset(normalize(w) for w in hedges["estimates"])   # cover their whole clause
+        self.rx_estimate = wb(rx_words([normalize(w) for w in hedges["estimates"]]))   # cover their whole clause
         self.rx_condition = wb("|".join(hedges["conditions"]))
         not_before = rx_words(hedges.get("history_not_before", []))   # "the former regime": a name, not a time
         self.rx_history = wb(rf"(?:{rx_words(hedges['history'])})" + (rf"(?! (?:{not_before})\b)" if not_before else ""))
@@ -358,6 +359,7 @@ class ClaimVocabulary:
         out = [ActorName(a, b, self.actor_of.get(w), w) for a, b, w in sorted(chosen)]
         for k in range(1, len(out)):   # "Russia's defence ministry": the owner's, not the Syrian one
             owner, owned = out[k - 1], out[k]
-            if owner.actor and owned.actor and norm[owner.end:owned.start] == "'s ":
+            if owner.actor and owned.actor and norm[owner.end:owned.start] == "'s " \
+                    and owned.name.split(" ")[-1] in self.issuer_heads:   # a ministry or command, not a force
                 out[k] = owned._replace(actor=owner.actor)
         return out

@@ -96,7 +96,9 @@ class BeforeReader(PlaceReader):
         government-held town": al-Sanamayn; "A and B, two opposition-held towns": both)."""
         if i < 1 or toks[i - 1].word != ",":
             return []
-        return self._list_ending(toks, toks[i - 1].start, places)
+        listed = self._list_ending(toks, toks[i - 1].start, places)
+        k = toks.at(listed[0].start) - 1 if listed else -1
+        return [] if k >= 0 and toks[k].word in ("from", "in") else listed   # "hostages from X, held by ...": not X
 
     def _list_ending(self, toks: Words, end: int, places: list[PlaceRef]) -> list[PlaceRef]:
         """The place that ends right at ``end``, with the places listed before it ("A, B and C")."""

@@ -143,11 +143,6 @@ class PlaceReader(Grammar):
             return heads[-1:]
         if anaphor is not None and self.previous_places:
             return list(self.previous_places)
-        if anaphor in (("both",), ("the", "two")):   # "Raqqa and Tabqa were stable and it controlled both cities"
-            named = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None]
-            pairs = [(a, b) for a, b in zip(named, named[1:])
-                     if tuple(t.word for t in toks.between(a.end, b.start)) in self.list_joins]
-            return list(pairs[-1]) if pairs else None   # the last two places listed together
         return None
 
     def _coordinated_place(self, toks, k: int, by_start: dict[int, PlaceRef]) -> PlaceRef | None:
@@ -302,7 +297,7 @@ class PlaceReader(Grammar):
                          if tuple(t.word for t in toks[k:k + len(j)]) == j), None)
             if join is None:
                 break
-            m = self._skip_number(toks, k + len(join))
+            m = item = self._skip_number(toks, k + len(join))
             if m < len(toks) and toks[m].word == ",":   # "Tal Rifaat and, after a five-day battle, Manbij"
                 close = next((n for n in range(m + 1, min(len(toks), m + 2 + LIST_INSERTION_REACH))
                               if toks[n].word == ","), None)
@@ -332,7 +327,7 @@ class PlaceReader(Grammar):
                 out.append(PlaceRef(toks[m].start, toks[end - 1].end, None))
                 k = end
                 continue
-            skipped = self._unnamed_item(toks, m, by_start) if join[0] == "," else None
+            skipped = self._unnamed_item(toks, item, by_start) if join[0] == "," else None
             if skipped is not None:
                 k = skipped   # "the Citadel, the governorate building and the airport": past the building
                 continue
@@ -342,6 +337,8 @@ class PlaceReader(Grammar):
     def _unnamed_item(self, toks, m: int, by_start) -> int | None:
         """The join after a list item that names no place ("the governorate building"): a few
         lowercase words, then "," or "and" before a place; else None."""
+        if m >= len(toks) or toks[m].word not in ("the", "a", "an", "its", "their"):
+            return None   # a noun phrase ("the governorate building"), not a verb ("met little resistance")
         n = m
         while n < len(toks) and n - m < UNNAMED_ITEM_WORDS and toks[n].word.isalpha() and not toks[n].cap \
                 and toks[n].word not in self.object_stops and toks[n].word not in self.verbs:
