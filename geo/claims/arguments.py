@@ -176,12 +176,12 @@ def _moved_passive(effect: str, ti: int, te: int, lo: int, toks: Words, places: 
         return moved_out, None
     if moved_out:   # "rebels were driven back from X": the subject attacked X; who held it is not said here
         return moved_out, "passive"
+    if effect != "loss":
+        return None
     subject = reader.subject(toks, ti, actors, lo)
-    if effect == "loss" and subject is not None and subject.kind != "anaphor":
+    if subject is not None and subject.kind != "anaphor":
         return [], None   # "troops in Aleppo were redeployed": the force moved, from where it was
-    if effect == "loss":
-        return [], UNKNOWN   # "the security branches were evacuated": who left is not said
-    return None
+    return [], UNKNOWN   # "the security branches were evacuated": who left is not said
 
 
 def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places: list[PlaceRef],
