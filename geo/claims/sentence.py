@@ -70,7 +70,7 @@ class SentenceReading:
     def _set_aside(self, t: Trigger, ti: int) -> bool:
         """The phrase states no current claim: hypothetical, denied or negated."""
         reader, toks = self.vocab.reader, self.toks
-        if t.pattern.noun and self.vocab.rx_modal_after.match(self.norm, t.end):
+        if t.pattern.nominal and self.vocab.rx_modal_after.match(self.norm, t.end):
             return True   # "the fall of Homs would cut Damascus off": hypothetical
         if t.pattern.effect not in _NEGATABLE_INSIDE or t.inner_actor is None:
             if reader.denied(toks, ti) or reader.negated(toks, negation_start(toks, ti, reader), ti):

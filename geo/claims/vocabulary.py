@@ -40,7 +40,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "": {"exclude_kinds": STR_LIST, "status": LIST, "reporting": TABLE, "hedges": TABLE,
              "grammar": TABLE, "shared": TABLE, "state": TABLE},
         "status": {"status": str, "label": str, "effect": str, "patterns": LIST},
-        "pattern": {"pattern": str, "place": str, "agent": str, "noun": bool, "expels": str, "cedes": str,
+        "pattern": {"pattern": str, "place": str, "agent": str, "noun": bool, "nominal": bool, "expels": str, "cedes": str,
                     "borrows": bool},
         "reporting": {k: STR_LIST for k in ("verbs", "denials", "before_claimant", "roles", "carry_over",
                                             "last_speaker_nouns", "outlet_words", "report_nouns",
@@ -92,6 +92,7 @@ class StatusPattern:
     cedes: str = ""      # the status of the force named after "to" ("lost X to the rebels": the rebels captured)
     borrows: bool = True   # with no agent named, the agent of the claim before is taken ("X changed hands": not)
     apposition: bool = False   # it opens "(?<=, )": it describes the place (or list) right before its comma
+    nominal: bool = False   # a noun phrase naming its force inside ("the entry of X into"): a modal after it is a supposition
 
 
 def _load(name: str, folder: Path | None) -> tuple[dict, Path]:
@@ -280,7 +281,7 @@ class ClaimVocabulary:
                                   f"{status!r} pattern {p['pattern']!r}: {e}") from None
         return StatusPattern(status, effect, rx, place, agent, tuple(literal_prefixes(rx)), bool(p.get("noun", False)),
                              p.get("expels", ""), p.get("cedes", ""), bool(p.get("borrows", True)),
-                             p["pattern"].startswith(APPOSITION))
+                             p["pattern"].startswith(APPOSITION), bool(p.get("noun", False) or p.get("nominal", False)))
 
     def _index_prefixes(self) -> None:
         """Which status patterns can match a sentence: one automaton pass over its literal
