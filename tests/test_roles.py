@@ -260,6 +260,8 @@ def test_the_help_of_a_country_is_the_country_acting(matcher):
 @pytest.mark.parametrize("text, surface, want", [
     ("Jordan, Egypt and Saudi Arabia also condemned the move.", "Jordan", "metonym"),   # names it lacks
     ("Aid reached Aleppo, Kobani and Qamishli on Monday.", "Aleppo", "place"),
+    ("Turkey and the SNA have held Tal Abyad since 2019.", "Turkey", "metonym"),   # "and the" + a name
+    ("Fighters from Jordan and the Golan Heights entered Daraa.", "Jordan", "place"),
     ("Moscow likely lacks the capacity to reinforce its contingent.", "Moscow", "metonym"),
     ("Turkey has long demanded that Washington end its support for the group.", "Washington", "metonym"),
 ])

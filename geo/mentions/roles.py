@@ -221,13 +221,17 @@ class RoleRules:
 
 def _past_unknown_names(right: list[Token], text: str) -> list[Token]:
     """The words after a list that goes on with names the gazetteer lacks ("Jordan, Egypt and
-    Saudi Arabia also condemned"): what follows the list; else ``right`` as it is."""
+    Saudi Arabia also condemned", "Turkey and the SNA have held"): what follows the list; else
+    ``right`` as it is."""
     j, names, joined = 0, 0, False
     while j < len(right):
         word, pos = right[j]
         if word in (",", "and", "or"):
             joined = joined or word != ","
             j += 1
+        elif word == "the" and j and right[j - 1][0] in (",", "and", "or") and j + 1 < len(right) \
+                and text[right[j + 1][1]:right[j + 1][1] + 1].isupper():
+            j += 1        # "and the SNA": the article of the next name
         elif text[pos:pos + 1].isupper():
             while j < len(right) and text[right[j][1]:right[j][1] + 1].isupper():
                 j += 1
