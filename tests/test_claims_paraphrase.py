@@ -964,6 +964,25 @@ def test_a_parenthesis_before_the_verb_is_not_the_speaker(read):
     assert [(c.place_id, c.actor, c.claimant_side) for c in got] == [("damascus", "opposition", "opposition")]
 
 
+def test_a_force_named_inside_a_parenthesis_is_no_antecedent(read):
+    """"it" after the bracket is the speaker before it, not the country named inside it."""
+    got = read("HTS (a group banned in Russia) announced it had captured Saraqib.")
+    assert [(c.place_id, c.actor, c.claimant_side) for c in got] == [("saraqib", "opposition", "opposition")]
+    got = read("The Turkish-backed Syrian National Army (SNA) held Tell Rifaat, which it seized from the SDF.")
+    assert ("tal_rifaat", "sna", "captured") in {(c.place_id, c.actor, c.status) for c in got}
+
+
+@pytest.mark.parametrize("text, want", [
+    # another name of the speaker in brackets says whose it is, and stays in the name
+    ("In Aleppo, the Internal Security Forces (Asayish) said Sheikh Maqsoud remains under their protection.",
+     ("sheikh_maqsoud", "sdf", "sdf", "the Internal Security Forces (Asayish)")),
+    ("The Syrian Democratic Forces (SDF) said they had withdrawn from Deir ez-Zor.",
+     ("deir_ez_zor", "sdf", "sdf", "The Syrian Democratic Forces (SDF)")),
+])
+def test_a_name_in_brackets_after_the_speaker_is_the_speakers(read, text, want):
+    assert [(c.place_id, c.actor, c.claimant_side, c.claimant) for c in read(text)] == [want]
+
+
 def test_a_sides_word_for_its_enemies_is_never_its_own_force(run):
     """The SDF's "mercenary factions" are not the SDF (nor, unnamed, anyone the tool could name)."""
     got = run("The General Command of the Syrian Democratic Forces said the mercenary factions overran Fafin.")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .clauses import ActorHit, Reader, Words, token_at
 from .clauses.grammar import CONTINUED
+from .clauses.words import alias, bracket_closes
 from .discourse import Discourse, ForceRef
 from .speakers import BOUNDARY, NO_SIDE
 from .triggers import Trigger
@@ -76,6 +77,8 @@ def _resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
     for x in q.named:
         if x.end > pos:
             break
+        if bracket_closes(q.toks, x.start, pos) and not alias(q.toks, x.start, x.end):
+            continue   # "HTS (a group banned in Russia) announced it had": not Russia; "(SNA)" is the SNA
         aid = (army if army and _words(q, x) in q.reader.army_words else x.actor) if x.kind != "anaphor" else (
             q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
         if aid:

@@ -57,7 +57,15 @@ def phrase_before(text: str, norm: str, end: int) -> str:
     base = max(0, end - SPEAKER_REACH)
     before = text[base:end].rstrip()
     if before.endswith(")") and "(" in before:   # "HTS (a group banned in Russia) announced": HTS
-        end = base + before.rfind("(")
+        inner = before[before.rfind("(") + 1:-1].strip()
+        phrase = _phrase_before(text, norm, base, base + before.rfind("("))
+        # "the Internal Security Forces (Asayish) said": another name of the speaker, kept with it
+        return f"{phrase} ({inner})" if phrase and _short_name(inner) else phrase
+    return _phrase_before(text, norm, base, end)
+
+
+def _phrase_before(text: str, norm: str, base: int, end: int) -> str:
+    """``phrase_before`` between ``base`` and ``end``, where no bracket closes."""
     cuts = sorted([*BOUNDARY.finditer(norm, base, end), *_SPACED_DASH.finditer(text, base, end)], key=lambda m: m.end())
     cut = cuts[-1].end() if cuts else base
     if not _clean(text[cut:end]) and cuts and cuts[-1].group() == ",":
@@ -262,6 +270,8 @@ def _side_of(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
 def _side_of_phrase(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
     n = " " + normalize(claimant) + " "
     named = [(x, x.actor) for x in vocab.actor_names(n) if x.actor]
+    if named and claimant.endswith(")") and n[named[-1][0].end:].strip() == ")":
+        return named[-1][1]   # "the Internal Security Forces (Asayish)": the name in brackets says whose
     if named:
         owner = next((b for a, b in zip(named, named[1:]) if n[a[0].end:b[0].start].strip() in ("of", "of the")), None)
         return (owner or named[0])[1]   # "the General Command of the SDF": the SDF's
@@ -311,6 +321,11 @@ def document_voice(report: Report, vocab: ClaimVocabulary) -> Speaker | None:
                 if side not in NO_SIDE:
                     return Speaker(phrase, side)
     return _letterhead(report, vocab) if title else None
+
+
+def _short_name(phrase: str) -> bool:
+    """"(Asayish)", "(SDF)": another name of what comes before, kept with it."""
+    return 0 < len(phrase.split()) <= 3 and phrase[:1].isupper() and _name_like(phrase)
 
 
 def _name_like(phrase: str) -> bool:

@@ -68,6 +68,22 @@ def token_at(toks: Words, pos: int) -> int | None:
     return k if k < len(toks) else None
 
 
+def bracket_closes(toks: Words, start: int, end: int) -> bool:
+    """A bracket open at ``start`` closes before ``end``."""
+    depth = 0
+    for t in toks.between(start, end):
+        depth += (t.word == "(") - (t.word == ")")
+        if depth < 0:
+            return True
+    return False
+
+
+def alias(toks: Words, start: int, end: int) -> bool:
+    """The words from ``start`` to ``end`` are all a bracket holds: "the Syrian National Army (SNA)"."""
+    k, j = toks.at(start), toks.at(end)
+    return 0 < k and j < len(toks) and toks[k - 1].word == "(" and toks[j].word == ")"
+
+
 def tokenize(text: str, norm: str) -> Words:
     """Word and punctuation tokens of ``norm`` (offsets shared with ``text``); dashes that
     separate clauses ("Hama – the army said") are kept as the token "—"."""
