@@ -964,6 +964,26 @@ def test_a_parenthesis_before_the_verb_is_not_the_speaker(read):
     assert [(c.place_id, c.actor, c.claimant_side) for c in got] == [("damascus", "opposition", "opposition")]
 
 
+@pytest.mark.parametrize("text, want", [
+    # a force named inside a relative clause closed before the verb is not its subject
+    ("Hezbollah, which fought at al-Qusayr alongside the Syrian army in 2013, has pulled its remaining advisers "
+     "out of the town.", set()),
+    ("The SDF, which had fought the army in 2016, has pulled its fighters out of Deir ez-Zor.",
+     {("deir_ez_zor", "sdf", "withdrew")}),
+    # nor does its time word date the clause after it
+    ("The rebels, who had fought for years, said they had entered Hama.", {("hama", "opposition", "entered")}),
+])
+def test_a_relative_clause_closed_before_the_verb_is_aside(run, text, want):
+    assert run(text) == want
+
+
+def test_what_a_battle_turned_on_is_no_advance(run):
+    """"turned on" a place is what a battle depended on; forces turn towards a place."""
+    assert run("Rebels took Aleppo. The battle for Hama turned on a ridge north of the city.") == {
+        ("aleppo", "opposition", "captured")}
+    assert ("hama", "opposition", "advancing") in run("The rebels then turned south towards Hama.")
+
+
 def test_a_force_named_inside_a_parenthesis_is_no_antecedent(read):
     """"it" after the bracket is the speaker before it, not the country named inside it."""
     got = read("HTS (a group banned in Russia) announced it had captured Saraqib.")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .clauses import ActorHit, Reader, Words, token_at
 from .clauses.grammar import CONTINUED
-from .clauses.words import alias, bracket_closes
+from .clauses.words import aside, in_closed_relative
 from .discourse import Discourse, ForceRef
 from .speakers import BOUNDARY, NO_SIDE
 from .triggers import Trigger
@@ -77,7 +77,7 @@ def _resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
     for x in q.named:
         if x.end > pos:
             break
-        if bracket_closes(q.toks, x.start, pos) and not alias(q.toks, x.start, x.end):
+        if aside(q.toks, x.start, x.end, pos):
             continue   # "HTS (a group banned in Russia) announced it had": not Russia; "(SNA)" is the SNA
         aid = (army if army and _words(q, x) in q.reader.army_words else x.actor) if x.kind != "anaphor" else (
             q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
@@ -215,8 +215,9 @@ def _soft_before(q: AgentQuery) -> int:
 
 
 def _unblocked(q: AgentQuery, a: ActorHit) -> bool:
+    """``a`` may be the phrase's agent: not after a blocking preposition, not in a relative clause closed before it."""
     ai = token_at(q.toks, a.start)
-    return ai is not None and not q.reader.blocked(q.toks, ai)
+    return ai is not None and not q.reader.blocked(q.toks, ai) and not in_closed_relative(q.toks, a.start, q.trigger.start)
 
 
 def _noun_agent(q: AgentQuery) -> str | None:

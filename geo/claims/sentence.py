@@ -13,7 +13,7 @@ from .actors import AgentQuery, force, resolve
 from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
 from .clauses.forces import SUBJECT_PARTICIPLES
-from .clauses.words import bracket_spans
+from .clauses.words import bracket_spans, relative_spans
 from .discourse import Discourse
 from .hedges import held_since, historic, intended
 from .speakers import NO_SIDE, Speaker, claimant_for, side_of
@@ -209,7 +209,7 @@ class SentenceReading:
         norm = self.norm
         # what an insertion or a bracket says ("which it had held since 2016", "(formerly Jabhat
         # al-Nusra)") is not this clause's time
-        for a, b in [*reader.insertions, *bracket_spans(toks, 0, ti)]:
+        for a, b in [*reader.insertions, *bracket_spans(toks, 0, ti), *relative_spans(toks, 0, ti)]:
             norm = norm[:a] + " " * (b - a) + norm[b:]
         if intended(self.norm, t, vocab, self.actors) or historic(norm, t, vocab, self.year):
             return

@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 
 from .grammar import Grammar
-from .words import ActorHit, ActorName, Words, bracket_spans, coordinated_lead, initial, plural_name, unbracketed
+from .words import (
+    BACKING_PARTICIPLES,
+    ActorHit,
+    ActorName,
+    Words,
+    bracket_spans,
+    coordinated_lead,
+    initial,
+    not_subject,
+    plural_name,
+    unbracketed,
+)
 
 
 class ForceReader(Grammar):
@@ -252,7 +263,7 @@ class ForceReader(Grammar):
         skip: set[int] = set()   # tokens of forces after a preposition ("insurgents led by HTS had entered")
         brackets = bracket_spans(toks, lo, i)
         for a in reversed([a for a in actors if a.end <= pos and a.start >= toks[lo].start if lo < len(toks)]):
-            if any(x <= a.start and a.end <= y for x, y in brackets) or _backer(toks, a):
+            if any(x <= a.start and a.end <= y for x, y in brackets) or not_subject(toks, a, pos):
                 continue   # "HTS (banned in Russia as a terrorist organisation) took X": HTS
             end = next((y for x, y in brackets if x < a.end < y), a.end)   # "fighters (HTS, a group banned ...)"
             gap = self._past_locative(_past_backing(unbracketed([t for t in toks.between(end, pos)
@@ -357,17 +368,7 @@ PROXY_HEADS = frozenset({"backed", "affiliated", "aligned", "sponsored", "suppor
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
-BACKING_PARTICIPLES = frozenset({"backed", "supported", "aided", "assisted", "helped", "covered", "escorted"})
 BACKING_WORDS = 4   # words of the backer after "backed by" ("Russian air strikes", "allied air power")
-
-
-def _backer(toks: Words, a: ActorHit) -> bool:
-    """The force ``a`` is named inside "backed by ..." ("troops backed by Russian jets"): the
-    backer, not the subject."""
-    k = toks.at(a.start) - 1
-    while k >= 0 and toks[k].word in ("the", "a", "an"):
-        k -= 1
-    return k >= 1 and toks[k].word == "by" and toks[k - 1].word in BACKING_PARTICIPLES
 
 
 def _adverb(t) -> bool:

@@ -11,6 +11,7 @@ from ...model import Mention
 TOKEN = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
 _QUOTES = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}   # read through: 'entered "large parts" of X'
 _DASH = re.compile(r"(?<=\s)[\u2013\u2014\u2015-]{1,2}(?=\s)|--")
+BACKING_PARTICIPLES = frozenset({"backed", "supported", "aided", "assisted", "helped", "covered", "escorted"})
 NAME_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ed", "es", "et",
                    "bin", "ibn", "um", "umm", "abu", "bani", "beni"}
 
@@ -78,10 +79,42 @@ def bracket_closes(toks: Words, start: int, end: int) -> bool:
     return False
 
 
+def in_closed_relative(toks: Words, start: int, end: int) -> bool:
+    """``start`` is inside a relative clause set off by commas (", which/who ... ,") that
+    closes before ``end``: "Hezbollah, which fought alongside the army, pulled its advisers out"."""
+    k = toks.at(start)
+    while k > 0 and toks[k - 1].word not in (",", ";", "\u2014"):
+        k -= 1
+    if k < 2 or toks[k - 1].word != "," or toks[k].word not in ("which", "who", "whose"):
+        return False
+    return any(t.word == "," for t in toks.between(start, end))
+
+
 def alias(toks: Words, start: int, end: int) -> bool:
     """The words from ``start`` to ``end`` are all a bracket holds: "the Syrian National Army (SNA)"."""
     k, j = toks.at(start), toks.at(end)
     return 0 < k and j < len(toks) and toks[k - 1].word == "(" and toks[j].word == ")"
+
+
+def aside(toks: Words, start: int, end: int, pos: int) -> bool:
+    """The phrase ``start``..``end`` is said aside from what follows at ``pos``: in a bracket
+    closed before it, not one that only names it again ("(SNA)")."""
+    return bracket_closes(toks, start, pos) and not alias(toks, start, end)
+
+
+def backer(toks: Words, a: ActorHit) -> bool:
+    """The force ``a`` is named inside "backed by ..." ("troops backed by Russian jets"): the
+    backer, not the subject."""
+    k = toks.at(a.start) - 1
+    while k >= 0 and toks[k].word in ("the", "a", "an"):
+        k -= 1
+    return k >= 1 and toks[k].word == "by" and toks[k - 1].word in BACKING_PARTICIPLES
+
+
+def not_subject(toks: Words, a: ActorHit, pos: int) -> bool:
+    """The force ``a`` is no subject of a verb at ``pos``: it is a backer or in a relative clause
+    closed before ("Hezbollah, which fought beside the army, has pulled out": not the army)."""
+    return backer(toks, a) or in_closed_relative(toks, a.start, pos)
 
 
 def tokenize(text: str, norm: str) -> Words:
@@ -104,6 +137,20 @@ def bracket_spans(toks: Words, lo: int, i: int) -> list[tuple[int, int]]:
             opened = t.start
         elif t.word == ")" and opened is not None:
             spans.append((opened, t.end))
+            opened = None
+    return spans
+
+
+def relative_spans(toks: Words, lo: int, i: int) -> list[tuple[int, int]]:
+    """(start, end) of the relative clauses set off by commas (", who had fought for years,")
+    opened and closed between tokens ``lo`` and ``i``."""
+    spans, opened = [], None
+    for k in range(max(lo, 1), i):
+        w = toks[k].word
+        if w in ("which", "who", "whose") and toks[k - 1].word == ",":
+            opened = toks[k].start
+        elif w in (",", ";", "\u2014") and opened is not None:
+            spans.append((opened, toks[k].start))
             opened = None
     return spans
 
