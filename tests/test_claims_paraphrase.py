@@ -977,6 +977,16 @@ def test_a_relative_clause_closed_before_the_verb_is_aside(run, text, want):
     assert run(text) == want
 
 
+def test_an_entry_with_no_object_is_into_the_opening_place(run):
+    """"In X, troops entered on Monday and ...": X is where they entered; not when a relative
+    pronoun is the object, nor when the opening is a time and the place comes after the phrase."""
+    assert run("In Hama, rebel fighters entered on Thursday and raised their flag.") == {("hama", "opposition", "entered")}
+    assert run("In Daraa province, local factions now control the provincial capital, which they entered on Friday.") \
+        == set()
+    assert run("On Sunday morning the capital fell; Assad had already flown to Moscow, where he was granted asylum.") \
+        == set()
+
+
 def test_what_a_battle_turned_on_is_no_advance(run):
     """"turned on" a place is what a battle depended on; forces turn towards a place."""
     assert run("Rebels took Aleppo. The battle for Hama turned on a ridge north of the city.") == {

@@ -36,6 +36,18 @@ def negation_start(toks: Words, ti: int, reader: Reader) -> int:
     return k
 
 
+def _intransitive(lo: int, te: int, toks: Words, reader: Reader) -> bool:
+    """The phrase ending at token ``te`` has no object: a time at most, then the clause ends
+    ("In al-Baath city, Israeli troops entered on Monday and ..."), and the clause starting at
+    token ``lo`` is no relative one whose pronoun is the object ("the capital, which they entered")."""
+    if any(t.word in reader.relatives for t in toks[max(0, lo - 1):te]):
+        return False
+    j = te
+    while j < len(toks) and (toks[j].word in reader.time_words or toks[j].word.isdigit()):
+        j += 1
+    return j >= len(toks) or toks[j].word in (",", ".", ";", "and", "\u2014")
+
+
 def _passive(t: Trigger, ti: int, te: int, toks: Words, reader: Reader) -> bool:
     """"X was captured": an auxiliary (and adverbs) before a participle."""
     aux = ti - 1
@@ -237,8 +249,9 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
                 passive, agent = True, _agent_after(te, True, toks, actors, reader.time_words)
     objected = te < len(toks) and toks[te].word in ("the", "a", "an")   # "seized the police headquarters"
     if not targets and (where or (sp.agent == "inside" and sp.effect == "loss")
-                        or (sp.effect in ("gain", "presence") and objected and not passive and not sp.noun)):
-        targets = reader.scene(toks, places)   # "On the Saraqib front, the army repelled the attack"
+                        or (sp.effect in ("gain", "presence") and (objected or _intransitive(lo, te, toks, reader))
+                            and not passive and not sp.noun)):
+        targets = reader.scene(toks, places, ti)   # "On the Saraqib front, the army repelled the attack"
     if not targets and not _people_object(toks, te, reader):
         targets = reader.label(toks, places)   # "1. Damascus — opposition forces in control of the capital"
     if passive and agent is None:

@@ -92,7 +92,7 @@ class SentenceReading:
             targets = found[-1].places   # "Rebels entered Hama after government forces withdrew"
         elif not targets and t.pattern.effect == "loss":
             # "Government forces in Hama withdrew"; "In Suwayda, ... government forces left their posts"
-            targets = self._where_the_subject_was(ti) or reader.scene(self.toks, self.places)
+            targets = self._where_the_subject_was(ti) or reader.scene(self.toks, self.places, ti)
         return [p for p in targets if not any(a < p.end and p.start < b for a, b in self.blocked)]
 
     def _expelled(self, t: Trigger, ti: int, lo: int, agent, actor: str | None, targets: list[PlaceRef],

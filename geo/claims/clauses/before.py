@@ -134,13 +134,13 @@ class BeforeReader(PlaceReader):
         return out if out and k < len(toks) and toks[k].word in LABEL_MARKS and toks[k - 1].word not in ("and", ",") \
             else []
 
-    def scene(self, toks: Words, places: list[PlaceRef]) -> list[PlaceRef]:
+    def scene(self, toks: Words, places: list[PlaceRef], ti: int) -> list[PlaceRef]:
         """The place of a sentence-opening locative ("On the Saraqib axis, ...", "Near Hama, ..."):
-        where the events of the sentence happen."""
+        where the events of the sentence happen, when the phrase at token ``ti`` comes after it."""
         if not toks or toks[0].word not in ("in", "on", "near", "around", "at", "outside", "inside"):
             return []
-        comma = next((k for k, t in enumerate(toks[:15]) if t.word == ","), None)
-        if comma is None:
+        comma = next((k for k, t in enumerate(toks[:15]) if t.word in (",", ";")), None)
+        if comma is None or comma >= ti or toks[comma].word != ",":
             return []
         inside = [p for p in places if p.end <= toks[comma].start and p.key is not None]
         return inside[:1]
