@@ -987,6 +987,62 @@ def test_an_entry_with_no_object_is_into_the_opening_place(run):
         == set()
 
 
+@pytest.mark.parametrize("text, want", [
+    # a body named like a force but none of the actors is no force (actors.toml `unaligned`)
+    ("Sheikh Maqsoud remains under the protection of the Internal Security Forces (Asayish).",
+     {("sheikh_maqsoud", "sdf", "controls")}),
+    ("Jordanian troops were deployed near Nasib.", set()),
+    ("The Lebanese army deployed along the border near Qusayr.", set()),
+    ("The SDF said Sheikh Maqsoud remains under the protection of our Internal Security Forces.",
+     {("sheikh_maqsoud", "sdf", "controls")}),
+])
+def test_an_unaligned_body_is_no_force(run, text, want):
+    assert run(text) == want
+
+
+@pytest.mark.parametrize("text, claim", [
+    # a force's border guards and its Revolutionary Guard officers
+    ("Lebanese security sources said Syrian border guards had left the Jdeidet Yabous post overnight.",
+     ("jdeidet_yabous_crossing", "government", "withdrew")),
+    ("Iranian Revolutionary Guard officers left al-Mayadin toward the Iraqi border.", ("mayadin", "iran", "withdrew")),
+    # a year in the speaker's apposition does not date what the speaker says
+    ("Commanders of the Southern Operations Room, a coalition that signed deals with the government in 2018, "
+     "said army units had left Daraa.", ("daraa", "government", "withdrew")),
+    # a list after a place located by a name the gazetteer lacks
+    ("The SDF controls most of Syria east of the Euphrates, including Raqqa, Hasakah and Qamishli.",
+     ("qamishli", "sdf", "controls")),
+    # a first item that names no place, and an apposition after an item, do not end the list
+    ("Insurgents swept through Aleppo, seizing government buildings, Aleppo International Airport and the citadel.",
+     ("aleppo_airport", "opposition", "captured")),
+    ("The fighters have taken Saraqib, a town at the junction of the M4 and M5 highways, as well as Maaret al-Numan "
+     "and Khan Sheikhoun.", ("khan_shaykhun", "opposition", "captured")),
+    ("Rebels captured Aleppo on Nov. 29-30, Hama on Dec. 5 and Homs on Dec. 8.", ("homs", "opposition", "captured")),
+    # held since a year is held still
+    ("Rebels attacked Tal Rifaat, a town held by Kurdish-led forces since 2016.", ("tal_rifaat", "sdf", "controls")),
+    ("Sheikh Maqsoud, which is still held by the SDF, is calm.", ("sheikh_maqsoud", "sdf", "controls")),
+    # retaining a base, a base of its own, no presence left, on the road to a place
+    ("Russia retains its naval facility at Tartus and Hmeimim air base near Latakia.", ("hmeimim_airbase", "russia", "controls")),
+    ("Moscow said there was no threat to its bases at Hmeimim and Tartus.", ("hmeimim_airbase", "russia", "controls")),
+    ("A spokesman said the regime no longer has any presence in Suwayda.", ("as_suwayda", "government", "withdrew")),
+    ("Tonight the rebels are on the road south towards Homs.", ("homs", "opposition", "advancing")),
+])
+def test_more_everyday_phrasings(run, text, claim):
+    assert claim in run(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Aleppo had been fully under government control since 2016, when the army retook the city.",
+    "About 900 U.S. troops remain in Syria alongside the SDF, plus a garrison at al-Tanf.",
+    "Police set up checkpoints on the road to Homs.",
+    # an apposition whose place is not right before it describes nothing here
+    "The insurgents control Aleppo, except the neighborhoods of Sheikh Maqsoud and Ashrafieh, which are held by Kurdish fighters.",
+])
+def test_more_statements_that_are_no_such_claim(run, text):
+    got = run(text)
+    assert not {c for c in got if c[2] == "controls" and c[1] != "opposition"} and not {
+        c for c in got if c[0] == "homs" or c[0] == "al_tanf"}, got
+
+
 def test_what_a_battle_turned_on_is_no_advance(run):
     """"turned on" a place is what a battle depended on; forces turn towards a place."""
     assert run("Rebels took Aleppo. The battle for Hama turned on a ridge north of the city.") == {

@@ -31,15 +31,22 @@ def negation_start(toks: Words, ti: int, reader: Reader) -> int:
         if opening is not None and opening > 0 and toks[opening - 1].word in reader.negation_words:
             return opening - 1
     while (k > 0 and ti - k < NEGATION_REACH and toks[k - 1].word not in _NEGATION_STOPS
-           and toks[k - 1].word not in reader.clause_starts):
+           and toks[k - 1].word not in reader.clause_starts
+           and not (toks[k - 1].word in ("to", "for") and toks[k].word in _DETERMINERS)):   # "no threat to its bases"
         k -= 1
     return k
 
 
-def _intransitive(lo: int, te: int, toks: Words, reader: Reader) -> bool:
-    """The phrase ending at token ``te`` has no object: a time at most, then the clause ends
-    ("In al-Baath city, Israeli troops entered on Monday and ..."), and the clause starting at
-    token ``lo`` is no relative one whose pronoun is the object ("the capital, which they entered")."""
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+
+
+def _scene_object(lo: int, te: int, toks: Words, reader: Reader) -> bool:
+    """A gain or entry ending at token ``te`` whose place may be the sentence's opening one: its
+    object names no place ("seized the police headquarters"), or it has none, a time at most before
+    the clause ends ("In al-Baath city, Israeli troops entered on Monday and ..."), and the clause
+    starting at token ``lo`` is no relative one whose pronoun is the object ("the capital, which they entered")."""
+    if te < len(toks) and toks[te].word in ("the", "a", "an"):
+        return True
     if any(t.word in reader.relatives for t in toks[max(0, lo - 1):te]):
         return False
     j = te
@@ -220,8 +227,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     if passive and sp.effect == "defence":   # "an attack on X was repelled"
         targets = _attacked(toks, lo, ti, places, reader) or reader.subject_places(toks, lo, ti, places)
     elif passive or sp.place == "before":
-        targets = (reader.apposed(toks, ti, places) if sp.apposition else []) \
-            or reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places)
+        targets = reader.apposed(toks, ti, places) if sp.apposition else (   # (an apposition: what is right before it)
+            reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places))
     elif sp.place == "either":
         # "A and B are now under the control of X": the subject's list before the nearest place
         subject = reader.subject_places(toks, lo, ti, places)
@@ -247,10 +254,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
                                                       sp.effect == "defence")
             if as_passive and not passive:   # "X, captured by Y on Friday,": the agent follows "by"
                 passive, agent = True, _agent_after(te, True, toks, actors, reader.time_words)
-    objected = te < len(toks) and toks[te].word in ("the", "a", "an")   # "seized the police headquarters"
-    if not targets and (where or (sp.agent == "inside" and sp.effect == "loss")
-                        or (sp.effect in ("gain", "presence") and (objected or _intransitive(lo, te, toks, reader))
-                            and not passive and not sp.noun)):
+    if not targets and (where or (sp.agent == "inside" and sp.effect == "loss") or (
+            sp.effect in ("gain", "presence") and not passive and not sp.noun and _scene_object(lo, te, toks, reader))):
         targets = reader.scene(toks, places, ti)   # "On the Saraqib front, the army repelled the attack"
     if not targets and not _people_object(toks, te, reader):
         targets = reader.label(toks, places)   # "1. Damascus — opposition forces in control of the capital"

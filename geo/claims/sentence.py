@@ -227,15 +227,16 @@ class SentenceReading:
         q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, self.previous_agent, self.n_sent, reader,
                        speaker.side, self.home_army, self.home_side)
         actor = resolve(agent, q)
-        if actor is not None and not t.held and not (lo > 0 and toks[lo - 1].word in reader.relatives and lo != ti
-                                                      and not self._reported(toks, lo)):
+        described = t.pattern.apposition or (lo > 0 and toks[lo - 1].word in reader.relatives and (
+            lo != ti or (isinstance(agent, ActorHit) and agent.start >= t.end)))   # "which was held by X"
+        if actor is not None and not t.held and not (described and not self._reported(toks, lo)):
             if lo > 0 and toks[lo - 1].word in reader.shared_place_subordinators and lo != ti:
                 # "X took A after Y withdrew, and reached B": past the comma, X again
                 self.main_agent = self.main_agent or self.previous_agent
                 self.subordinate_end = t.end
             else:
                 self.main_agent, self.subordinate_end = None, None
-            self.previous_agent = actor   # (a relative clause's own subject does not carry on)
+            self.previous_agent = actor   # (a relative clause's or an apposition's own agent does not carry on)
         if t.pattern.expels and targets:
             self._expelled(t, ti, lo, agent, actor, targets, speaker)
         if t.pattern.cedes and targets:

@@ -56,7 +56,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                                           "speakers_own", "compound_adjectives")},
     },
     "actors.toml": {
-        "": {"actors": TABLE, "anaphora": TABLE, "eras": LIST},
+        "": {"actors": TABLE, "anaphora": TABLE, "eras": LIST, "unaligned": STR_LIST},
         "era": {"from": str, "names": TABLE},
         "actor": {"label": str, "colour": str, "names": STR_LIST, "adjectives": STR_LIST, "allies": STR_LIST,
                   "own_army": bool, "home_outlets": STR_LIST, "enemy": str, "enemy_words": STR_LIST,
@@ -194,8 +194,10 @@ class ClaimVocabulary:
         era_names = [n for _, names in self._eras for n in names]
         ana = a["anaphora"]
         pronouns = ana["singular_pronouns"] + ana["plural_pronouns"] + ana["own_pronouns"]
+        # bodies named like a force that are none of the actors ("Internal Security Forces"): no force
+        self.unaligned = frozenset(name_key(w) for w in a.get("unaligned", [])) - set(self.actor_of)
         self.actor_words = sorted({name_key(w) for w in list(self.actor_of) + era_names + ana["nouns"] + pronouns
-                                   if name_key(w)})
+                                   + list(self.unaligned) if name_key(w)})
         self.actor_automaton = ahocorasick_rs.AhoCorasick(self.actor_words)
         self.generic = frozenset(name_key(n) for n in ana["nouns"])
         self.pronouns = frozenset(name_key(p) for p in pronouns)
@@ -348,7 +350,8 @@ class ClaimVocabulary:
         cands = []
         for k, a, b in self.actor_automaton.find_matches_as_indexes(norm, overlapping=True):
             if (a == 0 or not _is_word(norm[a - 1])) and (b == len(norm) or not _is_word(norm[b])) \
-                    and (words[k] in self.actor_of or words[k] in self.generic or words[k] in self.pronouns):
+                    and (words[k] in self.actor_of or words[k] in self.generic or words[k] in self.pronouns
+                         or words[k] in self.unaligned):
                 cands.append((a, b, words[k]))   # (a name of an era not begun names no force here)
         cands.sort(key=lambda c: (c[0] - c[1], c[0]))
         taken = bytearray(len(norm))

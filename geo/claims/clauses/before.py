@@ -15,6 +15,12 @@ LABEL_NOTE_TOKENS = 6   # a label's parenthesis, "(N Hama)", is at most this lon
 class BeforeReader(PlaceReader):
     """The places a status phrase governs that stand before it."""
 
+    def _part_named_before(self, toks: Words, k: int, places: list[PlaceRef], p: PlaceRef) -> PlaceRef:
+        """The part ``p`` (at token ``k``) is named as containing: "the Sheikh Maqsoud
+        neighbourhood of [Aleppo]" -> Sheikh Maqsoud; else ``p``."""
+        part = self._part_before(toks, k, places)
+        return part if part is not None and self.inside(part, p) else p
+
     def subject_places(self, toks: Words, lo: int, i: int, places: list[PlaceRef],
                        unknown: bool = True) -> list[PlaceRef]:
         """The place heading the subject of the clause between tokens ``lo`` and ``i`` ("The

@@ -147,8 +147,8 @@ class ForceReader(Grammar):
         head = b if modifier_first else a
         order = (b, a) if modifier_first else (a, b)   # the head noun decides between two names
         # a sponsor's adjective names the proxy and decides ("Turkish-backed opposition groups": the SNA)
-        force = next((h for h in order if h.kind == "name" and h.head in PROXY_HEADS), None) \
-            or next((h for h in order if h.kind == "name"), None)
+        named = sorted((h for h in order if h.kind == "name"), key=lambda h: not h.actor)   # (a force before a body of none)
+        force = next((h for h in named if h.head in PROXY_HEADS), None) or next(iter(named), None)
         if force is None:   # no name: the noun linked decides ("troops of the 210th Division": whose, unsaid)
             force = b if not modifier_first else next((h for h in order if h.kind == "generic"), order[0])
         kind = force.kind if force.kind == "name" else (a.kind if a.kind == "anaphor" else force.kind)

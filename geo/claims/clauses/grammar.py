@@ -95,8 +95,9 @@ class Grammar:
         if not (k < len(toks) and toks[k].word in ("on", "late", "early")):
             return k
         j = k + 1
-        while j < len(toks) and (toks[j].word in self.time_words or toks[j].word.isdigit()):
-            j += 1
+        while j < len(toks) and (toks[j].word in self.time_words or toks[j].word.isdigit()
+                                 or (toks[j].word in (".", "-") and j > k + 1 and toks[j].start == toks[j - 1].end)):
+            j += 1   # ("on Nov. 29-30": an abbreviation's dot, a range's dash)
         return j if j > k + 1 and j < len(toks) and toks[j].word in self.joins_by_first else k
 
     def past_time(self, toks, k: int) -> int:

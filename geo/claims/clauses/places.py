@@ -9,6 +9,7 @@ MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hos
 POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's northern rural countryside")
 PART_LIST_REACH = 6        # words back from "neighbourhoods of" to the first place listed before it
 LIST_INSERTION_REACH = 6   # words of an insertion between a list's "and" and its next item
+APPOSITION_REACH = 14   # words of an apposition describing a list item (", a town at the junction of the M4 and M5 highways,")
 LOCATOR_WORDS = 4          # words of a phrase locating a list item ("on the Syrian-Iraqi border")
 # words a status phrase may open with that locate rather than start a clause ("A and B [on the edge of] the city")
 LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outside", "within", "under", "from", "to", "into"})
@@ -31,6 +32,9 @@ class PlaceReader(Grammar):
         by_start = {p.start: p for p in places}
         out: list[PlaceRef] = []
         k, gap = self._object_begins(toks, i, noun), 0
+        first = self._unnamed_item(toks, k, by_start, bare=True) if not noun and not where else None
+        if first is not None and toks[first].word == ",":
+            k = first + 1   # "seizing government buildings, the airport and X": past an unnamed first item
         while k < len(toks) and gap <= max_gap:
             t = toks[k]
             part = self._part_of(toks, by_start[t.start], fronts=not where) if t.start in by_start else None
@@ -180,11 +184,11 @@ class PlaceReader(Grammar):
         j = k
         while j < len(toks) and toks[j].word in self.item_heads and toks[j].word not in ("the", "of"):
             j += 1
-        if j + 2 < len(toks) and toks[j].word in self.directions and toks[j + 1].word == "of" \
-                and toks[j + 2].start in by_start:
-            p = by_start[toks[j + 2].start]
-            after = toks.at(p.end)
-            return after if after < len(toks) and toks[after].word in ("and", ",") else k
+        if j + 2 < len(toks) and toks[j].word in self.directions and toks[j + 1].word == "of":
+            n = j + 3 if toks[j + 2].word == "the" and j + 3 < len(toks) and toks[j + 3].cap else j + 2
+            # ("west of Manbij", "east of the Euphrates": a place, or a name the gazetteer lacks)
+            after = toks.at(by_start[toks[n].start].end) if toks[n].start in by_start else self._name(toks, n)
+            return after if n < after < len(toks) and toks[after].word in ("and", ",") else k
         if j + 2 < len(toks) and toks[j].word == "to" and toks[j + 1].word in ("its", "the") \
                 and toks[j + 2].word in self.directions:
             after = j + 3
@@ -278,6 +282,8 @@ class PlaceReader(Grammar):
             return k   # "the Ismaili-majority town of Salamiyah": an adjective, no name
         j += 1
         while j < len(toks):
+            if toks[j].start in self.forces_at and toks[j].cap:
+                return k   # "the Internal Security Forces": the first words of a force's name
             if toks[j].start in self.forces_at or toks[j].start in self.place_starts:
                 break
             if toks[j].cap and toks[j].word.isalpha():
@@ -293,6 +299,8 @@ class PlaceReader(Grammar):
         by_start = {p.start: p for p in places}
         while k < len(toks):
             k = self.skip_time(toks, self._skip_locator(toks, k, by_start))
+            if k + 1 < len(toks) and toks[k].word == "," and toks[k + 1].word in ("a", "an"):   # ", a town at ...,"
+                k = next((n for n in range(k + 2, min(len(toks), k + 2 + APPOSITION_REACH)) if toks[n].word == ","), k)
             join = next((j for j in self.joins_by_first.get(toks[k].word, ()) if k < len(toks)
                          if tuple(t.word for t in toks[k:k + len(j)]) == j), None)
             if join is None:
@@ -334,10 +342,11 @@ class PlaceReader(Grammar):
             break
         return out
 
-    def _unnamed_item(self, toks, m: int, by_start) -> int | None:
+    def _unnamed_item(self, toks, m: int, by_start, bare: bool = False) -> int | None:
         """The join after a list item that names no place ("the governorate building"): a few
-        lowercase words, then "," or "and" before a place; else None."""
-        if m >= len(toks) or toks[m].word not in ("the", "a", "an", "its", "their"):
+        lowercase words, then "," or "and" before a place; else None. ``bare``: the item may open
+        without a determiner ("seizing government buildings, the airport and X")."""
+        if m >= len(toks) or (toks[m].word not in ("the", "a", "an", "its", "their") and not bare):
             return None   # a noun phrase ("the governorate building"), not a verb ("met little resistance")
         n = m
         while n < len(toks) and n - m < UNNAMED_ITEM_WORDS and toks[n].word.isalpha() and not toks[n].cap \
@@ -369,12 +378,6 @@ class PlaceReader(Grammar):
             if part is not None and here is not None and self.inside(part, here):
                 return True
         return head.cap or head.word in self.directions or any(p.start <= head.start < p.end for p in places)
-
-    def _part_named_before(self, toks: Words, k: int, places: list[PlaceRef], p: PlaceRef) -> PlaceRef:
-        """The part ``p`` (at token ``k``) is named as containing: "the Sheikh Maqsoud
-        neighbourhood of [Aleppo]" -> Sheikh Maqsoud; else ``p``."""
-        part = self._part_before(toks, k, places)
-        return part if part is not None and self.inside(part, p) else p
 
     def _part_before(self, toks: Words, k: int, places: list[PlaceRef]) -> PlaceRef | None:
         """The place named before "<part noun> of" and token ``k`` ("[Sheikh Maqsoud] and

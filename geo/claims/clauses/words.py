@@ -142,12 +142,13 @@ def bracket_spans(toks: Words, lo: int, i: int) -> list[tuple[int, int]]:
 
 
 def relative_spans(toks: Words, lo: int, i: int) -> list[tuple[int, int]]:
-    """(start, end) of the relative clauses set off by commas (", who had fought for years,")
-    opened and closed between tokens ``lo`` and ``i``."""
+    """(start, end) of the relative clauses and appositions set off by commas (", who had fought
+    for years,", ", a coalition that signed deals in 2018,") opened and closed between tokens
+    ``lo`` and ``i``."""
     spans, opened = [], None
     for k in range(max(lo, 1), i):
         w = toks[k].word
-        if w in ("which", "who", "whose") and toks[k - 1].word == ",":
+        if w in ("which", "who", "whose", "a", "an", "the") and toks[k - 1].word == ",":
             opened = toks[k].start
         elif w in (",", ";", "\u2014") and opened is not None:
             spans.append((opened, toks[k].start))
