@@ -1043,6 +1043,14 @@ def test_more_statements_that_are_no_such_claim(run, text):
         c for c in got if c[0] == "homs" or c[0] == "al_tanf"}, got
 
 
+def test_two_forces_joined_by_and_are_two_phrases(run):
+    """"between the Syrian army and terrorists": the terrorists are not the army's, so "the
+    terrorists" later are the rebels."""
+    got = run("Clashes continued between the Syrian army and terrorists in Saraqib. "
+              "The terrorists, who overran Anjara on the first day, have since pushed toward Aleppo.")
+    assert ("anjara", "opposition", "captured") in got and not {c for c in got if c[1] == "government" and c[0] != "saraqib"}
+
+
 def test_what_a_battle_turned_on_is_no_advance(run):
     """"turned on" a place is what a battle depended on; forces turn towards a place."""
     assert run("Rebels took Aleppo. The battle for Hama turned on a ridge north of the city.") == {

@@ -110,7 +110,7 @@ class ForceReader(Grammar):
                 adjacent = (not gap or h.kind != "name") and not pronoun and len(gap) <= 1 and all(
                                                  t.word.isalpha() and t.word not in self.not_agent_after
                                                  and t.word not in self.clause_starts and t.word not in self.verbs
-                                                 and t.word not in ("the", "a", "an")
+                                                 and t.word not in ("the", "a", "an", "and", "or")   # (two forces)
                                                  and t.start not in self.trigger_starts   # "forces [sent] troops"
                                                  and (t.cap or not t.word.endswith(("ed", "ing")))
                                                  for t in gap)
