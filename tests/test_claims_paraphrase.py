@@ -1051,6 +1051,17 @@ def test_two_forces_joined_by_and_are_two_phrases(run):
     assert ("anjara", "opposition", "captured") in got and not {c for c in got if c[1] == "government" and c[0] != "saraqib"}
 
 
+@pytest.mark.parametrize("text, want", [
+    # "by" and a name that is no force: a participle's agent, not a force further on
+    ("Israeli troops took over Mount Hermon on Sunday. Residents of Qatana reached by N24 said they had seen no "
+     "Israeli forces in the town.", {("mount_hermon", "israel", "captured")}),
+    ("Palmyra falls to US-backed fighters moving up from al-Tanf.", {("palmyra", "opposition", "captured")}),
+    ("Mount Hermon was abandoned by Syrian army soldiers on Saturday.", {("mount_hermon", "government", "withdrew")}),
+])
+def test_the_agent_after_by_is_right_after_it(run, text, want):
+    assert run(text) == want
+
+
 def test_what_a_battle_turned_on_is_no_advance(run):
     """"turned on" a place is what a battle depended on; forces turn towards a place."""
     assert run("Rebels took Aleppo. The battle for Hama turned on a ridge north of the city.") == {

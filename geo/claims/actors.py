@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .clauses import ActorHit, Reader, Words, token_at
 from .clauses.grammar import CONTINUED
-from .clauses.words import aside, in_closed_relative
+from .clauses.words import aside, by_no_force, heading, in_closed_relative
 from .discourse import Discourse, ForceRef
 from .speakers import BOUNDARY, NO_SIDE
 from .triggers import Trigger
@@ -186,15 +186,6 @@ def _speaker_side(q: AgentQuery) -> str | None:
 
 # who just defended or lost is not who takes a place next; who just gained is not who loses one
 _UNLIKE_AGENT = {"gain": ("defence", "loss"), "presence": ("defence", "loss"), "loss": ("gain", "presence", "approach")}
-_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "\u201d", "'", "\u2019", ")"})
-HEADING_TOKENS = 5   # a line without a full stop and at most this long, or with a label, is a heading
-
-
-def _heading(toks: Words) -> bool:
-    return bool(toks) and toks[-1].word not in _SENTENCE_ENDS and (
-        len(toks) <= HEADING_TOKENS or ":" in [t.word for t in toks] or toks[0].word.isdigit())
-
-
 def _recent_agent(q: AgentQuery, sentences: int) -> str | None:
     """The agent of a claim at most ``sentences`` sentences back, unless that claim makes it
     unlike this one's ("the army repelled an attack on Homs. ... Homs had fallen": the army
@@ -240,7 +231,7 @@ def _agentless(q: AgentQuery) -> str | None:
         return None   # "thousands of residents of Hama fled": people, no force; "X changed hands": whose, unsaid
     if _has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold", "defence"):
         return q.side   # "X was captured", "the attack was repelled", says a side: that side
-    if q.previous or _heading(q.toks):
+    if q.previous or heading(q.toks):
         return q.previous   # a heading, a timeline's line ("7 December: Homs surrounded"): borrows from no line before
     return _recent_agent(q, RECENT_SENTENCES)
 
@@ -371,8 +362,8 @@ def resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
         return q.previous or q.talk.resolve(number, _resolved_before(q, toks[ti].start)) or _speaker_side(q)
     if t.inner_actor:
         return t.inner_actor
-    if agent == "unknown":   # arguments.UNKNOWN
-        return None
+    if agent == "unknown" or (agent is None and t.pattern.agent != "inside" and by_no_force(toks, q.actors, t.end)):
+        return None   # "residents of Qatana reached by N24": a participle whose agent is no force
     if isinstance(agent, ActorHit):
         return force(q, agent)
     if t.pattern.noun:

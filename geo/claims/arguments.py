@@ -89,7 +89,19 @@ def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit],
         k = None
     if k is None or k >= len(toks):
         return None
-    return next((a for a in actors if toks[k].start <= a.start and a.start - toks[k].start <= AGENT_AFTER_REACH), None)
+    by = k > 0 and toks[k - 1].word == "by"
+    return next((a for a in actors if toks[k].start <= a.start and a.start - toks[k].start <= AGENT_AFTER_REACH
+                 and not (by and _past_a_name(toks.between(toks[k].start, a.start)))), None)
+
+
+def _past_a_name(gap: list) -> bool:
+    """A name that is no force, or a comma, stands in ``gap`` ("residents reached by N24 said they"),
+    not a sponsor's ("US-backed fighters")."""
+    return any(x.word in (",", ";") or (x.cap and n + 1 < len(gap) and gap[n + 1].word not in SPONSOR_PARTICIPLES)
+               for n, x in enumerate(gap))   # (a capital right before the force is its adjective: "Syrian army soldiers")
+
+
+SPONSOR_PARTICIPLES = frozenset({"backed", "led", "aligned", "allied", "affiliated", "supported", "sponsored"})
 
 
 def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], actors: list[ActorHit],

@@ -117,6 +117,23 @@ def not_subject(toks: Words, a: ActorHit, pos: int) -> bool:
     return backer(toks, a) or in_closed_relative(toks, a.start, pos)
 
 
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "\u201d", "'", "\u2019", ")"})
+HEADING_TOKENS = 5   # a line without a full stop and at most this long, or with a label, is a heading
+
+
+def heading(toks: Words) -> bool:
+    """A heading or a timeline's line: no final punctuation, and short, labelled or numbered."""
+    return bool(toks) and toks[-1].word not in _SENTENCE_ENDS and (
+        len(toks) <= HEADING_TOKENS or ":" in [t.word for t in toks] or toks[0].word.isdigit())
+
+
+def by_no_force(toks: Words, actors: list[ActorHit], end: int) -> bool:
+    """"by" follows a phrase ending at ``end`` and names no force ("reached by N24")."""
+    k = toks.at(end)
+    return k < len(toks) and toks[k].word == "by" and not any(
+        a.start >= toks[k].end and toks.at(a.start) <= k + 3 for a in actors)
+
+
 def tokenize(text: str, norm: str) -> Words:
     """Word and punctuation tokens of ``norm`` (offsets shared with ``text``); dashes that
     separate clauses ("Hama – the army said") are kept as the token "—"."""
