@@ -738,6 +738,7 @@ NO_CLAIM = [
     # a direction after "pushed" is the way it went, not who was pushed out of where
     "The rebels pushed south from Aleppo overnight.",
     "HTS columns drove east from Saraqib.",
+    "The reports being circulated regarding IDF tanks advancing toward Damascus are false, the IDF said.",
     # a noun phrase with its force inside it, said to have consequences: hypothetical
     "Analysts say the entry of the army into Idlib would end the crisis.",
     "Any capture by the rebels of Homs would cut Damascus off from the coast.",

@@ -37,7 +37,7 @@ class DenialReader(Grammar):
         phrase at token ``i``, and after it a copula and a denial, with no semicolon between."""
         k, lo = i - 1, max(0, i - DENIAL_REACH)
         while k >= lo and toks[k].word != ";":   # "reports (circulated by the media) that"
-            if toks[k].word in ("that", "of", "about") and any(t.word in self.report_nouns
+            if toks[k].word in ("that", "of", "about", "regarding", "concerning") and any(t.word in self.report_nouns
                                                       for t in toks[max(0, k - REPORT_NOUN_REACH):k]):
                 break
             k -= 1
