@@ -1063,6 +1063,12 @@ def test_the_agent_after_by_is_right_after_it(run, text, want):
     assert run(text) == want
 
 
+def test_a_clause_after_comma_and_has_its_own_subject(run):
+    """", and the Rmeilan fields are under SDF control": not the Conoco plant named before."""
+    got = run("US troops are stationed at the Conoco gas plant, and the Rmeilan fields are also under SDF control.")
+    assert got == {("conoco_gas_field", "us", "controls")}
+
+
 def test_what_a_battle_turned_on_is_no_advance(run):
     """"turned on" a place is what a battle depended on; forces turn towards a place."""
     assert run("Rebels took Aleppo. The battle for Hama turned on a ridge north of the city.") == {

@@ -59,6 +59,8 @@ class BeforeReader(PlaceReader):
             j -= 1
         if j <= lo or j + 1 >= i:
             return lo
+        if toks[j - 1].word == "," and toks[j + 1].word in ("the", "its", "their"):
+            return j + 1   # "US troops are at the Conoco plant, and the Rmeilan fields are under SDF control"
         head = next((p for p in places if p.start == toks[j + 1].start), None)
         after = self._after(toks, head.end) if head is not None else len(toks)
         if after < len(toks) and toks[after].word == ",":   # "..., and Hama, which X had levelled, fell to HTS"
