@@ -1069,6 +1069,26 @@ def test_a_clause_after_comma_and_has_its_own_subject(run):
     assert got == {("conoco_gas_field", "us", "controls")}
 
 
+@pytest.mark.parametrize("text, want, unwanted", [
+    # an entry with no object after a withdrawal in the same clause is into the place left
+    ("Regime forces pulled out of Deir Hafer on Monday, and units of the SDF moved in to protect residents.",
+     ("deir_hafer", "sdf", "entered"), None),
+    ("Syrian troops had abandoned their posts on Mount Hermon on Saturday night, before Israeli forces arrived.",
+     ("mount_hermon", "israel", "entered"), None),
+    # not an object that is no place, a relative clause, an earlier entry, or past a semicolon
+    ("The General Command said its units had redeployed outside Hama after militants breached several defensive lines.",
+     ("hama", "government", "withdrew"), ("hama", "opposition", "entered")),
+    ("The SDF had left Deir ez-Zor, five days after moving in as government troops fled.",
+     ("deir_ez_zor", "sdf", "withdrew"), ("deir_ez_zor", "sdf", "entered")),
+    ("In Hama on 5 December, the army announced that its units had redeployed outside the city; in Homs two days later, "
+     "soldiers abandoned their checkpoints before the rebels arrived.",
+     ("hama", "government", "withdrew"), ("hama", "opposition", "entered")),
+])
+def test_moving_in_after_a_withdrawal(run, text, want, unwanted):
+    got = run(text)
+    assert want in got and unwanted not in got, got
+
+
 def test_what_a_battle_turned_on_is_no_advance(run):
     """"turned on" a place is what a battle depended on; forces turn towards a place."""
     assert run("Rebels took Aleppo. The battle for Hama turned on a ridge north of the city.") == {

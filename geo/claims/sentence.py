@@ -90,6 +90,10 @@ class SentenceReading:
             targets = found[-1].places
         elif not targets and t.pattern.effect == "loss" and found and self._subordinate_to(found[-1], ti):
             targets = found[-1].places   # "Rebels entered Hama after government forces withdrew"
+        elif not targets and t.pattern.effect in ("gain", "presence") and found and found[-1].trigger.pattern.effect == "loss" \
+                and _objectless(self.toks, t.end) and not (ti > 0 and self.toks[ti - 1].word in ("after", "since")) and not any(
+                    x.word == ";" or x.word in reader.relatives for x in self.toks.between(found[-1].trigger.end, t.start)):
+            targets = found[-1].places   # "Troops pulled out of X, and the SDF moved in"
         elif not targets and t.pattern.effect == "loss":
             # "Government forces in Hama withdrew"; "In Suwayda, ... government forces left their posts"
             targets = self._where_the_subject_was(ti) or reader.scene(self.toks, self.places, ti)
@@ -251,3 +255,12 @@ class SentenceReading:
         co = reader.co_subject(toks, subj, self.actors) if subj is not None else None
         if co is not None and co.kind != "anaphor" and co.actor and co.actor != actor:
             self.found.append(Found(t, targets, co.actor, speaker))   # both forces of "A and B took X"
+
+
+_OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "hours", "shortly", "\u2014"})
+
+
+def _objectless(toks, end: int) -> bool:
+    """The phrase ending at ``end`` takes no object ("the SDF moved in to protect residents")."""
+    k = toks.at(end)
+    return k >= len(toks) or toks[k].word in _OBJECTLESS_NEXT

@@ -148,7 +148,7 @@ class BeforeReader(PlaceReader):
         if not toks or toks[0].word not in ("in", "on", "near", "around", "at", "outside", "inside"):
             return []
         comma = next((k for k, t in enumerate(toks[:15]) if t.word in (",", ";")), None)
-        if comma is None or comma >= ti or toks[comma].word != ",":
+        if comma is None or comma >= ti or toks[comma].word != "," or any(t.word == ";" for t in toks[comma:ti]):
             return []
         inside = [p for p in places if p.end <= toks[comma].start and p.key is not None]
         return inside[:1]
