@@ -1089,6 +1089,21 @@ def test_moving_in_after_a_withdrawal(run, text, want, unwanted):
     assert want in got and unwanted not in got, got
 
 
+@pytest.mark.parametrize("text, want", [
+    # an area "that includes" a list: each place of it
+    ("The Turkish-backed SNA holds a strip of territory along the Turkish border that includes Afrin, Azaz and Jarablus.",
+     ("jarabulus", "sna", "controls"), None),
+    # "but" and a verb goes on with the subject, past a subordinate clause of another force
+    ("The SDF took over Deir ez-Zor city after government forces withdrew on Dec. 6 but pulled out on Tuesday.",
+     ("deir_ez_zor", "sdf", "withdrew"), None),
+    ("As government lines collapsed around Aleppo, SDF units entered Nubl and al-Zahraa, but withdrew from both towns "
+     "within days.", ("nubl", "sdf", "withdrew"), ("nubl", "government", "withdrew")),
+])
+def test_lists_and_subjects_carried_on(run, text, want, unwanted):
+    got = run(text)
+    assert want in got and unwanted not in got, got
+
+
 def test_what_a_battle_turned_on_is_no_advance(run):
     """"turned on" a place is what a battle depended on; forces turn towards a place."""
     assert run("Rebels took Aleppo. The battle for Hama turned on a ridge north of the city.") == {

@@ -281,12 +281,15 @@ def _describes_place(q: AgentQuery, j: int) -> bool:
 
 
 def _main_clause_subject(q: AgentQuery) -> ActorHit | None:
-    """"Before pushing into the city, the groups fought ...": the main clause's subject."""
+    """"Before pushing into the city, the groups fought ...", "As government lines collapsed, SDF
+    units entered X but withdrew": the main clause's subject (after the opening clause's comma)."""
     toks = q.toks
-    comma = next((k for k, x in enumerate(toks) if x.word == "," and k > q.ti), None)
+    first = next((k for k, x in enumerate(toks) if x.word == ","), None)
+    comma = first if first is not None and first < q.ti else next(
+        (k for k, x in enumerate(toks) if x.word == "," and k > q.ti), None)
     if comma is None:
         return None
-    main = [a for a in q.actors if a.start > toks[comma].start]
+    main = [a for a in q.actors if a.start > toks[comma].start and (comma > q.ti or a.end <= toks[q.ti].start)]
     if main and not q.reader.blocked(toks, toks.at(main[0].start)):
         return main[0]
     return None
@@ -321,13 +324,13 @@ def _subjectless_agent(q: AgentQuery) -> str | None:
     # speaker, unless the phrase is the speaker's own infinitive ("rebels claim to be advancing");
     # an infinitive belongs to the nearest force ("the forces have been able to enter");
     # a phrase after a comma or "and" to the sentence's first force
+    opened = toks[0].word in q.reader.subordinators or toks[0].word in q.reader.shared_place_subordinators
+    main = _main_clause_subject(q) if opened and not infinitive else None
+    if main is not None:   # "As government lines collapsed, SDF units entered X but withdrew": the SDF
+        return force(q, main)
     for a in (reversed(before) if infinitive else before):
         if _unblocked(q, a) and (infinitive or not is_claimant(a, toks, q.reader)):
             return force(q, a)
-    if toks[0].word in q.reader.subordinators:
-        main = _main_clause_subject(q)
-        if main is not None:
-            return force(q, main)
     if toks[0].start >= toks[ti].start - 1:
         return _recent_agent(q, RECENT_SENTENCES)   # only for a sentence that opens with the phrase ("Took X, too.")
     return None

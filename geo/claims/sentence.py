@@ -226,7 +226,7 @@ class SentenceReading:
         own = agent if isinstance(agent, ActorHit) else subj
         if t.inner_actor == "us" or (own is not None and own.number == "own"):
             speaker = self.party = self._party_speaking(speaker)   # "Our forces have liberated X", in a party's communique
-        if self.subordinate_end is not None and "," in self.norm[self.subordinate_end:t.start]:
+        if self.subordinate_end is not None and _SUBORDINATE_ENDS.search(self.norm, self.subordinate_end, t.start):
             self.previous_agent, self.subordinate_end = self.main_agent, None
         q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, self.previous_agent, self.n_sent, reader,
                        speaker.side, self.home_army, self.home_side)
@@ -257,6 +257,7 @@ class SentenceReading:
             self.found.append(Found(t, targets, co.actor, speaker))   # both forces of "A and B took X"
 
 
+_SUBORDINATE_ENDS = re.compile(r",| but | yet ")   # "X took A after Y withdrew[,| but] (X) pulled out"
 _OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "hours", "shortly", "\u2014"})
 
 

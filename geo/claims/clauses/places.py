@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .grammar import Grammar
-from .words import NAME_PARTICLES, PlaceRef, Words
+from .words import NAME_PARTICLES, PlaceRef, Words, skip_number
 
 MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
 POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's northern rural countryside")
@@ -93,7 +93,7 @@ class PlaceReader(Grammar):
             k = self.past_time(toks, k)   # "seized on Friday the town of X", "took in one week A and B"
         ahead = [x.word for x in toks[k:k + 12]]
         if "following" in ahead[:4] and ":" in ahead:
-            k = self._skip_number(toks, k + ahead.index(":") + 1)   # "captured the following areas ...: (1) A, (2) B"
+            k = skip_number(toks, k + ahead.index(":") + 1)   # "captured the following areas ...: (1) A, (2) B"
         return k
 
     def _past_owner(self, toks, k: int) -> int | None:
@@ -168,6 +168,8 @@ class PlaceReader(Grammar):
             return []
         for m in range(k, min(len(toks), k + 14)):
             w = toks[m].word
+            if w in ("that", "which") and m + 1 < len(toks) and toks[m + 1].word in ("includes", "include", "included"):
+                return self.objects(toks, m + 2, places, unknown=unknown)   # "a strip of territory that includes A, B"
             if w in (";", ".") or w in self.clause_starts or w in self.verbs:
                 return []
             if (w == "," or w in LIST_MARKS) and m + 1 < len(toks):
@@ -201,15 +203,6 @@ class PlaceReader(Grammar):
                     break
                 if toks[n].word in self.locator_nouns and toks[n + 1].word in ("and", ","):
                     return n + 1
-        return k
-
-    @staticmethod
-    def _skip_number(toks, k: int) -> int:
-        """Past an enumeration mark ("(2)", "2)") at token ``k``."""
-        if k + 2 < len(toks) and toks[k].word == "(" and toks[k + 1].word.isdigit() and toks[k + 2].word == ")":
-            return k + 3
-        if k + 1 < len(toks) and toks[k].word.isdigit() and toks[k + 1].word == ")":
-            return k + 2
         return k
 
     def _list_opened(self, toks, i: int, k: int) -> int | None:
@@ -305,7 +298,7 @@ class PlaceReader(Grammar):
                          if tuple(t.word for t in toks[k:k + len(j)]) == j), None)
             if join is None:
                 break
-            m = item = self._skip_number(toks, k + len(join))
+            m = item = skip_number(toks, k + len(join))
             if m < len(toks) and toks[m].word == ",":   # "Tal Rifaat and, after a five-day battle, Manbij"
                 close = next((n for n in range(m + 1, min(len(toks), m + 2 + LIST_INSERTION_REACH))
                               if toks[n].word == ","), None)

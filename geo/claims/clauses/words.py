@@ -134,6 +134,15 @@ def by_no_force(toks: Words, actors: list[ActorHit], end: int) -> bool:
         a.start >= toks[k].end and toks.at(a.start) <= k + 3 for a in actors)
 
 
+def skip_number(toks: Words, k: int) -> int:
+    """Past an enumeration mark ("(2)", "2)") at token ``k``."""
+    if k + 2 < len(toks) and toks[k].word == "(" and toks[k + 1].word.isdigit() and toks[k + 2].word == ")":
+        return k + 3
+    if k + 1 < len(toks) and toks[k].word.isdigit() and toks[k + 1].word == ")":
+        return k + 2
+    return k
+
+
 def tokenize(text: str, norm: str) -> Words:
     """Word and punctuation tokens of ``norm`` (offsets shared with ``text``); dashes that
     separate clauses ("Hama – the army said") are kept as the token "—"."""
