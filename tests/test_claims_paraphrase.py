@@ -1089,7 +1089,7 @@ def test_moving_in_after_a_withdrawal(run, text, want, unwanted):
     assert want in got and unwanted not in got, got
 
 
-@pytest.mark.parametrize("text, want", [
+@pytest.mark.parametrize("text, want, unwanted", [
     # an area "that includes" a list: each place of it
     ("The Turkish-backed SNA holds a strip of territory along the Turkish border that includes Afrin, Azaz and Jarablus.",
      ("jarabulus", "sna", "controls"), None),
