@@ -1104,6 +1104,17 @@ def test_lists_and_subjects_carried_on(run, text, want, unwanted):
     assert want in got and unwanted not in got, got
 
 
+@pytest.mark.parametrize("text, want", [
+    # a force's name that only modifies a noun ("government positions") is no antecedent of "it"
+    ("A coalition led by HTS attacked government positions west of Aleppo. Within days it had taken Aleppo, and on "
+     "5 December it captured Hama.", {("aleppo", "opposition", "captured"), ("hama", "opposition", "captured")}),
+    ("HTS has long said it wants to stop government drone and artillery attacks on Idlib, which it has controlled "
+     "since 2017.", {("idlib", "opposition", "controls")}),
+])
+def test_a_force_named_as_a_modifier_is_no_antecedent(run, text, want):
+    assert run(text) == want
+
+
 def test_what_a_battle_turned_on_is_no_advance(run):
     """"turned on" a place is what a battle depended on; forces turn towards a place."""
     assert run("Rebels took Aleppo. The battle for Hama turned on a ridge north of the city.") == {

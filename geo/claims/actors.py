@@ -77,7 +77,7 @@ def _resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
     for x in q.named:
         if x.end > pos:
             break
-        if aside(q.toks, x.start, x.end, pos):
+        if aside(q.toks, x.start, x.end, pos) or q.reader.modifier(q.toks, x):
             continue   # "HTS (a group banned in Russia) announced it had": not Russia; "(SNA)" is the SNA
         aid = (army if army and _words(q, x) in q.reader.army_words else x.actor) if x.kind != "anaphor" else (
             q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)

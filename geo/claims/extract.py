@@ -92,6 +92,13 @@ class _Report:
                 if n.end <= sent.end and not any(x <= n.start and n.end <= y for x, y in not_force)]
 
 
+_NEXT_WORD = re.compile(r"\W*(\w*)")   # the word after a name
+
+
+def _next_word(norm: str, end: int) -> str:
+    m = _NEXT_WORD.match(norm, end)
+    return m.group(1) if m else ""
+
 def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabulary,
                    gazetteer: Gazetteer, pending: list[PendingClaim] | None = None) -> list[Claim]:
     """Every control claim in ``report``, once per (place, actor, status, claimant side).
@@ -154,7 +161,8 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
         # nothing to read: only remember the forces named, for "they" and "its units" later
         talk.said(claimant_here)
         talk.named([ForceRef(n.actor, _plural(text, n, vocab), n.name.split(" ")[-1])
-                    for n in raw if n.actor and n.name not in vocab.pronouns])
+                    for n in raw if n.actor and n.name not in vocab.pronouns
+                    and _next_word(norm, n.end) not in vocab.reader.modified_nouns])   # ("government positions")
         return
     toks = tokenize(text, norm)
     reader = vocab.reader
@@ -176,6 +184,8 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     talk.said(claimant_here)
     named_here: list[ForceRef] = []
     for a in outside(named, [], norm, vocab):   # (with those inside a phrase: "attacks by Turkish-backed factions")
+        if reader.modifier(toks, a):
+            continue   # "attacked government positions": no force named for "it" later
         aid = a.actor if a.kind != "anaphor" else talk.resolve(a.number, named_here, a.head)
         if aid:
             named_here.append(ForceRef(aid, a.plural, a.head))

@@ -64,7 +64,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "anaphora": {k: STR_LIST for k in ("nouns", "hostile_words", "determiners", "singular_determiners",
                                            "plural_determiners", "weak_determiners", "own_determiners",
                                            "singular_pronouns", "plural_pronouns", "own_pronouns", "army_words",
-                                           "modifier_links", "identity_links", "owned_only",
+                                           "modifier_links", "identity_links", "owned_only", "modified_nouns",
                                            "time_words")},
     },
 }

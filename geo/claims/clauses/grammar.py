@@ -89,6 +89,12 @@ class Grammar:
         self.modifier_links = [tuple(x.split()) for x in anaphora["modifier_links"]]
         self.identity_links = frozenset(anaphora["identity_links"])
         self.owned_only = frozenset(anaphora["owned_only"])
+        self.modified_nouns = frozenset(anaphora["modified_nouns"])
+
+    def modifier(self, toks: Words, a) -> bool:
+        """The force phrase ``a`` only modifies the noun after it ("government positions")."""
+        k = toks.at(a.end)
+        return k < len(toks) and toks[k].word in self.modified_nouns
 
     def skip_time(self, toks: Words, k: int) -> int:
         """Past the date of an item when the list goes on ("Aleppo on 30 November, Hama ...")."""
