@@ -738,6 +738,10 @@ NO_CLAIM = [
     # a direction after "pushed" is the way it went, not who was pushed out of where
     "The rebels pushed south from Aleppo overnight.",
     "HTS columns drove east from Saraqib.",
+    "Some HTS commanders talked of reaching Aleppo, but the city is well defended.",
+    # a journalist's question in a transcript
+    "QUESTION: There are reports that the opposition has entered the outskirts of Hama.",
+    "Q: Rebels say they have entered Hama. Can you confirm that.",
     "The reports being circulated regarding IDF tanks advancing toward Damascus are false, the IDF said.",
     # a noun phrase with its force inside it, said to have consequences: hypothetical
     "Analysts say the entry of the army into Idlib would end the crisis.",

@@ -155,7 +155,8 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     known = sorted(doc.mentions.places.get(sent.start, []), key=lambda m: m.start)
     places = [PlaceRef(m.start - sent.start, m.end - sent.start, m) for m in known]
     triggers = []
-    if (places or doc.pending is not None) and not text.rstrip().rstrip(_QUESTION_END).endswith("?"):
+    if (places or doc.pending is not None) and not text.rstrip().rstrip(_QUESTION_END).endswith("?") \
+            and not vocab.rx_question_label.match(text):   # ("QUESTION: There are reports that ...")
         triggers = find_triggers(norm, vocab, text)
     if not triggers:
         # nothing to read: only remember the forces named, for "they" and "its units" later

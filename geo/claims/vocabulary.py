@@ -44,7 +44,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                     "borrows": bool},
         "reporting": {k: STR_LIST for k in ("verbs", "denials", "before_claimant", "roles", "carry_over",
                                             "last_speaker_nouns", "outlet_words", "report_nouns",
-                                            "denied_after", "issuers")},
+                                            "denied_after", "issuers", "question_labels")},
         "hedges": {k: STR_LIST for k in ("intention", "estimates", "conditions", "history", "history_after", "history_not_before",
                                           "perfect", "prevention", "negations", "hedged")},
         "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
@@ -313,6 +313,9 @@ class ClaimVocabulary:
         self.outlet_words = [normalize(w) for w in rep["outlet_words"]]
         # a letterhead: a name ending in an issuing body's noun, or in it and "of ..." (speakers.py)
         self.issuer_heads = frozenset(normalize(w).split(" ")[-1] for w in rep["issuers"]) | {"ministry"}
+        # a line a transcript labels as a journalist's question asks, it claims nothing
+        self.rx_question_label = re.compile(rf"\s*(?:{rx_words(rep['question_labels'])})\s*[:.\u2014-]", re.I) \
+            if rep["question_labels"] else _NEVER
         self.rx_issuer = re.compile(rf"(?:\S+ ){{0,8}}(?:{rx_words(rep['issuers'])})(?: of \S.*)?")
         self.rx_intention = wb("|".join(hedges["intention"]))
         self.rx_estimate = wb(rx_words([normalize(w) for w in hedges["estimates"]]))   # cover their whole clause

@@ -328,7 +328,7 @@ class ForceReader(Grammar):
         auxiliary or a time word."""
         k = 1
         while k < len(gap) and k <= MEANS_WORDS and (gap[k].word in ("the", "a", "an") or (
-                gap[k].word.replace("-", "").isalpha() and not gap[k].cap
+                gap[k].word.replace("-", "").isalpha() and not gap[k].cap and gap[k].word not in ("and", "or", "but")
                 and gap[k].word not in self.soft and gap[k].word not in self.subject_gap
                 and gap[k].word not in self.verbs and gap[k].word not in self.clause_starts)):
             k += 1

@@ -141,6 +141,8 @@ class Grammar:
             if k < 0 or toks[k].word not in self.speakers_own:   # the hit may start at its noun ("fighters")
                 return False
         k -= 1
+        while k > 0 and (toks[k].word in self.time_words or toks[k].word.isdigit()) and toks[k].word != "that":
+            k -= 1   # "said on Saturday their fighters"
         if k >= 0 and toks[k].word == "that":
             k -= 1
             if k >= 0 and toks[k].word == "and":   # "says the army has left X, and that its units have entered"
