@@ -1119,6 +1119,28 @@ def test_a_force_named_as_a_modifier_is_no_antecedent(run, text, want):
     assert run(text) == want
 
 
+@pytest.mark.parametrize("text, claim", [
+    ("Rebels entered the Shi'ite towns of Nubl and al-Zahraa.", ("zahraa", "opposition", "entered")),
+    ("Rebels entered the Alawite villages of Nubl and al-Zahraa.", ("nubl", "opposition", "entered")),
+    ("Jets struck Idlib city, which has been run by an HTS-backed administration.", ("idlib", "opposition", "controls")),
+    ("The Semalka crossing, the main link with SDF-run Qamishli, was operating normally.", ("qamishli", "sdf", "controls")),
+    ("In northern Syria, jihadists and rebels launch a surprise offensive on Aleppo", ("aleppo", "opposition", "contested")),
+    ("The U.S.-led coalition, which keeps troops at the al-Omar oil field, has not commented.",
+     ("al_omar_oil_field", "us", "controls")),
+    ("Turkey maintains a dozen military posts in Idlib.", ("idlib", "turkey", "controls")),
+    ("Opposition forces continued to advance north of Hama City.", ("hama", "opposition", "advancing")),
+    ("By evening, some fighters had pushed to the edge of Urum al-Kubra, according to SOHR.",
+     ("urum_al_kubra", "opposition", "advancing")),
+    ("Videos showed fighters inside Kafr Basin.", ("kafr_basin", "opposition", "entered")),
+    ("Russian troops remained inside the Hmeimim air base, and the Russian flag still flew over the naval facility at Tartus.",
+     ("tartus_naval_base", "russia", "controls")),
+    ("Satellite imagery shows that several Russian Navy vessels have left the port of Tartus.", ("tartus", "russia", "withdrew")),
+    ("Aleppo slips from Assad's grip as opposition sweeps into the city centre", ("aleppo", "government", "failed_to_hold")),
+])
+def test_more_phrasings_from_the_second_set(run, claim, text):
+    assert claim in run(text)
+
+
 def test_what_a_battle_turned_on_is_no_advance(run):
     """"turned on" a place is what a battle depended on; forces turn towards a place."""
     assert run("Rebels took Aleppo. The battle for Hama turned on a ridge north of the city.") == {

@@ -51,7 +51,8 @@ class PlaceReader(Grammar):
                 return []
             if t.word in self.directions and k + 1 < len(toks) and toks[k + 1].word == "of":
                 return self._later_list(toks, i, k, places, unknown)   # "villages north of X, including A"
-            name_end = self._name(toks, k) if unknown else k
+            adjective = t.cap and k + 2 < len(toks) and toks[k + 1].word in self.item_heads and toks[k + 2].word == "of"
+            name_end = self._name(toks, k) if unknown and not adjective else k   # ("the Alawite villages of X")
             if name_end > k:
                 out.append(PlaceRef(toks[k].start, toks[name_end - 1].end, None))
                 return self._list(toks, name_end, places, out, unknown)
@@ -74,8 +75,8 @@ class PlaceReader(Grammar):
                 continue
             if t.word in self.object_stops or not (t.word.isalnum() or "'" in t.word):
                 return self._later_list(toks, i, k, places, unknown)
-            if t.cap and t.word not in self.item_heads and not (k + 1 < len(toks)
-                                                                and toks[k + 1].word in self.compound_adjectives):
+            compound = k + 1 < len(toks) and toks[k + 1].word in self.compound_adjectives
+            if t.cap and t.word not in self.item_heads and not adjective and not compound:
                 return []   # (but "the Ismaili-majority town of X" reads on)
             k += 1
             gap += 1
