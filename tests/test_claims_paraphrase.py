@@ -1141,6 +1141,13 @@ def test_more_phrasings_from_the_second_set(run, claim, text):
     assert claim in run(text)
 
 
+def test_them_after_people_named_is_the_people(run):
+    """"... to protect displaced Kurds, and was organising convoys to take them east": the Kurds."""
+    got = run("The SDF said it had pulled its fighters out of Tal Rifaat to protect tens of thousands of displaced "
+              "Kurds, and was organising convoys to take them east to Tabqa.")
+    assert got == {("tal_rifaat", "sdf", "withdrew")}
+
+
 def test_what_a_battle_turned_on_is_no_advance(run):
     """"turned on" a place is what a battle depended on; forces turn towards a place."""
     assert run("Rebels took Aleppo. The battle for Hama turned on a ridge north of the city.") == {

@@ -146,8 +146,9 @@ class PlaceReader(Grammar):
             heads = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None
                      and not self.modifies(toks, toks.at(p.start), self.sentence_places)]
             return heads[-1:]
-        if anaphor is not None and self.previous_places:
-            return list(self.previous_places)
+        if anaphor is not None and self.previous_places and not (anaphor == ("them",) and any(
+                t.word in self.people for t in toks.between(self.previous_places[-1].end, toks[k].start))):
+            return list(self.previous_places)   # (but "displaced Kurds ... to take them east": the people)
         return None
 
     def _coordinated_place(self, toks, k: int, by_start: dict[int, PlaceRef]) -> PlaceRef | None:
