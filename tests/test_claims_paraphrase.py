@@ -1148,6 +1148,16 @@ def test_them_after_people_named_is_the_people(run):
     assert got == {("tal_rifaat", "sdf", "withdrew")}
 
 
+@pytest.mark.parametrize("text, claim", [
+    ("SOHR said there were heavy clashes between the fighters and regime forces around Saraqib.",
+     ("saraqib", "opposition", "contested")),
+    ("Fighters had been seen on the western outskirts of Deir ez-Zor.", ("deir_ez_zor", "opposition", "advancing")),
+    ("The US keeps about 900 troops at al-Tanf.", ("al_tanf", "us", "controls")),
+])
+def test_clashes_sightings_and_the_us(run, text, claim):
+    assert claim in run(text)
+
+
 def test_what_a_battle_turned_on_is_no_advance(run):
     """"turned on" a place is what a battle depended on; forces turn towards a place."""
     assert run("Rebels took Aleppo. The battle for Hama turned on a ridge north of the city.") == {
