@@ -1070,7 +1070,7 @@ def test_the_agent_after_by_is_right_after_it(run, text, want):
 def test_a_clause_after_comma_and_has_its_own_subject(run):
     """", and the Rmeilan fields are under SDF control": not the Conoco plant named before."""
     got = run("US troops are stationed at the Conoco gas plant, and the Rmeilan fields are also under SDF control.")
-    assert got == {("conoco_gas_field", "us", "controls")}
+    assert got == {("conoco_gas_field", "us", "controls"), ("rmeilan_oil_fields", "sdf", "controls")}
 
 
 @pytest.mark.parametrize("text, want, unwanted", [
@@ -1152,10 +1152,16 @@ def test_them_after_people_named_is_the_people(run):
     ("SOHR said there were heavy clashes between the fighters and regime forces around Saraqib.",
      ("saraqib", "opposition", "contested")),
     ("Fighters had been seen on the western outskirts of Deir ez-Zor.", ("deir_ez_zor", "opposition", "advancing")),
-    ("The US keeps about 900 troops at al-Tanf.", ("al_tanf", "us", "controls")),
+    ("US forces keep about 900 troops at al-Tanf.", ("al_tanf", "us", "controls")),
 ])
 def test_clashes_sightings_and_the_us(run, text, claim):
     assert claim in run(text)
+
+
+def test_a_ceasefire_between_two_parties_names_no_fighter(run):
+    got = run("Fighting has erupted in Saraqib for the first time in years, on the same day a ceasefire between "
+              "Israel and Hezbollah took effect in Lebanon.")
+    assert not {c for c in got if c[1] == "israel"}
 
 
 def test_what_a_battle_turned_on_is_no_advance(run):

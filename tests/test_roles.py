@@ -262,6 +262,8 @@ def test_the_help_of_a_country_is_the_country_acting(matcher):
     ("Aid reached Aleppo, Kobani and Qamishli on Monday.", "Aleppo", "place"),
     ("Turkey and the SNA have held Tal Abyad since 2019.", "Turkey", "metonym"),   # "and the" + a name
     ("Fighters from Jordan and the Golan Heights entered Daraa.", "Jordan", "place"),
+    ("A ceasefire between Israel and Hezbollah took effect in Lebanon.", "Israel", "metonym"),
+    ("Turkey's foreign minister said Ankara was not behind the offensive.", "Ankara", "metonym"),
     ("Moscow likely lacks the capacity to reinforce its contingent.", "Moscow", "metonym"),
     ("Turkey has long demanded that Washington end its support for the group.", "Washington", "metonym"),
 ])

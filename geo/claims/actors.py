@@ -250,8 +250,8 @@ def _first_between(q: AgentQuery) -> ActorHit | None:
     fight, in the usual order of such phrases)."""
     toks = q.toks
     k = next((k for k in range(q.ti, min(len(toks), q.ti + BETWEEN_REACH)) if toks[k].word == "between"), None)
-    if k is None:
-        return None
+    if k is None or any(t.word in (",", ";") for t in toks[q.ti:k]):
+        return None   # (not "fighting erupted in X, on the day a ceasefire between A and B took effect")
     after = [a for a in q.named if a.start > toks[k].start]
     return after[0] if after else None
 
