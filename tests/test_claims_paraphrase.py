@@ -1164,6 +1164,16 @@ def test_a_ceasefire_between_two_parties_names_no_fighter(run):
     assert not {c for c in got if c[1] == "israel"}
 
 
+@pytest.mark.parametrize("text, claim, claimant", [
+    # a relative clause with its speaker between "which" and the verb
+    ("Rebels shelled Saraqib, which the army said it still held.", ("saraqib", "government", "controls"), "the army"),
+    ("Hama, which the rebels say they captured on Thursday, was calm.", ("hama", "opposition", "captured"), "the rebels"),
+])
+def test_a_relative_clause_with_its_speaker(read, text, claim, claimant):
+    got = {(c.place_id, c.actor, c.status): c.claimant for c in read(text)}
+    assert got.get(claim) == claimant, got
+
+
 def test_what_a_battle_turned_on_is_no_advance(run):
     """"turned on" a place is what a battle depended on; forces turn towards a place."""
     assert run("Rebels took Aleppo. The battle for Hama turned on a ridge north of the city.") == {

@@ -118,7 +118,11 @@ def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], a
     listed = reader.listed_before(toks, ti, places)
     if listed:
         return listed, True   # "A, B and C among the villages taken"
-    # a relative clause: "Tal Rifaat, which it seized", "Aleppo, the city his fighters seized"
+    # a relative clause: "Tal Rifaat, which it seized", "Aleppo, the city his fighters seized",
+    # "Hama, which the rebels say they captured" (its speaker between)
+    if 0 < lo < len(toks) and toks[lo - 1].word in reader.verbs:
+        lo = next((w + 1 for w in range(lo - 2, max(0, lo - 2 - RELATIVE_SPEAKER_WORDS), -1)
+                   if toks[w].word in ("which", "that") and w > 0 and toks[w - 1].word == ","), lo)
     rel = reader.antecedent(toks, lo, places, where=not loss)
     if not rel:
         subj = reader.subject(toks, ti, actors, lo)
@@ -126,6 +130,9 @@ def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], a
             si = token_at(toks, subj.start)
             rel = reader.antecedent(toks, si, places, where=not loss, described=True) if si else []
     return rel, False
+
+
+RELATIVE_SPEAKER_WORDS = 8   # words between "which" and the reporting verb ("which the rebels said on Wednesday night")
 
 
 def _listed_after(ti: int, toks: Words, places: list[PlaceRef], reader: Reader) -> list[PlaceRef]:

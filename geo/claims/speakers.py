@@ -18,8 +18,8 @@ _RELATIVE_SPEAKERS = frozenset({"who", "which"})   # ", who insist": the phrase 
 _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")   # read in the text: the folded text has no dashes
 # "were (also) reported to"
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|now|widely|still|reportedly)\s+)?$")
-_STRIP = re.compile(r"^(?:the country's\s+)?|(?:\s+(?:has|have|had|also|now|long|repeatedly|reportedly|earlier|later"
-                    r"|previously|on \w+day))+$")
+_STRIP = re.compile(r"^\s*(?:which\s+)?(?:the country's\s+)?"
+                    r"|(?:\s+(?:has|have|had|also|now|long|repeatedly|reportedly|earlier|later|previously|on \w+day))+$")
 _CLAUSE_MARK = re.compile(r"[,;]")
 _LEADING_DAY = re.compile(r"^(?:(?:(?:late |early )?on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
                           r"(?: (?:morning|afternoon|evening|night))?|(?:this|that) (?:morning|afternoon|evening)"
