@@ -1174,6 +1174,22 @@ def test_a_relative_clause_with_its_speaker(read, text, claim, claimant):
     assert got.get(claim) == claimant, got
 
 
+@pytest.mark.parametrize("text, want", [
+    # "both", "the two towns" with no claim before them: the list of that many places named before
+    ("The road south runs to Rastan and Talbiseh, two towns that rose early; fighters said they had taken both.",
+     {("rastan", "opposition", "captured"), ("talbiseh", "opposition", "captured")}),
+    ("Most residents left Nubl and al-Zahraa before armed opposition groups entered the two towns on Sunday.",
+     {("nubl", "opposition", "entered"), ("zahraa", "opposition", "entered")}),
+    # not a list of where people came from, nor a list of another count
+    ("Envoys from Damascus and Amman met as rebels captured both towns.", set()),
+    ("Rebels reached Hama, Homs and Rastan and captured both towns.", {("hama", "opposition", "entered"),
+                                                                       ("homs", "opposition", "entered"),
+                                                                       ("rastan", "opposition", "entered")}),
+])
+def test_a_counted_anaphor_is_the_list_of_that_count(run, text, want):
+    assert run(text) == want
+
+
 def test_what_a_battle_turned_on_is_no_advance(run):
     """"turned on" a place is what a battle depended on; forces turn towards a place."""
     assert run("Rebels took Aleppo. The battle for Hama turned on a ridge north of the city.") == {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .grammar import Grammar
-from .words import NAME_PARTICLES, PlaceRef, Words, skip_number
+from .words import NAME_PARTICLES, PlaceRef, Words, counted_list, skip_number
 
 MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
 POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's northern rural countryside")
@@ -17,6 +17,8 @@ ZONE_PREPOSITIONS = frozenset({"on", "in", "at", "inside", "along", "across"})  
 UNNAMED_ITEM_WORDS = 4   # words of a list item that names no place ("the governorate building")
 APPELLATIVES = frozenset({"known", "called", "dubbed", "named", "nicknamed"})   # "the region known as X"
 LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun
+
+_COUNTS = {"both": 2, "two": 2, "three": 3}   # the number of places an anaphor stands for
 
 
 class PlaceReader(Grammar):
@@ -146,10 +148,13 @@ class PlaceReader(Grammar):
             heads = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None
                      and not self.modifies(toks, toks.at(p.start), self.sentence_places)]
             return heads[-1:]
-        if anaphor is not None and self.previous_places and not (anaphor == ("them",) and any(
-                t.word in self.people for t in toks.between(self.previous_places[-1].end, toks[k].start))):
+        count = _COUNTS.get(anaphor[-1]) if anaphor is not None else None
+        if anaphor is not None and self.previous_places and count in (None, len(self.previous_places)) and not (
+                anaphor == ("them",) and any(t.word in self.people for t in toks.between(self.previous_places[-1].end,
+                                                                                          toks[k].start))):
             return list(self.previous_places)   # (but "displaced Kurds ... to take them east": the people)
-        return None
+        # "... Rastan and Talbiseh ...; took both": the list of that many places
+        return (counted_list(toks, self.sentence_places, toks[k].start, count, self.list_joins) or None) if count else None
 
     def _coordinated_place(self, toks, k: int, by_start: dict[int, PlaceRef]) -> PlaceRef | None:
         """The place right after the "and" at token ``k`` (past "the town of")."""

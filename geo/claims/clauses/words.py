@@ -143,6 +143,20 @@ def skip_number(toks: Words, k: int) -> int:
     return k
 
 
+def counted_list(toks: Words, places: list[PlaceRef], end: int, count: int, joins: list) -> list[PlaceRef]:
+    """The last list of exactly ``count`` places joined by ``joins`` before ``end`` ("Rastan and
+    Talbiseh, two towns that ...; fighters had taken both"), not one after "from" or "between"
+    ("envoys from Damascus and Amman"); else []."""
+    before = [p for p in places if p.end <= end and p.key is not None]
+    out = before[-1:]
+    for p in reversed(before[:-1]):
+        if tuple(t.word for t in toks.between(p.end, out[-1].start)) not in joins:
+            break
+        out.append(p)
+    k = toks.at(out[-1].start) - 1 if out else -1
+    return out[::-1] if len(out) == count and not (k >= 0 and toks[k].word in ("from", "between")) else []
+
+
 def tokenize(text: str, norm: str) -> Words:
     """Word and punctuation tokens of ``norm`` (offsets shared with ``text``); dashes that
     separate clauses ("Hama – the army said") are kept as the token "—"."""
