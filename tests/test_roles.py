@@ -263,7 +263,7 @@ def test_the_help_of_a_country_is_the_country_acting(matcher):
     ("Turkey and the SNA have held Tal Abyad since 2019.", "Turkey", "metonym"),   # "and the" + a name
     ("Fighters from Jordan and the Golan Heights entered Daraa.", "Jordan", "place"),
     ("A ceasefire between Israel and Hezbollah took effect in Lebanon.", "Israel", "metonym"),
-    ("Turkey's foreign minister said Ankara was not behind the offensive.", "Ankara", "metonym"),
+    ("By Sunday evening Damascus was behind rebel lines and under opposition control.", "Damascus", "place"),
     ("Moscow likely lacks the capacity to reinforce its contingent.", "Moscow", "metonym"),
     ("Turkey has long demanded that Washington end its support for the group.", "Washington", "metonym"),
 ])

@@ -74,10 +74,11 @@ def _resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
     out: list[ForceRef] = []
     subordinate: list[bool] = []
     army = _own_army(q)
-    for x in q.named:
+    named = [x for x in q.named if q.reader.modifier(q.toks, x)] + [x for x in q.named if not q.reader.modifier(q.toks, x)]
+    for x in named:   # ("attacked government positions": the government last of all for "it")
         if x.end > pos:
-            break
-        if aside(q.toks, x.start, x.end, pos) or q.reader.modifier(q.toks, x):
+            continue
+        if aside(q.toks, x.start, x.end, pos):
             continue   # "HTS (a group banned in Russia) announced it had": not Russia; "(SNA)" is the SNA
         aid = (army if army and _words(q, x) in q.reader.army_words else x.actor) if x.kind != "anaphor" else (
             q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
@@ -250,7 +251,7 @@ def _first_between(q: AgentQuery) -> ActorHit | None:
     fight, in the usual order of such phrases)."""
     toks = q.toks
     k = next((k for k in range(q.ti, min(len(toks), q.ti + BETWEEN_REACH)) if toks[k].word == "between"), None)
-    if k is None or any(t.word in (",", ";") for t in toks[q.ti:k]):
+    if k is None or (any(t.word in (",", ";") for t in toks[q.ti:k]) and toks[k - 1].word != ","):
         return None   # (not "fighting erupted in X, on the day a ceasefire between A and B took effect")
     after = [a for a in q.named if a.start > toks[k].start]
     return after[0] if after else None

@@ -47,7 +47,7 @@ def _scene_object(lo: int, te: int, toks: Words, reader: Reader) -> bool:
     starting at token ``lo`` is no relative one whose pronoun is the object ("the capital, which they entered")."""
     if te < len(toks) and toks[te].word in ("the", "a", "an"):
         return True
-    if any(t.word in reader.relatives for t in toks[max(0, lo - 1):te]):
+    if any(t.word in reader.relatives for t in toks[max(0, lo - 1):te]) or any(t.word in reader.verbs for t in toks[:lo]):
         return False
     j = te
     while j < len(toks) and (toks[j].word in reader.time_words or toks[j].word.isdigit()):
@@ -97,7 +97,8 @@ def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit],
 def _past_a_name(gap: list) -> bool:
     """A name that is no force, or a comma, stands in ``gap`` ("residents reached by N24 said they"),
     not a sponsor's ("US-backed fighters")."""
-    return any(x.word in (",", ";") or (x.cap and n + 1 < len(gap) and gap[n + 1].word not in SPONSOR_PARTICIPLES)
+    return any(x.word in (",", ";") or (x.cap and n + 1 < len(gap) and gap[n + 1].word not in SPONSOR_PARTICIPLES
+                                        and gap[n + 1].word not in ("and", "or") and not gap[n + 1].cap)
                for n, x in enumerate(gap))   # (a capital right before the force is its adjective: "Syrian army soldiers")
 
 

@@ -162,8 +162,8 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
         # nothing to read: only remember the forces named, for "they" and "its units" later
         talk.said(claimant_here)
         talk.named([ForceRef(n.actor, _plural(text, n, vocab), n.name.split(" ")[-1])
-                    for n in raw if n.actor and n.name not in vocab.pronouns
-                    and _next_word(norm, n.end) not in vocab.reader.modified_nouns])   # ("government positions")
+                    for n in sorted(raw, key=lambda n: _next_word(norm, n.end) not in vocab.reader.modified_nouns)
+                    if n.actor and n.name not in vocab.pronouns])   # ("government positions": the last choice)
         return
     toks = tokenize(text, norm)
     reader = vocab.reader
@@ -184,9 +184,9 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     # carry to the next sentence: the last speaker and the forces named
     talk.said(claimant_here)
     named_here: list[ForceRef] = []
-    for a in outside(named, [], norm, vocab):   # (with those inside a phrase: "attacks by Turkish-backed factions")
-        if reader.modifier(toks, a):
-            continue   # "attacked government positions": no force named for "it" later
+    said = outside(named, [], norm, vocab)   # (with those inside a phrase: "attacks by Turkish-backed factions")
+    # a force that only modifies a noun ("attacked government positions") is the last choice for "it" later
+    for a in [a for a in said if reader.modifier(toks, a)] + [a for a in said if not reader.modifier(toks, a)]:
         aid = a.actor if a.kind != "anaphor" else talk.resolve(a.number, named_here, a.head)
         if aid:
             named_here.append(ForceRef(aid, a.plural, a.head))

@@ -18,8 +18,7 @@ _CLAUSE_MARK = re.compile(r"[,;]")
 _CLAUSE_BREAK = re.compile(r";|,(?!\d)")   # not the comma of "2,000"
 _ESTIMATE_BREAK = re.compile(r";|,(?!\d)|\b(?:that|which|who)\b")   # "likely to face factions that have taken X": taken
 _PLUPERFECT = re.compile(r"\bhad(?: \w+)?\s*$")
-_HAD_BEFORE = re.compile(r"\bhad(?: \w+){0,3}\s*$")
-HAD_REACH = 30   # characters before a phrase searched for its "had" ("had been fully [under control]")
+
 _SINCE_YEAR = re.compile(r"\bsince (?:\w+ )?(?:1[89]\d\d|20\d\d)\b")
 _UNTIL = re.compile(r"\buntil\s*$")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "have long controlled"
@@ -134,9 +133,6 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
     clause_end = _clause_end(norm, t)
     clause_after = norm[t.end:clause_end]
     just_before = norm[max(0, t.start - 12):t.start]
-    if t.pattern.effect == "hold" and _SINCE_YEAR.search(clause_after) \
-            and not _HAD_BEFORE.search(norm, max(0, t.start - HAD_REACH), t.start):
-        return False   # "a town held by Kurdish-led forces since 2016": held still (not "had been under ... since")
     if vocab.rx_history_after.search(clause_after) and not _PRESENT_PERFECT.search(just_before):
         return True   # "besieged the city for two years", "took it a decade ago" (not "has held it for years")
     if _PLUPERFECT.search(just_before) and _found_before(norm, vocab.rx_history_after, t.start):

@@ -70,8 +70,14 @@ class SentenceReading:
     def _set_aside(self, t: Trigger, ti: int) -> bool:
         """The phrase states no current claim: hypothetical, denied or negated."""
         reader, toks = self.vocab.reader, self.toks
-        if t.pattern.nominal and self.vocab.rx_modal_after.match(self.norm, t.end):
+        if (t.pattern.noun and self.vocab.rx_modal_after.match(self.norm, t.end)) or (
+                t.pattern.nominal and _SUPPOSED.match(self.norm, t.end)):
             return True   # "the fall of Homs would cut Damascus off": hypothetical
+        k = ti - 1
+        while k > 0 and toks[k].word in ("has", "have", "had", "been", "yet"):
+            k -= 1
+        if k >= 0 and toks[k].word in ("not", "never", "n't"):
+            return True   # "Hama has not slipped from the army's grip"
         if t.pattern.effect not in _NEGATABLE_INSIDE or t.inner_actor is None:
             if reader.denied(toks, ti) or reader.negated(toks, negation_start(toks, ti, reader), ti):
                 return True
@@ -90,14 +96,23 @@ class SentenceReading:
             targets = found[-1].places
         elif not targets and t.pattern.effect == "loss" and found and self._subordinate_to(found[-1], ti):
             targets = found[-1].places   # "Rebels entered Hama after government forces withdrew"
-        elif not targets and t.pattern.effect in ("gain", "presence") and found and found[-1].trigger.pattern.effect == "loss" \
-                and _objectless(self.toks, t.end) and not (ti > 0 and self.toks[ti - 1].word in ("after", "since")) and not any(
-                    x.word == ";" or x.word in reader.relatives for x in self.toks.between(found[-1].trigger.end, t.start)):
+        elif not targets and self._moved_in(t, ti):
             targets = found[-1].places   # "Troops pulled out of X, and the SDF moved in"
         elif not targets and t.pattern.effect == "loss":
             # "Government forces in Hama withdrew"; "In Suwayda, ... government forces left their posts"
             targets = self._where_the_subject_was(ti) or reader.scene(self.toks, self.places, ti)
         return [p for p in targets if not any(a < p.end and p.start < b for a, b in self.blocked)]
+
+    def _moved_in(self, t: Trigger, ti: int) -> bool:
+        """A gain or entry with no object right after a withdrawal in the same clause, into the place
+        left ("the army pulled out of X, and the SDF moved in"); not "after moving in", not one with
+        a place after it ("moved in to secure Hama"), not past a semicolon or relative pronoun."""
+        found, toks = self.found, self.toks
+        return (t.pattern.effect in ("gain", "presence") and bool(found) and found[-1].trigger.pattern.effect == "loss"
+                and _objectless(toks, t.end) and not (ti > 0 and toks[ti - 1].word in ("after", "since"))
+                and not any(p.start >= t.end for p in self.places)
+                and not any(x.word == ";" or x.word in self.vocab.reader.relatives
+                            for x in toks.between(found[-1].trigger.end, t.start)))
 
     def _expelled(self, t: Trigger, ti: int, lo: int, agent, actor: str | None, targets: list[PlaceRef],
                   speaker: Speaker) -> None:
@@ -257,6 +272,7 @@ class SentenceReading:
             self.found.append(Found(t, targets, co.actor, speaker))   # both forces of "A and B took X"
 
 
+_SUPPOSED = re.compile(r"(?:\s*\S+){0,4}?\s+(?:would|could|might)\b")   # "the entry of X into Y would ..."
 _SUBORDINATE_ENDS = re.compile(r",| but | yet ")   # "X took A after Y withdrew[,| but] (X) pulled out"
 _OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "hours", "shortly", "\u2014"})
 

@@ -18,7 +18,7 @@ _RELATIVE_SPEAKERS = frozenset({"who", "which"})   # ", who insist": the phrase 
 _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")   # read in the text: the folded text has no dashes
 # "were (also) reported to"
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|now|widely|still|reportedly)\s+)?$")
-_STRIP = re.compile(r"^\s*(?:which\s+)?(?:the country's\s+)?"
+_STRIP = re.compile(r"^(?:the country's\s+)?"
                     r"|(?:\s+(?:has|have|had|also|now|long|repeatedly|reportedly|earlier|later|previously|on \w+day))+$")
 _CLAUSE_MARK = re.compile(r"[,;]")
 _LEADING_DAY = re.compile(r"^(?:(?:(?:late |early )?on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -270,7 +270,10 @@ def _side_of(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
 
 def _side_of_phrase(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
     n = " " + normalize(claimant) + " "
-    named = [(x, x.actor) for x in vocab.actor_names(n) if x.actor]
+    names = vocab.actor_names(n)
+    named = [(x, x.actor) for x in names if x.actor]
+    if not named and any(x.name in vocab.unaligned for x in names):
+        return "other"   # "the Lebanese army said": a body of none of the actors
     if named and claimant.endswith(")") and n[named[-1][0].end:].strip() == ")":
         return named[-1][1]   # "the Internal Security Forces (Asayish)": the name in brackets says whose
     if named:

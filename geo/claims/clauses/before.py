@@ -59,7 +59,10 @@ class BeforeReader(PlaceReader):
             j -= 1
         if j <= lo or j + 1 >= i:
             return lo
-        if toks[j - 1].word == "," and toks[j + 1].word in ("the", "its", "their"):
+        inside = [any(p.start <= t.start < p.end for p in places) for t in toks[lo:j]]
+        listed = all(flag or t.word in (",", "and", "the") or t.word in self.item_heads or t.word in self.time_words
+                     for flag, t in zip(inside, toks[lo:j]))   # "Today A, B and C are held by"
+        if toks[j - 1].word == "," and toks[j + 1].word in ("the", "its", "their") and not listed:
             return j + 1   # "US troops are at the Conoco plant, and the Rmeilan fields are under SDF control"
         head = next((p for p in places if p.start == toks[j + 1].start), None)
         after = self._after(toks, head.end) if head is not None else len(toks)
@@ -68,9 +71,6 @@ class BeforeReader(PlaceReader):
             after = toks.at(closing) if closing is not None else after
         if after >= len(toks) or not (toks[after].word in self.passive_aux or after == i):
             return lo   # "Tartus and Jableh, has been ...": a list, not a clause of its own
-        inside = [any(p.start <= t.start < p.end for p in places) for t in toks[lo:j]]
-        listed = all(flag or t.word in (",", "and", "the") or t.word in self.item_heads or t.word in self.time_words
-                     for flag, t in zip(inside, toks[lo:j]))   # "Today A, B and C are held by"
         return lo if listed else j + 1
 
     def listed_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:

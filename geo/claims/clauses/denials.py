@@ -50,9 +50,8 @@ class DenialReader(Grammar):
                 return False
             if toks[j].word in ("is", "are", "was", "were", "be", "been"):
                 m = _past_insertion(toks, j + 1)
-                for skip in (0, 1):   # "are false", "are completely false"
-                    if any(starts_with(toks, m + skip, p) for p in self.denied_after):
-                        return True
+                # "are false", "are completely false"; only the first copula ("... are accurate, but ... are false")
+                return any(starts_with(toks, m + skip, p) for p in self.denied_after for skip in (0, 1))
         return False
 
 

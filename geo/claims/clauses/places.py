@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from .grammar import Grammar
-from .words import NAME_PARTICLES, PlaceRef, Words, counted_list, skip_number
+from .words import COUNTS, NAME_PARTICLES, PlaceRef, Words, counted_list, listed_ending_at, people_between, skip_number
 
 MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
 POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's northern rural countryside")
-PART_LIST_REACH = 6        # words back from "neighbourhoods of" to the first place listed before it
 LIST_INSERTION_REACH = 6   # words of an insertion between a list's "and" and its next item
 APPOSITION_REACH = 14   # words of an apposition describing a list item (", a town at the junction of the M4 and M5 highways,")
 LOCATOR_WORDS = 4          # words of a phrase locating a list item ("on the Syrian-Iraqi border")
@@ -17,8 +16,6 @@ ZONE_PREPOSITIONS = frozenset({"on", "in", "at", "inside", "along", "across"})  
 UNNAMED_ITEM_WORDS = 4   # words of a list item that names no place ("the governorate building")
 APPELLATIVES = frozenset({"known", "called", "dubbed", "named", "nicknamed"})   # "the region known as X"
 LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun
-
-_COUNTS = {"both": 2, "two": 2, "three": 3}   # the number of places an anaphor stands for
 
 
 class PlaceReader(Grammar):
@@ -34,9 +31,8 @@ class PlaceReader(Grammar):
         by_start = {p.start: p for p in places}
         out: list[PlaceRef] = []
         k, gap = self._object_begins(toks, i, noun), 0
-        first = self._unnamed_item(toks, k, by_start, bare=True) if not noun and not where else None
-        if first is not None and toks[first].word == ",":
-            k = first + 1   # "seizing government buildings, the airport and X": past an unnamed first item
+        if not noun and not where:
+            k = self._past_unnamed_first(toks, k, places, by_start)
         while k < len(toks) and gap <= max_gap:
             t = toks[k]
             part = self._part_of(toks, by_start[t.start], fronts=not where) if t.start in by_start else None
@@ -53,8 +49,9 @@ class PlaceReader(Grammar):
                 return []
             if t.word in self.directions and k + 1 < len(toks) and toks[k + 1].word == "of":
                 return self._later_list(toks, i, k, places, unknown)   # "villages north of X, including A"
-            adjective = t.cap and k + 2 < len(toks) and toks[k + 1].word in self.item_heads and toks[k + 2].word == "of"
-            name_end = self._name(toks, k) if unknown and not adjective else k   # ("the Alawite villages of X")
+            adjective = t.cap and k + 2 < len(toks) and toks[k + 1].word in self.item_heads and toks[k + 1].word[-1:] == "s" \
+                and toks[k + 2].word == "of"   # ("the Shi'ite towns of", not "the Ashrafieh district of")
+            name_end = self._name(toks, k) if unknown and not adjective else k
             if name_end > k:
                 out.append(PlaceRef(toks[k].start, toks[name_end - 1].end, None))
                 return self._list(toks, name_end, places, out, unknown)
@@ -83,6 +80,16 @@ class PlaceReader(Grammar):
             k += 1
             gap += 1
         return []
+
+    def _past_unnamed_first(self, toks: Words, k: int, places: list[PlaceRef], by_start) -> int:
+        """Past a first item that names no place when a list of places follows ("seizing government
+        buildings, the airport and X"; not "captured two generals, Hama residents said")."""
+        first = self._unnamed_item(toks, k, by_start, bare=True)
+        nxt = next((p for p in places if first is not None and p.start >= toks[first].end), None)
+        if first is None or toks[first].word != "," or nxt is None:
+            return k
+        after = toks.at(nxt.end)
+        return first + 1 if after >= len(toks) or toks[after].word in (",", "and", ".", ";") else k
 
     def _object_begins(self, toks: Words, k: int, noun: bool) -> int:
         """Where the object of a phrase ending before token ``k`` may begin."""
@@ -148,10 +155,9 @@ class PlaceReader(Grammar):
             heads = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None
                      and not self.modifies(toks, toks.at(p.start), self.sentence_places)]
             return heads[-1:]
-        count = _COUNTS.get(anaphor[-1]) if anaphor is not None else None
+        count = COUNTS.get(anaphor[-1]) if anaphor is not None else None
         if anaphor is not None and self.previous_places and count in (None, len(self.previous_places)) and not (
-                anaphor == ("them",) and any(t.word in self.people for t in toks.between(self.previous_places[-1].end,
-                                                                                          toks[k].start))):
+                anaphor == ("them",) and people_between(toks, self.previous_places[-1].end, toks[k].start, self)):
             return list(self.previous_places)   # (but "displaced Kurds ... to take them east": the people)
         # "... Rastan and Talbiseh ...; took both": the list of that many places
         return (counted_list(toks, self.sentence_places, toks[k].start, count, self.list_joins) or None) if count else None
@@ -299,8 +305,9 @@ class PlaceReader(Grammar):
         by_start = {p.start: p for p in places}
         while k < len(toks):
             k = self.skip_time(toks, self._skip_locator(toks, k, by_start))
-            if k + 1 < len(toks) and toks[k].word == "," and toks[k + 1].word in ("a", "an"):   # ", a town at ...,"
-                k = next((n for n in range(k + 2, min(len(toks), k + 2 + APPOSITION_REACH)) if toks[n].word == ","), k)
+            if k + 1 < len(toks) and toks[k].word == "," and toks[k + 1].word in ("a", "an"):   # ", a town at ..., as well as"
+                n = next((n for n in range(k + 2, min(len(toks), k + 2 + APPOSITION_REACH)) if toks[n].word == ","), k)
+                k = n if n + 1 < len(toks) and toks[n + 1].word in ("as", "along", "together") else k
             join = next((j for j in self.joins_by_first.get(toks[k].word, ()) if k < len(toks)
                          if tuple(t.word for t in toks[k:k + len(j)]) == j), None)
             if join is None:
@@ -343,9 +350,8 @@ class PlaceReader(Grammar):
         return out
 
     def _unnamed_item(self, toks, m: int, by_start, bare: bool = False) -> int | None:
-        """The join after a list item that names no place ("the governorate building"): a few
-        lowercase words, then "," or "and" before a place; else None. ``bare``: the item may open
-        without a determiner ("seizing government buildings, the airport and X")."""
+        """The join after a list item that names no place ("the governorate building"): a few lowercase
+        words, then "," or "and" before a place; else None. ``bare``: with no determiner ("government buildings")."""
         if m >= len(toks) or (toks[m].word not in ("the", "a", "an", "its", "their") and not bare):
             return None   # a noun phrase ("the governorate building"), not a verb ("met little resistance")
         n = m
@@ -384,17 +390,5 @@ class PlaceReader(Grammar):
         Ashrafiyah neighbourhoods of ..."): back across the names listed with it."""
         if k < 3 or toks[k - 1].word != "of" or toks[k - 2].word not in self.part_nouns:
             return None
-        listed = self._listed_ending_at(toks, k - 3, places)
+        listed = listed_ending_at(toks, k - 3, places)
         return listed[0] if listed else None
-
-    def _listed_ending_at(self, toks: Words, j: int, places: list[PlaceRef]) -> list[PlaceRef]:
-        """The known places of a list of names whose last word is token ``j`` ("Sheikh Maqsoud and
-        Ashrafiyeh"), back across names, "and" and commas; [] unless a place is among them."""
-        found: list[PlaceRef] = []
-        for n in range(j, max(-1, j - PART_LIST_REACH), -1):
-            part = next((q for q in places if q.end == toks[n].end and q.key is not None), None)
-            if part is not None:
-                found.insert(0, part)
-            elif not (toks[n].cap or toks[n].word in ("and", ",") or toks[n].word in NAME_PARTICLES):
-                break
-        return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .before import BeforeReader
-from .words import PlaceRef, Words
+from .words import PlaceRef, Words, listed_ending_at
 
 DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "kms", "miles", "mi"})
 
@@ -40,7 +40,7 @@ class RelativeReader(BeforeReader):
                 return []
             if toks[j].word in self.part_nouns:
                 j -= 1
-            return self._listed_ending_at(toks, j, places)
+            return listed_ending_at(toks, j, places)
         gap, nouns = toks.between(last_end, pos), ("city", "town", "village", "base", "airport", "area")
         if described and not any(t.word in nouns or t.word in self.part_nouns for t in gap):
             return []

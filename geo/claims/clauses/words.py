@@ -143,6 +143,9 @@ def skip_number(toks: Words, k: int) -> int:
     return k
 
 
+COUNTS = {"both": 2, "two": 2, "three": 3}   # the number of places an anaphor stands for
+
+
 def counted_list(toks: Words, places: list[PlaceRef], end: int, count: int, joins: list) -> list[PlaceRef]:
     """The last list of exactly ``count`` places joined by ``joins`` before ``end`` ("Rastan and
     Talbiseh, two towns that ...; fighters had taken both"), not one after "from" or "between"
@@ -155,6 +158,29 @@ def counted_list(toks: Words, places: list[PlaceRef], end: int, count: int, join
         out.append(p)
     k = toks.at(out[-1].start) - 1 if out else -1
     return out[::-1] if len(out) == count and not (k >= 0 and toks[k].word in ("from", "between")) else []
+
+
+def people_between(toks: Words, start: int, end: int, words) -> bool:
+    """People are named between ``start`` and ``end``, not as a speaker ("displaced Kurds", not
+    "residents said"); ``words``: the reader, for its people nouns and reporting verbs."""
+    return any(t.word in words.people and (toks.at(t.end) >= len(toks) or toks[toks.at(t.end)].word not in words.verbs)
+               for t in toks.between(start, end))
+
+
+PART_LIST_REACH = 6        # words back from "neighbourhoods of" to the first place listed before it
+
+
+def listed_ending_at(toks: Words, j: int, places: list[PlaceRef]) -> list[PlaceRef]:
+    """The known places of a list of names whose last word is token ``j`` ("Sheikh Maqsoud and
+    Ashrafiyeh"), back across names, "and" and commas; [] unless a place is among them."""
+    found: list[PlaceRef] = []
+    for n in range(j, max(-1, j - PART_LIST_REACH), -1):
+        part = next((q for q in places if q.end == toks[n].end and q.key is not None), None)
+        if part is not None:
+            found.insert(0, part)
+        elif not (toks[n].cap or toks[n].word in ("and", ",") or toks[n].word in NAME_PARTICLES):
+            break
+    return found
 
 
 def tokenize(text: str, norm: str) -> Words:
