@@ -660,14 +660,12 @@ NO_CLAIM = [
     "The SDF had not, as of the time of writing, entered Mayadin, the monitor said.",
     "A military source said reinforcements have reached the Hama front.",
     "Israeli tanks were seen near Qatana, about 20 kilometres from Damascus.",
-    "Rebels reached Hama's northern outskirts on Thursday.",
     "Hezbollah said it had sent 2,000 fighters to defend Qusayr.",
     "Aleppo changed hands in 2016; that year, a Russian-backed siege forced rebels out of the city's east.",
     "The army retook the city in 2016, after rebels withdrew from Aleppo.",
     "Sarmada, the largest town in the rebel-held enclave, was hit.",
     "The HTS leader vowed that his fighters would not stop until they reached Homs.",
     "They vowed never to abandon Hama.",
-    "A spokesperson for the Military Operations Command, which took Homs' northern approaches this week, spoke.",
     "Should the terrorists reach Hama, one analyst warned, the security of the region would be threatened.",
     "Analysts said reports that the Syrian army had abandoned Hama province were psychological warfare.",
     '"Should the rebels take Homs, Assad is finished," a diplomat said.',
@@ -1227,6 +1225,19 @@ def test_a_body_of_no_actor_speaks_for_no_side(read):
     got = read("The Lebanese army said Syrian troops had withdrawn from Jdeidet Yabous.")
     assert [(c.place_id, c.actor, c.claimant_side, c.admission) for c in got] == [
         ("jdeidet_yabous_crossing", "government", "other", False)]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a city's outskirts reached: an advance on the city, as "the northern outskirts of Hama" is
+    ("Rebels reached Hama's northern outskirts on Thursday.", {("hama", "opposition", "advancing")}),
+    ("A spokesperson for the Military Operations Command, which took Homs' northern approaches this week, spoke.",
+     {("homs", "opposition", "advancing")}),
+    ("Rebels reached the northern outskirts of Hama on Thursday.", {("hama", "opposition", "advancing")}),
+    # a part that is no approach is still no claim about the city
+    ("Rebels captured Aleppo's international airport.", set()),
+])
+def test_a_citys_outskirts_are_an_advance_on_it(run, text, want):
+    assert run(text) == want
 
 
 def test_what_a_battle_turned_on_is_no_advance(run):

@@ -13,7 +13,7 @@ from .actors import AgentQuery, force, resolve
 from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
 from .clauses.forces import SUBJECT_PARTICIPLES
-from .clauses.words import bracket_spans, relative_spans
+from .clauses.words import bracket_spans, possessed_approach, relative_spans
 from .discourse import Discourse
 from .hedges import held_since, historic, intended
 from .speakers import NO_SIDE, Speaker, claimant_for, side_of
@@ -236,6 +236,9 @@ class SentenceReading:
             return
         targets, agent = arguments(t, ti, te, lo, toks, self.places, self.actors, reader)
         targets = self._targets(t, ti, targets)
+        near = possessed_approach(toks, t.end, self.places) if not targets and t.pattern.effect in ("gain", "presence") else None
+        if near is not None and vocab.effect("advancing") == "approach":   # "reached Hama's northern outskirts"
+            t, targets = replace(t, pattern=replace(t.pattern, status="advancing", effect="approach")), [near]
         speaker = self._speaker(t)
         subj = reader.subject(toks, ti, self.actors, lo) if agent is None and not t.inner_actor else None
         own = agent if isinstance(agent, ActorHit) else subj

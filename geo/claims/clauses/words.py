@@ -183,6 +183,26 @@ def listed_ending_at(toks: Words, j: int, places: list[PlaceRef]) -> list[PlaceR
     return found
 
 
+APPROACH_NOUNS = frozenset({"outskirts", "edge", "edges", "gates", "approaches", "entrance", "entrances", "doorstep"})
+_SIDES = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeastern",
+                    "northwestern", "southeastern", "southwestern"})
+
+
+def possessed_approach(toks: Words, end: int, places: list[PlaceRef]) -> PlaceRef | None:
+    """The place whose outskirts are the object right after ``end`` ("reached [Hama]'s northern
+    outskirts", "Homs' approaches"): what the phrase nears, not a part it is in; else None."""
+    k = toks.at(end)
+    k += k < len(toks) and toks[k].word == "the"
+    p = next((p for p in places if k < len(toks) and p.start == toks[k].start and p.key is not None), None)
+    j = toks.at(p.end) if p is not None else len(toks)
+    owned = 0 < j <= len(toks) and toks[j - 1].end > p.end if p is not None else False   # "hama's": one token
+    if j < len(toks) and toks[j].word in ("'", "'s"):
+        j, owned = j + 1, True
+    while owned and j < len(toks) and toks[j].word in _SIDES:
+        j += 1
+    return p if owned and j < len(toks) and toks[j].word in APPROACH_NOUNS else None
+
+
 def tokenize(text: str, norm: str) -> Words:
     """Word and punctuation tokens of ``norm`` (offsets shared with ``text``); dashes that
     separate clauses ("Hama – the army said") are kept as the token "—"."""
