@@ -737,6 +737,7 @@ NO_CLAIM = [
     "The rebels pushed south from Aleppo overnight.",
     "HTS columns drove east from Saraqib.",
     "Some HTS commanders talked of reaching Aleppo, but the city is well defended.",
+    "One commander said the factions were aiming to reach the M5 highway within days.",
     # a journalist's question in a transcript
     "QUESTION: There are reports that the opposition has entered the outskirts of Hama.",
     "Q: Rebels say they have entered Hama. Can you confirm that.",
@@ -1238,6 +1239,13 @@ def test_a_body_of_no_actor_speaks_for_no_side(read):
 ])
 def test_a_citys_outskirts_are_an_advance_on_it(run, text, want):
     assert run(text) == want
+
+
+def test_a_backer_is_no_antecedent(read):
+    """"The SDF, backed by Washington, said their fighters had deployed": the SDF's fighters."""
+    got = read("The Kurdish-led Syrian Democratic Forces (SDF), backed by Washington, said their fighters had deployed "
+               "in Deir Ezzor city.")
+    assert [(c.place_id, c.actor, c.claimant, c.claimant_side) for c in got] == [("deir_ez_zor", "sdf", "SDF", "sdf")]
 
 
 def test_what_a_battle_turned_on_is_no_advance(run):

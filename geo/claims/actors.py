@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .clauses import ActorHit, Reader, Words, token_at
 from .clauses.grammar import CONTINUED
-from .clauses.words import aside, by_no_force, heading, in_closed_relative
+from .clauses.words import aside, backer, by_no_force, heading, in_closed_relative
 from .discourse import Discourse, ForceRef
 from .speakers import BOUNDARY, NO_SIDE
 from .triggers import Trigger
@@ -78,8 +78,8 @@ def _resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
     for x in named:   # ("attacked government positions": the government last of all for "it")
         if x.end > pos:
             continue
-        if aside(q.toks, x.start, x.end, pos):
-            continue   # "HTS (a group banned in Russia) announced it had": not Russia; "(SNA)" is the SNA
+        if aside(q.toks, x.start, x.end, pos) or backer(q.toks, x):
+            continue   # "HTS (a group banned in Russia) announced it had": not Russia; "(SNA)" is the SNA; nor a backer
         aid = (army if army and _words(q, x) in q.reader.army_words else x.actor) if x.kind != "anaphor" else (
             q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
         if aid:

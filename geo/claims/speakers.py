@@ -75,6 +75,7 @@ def _phrase_before(text: str, norm: str, base: int, end: int) -> str:
             prev = [m for m in cuts if m.end() <= earlier[-1].start()]
             a = prev[-1].end() if prev else base
             name = _clean(text[a:earlier[-1].start()])
+            name = name[:-1].strip() if name.endswith(")") and "(" not in name else name   # "... (SDF), backed by X,"
             appositive = text[earlier[-1].end():cuts[-1].start()].strip()
             return f"{name}, {appositive}" if name and appositive else name
     phrase = _clean(text[cut:end])
