@@ -74,8 +74,8 @@ def _resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
     out: list[ForceRef] = []
     subordinate: list[bool] = []
     army = _own_army(q)
-    named = [x for x in q.named if q.reader.modifier(q.toks, x)] + [x for x in q.named if not q.reader.modifier(q.toks, x)]
-    for x in named:   # ("attacked government positions": the government last of all for "it")
+    # a force that only modifies a noun ("attacked government positions") comes first, so last of all for "it"
+    for x in sorted(q.named, key=lambda x: not q.reader.modifier(q.toks, x)):
         if x.end > pos:
             continue
         if aside(q.toks, x.start, x.end, pos) or backer(q.toks, x):

@@ -186,7 +186,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     named_here: list[ForceRef] = []
     said = outside(named, [], norm, vocab)   # (with those inside a phrase: "attacks by Turkish-backed factions")
     # a force that only modifies a noun ("attacked government positions") is the last choice for "it" later
-    for a in [a for a in said if reader.modifier(toks, a)] + [a for a in said if not reader.modifier(toks, a)]:
+    for a in sorted(said, key=lambda a: not reader.modifier(toks, a)):
         aid = a.actor if a.kind != "anaphor" else talk.resolve(a.number, named_here, a.head)
         if aid:
             named_here.append(ForceRef(aid, a.plural, a.head))

@@ -73,14 +73,10 @@ class SentenceReading:
         if (t.pattern.noun and self.vocab.rx_modal_after.match(self.norm, t.end)) or (
                 t.pattern.nominal and _SUPPOSED.match(self.norm, t.end)):
             return True   # "the fall of Homs would cut Damascus off": hypothetical
-        k = ti - 1
-        while k > 0 and toks[k].word in ("has", "have", "had", "been", "yet"):
-            k -= 1
-        if k >= 0 and toks[k].word in ("not", "never", "n't"):
-            return True   # "Hama has not slipped from the army's grip"
-        if t.pattern.effect not in _NEGATABLE_INSIDE or t.inner_actor is None:
-            if reader.denied(toks, ti) or reader.negated(toks, negation_start(toks, ti, reader), ti):
-                return True
+        if reader.negated(toks, negation_start(toks, ti, reader), ti):
+            return True   # (also "Hama has not slipped from the army's grip")
+        if (t.pattern.effect not in _NEGATABLE_INSIDE or t.inner_actor is None) and reader.denied(toks, ti):
+            return True
         if t.pattern.effect in ("gain", "presence"):
             before = _CLAUSE_END.split(self.norm[max(0, t.start - PREVENTION_REACH):t.start])[-1]
             return bool(self.vocab.rx_prevention.search(before))   # "to stop reinforcements reaching X"

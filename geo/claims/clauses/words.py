@@ -82,12 +82,7 @@ def bracket_closes(toks: Words, start: int, end: int) -> bool:
 def in_closed_relative(toks: Words, start: int, end: int) -> bool:
     """``start`` is inside a relative clause set off by commas (", which/who ... ,") that
     closes before ``end``: "Hezbollah, which fought alongside the army, pulled its advisers out"."""
-    k = toks.at(start)
-    while k > 0 and toks[k - 1].word not in (",", ";", "\u2014"):
-        k -= 1
-    if k < 2 or toks[k - 1].word != "," or toks[k].word not in ("which", "who", "whose"):
-        return False
-    return any(t.word == "," for t in toks.between(start, end))
+    return any(a <= start < b for a, b in relative_spans(toks, 0, toks.at(end), RELATIVE_OPENERS))
 
 
 def alias(toks: Words, start: int, end: int) -> bool:
@@ -227,14 +222,18 @@ def bracket_spans(toks: Words, lo: int, i: int) -> list[tuple[int, int]]:
     return spans
 
 
-def relative_spans(toks: Words, lo: int, i: int) -> list[tuple[int, int]]:
+RELATIVE_OPENERS = frozenset({"which", "who", "whose"})
+INSERTION_OPENERS = RELATIVE_OPENERS | {"a", "an", "the"}   # and appositions: ", a coalition that ...,"
+
+
+def relative_spans(toks: Words, lo: int, i: int, openers: frozenset[str] = INSERTION_OPENERS) -> list[tuple[int, int]]:
     """(start, end) of the relative clauses and appositions set off by commas (", who had fought
     for years,", ", a coalition that signed deals in 2018,") opened and closed between tokens
-    ``lo`` and ``i``."""
+    ``lo`` and ``i``; ``openers``: the words that open one after its comma."""
     spans, opened = [], None
     for k in range(max(lo, 1), i):
         w = toks[k].word
-        if w in ("which", "who", "whose", "a", "an", "the") and toks[k - 1].word == ",":
+        if w in openers and toks[k - 1].word == ",":
             opened = toks[k].start
         elif w in (",", ";", "\u2014") and opened is not None:
             spans.append((opened, toks[k].start))
