@@ -2090,3 +2090,67 @@ def test_a_dateline_in_israel_does_not_make_every_army_israels(read):
     text = ("Rebels push south\n\nJERUSALEM (Wire) - Syrian rebels pushed into Daraa on Saturday. The army withdrew "
             "from the city overnight.")
     assert ("daraa", "government", "withdrew") in {(c.place_id, c.actor, c.status) for c in read(text, "Wire", "2024-12-07")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "left X under Y control" is a result, no withdrawal; a list before it is every item
+    ("The army's collapse left Hama and Homs in rebel hands.",
+     {("hama", "opposition", "controls"), ("homs", "opposition", "controls")}),
+    ("The army left Aleppo on Saturday.", {("aleppo", "government", "withdrew")}),
+    # an event of an earlier year as the subject dates its verb; not past a new clause
+    ("The March 2020 ceasefire, brokered by Russia and Turkey, left the M5 highway, Saraqib and Maarat "
+     "al-Numan under regime control.", set()),
+    ("The 2020 truce collapsed on Wednesday as rebels took Saraqib.", {("saraqib", "opposition", "captured")}),
+    ("A 2018 deal left Daraa under government control, but rebels seized the city on Friday.",
+     {("daraa", "opposition", "captured")}),
+    # reinforcements sent to a place hold it, they do not advance on it; fighters sent there do
+    ("The army said reinforcements had been dispatched to Hama.", set()),
+    ("Government reinforcements were rushed to Hama on Sunday.", set()),
+    ("Rebel fighters were sent to Hama.", {("hama", "opposition", "advancing")}),
+    # the troops guarding a place are where they withdraw from; the participle's object is no subject
+    ("The soldiers guarding Kuweires air base withdrew as rebels approached.",
+     {("kuweires_airbase", "government", "withdrew")}),
+    ("Rebels stormed Kuweires air base on Monday after the soldiers guarding it withdrew.",
+     {("kuweires_airbase", "opposition", "captured"), ("kuweires_airbase", "government", "withdrew")}),
+    # a force defending a place, described before its verb, repelled nothing
+    ("The SDF said troops defending Deir ez-Zor had pulled out.", {("deir_ez_zor", "government", "withdrew")}),
+    ("Troops defending Hama repelled the attack.", {("hama", "government", "repelled")}),
+    # clashes reported between two forces in named villages: the villages (the first force, as "between" does)
+    ("Clashes were reported between the SDF and government forces in the villages of Hatla and Marrat in "
+     "Deir ez-Zor province.", {("hatla", "sdf", "contested"), ("marrat", "sdf", "contested")}),
+])
+def test_results_reinforcements_guards_and_reported_clashes(run, text, claims):
+    assert run(text) == claims
+
+
+def test_a_medium_is_no_force_and_a_statement_speaks_for_its_issuer(read):
+    got = read("State television broadcast a statement by rebels announcing the liberation of Damascus.")
+    assert {(c.place_id, c.actor, c.status, c.claimant, c.claimant_side) for c in got} == {
+        ("damascus", "opposition", "captured", "rebels", "opposition")}
+
+
+def test_the_command_is_the_command_named_last(read):
+    text = ("The Military Operations Command pushed south on Friday. A spokesman for the command said its "
+            "fighters had entered Homs.")
+    assert {(c.place_id, c.actor, c.status, c.claimant_side) for c in read(text)} == {
+        ("homs", "opposition", "entered", "opposition")}
+    text = "The army's General Command said units had withdrawn from Homs. The command said troops had redeployed from Hama."
+    assert {(c.place_id, c.actor, c.claimant_side) for c in read(text)} == {
+        ("homs", "government", "government"), ("hama", "government", "government")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    # driving away from a place is leaving it, not driving someone out of it
+    ("Russian military police drove away from Qamishli airport on Sunday.", {("qamishli_airport", "russia", "withdrew")}),
+    ("The SNA drove the SDF out of Tal Rifaat.", {("tal_rifaat", "sna", "captured"), ("tal_rifaat", "sdf", "withdrew")}),
+    # an agentless fall does not borrow the agent of a loss before it in the sentence
+    ("Control of the coast slips from Assad's grip as Latakia falls.", set()),
+    ("The army repelled an attack on Hama and Souran was recaptured.",
+     {("hama", "government", "repelled"), ("souran", "government", "captured")}),
+    # the next sentence's agentless capture borrows the main clause's agent, not the time clause's
+    ("Rebels took Hama after the army withdrew. Homs was captured on Friday.",
+     {("hama", "opposition", "captured"), ("hama", "government", "withdrew"), ("homs", "opposition", "captured")}),
+    ("The army withdrew from Hama. Homs was captured on Friday.", {("hama", "government", "withdrew")}),
+])
+def test_driving_away_and_borrowed_agents(run, text, claims):
+    assert run(text) == claims

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .clauses import ActorHit, Reader, Words, token_at
 from .clauses.grammar import CONTINUED
-from .clauses.words import aside, backer, by_no_force, heading, in_closed_relative
+from .clauses.words import aside, backer, by_no_force, heading, in_closed_relative, is_claimant
 from .discourse import Discourse, ForceRef
 from .speakers import BOUNDARY, NO_SIDE
 from .triggers import Trigger
@@ -28,13 +28,8 @@ def outside(actors: list[ActorHit], triggers: list[Trigger], norm: str, vocab: C
     for m in vocab.rx_before_claimant.finditer(norm):
         end = BOUNDARY.search(norm, m.end())
         spans.append((m.start(), end.start() if end else len(norm)))
-    return [a for a in actors if all(a.end <= s or a.start >= e for s, e in spans)]
-
-
-def is_claimant(a: ActorHit, toks: Words, reader: Reader) -> bool:
-    """The force is the speaker of a reporting verb ("the army said")."""
-    k = toks.at(a.end)
-    return k < len(toks) and toks[k].word in reader.verbs
+    return [a for a in actors if all(a.end <= s or a.start >= e for s, e in spans)
+            and not (a.head in vocab.media_heads or vocab.rx_media_after.match(norm, a.end))]   # ("state TV": no force)
 
 
 @dataclass(frozen=True)
@@ -53,6 +48,7 @@ class AgentQuery:
     side: str = ""          # the claimant's side
     home_army: str = ""     # whose army "the army" is when the outlet speaks (its home press: Israel's)
     home_side: str = ""     # the force the outlet's own name names ("SANA": the government's), for "our forces"
+    previous_effect: str = ""   # what the sentence's claim before meant for its agent (gain, loss ...)
 
 
 # words that name no force in "the armed terrorist groups", "the remnants of the militias"
@@ -222,6 +218,8 @@ def _noun_agent(q: AgentQuery) -> str | None:
     for a in reversed(q.actors):
         if a.end <= q.toks[q.ti].start and _unblocked(q, a):
             return force(q, a)
+    if q.trigger.pattern.effect in ("gain", "presence") and _has_side(q.side):
+        return q.side   # "a statement by rebels announcing the liberation of X": the speaker's own gain
     return _recent_agent(q, NOUN_RECENT_SENTENCES)   # "the capture of X" right after a sentence saying who captured
 
 
@@ -232,6 +230,8 @@ def _agentless(q: AgentQuery) -> str | None:
         return None   # "thousands of residents of Hama fled": people, no force; "X changed hands": whose, unsaid
     if _has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold", "defence"):
         return q.side   # "X was captured", "the attack was repelled", says a side: that side
+    if q.previous and q.previous_effect == "loss" and q.trigger.pattern.effect in ("gain", "presence"):
+        return None   # "Control of the coast slips from Assad's grip as Latakia falls": not Assad's gain
     if q.previous or heading(q.toks):
         return q.previous   # a heading, a timeline's line ("7 December: Homs surrounded"): borrows from no line before
     return _recent_agent(q, RECENT_SENTENCES)

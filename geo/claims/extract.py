@@ -12,7 +12,7 @@ from ..gazetteer import Gazetteer
 from ..model import Claim, Mention, PendingClaim, Report
 from ..text import Sentence, name_key, normalize, sentences
 from .actors import outside
-from .clauses import ActorName, PlaceRef, tokenize
+from .clauses import ActorHit, ActorName, PlaceRef, tokenize
 from .clauses.words import plural_name
 from .discourse import Discourse, ForceRef, LastAgent, Said
 from .headed import holdings
@@ -168,7 +168,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     toks = tokenize(text, norm)
     reader = vocab.reader
     reader.trigger_starts = frozenset(t.start for t in triggers)   # (a phrase's verb joins no two forces)
-    named = reader.actor_phrases(toks, raw)   # every force named, for what "they" refers to
+    named = [_definite(a, toks, talk, vocab) for a in reader.actor_phrases(toks, raw)]   # for what "they" refers to
     actors = outside(named, triggers, norm, vocab)
     reader.forces_at = frozenset(t.start for a in actors for t in toks.between(a.start, a.end))
     reader.sentence_places = places
@@ -177,7 +177,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     reading = SentenceReading(doc.report, vocab, talk, n_sent, doc.year, text, norm, toks, places, actors, named,
                               blocked, list(vocab.rx_verb.finditer(norm)),
                               home_army=doc.home_army,
-                              home_side=doc.home_side, voice=doc.voice)
+                              home_side=doc.home_side, voice=doc.voice, phrases=triggers)
     for t in triggers:
         reading.read(t)
     _keep(doc, reading.found, n_sent, sent)
@@ -191,6 +191,14 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
         if aid:
             named_here.append(ForceRef(aid, a.plural, a.head))
     talk.named(named_here)
+
+
+def _definite(a: ActorHit, toks, talk: Discourse, vocab: ClaimVocabulary) -> ActorHit:
+    """"the command", "the ministry": the body named last with that noun (the Military Operations
+    Command), else the force the words name by themselves (the army's General Command)."""
+    if a.kind != "name" or a.head not in vocab.issuer_heads or [t.word for t in toks.between(a.start, a.end)] != ["the", a.head]:
+        return a
+    return a._replace(actor=talk.resolve("head", [], a.head) or a.actor)
 
 
 def _plural(text: str, n: ActorName, vocab: ClaimVocabulary) -> bool:
@@ -209,10 +217,11 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
     events = {p.key.place_id for f in found if not f.trigger.held for p in f.places if p.key is not None}
     report, text = doc.report, sent.text
     hedged = bool(doc.vocab.rx_hedged.search(doc.norm[sent.start:sent.end]))
+    main = [f for f in found if not f.trigger.held and not f.subordinate] or [f for f in found if not f.trigger.held]
+    if main:   # "Rebels took Hama after the army withdrew. Homs was captured too": the rebels
+        doc.talk.agent = LastAgent(main[-1].actor, n_sent, main[-1].trigger.pattern.effect)
     for f in found:
         t, side = f.trigger, f.speaker.side
-        if not t.held:
-            doc.talk.agent = LastAgent(f.actor, n_sent, t.pattern.effect)
         date = event_date(report.text, sent.start, text, t.start, t.end, report.date) if f.places else report.date
         for p in f.places:
             if p.key is None:

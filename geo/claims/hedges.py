@@ -146,13 +146,27 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
     if conj >= 0 and _dated_for_time_clause(norm, year, vocab, conj):
         if _last_end_before(norm, _CLAUSE_MARK, t.start) < conj + 1 or _found_before(norm, vocab.rx_history, t.start):
             return True
-    if _earlier_year_between(norm, year, 0, t.start, _IN_YEAR):
+    if _earlier_year_between(norm, year, 0, t.start, _IN_YEAR) or _dated_subject(norm, t, year, vocab):
         return True
     head_reach = max(0, t.start - HISTORY_BEFORE_REACH)
     if vocab.rx_perfect.search(norm[max(0, t.start - PERFECT_REACH):t.start]) \
             or vocab.rx_history_before.search(norm[head_reach:t.start]):
         return True
     return False
+
+
+_DATED_OPENING = re.compile(r"\W*(?:the|a|an|that) (?:[a-z]+ )?(1[89]\d\d|20\d\d) [a-z]")   # "The March 2020 ceasefire"
+_NEW_CLAUSE = re.compile(r";|, and | but | as | while ")
+
+
+def _dated_subject(norm: str, t: Trigger, year: int | None, vocab: ClaimVocabulary) -> bool:
+    """The sentence's subject is an event of an earlier year and the phrase is its own verb
+    ("The March 2020 ceasefire, brokered by A and B, left X under regime control"); not past a
+    new clause ("The 2020 truce collapsed as rebels took X")."""
+    m = _DATED_OPENING.match(norm)
+    return (m is not None and year is not None and int(m.group(1)) < year and m.end() <= t.start
+            and not _NEW_CLAUSE.search(norm, m.end(), t.start)
+            and not vocab.rx_time_clause.search(norm, m.end(), t.start))
 
 
 def held_since(norm: str, t: Trigger) -> bool:

@@ -12,8 +12,7 @@ from ..text import name_key
 from .actors import AgentQuery, force, resolve
 from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
-from .clauses.forces import SUBJECT_PARTICIPLES
-from .clauses.words import bracket_spans, possessed_approach, relative_spans
+from .clauses.words import GUARDING, SUBJECT_PARTICIPLES, bracket_spans, possessed_approach, relative_spans
 from .discourse import Discourse
 from .hedges import held_since, historic, intended
 from .speakers import NO_SIDE, Speaker, claimant_for, side_of
@@ -36,6 +35,7 @@ class Found(NamedTuple):
     places: list[PlaceRef]
     actor: str
     speaker: Speaker
+    subordinate: bool = False   # in a time clause ("after the army withdrew"): not the sentence's main agent
 
 
 _ADVERSARY_WORDS = frozenset({"regime"})   # a name only the government's opponents give it
@@ -57,8 +57,10 @@ class SentenceReading:
     named: list[ActorHit]    # every force named
     blocked: list[tuple[int, int]]   # spans that are no place of a claim (metonyms, datelines, countries)
     verbs: list[re.Match] = field(default_factory=list)
+    phrases: list[Trigger] = field(default_factory=list)   # every status phrase of the sentence
     found: list[Found] = field(default_factory=list)
     previous_agent: str | None = None
+    previous_effect: str = ""   # what the phrase that gave ``previous_agent`` meant for it
     said: dict[tuple[int, int], Speaker] = field(default_factory=dict)   # per pair of reporting verbs around
     home_army: str = ""   # whose army "the army" is when the outlet speaks (ClaimVocabulary.home_army_of)
     home_side: str = ""   # the force the outlet's name names ("SANA"), whose are "our forces" in its own voice
@@ -66,6 +68,23 @@ class SentenceReading:
     party: Speaker | None = None   # the party speaking of "our forces" in this sentence
     main_agent: str | None = None        # the agent before an "after ..." clause began
     subordinate_end: int | None = None   # where the last phrase of that clause ended
+
+    def _no_claim_here(self, t: Trigger, ti: int, te: int | None) -> bool:
+        """The phrase at token ``ti`` describes, it does not claim: "tanks in the abandoned town of
+        X" (who abandoned it is not the sentence's subject), "On the northern outskirts of Homs, I
+        counted ..." (where the sentence is), "troops defending X withdrew" (the hold before)."""
+        toks = self.toks
+        return (ti > 0 and toks[ti - 1].word in ("the", "an") and te == ti + 1 and t.pattern.effect == "loss"
+                and not t.pattern.noun) or (ti == 0 and toks[0].word in _LOCATIVE_OPENERS) or (
+                toks[ti].word in GUARDING and self._reduced_relative(t, ti))
+
+    def _not_current(self, t: Trigger, ti: int) -> bool:
+        """Intended, historic, hypothetical, denied or negated. What an insertion or a bracket says
+        ("which it had held since 2016", "(formerly Jabhat al-Nusra)") is not this clause's time."""
+        norm, toks, vocab = self.norm, self.toks, self.vocab
+        for a, b in [*vocab.reader.insertions, *bracket_spans(toks, 0, ti), *relative_spans(toks, 0, ti)]:
+            norm = norm[:a] + " " * (b - a) + norm[b:]
+        return intended(self.norm, t, vocab, self.actors) or historic(norm, t, vocab, self.year) or self._set_aside(t, ti)
 
     def _set_aside(self, t: Trigger, ti: int) -> bool:
         """The phrase states no current claim: hypothetical, denied or negated."""
@@ -109,6 +128,14 @@ class SentenceReading:
                 and not any(p.start >= t.end for p in self.places)
                 and not any(x.word == ";" or x.word in self.vocab.reader.relatives
                             for x in toks.between(found[-1].trigger.end, t.start)))
+
+    def _reduced_relative(self, t: Trigger, ti: int) -> bool:
+        """The participle at ``ti`` follows a force and another phrase follows in its clause: it
+        describes the force ("the soldiers defending Deir ez-Zor pulled out")."""
+        after = self.toks[ti - 1].end if ti > 0 else -1
+        return any(a.end == after for a in self.named) and any(
+            u.start > t.end and u.pattern.effect != t.pattern.effect and not _CLAUSE_END.search(self.norm, t.end, u.start)
+            for u in self.phrases)
 
     def _expelled(self, t: Trigger, ti: int, lo: int, agent, actor: str | None, targets: list[PlaceRef],
                   speaker: Speaker) -> None:
@@ -154,7 +181,8 @@ class SentenceReading:
         # "troops in A and B withdrew", "advisers deployed at X pulled out", "units stationed in A
         # and B have carried out a redeployment"
         for k in range(toks.at(subj.end) if subj is not None else lo + 1, ti):
-            if toks[k].word in ("in", "inside", "at") and (subj is not None or toks[k - 1].word in SUBJECT_PARTICIPLES):
+            if (toks[k].word in ("in", "inside", "at") and (subj is not None or toks[k - 1].word in SUBJECT_PARTICIPLES)) \
+                    or toks[k].word in GUARDING:   # "the troops guarding the base withdrew"
                 return [p for p in reader.objects(toks, k + 1, self.places)
                         if p.key is not None and p.end <= toks[ti].start]
         return []
@@ -215,20 +243,10 @@ class SentenceReading:
         reader.previous_places = tuple(self.found[-1].places) if self.found else ()
         ti = token_at(toks, t.start)
         te = token_at(toks, t.end)
-        if ti is None or (ti > 0 and toks[ti - 1].word in ("the", "an") and te == ti + 1
-                          and t.pattern.effect == "loss" and not t.pattern.noun):
-            return   # "tanks in the abandoned town of X": who abandoned it is not the sentence's subject
-        if ti == 0 and toks[0].word in _LOCATIVE_OPENERS:
-            return   # "On the northern outskirts of Homs, I counted ...": where the sentence is, no claim
-        lo = reader.clause_start(toks, ti)
-        norm = self.norm
-        # what an insertion or a bracket says ("which it had held since 2016", "(formerly Jabhat
-        # al-Nusra)") is not this clause's time
-        for a, b in [*reader.insertions, *bracket_spans(toks, 0, ti), *relative_spans(toks, 0, ti)]:
-            norm = norm[:a] + " " * (b - a) + norm[b:]
-        if intended(self.norm, t, vocab, self.actors) or historic(norm, t, vocab, self.year):
+        if ti is None or self._no_claim_here(t, ti, te):
             return
-        if self._set_aside(t, ti):
+        lo = reader.clause_start(toks, ti)   # (finds the clause's insertions, for _not_current)
+        if self._not_current(t, ti):
             return
         targets, agent = arguments(t, ti, te, lo, toks, self.places, self.actors, reader)
         targets = self._targets(t, ti, targets)
@@ -238,23 +256,28 @@ class SentenceReading:
         speaker = self._speaker(t)
         subj = reader.subject(toks, ti, self.actors, lo) if agent is None and not t.inner_actor else None
         own = agent if isinstance(agent, ActorHit) else subj
+        if t.pattern.effect == "approach" and own is not None and own.head in vocab.reinforcing:
+            return   # "reinforcements were rushed to Hama": sent to hold it, not to take it
         if t.inner_actor == "us" or (own is not None and own.number == "own"):
             speaker = self.party = self._party_speaking(speaker)   # "Our forces have liberated X", in a party's communique
         if self.subordinate_end is not None and _SUBORDINATE_ENDS.search(self.norm, self.subordinate_end, t.start):
             self.previous_agent, self.subordinate_end = self.main_agent, None
         q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, self.previous_agent, self.n_sent, reader,
-                       speaker.side, self.home_army, self.home_side)
+                       speaker.side, self.home_army, self.home_side,
+                       self.previous_effect)
         actor = resolve(agent, q)
         described = t.pattern.apposition or (lo > 0 and toks[lo - 1].word in reader.relatives and (
             lo != ti or (isinstance(agent, ActorHit) and agent.start >= t.end)))   # "which was held by X"
+        subordinate = lo > 0 and toks[lo - 1].word in reader.shared_place_subordinators and lo != ti
         if actor is not None and not t.held and not (described and not self._reported(toks, lo)):
-            if lo > 0 and toks[lo - 1].word in reader.shared_place_subordinators and lo != ti:
+            if subordinate:
                 # "X took A after Y withdrew, and reached B": past the comma, X again
                 self.main_agent = self.main_agent or self.previous_agent
                 self.subordinate_end = t.end
             else:
                 self.main_agent, self.subordinate_end = None, None
-            self.previous_agent = actor   # (a relative clause's or an apposition's own agent does not carry on)
+            self.previous_agent, self.previous_effect = actor, t.pattern.effect   # (a relative clause's or an
+            # apposition's own agent does not carry on)
         if t.pattern.expels and targets:
             self._expelled(t, ti, lo, agent, actor, targets, speaker)
         if t.pattern.cedes and targets:
@@ -265,7 +288,7 @@ class SentenceReading:
             speaker = self.party   # "Our forces have entered X and have taken control of Y": the party says both
         if t.pattern.effect == "gain" and held_since(self.norm, t):   # "have occupied Afrin since 2018"
             t = replace(t, pattern=replace(t.pattern, status="controls", effect=vocab.effect("controls") or "hold"))
-        self.found.append(Found(t, targets, actor, speaker))
+        self.found.append(Found(t, targets, actor, speaker, subordinate))
         co = reader.co_subject(toks, subj, self.actors) if subj is not None else None
         if co is not None and co.kind != "anaphor" and co.actor and co.actor != actor:
             self.found.append(Found(t, targets, co.actor, speaker))   # both forces of "A and B took X"

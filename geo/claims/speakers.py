@@ -12,7 +12,8 @@ from .discourse import Discourse
 from .triggers import Trigger
 from .vocabulary import ClaimVocabulary
 
-BOUNDARY = re.compile(r"[,;:“”\"(]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b")
+BOUNDARY = re.compile(r"[,;:“”\"(]|\b(?:that|and|but|while|as)\b"
+                      r"|\b(?:announc|say|claim|declar|stat|confirm|report|assert|insist|add|boast|show)ing\b")
 _AFTER_PREPOSITION = re.compile(r"\s(?:to|with|from|by|among)\s", re.IGNORECASE)
 _RELATIVE_SPEAKERS = frozenset({"who", "which"})   # ", who insist": the phrase before the comma speaks
 _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")   # read in the text: the folded text has no dashes
@@ -240,6 +241,9 @@ def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, repor
     if head in vocab.generic and key.startswith(DEFINITE) and (rest == head or rest not in vocab.actor_of):
         # "The groups, led by HTS, announced": the force those words stand for (not "The Syrian
         # Democratic Forces say": a name)
+        side = talk.resolve("head", [], head) or side
+    elif head in vocab.issuer_heads and key.split(" ")[-2:-1] == ["the"]:
+        # "a spokesman for the command": the body named last with that noun (the Military Operations Command)
         side = talk.resolve("head", [], head) or side
     return Speaker(claimant.partition(", ")[0], side)   # the name as written, without its appositive
 

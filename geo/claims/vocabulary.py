@@ -44,9 +44,9 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                     "borrows": bool},
         "reporting": {k: STR_LIST for k in ("verbs", "denials", "before_claimant", "roles", "carry_over",
                                             "last_speaker_nouns", "outlet_words", "report_nouns",
-                                            "denied_after", "issuers", "question_labels")},
+                                            "denied_after", "issuers", "question_labels", "media_nouns")},
         "hedges": {k: STR_LIST for k in ("intention", "estimates", "conditions", "history", "history_after", "history_not_before",
-                                          "perfect", "prevention", "negations", "hedged")},
+                                          "perfect", "prevention", "negations", "hedged", "reinforcing")},
         "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
                                           "clause_starts", "list_joins", "item_heads", "locative", "directions",
                                           "list_intros", "place_anaphors", "subordinators", "shared_place_subordinators",
@@ -69,6 +69,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
     },
 }
 _FULL_TABLES = {"claims.toml": ("reporting", "hedges", "grammar"), "actors.toml": ("anaphora",)}
+_OPTIONAL = frozenset({"reinforcing", "media_nouns"})   # keys added later: an older vocabulary copy without them still loads
 _REQUIRED = {"claims.toml": ("status", "reporting", "hedges", "grammar"), "actors.toml": ("actors", "anaphora")}
 
 
@@ -105,7 +106,7 @@ def _load(name: str, folder: Path | None) -> tuple[dict, Path]:
 def _check_tables(name: str, data: dict, path: Path) -> None:
     for table in _FULL_TABLES[name]:
         schema = SCHEMA[name][table]
-        check(data[table], schema, path, f"[{table}]", required=tuple(schema))
+        check(data[table], schema, path, f"[{table}]", required=tuple(k for k in schema if k not in _OPTIONAL))
 
 
 def _is_word(ch: str) -> bool:
@@ -316,6 +317,9 @@ class ClaimVocabulary:
         # a line a transcript labels as a journalist's question asks, it claims nothing
         self.rx_question_label = re.compile(rf"\s*(?:{rx_words(rep['question_labels'])})\s*[:.\u2014-]", re.I) \
             if rep["question_labels"] else _NEVER
+        self.rx_media_after = re.compile(rf"\s*(?:{rx_words(rep.get('media_nouns', []))})\b") \
+            if rep.get("media_nouns") else _NEVER   # "state television": a medium, no force
+        self.media_heads = frozenset(name_key(w).split(" ")[-1] for w in rep.get("media_nouns", []))
         self.rx_issuer = re.compile(rf"(?:\S+ ){{0,8}}(?:{rx_words(rep['issuers'])})(?: of \S.*)?")
         self.rx_intention = wb("|".join(hedges["intention"]))
         self.rx_estimate = wb(rx_words([normalize(w) for w in hedges["estimates"]]))   # cover their whole clause
@@ -326,6 +330,7 @@ class ClaimVocabulary:
         self.rx_history_after = wb("|".join(hedges["history_after"])) if hedges["history_after"] else _NEVER
         self.rx_history_before = re.compile(rf"(?<![a-z0-9])(?:{rx_words(hedges['history'])})\s*$")  # "previously seized"
         self.rx_prevention = wb(rx_words(hedges["prevention"])) if hedges["prevention"] else _NEVER
+        self.reinforcing = frozenset(name_key(w).split(" ")[-1] for w in hedges.get("reinforcing", []))
         self.rx_perfect = re.compile(rf"\b(?:{rx_words(hedges['perfect'])})\b")   # "had been under state control"
         self.rx_modal_after = re.compile(rf"(?:\s*\S+){{0,4}}?\s+(?:{rx_words(grammar['modals'])})\b")
         self.rx_time_clause = wb(rx_words(grammar["time_clauses"]))

@@ -82,8 +82,8 @@ class BeforeReader(PlaceReader):
         return self._list_ending(toks, toks[i - 3].start, places)
 
     def near_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
-        """A place right before token ``i`` (only auxiliaries and adverbs between): "Idlib
-        province under their control", "Aleppo was largely in the hands of"."""
+        """A place, or the list of places, right before token ``i`` (only auxiliaries and adverbs
+        between): "Idlib province under their control", "Aleppo was largely in the hands of"."""
         before = [p for p in places if p.end <= toks[i].start]
         if not before:
             return []
@@ -91,7 +91,9 @@ class BeforeReader(PlaceReader):
         gap = toks.between(p.end, toks[i].start)
         if len(gap) <= 3 and all(t.word in self.soft or t.word in ("remains", "remain", "remained", "still")
                                  for t in gap):
-            return [self._part_named_before(toks, toks.at(p.start), places, p)]
+            part = self._part_named_before(toks, toks.at(p.start), places, p)
+            listed = self._list_ending(toks, p.end, places) if part is p else []
+            return listed if len(listed) > 1 else [part]   # "left A, B and C under regime control": all three
         words = [t.word for t in gap]
         if 3 <= len(words) <= 5 and words[0] == "," and words[1] in ("a", "an", "another", "the") \
                 and all(w.isalpha() and w not in self.object_stops for w in words[2:]):

@@ -6,7 +6,10 @@ import re
 
 from .grammar import Grammar
 from .words import (
-    BACKING_PARTICIPLES,
+    GUARDING,
+    LOCATIVE_HEADS,
+    SUBJECT_LOCATIVES,
+    SUBJECT_PARTICIPLES,
     ActorHit,
     ActorName,
     Words,
@@ -14,6 +17,7 @@ from .words import (
     coordinated_lead,
     initial,
     not_subject,
+    past_backing,
     plural_name,
     unbracketed,
 )
@@ -266,7 +270,7 @@ class ForceReader(Grammar):
             if any(x <= a.start and a.end <= y for x, y in brackets) or not_subject(toks, a, pos):
                 continue   # "HTS (banned in Russia as a terrorist organisation) took X": HTS
             end = next((y for x, y in brackets if x < a.end < y), a.end)   # "fighters (HTS, a group banned ...)"
-            gap = self._past_locative(_past_backing(unbracketed([t for t in toks.between(end, pos)
+            gap = self._past_locative(past_backing(unbracketed([t for t in toks.between(end, pos)
                                                                   if t.start not in skip])))
             commas = [k for k, t in enumerate(gap) if t.word == ","]
             if len(commas) >= 2 and commas[0] == 0 and len(gap) <= 20:
@@ -304,7 +308,9 @@ class ForceReader(Grammar):
         "factions [from the south] entered")."""
         if len(gap) > 1 and gap[0].word in SUBJECT_PARTICIPLES and gap[1].word in SUBJECT_LOCATIVES:
             gap = gap[1:]   # "units [stationed] in Albu Kamal withdrew"
-        if not gap or gap[0].word not in SUBJECT_LOCATIVES:
+        if len(gap) > 1 and gap[0].word in GUARDING and gap[1].word in ("it", "them"):
+            return gap[2:]   # "the troops [guarding it] withdrew"; "the soldiers [guarding the base]": as "in"
+        if not gap or not (gap[0].word in SUBJECT_LOCATIVES or gap[0].word in GUARDING):
             return gap
         if len(gap) >= 3 and gap[0].word == "from" and gap[1].word == "the" and gap[2].word in self.directions:
             return gap[3:]
@@ -368,7 +374,6 @@ PROXY_HEADS = frozenset({"backed", "affiliated", "aligned", "sponsored", "suppor
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
-BACKING_WORDS = 4   # words of the backer after "backed by" ("Russian air strikes", "allied air power")
 
 
 def _adverb(t) -> bool:
@@ -379,22 +384,8 @@ def _adverb(t) -> bool:
 _NOT_ADVERBS = frozenset({"family", "likely", "unlikely", "early", "only", "daily", "weekly", "italy", "assembly"})
 
 
-def _past_backing(gap: list) -> list:
-    """``gap`` without a leading "backed by <a few words>" ("forces [backed by Russian air
-    strikes] recaptured X"), or as it is."""
-    if len(gap) > 2 and gap[0].word in BACKING_PARTICIPLES and gap[1].word == "by":
-        k = 2
-        while k < len(gap) and k < 2 + BACKING_WORDS and gap[k].word not in (",", ";") and gap[k].word.isalpha():
-            k += 1
-        return gap[k:] if k > 2 else gap
-    return gap
-
-
-SUBJECT_PARTICIPLES = frozenset({"stationed", "based", "deployed", "positioned", "garrisoned"})
-SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from", "at"})
 MEANS_WORDS = 3         # words of a phrase saying how a force came ("in armoured pick-up trucks")
 POSSESSED_WORDS = 4     # modifiers between a force's "'s" and the noun it owns ("the regime's 25th Special Missions Forces")
-LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area"})
 INSERTION_HEAD = 6      # words between the comma opening an insertion and its clause word ("a town that")
 LINK_GAP = 6   # words between a noun and the force it is linked to ("fighters of the so-called 'National Army'")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")

@@ -12,6 +12,11 @@ TOKEN = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
 _QUOTES = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}   # read through: 'entered "large parts" of X'
 _DASH = re.compile(r"(?<=\s)[\u2013\u2014\u2015-]{1,2}(?=\s)|--")
 BACKING_PARTICIPLES = frozenset({"backed", "supported", "aided", "assisted", "helped", "covered", "escorted"})
+SUBJECT_PARTICIPLES = frozenset({"stationed", "based", "deployed", "positioned", "garrisoned"})
+SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from", "at"})
+LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area"})
+# participles whose object is where the force stands: "the troops guarding it", "soldiers manning the base"
+GUARDING = frozenset({"guarding", "defending", "protecting", "manning", "securing", "garrisoning"})
 NAME_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ed", "es", "et",
                    "bin", "ibn", "um", "umm", "abu", "bani", "beni"}
 
@@ -108,8 +113,10 @@ def backer(toks: Words, a: ActorHit) -> bool:
 
 def not_subject(toks: Words, a: ActorHit, pos: int) -> bool:
     """The force ``a`` is no subject of a verb at ``pos``: it is a backer or in a relative clause
-    closed before ("Hezbollah, which fought beside the army, has pulled out": not the army)."""
-    return backer(toks, a) or in_closed_relative(toks, a.start, pos)
+    closed before ("Hezbollah, which fought beside the army, has pulled out": not the army), or
+    the object of a participle ("the troops guarding it withdrew": not "it")."""
+    k = toks.at(a.start)
+    return backer(toks, a) or in_closed_relative(toks, a.start, pos) or (k > 0 and toks[k - 1].word in GUARDING)
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", '"', "\u201d", "'", "\u2019", ")"})
@@ -291,3 +298,23 @@ def coordinated_lead(toks: Words, a: ActorHit, actors: list[ActorHit], brackets:
     words = [t.word for t in unbracketed(toks.between(before[-1].end, a.start))]
     return before[-1] if words[:1] == ["and"] and len(words) <= COORDINATED_WORDS and all(w.isalpha() for w in words) \
         else None   # "army units and popular defence groups"
+
+
+BACKING_WORDS = 4   # words of the backer after "backed by" ("Russian air strikes", "allied air power")
+
+
+def past_backing(gap: list) -> list:
+    """``gap`` without a leading "backed by <a few words>" ("forces [backed by Russian air
+    strikes] recaptured X"), or as it is."""
+    if len(gap) > 2 and gap[0].word in BACKING_PARTICIPLES and gap[1].word == "by":
+        k = 2
+        while k < len(gap) and k < 2 + BACKING_WORDS and gap[k].word not in (",", ";") and gap[k].word.isalpha():
+            k += 1
+        return gap[k:] if k > 2 else gap
+    return gap
+
+
+def is_claimant(a: ActorHit, toks: Words, reader) -> bool:
+    """The force is the speaker of a reporting verb ("the army said")."""
+    k = toks.at(a.end)
+    return k < len(toks) and toks[k].word in reader.verbs
