@@ -164,7 +164,7 @@ _COPULA = frozenset({"is", "are", "was", "were", "remain", "remains", "remained"
                      "still", "both", "all", "firmly", "entirely", "completely", "fully", "largely"})
 
 
-def _people_object(toks: Words, te: int, reader: Reader) -> bool:
+def people_object(toks: Words, te: int, reader: Reader) -> bool:
     """The phrase's object is people ("freed thousands of detainees"), in its own clause."""
     for t in toks[te:te + LABEL_OBJECT_WORDS]:
         if t.word in (",", ";"):
@@ -277,7 +277,7 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     if not targets and (where or (sp.agent == "inside" and sp.effect == "loss") or (
             sp.effect in ("gain", "presence") and not passive and not sp.noun and _scene_object(lo, te, toks, reader))):
         targets = reader.scene(toks, places, ti)   # "On the Saraqib front, the army repelled the attack"
-    if not targets and not _people_object(toks, te, reader):
+    if not targets and not people_object(toks, te, reader):
         targets = reader.label(toks, places)   # "1. Damascus — opposition forces in control of the capital"
     if passive and agent is None:
         return targets, "passive"

@@ -40,6 +40,7 @@ class Discourse:
     claimants: list[Said | str | None] = field(default_factory=list)   # each sentence with a speaker, read or not
     forces: list[ForceRef] = field(default_factory=list)   # in order of mention
     agent: LastAgent | None = None
+    places: tuple = ()   # the mentions of that claim's places ("... took A, B and C. All three ...")
 
     def said(self, sentence: Said | None) -> None:
         if sentence is not None:

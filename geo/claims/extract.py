@@ -15,7 +15,7 @@ from .actors import outside
 from .clauses import ActorHit, ActorName, PlaceRef, tokenize
 from .clauses.words import plural_name
 from .discourse import Discourse, ForceRef, LastAgent, Said
-from .headed import holdings
+from .headed import bullet, holdings, place_heading
 from .sentence import Found, SentenceReading
 from .speakers import Speaker, admission, document_voice, first_claimant
 from .triggers import find_triggers
@@ -62,6 +62,7 @@ class _Report:
     home_side: str = ""   # the force the outlet's own name names ("SANA-style state agency": government)
     home_army: str = ""   # whose army "the army" is in the outlet's voice: its home press's or its dateline's
     voice: Speaker | None = None   # the force a signed statement speaks for
+    section: tuple[Mention, ...] = ()   # the places of the factbox heading the lines read are under
     claims: list[Claim] = field(default_factory=list)
     seen: set[tuple[str, str, str, str, str]] = field(default_factory=set)
 
@@ -154,8 +155,11 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
                      else None)   # read when needed
     known = sorted(doc.mentions.places.get(sent.start, []), key=lambda m: m.start)
     places = [PlaceRef(m.start - sent.start, m.end - sent.start, m) for m in known]
+    item = _section(doc, sent, places)
+    if item is None:
+        return   # a heading naming only places: the section the bullet lines after it are about
     triggers = []
-    if (places or doc.pending is not None) and not text.rstrip().rstrip(_QUESTION_END).endswith("?") \
+    if (places or doc.pending is not None or talk.places) and not text.rstrip().rstrip(_QUESTION_END).endswith("?") \
             and not vocab.rx_question_label.match(text):   # ("QUESTION: There are reports that ...")
         triggers = find_triggers(norm, vocab, text)
     if not triggers:
@@ -172,12 +176,16 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     actors = outside(named, triggers, norm, vocab)
     reader.forces_at = frozenset(t.start for a in actors for t in toks.between(a.start, a.end))
     reader.sentence_places = places
+    last = talk.agent
+    reader.discourse_places = doc.section if item else (
+        talk.places if last is not None and last.sentence == n_sent - 1 else ())
     reader.place_starts = frozenset(p.start for p in places)
     blocked = [(m.start - sent.start, m.end - sent.start) for m in doc.mentions.blocked.get(sent.start, [])]
     reading = SentenceReading(doc.report, vocab, talk, n_sent, doc.year, text, norm, toks, places, actors, named,
                               blocked, list(vocab.rx_verb.finditer(norm)),
                               home_army=doc.home_army,
-                              home_side=doc.home_side, voice=doc.voice, phrases=triggers)
+                              home_side=doc.home_side, voice=doc.voice, phrases=triggers,
+                              section=[PlaceRef(0, 0, m) for m in doc.section] if item else [])
     for t in triggers:
         reading.read(t)
     _keep(doc, reading.found, n_sent, sent)
@@ -191,6 +199,19 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
         if aid:
             named_here.append(ForceRef(aid, a.plural, a.head))
     talk.named(named_here)
+
+
+def _section(doc: _Report, sent: Sentence, places: list[PlaceRef]) -> bool | None:
+    """None for a factbox heading naming only places (they become ``doc.section``); True for a
+    bullet line under one; False otherwise (a line of prose ends the section)."""
+    if place_heading(sent.text, [(p.start, p.end) for p in places]):
+        doc.section = tuple(p.key for p in places if p.key is not None)
+        return None
+    if bullet(sent.text):
+        return bool(doc.section)
+    if sent.start == 0 or doc.report.text[sent.start - 1] == "\n":
+        doc.section = ()
+    return False
 
 
 def _definite(a: ActorHit, toks, talk: Discourse, vocab: ClaimVocabulary) -> ActorHit:
@@ -220,6 +241,7 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
     main = [f for f in found if not f.trigger.held and not f.subordinate] or [f for f in found if not f.trigger.held]
     if main:   # "Rebels took Hama after the army withdrew. Homs was captured too": the rebels
         doc.talk.agent = LastAgent(main[-1].actor, n_sent, main[-1].trigger.pattern.effect)
+        doc.talk.places = tuple(p.key for p in main[-1].places if p.key is not None)   # for "All three ..." next
     for f in found:
         t, side = f.trigger, f.speaker.side
         date = event_date(report.text, sent.start, text, t.start, t.end, report.date) if f.places else report.date

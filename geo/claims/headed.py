@@ -58,3 +58,24 @@ def holdings(text: str, mentions: list[Mention], vocab: ClaimVocabulary) -> Iter
         k = bisect.bisect_left(starts, start)
         if k < len(places) and places[k].end <= at:
             yield Holding(actor, places[k], verb, body, start)
+
+
+_SEPARATORS = re.compile(r"[\s,;&/|]+|\band\b", re.I)
+
+
+def place_heading(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A line that is nothing but the places at ``spans`` (and commas, "and"): a factbox's section
+    heading ("MAARAT AL-NUMAN, KHAN SHEIKHOUN") for the bullet lines under it."""
+    if not spans or len(text) > HEADING_CHARS or _BULLET.match(text):
+        return False
+    rest, last = [], 0
+    for a, b in sorted(spans):
+        rest.append(text[last:a])
+        last = b
+    rest.append(text[last:])
+    return not _SEPARATORS.sub("", "".join(rest)).strip(" .:-\u2013\u2014")
+
+
+def bullet(text: str) -> bool:
+    """The line is a list item opened by a bullet ("* Rebels entered ...")."""
+    return _BULLET.match(text) is not None

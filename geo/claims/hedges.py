@@ -139,6 +139,8 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
         return True   # "For more than four decades the city had stayed under Assad family rule"
     if not _background(norm, year, vocab.rx_history):
         return False
+    if _PLUPERFECT.search(just_before) and _earlier_year_between(norm, year, 0, t.start):
+        return True   # "frozen since March 2020, when a ceasefire ended an offensive that had retaken X"
     if _earlier_year_between(norm, year, t.end, clause_end) and not (_present_perfect(norm, t)
                                                                      and _SINCE_YEAR.search(clause_after)):
         return True   # (but "which the rebels have run since 2015" still holds)

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ..model import Report
 from ..text import name_key
 from .actors import AgentQuery, force, resolve
-from .arguments import arguments, negation_start
+from .arguments import arguments, negation_start, people_object
 from .clauses import ActorHit, PlaceRef, Words, token_at
 from .clauses.words import GUARDING, SUBJECT_PARTICIPLES, bracket_spans, possessed_approach, relative_spans
 from .discourse import Discourse
@@ -58,6 +58,7 @@ class SentenceReading:
     blocked: list[tuple[int, int]]   # spans that are no place of a claim (metonyms, datelines, countries)
     verbs: list[re.Match] = field(default_factory=list)
     phrases: list[Trigger] = field(default_factory=list)   # every status phrase of the sentence
+    section: list[PlaceRef] = field(default_factory=list)   # a factbox heading's places, for its bullet lines
     found: list[Found] = field(default_factory=list)
     previous_agent: str | None = None
     previous_effect: str = ""   # what the phrase that gave ``previous_agent`` meant for it
@@ -109,7 +110,8 @@ class SentenceReading:
                 and (t.pattern.agent == "inside" or t.pattern.noun or reader.subjectless(self.toks, ti))
                 and (t.pattern.noun or not self.vocab.rx_verb.search(self.norm, found[-1].trigger.end, t.start))):
             targets = found[-1].places
-        elif not targets and t.pattern.effect == "loss" and found and self._subordinate_to(found[-1], ti):
+        elif not targets and t.pattern.effect == "loss" and found and self._subordinate_to(found[-1], ti) \
+                and found[-1].trigger.pattern.effect in ("gain", "presence", "hold") and not self._object_named(t):
             targets = found[-1].places   # "Rebels entered Hama after government forces withdrew"
         elif not targets and self._moved_in(t, ti):
             targets = found[-1].places   # "Troops pulled out of X, and the SDF moved in"
@@ -117,6 +119,20 @@ class SentenceReading:
             # "Government forces in Hama withdrew"; "In Suwayda, ... government forces left their posts"
             targets = self._where_the_subject_was(ti) or reader.scene(self.toks, self.places, ti)
         return [p for p in targets if not any(a < p.end and p.start < b for a, b in self.blocked)]
+
+    def _in_section(self, te: int | None) -> list[PlaceRef]:
+        """A factbox heading's places for a phrase in a bullet under it whose object is neither
+        another thing ("cutting a corridor") nor people ("freed hundreds of prisoners")."""
+        k = len(self.toks) if te is None else te
+        if not self.section or (k < len(self.toks) and self.toks[k].word in ("a", "an")) \
+                or people_object(self.toks, k, self.vocab.reader):
+            return []
+        return self.section
+
+    def _object_named(self, t: Trigger) -> bool:
+        """The phrase names what it is about, no place ("pulled out of checkpoints")."""
+        k = self.toks.at(t.end)
+        return self.norm[t.start:t.end].endswith((" of", " from")) and k < len(self.toks) and self.toks[k].word.isalpha()
 
     def _moved_in(self, t: Trigger, ti: int) -> bool:
         """A gain or entry with no object right after a withdrawal in the same clause, into the place
@@ -249,15 +265,16 @@ class SentenceReading:
         if self._not_current(t, ti):
             return
         targets, agent = arguments(t, ti, te, lo, toks, self.places, self.actors, reader)
-        targets = self._targets(t, ti, targets)
+        targets = self._targets(t, ti, targets) or self._in_section(te)   # ("SARAQIB / * The town was taken")
         near = possessed_approach(toks, t.end, self.places) if not targets and t.pattern.effect in ("gain", "presence") else None
         if near is not None and vocab.effect("advancing") == "approach":   # "reached Hama's northern outskirts"
             t, targets = replace(t, pattern=replace(t.pattern, status="advancing", effect="approach")), [near]
         speaker = self._speaker(t)
         subj = reader.subject(toks, ti, self.actors, lo) if agent is None and not t.inner_actor else None
         own = agent if isinstance(agent, ActorHit) else subj
-        if t.pattern.effect == "approach" and own is not None and own.head in vocab.reinforcing:
-            return   # "reinforcements were rushed to Hama": sent to hold it, not to take it
+        if own is not None and (own.head in vocab.transient
+                                or (t.pattern.effect == "approach" and own.head in vocab.reinforcing)):
+            return   # "reinforcements were rushed to Hama": to hold it; "Russian ships left Tartus": no ground held
         if t.inner_actor == "us" or (own is not None and own.number == "own"):
             speaker = self.party = self._party_speaking(speaker)   # "Our forces have liberated X", in a party's communique
         if self.subordinate_end is not None and _SUBORDINATE_ENDS.search(self.norm, self.subordinate_end, t.start):

@@ -46,7 +46,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                                             "last_speaker_nouns", "outlet_words", "report_nouns",
                                             "denied_after", "issuers", "question_labels", "media_nouns")},
         "hedges": {k: STR_LIST for k in ("intention", "estimates", "conditions", "history", "history_after", "history_not_before",
-                                          "perfect", "prevention", "negations", "hedged", "reinforcing")},
+                                          "perfect", "prevention", "negations", "hedged", "reinforcing", "transient")},
         "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
                                           "clause_starts", "list_joins", "item_heads", "locative", "directions",
                                           "list_intros", "place_anaphors", "subordinators", "shared_place_subordinators",
@@ -69,7 +69,8 @@ SCHEMA: dict[str, dict[str, Schema]] = {
     },
 }
 _FULL_TABLES = {"claims.toml": ("reporting", "hedges", "grammar"), "actors.toml": ("anaphora",)}
-_OPTIONAL = frozenset({"reinforcing", "media_nouns"})   # keys added later: an older vocabulary copy without them still loads
+# keys added later: an older vocabulary copy without them still loads
+_OPTIONAL = frozenset({"reinforcing", "transient", "media_nouns"})
 _REQUIRED = {"claims.toml": ("status", "reporting", "hedges", "grammar"), "actors.toml": ("actors", "anaphora")}
 
 
@@ -331,6 +332,7 @@ class ClaimVocabulary:
         self.rx_history_before = re.compile(rf"(?<![a-z0-9])(?:{rx_words(hedges['history'])})\s*$")  # "previously seized"
         self.rx_prevention = wb(rx_words(hedges["prevention"])) if hedges["prevention"] else _NEVER
         self.reinforcing = frozenset(name_key(w).split(" ")[-1] for w in hedges.get("reinforcing", []))
+        self.transient = frozenset(name_key(w).split(" ")[-1] for w in hedges.get("transient", []))
         self.rx_perfect = re.compile(rf"\b(?:{rx_words(hedges['perfect'])})\b")   # "had been under state control"
         self.rx_modal_after = re.compile(rf"(?:\s*\S+){{0,4}}?\s+(?:{rx_words(grammar['modals'])})\b")
         self.rx_time_clause = wb(rx_words(grammar["time_clauses"]))

@@ -49,7 +49,9 @@ class BeforeReader(PlaceReader):
                     self.parents.get(pid) == first.key.place_id for pid in parts):
                 return out[1:]   # "the neighbourhoods of Aleppo city, Sheikh Maqsoud and Ashrafieh, remain": the parts
             return out
-        return []
+        # "Both towns fell", "All seven remain under the control of the army": what the anaphor stands for
+        opening = self._referred(toks, lo) if lo < i and toks[lo].word in ("both", "all", "the") else None
+        return opening if opening and all(p.end <= toks[i].start for p in opening) else []
 
     def _last_coordinated_clause(self, toks: Words, lo: int, i: int, places: list[PlaceRef]) -> int:
         """The first token of the last clause joined by "and" before token ``i`` when what stands

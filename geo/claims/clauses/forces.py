@@ -116,8 +116,8 @@ class ForceReader(Grammar):
                                                  and t.word not in self.clause_starts and t.word not in self.verbs
                                                  and t.word not in ("the", "a", "an", "and", "or")   # (two forces)
                                                  and t.start not in self.trigger_starts   # "forces [sent] troops"
-                                                 and (t.cap or not t.word.endswith(("ed", "ing")))
-                                                 for t in gap)
+                                                 and (t.cap or not t.word.endswith(("ed", "ing")) and not _verb_s(t.word))
+                                                 for t in gap)   # ("Syrian army [battles] militants": two)
                 near = len(gap) <= LINK_GAP   # (a bracket or a link is a few words: no regex over a long gap)
                 # "the Syrian National Army (SNA) factions"; "troops of the 210th Division"
                 bracket = near and [t.word for t in gap] in (["("], ["(", "the"], [")"])
@@ -374,6 +374,11 @@ PROXY_HEADS = frozenset({"backed", "affiliated", "aligned", "sponsored", "suppor
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
+
+
+def _verb_s(word: str) -> bool:
+    """A lower-case word in -s that is rather a verb or a plural than an adjective ("battles", not "various")."""
+    return word.endswith("s") and not word.endswith(("ss", "ous", "'s"))
 
 
 def _adverb(t) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .grammar import Grammar
-from .words import COUNTS, NAME_PARTICLES, PlaceRef, Words, counted_list, listed_ending_at, people_between, skip_number
+from .words import COUNTS, NAME_PARTICLES, PlaceRef, Words, carried, counted_list, listed_ending_at, people_between, skip_number
 
 MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
 POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's northern rural countryside")
@@ -16,6 +16,7 @@ ZONE_PREPOSITIONS = frozenset({"on", "in", "at", "inside", "along", "across"})  
 UNNAMED_ITEM_WORDS = 4   # words of a list item that names no place ("the governorate building")
 APPELLATIVES = frozenset({"known", "called", "dubbed", "named", "nicknamed"})   # "the region known as X"
 LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun
+LATER_LIST_WORDS = 20   # words between a plural place noun and the list it announces
 
 
 class PlaceReader(Grammar):
@@ -160,7 +161,8 @@ class PlaceReader(Grammar):
                 anaphor == ("them",) and people_between(toks, self.previous_places[-1].end, toks[k].start, self)):
             return list(self.previous_places)   # (but "displaced Kurds ... to take them east": the people)
         # "... Rastan and Talbiseh ...; took both": the list of that many places
-        return (counted_list(toks, self.sentence_places, toks[k].start, count, self.list_joins) or None) if count else None
+        return (counted_list(toks, self.sentence_places, toks[k].start, count, self.list_joins)
+                or carried(toks, k, len(anaphor), count, self.discourse_places) or None) if count and anaphor else None
 
     def _coordinated_place(self, toks, k: int, by_start: dict[int, PlaceRef]) -> PlaceRef | None:
         """The place right after the "and" at token ``k`` (past "the town of")."""
@@ -179,10 +181,12 @@ class PlaceReader(Grammar):
         plural place noun, the list an introducer opens a little further on."""
         if not any(x.word in self.item_heads for x in toks[i:k]):
             return []
-        for m in range(k, min(len(toks), k + 14)):
+        for m in range(k, min(len(toks), k + LATER_LIST_WORDS)):
             w = toks[m].word
             if w in ("that", "which") and m + 1 < len(toks) and toks[m + 1].word in ("includes", "include", "included"):
                 return self.objects(toks, m + 2, places, unknown=unknown)   # "a strip of territory that includes A, B"
+            if w in ("that", "which"):
+                continue   # "seven villages that had been held by regime forces - A, B, C"
             if w in (";", ".") or w in self.clause_starts or w in self.verbs:
                 return []
             if (w == "," or w in LIST_MARKS) and m + 1 < len(toks):

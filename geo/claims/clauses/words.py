@@ -99,7 +99,22 @@ def alias(toks: Words, start: int, end: int) -> bool:
 def aside(toks: Words, start: int, end: int, pos: int) -> bool:
     """The phrase ``start``..``end`` is said aside from what follows at ``pos``: in a bracket
     closed before it, not one that only names it again ("(SNA)")."""
-    return bracket_closes(toks, start, pos) and not alias(toks, start, end)
+    return (bracket_closes(toks, start, pos) and not alias(toks, start, end)) or _in_apposition(toks, start, end, pos)
+
+
+APPOSITION_WORDS = 12   # words of an apposition ("X, a U.S.-trained unit of several hundred fighters, said")
+
+
+def _in_apposition(toks: Words, start: int, end: int, pos: int) -> bool:
+    """The phrase is inside an apposition opened by ", a"/", an" and closed by a comma before
+    ``pos``: it describes the name before it ("The SFA, a U.S.-trained unit, said it": the SFA)."""
+    i, j = toks.at(start), toks.at(end)
+    k = i - 1
+    while k > 0 and i - k <= APPOSITION_WORDS and toks[k].word != ",":
+        k -= 1
+    if not (k > 0 and toks[k].word == "," and k + 1 < len(toks) and toks[k + 1].word in ("a", "an")):
+        return False
+    return any(t.word == "," for t in toks[j:toks.at(pos)][:APPOSITION_WORDS])
 
 
 def backer(toks: Words, a: ActorHit) -> bool:
@@ -145,7 +160,17 @@ def skip_number(toks: Words, k: int) -> int:
     return k
 
 
-COUNTS = {"both": 2, "two": 2, "three": 3}   # the number of places an anaphor stands for
+# the number of places an anaphor stands for ("both", "the two", "all seven")
+COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def carried(toks: Words, k: int, n: int, count: int | None, earlier: tuple) -> list[PlaceRef]:
+    """The places of the last sentence's claim, ``earlier`` (mentions), that a counted anaphor
+    at tokens ``k``..``k + n`` stands for when there are that many ("... took A, B and C. All three
+    ..."), placed at the anaphor; else []."""
+    if not count or len(earlier) != count:
+        return []
+    return [PlaceRef(toks[k].start, toks[k + n - 1].end, m) for m in earlier]
 
 
 def counted_list(toks: Words, places: list[PlaceRef], end: int, count: int, joins: list) -> list[PlaceRef]:
