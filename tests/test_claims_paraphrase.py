@@ -2219,3 +2219,46 @@ def test_lists_counted_anaphors_and_factbox_sections(run, text, claims):
 def test_a_tv_channel_named_after_a_town_is_no_place(read):
     got = read("Gunmen attacked army posts in Hatla, the correspondent of Lebanon's Al Mayadeen television reported.")
     assert "mayadin" not in {c.place_id for c in got}
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "they" in the next sentence is the main clause's force, not one named in its time clause
+    ("Rebels seized Aleppo last weekend. On Thursday they captured Hama, after the Syrian army said it had pulled "
+     "its units out to avoid fighting in the streets.\n\nOn Friday they took Rastan and Talbiseh.",
+     {("aleppo", "opposition", "captured"), ("hama", "opposition", "captured"), ("rastan", "opposition", "captured"),
+      ("talbiseh", "opposition", "captured")}),
+    # Hezbollah is none of the actors: its fighters, and bare fighters right after it, claim nothing
+    ("Hezbollah withdrew its fighters from Qusayr on Saturday night. At least 150 armored vehicles carrying several "
+     "hundred fighters left Qusayr in phases. Its fighters later fought in Aleppo.", set()),
+    ("Hezbollah withdrew from Qusayr. Rebels entered the town on Sunday.", {("qusayr", "opposition", "entered")}),
+])
+def test_main_clause_forces_and_bodies_of_no_actor(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "factions of the Turkish-backed SNA" are the SNA's, also in a sentence read for nothing else
+    ("Separately, factions of the Turkish-backed Syrian National Army launched an operation they called Dawn of "
+     "Freedom. The factions announced on Saturday that they had captured Tadef.", {("tadif", "sna", "captured")}),
+    # a state's "mercenary factions" are its proxy's (the SDF's words for the SNA); its soldiers are its own
+    ("The mercenary factions of the Turkish occupation have been attacking the Tishrin Dam.",
+     {("tishrin_dam", "sna", "contested")}),
+    ("Groups of Turkish soldiers entered Manbij.", {("manbij", "turkey", "entered")}),
+    # a time clause after a comma is no trailing speaker
+    ("Rebels took Aleppo. On Thursday they captured Hama, after the Syrian army said it had pulled its units out.",
+     {("aleppo", "opposition", "captured"), ("hama", "opposition", "captured")}),
+])
+def test_linked_factions_proxies_and_time_clauses(run, text, claims):
+    assert run(text) == claims
+
+
+def test_a_proxy_must_be_another_actor(tmp_path):
+    import shutil
+
+    from geo.errors import VocabularyError
+    for name in ("claims.toml", "actors.toml"):
+        shutil.copy(ROOT / "geo" / "data" / name, tmp_path / name)
+    actors = tmp_path / "actors.toml"
+    actors.write_text(actors.read_text(encoding="utf-8").replace('proxy = "sna"', 'proxy = "nobody"'), encoding="utf-8")
+    with pytest.raises(VocabularyError, match="proxy: 'nobody' is not another actor"):
+        ClaimVocabulary(tmp_path)

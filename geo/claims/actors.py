@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from .clauses import ActorHit, Reader, Words, token_at
 from .clauses.grammar import CONTINUED
-from .clauses.words import aside, backer, by_no_force, heading, in_closed_relative, is_claimant
-from .discourse import Discourse, ForceRef
+from .clauses.words import aside, backer, by_no_force, heading, in_closed_relative, in_time_clause, is_claimant
+from .discourse import NO_ACTOR, Discourse, ForceRef
 from .speakers import BOUNDARY, NO_SIDE
 from .triggers import Trigger
 from .vocabulary import ClaimVocabulary
@@ -80,23 +80,13 @@ def _resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
             q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
         if aid:
             out.append(ForceRef(aid, x.plural, x.head))
-            subordinate.append(_in_subordinate_clause(q, x))
+            subordinate.append(in_time_clause(q.toks, x.start, q.reader.shared_place_subordinators))
     k = token_at(q.toks, pos)
     if k is None or k == 0 or q.toks[k - 1].word != "and":
         return out
     main = [f for f, sub in zip(out, subordinate) if not sub]
     # "X seized A after Y pulled out of it, and they are now attacking B": they are X
     return main if main and len(main) < len(out) else out
-
-
-def _in_subordinate_clause(q: AgentQuery, x: ActorHit) -> bool:
-    """The force ``x`` is named in a clause opened by "after", "as", "when" ... (back to a comma)."""
-    k = token_at(q.toks, x.start)
-    while k is not None and k > 0 and q.toks[k - 1].word not in (",", ";"):
-        k -= 1
-        if q.toks[k].word in q.reader.shared_place_subordinators:
-            return True
-    return False
 
 
 def _words(q: AgentQuery, a: ActorHit) -> str:
@@ -110,7 +100,13 @@ def _named_before(q: AgentQuery, a: ActorHit) -> bool:
 
 
 def force(q: AgentQuery, a: ActorHit) -> str | None:
-    """The force a phrase stands for: "our forces" the speaker's, an anaphor the one it refers to."""
+    """The force a phrase stands for: "our forces" the speaker's, an anaphor the one it refers to
+    (none for a body of no actor: "Hezbollah ... its fighters")."""
+    got = _force(q, a)
+    return None if got == NO_ACTOR else got
+
+
+def _force(q: AgentQuery, a: ActorHit) -> str | None:
     if a.number == "own":   # "our forces": the speaker's (in the outlet's own voice, the force its name names)
         return q.side if _has_side(q.side) else (q.home_side if q.side == "outlet" and q.home_side else None)
     army = _own_army(q)
@@ -139,12 +135,14 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
         return q.side   # "units" in a side's own statement are its units (not "the mercenary factions"),
                         # and so are the "fighters" who repelled an attack
     enemy = _enemy(q, a)
-    if enemy == _UNSAID:
-        return None   # "the terrorists" in the SDF's voice: the Islamic State or the SNA, unsaid
+    if enemy == _UNSAID or (a.kind == "generic" and q.talk.forces and q.talk.forces[-1].actor == NO_ACTOR
+                            and not _resolved_before(q, a.start)):
+        return None   # "the terrorists" in the SDF's voice: the Islamic State or the SNA, unsaid; "Hezbollah
+        # withdrew from Qusayr. Vehicles carrying fighters left the town": Hezbollah's, not the rebels'
     return enemy or a.actor
 
 
-_UNSAID = "?"   # _enemy: a hostile phrase whose enemy the side's words do not say
+_UNSAID = NO_ACTOR   # _enemy: a hostile phrase whose enemy the side's words do not say (or a body of no actor)
 
 
 _OWN_NOUNS = frozenset({"fighters", "units", "forces", "troops", "soldiers"})
@@ -356,6 +354,11 @@ def resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
     """The force a status phrase is about. ``agent``: its agent phrase, "passive" for a passive
     without one, or None. ``q.side`` (the claimant's side) decides "our forces" and a side
     announcing an agentless gain ("X has been captured", says the opposition)."""
+    got = _resolve(agent, q)
+    return None if got == NO_ACTOR else got
+
+
+def _resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
     t, toks, ti = q.trigger, q.toks, q.ti
     if t.inner_actor == "us":   # "under our control": the speaker's side
         return _speaker_side(q)

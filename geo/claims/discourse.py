@@ -11,6 +11,7 @@ from ..text import name_key
 
 REMEMBERED_SPEAKERS = 20   # sentences with a speaker kept for "the ministry", "it"
 REMEMBERED_FORCES = 12     # forces kept for "they", "its units"
+NO_ACTOR = "?"   # a force remembered that is none of the actors (Hezbollah, the Lebanese army): "its fighters" claim nothing
 
 
 class ForceRef(NamedTuple):

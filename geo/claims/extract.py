@@ -13,8 +13,8 @@ from ..model import Claim, Mention, PendingClaim, Report
 from ..text import Sentence, name_key, normalize, sentences
 from .actors import outside
 from .clauses import ActorHit, ActorName, PlaceRef, tokenize
-from .clauses.words import plural_name
-from .discourse import Discourse, ForceRef, LastAgent, Said
+from .clauses.words import in_time_clause, plural_name
+from .discourse import NO_ACTOR, Discourse, ForceRef, LastAgent, Said
 from .headed import bullet, holdings, place_heading
 from .sentence import Found, SentenceReading
 from .speakers import Speaker, admission, document_voice, first_claimant
@@ -165,8 +165,9 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     if not triggers:
         # nothing to read: only remember the forces named, for "they" and "its units" later
         talk.said(claimant_here)
-        talk.named([ForceRef(n.actor, _plural(text, n, vocab), n.name.split(" ")[-1])
-                    for n in sorted(raw, key=lambda n: _next_word(norm, n.end) not in vocab.reader.modified_nouns)
+        talk.named([ForceRef(_linked(raw, k, norm, vocab), _plural(text, n, vocab), n.name.split(" ")[-1])
+                    for k, n in sorted(enumerate(raw), key=lambda kn: _next_word(norm, kn[1].end)
+                                       not in vocab.reader.modified_nouns)
                     if n.actor and n.name not in vocab.pronouns])   # ("government positions": the last choice)
         return
     toks = tokenize(text, norm)
@@ -192,13 +193,34 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     # carry to the next sentence: the last speaker and the forces named
     talk.said(claimant_here)
     named_here: list[ForceRef] = []
-    said = outside(named, [], norm, vocab)   # (with those inside a phrase: "attacks by Turkish-backed factions")
-    # a force that only modifies a noun ("attacked government positions") is the last choice for "it" later
-    for a in sorted(said, key=lambda a: not reader.modifier(toks, a)):
+    rank: list[tuple[bool, bool]] = []
+    for a in outside(named, [], norm, vocab):   # (with those inside a phrase: "attacks by Turkish-backed factions")
         aid = a.actor if a.kind != "anaphor" else talk.resolve(a.number, named_here, a.head)
+        if aid is None and a.kind == "name" and _words(toks, a) in vocab.unaligned:
+            aid = NO_ACTOR   # "Hezbollah ... its fighters": a body of none of the actors, remembered as such
         if aid:
             named_here.append(ForceRef(aid, a.plural, a.head))
-    talk.named(named_here)
+            rank.append((not reader.modifier(toks, a), not in_time_clause(toks, a.start, reader.shared_place_subordinators)))
+    # a force that only modifies a noun ("attacked government positions") is the last choice for "it" later,
+    # one in a time clause the next ("they took Hama, after the army said it had pulled its units out")
+    talk.named([f for _, f in sorted(zip(rank, named_here), key=lambda x: x[0])])
+
+
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _linked(raw: list[ActorName], k: int, norm: str, vocab: ClaimVocabulary) -> str:
+    """The force of name ``k`` as a sentence read for nothing else remembers it: a general noun
+    linked by "of" to a name is that name's ("factions of the Turkish-backed SNA": the SNA's)."""
+    n, after = raw[k], raw[k + 1] if k + 1 < len(raw) else None
+    if n.name in vocab.reader.generic and after is not None and after.actor \
+            and _OF_THE.fullmatch(norm, n.end, after.start):
+        return after.actor
+    return n.actor or ""
+
+
+def _words(toks, a: ActorHit) -> str:
+    return " ".join(t.word for t in toks.between(a.start, a.end))
 
 
 def _section(doc: _Report, sent: Sentence, places: list[PlaceRef]) -> bool | None:

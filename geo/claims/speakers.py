@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from ..model import Report
 from ..text import name_key, normalize
-from .discourse import Discourse
+from .discourse import NO_ACTOR, Discourse
 from .triggers import Trigger
 from .vocabulary import ClaimVocabulary
 
@@ -35,7 +35,7 @@ TRAILING_TAIL_WORDS = 8    # "..., X said" ends the sentence: at most this many 
 TRAILING_SPEAKER_WORDS = 10  # a trailing speaker's phrase has at most this many words
 _RELATIVE_OPENER = re.compile(r", (?:which|who|whose)\b(?!.*,\s*(?:which|who|whose)\b)")   # the last one
 _OPENS_CLAUSE = re.compile(r"\b(?:where|which|who|whose|while|whereas)\W*$")   # the cue opens that clause
-_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "as"})
+_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "as", "after", "before", "when", "because", "since", "until"})
 _PRONOUNS = frozenset({"we", "they", "he", "she", "it", "i"})   # the speaker when a phrase ends with one
 _SURNAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gen|General|Colonel|Col|Admiral|Minister)\.? )?[A-Z][\w'-]+")
 _LABEL_COLON = re.compile(r"(?<!\d):|:(?!\d)")
@@ -245,6 +245,7 @@ def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, repor
     elif head in vocab.issuer_heads and key.split(" ")[-2:-1] == ["the"]:
         # "a spokesman for the command": the body named last with that noun (the Military Operations Command)
         side = talk.resolve("head", [], head) or side
+    side = "other" if side == NO_ACTOR else side
     return Speaker(claimant.partition(", ")[0], side)   # the name as written, without its appositive
 
 

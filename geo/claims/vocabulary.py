@@ -59,7 +59,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "": {"actors": TABLE, "anaphora": TABLE, "eras": LIST, "unaligned": STR_LIST},
         "era": {"from": str, "names": TABLE},
         "actor": {"label": str, "colour": str, "names": STR_LIST, "adjectives": STR_LIST, "allies": STR_LIST,
-                  "own_army": bool, "home_outlets": STR_LIST, "enemy": str, "enemy_words": STR_LIST,
+                  "own_army": bool, "home_outlets": STR_LIST, "enemy": str, "enemy_words": STR_LIST, "proxy": str,
                   "home_datelines": STR_LIST},
         "anaphora": {k: STR_LIST for k in ("nouns", "hostile_words", "determiners", "singular_determiners",
                                            "plural_determiners", "weak_determiners", "own_determiners",
@@ -149,6 +149,7 @@ class ClaimVocabulary:
         self.reader.noun_adjectives = {k: v for k, v in self.adjective_of.items() if " " not in k}
         self.reader.enemy_words_of = self.enemy_words_of
         self.reader.allies_of = {aid: frozenset(others) for aid, others in self._allies.items()}
+        self.reader.proxy_of = self.proxy_of
         self.reader.own_army_sides = frozenset(aid for aid, spec in a["actors"].items() if spec.get("own_army"))
         # ... and in a report of its home press, speaking in its own voice ("home_outlets")
         self.home_army_of = {name_key(o): aid for aid, spec in a["actors"].items() if spec.get("own_army")
@@ -184,10 +185,12 @@ class ClaimVocabulary:
                 self._allies[aid].add(other)
                 self._allies[other].add(aid)   # alliances go both ways
         for aid, spec in a["actors"].items():
-            enemy = spec.get("enemy")
-            if enemy is not None and (enemy not in self.actors or enemy == aid):
-                raise VocabularyError(f"{data_files.where(a_path, 'enemy')}: [actors.{aid}] enemy: "
-                                      f"{enemy!r} is not another actor of actors.toml")
+            for key in ("enemy", "proxy"):
+                other = spec.get(key)
+                if other is not None and (other not in self.actors or other == aid):
+                    raise VocabularyError(f"{data_files.where(a_path, key)}: [actors.{aid}] {key}: "
+                                          f"{other!r} is not another actor of actors.toml")
+        self.proxy_of = {aid: spec["proxy"] for aid, spec in a["actors"].items() if "proxy" in spec}
         self.enemy_of = {aid: spec["enemy"] for aid, spec in a["actors"].items() if "enemy" in spec}
         # the hostile words that name that enemy in its voice (all of them when not listed)
         self.enemy_words_of = {aid: frozenset(name_key(w) for w in spec["enemy_words"])

@@ -13,6 +13,7 @@ from .words import (
     ActorHit,
     ActorName,
     Words,
+    adverb,
     bracket_spans,
     coordinated_lead,
     initial,
@@ -20,6 +21,7 @@ from .words import (
     past_backing,
     plural_name,
     unbracketed,
+    verb_s,
 )
 
 
@@ -103,6 +105,7 @@ class ForceReader(Grammar):
 
     def _merge(self, toks, hits: list[ActorHit]) -> list[ActorHit]:
         out: list[ActorHit] = []
+        linked: set[tuple[int, int]] = set()   # phrases whose head came before a link ("factions of ...")
         for h in hits:
             if out:
                 prev = out[-1]
@@ -116,7 +119,7 @@ class ForceReader(Grammar):
                                                  and t.word not in self.clause_starts and t.word not in self.verbs
                                                  and t.word not in ("the", "a", "an", "and", "or")   # (two forces)
                                                  and t.start not in self.trigger_starts   # "forces [sent] troops"
-                                                 and (t.cap or not t.word.endswith(("ed", "ing")) and not _verb_s(t.word))
+                                                 and (t.cap or not t.word.endswith(("ed", "ing")) and not verb_s(t.word))
                                                  for t in gap)   # ("Syrian army [battles] militants": two)
                 near = len(gap) <= LINK_GAP   # (a bracket or a link is a few words: no regex over a long gap)
                 # "the Syrian National Army (SNA) factions"; "troops of the 210th Division"
@@ -126,7 +129,10 @@ class ForceReader(Grammar):
                 owned = prev.kind == "name" and h.kind == "generic" and (
                     self._possessive(toks, prev, gap) or (len(gap) == 1 and gap[0].word in self.identity_links))
                 if adjacent or bracket or link or owned:
-                    out[-1] = self._join(prev, h, modifier_first=not link)
+                    # ("factions of the Turkish-backed Syrian National Army": the factions, plural, stay the head)
+                    out[-1] = self._join(prev, h, modifier_first=not (link or (prev.start, prev.end) in linked))
+                    if link or (prev.start, prev.end) in linked:
+                        linked.add((out[-1].start, out[-1].end))
                     continue
             out.append(h)
         return out
@@ -143,8 +149,7 @@ class ForceReader(Grammar):
             t.word.isalnum() and t.word not in self.verbs and t.word not in self.clause_starts
             and t.word not in self.not_agent_after and t.word not in ("the", "a", "an") for t in words)
 
-    @staticmethod
-    def _join(a: ActorHit, b: ActorHit, modifier_first: bool) -> ActorHit:
+    def _join(self, a: ActorHit, b: ActorHit, modifier_first: bool) -> ActorHit:
         """One phrase from two adjacent names; the specific name decides the force."""
         # the head noun gives the phrase its number: the last ("SNA fighters"), or the first before
         # a link ("factions of the Syrian National Army" are plural)
@@ -156,7 +161,10 @@ class ForceReader(Grammar):
         if force is None:   # no name: the noun linked decides ("troops of the 210th Division": whose, unsaid)
             force = b if not modifier_first else next((h for h in order if h.kind == "generic"), order[0])
         kind = force.kind if force.kind == "name" else (a.kind if a.kind == "anaphor" else force.kind)
-        return ActorHit(a.start, b.end, force.actor, kind, head.plural, a.number or b.number, head.head)
+        actor = force.actor
+        if head.head in PROXY_NOUNS and force.head not in self.generic and head is not force and actor in self.proxy_of:
+            actor = self.proxy_of[actor]   # "the mercenary factions of the Turkish occupation": the SNA
+        return ActorHit(a.start, b.end, actor, kind, head.plural, a.number or b.number, head.head)
 
     # Positions ------------------------------------------------------------------------------
 
@@ -276,7 +284,7 @@ class ForceReader(Grammar):
             if len(commas) >= 2 and commas[0] == 0 and len(gap) <= 20:
                 gap = gap[commas[-1] + 1:]   # "terrorist groups, backed by X, had entered"
             ok = all(t.word in self.soft or t.word in self.subject_gap or t.word in SUBJECT_MARKS
-                     or t.word.isdigit() or _adverb(t) for t in gap)
+                     or t.word.isdigit() or adverb(t) for t in gap)
             if [t.word for t in gap] == [","] and self._in_participle_insertion(toks, a):
                 continue   # "the SFA, based at the al-Tanf garrison, captured X": the SFA
             if not ok or len(gap) > 8 or "," in [t.word for t in gap][:1] and len(gap) > 1:
@@ -371,22 +379,10 @@ class ForceReader(Grammar):
 # ("factions of the so-called 'National Army'").
 LINK_TRANSPARENT = frozenset({"the", "our", "its", "their", "so", "called", "'", '"', "\u201c", "\u201d", "\u2018", "\u2019"})
 PROXY_HEADS = frozenset({"backed", "affiliated", "aligned", "sponsored", "supported"})   # "Turkish-backed"
+PROXY_NOUNS = frozenset({"mercenaries", "factions", "militias", "gangs", "groups"})   # a state's: its proxy's
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
-
-
-def _verb_s(word: str) -> bool:
-    """A lower-case word in -s that is rather a verb or a plural than an adjective ("battles", not "various")."""
-    return word.endswith("s") and not word.endswith(("ss", "ous", "'s"))
-
-
-def _adverb(t) -> bool:
-    """A lower-case word in -ly between a subject and its verb ("units had [temporarily] redeployed")."""
-    return not t.cap and len(t.word) > 4 and t.word.endswith("ly") and t.word.isalpha() and t.word not in _NOT_ADVERBS
-
-
-_NOT_ADVERBS = frozenset({"family", "likely", "unlikely", "early", "only", "daily", "weekly", "italy", "assembly"})
 
 
 MEANS_WORDS = 3         # words of a phrase saying how a force came ("in armoured pick-up trucks")

@@ -22,8 +22,7 @@ class Grammar:
         self.zone_heads = frozenset(g["zone_heads"])
         self.not_agent_after = g["not_agent_after"]
         self.clause_starts = g["clause_starts"]
-        self.item_heads = g["item_heads"]
-        self.part_nouns = g["part_nouns"]
+        self.item_heads, self.part_nouns = g["item_heads"], g["part_nouns"]
         self.possessed_parts = g["possessed_parts"]
         self.front_nouns = g["front_nouns"]
         self.locative = g["locative"]
@@ -44,14 +43,14 @@ class Grammar:
         self.parents: Mapping[str, str] = {}   # gazetteer entry id -> its parent's id, per gazetteer
         self.own_army_sides: frozenset[str] = frozenset()   # sides whose "the army" is their own
         self.enemy_of: dict[str, str] = {}   # side -> whom it means by "the terrorists" (actors.toml "enemy")
+        self.proxy_of: dict[str, str] = {}   # state -> the force its "mercenary factions" are (actors.toml "proxy")
         self.noun_adjectives: dict[str, str] = {}   # one-word force adjective -> actor ("Iranian")
         self.enemy_words_of: dict[str, frozenset[str]] = {}   # side -> the hostile words that name that enemy
         self.allies_of: dict[str, frozenset[str]] = {}   # actor -> its allies (actors.toml "allies", both ways)
         self.army_words: frozenset[str] = frozenset()
         self.organisations: frozenset[tuple[str, ...]] = frozenset()   # organisations.txt, as token words
         self.organisation_words = 0   # the most words of one
-        self.directions = g["directions"]
-        self.locator_nouns = g["locator_nouns"]
+        self.directions, self.locator_nouns = g["directions"], g["locator_nouns"]
         self.list_joins = [tuple(j.split()) if j not in (",", "&") else (j,) for j in grammar["list_joins"]]
         self.list_joins = [tuple(w for part in j for w in TOKEN.findall(part)) for j in self.list_joins]
         self.list_joins.sort(key=len, reverse=True)

@@ -343,3 +343,27 @@ def is_claimant(a: ActorHit, toks: Words, reader) -> bool:
     """The force is the speaker of a reporting verb ("the army said")."""
     k = toks.at(a.end)
     return k < len(toks) and toks[k].word in reader.verbs
+
+
+def in_time_clause(toks: Words, start: int, subordinators) -> bool:
+    """The phrase at ``start`` is in a clause opened by one of ``subordinators`` ("after", "as",
+    "when" ...), back to a comma or a semicolon."""
+    k = toks.at(start)
+    while 0 < k <= len(toks) and toks[k - 1].word not in (",", ";"):
+        k -= 1
+        if toks[k].word in subordinators:
+            return True
+    return False
+
+
+def verb_s(word: str) -> bool:
+    """A lower-case word in -s that is rather a verb or a plural than an adjective ("battles", not "various")."""
+    return word.endswith("s") and not word.endswith(("ss", "ous", "'s"))
+
+
+def adverb(t) -> bool:
+    """A lower-case word in -ly between a subject and its verb ("units had [temporarily] redeployed")."""
+    return not t.cap and len(t.word) > 4 and t.word.endswith("ly") and t.word.isalpha() and t.word not in NOT_ADVERBS
+
+
+NOT_ADVERBS = frozenset({"family", "likely", "unlikely", "early", "only", "daily", "weekly", "italy", "assembly"})
