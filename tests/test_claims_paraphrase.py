@@ -2262,3 +2262,35 @@ def test_a_proxy_must_be_another_actor(tmp_path):
     actors.write_text(actors.read_text(encoding="utf-8").replace('proxy = "sna"', 'proxy = "nobody"'), encoding="utf-8")
     with pytest.raises(VocabularyError, match="proxy: 'nobody' is not another actor"):
         ClaimVocabulary(tmp_path)
+
+
+@pytest.mark.parametrize("text, claims", [
+    # found by an independent review of this group of rules: each a case that must hold
+    ("HAMA\n* Rebels entered the city on Thursday.\n* Government forces took heavy losses.\n* The army lost its "
+     "commander.\n* Rebels captured 12 tanks.", {("hama", "opposition", "entered")}),
+    ("The fall of Hama was not a defeat, the army insisted.", set()),
+    ("The seizure of Tal Rifaat was illegal, the SDF said.", set()),
+    ("The SDF lost Deir Hafer and Maskanah, and Manbij is now under SNA control.",
+     {("deir_hafer", "sdf", "failed_to_hold"), ("maskanah", "sdf", "failed_to_hold"), ("manbij", "sna", "controls")}),
+    ("The army left Deir ez-Zor, which had been under their control since 2017.",
+     {("deir_ez_zor", "government", "withdrew")}),
+    ("Clashes were reported between protesters and security forces in As-Suwayda.", set()),
+    ("Clashes erupted between rival rebel factions in Idlib.", set()),
+    ("Rebels avoided Homs and pushed toward Damascus.", {("damascus", "opposition", "advancing")}),
+    ("Rebels press on toward Homs after taking Hama.",
+     {("homs", "opposition", "advancing"), ("hama", "opposition", "captured")}),
+    ("Government forces in Hama pulled out on Thursday.", {("hama", "government", "withdrew")}),
+    ("Soldiers defending Hama pulled out on Thursday.", {("hama", "government", "withdrew")}),
+    ("Rebels took Hama after government forces withdrew, and Homs fell days later.",
+     {("hama", "opposition", "captured"), ("hama", "government", "withdrew"), ("homs", "opposition", "captured")}),
+    ("Eight years after their 2016 defeat, rebels had retaken Aleppo by Saturday.", {("aleppo", "opposition", "captured")}),
+    ("The 2020 truce collapsed and rebels took the city of Saraqib on Friday.", {("saraqib", "opposition", "captured")}),
+    ("The 2000 fighters who stormed Hama on Thursday met little resistance.", {("hama", "opposition", "captured")}),
+    ("Rebel reinforcements reached the outskirts of Homs.", {("homs", "opposition", "advancing")}),
+    ("The Southern Front, a rebel alliance in Daraa, said it had taken Nasib crossing.",
+     {("nasib", "opposition", "captured")}),
+    ("Rebels drove government troops off from Maarat al-Numan.",
+     {("maarat_al_numan", "opposition", "captured"), ("maarat_al_numan", "government", "withdrew")}),
+])
+def test_what_the_second_review_found(run, text, claims):
+    assert run(text) == claims

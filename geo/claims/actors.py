@@ -3,15 +3,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .clauses import ActorHit, Reader, Words, token_at
+from .clauses import ActorHit, token_at
 from .clauses.grammar import CONTINUED
-from .clauses.words import aside, backer, by_no_force, heading, in_closed_relative, in_time_clause, is_claimant
-from .discourse import NO_ACTOR, Discourse, ForceRef
-from .speakers import BOUNDARY, NO_SIDE
-from .triggers import Trigger
-from .vocabulary import ClaimVocabulary
+from .clauses.words import by_no_force, heading, in_closed_relative, is_claimant
+from .discourse import NO_ACTOR
+from .query import AgentQuery, has_side, named_before, own_army, resolved_before, words_of
 
 RECENT_SENTENCES = 3   # an agentless phrase ("Hirbil was also liberated") takes the agent of a
                        # claim at most this many sentences back
@@ -21,82 +17,8 @@ RECENT_FORCES = 3      # forces named last: another among them makes a side's "t
 PLACE_DESCRIPTION_GAP = 1   # characters between a place and the comma of a phrase describing it
 
 
-def outside(actors: list[ActorHit], triggers: list[Trigger], norm: str, vocab: ClaimVocabulary) -> list[ActorHit]:
-    """Actor names that are neither part of a status phrase ("government-held") nor of an
-    attribution ("according to a statement by the Defense Ministry")."""
-    spans = [(t.start, t.end) for t in triggers]
-    for m in vocab.rx_before_claimant.finditer(norm):
-        end = BOUNDARY.search(norm, m.end())
-        spans.append((m.start(), end.start() if end else len(norm)))
-    return [a for a in actors if all(a.end <= s or a.start >= e for s, e in spans)
-            and not (a.head in vocab.media_heads or vocab.rx_media_after.match(norm, a.end))]   # ("state TV": no force)
-
-
-@dataclass(frozen=True)
-class AgentQuery:
-    """A status phrase whose force is sought, and what the sentence and the report tell about it."""
-    trigger: Trigger
-    ti: int                 # the phrase's first token
-    lo: int                 # the first token of its clause
-    toks: Words
-    actors: list[ActorHit]  # the forces named outside status phrases and attributions
-    named: list[ActorHit]   # every force named in the sentence, for what "they" refers to
-    talk: Discourse
-    previous: str | None    # the agent of the sentence's claim before
-    n_sent: int
-    reader: Reader
-    side: str = ""          # the claimant's side
-    home_army: str = ""     # whose army "the army" is when the outlet speaks (its home press: Israel's)
-    home_side: str = ""     # the force the outlet's own name names ("SANA": the government's), for "our forces"
-    previous_effect: str = ""   # what the sentence's claim before meant for its agent (gain, loss ...)
-
-
 # words that name no force in "the armed terrorist groups", "the remnants of the militias"
 _PLAIN_WORDS = frozenset({"the", "these", "those", "armed", "remaining", "other", "remnants", "of"})
-
-
-def _has_side(side: str) -> bool:
-    return side not in NO_SIDE and side != ""
-
-
-def _own_army(q: AgentQuery) -> str:
-    """Whose army "the army" is here: the speaker's when it has one of its own, in the outlet's
-    voice its home press's or dateline's ("" when neither)."""
-    return q.side if q.side in q.reader.own_army_sides else (q.home_army if q.side == "outlet" else "")
-
-
-def _resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
-    """The forces named in the sentence before ``pos``, anaphors resolved in order."""
-    out: list[ForceRef] = []
-    subordinate: list[bool] = []
-    army = _own_army(q)
-    # a force that only modifies a noun ("attacked government positions") comes first, so last of all for "it"
-    for x in sorted(q.named, key=lambda x: not q.reader.modifier(q.toks, x)):
-        if x.end > pos:
-            continue
-        if aside(q.toks, x.start, x.end, pos) or backer(q.toks, x):
-            continue   # "HTS (a group banned in Russia) announced it had": not Russia; "(SNA)" is the SNA; nor a backer
-        aid = (army if army and _words(q, x) in q.reader.army_words else x.actor) if x.kind != "anaphor" else (
-            q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
-        if aid:
-            out.append(ForceRef(aid, x.plural, x.head))
-            subordinate.append(in_time_clause(q.toks, x.start, q.reader.shared_place_subordinators))
-    k = token_at(q.toks, pos)
-    if k is None or k == 0 or q.toks[k - 1].word != "and":
-        return out
-    main = [f for f, sub in zip(out, subordinate) if not sub]
-    # "X seized A after Y pulled out of it, and they are now attacking B": they are X
-    return main if main and len(main) < len(out) else out
-
-
-def _words(q: AgentQuery, a: ActorHit) -> str:
-    return " ".join(t.word for t in q.toks.between(a.start, a.end))
-
-
-def _named_before(q: AgentQuery, a: ActorHit) -> bool:
-    """A capitalised word right before the phrase says whose it is ("Syrian troops")."""
-    k = q.toks.at(a.start) - 1
-    return k >= 0 and q.toks[k].cap and q.toks[k].word != "the"
 
 
 def force(q: AgentQuery, a: ActorHit) -> str | None:
@@ -108,14 +30,14 @@ def force(q: AgentQuery, a: ActorHit) -> str | None:
 
 def _force(q: AgentQuery, a: ActorHit) -> str | None:
     if a.number == "own":   # "our forces": the speaker's (in the outlet's own voice, the force its name names)
-        return q.side if _has_side(q.side) else (q.home_side if q.side == "outlet" and q.home_side else None)
-    army = _own_army(q)
+        return q.side if has_side(q.side) else (q.home_side if q.side == "outlet" and q.home_side else None)
+    army = own_army(q)
     headed = a.kind == "generic" and a.actor is None and a.head in q.reader.army_words   # "troops of the 210th Division"
-    if army and (headed or _words(q, a) in q.reader.army_words) and not _named_before(q, a):
+    if army and (headed or words_of(q, a) in q.reader.army_words) and not named_before(q, a):
         return army   # "the army has seized X", says Israel's defence minister (or an Israeli paper): Israel's army
     if a.kind == "anaphor":
         head = a.head if a.head in q.reader.generic else ""
-        before = _resolved_before(q, a.start)
+        before = resolved_before(q, a.start)
         if a.number == "pl" and before and not any(f.plural for f in before) \
                 and before[-1].head not in q.reader.common_heads:
             return before[-1].actor   # "the SDF said their fighters ...": an organisation is "they" too
@@ -131,12 +53,12 @@ def _force(q: AgentQuery, a: ActorHit) -> str | None:
             got = (_speaker_side(q) or a.actor) if a.number == "sg" else (a.actor or _speaker_side(q))
         return None if got == q.side and q.reader.hostile(q.toks, a) else got   # a side's "mercenaries" are not its own
     if (a.actor is None or (q.trigger.pattern.effect == "defence" and _bare_own_noun(q, a))) and a.kind == "generic" \
-            and _has_side(q.side) and not q.reader.hostile(q.toks, a):
+            and has_side(q.side) and not q.reader.hostile(q.toks, a):
         return q.side   # "units" in a side's own statement are its units (not "the mercenary factions"),
                         # and so are the "fighters" who repelled an attack
     enemy = _enemy(q, a)
     if enemy == _UNSAID or (a.kind == "generic" and q.talk.forces and q.talk.forces[-1].actor == NO_ACTOR
-                            and not _resolved_before(q, a.start)):
+                            and not resolved_before(q, a.start)):
         return None   # "the terrorists" in the SDF's voice: the Islamic State or the SNA, unsaid; "Hezbollah
         # withdrew from Qusayr. Vehicles carrying fighters left the town": Hezbollah's, not the rebels'
     return enemy or a.actor
@@ -158,7 +80,7 @@ def _bare_own_noun(q: AgentQuery, a: ActorHit) -> bool:
 def _enemy(q: AgentQuery, a: ActorHit) -> str | None:
     """"The terrorists" in the voice of a side that names its enemy so (Turkish sources: the SDF):
     a phrase of hostile words and general nouns only ("terrorist elements"), no name in it."""
-    voice = q.side if _has_side(q.side) else q.home_side   # (a neutral source in its press: the press's words)
+    voice = q.side if has_side(q.side) else q.home_side   # (a neutral source in its press: the press's words)
     enemy = q.reader.enemy_of.get(voice)
     words = [t.word for t in q.toks.between(a.start, a.end)]
     plain = all(w in q.reader.hostile_words or w in q.reader.generic or w in _PLAIN_WORDS for w in words)
@@ -176,7 +98,7 @@ def _enemy(q: AgentQuery, a: ActorHit) -> str | None:
 def _speaker_side(q: AgentQuery) -> str | None:
     """What a pronoun with nothing before it to stand for refers to: the force that says it
     ("Homs is in their hands, opposition factions announce")."""
-    return q.side if _has_side(q.side) else None
+    return q.side if has_side(q.side) else None
 
 
 # who just defended or lost is not who takes a place next; who just gained is not who loses one
@@ -211,14 +133,26 @@ def _noun_agent(q: AgentQuery) -> str | None:
     own = q.reader.possessor(q.toks, q.ti, q.actors)
     if own is not None:
         return force(q, own)
-    if q.trigger.pattern.effect == "loss" and _has_side(q.side):
+    if q.trigger.pattern.effect == "loss" and has_side(q.side):
         return q.side   # "the army said ... prompting a redeployment": a side's own withdrawal
     for a in reversed(q.actors):
         if a.end <= q.toks[q.ti].start and _unblocked(q, a):
             return force(q, a)
-    if q.trigger.pattern.effect in ("gain", "presence") and _has_side(q.side):
-        return q.side   # "a statement by rebels announcing the liberation of X": the speaker's own gain
+    announcer = _announcer(q)
+    if announcer is not None:
+        return force(q, announcer)   # "a statement by rebels announcing the liberation of X": the rebels
     return _recent_agent(q, NOUN_RECENT_SENTENCES)   # "the capture of X" right after a sentence saying who captured
+
+
+_ANNOUNCING = frozenset({"announcing", "declaring", "proclaiming", "claiming"})
+
+
+def _announcer(q: AgentQuery) -> ActorHit | None:
+    """The force right before "announcing the <noun>" ("rebels announcing the liberation of X")."""
+    k = q.ti - 1 - (q.ti > 0 and q.toks[q.ti - 1].word == "the")
+    if k < 1 or q.toks[k].word not in _ANNOUNCING:
+        return None
+    return next((a for a in q.named if a.end == q.toks[k - 1].end), None)
 
 
 def _agentless(q: AgentQuery) -> str | None:
@@ -226,7 +160,7 @@ def _agentless(q: AgentQuery) -> str | None:
     announces its own gain."""
     if any(t.word in q.reader.people for t in q.toks[q.lo:q.ti]) or not q.trigger.pattern.borrows:
         return None   # "thousands of residents of Hama fled": people, no force; "X changed hands": whose, unsaid
-    if _has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold", "defence"):
+    if has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold", "defence"):
         return q.side   # "X was captured", "the attack was repelled", says a side: that side
     if q.previous and q.previous_effect == "loss" and q.trigger.pattern.effect in ("gain", "presence"):
         return None   # "Control of the coast slips from Assad's grip as Latakia falls": not Assad's gain
@@ -252,6 +186,10 @@ def _first_between(q: AgentQuery) -> ActorHit | None:
     if k is None or (any(t.word in (",", ";") for t in toks[q.ti:k]) and toks[k - 1].word != ","):
         return None   # (not "fighting erupted in X, on the day a ceasefire between A and B took effect")
     after = [a for a in q.named if a.start > toks[k].start]
+    j = k + 1 + (k + 1 < len(toks) and toks[k + 1].word == "the")
+    if (j < len(toks) and (toks[j].word in q.reader.people or toks[j].word in ("rival", "competing", "various"))) \
+            or (len(after) > 1 and force(q, after[0]) == force(q, after[1])):
+        return None   # "between protesters and security forces", "between rival rebel factions": no one's front
     return after[0] if after else None
 
 
@@ -366,7 +304,7 @@ def _resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
         return _speaker_side(q)   # "the army said the city was still theirs": the army's
     if t.inner_actor in ("them", "it"):
         number = "pl" if t.inner_actor == "them" else "sg"
-        return q.previous or q.talk.resolve(number, _resolved_before(q, toks[ti].start)) or _speaker_side(q)
+        return q.previous or q.talk.resolve(number, resolved_before(q, toks[ti].start)) or _speaker_side(q)
     if t.inner_actor:
         return t.inner_actor
     if agent == "unknown" or (agent is None and t.pattern.agent != "inside" and by_no_force(toks, q.actors, t.end)):
@@ -387,6 +325,8 @@ def _resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
         first = _first_between(q)
         if first is not None:
             return force(q, first)
+        if any(x.word == "between" for x in toks[ti:ti + BETWEEN_REACH]):
+            return None   # (a "between" that names no two forces: whose fight, unsaid)
         if not q.reader.subjectless(toks, ti):
             return q.previous
     if 0 < q.lo < len(toks) and toks[q.lo - 1].word in q.reader.relatives:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
 from .clauses.before import LABEL_MARKS
+from .clauses.words import GUARDING, SUBJECT_LOCATIVES
 from .triggers import Trigger
 
 HELD_PLACE_GAP = 3       # words between "rebel-held" and its place
@@ -113,9 +114,12 @@ def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], a
     # "the approaches to Hama repelled the attack": Hama is where it was repelled)
     objected = (not defence and ti + 1 < len(toks)
                 and (toks[ti + 1].word in ("the", "a", "an") or toks[ti + 1].cap))
-    if ti > 0 and not objected and any(p.end <= toks[ti].start and toks[ti].start - p.end <= PARTICIPLE_GAP
-                                       and p.key is not None for p in places) and toks[ti].word.endswith(("ed", "en")):
-        return [p for p in places if p.end <= toks[ti].start and toks[ti].start - p.end <= PARTICIPLE_GAP][-1:], True
+    near = [p for p in places if p.end <= toks[ti].start and toks[ti].start - p.end <= PARTICIPLE_GAP and p.key is not None]
+    before = toks.at(near[-1].start) - 1 if near else -1
+    # (not "forces in Hama pulled out", "soldiers defending Hama pulled back": the place is a preposition's object)
+    if ti > 0 and not objected and near and toks[ti].word.endswith(("ed", "en")) and not (
+            before >= 0 and (toks[before].word in SUBJECT_LOCATIVES or toks[before].word in GUARDING)):
+        return near[-1:], True
     listed = reader.listed_before(toks, ti, places)
     if listed:
         return listed, True   # "A, B and C among the villages taken"

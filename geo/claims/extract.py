@@ -11,11 +11,11 @@ from functools import partial
 from ..gazetteer import Gazetteer
 from ..model import Claim, Mention, PendingClaim, Report
 from ..text import Sentence, name_key, normalize, sentences
-from .actors import outside
 from .clauses import ActorHit, ActorName, PlaceRef, tokenize
 from .clauses.words import in_time_clause, plural_name
 from .discourse import NO_ACTOR, Discourse, ForceRef, LastAgent, Said
 from .headed import bullet, holdings, place_heading
+from .query import outside
 from .sentence import Found, SentenceReading
 from .speakers import Speaker, admission, document_voice, first_claimant
 from .triggers import find_triggers
@@ -159,7 +159,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     if item is None:
         return   # a heading naming only places: the section the bullet lines after it are about
     triggers = []
-    if (places or doc.pending is not None or talk.places) and not text.rstrip().rstrip(_QUESTION_END).endswith("?") \
+    if (places or doc.pending is not None or talk.places or item) and not text.rstrip().rstrip(_QUESTION_END).endswith("?") \
             and not vocab.rx_question_label.match(text):   # ("QUESTION: There are reports that ...")
         triggers = find_triggers(norm, vocab, text)
     if not triggers:

@@ -139,7 +139,8 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
         return True   # "For more than four decades the city had stayed under Assad family rule"
     if not _background(norm, year, vocab.rx_history):
         return False
-    if _PLUPERFECT.search(just_before) and _earlier_year_between(norm, year, 0, t.start):
+    if _RELATIVE_HAD.search(norm, max(0, t.start - RELATIVE_HAD_REACH), t.start) \
+            and _earlier_year_between(norm, year, 0, t.start):
         return True   # "frozen since March 2020, when a ceasefire ended an offensive that had retaken X"
     if _earlier_year_between(norm, year, t.end, clause_end) and not (_present_perfect(norm, t)
                                                                      and _SINCE_YEAR.search(clause_after)):
@@ -157,8 +158,13 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
     return False
 
 
-_DATED_OPENING = re.compile(r"\W*(?:the|a|an|that) (?:[a-z]+ )?(1[89]\d\d|20\d\d) [a-z]")   # "The March 2020 ceasefire"
+_DATED_OPENING = re.compile(r"\W*(?:the|a|an|that) (?:[a-z]+ )?(1[89]\d\d|20\d\d) ([a-z]+)")   # "The March 2020 ceasefire"
 _NEW_CLAUSE = re.compile(r";|, and | but | as | while ")
+_INSERTION = re.compile(r",[^,]*,")
+_AND_WORD = re.compile(r" and (?:the )?([a-z]+)")
+# a relative clause's pluperfect, an insertion between ("an offensive that, backed by X, had recaptured")
+_RELATIVE_HAD = re.compile(r"\b(?:which|that|who)\b(?:\s*,[^,]*,)?\s+had(?: \w+)?\s*$")
+RELATIVE_HAD_REACH = 80
 
 
 def _dated_subject(norm: str, t: Trigger, year: int | None, vocab: ClaimVocabulary) -> bool:
@@ -166,9 +172,11 @@ def _dated_subject(norm: str, t: Trigger, year: int | None, vocab: ClaimVocabula
     ("The March 2020 ceasefire, brokered by A and B, left X under regime control"); not past a
     new clause ("The 2020 truce collapsed as rebels took X")."""
     m = _DATED_OPENING.match(norm)
-    return (m is not None and year is not None and int(m.group(1)) < year and m.end() <= t.start
-            and not _NEW_CLAUSE.search(norm, m.end(), t.start)
-            and not vocab.rx_time_clause.search(norm, m.end(), t.start))
+    if m is None or year is None or int(m.group(1)) >= year or m.end() > t.start or m.group(2) in vocab.reader.generic:
+        return False   # (not "The 2000 fighters who stormed X")
+    rest = _INSERTION.sub(" ", norm[m.end():t.start])   # (past ", brokered by Russia and Turkey,")
+    return not (_NEW_CLAUSE.search(rest) or vocab.rx_time_clause.search(rest) or any(
+        vocab.force_named(w.group(1)) for w in _AND_WORD.finditer(rest)))   # ("collapsed and rebels took X")
 
 
 def held_since(norm: str, t: Trigger) -> bool:

@@ -9,12 +9,13 @@ from typing import NamedTuple
 
 from ..model import Report
 from ..text import name_key
-from .actors import AgentQuery, force, resolve
-from .arguments import arguments, negation_start, people_object
+from .actors import force, resolve
+from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
 from .clauses.words import GUARDING, SUBJECT_PARTICIPLES, bracket_spans, possessed_approach, relative_spans
 from .discourse import Discourse
 from .hedges import held_since, historic, intended
+from .query import AgentQuery
 from .speakers import NO_SIDE, Speaker, claimant_for, side_of
 from .triggers import Trigger
 from .vocabulary import ClaimVocabulary
@@ -68,6 +69,7 @@ class SentenceReading:
     voice: Speaker | None = None   # the force a signed statement speaks for (speakers.document_voice)
     party: Speaker | None = None   # the party speaking of "our forces" in this sentence
     main_agent: str | None = None        # the agent before an "after ..." clause began
+    main_effect: str = ""                # ... and what its phrase meant for it
     subordinate_end: int | None = None   # where the last phrase of that clause ended
 
     def _no_claim_here(self, t: Trigger, ti: int, te: int | None) -> bool:
@@ -121,12 +123,11 @@ class SentenceReading:
         return [p for p in targets if not any(a < p.end and p.start < b for a, b in self.blocked)]
 
     def _in_section(self, te: int | None) -> list[PlaceRef]:
-        """A factbox heading's places for a phrase in a bullet under it whose object is neither
-        another thing ("cutting a corridor") nor people ("freed hundreds of prisoners")."""
+        """A factbox heading's places for a phrase in a bullet under it that takes no object of its
+        own ("* The town was taken on Nov. 30"; not "cutting a corridor", "freed hundreds of prisoners")."""
         k = len(self.toks) if te is None else te
-        if not self.section or (k < len(self.toks) and self.toks[k].word in ("a", "an")) \
-                or people_object(self.toks, k, self.vocab.reader):
-            return []
+        if not self.section or not (_objectless(self.toks, k) or self.toks[k].word in self.vocab.reader.time_words):
+            return []   # ("took heavy losses", "captured 12 tanks", "lost its commander": no place)
         return self.section
 
     def _object_named(self, t: Trigger) -> bool:
@@ -272,13 +273,13 @@ class SentenceReading:
         speaker = self._speaker(t)
         subj = reader.subject(toks, ti, self.actors, lo) if agent is None and not t.inner_actor else None
         own = agent if isinstance(agent, ActorHit) else subj
-        if own is not None and (own.head in vocab.transient
-                                or (t.pattern.effect == "approach" and own.head in vocab.reinforcing)):
+        if own is not None and (own.head in vocab.transient or (t.pattern.effect == "approach" and own.head in vocab.reinforcing
+                                                                and _SENT.search(self.norm, t.start, t.end))):
             return   # "reinforcements were rushed to Hama": to hold it; "Russian ships left Tartus": no ground held
         if t.inner_actor == "us" or (own is not None and own.number == "own"):
             speaker = self.party = self._party_speaking(speaker)   # "Our forces have liberated X", in a party's communique
         if self.subordinate_end is not None and _SUBORDINATE_ENDS.search(self.norm, self.subordinate_end, t.start):
-            self.previous_agent, self.subordinate_end = self.main_agent, None
+            self.previous_agent, self.previous_effect, self.subordinate_end = self.main_agent, self.main_effect, None
         q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, self.previous_agent, self.n_sent, reader,
                        speaker.side, self.home_army, self.home_side,
                        self.previous_effect)
@@ -289,7 +290,8 @@ class SentenceReading:
         if actor is not None and not t.held and not (described and not self._reported(toks, lo)):
             if subordinate:
                 # "X took A after Y withdrew, and reached B": past the comma, X again
-                self.main_agent = self.main_agent or self.previous_agent
+                if self.main_agent is None:
+                    self.main_agent, self.main_effect = self.previous_agent, self.previous_effect
                 self.subordinate_end = t.end
             else:
                 self.main_agent, self.subordinate_end = None, None
@@ -311,6 +313,7 @@ class SentenceReading:
             self.found.append(Found(t, targets, co.actor, speaker))   # both forces of "A and B took X"
 
 
+_SENT = re.compile(r"\b(?:sent|dispatched|rushed|deployed|moved|sending|dispatching|rushing|deploying)\b")
 _SUPPOSED = re.compile(r"(?:\s*\S+){0,4}?\s+(?:would|could|might)\b")   # "the entry of X into Y would ..."
 _SUBORDINATE_ENDS = re.compile(r",| but | yet ")   # "X took A after Y withdrew[,| but] (X) pulled out"
 _OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "hours", "shortly", "\u2014"})

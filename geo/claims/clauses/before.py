@@ -6,6 +6,8 @@ from __future__ import annotations
 from .places import PlaceReader
 from .words import PlaceRef, Words
 
+RESULT_VERBS = frozenset({"left", "leaves", "leaving", "leave", "kept", "keeps", "keeping", "keep", "put", "puts",
+                          "placed", "places", "placing", "brought", "brings", "bringing", "returned", "returning"})
 LABEL_BULLETS = frozenset({".", ")", "-", "*", "\u2022", "#"})   # before a list item's label: "1.", "2)", "*"
 LABEL_MARKS = frozenset({":", "\u2014", "\u2013", "-", "|"})      # after it
 LABEL_KINDS = frozenset({"city", "town", "village"})   # between a label's place and its mark: the same place
@@ -95,7 +97,10 @@ class BeforeReader(PlaceReader):
                                  for t in gap):
             part = self._part_named_before(toks, toks.at(p.start), places, p)
             listed = self._list_ending(toks, p.end, places) if part is p else []
-            return listed if len(listed) > 1 else [part]   # "left A, B and C under regime control": all three
+            k = toks.at(listed[0].start) - 1 if listed else -1
+            k -= k > 0 and toks[k].word == "the"
+            # "left A, B and C under regime control": all three (the object of a verb leaving them so)
+            return listed if len(listed) > 1 and k >= 0 and toks[k].word in RESULT_VERBS else [part]
         words = [t.word for t in gap]
         if 3 <= len(words) <= 5 and words[0] == "," and words[1] in ("a", "an", "another", "the") \
                 and all(w.isalpha() and w not in self.object_stops for w in words[2:]):

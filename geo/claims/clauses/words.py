@@ -96,25 +96,27 @@ def alias(toks: Words, start: int, end: int) -> bool:
     return 0 < k and j < len(toks) and toks[k - 1].word == "(" and toks[j].word == ")"
 
 
-def aside(toks: Words, start: int, end: int, pos: int) -> bool:
+def aside(toks: Words, start: int, end: int, pos: int, named: tuple = ()) -> bool:
     """The phrase ``start``..``end`` is said aside from what follows at ``pos``: in a bracket
-    closed before it, not one that only names it again ("(SNA)")."""
-    return (bracket_closes(toks, start, pos) and not alias(toks, start, end)) or _in_apposition(toks, start, end, pos)
+    closed before it, not one that only names it again ("(SNA)"), or in an apposition to a force
+    of ``named`` ("The SFA, a U.S.-trained unit, said it": the SFA)."""
+    return (bracket_closes(toks, start, pos) and not alias(toks, start, end)) or _in_apposition(toks, start, pos, named)
 
 
 APPOSITION_WORDS = 12   # words of an apposition ("X, a U.S.-trained unit of several hundred fighters, said")
 
 
-def _in_apposition(toks: Words, start: int, end: int, pos: int) -> bool:
-    """The phrase is inside an apposition opened by ", a"/", an" and closed by a comma before
-    ``pos``: it describes the name before it ("The SFA, a U.S.-trained unit, said it": the SFA)."""
-    i, j = toks.at(start), toks.at(end)
+def _in_apposition(toks: Words, start: int, pos: int, named: tuple) -> bool:
+    """The phrase at ``start`` is inside an apposition opened by ", a"/", an" right after a force
+    of ``named`` and closed by a comma before ``pos``."""
+    i = toks.at(start)
     k = i - 1
     while k > 0 and i - k <= APPOSITION_WORDS and toks[k].word != ",":
         k -= 1
-    if not (k > 0 and toks[k].word == "," and k + 1 < len(toks) and toks[k + 1].word in ("a", "an")):
+    if not (k > 0 and toks[k].word == "," and k + 1 < len(toks) and toks[k + 1].word in ("a", "an")
+            and any(n.end == toks[k - 1].end for n in named)):
         return False
-    return any(t.word == "," for t in toks[j:toks.at(pos)][:APPOSITION_WORDS])
+    return any(t.word == "," for t in toks[i:toks.at(pos)][:APPOSITION_WORDS])
 
 
 def backer(toks: Words, a: ActorHit) -> bool:

@@ -1,0 +1,88 @@
+"""The query a status phrase's force is sought with (``AgentQuery``), and what it reads of the
+sentence before the search: the forces outside status phrases and attributions, those named
+before a position (anaphors resolved), whose army "the army" is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .clauses import ActorHit, Reader, Words, token_at
+from .clauses.words import aside, backer, in_time_clause
+from .discourse import Discourse, ForceRef
+from .speakers import BOUNDARY, NO_SIDE
+from .triggers import Trigger
+from .vocabulary import ClaimVocabulary
+
+
+def outside(actors: list[ActorHit], triggers: list[Trigger], norm: str, vocab: ClaimVocabulary) -> list[ActorHit]:
+    """Actor names that are neither part of a status phrase ("government-held") nor of an
+    attribution ("according to a statement by the Defense Ministry")."""
+    spans = [(t.start, t.end) for t in triggers]
+    for m in vocab.rx_before_claimant.finditer(norm):
+        end = BOUNDARY.search(norm, m.end())
+        spans.append((m.start(), end.start() if end else len(norm)))
+    return [a for a in actors if all(a.end <= s or a.start >= e for s, e in spans)
+            and not (a.head in vocab.media_heads or vocab.rx_media_after.match(norm, a.end))]   # ("state TV": no force)
+
+
+@dataclass(frozen=True)
+class AgentQuery:
+    """A status phrase whose force is sought, and what the sentence and the report tell about it."""
+    trigger: Trigger
+    ti: int                 # the phrase's first token
+    lo: int                 # the first token of its clause
+    toks: Words
+    actors: list[ActorHit]  # the forces named outside status phrases and attributions
+    named: list[ActorHit]   # every force named in the sentence, for what "they" refers to
+    talk: Discourse
+    previous: str | None    # the agent of the sentence's claim before
+    n_sent: int
+    reader: Reader
+    side: str = ""          # the claimant's side
+    home_army: str = ""     # whose army "the army" is when the outlet speaks (its home press: Israel's)
+    home_side: str = ""     # the force the outlet's own name names ("SANA": the government's), for "our forces"
+    previous_effect: str = ""   # what the sentence's claim before meant for its agent (gain, loss ...)
+
+
+def has_side(side: str) -> bool:
+    return side not in NO_SIDE and side != ""
+
+
+def own_army(q: AgentQuery) -> str:
+    """Whose army "the army" is here: the speaker's when it has one of its own, in the outlet's
+    voice its home press's or dateline's ("" when neither)."""
+    return q.side if q.side in q.reader.own_army_sides else (q.home_army if q.side == "outlet" else "")
+
+
+def resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
+    """The forces named in the sentence before ``pos``, anaphors resolved in order."""
+    out: list[ForceRef] = []
+    subordinate: list[bool] = []
+    army = own_army(q)
+    # a force that only modifies a noun ("attacked government positions") comes first, so last of all for "it"
+    for x in sorted(q.named, key=lambda x: not q.reader.modifier(q.toks, x)):
+        if x.end > pos:
+            continue
+        if aside(q.toks, x.start, x.end, pos, tuple(q.named)) or backer(q.toks, x):
+            continue   # "HTS (a group banned in Russia) announced it had": not Russia; "(SNA)" is the SNA; nor a backer
+        aid = (army if army and words_of(q, x) in q.reader.army_words else x.actor) if x.kind != "anaphor" else (
+            q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
+        if aid:
+            out.append(ForceRef(aid, x.plural, x.head))
+            subordinate.append(in_time_clause(q.toks, x.start, q.reader.shared_place_subordinators))
+    k = token_at(q.toks, pos)
+    if k is None or k == 0 or q.toks[k - 1].word != "and":
+        return out
+    main = [f for f, sub in zip(out, subordinate) if not sub]
+    # "X seized A after Y pulled out of it, and they are now attacking B": they are X
+    return main if main and len(main) < len(out) else out
+
+
+def words_of(q: AgentQuery, a: ActorHit) -> str:
+    return " ".join(t.word for t in q.toks.between(a.start, a.end))
+
+
+def named_before(q: AgentQuery, a: ActorHit) -> bool:
+    """A capitalised word right before the phrase says whose it is ("Syrian troops")."""
+    k = q.toks.at(a.start) - 1
+    return k >= 0 and q.toks[k].cap and q.toks[k].word != "the"
