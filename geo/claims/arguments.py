@@ -115,6 +115,10 @@ def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], a
     objected = (not defence and ti + 1 < len(toks)
                 and (toks[ti + 1].word in ("the", "a", "an") or toks[ti + 1].cap))
     near = [p for p in places if p.end <= toks[ti].start and toks[ti].start - p.end <= PARTICIPLE_GAP and p.key is not None]
+    j = toks.at(near[-1].start) if near else 0
+    if j >= 2 and toks[j - 1].word == "of" and toks[j - 2].word in reader.directions:
+        head = [p for p in places if p.end <= near[-1].start and p.key is not None]
+        near = head[-1:]   # "Kuweires air base east of Aleppo, taken by X": the base
     before = toks.at(near[-1].start) - 1 if near else -1
     # (not "forces in Hama pulled out", "soldiers defending Hama pulled back": the place is a preposition's object)
     if ti > 0 and not objected and near and toks[ti].word.endswith(("ed", "en")) and not (

@@ -9,6 +9,7 @@ from .words import Words, ends_with, starts_with
 DENIAL_REACH = 60       # words between a denial and the phrase it governs (a page with no full stop stays linear)
 REPORT_NOUN_REACH = 6   # words from a report noun to the "that" or "of" of what it reports
 INSERTION_WORDS = 6     # words of an insertion between a copula and its denial ("is, in its words, fake news")
+NAMING_VERBS = frozenset({"calls", "called", "calling", "call", "branded", "brands", "branding", "labelled", "labeled"})
 
 
 class DenialReader(Grammar):
@@ -45,9 +46,13 @@ class DenialReader(Grammar):
             return False
         if k < lo:
             return False
+        # "calls reports that X ... 'lies'": a verb naming the report, and the denial after it
+        naming = any(t.word in NAMING_VERBS for t in toks[max(0, k - REPORT_NOUN_REACH - 2):k])
         for j in range(i + 1, min(len(toks), i + 1 + DENIAL_REACH)):
             if toks[j].word == ";":
                 return False
+            if naming and any(starts_with(toks, j, p) for p in self.denied_after):
+                return True
             if toks[j].word in ("is", "are", "was", "were", "be", "been"):
                 m = _past_insertion(toks, j + 1)
                 # "are false", "are completely false"; only the first copula ("... are accurate, but ... are false")
