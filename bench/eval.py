@@ -5,6 +5,7 @@ rules were not written against.
     .venv/bin/python bench/eval.py                        # ../shared/devset, the scorer's table
     .venv/bin/python bench/eval.py --devset DIR -v        # plus every miss and every false claim
     .venv/bin/python bench/eval.py --results bench/RESULTS.md   # also record the table there
+    .venv/bin/python bench/eval.py --set bench/sets/R            # a later set, by the same scorer
 
 The development set (reports, gold annotations and its own ``score.py``) lives outside the
 repository; this script only runs the project's own ``build_map.py`` on its reports into a
@@ -28,15 +29,18 @@ DEFAULT_DEVSET = ROOT.parent / "shared" / "devset"
 _ROW = re.compile(r"^(?P<name>[a-z][a-z ,]+?)\s+(?P<num>\d+)/(?P<den>\d+)")
 
 
-def build_and_score(devset: Path, verbose: bool = False) -> tuple[str, dict[str, tuple[int, int]]]:
-    """The scorer's printed table and its figures as {measure: (numerator, denominator)}."""
+def build_and_score(devset: Path, verbose: bool = False, gold: Path | None = None) -> tuple[str, dict[str, tuple[int, int]]]:
+    """The scorer's printed table and its figures as {measure: (numerator, denominator)}; with
+    ``gold``, the reports and gold of that folder (a later set), scored by ``devset``'s scorer."""
+    reports = (gold or devset) / "reports"
     with tempfile.TemporaryDirectory(prefix="devset-") as tmp:
         out = Path(tmp) / "out"
-        build = subprocess.run([sys.executable, str(ROOT / "build_map.py"), "--reports", str(devset / "reports"),
+        build = subprocess.run([sys.executable, str(ROOT / "build_map.py"), "--reports", str(reports),
                                 "--out-dir", str(out)], cwd=ROOT, capture_output=True, text=True)
         if build.returncode not in (0, 3):
-            raise SystemExit(f"build of {devset / 'reports'} failed: {build.stderr.strip().splitlines()[-1:]}")
-        args = [sys.executable, str(devset / "score.py"), str(out)] + (["-v"] if verbose else [])
+            raise SystemExit(f"build of {reports} failed: {build.stderr.strip().splitlines()[-1:]}")
+        args = [sys.executable, str(devset / "score.py"), str(out)] + (["-v"] if verbose else []) + (
+            ["--gold", str(gold)] if gold else [])
         table = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     figures = {}
     for line in table.splitlines():
@@ -68,10 +72,18 @@ def main(argv=None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss and false claim")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--results", type=Path, help="write the table into this RESULTS.md")
+    ap.add_argument("--set", type=Path, help="score this later set instead (reports/, gold_*.csv; bench/sets/*)")
     a = ap.parse_args(argv)
     if not (a.devset / "score.py").is_file():
         print(f"{a.devset}: no development set here (expected reports/, gold_*.csv and score.py)", file=sys.stderr)
         return 2
+    if a.set is not None:
+        if not (a.set / "gold_claims.csv").is_file():
+            print(f"{a.set}: no set here (expected reports/ and gold_*.csv)", file=sys.stderr)
+            return 2
+        table, figures = build_and_score(a.devset, a.verbose, a.set)
+        print(json.dumps(figures, indent=1) if a.json else table, end="" if a.json is False else "\n")
+        return 0
     table, figures = build_and_score(a.devset, a.verbose)
     print(json.dumps(figures, indent=1) if a.json else table, end="" if a.json is False else "\n")
     if a.results:
