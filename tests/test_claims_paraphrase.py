@@ -2180,6 +2180,9 @@ def test_driving_away_and_borrowed_agents(run, text, claims):
     # "it" after an apposition is the name the apposition describes
     ("The Syrian Free Army, a U.S.-trained unit of several hundred fighters, said it had taken Palmyra.",
      {("palmyra", "opposition", "captured")}),
+    ("That changed last week. The Syrian Free Army, a U.S.-trained unit of several hundred to a few thousand "
+     "fighters, pushed north out of the zone on Friday and said on Saturday that it had taken Palmyra.",
+     {("palmyra", "opposition", "captured")}),
     # Syrian state media's "QSD" is the SDF
     ('The army said the "QSD" militia had withdrawn from Hatla.', {("hatla", "sdf", "withdrew")}),
 ])
@@ -2311,4 +2314,20 @@ def test_what_the_second_review_found(run, text, claims):
      {("dadikh", "opposition", "captured"), ("kafr_batikh", "opposition", "captured")}),
 ])
 def test_locators_appositions_and_named_reports(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "secured" a place is its capture; a release, a deal or a road secured is none
+    ("Government forces secured Qalaat al-Madiq and Maardes on Monday.",
+     {("qalaat_al_madiq", "government", "captured"), ("maardes", "government", "captured")}),
+    ("The deal secured the release of prisoners from Hama.", set()),
+    # a place left to a force is that force's capture
+    ("Regime forces left Aleppo International Airport to the rebels on Friday night.",
+     {("aleppo_airport", "opposition", "captured"), ("aleppo_airport", "government", "withdrew")}),
+    # "has also deployed at"; "it" after a place named after "at" is that place when no other was named
+    ("Kurdish forces have also deployed at Aleppo International Airport, after regime forces withdrew from it.",
+     {("aleppo_airport", "sdf", "entered"), ("aleppo_airport", "government", "withdrew")}),
+])
+def test_secured_left_to_and_deployed_at(run, text, claims):
     assert run(text) == claims

@@ -56,7 +56,7 @@ def test_at_most(figures, measure):
 # The later sets kept in bench/sets (in-sample now: rules were written from their misses), scored
 # by the development set's scorer; a guard against losing what they gained, a little under today.
 SET_FLOORS = {
-    "R": (0.64, 0.85),   # 65.4% / 86.8% on 2026-12-02 (first build 58.1% / 77.7%)
+    "R": (0.65, 0.86),   # 66.9% / 87.2% on 2026-12-02 (first build 58.1% / 77.7%)
     "S": (0.60, 0.83),   # 61.2% / 84.8% (first build 56.9% / 76.9%)
     "T": (0.61, 0.84),   # 62.4% / 85.4% (first build 60.8% / 79.5%)
 }

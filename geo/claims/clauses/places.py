@@ -153,9 +153,9 @@ class PlaceReader(Grammar):
         if anaphor is not None and k + len(anaphor) < len(toks) and toks[k + len(anaphor)].word == "of":
             return None   # "the neighbourhood of New Aleppo" names it
         if anaphor in (("there",), ("it",)):   # "overran it": the place the sentence named before
-            heads = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None
-                     and not self.modifies(toks, toks.at(p.start), self.sentence_places)]
-            return heads[-1:]
+            before = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None]
+            heads = [p for p in before if not self.modifies(toks, toks.at(p.start), self.sentence_places)]
+            return (heads or before)[-1:]   # (a place after "at" when no other: "deployed at X, after ... left it")
         count = COUNTS.get(anaphor[-1]) if anaphor is not None else None
         if anaphor is not None and self.previous_places and count in (None, len(self.previous_places)) and not (
                 anaphor == ("them",) and people_between(toks, self.previous_places[-1].end, toks[k].start, self)):

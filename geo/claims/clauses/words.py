@@ -103,7 +103,7 @@ def aside(toks: Words, start: int, end: int, pos: int, named: tuple = ()) -> boo
     return (bracket_closes(toks, start, pos) and not alias(toks, start, end)) or _in_apposition(toks, start, pos, named)
 
 
-APPOSITION_WORDS = 12   # words of an apposition ("X, a U.S.-trained unit of several hundred fighters, said")
+APPOSITION_WORDS = 20   # words of an apposition ("X, a U.S.-trained unit of several hundred fighters, said")
 
 
 def _in_apposition(toks: Words, start: int, pos: int, named: tuple) -> bool:
