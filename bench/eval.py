@@ -58,9 +58,15 @@ def record(results: Path, table: str) -> None:
                f"this checkout and scored by the set's own `score.py`.\n\n```\n{table.strip()}\n```\n")
     text = results.read_text(encoding="utf-8") if results.exists() else ""
     if head in text:
+        # only the heading, its line and its table: what follows in the section is kept
         start = text.index(head)
+        fence = text.find("```", start)
+        end = text.find("```", fence + 3) + 3 if fence >= 0 else -1
         nxt = text.find("\n## ", start + len(head))
-        text = text[:start] + section + (text[nxt + 1:] if nxt >= 0 else "")
+        if end < 3 or (0 <= nxt < end):
+            end = nxt + 1 if nxt >= 0 else len(text)
+        rest = text[end:].lstrip("\n")
+        text = text[:start] + section + ("\n" + rest if rest else "")
     else:
         text = text.rstrip("\n") + "\n\n" + section
     results.write_text(text, encoding="utf-8")

@@ -125,6 +125,10 @@ def test_possessor_of_a_force_or_office_is_an_actor(matcher, text, surface):
     ("Officials held talks with Damascus about the prisoners.", "Damascus"),
     ("The group, banned in Russia, claimed the attack.", "Russia"),
     ("Ankara has waged a long campaign against Israel in the courts.", "Israel"),
+    ("Foreign ministers from Iran, Russia and Turkey are meeting in Doha tomorrow.", "Turkey"),
+    ("Envoys from Tehran arrived late.", "Tehran"),
+    # an agreement named after the city that hosted it
+    ("The front froze after the Moscow agreement of March 2020.", "Moscow"),
 ])
 def test_object_of_an_agentive_preposition_is_an_actor(matcher, text, surface):
     assert role(matcher, text, surface) == "metonym"
