@@ -2331,3 +2331,12 @@ def test_locators_appositions_and_named_reports(run, text, claims):
 ])
 def test_secured_left_to_and_deployed_at(run, text, claims):
     assert run(text) == claims
+
+
+def test_an_interviewee_labelled_by_name_speaks_for_the_side_the_report_gave_him(read):
+    text = ("HASAKAH - A reporter spoke by phone with Ciwan Derik, a commander of the SDF's Deir ez-Zor Military "
+            "Council, about the situation.\n\nReporter: What happened in Deir ez-Zor?\n\n"
+            "Ciwan Derik: We took over al-Bukamal the same night. Sheikh Maqsoud is still under the protection of "
+            "our forces.")
+    got = {(c.place_id, c.actor, c.status, c.claimant_side) for c in read(text)}
+    assert got == {("abu_kamal", "sdf", "captured", "sdf"), ("sheikh_maqsoud", "sdf", "controls", "sdf")}

@@ -4,6 +4,7 @@ X", a trailing "..., X said", else the outlet) and which side that speaker is on
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import Report
@@ -187,6 +188,31 @@ def _speaker_phrase(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, ve
     return _trailing_speaker(t, text, norm, verbs) or _label_speaker(t, text, norm, vocab)
 
 
+_NAME_LABEL = re.compile(r"\s*([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}):\s")   # "Ciwan Derik: We took over X"
+INTRO_CHARS = 120   # characters of the phrase that introduces a person ("X, a commander of the SDF's ...")
+
+
+@lru_cache(maxsize=4)
+def _has_name_labels(report_text: str) -> bool:
+    """Some line of the report opens with a person's name and a colon (found once per report)."""
+    return re.search(r"(?m)^[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}:\s", report_text) is not None
+
+
+def _interviewee(text: str, report_text: str) -> str | None:
+    """A line opened by a person's name and a colon (a transcript's, an interview's), whose name
+    the report introduced with an appositive ("Ciwan Derik, a commander of the SDF's Deir ez-Zor
+    Military Council"): that name and appositive (its side is the appositive's)."""
+    if not _has_name_labels(report_text):
+        return None
+    at = report_text.find(text)
+    line = report_text[report_text.rfind("\n", 0, at) + 1:at + 1] if at >= 0 else text   # (the line's label)
+    m = _NAME_LABEL.match(line) or _NAME_LABEL.match(text)
+    if m is None:
+        return None
+    intro = re.search(rf"\b{re.escape(m.group(1))}, (?:a|an|the) ([^.;:]{{1,{INTRO_CHARS}}})", report_text)
+    return f"{m.group(1)}, {intro.group(1).split(',')[0]}" if intro else None
+
+
 def _in_relative(norm: str, cue: re.Match, t: Trigger) -> bool:
     """The cue sits in a relative clause closed by a comma before ``t`` ("the groups, which are
     backed by Turkey according to Syrian officials, overran X": the officials speak for the backing)."""
@@ -228,6 +254,8 @@ def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, repor
     claimant = _speaker_phrase(t, text, norm, vocab, verbs)
     if claimant is not None and name_key(claimant) in vocab.carry_over:
         claimant = talk.earlier(claimant)
+    if claimant is None:
+        claimant = _interviewee(text, report.text)
     if claimant is None:
         return Speaker(report.outlet, "outlet")
     side = side_of(vocab, claimant, report.outlet)
