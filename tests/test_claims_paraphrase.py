@@ -2340,3 +2340,16 @@ def test_an_interviewee_labelled_by_name_speaks_for_the_side_the_report_gave_him
             "our forces.")
     got = {(c.place_id, c.actor, c.status, c.claimant_side) for c in read(text)}
     assert got == {("abu_kamal", "sdf", "captured", "sdf"), ("sheikh_maqsoud", "sdf", "controls", "sdf")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a participle phrase between a subject and its verb
+    ("Rebels pushing south took Saraqib on Friday.", {("saraqib", "opposition", "captured")}),
+    ("Rebels pushing south along the M5 highway took Saraqib on Friday evening.", {("saraqib", "opposition", "captured")}),
+    ("Rebels attacking from the north entered Hama.", {("hama", "opposition", "entered")}),
+    # "most importantly" opens a list
+    ("The army took control of a number of areas, most importantly Qalaat al-Madiq and Maardes.",
+     {("qalaat_al_madiq", "government", "captured"), ("maardes", "government", "captured")}),
+])
+def test_participle_phrases_and_list_openers(run, text, claims):
+    assert run(text) == claims

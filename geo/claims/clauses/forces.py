@@ -316,6 +316,9 @@ class ForceReader(Grammar):
         "factions [from the south] entered")."""
         if len(gap) > 1 and gap[0].word in SUBJECT_PARTICIPLES and gap[1].word in SUBJECT_LOCATIVES:
             gap = gap[1:]   # "units [stationed] in Albu Kamal withdrew"
+        if gap and gap[0].word.endswith("ing") and not gap[0].cap and len(gap) <= PARTICIPLE_PHRASE \
+                and not any(t.word in (",", ";", "that") for t in gap):
+            return []   # "Rebels [pushing south along the M5 highway] took X"
         if len(gap) > 1 and gap[0].word in GUARDING and gap[1].word in ("it", "them"):
             return gap[2:]   # "the troops [guarding it] withdrew"; "the soldiers [guarding the base]": as "in"
         if not gap or not (gap[0].word in SUBJECT_LOCATIVES or gap[0].word in GUARDING):
@@ -385,6 +388,7 @@ SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "th
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
 
 
+PARTICIPLE_PHRASE = 8   # words of a participle phrase between a subject and its verb ("pushing south along the M5")
 MEANS_WORDS = 3         # words of a phrase saying how a force came ("in armoured pick-up trucks")
 POSSESSED_WORDS = 4     # modifiers between a force's "'s" and the noun it owns ("the regime's 25th Special Missions Forces")
 INSERTION_HEAD = 6      # words between the comma opening an insertion and its clause word ("a town that")
