@@ -2353,3 +2353,13 @@ def test_an_interviewee_labelled_by_name_speaks_for_the_side_the_report_gave_him
 ])
 def test_participle_phrases_and_list_openers(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "slip from X's grip" in the base form, and a possessive written with an apostrophe only
+    ("In 24 hours, Daraa and Suwayda slip from Damascus' grip", {("as_suwayda", "government", "failed_to_hold")}),
+    ("Daraa and Suwayda slip from Damascus' grip.",
+     {("daraa", "government", "failed_to_hold"), ("as_suwayda", "government", "failed_to_hold")}),
+])
+def test_slipping_from_a_grip(run, text, claims):
+    assert run(text) == claims
