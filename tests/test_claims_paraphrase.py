@@ -2359,6 +2359,11 @@ def test_participle_phrases_and_list_openers(run, text, claims):
     # "slip from X's grip" in the base form, and a possessive written with an apostrophe only
     ("Daraa and Suwayda slip from Damascus' grip.",
      {("daraa", "government", "failed_to_hold"), ("as_suwayda", "government", "failed_to_hold")}),
+    # an opening adverbial before a list subject leaves the list whole
+    ("In 24 hours, Daraa and Suwayda slip from Damascus' grip",
+     {("daraa", "government", "failed_to_hold"), ("as_suwayda", "government", "failed_to_hold")}),
+    ("Within days, Rastan and Talbiseh were captured by the rebels.",
+     {("rastan", "opposition", "captured"), ("talbiseh", "opposition", "captured")}),
 ])
 def test_slipping_from_a_grip(run, text, claims):
     assert run(text) == claims

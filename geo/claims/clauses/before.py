@@ -64,8 +64,10 @@ class BeforeReader(PlaceReader):
         if j <= lo or j + 1 >= i:
             return lo
         inside = [any(p.start <= t.start < p.end for p in places) for t in toks[lo:j]]
+        comma = next((k for k in range(lo, j) if toks[k].word == ","), j)
+        start = comma + 1 if comma < j and not any(inside[:comma - lo]) else lo   # ("Within days, A and B were ...")
         listed = all(flag or t.word in (",", "and", "the") or t.word in self.item_heads or t.word in self.time_words
-                     for flag, t in zip(inside, toks[lo:j]))   # "Today A, B and C are held by"
+                     for flag, t in zip(inside[start - lo:], toks[start:j]))   # "Today A, B and C are held by"
         if toks[j - 1].word == "," and toks[j + 1].word in ("the", "its", "their") and not listed:
             return j + 1   # "US troops are at the Conoco plant, and the Rmeilan fields are under SDF control"
         head = next((p for p in places if p.start == toks[j + 1].start), None)
