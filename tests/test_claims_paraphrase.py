@@ -2367,3 +2367,9 @@ def test_participle_phrases_and_list_openers(run, text, claims):
 ])
 def test_slipping_from_a_grip(run, text, claims):
     assert run(text) == claims
+
+
+def test_a_statement_called_a_fake_is_denied(run):
+    assert run("A statement by rebels announcing the liberation of Hama was a fake, the army said.") == set()
+    assert run("A statement by the SDF saying its fighters had entered Deir ez-Zor was accurate.") == {
+        ("deir_ez_zor", "sdf", "entered")}

@@ -9,6 +9,8 @@ from .words import Words, ends_with, starts_with
 DENIAL_REACH = 60       # words between a denial and the phrase it governs (a page with no full stop stays linear)
 REPORT_NOUN_REACH = 6   # words from a report noun to the "that" or "of" of what it reports
 INSERTION_WORDS = 6     # words of an insertion between a copula and its denial ("is, in its words, fake news")
+# what joins a report noun to what it reports ("reports that", "a statement by rebels announcing")
+REPORT_LINKS = frozenset({"that", "of", "about", "regarding", "concerning", "announcing", "claiming", "saying"})
 NAMING_VERBS = frozenset({"calls", "called", "calling", "call", "branded", "brands", "branding", "labelled", "labeled"})
 
 
@@ -38,8 +40,7 @@ class DenialReader(Grammar):
         phrase at token ``i``, and after it a copula and a denial, with no semicolon between."""
         k, lo = i - 1, max(0, i - DENIAL_REACH)
         while k >= lo and toks[k].word != ";":   # "reports (circulated by the media) that"
-            if toks[k].word in ("that", "of", "about", "regarding", "concerning") and any(t.word in self.report_nouns
-                                                      for t in toks[max(0, k - REPORT_NOUN_REACH):k]):
+            if toks[k].word in REPORT_LINKS and any(t.word in self.report_nouns for t in toks[max(0, k - REPORT_NOUN_REACH):k]):
                 break
             k -= 1
         else:
