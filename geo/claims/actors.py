@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from .clauses import ActorHit, token_at
 from .clauses.grammar import CONTINUED
-from .clauses.words import by_no_force, heading, in_closed_relative, is_claimant
+from .clauses.words import by_no_force, heading, in_closed_relative, is_claimant, phrase_of
 from .discourse import NO_ACTOR
-from .query import AgentQuery, has_side, named_before, own_army, resolved_before, words_of
+from .query import AgentQuery, has_side, named_before, own_army, resolved_before
 
 RECENT_SENTENCES = 3   # an agentless phrase ("Hirbil was also liberated") takes the agent of a
                        # claim at most this many sentences back
@@ -33,7 +33,7 @@ def _force(q: AgentQuery, a: ActorHit) -> str | None:
         return q.side if has_side(q.side) else (q.home_side if q.side == "outlet" and q.home_side else None)
     army = own_army(q)
     headed = a.kind == "generic" and a.actor is None and a.head in q.reader.army_words   # "troops of the 210th Division"
-    if army and (headed or words_of(q, a) in q.reader.army_words) and not named_before(q, a):
+    if army and (headed or phrase_of(q.toks, a) in q.reader.army_words) and not named_before(q, a):
         return army   # "the army has seized X", says Israel's defence minister (or an Israeli paper): Israel's army
     if a.kind == "anaphor":
         head = a.head if a.head in q.reader.generic else ""

@@ -12,7 +12,7 @@ from ..gazetteer import Gazetteer
 from ..model import Claim, Mention, PendingClaim, Report
 from ..text import Sentence, name_key, normalize, sentences
 from .clauses import ActorHit, ActorName, PlaceRef, tokenize
-from .clauses.words import in_time_clause, plural_name
+from .clauses.words import in_time_clause, phrase_of, plural_name
 from .discourse import NO_ACTOR, Discourse, ForceRef, LastAgent, Said
 from .headed import bullet, holdings, place_heading
 from .query import outside
@@ -196,7 +196,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     rank: list[tuple[bool, bool]] = []
     for a in outside(named, [], norm, vocab):   # (with those inside a phrase: "attacks by Turkish-backed factions")
         aid = a.actor if a.kind != "anaphor" else talk.resolve(a.number, named_here, a.head)
-        if aid is None and a.kind == "name" and _words(toks, a) in vocab.unaligned:
+        if aid is None and a.kind == "name" and phrase_of(toks, a) in vocab.unaligned:
             aid = NO_ACTOR   # "Hezbollah ... its fighters": a body of none of the actors, remembered as such
         if aid:
             named_here.append(ForceRef(aid, a.plural, a.head))
@@ -217,10 +217,6 @@ def _linked(raw: list[ActorName], k: int, norm: str, vocab: ClaimVocabulary) -> 
             and _OF_THE.fullmatch(norm, n.end, after.start):
         return after.actor
     return n.actor or ""
-
-
-def _words(toks, a: ActorHit) -> str:
-    return " ".join(t.word for t in toks.between(a.start, a.end))
 
 
 def _section(doc: _Report, sent: Sentence, places: list[PlaceRef]) -> bool | None:

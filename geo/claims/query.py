@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .clauses import ActorHit, Reader, Words, token_at
-from .clauses.words import aside, backer, in_time_clause
+from .clauses.words import aside, backer, in_time_clause, phrase_of
 from .discourse import Discourse, ForceRef
 from .speakers import BOUNDARY, NO_SIDE
 from .triggers import Trigger
@@ -65,7 +65,7 @@ def resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
             continue
         if aside(q.toks, x.start, x.end, pos, tuple(q.named)) or backer(q.toks, x):
             continue   # "HTS (a group banned in Russia) announced it had": not Russia; "(SNA)" is the SNA; nor a backer
-        aid = (army if army and words_of(q, x) in q.reader.army_words else x.actor) if x.kind != "anaphor" else (
+        aid = (army if army and phrase_of(q.toks, x) in q.reader.army_words else x.actor) if x.kind != "anaphor" else (
             q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
         if aid:
             out.append(ForceRef(aid, x.plural, x.head))
@@ -76,10 +76,6 @@ def resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
     main = [f for f, sub in zip(out, subordinate) if not sub]
     # "X seized A after Y pulled out of it, and they are now attacking B": they are X
     return main if main and len(main) < len(out) else out
-
-
-def words_of(q: AgentQuery, a: ActorHit) -> str:
-    return " ".join(t.word for t in q.toks.between(a.start, a.end))
 
 
 def named_before(q: AgentQuery, a: ActorHit) -> bool:

@@ -369,3 +369,8 @@ def adverb(t) -> bool:
 
 
 NOT_ADVERBS = frozenset({"family", "likely", "unlikely", "early", "only", "daily", "weekly", "italy", "assembly"})
+
+
+def phrase_of(toks: Words, a: ActorHit) -> str:
+    """The words of the phrase ``a``, as tokens ("the army")."""
+    return " ".join(t.word for t in toks.between(a.start, a.end))
