@@ -2373,3 +2373,45 @@ def test_a_statement_called_a_fake_is_denied(run):
     assert run("A statement by rebels announcing the liberation of Hama was a fake, the army said.") == set()
     assert run("A statement by the SDF saying its fighters had entered Deir ez-Zor was accurate.") == {
         ("deir_ez_zor", "sdf", "entered")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    # unit nouns: commandos, paratroopers, special forces; a unit named after "from the (elite)"
+    ("Israeli commandos captured Mount Hermon on Sunday.", {("mount_hermon", "israel", "captured")}),
+    ("Israeli Air Force commandos from the elite Shaldag unit captured Mount Hermon on Sunday.",
+     {("mount_hermon", "israel", "captured")}),
+    ("Turkish special forces entered Manbij.", {("manbij", "turkey", "entered")}),
+    # having or claiming control of a place is holding it ("claimed": the subject says so)
+    ("The opposition has full control over Latakia province, including the cities of Tartus and Jableh.",
+     {("latakia_governorate", "opposition", "controls"), ("tartus", "opposition", "controls"),
+      ("jableh", "opposition", "controls")}),
+    ("The SDF claimed control of Khasham on Tuesday.", {("khasham", "sdf", "controls")}),
+    # operating or running a base is holding it
+    ("Russia operates the Hmeimim air base.", {("hmeimim_airbase", "russia", "controls")}),
+    ("The US runs the al-Tanf garrison near the Jordanian border.", {("al_tanf", "us", "controls")}),
+])
+def test_units_control_and_bases(run, text, claims):
+    assert run(text) == claims
+
+
+def test_an_acronym_names_a_force_only_in_capitals(read):
+    assert {(c.place_id, c.actor) for c in read("The US controls al-Tanf.")} == {("al_tanf", "us")}
+    said = read("A commander told us the army still holds Hama.")
+    assert {(c.place_id, c.actor) for c in said} == {("hama", "government")}
+
+
+@pytest.mark.parametrize("text", [
+    # a sponsor is not the force it backs ("the US-backed group": the US has no `proxy` in actors.toml)
+    "The US-backed group took Palmyra on Saturday.",
+    "The U.S.-backed group took Palmyra on Saturday.",
+    "A Washington-backed group entered Deir ez-Zor.",
+    # running or operating anything but a base holds nothing
+    "Russia operates flights from Moscow to Latakia.",
+])
+def test_a_sponsor_or_an_operator_of_no_base_claims_nothing(run, text):
+    assert run(text) == set()
+
+
+def test_claiming_control_names_the_claimant(read):
+    (c,) = read("The SDF claimed control of Khasham on Tuesday.")
+    assert (c.claimant, c.claimant_side) == ("The SDF", "sdf")

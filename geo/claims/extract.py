@@ -107,7 +107,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     Claims about names the gazetteer lacks are appended to ``pending`` when it is given."""
     vocab = vocab.for_date(report.date)   # names whose force changed on a date ([[eras]] of actors.toml)
     norm = normalize(report.text)
-    names = vocab.actor_names(norm)
+    names = vocab.actor_names(norm, report.text)
     vocab.reader.parents = gazetteer.parents
     doc = _Report(report, vocab, gazetteer, _Mentions.of(mentions, vocab, gazetteer), pending,
                   int(report.date[:4]) if report.date[:4].isdigit() else None, norm, names, [n.start for n in names],

@@ -166,7 +166,8 @@ def _speaker_phrase(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, ve
     """The phrase naming who asserts status phrase ``t``, as written (None: nobody is named)."""
     verbs = [m for m in verbs if not _PASSIVE_BEFORE.search(norm, max(0, m.start() - PASSIVE_REACH), m.start())]
     semi = norm.rfind(";", 0, t.start)   # "The army announces X; the coalition enters Y": Y is no one's word
-    verbs_before = [m for m in verbs if semi < m.start() and m.end() <= t.start]   # ("were reported to be" has no speaker)
+    # ("were reported to be" has no speaker; "the SDF claimed control of X": the phrase opens with the verb)
+    verbs_before = [m for m in verbs if semi < m.start() and (m.end() <= t.start or m.start() == t.start < m.end() < t.end)]
     for m in reversed(verbs_before):
         if m.group().endswith("ing") and norm[:m.start()].rstrip().endswith(","):
             continue   # "..., stressing that": the same speaker as the verb before
@@ -304,7 +305,7 @@ def _side_of(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
 
 def _side_of_phrase(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
     n = " " + normalize(claimant) + " "
-    names = vocab.actor_names(n)
+    names = vocab.actor_names(n, f" {claimant} " if len(n) == len(claimant) + 2 else None)
     named = [(x, x.actor) for x in names if x.actor]
     if not named and any(x.name in vocab.unaligned for x in names):
         return "other"   # "the Lebanese army said": a body of none of the actors

@@ -74,6 +74,9 @@ _OPTIONAL = frozenset({"reinforcing", "transient", "media_nouns"})
 _REQUIRED = {"claims.toml": ("status", "reporting", "hedges", "grammar"), "actors.toml": ("actors", "anaphora")}
 
 
+ACRONYM_LETTERS = 3   # a name of this many capitals or fewer names a force only in capitals ("US", not "us")
+
+
 @dataclass(frozen=True)
 class Actor:
     id: str
@@ -146,7 +149,8 @@ class ClaimVocabulary:
         # "the army", said by a side with an army of its own, is that side's army
         self.reader.enemy_of = self.enemy_of
         # "Iranian militias", "Turkish soldiers": a general noun after a force's one-word adjective is that force
-        self.reader.noun_adjectives = {k: v for k, v in self.adjective_of.items() if " " not in k}
+        # (an acronym is no such adjective: "US troops" is the name "US" and a noun; "told us the army": no one's)
+        self.reader.noun_adjectives = {k: v for k, v in self.adjective_of.items() if " " not in k and k not in self.acronyms}
         self.reader.enemy_words_of = self.enemy_words_of
         self.reader.allies_of = {aid: frozenset(others) for aid, others in self._allies.items()}
         self.reader.proxy_of = self.proxy_of
@@ -176,6 +180,9 @@ class ClaimVocabulary:
                 self.actor_of.setdefault(name_key(n), aid)
             for n in spec.get("adjectives", []):
                 self.adjective_of.setdefault(name_key(n), aid)
+        # acronyms ("US", "SDF"): written in capitals to name a force (see actor_names)
+        self.acronyms = frozenset(name_key(n) for spec in a["actors"].values() for n in spec["names"]
+                                  if n.isalpha() and n.isupper() and len(n) <= ACRONYM_LETTERS)
         self._allies: dict[str, set[str]] = {aid: set() for aid in self.actors}
         for aid, spec in a["actors"].items():
             for other in spec.get("allies", []):
@@ -355,16 +362,18 @@ class ClaimVocabulary:
         """The actors allied with ``side`` (none for "outlet" and "other")."""
         return frozenset(self._allies.get(side, ()))
 
-    def actor_names(self, norm: str) -> list[ActorName]:
+    def actor_names(self, norm: str, text: str | None = None) -> list[ActorName]:
         """Every actor name in the folded text ``norm``, whole words, the longest where names
         overlap ("the Military Operations Command" is the opposition's, not "the military").
-        One automaton pass over the text."""
+        One automaton pass over the text. Given ``text`` (what ``norm`` folds, same offsets), an
+        acronym ("US") is a name only where it is written in capitals ("told us" names no one)."""
         words = self.actor_words
         cands = []
         for k, a, b in self.actor_automaton.find_matches_as_indexes(norm, overlapping=True):
             if (a == 0 or not _is_word(norm[a - 1])) and (b == len(norm) or not _is_word(norm[b])) \
                     and (words[k] in self.actor_of or words[k] in self.generic or words[k] in self.pronouns
-                         or words[k] in self.unaligned):
+                         or words[k] in self.unaligned) \
+                    and (text is None or words[k] not in self.acronyms or text[a:b].isupper()):
                 cands.append((a, b, words[k]))   # (a name of an era not begun names no force here)
         cands.sort(key=lambda c: (c[0] - c[1], c[0]))
         taken = bytearray(len(norm))

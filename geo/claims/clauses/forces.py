@@ -124,10 +124,15 @@ class ForceReader(Grammar):
                 near = len(gap) <= LINK_GAP   # (a bracket or a link is a few words: no regex over a long gap)
                 # "the Syrian National Army (SNA) factions"; "troops of the 210th Division"
                 bracket = near and [t.word for t in gap] in (["("], ["(", "the"], [")"])
-                link = near and tuple(t.word for t in gap if t.word not in LINK_TRANSPARENT and not (
-                    t.word[:1].isdigit() and _ORDINAL.fullmatch(t.word))) in self.modifier_links
+                link = near and tuple(t.word for t in gap if t.word not in LINK_TRANSPARENT and not (t.cap and h.actor is None)
+                                      and not (t.word[:1].isdigit() and _ORDINAL.fullmatch(t.word))) in self.modifier_links
                 owned = prev.kind == "name" and h.kind == "generic" and (
                     self._possessive(toks, prev, gap) or (len(gap) == 1 and gap[0].word in self.identity_links))
+                if prev.kind == "name" and h.kind == "generic" and [t.word for t in gap] in SPONSORED:
+                    # "US-backed fighters": not the sponsor's; its proxy's (actors.toml), else the noun's own
+                    proxy = self.proxy_of.get(prev.actor or "")
+                    out[-1] = ActorHit(prev.start, h.end, proxy, "name", h.plural, "", h.head) if proxy else h
+                    continue
                 if adjacent or bracket or link or owned:
                     # ("factions of the Turkish-backed Syrian National Army": the factions, plural, stay the head)
                     out[-1] = self._join(prev, h, modifier_first=not (link or (prev.start, prev.end) in linked))
@@ -379,15 +384,14 @@ class ForceReader(Grammar):
 
 
 # Words between a noun and "of"/"led by" and the force it names that leave the link whole
-# ("factions of the so-called 'National Army'").
-LINK_TRANSPARENT = frozenset({"the", "our", "its", "their", "so", "called", "'", '"', "\u201c", "\u201d", "\u2018", "\u2019"})
-PROXY_HEADS = frozenset({"backed", "affiliated", "aligned", "sponsored", "supported"})   # "Turkish-backed"
-PROXY_NOUNS = frozenset({"mercenaries", "factions", "militias", "gangs", "groups"})   # a state's: its proxy's
+# ("factions of the so-called 'National Army'"; a unit's own capitalised name: "from the elite Shaldag unit").
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
+LINK_TRANSPARENT = frozenset({"the", "our", "its", "their", "so", "called", "elite", "'", "\u2018", "\u2019"}) | QUOTE_MARKS
+PROXY_HEADS = frozenset({"backed", "affiliated", "aligned", "sponsored", "supported"})   # "Turkish-backed"
+SPONSORED = (["backed"], ["sponsored"], ["supported"])   # "US-backed fighters"
+PROXY_NOUNS = frozenset({"mercenaries", "factions", "militias", "gangs", "groups"})   # a state's: its proxy's
 SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
-
-
 PARTICIPLE_PHRASE = 8   # words of a participle phrase between a subject and its verb ("pushing south along the M5")
 MEANS_WORDS = 3         # words of a phrase saying how a force came ("in armoured pick-up trucks")
 POSSESSED_WORDS = 4     # modifiers between a force's "'s" and the noun it owns ("the regime's 25th Special Missions Forces")
