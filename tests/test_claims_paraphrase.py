@@ -2415,3 +2415,25 @@ def test_a_sponsor_or_an_operator_of_no_base_claims_nothing(run, text):
 def test_claiming_control_names_the_claimant(read):
     (c,) = read("The SDF claimed control of Khasham on Tuesday.")
     assert (c.claimant, c.claimant_side) == ("The SDF", "sdf")
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a force placed by a participle phrase holding a list: every place of the list, for a defence too
+    ("Army units stationed in the towns of Souran, Taybat al-Imam and Halfaya thwarted attempts by terrorists to infiltrate.",
+     {("souran", "government", "repelled"), ("taybat_al_imam", "government", "repelled"),
+      ("halfaya", "government", "repelled")}),
+    ("Government units stationed in Albu Kamal, Mayadin and Deir ez-Zor withdrew on Friday.",
+     {("abu_kamal", "government", "withdrew"), ("mayadin", "government", "withdrew"),
+      ("deir_ez_zor", "government", "withdrew")}),
+    ("In Hama, the army repelled an attack.", {("hama", "government", "repelled")}),
+    # a noun led by a force, set off by commas, is that force's
+    ("The offensive, led by Hayat Tahrir al-Sham, took Aleppo within four days.", {("aleppo", "opposition", "captured")}),
+    ("A government counter-attack retook Kafraa early on Wednesday.", {("kafraa", "government", "captured")}),
+    # "moved in behind them": into the place just left
+    ("Government troops pulled out of Deir ez-Zor today, and the SDF moved in behind them.",
+     {("deir_ez_zor", "government", "withdrew"), ("deir_ez_zor", "sdf", "entered")}),
+    # leaving a base outside a town is leaving the town
+    ("Russian military police left their base outside Kobani in recent days.", {("kobani", "russia", "withdrew")}),
+])
+def test_participle_lists_led_nouns_and_bases_left(run, text, claims):
+    assert run(text) == claims

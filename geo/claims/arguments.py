@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
 from .clauses.before import LABEL_MARKS
-from .clauses.words import GUARDING, SUBJECT_LOCATIVES
+from .clauses.words import GUARDING, LOCATIVE_HEADS, SUBJECT_LOCATIVES
 from .triggers import Trigger
 
 HELD_PLACE_GAP = 3       # words between "rebel-held" and its place
@@ -119,7 +119,9 @@ def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], a
     if j >= 2 and toks[j - 1].word == "of" and toks[j - 2].word in reader.directions:
         head = [p for p in places if p.end <= near[-1].start and p.key is not None]
         near = head[-1:]   # "Kuweires air base east of Aleppo, taken by X": the base
-    before = toks.at(near[-1].start) - 1 if near else -1
+    before = toks.at(_list_head(toks, places, near[-1]).start) - 1 if near else -1   # (before "A, B and C",
+    while before > 0 and (toks[before].word == "the" or toks[before].word in LOCATIVE_HEADS):
+        before -= 1   # and "in the towns of" before it)
     # (not "forces in Hama pulled out", "soldiers defending Hama pulled back": the place is a preposition's object)
     if ti > 0 and not objected and near and toks[ti].word.endswith(("ed", "en")) and not (
             before >= 0 and (toks[before].word in SUBJECT_LOCATIVES or toks[before].word in GUARDING)):
@@ -290,3 +292,13 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     if passive and agent is None:
         return targets, "passive"
     return targets, agent
+
+
+def _list_head(toks, places: list[PlaceRef], last: PlaceRef) -> PlaceRef:
+    """The first place of the list ("A, B and C") that ends with ``last``."""
+    head = last
+    for p in reversed([p for p in places if p.end <= last.start and p.key is not None]):
+        if not all(t.word in (",", "and") for t in toks.between(p.end, head.start)):
+            break
+        head = p
+    return head

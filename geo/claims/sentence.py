@@ -126,8 +126,9 @@ class SentenceReading:
             targets = found[-1].places   # "Rebels entered Hama after government forces withdrew"
         elif not targets and self._moved_in(t, ti):
             targets = found[-1].places   # "Troops pulled out of X, and the SDF moved in"
-        elif not targets and t.pattern.effect == "loss":
-            # "Government forces in Hama withdrew"; "In Suwayda, ... government forces left their posts"
+        elif not targets and t.pattern.effect in ("loss", "defence"):
+            # "Government forces in Hama withdrew"; "In Suwayda, ... government forces left their posts";
+            # "army units stationed in A and B thwarted attempts to infiltrate"
             targets = self._where_the_subject_was(ti) or reader.scene(self.toks, self.places, ti)
         return [p for p in targets if not any(a < p.end and p.start < b for a, b in self.blocked)]
 
@@ -209,8 +210,11 @@ class SentenceReading:
         for k in range(toks.at(subj.end) if subj is not None else lo + 1, ti):
             if (toks[k].word in ("in", "inside", "at") and (subj is not None or toks[k - 1].word in SUBJECT_PARTICIPLES)) \
                     or toks[k].word in GUARDING:   # "the troops guarding the base withdrew"
-                return [p for p in reader.objects(toks, k + 1, self.places)
-                        if p.key is not None and p.end <= toks[ti].start]
+                got = [p for p in reader.objects(toks, k + 1, self.places) if p.key is not None and p.end <= toks[ti].start]
+                for p in (p for p in self.places if got and got[-1].end <= p.start and p.end <= toks[ti].start):
+                    if p.key is not None and all(x.word in (",", "and") for x in toks.between(got[-1].end, p.start)):
+                        got.append(p)   # "stationed in A, B and C thwarted": C too, though a verb follows it
+                return got
         return []
 
     def _subordinate_to(self, before: Found, ti: int) -> bool:
@@ -327,7 +331,7 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "district", "suburb", "haml
 _SENT = re.compile(r"\b(?:sent|dispatched|rushed|deployed|moved|sending|dispatching|rushing|deploying)\b")
 _SUPPOSED = re.compile(r"(?:\s*\S+){0,4}?\s+(?:would|could|might)\b")   # "the entry of X into Y would ..."
 _SUBORDINATE_ENDS = re.compile(r",| but | yet ")   # "X took A after Y withdrew[,| but] (X) pulled out"
-_OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "hours", "shortly", "\u2014"})
+_OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "behind", "hours", "shortly", "\u2014"})
 
 
 def _objectless(toks, end: int) -> bool:

@@ -333,7 +333,7 @@ class ForceReader(Grammar):
         k, named = 1, False
         while k < len(gap):
             inside = any(p.start <= gap[k].start < p.end for p in self.sentence_places)
-            listed = named and gap[k].word == "and" and k + 1 < len(gap) and any(
+            listed = named and gap[k].word in ("and", ",") and k + 1 < len(gap) and any(
                 p.start == gap[k + 1].start for p in self.sentence_places)   # "stationed in A and B"
             if not (inside or listed or gap[k].word == "the" or gap[k].word in LOCATIVE_HEADS):
                 break
@@ -386,7 +386,7 @@ class ForceReader(Grammar):
 # Words between a noun and "of"/"led by" and the force it names that leave the link whole
 # ("factions of the so-called 'National Army'"; a unit's own capitalised name: "from the elite Shaldag unit").
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
-LINK_TRANSPARENT = frozenset({"the", "our", "its", "their", "so", "called", "elite", "'", "\u2018", "\u2019"}) | QUOTE_MARKS
+LINK_TRANSPARENT = frozenset({"the", "our", "its", "their", "so", "called", "elite", ",", "'", "\u2018", "\u2019"}) | QUOTE_MARKS
 PROXY_HEADS = frozenset({"backed", "affiliated", "aligned", "sponsored", "supported"})   # "Turkish-backed"
 SPONSORED = (["backed"], ["sponsored"], ["supported"])   # "US-backed fighters"
 PROXY_NOUNS = frozenset({"mercenaries", "factions", "militias", "gangs", "groups"})   # a state's: its proxy's

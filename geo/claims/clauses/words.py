@@ -14,7 +14,8 @@ _DASH = re.compile(r"(?<=\s)[\u2013\u2014\u2015-]{1,2}(?=\s)|--")
 BACKING_PARTICIPLES = frozenset({"backed", "supported", "aided", "assisted", "helped", "covered", "escorted"})
 SUBJECT_PARTICIPLES = frozenset({"stationed", "based", "deployed", "positioned", "garrisoned"})
 SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from", "at"})
-LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area"})
+LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area", "towns", "villages",
+                            "village", "cities", "areas", "of"})   # ("stationed in the towns of A, B and C")
 # participles whose object is where the force stands: "the troops guarding it", "soldiers manning the base"
 GUARDING = frozenset({"guarding", "defending", "protecting", "manning", "securing", "garrisoning"})
 NAME_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ed", "es", "et",
