@@ -2437,3 +2437,35 @@ def test_claiming_control_names_the_claimant(read):
 ])
 def test_participle_lists_led_nouns_and_bases_left(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "for the first time since 2016" measures how new an event is; it does not date it
+    ("Rebels captured Aleppo for the first time since 2016.", {("aleppo", "opposition", "captured")}),
+    ("Rebels captured Aleppo in the biggest advance since March 2020.", {("aleppo", "opposition", "captured")}),
+    ("The rebels entered Maarat al-Numan, giving them control of Idlib province for the first time since 2019.",
+     {("maarat_al_numan", "opposition", "entered"), ("idlib_governorate", "opposition", "controls")}),
+    # ... but what a "when" after that year tells happened then
+    ("Opposition fighters entered Aleppo on Friday for the first time since 2016, when government forces "
+     "backed by Iran-backed militias retook it.", {("aleppo", "opposition", "entered")}),
+    # a share of a place: nearly all of it is held; less is still fought over
+    ("Local factions now control around 90 percent of Daraa province.", {("daraa_governorate", "opposition", "controls")}),
+    ("The SNA now controls about 80% of Manbij.", {("manbij", "sna", "contested")}),
+    # reported inside, near, a patrol
+    ("SDF units have also been reported inside al-Mayadin.", {("mayadin", "sdf", "entered")}),
+    ("Israeli tanks had advanced beyond the buffer zone and were near the village of Qatana.",
+     {("qatana", "israel", "advancing")}),
+    ("Local sources said an Israeli patrol entered the town of Khan Arnabah.", {("khan_arnabah", "israel", "entered")}),
+])
+def test_measured_years_shares_and_presence(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels captured Aleppo in 2012.",
+    "The army took Aleppo in 2016, its first big win since 2012.",
+    "The fighting is the heaviest since March 2020, when a ceasefire froze the front lines in rebel-held Idlib.",
+    "Hama, which is near Homs, was calm.",
+])
+def test_dated_and_descriptive_sentences_claim_nothing(run, text):
+    assert run(text) == set()

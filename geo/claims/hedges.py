@@ -61,9 +61,19 @@ def _spans(norm: str, rx: re.Pattern) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in rx.finditer(norm))
 
 
+# "captured Aleppo for the first time since 2016", "the biggest advance since 2020": the year
+# measures how new the event is; it does not date it
+_MEASURED_SINCE = re.compile(r"\b(?:first|only|biggest|largest|worst|heaviest|deepest|furthest|farthest|greatest|most)"
+                             r"(?: [\w'-]+){0,5}? since (?:(?:early|late|mid) )?(?:[a-z]+ )?$")
+MEASURED_REACH = 60   # characters before a year where that phrase is looked for
+# "... since 2016, when the army retook it": what follows is that year's event
+_YEAR_WHEN = re.compile(r"\b(1[89]\d\d|20\d\d),? when\b")
+
+
 @lru_cache(maxsize=8)
 def _years(norm: str, rx: re.Pattern) -> tuple[tuple[int, int, int], ...]:
-    return tuple((m.start(), m.end(), int(m.group(1))) for m in rx.finditer(norm))
+    return tuple((m.start(), m.end(), int(m.group(1))) for m in rx.finditer(norm)
+                 if not _MEASURED_SINCE.search(norm[max(0, m.start() - MEASURED_REACH):m.start()]))
 
 
 def _found_before(norm: str, rx: re.Pattern, pos: int) -> bool:
@@ -137,6 +147,9 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
         return True   # "besieged the city for two years", "took it a decade ago" (not "has held it for years")
     if _PLUPERFECT.search(just_before) and _found_before(norm, vocab.rx_history_after, t.start):
         return True   # "For more than four decades the city had stayed under Assad family rule"
+    if year is not None and any(int(m.group(1)) < year and ";" not in norm[m.end():t.start]
+                                for m in _YEAR_WHEN.finditer(norm, 0, t.start)):
+        return True   # "entered Aleppo for the first time since 2016, when the army retook it": "retook"
     if not _background(norm, year, vocab.rx_history):
         return False
     if _RELATIVE_HAD.search(norm, max(0, t.start - RELATIVE_HAD_REACH), t.start) \
