@@ -985,8 +985,9 @@ def test_an_entry_with_no_object_is_into_the_opening_place(run):
     """"In X, troops entered on Monday and ...": X is where they entered; not when a relative
     pronoun is the object, nor when the opening is a time and the place comes after the phrase."""
     assert run("In Hama, rebel fighters entered on Thursday and raised their flag.") == {("hama", "opposition", "entered")}
+    # (the provincial capital is the named province's: Daraa; never the province itself)
     assert run("In Daraa province, local factions now control the provincial capital, which they entered on Friday.") \
-        == set()
+        == {("daraa", "opposition", "controls"), ("daraa", "opposition", "entered")}
     assert run("On Sunday morning the capital fell; Assad had already flown to Moscow, where he was granted asylum.") \
         == set()
 
@@ -2469,3 +2470,30 @@ def test_measured_years_shares_and_presence(run, text, claims):
 ])
 def test_dated_and_descriptive_sentences_claim_nothing(run, text):
     assert run(text) == set()
+
+
+@pytest.mark.parametrize("text, claims", [
+    # number words in distances
+    ("Opposition forces came within roughly five kilometers of Nubl.", {("nubl", "opposition", "advancing")}),
+    # kept forces, knocked out of, resisting in, restored positions, positions around, relinquished, mopped up
+    ("The SDF kept its forces in the Sheikh Maqsoud neighbourhood of Aleppo.", {("sheikh_maqsoud", "sdf", "controls")}),
+    ("Government forces have knocked the militants out of Qalaat al-Madiq and Maardes.",
+     {("qalaat_al_madiq", "government", "captured"), ("maardes", "government", "captured")}),
+    ("The Manbij Military Council was still resisting in several neighborhoods of Manbij.", {("manbij", "sdf", "contested")}),
+    ("The regime forces withdrew from their positions around Kuweires and al-Safira.",
+     {("kuweires_airbase", "government", "withdrew"), ("safira", "government", "withdrew")}),
+    ("In practice, the army had relinquished Aleppo.", {("aleppo", "government", "withdrew")}),
+    ("Turkish-backed fighters had mopped up Manbij.", {("manbij", "sna", "captured")}),
+    ("The army said it had repositioned its units in Daraa and Sweida provinces.",
+     {("daraa_governorate", "government", "withdrew"), ("as_suwayda_governorate", "government", "withdrew")}),
+    # the provincial capital of the province just named
+    ("In the southern province of Daraa, local fighters took control of the provincial capital on Friday.",
+     {("daraa", "opposition", "captured")}),
+    # an apposition ranking a place in a region describes it: no claim about the region
+    ("On Saturday, the factions swept into Maarat al-Numan, the largest town of the southern Idlib countryside.",
+     {("maarat_al_numan", "opposition", "entered")}),
+    ("Rebels took Khitab, the town of Souran and Halfaya.",
+     {("khitab", "opposition", "captured"), ("souran", "opposition", "captured"), ("halfaya", "opposition", "captured")}),
+])
+def test_more_phrasings_of_gains_holds_and_losses(run, text, claims):
+    assert run(text) == claims

@@ -148,3 +148,19 @@ class Grammar:
             if k >= 0 and toks[k].word == "and":   # "says the army has left X, and that its units have entered"
                 return CONTINUED if any(t.word in self.verbs for t in toks[:k]) else False
         return k >= 0 and toks[k].word in self.verbs
+
+    @staticmethod
+    def describes(toks: Words, item: int, m: int) -> bool:
+        """Tokens ``item``..``m`` (before a place) are an apposition describing the place before
+        their comma, not a list item: "Maarat al-Numan, the largest town of the southern Idlib
+        countryside" (a ranking word, then a place noun and "of"/"in")."""
+        words = [t.word for t in toks[item:m]]
+        if len(words) < 4 or words[0] != "the":
+            return False
+        k = next((n for n, w in enumerate(words) if w in _KIND_NOUNS), None)
+        return k is not None and k + 1 < len(words) and words[k + 1] in ("of", "in") and any(
+            w in _RANKING or (w.endswith("est") and len(w) > 4) for w in words[1:k])
+
+
+_RANKING = frozenset({"main", "only", "last", "first", "second", "third", "principal", "chief", "provincial"})
+_KIND_NOUNS = frozenset({"town", "city", "village", "district", "stronghold", "hub", "capital", "base", "airport"})

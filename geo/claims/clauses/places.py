@@ -296,12 +296,11 @@ class PlaceReader(Grammar):
                 return k   # "the Internal Security Forces": the first words of a force's name
             if toks[j].start in self.forces_at or toks[j].start in self.place_starts:
                 break
-            if toks[j].cap and toks[j].word.isalpha():
-                j += 1
-            elif toks[j].word in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap:
-                j += 2
-            else:
+            step = 1 if toks[j].cap and toks[j].word.isalpha() else 2 if (
+                toks[j].word in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap) else 0
+            if not step:
                 break
+            j += step
         return j
 
     def _list(self, toks, k: int, places, out: list[PlaceRef], unknown: bool, subject: bool = False) -> list[PlaceRef]:
@@ -324,6 +323,9 @@ class PlaceReader(Grammar):
                     m = close + 1
             while m < len(toks) and toks[m].start not in by_start and self._item_word(toks, m):
                 m += 1
+            if m < len(toks) and toks[m].start in by_start and self.describes(toks, item, m):
+                k = toks.at(by_start[toks[m].start].end)   # "X, the largest town of [the Idlib countryside]": no item
+                continue
             if m < len(toks) and toks[m].start in by_start:
                 p = by_start[toks[m].start]
                 after = toks.at(p.end)
