@@ -2497,3 +2497,21 @@ def test_dated_and_descriptive_sentences_claim_nothing(run, text):
 ])
 def test_more_phrasings_of_gains_holds_and_losses(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a relative clause after a force and where it comes from
+    ("Rebels from the south, who took Daraa on Friday, reached Damascus first.",
+     {("daraa", "opposition", "captured"), ("damascus", "opposition", "entered")}),
+    # a withdrawal with no object joined by ", and" to a gain: from the place gained
+    ("Insurgents stormed into Aleppo, Syria's largest city, on Nov. 29, and within a day the army had withdrawn.",
+     {("aleppo", "opposition", "entered"), ("aleppo", "government", "withdrew")}),
+    ("Rebels entered Hama, and the army withdrew from Salamiyah.",
+     {("hama", "opposition", "entered"), ("salamiyah", "government", "withdrew")}),
+    # a long apposition with a relative clause between a place and its passive verb
+    ("Rebels seized Anjara on Wednesday. The 46th Regiment base, a sprawling compound west of the city that the "
+     "army had used for years to shell the Idlib countryside, was overrun in the morning.",
+     {("anjara", "opposition", "captured"), ("base_46", "opposition", "captured")}),
+])
+def test_relatives_coordination_and_long_appositions(run, text, claims):
+    assert run(text) == claims

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .clauses import ActorHit, token_at
 from .clauses.grammar import CONTINUED
-from .clauses.words import by_no_force, heading, in_closed_relative, is_claimant, phrase_of
+from .clauses.words import SUBJECT_LOCATIVES, by_no_force, heading, in_closed_relative, is_claimant, phrase_of
 from .discourse import NO_ACTOR
 from .query import AgentQuery, has_side, named_before, own_army, resolved_before
 
@@ -15,6 +15,7 @@ NOUN_RECENT_SENTENCES = 2   # "the capture of X" takes the agent of a claim this
 BETWEEN_REACH = 25     # tokens after a phrase of fighting searched for "between A and B"
 RECENT_FORCES = 3      # forces named last: another among them makes a side's "the mercenaries" unsure
 PLACE_DESCRIPTION_GAP = 1   # characters between a place and the comma of a phrase describing it
+PLACING_WORDS = 5      # words saying where a force is, between it and its relative clause ("rebels from the south, who")
 
 
 # words that name no force in "the armed terrorist groups", "the remnants of the militias"
@@ -200,11 +201,22 @@ def _relative_owner(q: AgentQuery) -> ActorHit | None:
     while k >= 0 and toks[k].word in (",", ")"):
         k -= 1
     owner = next((a for a in q.actors if k >= 0 and a.start <= toks[k].start < a.end), None)
+    before = [a for a in q.actors if k >= 0 and a.end <= toks[k].start]
+    if owner is None and before and _placing(q, before[-1], toks[k].end):
+        owner = before[-1]   # "rebels from the south, who took X": the rebels
     # only time words and adverbs between: "troops who on Tuesday abandoned X"
     between_soft = all(t.word in q.reader.soft for t in toks[lo:q.ti])
     if owner is not None and q.reader.subject(toks, q.ti, q.actors, lo) is None and between_soft:
         return owner
     return None
+
+
+def _placing(q: AgentQuery, a: ActorHit, end: int) -> bool:
+    """The words after force ``a`` up to ``end`` only say where it is or comes from ("from the
+    south", "in Daraa province"): a preposition, then at most a few words, no clause mark."""
+    gap = q.toks.between(a.end, end)
+    return 1 < len(gap) <= PLACING_WORDS and gap[0].word in SUBJECT_LOCATIVES and all(
+        t.word not in (",", ";", "who", "which", "that") and t.word not in q.reader.verbs for t in gap)
 
 
 def _describes_place(q: AgentQuery, j: int) -> bool:

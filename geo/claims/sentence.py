@@ -121,7 +121,7 @@ class SentenceReading:
                 and (t.pattern.agent == "inside" or t.pattern.noun or reader.subjectless(self.toks, ti))
                 and (t.pattern.noun or not self.vocab.rx_verb.search(self.norm, found[-1].trigger.end, t.start))):
             targets = found[-1].places
-        elif not targets and t.pattern.effect == "loss" and found and self._subordinate_to(found[-1], ti) \
+        elif not targets and t.pattern.effect == "loss" and found and self._subordinate_to(found[-1], ti, t.end) \
                 and found[-1].trigger.pattern.effect in ("gain", "presence", "hold") and not self._object_named(t):
             targets = found[-1].places   # "Rebels entered Hama after government forces withdrew"
         elif not targets and self._moved_in(t, ti):
@@ -217,12 +217,14 @@ class SentenceReading:
                 return got
         return []
 
-    def _subordinate_to(self, before: Found, ti: int) -> bool:
+    def _subordinate_to(self, before: Found, ti: int, end: int) -> bool:
         """The phrase at token ``ti`` is in a clause ("after the army withdrew") subordinate to the
         claim ``before``: a subordinating word between them, no reporting verb, no semicolon."""
         reader, toks = self.vocab.reader, self.toks
         between = toks.between(before.trigger.end, toks[ti].start)
-        return (any(x.word in reader.shared_place_subordinators for x in between)
+        words = [x.word for x in between]
+        coordinated = any(words[n:n + 2] == [",", "and"] for n in range(len(words))) and _objectless(toks, end)
+        return ((coordinated or any(w in reader.shared_place_subordinators for w in words))   # (", and the army withdrew")
                 and not any(x.word in (";", ":") for x in between)
                 and not self.vocab.rx_verb.search(self.norm, before.trigger.end, toks[ti].start))
 

@@ -395,6 +395,6 @@ PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "sinc
 PARTICIPLE_PHRASE = 8   # words of a participle phrase between a subject and its verb ("pushing south along the M5")
 MEANS_WORDS = 3         # words of a phrase saying how a force came ("in armoured pick-up trucks")
 POSSESSED_WORDS = 4     # modifiers between a force's "'s" and the noun it owns ("the regime's 25th Special Missions Forces")
-INSERTION_HEAD = 6      # words between the comma opening an insertion and its clause word ("a town that")
+INSERTION_HEAD = 9      # words between the comma opening an insertion and its clause word ("a town that")
 LINK_GAP = 6   # words between a noun and the force it is linked to ("fighters of the so-called 'National Army'")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")
