@@ -2515,3 +2515,13 @@ def test_more_phrasings_of_gains_holds_and_losses(run, text, claims):
 ])
 def test_relatives_coordination_and_long_appositions(run, text, claims):
     assert run(text) == claims
+
+
+def test_done_clearing_and_a_medium_spoken_on(run, read):
+    # "after clearing X": the clearing is done
+    assert run("The SNA entered Manbij after clearing the Arima area to the west and the village of Awn al-Dadat.") == {
+        ("manbij", "sna", "entered"), ("arima", "sna", "captured"), ("awn_al_dadat", "sna", "captured")}
+    # the medium a speaker spoke on names no side: state television's name is no agent of "the liberation of"
+    assert read("A group of men appeared on Syrian state television to announce the liberation of Damascus.") == []
+    (c,) = read("A commander said on state television that the army had retaken Hama.")
+    assert (c.actor, c.claimant_side) == ("government", "other")
