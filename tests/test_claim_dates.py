@@ -84,3 +84,20 @@ def test_a_timeline_repeating_a_claim_on_another_day_keeps_both():
     assert sorted((c.date, c.actor) for c in claims) == [
         ("2024-12-02", "government"), ("2024-12-05", "opposition"), ("2024-12-07", "government")]
 
+
+
+def test_a_heading_line_that_is_a_date_dates_the_paragraphs_under_it():
+    """A day-by-day account ("Saturday, November 30" over a paragraph): the heading's date, the
+    last day of a range; a date in the sentence itself still wins; text before any heading keeps
+    the report's date."""
+    gaz = load(ROOT / "gazetteer.csv")
+    text = ("Twelve days\n\nRebels entered Anjara.\n\nSaturday, November 30\n"
+            "The rebels took Saraqib. The army said its units had pulled out of Saraqib.\n\n"
+            "Sunday, December 1 \u2013 Wednesday, December 4\n"
+            "The army took back Kafraa. Rebels entered Hama on Thursday.\n")
+    r = parse_report(Path("t.txt"), text.encode(), Source("Test Wire", "2024-12-10", "", ""))
+    claims = extract_claims(r, find_mentions(r, Matcher(gaz)), ClaimVocabulary(), gaz)
+    assert {(c.place_id, c.status, c.date) for c in claims} == {
+        ("anjara", "entered", "2024-12-10"), ("saraqib", "captured", "2024-11-30"),
+        ("saraqib", "withdrew", "2024-11-30"), ("kafraa", "captured", "2024-12-04"),
+        ("hama", "entered", "2024-12-05")}

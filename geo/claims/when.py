@@ -1,6 +1,8 @@
 """When a claimed event happened, where the text says so: a timeline line's date label
-("NOV 29 - Rebels push into ..."), a date opening the sentence ("On 5 December, ..."), or a
-date or weekday in the phrase's clause ("entered Hama on Thursday"); else the report's date.
+("NOV 29 - Rebels push into ..."), a date opening the sentence ("On 5 December, ..."), a date
+or weekday in the phrase's clause ("entered Hama on Thursday"), or a heading line that is only a
+date ("Saturday, November 30", "Sunday, December 1 - Wednesday, December 4": its last day) above
+the paragraph; else the report's date.
 
 A day and month take the report's year (the year before when that would be months after the report);
 a weekday is the last such day on or before the report's date, "yesterday" the day before it.
@@ -12,6 +14,8 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from ..reports.header import MONTHS
 
@@ -79,6 +83,31 @@ def _taken(d: datetime.date | None, report: datetime.date) -> str:
     return "" if d is None or d > report else d.isoformat()
 
 
+# a line that is only a date or a range of dates: weekdays, months, numbers, commas and dashes
+_DATE_LINE = re.compile(rf"(?im)^[ \t]*(?:[#*\u2022][ \t]*)?(?:(?:{'|'.join(_WEEKDAYS)}|{_MONTH}|\d{{1,4}}(?:st|nd|rd|th)?"
+                        rf"|to|and)\.?,?[ \t]*(?:[-\u2013\u2014][ \t]*)?){{2,12}}:?[ \t]*$")
+_DAY_MONTH_ANY = re.compile(_DAY_MONTH, re.I)
+
+
+@lru_cache(maxsize=4)
+def _date_headings(text: str) -> tuple[tuple[int, ...], tuple[re.Match, ...]]:
+    """The heading lines of ``text`` that are only a date: (where each line ends, its last date)."""
+    ends, dates = [], []
+    for line in _DATE_LINE.finditer(text):
+        found = list(_DAY_MONTH_ANY.finditer(line.group()))
+        if found:
+            ends.append(line.end())
+            dates.append(found[-1])
+    return tuple(ends), tuple(dates)
+
+
+def _heading_date(text: str, sentence_start: int, report: datetime.date) -> str:
+    """The date of the last date-only heading line above ``sentence_start`` ("" when none)."""
+    ends, dates = _date_headings(text)
+    k = bisect_right(ends, sentence_start)
+    return _taken(_from_day_month(dates[k - 1], report), report) if k else ""
+
+
 def event_date(text: str, sentence_start: int, sentence: str, phrase_start: int, phrase_end: int,
                report_date: str) -> str:
     """The date of the event a status phrase (``phrase_start:phrase_end`` in ``sentence``, which
@@ -100,4 +129,4 @@ def event_date(text: str, sentence_start: int, sentence: str, phrase_start: int,
     opening = _OPENING.match(sentence)
     if opening and opening.end() <= phrase_start:
         return _taken(_date_of(opening, report), report) or report_date
-    return report_date
+    return _heading_date(text, sentence_start, report) or report_date
