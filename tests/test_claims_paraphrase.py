@@ -2525,3 +2525,17 @@ def test_done_clearing_and_a_medium_spoken_on(run, read):
     assert read("A group of men appeared on Syrian state television to announce the liberation of Damascus.") == []
     (c,) = read("A commander said on state television that the army had retaken Hama.")
     assert (c.actor, c.claimant_side) == ("government", "other")
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a gain told in a relative clause's pluperfect, undone by the gain told before it, is no claim
+    ("The army retook Kafraa, which rebels had captured on Tuesday.", {("kafraa", "government", "captured")}),
+    ("The source recalled that army units had yesterday restored security and stability to the villages of "
+     "Kafraa and Maarshahour, after eliminating the terrorists who had infiltrated them.",
+     {("kafraa", "government", "captured"), ("maarshahour", "government", "captured")}),
+    # ... but one not undone stays
+    ("The army retook Kafraa, which rebels had captured on Tuesday, and rebels who had entered Hama held it.",
+     {("kafraa", "government", "captured"), ("hama", "opposition", "entered")}),
+])
+def test_a_gain_undone_in_the_same_sentence(run, text, claims):
+    assert run(text) == claims

@@ -15,6 +15,7 @@ from .clauses import ActorHit, ActorName, PlaceRef, tokenize
 from .clauses.words import in_time_clause, phrase_of, plural_name
 from .discourse import NO_ACTOR, Discourse, ForceRef, LastAgent, Said
 from .headed import bullet, holdings, place_heading
+from .hedges import RELATIVE_HAD, RELATIVE_HAD_REACH
 from .query import outside
 from .sentence import Found, SentenceReading
 from .speakers import Speaker, admission, document_voice, first_claimant
@@ -260,7 +261,10 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
     if main:   # "Rebels took Hama after the army withdrew. Homs was captured too": the rebels
         doc.talk.agent = LastAgent(main[-1].actor, n_sent, main[-1].trigger.pattern.effect)
         doc.talk.places = tuple(p.key for p in main[-1].places if p.key is not None)   # for "All three ..." next
+    undone = _undone(found, doc.norm[sent.start:sent.end])
     for f in found:
+        if f in undone:
+            continue
         t, side = f.trigger, f.speaker.side
         date = event_date(report.text, sent.start, text, t.start, t.end, report.date) if f.places else report.date
         for p in f.places:
@@ -274,3 +278,15 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
                 continue
             doc.add(m.place_id, f.actor, t.pattern.status, t.pattern.effect, f.speaker, text, hedged,
                     text[t.start:t.end], sent.start, date)
+
+
+def _undone(found: list[Found], norm: str) -> list[Found]:
+    """Gains told in a relative clause's pluperfect that a gain of another force in the same
+    sentence undid ("army units restored security to Kafraa after eliminating the terrorists
+    who had infiltrated it"): what came before, not a claim of the report's."""
+    def earlier(f: Found) -> bool:
+        return bool(RELATIVE_HAD.search(norm, max(0, f.trigger.start - RELATIVE_HAD_REACH), f.trigger.start))
+    gains = [g for g in found if g.trigger.pattern.effect == "gain"]
+    return [f for f in found if f.trigger.pattern.effect in ("gain", "presence") and earlier(f) and any(
+        g.actor != f.actor and g.trigger.start < f.trigger.start and {p.key.place_id for p in g.places if p.key is not None}
+        & {p.key.place_id for p in f.places if p.key is not None} for g in gains)]   # (the undoing told first)

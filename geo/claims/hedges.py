@@ -152,7 +152,7 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
         return True   # "entered Aleppo for the first time since 2016, when the army retook it": "retook"
     if not _background(norm, year, vocab.rx_history):
         return False
-    if _RELATIVE_HAD.search(norm, max(0, t.start - RELATIVE_HAD_REACH), t.start) \
+    if RELATIVE_HAD.search(norm, max(0, t.start - RELATIVE_HAD_REACH), t.start) \
             and _earlier_year_between(norm, year, 0, t.start):
         return True   # "frozen since March 2020, when a ceasefire ended an offensive that had retaken X"
     if _earlier_year_between(norm, year, t.end, clause_end) and not (_present_perfect(norm, t)
@@ -175,8 +175,9 @@ _DATED_OPENING = re.compile(r"\W*(?:the|a|an|that) (?:[a-z]+ )?(1[89]\d\d|20\d\d
 _NEW_CLAUSE = re.compile(r";|, and | but | as | while ")
 _INSERTION = re.compile(r",[^,]*,")
 _AND_WORD = re.compile(r" and (?:the )?([a-z]+)")
-# a relative clause's pluperfect, an insertion between ("an offensive that, backed by X, had recaptured")
-_RELATIVE_HAD = re.compile(r"\b(?:which|that|who)\b(?:\s*,[^,]*,)?\s+had(?: \w+)?\s*$")
+# a relative clause's pluperfect, an insertion or its subject between ("an offensive that, backed by X,
+# had recaptured", "Kafraa, which the rebels had captured")
+RELATIVE_HAD = re.compile(r"\b(?:which|that|who)\b(?:\s*,[^,]*,)?(?:\s+(?!had\b)[\w'-]+){0,3}?\s+had(?: \w+)?\s*$")
 RELATIVE_HAD_REACH = 80
 
 
