@@ -306,7 +306,7 @@ def _side_of(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
 def _side_of_phrase(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
     n = " " + normalize(claimant) + " "
     names = vocab.actor_names(n, f" {claimant} " if len(n) == len(claimant) + 2 else None)
-    named = [(x, x.actor) for x in names if x.actor and not _venue(n, x.start, x.end, vocab)]
+    named = [(x, x.actor) for x in names if x.actor and not _venue(n, x.start, vocab)]
     if not named and any(x.name in vocab.unaligned for x in names):
         return "other"   # "the Lebanese army said": a body of none of the actors
     if named and claimant.endswith(")") and n[named[-1][0].end:].strip() == ")":
@@ -315,7 +315,7 @@ def _side_of_phrase(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
         owner = next((b for a, b in zip(named, named[1:]) if n[a[0].end:b[0].start].strip() in ("of", "of the")), None)
         return (owner or named[0])[1]   # "the General Command of the SDF": the SDF's
     for m in vocab.rx_adjective.finditer(n):   # "an army source", "rebel sources"
-        if not _venue(n, m.start(), m.end(), vocab):
+        if not _venue(n, m.start(), vocab):
             return vocab.adjective_of[m.group()]
     if outlet and outlet != "unknown" and f" {name_key(outlet)} " in f" {name_key(claimant)} ":
         return "outlet"
@@ -328,11 +328,10 @@ _VENUE = re.compile(r" (?:on|via) (?:[\w'-]+ ){0,3}$")   # "appeared on Syrian s
 VENUE_WORDS = 4   # words of a medium's name after "on"
 
 
-def _venue(n: str, start: int, end: int, vocab: ClaimVocabulary) -> bool:
-    """The name at ``start:end`` of the claimant phrase ``n`` is in the medium a speaker spoke on
+def _venue(n: str, start: int, vocab: ClaimVocabulary) -> bool:
+    """The name at ``start`` of the claimant phrase ``n`` is in the medium a speaker spoke on
     ("men appeared on Syrian state television to announce"): a venue, not a side."""
-    head = next((w for w in n[start:].split()[:VENUE_WORDS] if w in vocab.media_heads), None)
-    return head is not None and _VENUE.search(n, 0, start) is not None
+    return _VENUE.search(n, 0, start) is not None and any(w in vocab.media_heads for w in n[start:].split()[:VENUE_WORDS])
 
 
 # Effects by which a side concedes: another force's gain, hold, presence or approach, or its own loss.
