@@ -2539,3 +2539,24 @@ def test_done_clearing_and_a_medium_spoken_on(run, read):
 ])
 def test_a_gain_undone_in_the_same_sentence(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "they" after a force fought with is the fighting force
+    ("Factions led by HTS took control of Maardes after violent clashes with regime forces, and consolidated "
+     "their control over Taybat al-Imam, which they seized the day before.",
+     {("maardes", "opposition", "captured"), ("taybat_al_imam", "opposition", "controls"),
+      ("taybat_al_imam", "opposition", "captured")}),
+    # "has kept forces at" is a hold, not an arrival
+    ("Russia has kept forces at Hmeimim since 2015.", {("hmeimim_airbase", "russia", "controls")}),
+    # "whose" after a force fought against is the fighting force's
+    ("The US-led coalition against ISIS, whose troops are stationed at the Conoco gas field, said nothing.",
+     {("conoco_gas_field", "us", "controls")}),
+])
+def test_the_force_fighting_not_the_one_fought(run, text, claims):
+    assert run(text) == claims
+
+
+def test_a_tickers_time_before_a_speakers_label(read):
+    (c,) = read('01:10 - Factions: we have entered Homs "from several directions".')
+    assert (c.place_id, c.actor, c.status, c.claimant) == ("homs", "opposition", "entered", "Factions")

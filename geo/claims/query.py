@@ -59,8 +59,9 @@ def resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
     out: list[ForceRef] = []
     subordinate: list[bool] = []
     army = own_army(q)
-    # a force that only modifies a noun ("attacked government positions") comes first, so last of all for "it"
-    for x in sorted(q.named, key=lambda x: not q.reader.modifier(q.toks, x)):
+    # a force that only modifies a noun ("attacked government positions") or is fought with ("after
+    # clashes with regime forces") comes first, so last of all for "it" and "they"
+    for x in sorted(q.named, key=lambda x: not (q.reader.modifier(q.toks, x) or _opposed(q.toks, x))):
         if x.end > pos:
             continue
         if aside(q.toks, x.start, x.end, pos, tuple(q.named)) or backer(q.toks, x):
@@ -76,6 +77,17 @@ def resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
     main = [f for f, sub in zip(out, subordinate) if not sub]
     # "X seized A after Y pulled out of it, and they are now attacking B": they are X
     return main if main and len(main) < len(out) else out
+
+
+_OPPOSING = frozenset({"with", "against"})
+
+
+def _opposed(toks, a: ActorHit) -> bool:
+    """Force ``a`` follows "with"/"against" ("clashes with regime forces"): fought, not fighting."""
+    k = token_at(toks, a.start)
+    while k is not None and k > 0 and toks[k - 1].word in ("the", "a", "an"):
+        k -= 1
+    return k is not None and k > 0 and toks[k - 1].word in _OPPOSING
 
 
 def named_before(q: AgentQuery, a: ActorHit) -> bool:

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from ..model import Report
 from ..text import name_key, normalize
+from .clauses.words import venue
 from .discourse import NO_ACTOR, Discourse
 from .triggers import Trigger
 from .vocabulary import ClaimVocabulary
@@ -221,6 +222,7 @@ def _in_relative(norm: str, cue: re.Match, t: Trigger) -> bool:
     return opener is not None and "," in norm[cue.end():t.start]
 
 
+_TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:gmt|utc|et|local time)?\s*[-\u2013\u2014|]?\s*(?=\D)")
 _BULLET = re.compile(r"[-*\u2022\u2013\u2014]|\d+[.)]")   # a list item's mark before its label
 
 
@@ -233,6 +235,8 @@ def _label_speaker(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary) -> 
         return None
     colon = m.start()
     start = max(norm.rfind("|", 0, colon), norm.rfind("]", 0, colon)) + 1
+    stamp = _TIME_STAMP.match(norm, start)   # "01:10 - Factions: ..." (a ticker's time before the label)
+    start = stamp.end() if stamp else start
     label = norm[start:colon].strip()
     if not label or len(label.split()) > LABEL_WORDS or any(c.isdigit() for c in label):
         return None
@@ -306,7 +310,7 @@ def _side_of(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
 def _side_of_phrase(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
     n = " " + normalize(claimant) + " "
     names = vocab.actor_names(n, f" {claimant} " if len(n) == len(claimant) + 2 else None)
-    named = [(x, x.actor) for x in names if x.actor and not _venue(n, x.start, vocab)]
+    named = [(x, x.actor) for x in names if x.actor and not venue(n, x.start, vocab.media_heads)]
     if not named and any(x.name in vocab.unaligned for x in names):
         return "other"   # "the Lebanese army said": a body of none of the actors
     if named and claimant.endswith(")") and n[named[-1][0].end:].strip() == ")":
@@ -315,23 +319,13 @@ def _side_of_phrase(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
         owner = next((b for a, b in zip(named, named[1:]) if n[a[0].end:b[0].start].strip() in ("of", "of the")), None)
         return (owner or named[0])[1]   # "the General Command of the SDF": the SDF's
     for m in vocab.rx_adjective.finditer(n):   # "an army source", "rebel sources"
-        if not _venue(n, m.start(), vocab):
+        if not venue(n, m.start(), vocab.media_heads):
             return vocab.adjective_of[m.group()]
     if outlet and outlet != "unknown" and f" {name_key(outlet)} " in f" {name_key(claimant)} ":
         return "outlet"
     if any(w in n for w in vocab.outlet_words):
         return "outlet"
     return "other"
-
-
-_VENUE = re.compile(r" (?:on|via) (?:[\w'-]+ ){0,3}$")   # "appeared on Syrian state television": where, not who
-VENUE_WORDS = 4   # words of a medium's name after "on"
-
-
-def _venue(n: str, start: int, vocab: ClaimVocabulary) -> bool:
-    """The name at ``start`` of the claimant phrase ``n`` is in the medium a speaker spoke on
-    ("men appeared on Syrian state television to announce"): a venue, not a side."""
-    return _VENUE.search(n, 0, start) is not None and any(w in vocab.media_heads for w in n[start:].split()[:VENUE_WORDS])
 
 
 # Effects by which a side concedes: another force's gain, hold, presence or approach, or its own loss.

@@ -22,6 +22,7 @@ from .words import (
     plural_name,
     unbracketed,
     verb_s,
+    whose,
 )
 
 
@@ -57,7 +58,7 @@ class ForceReader(Grammar):
             if adjective in self.noun_adjectives and not (hits and hits[-1].end > toks[i - 1].start):
                 hits.append(ActorHit(toks[i - 1].start, end, self.noun_adjectives[adjective], "name", plural, "", last))
                 continue   # "Iranian militias", "Turkish soldiers": that force's (not the noun's default)
-            owner = self._whose(toks, i, hits) if kind == "generic" else None
+            owner = whose(toks, i, hits) if kind == "generic" else None
             if owner is not None:   # "the SDF, whose fighters hold X": the SDF's fighters
                 hits.append(ActorHit(start, end, owner, "name", plural, "", last))
                 continue
@@ -80,16 +81,6 @@ class ForceReader(Grammar):
             return False
         return toks[i - 1].word.endswith("'s") or any(
             tuple(t.word for t in toks[i - n:i]) in self.organisations for n in range(1, min(i, self.organisation_words) + 1))
-
-    @staticmethod
-    def _whose(toks, i: int, hits: list[ActorHit]) -> str | None:
-        """The force a "whose" before token ``i`` refers to: the one named right before it."""
-        if not (0 < i < len(toks) and toks[i - 1].word == "whose"):
-            return None
-        before = [h for h in hits if h.actor and h.kind == "name" and h.end <= toks[i - 1].start]
-        if before and all(t.word in (",", ")") for t in toks.between(before[-1].end, toks[i - 1].start)):
-            return before[-1].actor
-        return None
 
     def hostile(self, toks: Words, a: ActorHit) -> bool:
         """A force phrase a side uses only for its enemies ("the mercenary factions", "terrorist groups")."""

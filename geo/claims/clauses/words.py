@@ -375,3 +375,26 @@ NOT_ADVERBS = frozenset({"family", "likely", "unlikely", "early", "only", "daily
 def phrase_of(toks: Words, a: ActorHit) -> str:
     """The words of the phrase ``a``, as tokens ("the army")."""
     return " ".join(t.word for t in toks.between(a.start, a.end))
+
+
+_VENUE = re.compile(r" (?:on|via) (?:[\w'-]+ ){0,3}$")   # "appeared on Syrian state television": where, not who
+VENUE_WORDS = 4   # words of a medium's name after "on"
+
+
+def venue(n: str, start: int, media_heads: frozenset[str]) -> bool:
+    """The name at ``start`` of the folded claimant phrase ``n`` is in the medium a speaker spoke
+    on ("men appeared on Syrian state television to announce"): a venue, not a side."""
+    return _VENUE.search(n, 0, start) is not None and any(w in media_heads for w in n[start:].split()[:VENUE_WORDS])
+
+
+def whose(toks: Words, i: int, hits: list[ActorHit]) -> str | None:
+    """The force a "whose" before token ``i`` refers to: the one named right before it, or the
+    one before that when it is fought ("the coalition against ISIS, whose troops": the coalition)."""
+    if not (0 < i < len(toks) and toks[i - 1].word == "whose"):
+        return None
+    before = [h for h in hits if h.actor and h.kind == "name" and h.end <= toks[i - 1].start]
+    if not before or not all(t.word in (",", ")") for t in toks.between(before[-1].end, toks[i - 1].start)):
+        return None
+    k = toks.at(before[-1].start) - 1
+    fought = len(before) > 1 and k > 0 and toks[k].word in ("against", "with") and before[-2].end == toks[k - 1].end
+    return before[-2 if fought else -1].actor
