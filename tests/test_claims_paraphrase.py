@@ -2560,3 +2560,16 @@ def test_the_force_fighting_not_the_one_fought(run, text, claims):
 def test_a_tickers_time_before_a_speakers_label(read):
     (c,) = read('01:10 - Factions: we have entered Homs "from several directions".')
     assert (c.place_id, c.actor, c.status, c.claimant) == ("homs", "opposition", "entered", "Factions")
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The takfiri outfits overran large parts of Aleppo last week.", {("aleppo", "opposition", "captured")}),
+    ("The revolutionaries have entered Hama from the Tariq Halab direction.", {("hama", "opposition", "entered")}),
+    ("Patrols of the armed opposition have appeared on the streets of Latakia city.", {("latakia", "opposition", "entered")}),
+    ("Rebels pushed on. They are a few hundred metres from Hama.", {("hama", "opposition", "advancing")}),
+    ("By Monday, Israeli troops were holding positions atop the Hermon.", {("mount_hermon", "israel", "controls")}),
+    # a force placed in a region the gazetteer draws no place for ("in southern Syria")
+    ("The SDF moved as local armed groups in southern Syria took over Daraa.", {("daraa", "opposition", "captured")}),
+])
+def test_outfits_revolutionaries_streets_and_heights(run, text, claims):
+    assert run(text) == claims

@@ -326,9 +326,10 @@ class ForceReader(Grammar):
             inside = any(p.start <= gap[k].start < p.end for p in self.sentence_places)
             listed = named and gap[k].word in ("and", ",") and k + 1 < len(gap) and any(
                 p.start == gap[k + 1].start for p in self.sentence_places)   # "stationed in A and B"
-            if not (inside or listed or gap[k].word == "the" or gap[k].word in LOCATIVE_HEADS):
+            region = gap[k].word in self.directions or (gap[k].cap and gap[k].word.isalpha())   # "in southern Syria"
+            if not (inside or listed or region or gap[k].word == "the" or gap[k].word in LOCATIVE_HEADS):
                 break
-            named = named or inside
+            named = named or inside or (region and gap[k].cap)
             k += 1
         # "tanks near Qatana, about 20 km from Damascus": after a comma the phrase describes the place
         if named:
