@@ -2573,3 +2573,14 @@ def test_a_tickers_time_before_a_speakers_label(read):
 ])
 def test_outfits_revolutionaries_streets_and_heights(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "the capital" is the city context.toml names for this conflict
+    ("By Saturday afternoon, fighters were within 20 kilometres of the capital.", {("damascus", "opposition", "advancing")}),
+    ("The army abandoned its positions in and around the Syrian capital.", {("damascus", "government", "withdrew")}),
+    # ... but not one named right before it, nor "the capital of ..."
+    ("Rebels took Idlib, the capital of Idlib province.", {("idlib", "opposition", "captured")}),
+])
+def test_the_capital(run, text, claims):
+    assert run(text) == claims

@@ -166,7 +166,18 @@ class ContextRules:
             out.extend(_Phrase(m.start(), m.end(), resolve) for m in finditer(scan.rx, scan.relaxed, norm))
         out.extend(_Phrase(m.start(), m.end(), self._road)
                    for m in literal_finditer(self.roads.rx_road, self.roads.literals, norm))
+        out.extend(_Phrase(m.start(), m.end(), self._capital) for m in v.rx_capital.finditer(norm))
         return out
+
+    def _capital(self, reading: _Reading, a: int, b: int) -> None:
+        """"the capital": the city context.toml names, unless a name stands right before it
+        ("Beirut, the capital"); without that entry in the gazetteer, a city left unresolved."""
+        eid = self.vocab.capital_entry if self.vocab.capital_entry in self.gaz.entries else None
+        if eid is not None and reading.norm.endswith(", ", 0, a):
+            return   # ("Beirut, the capital": the name before it is the place)
+        if eid is not None:
+            reading.add(a, b, eid)
+        reading.evoke(a, b, eid, self.gaz.entries[eid].kind if eid else "city")
 
     def _feature(self, reading: _Reading, a: int, b: int, word: str, own: str | None) -> None:
         """"the city's historic citadel", "the airport": of the city the phrase points at."""

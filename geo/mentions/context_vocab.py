@@ -58,6 +58,10 @@ class ContextVocab:
         )
         self.rx_feature_relaxed = relaxed(self.rx_feature)
         self.road_words = vocab.require(c, "road_words", list, src)
+        # "the capital": the one city it always names in these reports (when the gazetteer has it)
+        capital = optional(c, "capital", src, dict)
+        self.capital_entry = str(capital.get("entry", ""))
+        self.rx_capital = re.compile(rf"\b(?:{alternation(capital.get('phrases', [])) or NEVER})\b(?!\s+of\b)")
         self._read_kinds(c)
         self._read_passing(c)
         # "the airport" alone: a feature of the last city or town

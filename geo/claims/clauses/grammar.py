@@ -155,11 +155,11 @@ class Grammar:
         their comma, not a list item: "Maarat al-Numan, the largest town of the southern Idlib
         countryside" (a ranking word, then a place noun and "of"/"in")."""
         words = [t.word for t in toks[item:m]]
-        if len(words) < 4 or words[0] != "the":
+        if len(words) < 3 or words[0] != "the":
             return False
         k = next((n for n, w in enumerate(words) if w in _KIND_NOUNS), None)
-        return k is not None and k + 1 < len(words) and words[k + 1] in ("of", "in") and any(
-            w in _RANKING or (w.endswith("est") and len(w) > 4) for w in words[1:k])
+        return k is not None and k + 1 < len(words) and words[k + 1] in ("of", "in") and (words[k] == "capital" or any(
+            w in _RANKING or (w.endswith("est") and len(w) > 4) for w in words[1:k]))   # ("X, the capital of Y")
 
 
 _RANKING = frozenset({"main", "only", "last", "first", "second", "third", "principal", "chief", "provincial"})
