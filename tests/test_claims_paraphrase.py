@@ -2584,3 +2584,10 @@ def test_outfits_revolutionaries_streets_and_heights(run, text, claims):
 ])
 def test_the_capital(run, text, claims):
     assert run(text) == claims
+
+
+def test_there_after_a_subject_is_where_the_last_claim_was(run):
+    assert run("The SDF took Khasham and Hatla on Friday. Regime troops there left without a fight.") == {
+        ("khasham", "sdf", "captured"), ("hatla", "sdf", "captured"),
+        ("khasham", "government", "withdrew"), ("hatla", "government", "withdrew")}
+    assert run("Rebels entered Hama. Shops there were closed.") == {("hama", "opposition", "entered")}

@@ -208,6 +208,8 @@ class SentenceReading:
         # "troops in A and B withdrew", "advisers deployed at X pulled out", "units stationed in A
         # and B have carried out a redeployment"
         for k in range(toks.at(subj.end) if subj is not None else lo + 1, ti):
+            if subj is not None and k == toks.at(subj.end) and toks[k].word == "there":   # "regime troops there left"
+                return [p for p in reader.objects(toks, k, self.places) if p.key is not None]
             if (toks[k].word in ("in", "inside", "at") and (subj is not None or toks[k - 1].word in SUBJECT_PARTICIPLES)) \
                     or toks[k].word in GUARDING:   # "the troops guarding the base withdrew"
                 got = [p for p in reader.objects(toks, k + 1, self.places) if p.key is not None and p.end <= toks[ti].start]
