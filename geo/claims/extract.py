@@ -181,6 +181,8 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     last = talk.agent
     reader.discourse_places = doc.section if item else (
         talk.places if last is not None and last.sentence == n_sent - 1 else ())
+    # "there": where the last claim was, unless it only came near ("five km from Homs. Troops there ...")
+    reader.there_places = () if item or last is None or last.effect == "approach" else reader.discourse_places
     reader.place_starts = frozenset(p.start for p in places)
     blocked = [(m.start - sent.start, m.end - sent.start) for m in doc.mentions.blocked.get(sent.start, [])]
     reading = SentenceReading(doc.report, vocab, talk, n_sent, doc.year, text, norm, toks, places, actors, named,

@@ -225,7 +225,8 @@ class SentenceReading:
         reader, toks = self.vocab.reader, self.toks
         between = toks.between(before.trigger.end, toks[ti].start)
         words = [x.word for x in between]
-        coordinated = any(words[n:n + 2] == [",", "and"] for n in range(len(words))) and _objectless(toks, end)
+        coordinated = (any(words[n:n + 2] == [",", "and"] for n in range(len(words))) and _objectless(toks, end)
+                       and not _WITHIN.match(self.norm, end))   # (not "withdrew to the city centre")
         return ((coordinated or any(w in reader.shared_place_subordinators for w in words))   # (", and the army withdrew")
                 and not any(x.word in (";", ":") for x in between)
                 and not self.vocab.rx_verb.search(self.norm, before.trigger.end, toks[ti].start))
@@ -335,6 +336,7 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "district", "suburb", "haml
 _SENT = re.compile(r"\b(?:sent|dispatched|rushed|deployed|moved|sending|dispatching|rushing|deploying)\b")
 _SUPPOSED = re.compile(r"(?:\s*\S+){0,4}?\s+(?:would|could|might)\b")   # "the entry of X into Y would ..."
 _SUBORDINATE_ENDS = re.compile(r",| but | yet ")   # "X took A after Y withdrew[,| but] (X) pulled out"
+_WITHIN = re.compile(r"\s*(?:to|into|towards?) the (?:city |town )?(?:centre|center|heart|inner|middle|old)")
 _OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "behind", "hours", "shortly", "\u2014"})
 
 

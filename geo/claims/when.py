@@ -24,8 +24,9 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = rf"(?P<w>{'|'.join(_WEEKDAYS)})"
 # "5 December", "3-4 December", "Dec. 5", "Dec 3-4", with a year or not: a range is its last day
-_DAY_MONTH = (rf"(?:(?P<d>\d{{1,2}})(?:\s*[-\u2013]\s*(?P<d4>\d{{1,2}}))?\s+(?P<m>{_MONTH})\.?"
-              rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:\s*[-\u2013]\s*(?P<d3>\d{{1,2}}))?)(?:,?\s+(?P<y>\d{{4}}))?")
+# (a day is one or two digits of their own: "November 2024" names no day)
+_DAY_MONTH = (rf"(?:(?<!\d)(?P<d>\d{{1,2}})(?:\s*[-\u2013]\s*(?P<d4>\d{{1,2}}))?\s+(?P<m>{_MONTH})\.?"
+              rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?!\d)(?:\s*[-\u2013]\s*(?P<d3>\d{{1,2}})(?!\d))?)(?:,?\s+(?P<y>\d{{4}}))?")
 # "NOV 29 -", "DEC 3-4 -", "29 November:", "- Dec. 2, 2024 --": a line that opens with a date label
 # (a few blanks before it at most: the label is read once per claim)
 _LABEL = re.compile(rf"(?i)[ \t]{{0,8}}(?:[-*\u2022][ \t]{{0,4}})?{_DAY_MONTH}[ \t]*(?:[-\u2013\u2014:|])")

@@ -38,6 +38,7 @@ class Grammar:
         self.place_anaphors = [tuple(x.split()) for x in grammar["place_anaphors"]]
         self.previous_places: tuple[PlaceRef, ...] = ()   # the places of the sentence's last claim, for "both towns"
         self.discourse_places: tuple = ()   # the mentions of the last sentence's main claim, for "All three ..."
+        self.there_places: tuple = ()   # ... that "there" may stand for (not a place only come near)
         self.sentence_places: list[PlaceRef] = []   # the places of the sentence being read
         self.place_starts: frozenset[int] = frozenset()   # where they start
         self.parents: Mapping[str, str] = {}   # gazetteer entry id -> its parent's id, per gazetteer

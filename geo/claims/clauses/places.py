@@ -155,7 +155,7 @@ class PlaceReader(Grammar):
         if anaphor in (("there",), ("it",)):   # "overran it": the sentence's place before it ("there": else the last claim's)
             before = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None]
             heads = [p for p in before if not self.modifies(toks, toks.at(p.start), self.sentence_places)]
-            return (heads or before)[-1:] or ([PlaceRef(0, 0, m) for m in self.discourse_places] if anaphor == ("there",) else [])
+            return (heads or before)[-1:] or ([PlaceRef(0, 0, m) for m in self.there_places] if anaphor == ("there",) else [])
         count = COUNTS.get(anaphor[-1]) if anaphor is not None else None
         if anaphor is not None and self.previous_places and count in (None, len(self.previous_places)) and not (
                 anaphor == ("them",) and people_between(toks, self.previous_places[-1].end, toks[k].start, self)):
