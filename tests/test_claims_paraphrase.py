@@ -2614,3 +2614,8 @@ def test_a_month_and_year_heading_names_no_day():
     r = parse_report(Path("t.txt"), b"November 2024\nRebels took Aleppo.\n", Source("W", "2024-12-05", "", ""))
     assert [(c.place_id, c.date) for c in extract_claims(r, find_mentions(r, Matcher(gaz)), ClaimVocabulary(), gaz)] == [
         ("aleppo", "2024-12-05")]
+
+
+def test_the_capital_beside_its_name_is_that_name(read):
+    (c,) = read("Rebels took a key highway that links Aleppo to the capital Damascus.")
+    assert c.place_id == "m5_highway"

@@ -138,6 +138,7 @@ class _Phrase(NamedTuple):
     resolve: Callable[[_Reading, int, int], None]
 
 
+_NAME_AFTER = re.compile(r"[ ,]*")
 _NAMED_PART = re.compile(r"['\u2019]s\s+[A-Z]")   # "the capital's Mezzeh air base": a named part of it
 
 
@@ -176,8 +177,11 @@ class ContextRules:
         """"the capital": the city context.toml names, unless a name stands right before it
         ("Beirut, the capital"); without that entry in the gazetteer, a city left unresolved."""
         eid = self.vocab.capital_entry if self.vocab.capital_entry in self.gaz.entries else None
-        if eid is not None and (reading.norm.endswith(", ", 0, a) or _NAMED_PART.match(reading.report.text, b)):
-            return   # ("Beirut, the capital": the name before it is the place; "the capital's Mezzeh district": Mezzeh)
+        after = _NAME_AFTER.match(reading.norm, b).end()   # "the capital Damascus", "the capital, Damascus,"
+        k = bisect.bisect_left(reading.found_starts, after)
+        named_after = k < len(reading.found_starts) and reading.found_starts[k] == after
+        if eid is not None and (named_after or reading.norm.endswith(", ", 0, a) or _NAMED_PART.match(reading.report.text, b)):
+            return   # (the name beside it is the place; "the capital's Mezzeh district": Mezzeh)
         if eid is not None:
             reading.add(a, b, eid)
         reading.evoke(a, b, eid, self.gaz.entries[eid].kind if eid else "city")
