@@ -138,7 +138,7 @@ class _Phrase(NamedTuple):
     resolve: Callable[[_Reading, int, int], None]
 
 
-_NAME_AFTER = re.compile(r"[ ,]*")
+NAME_GAP = 4   # characters of spaces and commas between "the capital" and a name beside it
 _NAMED_PART = re.compile(r"['\u2019]s\s+[A-Z]")   # "the capital's Mezzeh air base": a named part of it
 
 
@@ -177,7 +177,7 @@ class ContextRules:
         """"the capital": the city context.toml names, unless a name stands right before it
         ("Beirut, the capital"); without that entry in the gazetteer, a city left unresolved."""
         eid = self.vocab.capital_entry if self.vocab.capital_entry in self.gaz.entries else None
-        after = _NAME_AFTER.match(reading.norm, b).end()   # "the capital Damascus", "the capital, Damascus,"
+        after = b + len(reading.norm[b:b + NAME_GAP]) - len(reading.norm[b:b + NAME_GAP].lstrip(" ,"))   # "the capital, Damascus"
         k = bisect.bisect_left(reading.found_starts, after)
         named_after = k < len(reading.found_starts) and reading.found_starts[k] == after
         if eid is not None and (named_after or reading.norm.endswith(", ", 0, a) or _NAMED_PART.match(reading.report.text, b)):
