@@ -2619,3 +2619,10 @@ def test_a_month_and_year_heading_names_no_day():
 def test_the_capital_beside_its_name_is_that_name(read):
     (c,) = read("Rebels took a key highway that links Aleppo to the capital Damascus.")
     assert c.place_id == "m5_highway"
+
+
+def test_a_participle_after_an_unnamed_object_opens_its_own_clause(run):
+    assert run("Over the past 48 hours the factions have pushed into the northern countryside, taking Souran and Maardes.") == {
+        ("souran", "opposition", "captured"), ("maardes", "opposition", "captured")}
+    # ... while an apposition naming the object still names it
+    assert run("Rebels took the provincial capital, Deir ez-Zor, on Friday.") == {("deir_ez_zor", "opposition", "captured")}

@@ -60,7 +60,8 @@ class PlaceReader(Grammar):
             if listed is not None:
                 k, gap = listed, 0   # "several areas, chief among them A and B", "villages including A"
                 continue
-            if t.word == "," and k > i and all(x.word in self.item_heads for x in toks[i:k]):
+            if t.word == "," and k > i and all(x.word in self.item_heads for x in toks[i:k]) and not (
+                    k + 1 < len(toks) and toks[k + 1].word.endswith("ing")):   # (not ", taking X": a clause of its own)
                 k += 1   # "took the provincial capital, Deir ez-Zor"
                 join = next((j for j in self.joins_by_first.get(toks[k].word if k < len(toks) else "", ())
                              if tuple(x.word for x in toks[k:k + len(j)]) == j and j[0] not in (",", "and")), None)
@@ -274,8 +275,7 @@ class PlaceReader(Grammar):
         return False
 
     def _name(self, toks, k: int) -> int:
-        """End index of a capitalised name starting at token ``k`` ("Urum al-Sughra",
-        "al-Harir"), or ``k`` when there is none."""
+        """End index of a capitalised name starting at token ``k`` ("Urum al-Sughra", "al-Harir"), or ``k`` if none."""
         j = k
         if k < len(toks) and toks[k].start in self.forces_at:
             return k
