@@ -2626,3 +2626,13 @@ def test_a_participle_after_an_unnamed_object_opens_its_own_clause(run):
         ("souran", "opposition", "captured"), ("maardes", "opposition", "captured")}
     # ... while an apposition naming the object still names it
     assert run("Rebels took the provincial capital, Deir ez-Zor, on Friday.") == {("deir_ez_zor", "opposition", "captured")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The counter-attack by government troops retook Suqaylabiyah on Thursday.", {("suqaylabiyah", "government", "captured")}),
+    ("The offensive, spearheaded by HTS, overran Saraqib.", {("saraqib", "opposition", "captured")}),
+    ("Rebels were fifteen km from Homs.", {("homs", "opposition", "advancing")}),
+    ("Rebels came within twenty kilometres of Homs.", {("homs", "opposition", "advancing")}),
+])
+def test_owned_nouns_by_a_force_and_larger_number_words(run, text, claims):
+    assert run(text) == claims

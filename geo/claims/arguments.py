@@ -65,8 +65,8 @@ def _passive(t: Trigger, ti: int, te: int, toks: Words, reader: Reader) -> bool:
     if last > ti and toks[last].word in _PARTICLES:   # "was taken over by"
         last -= 1
     return (aux >= 0 and toks[aux].word in reader.passive_aux and t.pattern.place == "after"
-            and (toks[last].word.endswith(_PARTICIPLE_ENDINGS)
-                 or toks[ti].word.endswith(_PARTICIPLE_ENDINGS)))   # "were driven out of X by"
+            and (toks[last].word.endswith(_PARTICIPLE_ENDINGS)   # "were driven out of X by"
+                 or toks[ti].word.endswith(_PARTICIPLE_ENDINGS) and not toks[ti].word.endswith("teen")))   # (not "fifteen km")
 
 
 def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit],

@@ -115,8 +115,10 @@ class ForceReader(Grammar):
                 near = len(gap) <= LINK_GAP   # (a bracket or a link is a few words: no regex over a long gap)
                 # "the Syrian National Army (SNA) factions"; "troops of the 210th Division"
                 bracket = near and [t.word for t in gap] in (["("], ["(", "the"], [")"])
-                link = near and tuple(t.word for t in gap if t.word not in LINK_TRANSPARENT and not (t.cap and h.actor is None)
-                                      and not (t.word[:1].isdigit() and _ORDINAL.fullmatch(t.word))) in self.modifier_links
+                words = tuple(t.word for t in gap if t.word not in LINK_TRANSPARENT and not (t.cap and h.actor is None)
+                              and not (t.word[:1].isdigit() and _ORDINAL.fullmatch(t.word)))
+                # ("the counter-attack by X": "by" links a noun only owned)
+                link = near and (words in self.modifier_links or (words == ("by",) and prev.head in self.owned_heads))
                 owned = prev.kind == "name" and h.kind == "generic" and (
                     self._possessive(toks, prev, gap) or (len(gap) == 1 and gap[0].word in self.identity_links))
                 if prev.kind == "name" and h.kind == "generic" and [t.word for t in gap] in SPONSORED:

@@ -90,6 +90,7 @@ class Grammar:
         self.modifier_links = [tuple(x.split()) for x in anaphora["modifier_links"]]
         self.identity_links = frozenset(anaphora["identity_links"])
         self.owned_only = frozenset(anaphora["owned_only"])
+        self.owned_heads = frozenset(w.replace("-", " ").split()[-1] for w in anaphora["owned_only"])   # (counter-attack)
         self.modified_nouns = frozenset(anaphora["modified_nouns"])
 
     def modifier(self, toks: Words, a) -> bool:
