@@ -2636,3 +2636,14 @@ def test_a_participle_after_an_unnamed_object_opens_its_own_clause(run):
 ])
 def test_owned_nouns_by_a_force_and_larger_number_words(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a state's adjective linked to a noun ("Kurdish-affiliated forces"): that side's, a state's proxy's
+    ("Kurdish-affiliated forces are reported to remain in Sheikh Maqsoud.", {("sheikh_maqsoud", "sdf", "controls")}),
+    ("Turkish-affiliated armed groups reportedly took control of Tal Rifaat on 1 December.",
+     {("tal_rifaat", "sna", "captured")}),
+    ("Iranian-aligned militias withdrew from Albu Kamal.", {("abu_kamal", "iran", "withdrew")}),
+])
+def test_a_state_adjective_linked_to_a_force_noun(run, text, claims):
+    assert run(text) == claims

@@ -55,8 +55,11 @@ class ForceReader(Grammar):
                 continue
             adjective = (toks[i - 1].word if (kind == "generic" or word in self.common_names)
                          and 0 < i < len(toks) and toks[i].start == start else "")
-            if adjective in self.noun_adjectives and not (hits and hits[-1].end > toks[i - 1].start):
-                hits.append(ActorHit(toks[i - 1].start, end, self.noun_adjectives[adjective], "name", plural, "", last))
+            linked = adjective in self.identity_links and i > 1 and toks[i - 2].word in self.noun_adjectives   # "Kurdish-led"
+            if (adjective in self.noun_adjectives or linked) and not (hits and hits[-1].end > toks[i - 1 - linked].start):
+                aid = self.noun_adjectives[toks[i - 1 - linked].word]
+                hits.append(ActorHit(toks[i - 1 - linked].start, end, self.proxy_of.get(aid, aid) if linked else aid, "name",
+                                     plural, "", last))
                 continue   # "Iranian militias", "Turkish soldiers": that force's (not the noun's default)
             owner = whose(toks, i, hits) if kind == "generic" else None
             if owner is not None:   # "the SDF, whose fighters hold X": the SDF's fighters
