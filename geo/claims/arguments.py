@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
 from .clauses.before import LABEL_MARKS
-from .clauses.words import GUARDING, LOCATIVE_HEADS, SUBJECT_LOCATIVES
+from .clauses.words import GUARDING, LOCATIVE_HEADS, SUBJECT_LOCATIVES, listed_ending_at
 from .triggers import Trigger
 
 HELD_PLACE_GAP = 3       # words between "rebel-held" and its place
 AGENT_AFTER_REACH = 40   # characters from "fell to", "by" to the force named after it
+LIST_REACH = 30        # tokens back across a list of names ("A, B and C") to its first
 AGENT_TIME_TOKENS = 6   # time words between a passive participle and its "by"
 FROM_REACH = 7           # tokens of "taken from <the loser> by" read for the "by"
 PARTICIPLE_GAP = 2       # characters between a place and a participle describing it ("Tel Rifaat liberated")
@@ -119,9 +120,10 @@ def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], a
     if j >= 2 and toks[j - 1].word == "of" and toks[j - 2].word in reader.directions:
         head = [p for p in places if p.end <= near[-1].start and p.key is not None]
         near = head[-1:]   # "Kuweires air base east of Aleppo, taken by X": the base
-    before = toks.at(_list_head(toks, places, near[-1]).start) - 1 if near else -1   # (before "A, B and C",
+    # (the word before the list "A, B and C" that ends there, and before "in the towns of" it)
+    before = toks.at(listed_ending_at(toks, toks.at(near[-1].end) - 1, places, LIST_REACH)[0].start) - 1 if near else -1
     while before > 0 and (toks[before].word == "the" or toks[before].word in LOCATIVE_HEADS):
-        before -= 1   # and "in the towns of" before it)
+        before -= 1
     # (not "forces in Hama pulled out", "soldiers defending Hama pulled back": the place is a preposition's object)
     if ti > 0 and not objected and near and toks[ti].word.endswith(("ed", "en")) and not (
             before >= 0 and (toks[before].word in SUBJECT_LOCATIVES or toks[before].word in GUARDING)):
@@ -293,12 +295,3 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
         return targets, "passive"
     return targets, agent
 
-
-def _list_head(toks, places: list[PlaceRef], last: PlaceRef) -> PlaceRef:
-    """The first place of the list ("A, B and C") that ends with ``last``."""
-    head = last
-    for p in reversed([p for p in places if p.end <= last.start and p.key is not None]):
-        if not all(t.word in (",", "and") for t in toks.between(p.end, head.start)):
-            break
-        head = p
-    return head

@@ -10,9 +10,9 @@ from typing import NamedTuple
 from ..model import Report
 from ..text import name_key
 from .actors import force, resolve
-from .arguments import arguments, negation_start
+from .arguments import LIST_REACH, arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
-from .clauses.words import GUARDING, SUBJECT_PARTICIPLES, bracket_spans, possessed_approach, relative_spans
+from .clauses.words import GUARDING, SUBJECT_PARTICIPLES, bracket_spans, listed_ending_at, possessed_approach, relative_spans
 from .discourse import Discourse
 from .hedges import held_since, historic, intended
 from .query import AgentQuery
@@ -213,10 +213,8 @@ class SentenceReading:
             if (toks[k].word in ("in", "inside", "at") and (subj is not None or toks[k - 1].word in SUBJECT_PARTICIPLES)) \
                     or toks[k].word in GUARDING:   # "the troops guarding the base withdrew"
                 got = [p for p in reader.objects(toks, k + 1, self.places) if p.key is not None and p.end <= toks[ti].start]
-                for p in (p for p in self.places if got and got[-1].end <= p.start and p.end <= toks[ti].start):
-                    if p.key is not None and all(x.word in (",", "and") for x in toks.between(got[-1].end, p.start)):
-                        got.append(p)   # "stationed in A, B and C thwarted": C too, though a verb follows it
-                return got
+                listed = listed_ending_at(toks, ti - 1, self.places, LIST_REACH)   # "stationed in A, B and C thwarted": C too,
+                return listed if got and got[0] in listed else got     # though a verb follows it
         return []
 
     def _subordinate_to(self, before: Found, ti: int, end: int) -> bool:

@@ -200,15 +200,16 @@ def people_between(toks: Words, start: int, end: int, words) -> bool:
 PART_LIST_REACH = 6        # words back from "neighbourhoods of" to the first place listed before it
 
 
-def listed_ending_at(toks: Words, j: int, places: list[PlaceRef]) -> list[PlaceRef]:
+def listed_ending_at(toks: Words, j: int, places: list[PlaceRef], reach: int = PART_LIST_REACH) -> list[PlaceRef]:
     """The known places of a list of names whose last word is token ``j`` ("Sheikh Maqsoud and
     Ashrafiyeh"), back across names, "and" and commas; [] unless a place is among them."""
     found: list[PlaceRef] = []
-    for n in range(j, max(-1, j - PART_LIST_REACH), -1):
+    for n in range(j, max(-1, j - reach), -1):
         part = next((q for q in places if q.end == toks[n].end and q.key is not None), None)
         if part is not None:
             found.insert(0, part)
-        elif not (toks[n].cap or toks[n].word in ("and", ",") or toks[n].word in NAME_PARTICLES):
+        elif not (toks[n].cap or toks[n].word in ("and", ",") or toks[n].word in NAME_PARTICLES
+                  or any(q.start <= toks[n].start < q.end for q in places)):   # (inside a name: "Deir ez-Zor")
             break
     return found
 
@@ -382,8 +383,7 @@ VENUE_WORDS = 4   # words of a medium's name after "on"
 
 
 def venue(n: str, start: int, media_heads: frozenset[str]) -> bool:
-    """The name at ``start`` of the folded claimant phrase ``n`` is in the medium a speaker spoke
-    on ("men appeared on Syrian state television to announce"): a venue, not a side."""
+    """The name at ``start`` of claimant phrase ``n`` is in a medium spoken on ("appeared on state TV"): no side."""
     return _VENUE.search(n, 0, start) is not None and any(w in media_heads for w in n[start:].split()[:VENUE_WORDS])
 
 
