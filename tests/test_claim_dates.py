@@ -64,39 +64,39 @@ def test_a_timeline_line_dates_every_sentence_on_it():
         assert event_date(before + line, len(before) + second, sentence, a, a + 13, "2024-12-10") == expected, label
 
 
-def test_claims_of_a_timeline_carry_their_lines_dates():
+def report_claims(text: str, report_date: str):
+    """The claims of a whole report ``text`` dated ``report_date``."""
     gaz = load(ROOT / "gazetteer.csv")
+    r = parse_report(Path("t.txt"), text.encode(), Source("Test Wire", report_date, "", ""))
+    return extract_claims(r, find_mentions(r, Matcher(gaz)), ClaimVocabulary(), gaz)
+
+
+def test_claims_of_a_timeline_carry_their_lines_dates():
     text = ("Key dates of the offensive\n\nNOV 29 - Rebels take the town of Saraqib.\n\n"
             "DEC 5 - Rebels enter Hama. The army says its units have pulled out of Hama.\n\n"
             "Rebels took Homs on Sunday.\n")
-    r = parse_report(Path("t.txt"), text.encode(), Source("Test Wire", "2024-12-10", "", ""))
-    claims = extract_claims(r, find_mentions(r, Matcher(gaz)), ClaimVocabulary(), gaz)
+    claims = report_claims(text, "2024-12-10")
     assert {(c.place_id, c.status, c.date) for c in claims} == {
         ("saraqib", "captured", "2024-11-29"), ("hama", "entered", "2024-12-05"),
         ("hama", "withdrew", "2024-12-05"), ("homs", "captured", "2024-12-08")}
 
 
 def test_a_timeline_repeating_a_claim_on_another_day_keeps_both():
-    gaz = load(ROOT / "gazetteer.csv")
     text = "Timeline\n\nDEC 2 - The army takes Hama.\n\nDEC 5 - Rebels capture Hama.\n\nDEC 7 - The army takes Hama.\n"
-    r = parse_report(Path("t.txt"), text.encode(), Source("Test Wire", "2024-12-09", "", ""))
-    claims = extract_claims(r, find_mentions(r, Matcher(gaz)), ClaimVocabulary(), gaz)
+    claims = report_claims(text, "2024-12-09")
     assert sorted((c.date, c.actor) for c in claims) == [
         ("2024-12-02", "government"), ("2024-12-05", "opposition"), ("2024-12-07", "government")]
-
 
 
 def test_a_heading_line_that_is_a_date_dates_the_paragraphs_under_it():
     """A day-by-day account ("Saturday, November 30" over a paragraph): the heading's date, the
     last day of a range; a date in the sentence itself still wins; text before any heading keeps
     the report's date."""
-    gaz = load(ROOT / "gazetteer.csv")
     text = ("Twelve days\n\nRebels entered Anjara.\n\nSaturday, November 30\n"
             "The rebels took Saraqib. The army said its units had pulled out of Saraqib.\n\n"
             "Sunday, December 1 \u2013 Wednesday, December 4\n"
             "The army took back Kafraa. Rebels entered Hama on Thursday.\n")
-    r = parse_report(Path("t.txt"), text.encode(), Source("Test Wire", "2024-12-10", "", ""))
-    claims = extract_claims(r, find_mentions(r, Matcher(gaz)), ClaimVocabulary(), gaz)
+    claims = report_claims(text, "2024-12-10")
     assert {(c.place_id, c.status, c.date) for c in claims} == {
         ("anjara", "entered", "2024-12-10"), ("saraqib", "captured", "2024-11-30"),
         ("saraqib", "withdrew", "2024-11-30"), ("kafraa", "captured", "2024-12-04"),
