@@ -112,6 +112,18 @@ def test_the_citys_feature_follows_the_same_rules(matcher):
     assert resolved(matcher, text, "the city's historic citadel") == "aleppo_citadel"
 
 
+def test_a_town_of_the_sentence_may_be_called_the_city(matcher):
+    text = "Rebels entered Homs last week.\nCivilians remain in Saraqib after the factions took over the city."
+    assert resolved(matcher, text, "the city") == "saraqib"
+
+
+def test_a_town_of_the_sentence_is_not_the_city_after_a_city_of_the_paragraph(matcher):
+    text = ("Hama is where the offensive met resistance. The factions took Salamiyah and fought for a hill "
+            "that overlooks the city. They say they are 10 km from the city's edge.")
+    assert resolved(matcher, text, "the city", 0) is None
+    assert resolved(matcher, text, "the city", 1) is None
+
+
 # places named in passing -------------------------------------------------------------------------
 
 
@@ -183,6 +195,12 @@ def test_unresolved_when_a_later_sentence_moves_towards_another_city(matcher):
 
 def test_unresolved_when_two_cities_compete_and_neither_is_the_topic(matcher):
     text = "Rebels who took Aleppo last week entered Homs on Thursday. Shops in the city were shut."
+    assert resolved(matcher, text, "the city") is None
+
+
+def test_the_seat_of_authorities_is_named_in_passing(matcher):
+    text = ("Rebels entered Aleppo on Friday. Fighters loyal to the new authorities in Homs were entering "
+            "the city.")
     assert resolved(matcher, text, "the city") is None
 
 

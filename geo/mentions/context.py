@@ -88,6 +88,7 @@ class _Reading:
         self.by_start = found if self.ordered else sorted(found, key=lambda m: m.start)
         self.found_starts = [m.start for m in self.by_start]
         self.latest = _LastPlace(rules.gaz)
+        self._breaks: list[int] | None = None
 
     @property
     def evoked(self) -> Evoked:
@@ -96,6 +97,13 @@ class _Reading:
             self._evoked = Evoked(ev.evocations(self.found, self.report.text, self.norm, self.sentence_at))
             self.topic = ev.topic(self.found)
         return self._evoked
+
+    def paragraph_start(self, pos: int) -> int:
+        """Where the line holding ``pos`` starts (a report's paragraphs are its lines)."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer("\n", self.report.text)]
+        k = bisect.bisect_left(self._breaks, pos)
+        return self._breaks[k - 1] + 1 if k else 0
 
     def free(self, a: int, b: int) -> bool:
         """Whether no mention, found or added, overlaps [a, b)."""
@@ -234,11 +242,13 @@ class ContextRules:
                 and self.vocab.rx_locating.fullmatch(norm, last.end, a)):
             prior = itertools.chain((last,), prior)
         # else skipped: "Qomhana, the village directly north of the city"
-        return _choose(prior, spec, reading.topic, sent_start)
+        return _choose(prior, spec, reading.topic, sent_start, reading.paragraph_start(a))
 
 
-def _choose(prior: Iterator[Evocation], spec: Anaphor, topic: str | None, here: int = -1) -> str | None:
-    """The settlement among the evocations ``prior`` (the last first) that ``spec`` points at."""
+def _choose(prior: Iterator[Evocation], spec: Anaphor, topic: str | None, here: int = -1,
+            paragraph: int = 0) -> str | None:
+    """The settlement among the evocations ``prior`` (the last first) that ``spec`` points at;
+    ``paragraph``: where the phrase's paragraph starts."""
     # candidates: not passed over, and not where a move starts ("Advancing from Deir Jamal,
     # the fighters reached the town's main square"); the focus is the last in the foreground
     focus = None
@@ -270,10 +280,19 @@ def _choose(prior: Iterator[Evocation], spec: Anaphor, topic: str | None, here: 
         for e in prior:
             considered.append(e)
             if e.start < focus.sent_start:
+                prior = itertools.chain((e,), prior)
                 break
             if (e.sent_start == focus.sent_start and not e.passing and not e.origin
                     and _fit(e, spec, here) is _Fit.ACCEPT):
                 ids.add(e.eid)
+        if focus.kind not in spec.kinds:
+            # a town taken for "the city" only for being in its sentence, after a city the
+            # paragraph named ("Hama is where ... taking Souran, ... overlooks the city"): not clear
+            city = next((e for e in itertools.takewhile(lambda e: e.start >= paragraph, prior)
+                         if e.kind in spec.kinds and not e.passing and not e.origin), None)
+            if city is not None:
+                considered.append(city)
+                ids.add(city.eid)
     if len(ids) == 1:
         return ids.pop()
     if any(e.kind not in spec.kinds for e in considered if e.eid in ids):
