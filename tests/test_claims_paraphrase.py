@@ -745,6 +745,10 @@ NO_CLAIM = [
     # a noun phrase with its force inside it, said to have consequences: hypothetical
     "Analysts say the entry of the army into Idlib would end the crisis.",
     "Any capture by the rebels of Homs would cut Damascus off from the coast.",
+    # a place after the comma or "and" that closes an unnamed object opens a clause of its own
+    "After the SNA took the airport, Manbij was quiet.",
+    "Once rebels seized the base, Hama was exposed.",
+    "The SNA took the airport, and Manbij was cut off.",
 ]
 
 
@@ -822,6 +826,12 @@ def test_an_unknown_ally_fails_with_file_and_line(tmp_path):
 
 def test_the_suburb_of_a_place_is_not_the_place(run):
     assert run("Rebels encircled the Hama suburb of Qamhana.") == {("qamhana", "opposition", "advancing")}
+
+
+@pytest.mark.parametrize("text", ["Fighters from the south reach the suburbs of Damascus.",
+                                  "Rebels entered the southern suburbs of Damascus on Saturday."])
+def test_reaching_the_suburbs_of_a_city_is_an_advance_on_it(run, text):
+    assert run(text) == {("damascus", "opposition", "advancing")}
 
 
 def test_a_neighbourhood_of_a_city_is_the_neighbourhood(run):

@@ -9,6 +9,8 @@ from .words import TOKEN, PlaceRef, Words
 TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
 _TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "hours", "single"})
 CONTINUED = "continued"   # right_after_its_verb: after "and that", going on with what a speaker says
+# words a status phrase may open with that locate rather than start a clause ("A and B [on the edge of] the city")
+LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outside", "within", "under", "from", "to", "into"})
 
 
 class Grammar:
@@ -150,6 +152,12 @@ class Grammar:
             if k >= 0 and toks[k].word == "and":   # "says the army has left X, and that its units have entered"
                 return CONTINUED if any(t.word in self.verbs for t in toks[:k]) else False
         return k >= 0 and toks[k].word in self.verbs
+
+    def own_clause(self, toks: Words, p: PlaceRef) -> bool:
+        """A verb right after ``p`` makes it the subject of a clause of its own ("Homs is next")."""
+        a = toks.at(p.end)
+        return a < len(toks) and (toks[a].word in self.passive_aux or toks[a].word in self.verbs or (
+            toks[a].start in self.trigger_starts and toks[a].word not in LOCATING_WORDS))
 
     @staticmethod
     def describes(toks: Words, item: int, m: int) -> bool:

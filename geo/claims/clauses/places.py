@@ -10,8 +10,6 @@ POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's nort
 LIST_INSERTION_REACH = 6   # words of an insertion between a list's "and" and its next item
 APPOSITION_REACH = 14   # words of an apposition describing a list item (", a town at the junction of the M4 and M5 highways,")
 LOCATOR_WORDS = 4          # words of a phrase locating a list item ("on the Syrian-Iraqi border")
-# words a status phrase may open with that locate rather than start a clause ("A and B [on the edge of] the city")
-LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outside", "within", "under", "from", "to", "into"})
 ZONE_PREPOSITIONS = frozenset({"on", "in", "at", "inside", "along", "across"})   # "the zone on X", "positions in X"
 UNNAMED_ITEM_WORDS = 4   # words of a list item that names no place ("the governorate building")
 APPELLATIVES = frozenset({"known", "called", "dubbed", "named", "nicknamed"})   # "the region known as X"
@@ -41,6 +39,8 @@ class PlaceReader(Grammar):
                 k = part   # "the Hama suburb of Qamhana": Qamhana
                 continue
             if t.start in by_start:
+                if k > i and toks[k - 1].word in (",", "and") and self.own_clause(toks, by_start[t.start]):
+                    return []   # "After the SNA took the airport, Manbij was quiet"
                 out.append(by_start[t.start])
                 return self._list(toks, self._after(toks, out[-1].end), places, out, unknown)
             referred = None if gap > 1 else self._referred(toks, k)   # the object itself, not "freed the prisoners held there"
@@ -68,7 +68,7 @@ class PlaceReader(Grammar):
                 k += len(join) if join else 0   # "controls the capital, as well as Latakia and Tartus"
                 continue
             co = self._coordinated_place(toks, k, by_start) if t.word == "and" and k > i else None
-            if co is not None:   # "seized several checkpoints and the town of X"
+            if co is not None and not self.own_clause(toks, co):   # "seized several checkpoints and the town of X"
                 return self._list(toks, self._after(toks, co.end), places, [co], unknown)
             located = self._object_start(toks, i, k, by_start, unknown, where)
             if located is not None:
@@ -328,11 +328,7 @@ class PlaceReader(Grammar):
                 continue
             if m < len(toks) and toks[m].start in by_start:
                 p = by_start[toks[m].start]
-                after = toks.at(p.end)
-                if not subject and after < len(toks) and (toks[after].word in self.passive_aux
-                                                          or toks[after].word in self.verbs
-                                                          or (toks[after].start in self.trigger_starts
-                                                              and toks[after].word not in LOCATING_WORDS)):
+                if not subject and self.own_clause(toks, p):
                     break   # "seized Hama and Homs is next", "took X and Hama fell": a clause of its own
                 part = self._part_of(toks, p)   # "and the Aleppo district of [Sheikh Maqsoud]"
                 if part is not None and part < len(toks) and toks[part].start in by_start:
