@@ -500,6 +500,25 @@ SAME_FACT = [
     ("Aleppo is held by the forces of the new government.", ("aleppo", "opposition", "controls")),
     ("The takfiri groups overran the city of Aleppo last week.", ("aleppo", "opposition", "captured")),
     ("Rebels reach the northern outskirts of Homs.", ("homs", "opposition", "advancing")),
+    # ... but what was done: managed, forced, the first, the time it took, the reported
+    ("Rebels managed to take Hama on Thursday.", ("hama", "opposition", "captured")),
+    ("It took the factions three days to take Aleppo.", ("aleppo", "opposition", "captured")),
+    ("The rebels were the first to enter Hama.", ("hama", "opposition", "entered")),
+    ("Government forces had to withdraw from Hama.", ("hama", "government", "withdrew")),
+    ("Kurdish-affiliated forces are reported to remain in Sheikh Maqsoud.", ("sheikh_maqsoud", "sdf", "controls")),
+    ("The rebels captured three towns, bringing them to within about 10 km of Hama.",
+     ("hama", "opposition", "advancing")),
+    # a headline's present tense, plural subject
+    ("Rebels storm Hama", ("hama", "opposition", "captured")),
+    ("Syrian rebels retake Saraqib", ("saraqib", "opposition", "captured")),
+    ("Insurgents recapture Khan Shaykhun", ("khan_shaykhun", "opposition", "captured")),
+    ("Rebels gain control of Hama", ("hama", "opposition", "captured")),
+    ("Rebels sweep through most of Aleppo", ("aleppo", "opposition", "entered")),
+    ("Opposition columns roll into Homs", ("homs", "opposition", "entered")),
+    ("Regime troops flee Homs", ("homs", "government", "withdrew")),
+    ("Government forces evacuate Deir ez-Zor", ("deir_ez_zor", "government", "withdrew")),
+    ("Rebels tighten grip on Aleppo", ("aleppo", "opposition", "controls")),
+    ("Rebels clash in Hama with army units", ("hama", "opposition", "contested")),
     ("The Turkish occupation's mercenaries attacked the town of Tall Rifaat, local sources said.",
      ("tal_rifaat", "sna", "contested")),
     ("Turkish-backed factions said they had begun an assault on Manbij.", ("manbij", "sna", "contested")),
@@ -746,6 +765,16 @@ NO_CLAIM = [
     "Analysts say the entry of the army into Idlib would end the crisis.",
     "Any capture by the rebels of Homs would cut Damascus off from the coast.",
     # a place after the comma or "and" that closes an unnamed object opens a clause of its own
+    "Rebels vowed to retake Hama.",
+    "Rebels are preparing to storm Hama.",
+    "Thousands were forced to flee Homs as rebels neared.",
+    "The army ordered residents to evacuate Hama.",
+    "A storm hit Hama on Tuesday.",
+    # a status verb after "to" is a purpose or a wish
+    "Rebels moved south to take Hama.",
+    "The army launched a counteroffensive to take Aleppo.",
+    "Turkey wants the SNA to take Tal Rifaat.",
+    "The rebels had moved south to take Hama.",
     "After the SNA took the airport, Manbij was quiet.",
     "Once rebels seized the base, Hama was exposed.",
     "The SNA took the airport, and Manbij was cut off.",
@@ -1474,6 +1503,8 @@ def test_a_signed_statement_speaks_for_its_signatory(read):
         ("qamishli", "sdf", "sdf")}
     news = "Rebels took Hama on Thursday.\n\nReporting by the Syrian Democratic Forces desk, edited by a wire"
     assert {c.claimant_side for c in read(news)} == {"outlet"}   # a credit line is no signature
+    headline = "Rebels said the army fled.\n\nRebels mop up Aleppo."
+    assert {c.claimant for c in read(headline)} == {"Test Wire"}   # a last line that is a sentence is no signature
 
 
 def test_our_forces_speak_for_every_clause_of_their_sentence(read):

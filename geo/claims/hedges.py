@@ -38,11 +38,22 @@ def intended(norm: str, t: Trigger, vocab: ClaimVocabulary, actors: Sequence[Act
     if vocab.rx_estimate.search(norm, wide, t.start):
         return True   # an analyst's estimate covers its clause ("which likely enabled the opposition to advance")
     lo = max(wide, t.start - INTENTION_REACH)
+    if norm.endswith(" to ", 0, t.start) and norm[t.start:t.end].split(" ", 1)[0] not in vocab.infinitive_not \
+            and not vocab.rx_infinitive_fact.search(
+            norm, max(lo, _clause_start(norm, t.start - 3)), t.start - 3):
+        return True   # a purpose: "moved south to take Hama" (but "managed to take Hama")
     cues = list(vocab.rx_intention.finditer(norm, lo, t.start))
     between = [a for a in actors if cues and cues[-1].end() <= a.start and a.end <= t.start]
     if cues and (not between or _UNTIL.search(norm, cues[-1].end(), between[0].start)):
         return True   # (but "would not stop until they reached X": the intention governs the "until" clause)
     return _conditional(norm, t, vocab)
+
+
+def _clause_start(norm: str, pos: int) -> int:
+    """Just after the last clause mark (",", ";") before ``pos`` within the intention reach."""
+    lo = max(0, pos - INTENTION_REACH)
+    marks = [m.end() for m in _CLAUSE_BREAK.finditer(norm, lo, pos)]
+    return marks[-1] if marks else lo
 
 
 def _conditional(norm: str, t: Trigger, vocab: ClaimVocabulary) -> bool:

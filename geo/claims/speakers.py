@@ -45,6 +45,7 @@ LABEL_WORDS = 10   # words of a label before a colon that may name the speaker (
 SIDE_CACHE_SIZE = 4096     # claimant phrases whose side is remembered
 NO_SIDE = ("outlet", "other")   # claimant sides that are no actor
 SIGNATURE_WORDS = 10       # a report's last line that names a force and is at most this long signs it
+_NAME_JOINS = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "de", "&", "-", "|", "/"})   # in a name, lower case
 _TITLE_PARTS = re.compile(r"\s+[\u2013\u2014-]\s+|\s*[|:]\s*")   # "SNA - Ministry of Defence | Statement"
 _STATEMENT = re.compile(r"\b(?:statements?|communiqu[eé]s?|announcements?|declarations?|press releases?)\b", re.I)
 DEFINITE = ("the ", "these ", "those ")   # "the groups announced": a force named before
@@ -351,7 +352,8 @@ def document_voice(report: Report, vocab: ClaimVocabulary) -> Speaker | None:
     Its claims with no speaker of their own are that force's, and so are "our forces"."""
     body = report.text.rstrip()
     last = body[max(body.rfind("\n"), body.rfind("\r")) + 1:].strip()
-    if last and len(last.split()) <= SIGNATURE_WORDS and last[:1].isalpha() and _name_like(last):
+    if last and len(last.split()) <= SIGNATURE_WORDS and last[:1].isalpha() and _name_like(last) and all(
+            w[:1].isupper() or w in _NAME_JOINS for w in last.rstrip(".").split()):   # (not "Rebels mop up Aleppo.")
         side = side_of(vocab, last, report.outlet)   # a name in title case, not a footnote
         if side not in NO_SIDE:
             return Speaker(last, side)

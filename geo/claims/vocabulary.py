@@ -46,7 +46,8 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                                             "last_speaker_nouns", "outlet_words", "report_nouns",
                                             "denied_after", "issuers", "question_labels", "media_nouns")},
         "hedges": {k: STR_LIST for k in ("intention", "estimates", "conditions", "history", "history_after", "history_not_before",
-                                          "perfect", "prevention", "negations", "hedged", "reinforcing", "transient")},
+                                          "perfect", "prevention", "negations", "hedged", "reinforcing", "transient",
+                                          "infinitive_facts", "infinitive_not")},
         "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
                                           "clause_starts", "list_joins", "item_heads", "locative", "directions",
                                           "list_intros", "place_anaphors", "subordinators", "shared_place_subordinators",
@@ -333,6 +334,8 @@ class ClaimVocabulary:
         self.media_heads = frozenset(name_key(w).split(" ")[-1] for w in rep.get("media_nouns", []))
         self.rx_issuer = re.compile(rf"(?:\S+ ){{0,8}}(?:{rx_words(rep['issuers'])})(?: of \S.*)?")
         self.rx_intention = wb("|".join(hedges["intention"]))
+        self.rx_infinitive_fact = wb("|".join(hedges.get("infinitive_facts", []))) if hedges.get("infinitive_facts") else _NEVER
+        self.infinitive_not = frozenset(normalize(w) for w in hedges.get("infinitive_not", []))
         self.rx_estimate = wb(rx_words([normalize(w) for w in hedges["estimates"]]))   # cover their whole clause
         self.rx_condition = wb("|".join(hedges["conditions"]))
         not_before = rx_words(hedges.get("history_not_before", []))   # "the former regime": a name, not a time
