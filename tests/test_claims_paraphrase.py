@@ -875,6 +875,18 @@ def test_a_neighbourhood_of_a_city_is_the_neighbourhood(run):
         ("jaramana", "opposition", "captured"), ("sheikh_maqsoud", "opposition", "captured")}
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Aleppo's Sheikh Maqsoud district remains under Kurdish control.", {("sheikh_maqsoud", "sdf", "controls")}),
+    ("The SDF withdrew from Aleppo's Sheikh Maqsoud.", {("sheikh_maqsoud", "sdf", "withdrew")}),
+    ("Aleppo's New Aleppo district fell to rebels.", {("new_aleppo", "opposition", "captured")}),
+    ("Rebels overran Aleppo's Kuweires airbase.", {("kuweires_airbase", "opposition", "captured")}),
+    ("Hama's military airport fell to rebels on Thursday.", set()),   # the airport, which the gazetteer names otherwise
+    ("Deir ez-Zor's military airport was abandoned by government troops.", set()),
+])
+def test_a_place_a_name_possesses_is_the_place_not_its_possessor(run, text, want):
+    assert run(text) == want
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()

@@ -31,6 +31,9 @@ class BeforeReader(PlaceReader):
         k = self._last_coordinated_clause(toks, lo, i, places)   # "X and Y fall to HTS and [Homs is encircled]"
         while k < i:
             t = toks[k]
+            if t.start in by_start and (part := self._part_of(toks, by_start[t.start])) is not None:
+                k = part   # "Hama's military airport [fell]": the airport, not Hama
+                continue
             if t.start in by_start:
                 p = by_start[t.start]
                 first, nxt = p, self._after(toks, p.end)

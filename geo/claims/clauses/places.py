@@ -253,6 +253,8 @@ class PlaceReader(Grammar):
             possessive = True
         else:
             possessive = j > 0 and toks[j - 1].word.endswith("'s")   # "Hama's airport"
+        if possessive and j < len(toks) and toks[j].start in self.place_starts:
+            return j   # "Aleppo's Sheikh Maqsoud district": Sheikh Maqsoud
         if possessive:
             part = next((k for k in range(j, min(len(toks), j + POSSESSED_REACH))
                          if toks[k].word in self.possessed_parts), None)
