@@ -508,6 +508,10 @@ SAME_FACT = [
     ("Kurdish-affiliated forces are reported to remain in Sheikh Maqsoud.", ("sheikh_maqsoud", "sdf", "controls")),
     ("The rebels captured three towns, bringing them to within about 10 km of Hama.",
      ("hama", "opposition", "advancing")),
+    ("Hama was lost to the rebels.", ("hama", "opposition", "captured")),
+    ("Homs has been lost to HTS, a government official admitted.", ("homs", "opposition", "captured")),
+    ("Almost all of Hama fell to the rebels.", ("hama", "opposition", "captured")),
+    ("Rebels took Hama two days ago.", ("hama", "opposition", "captured")),
     # a headline's present tense, plural subject
     ("Rebels storm Hama", ("hama", "opposition", "captured")),
     ("Syrian rebels retake Saraqib", ("saraqib", "opposition", "captured")),
@@ -770,6 +774,18 @@ NO_CLAIM = [
     "Thousands were forced to flee Homs as rebels neared.",
     "The army ordered residents to evacuate Hama.",
     "A storm hit Hama on Tuesday.",
+    # a near miss; an observer's "appears to"
+    "Rebels nearly captured Morek.",
+    "The army nearly lost Morek on Tuesday.",
+    "Rebels almost took Morek.",
+    "Rebels appear to have entered Homs.",
+    "HTS seems to have taken the Hama airbase.",
+    "It looks like rebels have taken Homs.",
+    # before the offensive, said without a year
+    "Before the offensive, government forces held Saraqib.",
+    "A year ago, Homs was firmly in government hands.",
+    "Last year, the army controlled Saraqib.",
+    "Until 2020, rebels held Saraqib.",
     # a status verb after "to" is a purpose or a wish
     "Rebels moved south to take Hama.",
     "The army launched a counteroffensive to take Aleppo.",
@@ -885,6 +901,12 @@ def test_a_neighbourhood_of_a_city_is_the_neighbourhood(run):
 ])
 def test_a_place_a_name_possesses_is_the_place_not_its_possessor(run, text, want):
     assert run(text) == want
+
+
+def test_who_was_lost_to_is_no_loser_and_a_shared_subject_repelled_is_no_defender(run):
+    assert run("Hama was lost to the rebels.") == {("hama", "opposition", "captured")}
+    assert run("Rebels attacked Qamhana but were repelled.") == {("qamhana", "opposition", "contested")}
+    assert ("qamhana", "government", "repelled") in run("Rebels attacked Qamhana but were repelled, the army said.")
 
 
 def test_a_part_named_after_a_place_is_not_the_place(run):

@@ -163,6 +163,9 @@ def _agentless(q: AgentQuery) -> str | None:
         return None   # "thousands of residents of Hama fled": people, no force; "X changed hands": whose, unsaid
     if has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold", "defence"):
         return q.side   # "X was captured", "the attack was repelled", says a side: that side
+    j = _soft_before(q)
+    if q.trigger.pattern.effect == "defence" and j >= 0 and q.toks[j].word in ("and", "but", ","):
+        return None   # "Rebels attacked Qamhana but were repelled": the subject they share was repelled
     if q.previous and q.previous_effect == "loss" and q.trigger.pattern.effect in ("gain", "presence"):
         return None   # "Control of the coast slips from Assad's grip as Latakia falls": not Assad's gain
     if q.previous or heading(q.toks):

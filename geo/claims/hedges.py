@@ -156,6 +156,8 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
     just_before = norm[max(0, t.start - 12):t.start]
     if vocab.rx_history_after.search(clause_after) and not _PRESENT_PERFECT.search(just_before):
         return True   # "besieged the city for two years", "took it a decade ago" (not "has held it for years")
+    if vocab.rx_background.search(norm, norm.rfind(";", 0, t.start) + 1, t.start):
+        return True   # "Before the offensive, the army held Saraqib", "A year ago, Homs was ..."
     if _PLUPERFECT.search(just_before) and _found_before(norm, vocab.rx_history_after, t.start):
         return True   # "For more than four decades the city had stayed under Assad family rule"
     if year is not None and any(int(m.group(1)) < year and ";" not in norm[m.end():t.start]

@@ -47,7 +47,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                                             "denied_after", "issuers", "question_labels", "media_nouns")},
         "hedges": {k: STR_LIST for k in ("intention", "estimates", "conditions", "history", "history_after", "history_not_before",
                                           "perfect", "prevention", "negations", "hedged", "reinforcing", "transient",
-                                          "infinitive_facts", "infinitive_not")},
+                                          "infinitive_facts", "infinitive_not", "background")},
         "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
                                           "clause_starts", "list_joins", "item_heads", "locative", "directions",
                                           "list_intros", "place_anaphors", "subordinators", "shared_place_subordinators",
@@ -342,6 +342,7 @@ class ClaimVocabulary:
         self.rx_history = wb(rf"(?:{rx_words(hedges['history'])})" + (rf"(?! (?:{not_before})\b)" if not_before else ""))
         self.rx_hedged = wb(rx_words(hedges["hedged"]))
         self.rx_history_after = wb("|".join(hedges["history_after"])) if hedges["history_after"] else _NEVER
+        self.rx_background = wb("|".join(hedges.get("background", []))) if hedges.get("background") else _NEVER
         self.rx_history_before = re.compile(rf"(?<![a-z0-9])(?:{rx_words(hedges['history'])})\s*$")  # "previously seized"
         self.rx_prevention = wb(rx_words(hedges["prevention"])) if hedges["prevention"] else _NEVER
         self.reinforcing = frozenset(name_key(w).split(" ")[-1] for w in hedges.get("reinforcing", []))
