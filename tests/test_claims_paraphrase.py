@@ -909,6 +909,17 @@ def test_who_was_lost_to_is_no_loser_and_a_shared_subject_repelled_is_no_defende
     assert ("qamhana", "government", "repelled") in run("Rebels attacked Qamhana but were repelled, the army said.")
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Rebels say they have cut the Homs-Hama road.", {("m5_highway", "opposition", "contested")}),
+    ("Rebels cut the Hama-Homs highway.", {("m5_highway", "opposition", "contested")}),
+    ("Rebels control the Homs-Tartus road.", set()),   # no such road in the gazetteer: no claim on Homs
+    ("The SDF controls the Raqqa-Deir ez-Zor road.", set()),
+    ("Rebels cut the Aleppo road.", set()),
+])
+def test_a_road_named_after_places_is_the_road_not_the_places(run, text, want):
+    assert run(text) == want
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()

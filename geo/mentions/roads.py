@@ -25,6 +25,7 @@ ROAD_KM = 10.0        # a road passes this near both places it links (when the f
 AFTER_WINDOW = 60     # characters after a road word in which the places it links start
 ORIGIN_KINDS = frozenset({"city", "town"})   # "the road to Damascus" leads from the last of these
 
+_COMPOUND_JOIN = re.compile(r"\s*[-\u2013/]\s*")   # "Homs-Hama", "Homs\u2013Hama", "Homs/Hama"
 _ROAD_GAP = re.compile(r"\s+(?:to|and|with)\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?")
 
 LastPlace = Callable[[int, Set[str]], Entry | None]   # the last place of some kinds before a position
@@ -84,6 +85,9 @@ class RoadRules:
         their start, and ``starts`` their starts."""
         entries = self.gaz.entries
         k, n = bisect.bisect_left(starts, b), len(starts)
+        if k >= 2 and found[k - 1].end <= a and not text[found[k - 1].end:a].strip() \
+                and _COMPOUND_JOIN.fullmatch(text, found[k - 2].end, found[k - 1].start):
+            return self.between(entries[found[k - 2].place_id], entries[found[k - 1].place_id])   # "the Homs-Hama road"
         after = []
         while k < n and starts[k] - b < AFTER_WINDOW:
             if found[k].sentence_start <= a:

@@ -27,6 +27,7 @@ class Grammar:
         self.item_heads, self.part_nouns = g["item_heads"], g["part_nouns"]
         self.possessed_parts = g["possessed_parts"]
         self.front_nouns = g["front_nouns"]
+        self.road_nouns = g.get("road_nouns", frozenset())
         self.locative = g["locative"]
         self.subordinators = g["subordinators"]
         self.shared_place_subordinators = frozenset(g["shared_place_subordinators"])

@@ -178,8 +178,7 @@ class PlaceReader(Grammar):
             toks[m].word in ZONE_PREPOSITIONS and toks[m - 1].word in self.zone_heads)
 
     def _later_list(self, toks, i: int, k: int, places, unknown: bool) -> list[PlaceRef]:
-        """"took over seven villages on the east bank, including A, B": when the object is a
-        plural place noun, the list an introducer opens a little further on."""
+        """"took over seven villages on the east bank, including A, B": a plural place noun's list a little further on."""
         if not any(x.word in self.item_heads for x in toks[i:k]):
             return []
         for m in range(k, min(len(toks), k + LATER_LIST_WORDS)):
@@ -236,12 +235,15 @@ class PlaceReader(Grammar):
         return lead + len(intro) if intro is not None else None
 
     def _part_of(self, toks, p: PlaceRef, fronts: bool = False) -> int | None:
-        """Where to read on when ``p`` only names a part of another place ("the Hama suburb of
-        [Qamhana]"), or past a part of ``p`` ("Hama's airport": no claim about Hama) or, with
-        ``fronts``, a front named after it ("reached the Hama front"); else None."""
+        """Where to read on when ``p`` only names a part of another place ("the Hama suburb of [Qamhana]"), or past a
+        part of ``p`` ("Hama's airport"), a road ("the Homs-Hama [road]") or, with ``fronts``, a front ("the Hama front")."""
         j = self._after(toks, p.end)
         if fronts and j < len(toks) and toks[j].word in self.front_nouns:
             return j + 1
+        nxt = next((q for q in self.sentence_places if j < len(toks) and q.start == toks[j].start), None)
+        road = self._after(toks, nxt.end) if nxt is not None else j
+        if j > 0 and road < len(toks) and toks[road].word in self.road_nouns and not toks[j - 1].word.endswith("'s"):
+            return road   # no claim about the places a road is named after
         if j + 2 < len(toks) and toks[j].word in self.part_nouns and toks[j + 1].word == "of":
             outer = next((q for q in self.sentence_places if q.start == toks[j + 2].start), None)
             if outer is not None and self.inside(p, outer):
