@@ -509,6 +509,9 @@ SAME_FACT = [
     ("The rebels captured three towns, bringing them to within about 10 km of Hama.",
      ("hama", "opposition", "advancing")),
     ("Hama was lost to the rebels.", ("hama", "opposition", "captured")),
+    ("Once rebels took Homs, the coast was cut off.", ("homs", "opposition", "captured")),
+    ("When rebels entered Hama, the army fled.", ("hama", "opposition", "entered")),
+    ("The army held Aleppo until rebels stormed it on Saturday.", ("aleppo", "opposition", "captured")),
     ("Homs has been lost to HTS, a government official admitted.", ("homs", "opposition", "captured")),
     ("Almost all of Hama fell to the rebels.", ("hama", "opposition", "captured")),
     ("Rebels took Hama two days ago.", ("hama", "opposition", "captured")),
@@ -781,6 +784,10 @@ NO_CLAIM = [
     "Rebels appear to have entered Homs.",
     "HTS seems to have taken the Hama airbase.",
     "It looks like rebels have taken Homs.",
+    # a time clause not in the past tells what is to come
+    "Once rebels take Homs, the coast is cut off.",
+    "When rebels take Homs, Damascus will be isolated.",
+    "By the time rebels reach Homs, the army may have left.",
     # before the offensive, said without a year
     "Before the offensive, government forces held Saraqib.",
     "A year ago, Homs was firmly in government hands.",

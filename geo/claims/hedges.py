@@ -19,6 +19,7 @@ _CLAUSE_BREAK = re.compile(r";|,(?!\d)")   # not the comma of "2,000"
 _ESTIMATE_BREAK = re.compile(r";|,(?!\d)|\b(?:that|which|who)\b")   # "likely to face factions that have taken X": taken
 _PLUPERFECT = re.compile(r"\bhad(?: \w+)?\s*$")
 
+_MODAL = re.compile(r"\b(?:will|would|could|might|may|shall)\b")
 _SINCE_YEAR = re.compile(r"\bsince (?:\w+ )?(?:1[89]\d\d|20\d\d)\b")
 _UNTIL = re.compile(r"\buntil\s*$")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "have long controlled"
@@ -62,7 +63,13 @@ def _conditional(norm: str, t: Trigger, vocab: ClaimVocabulary) -> bool:
     lo = max(0, t.start - CONDITION_REACH)
     before = norm[lo:t.start]
     lo += max(before.rfind(","), before.rfind(";")) + 1
-    return vocab.rx_condition.search(norm, lo, t.start) is not None
+    if vocab.rx_condition.search(norm, lo, t.start) is not None:
+        return True
+    first = norm[t.start:t.end].split(" ", 1)[0]
+    if first.endswith("ed") or first in vocab.irregular_past:
+        return False   # a time clause in the past tells what happened
+    return bool(vocab.rx_future_time.search(norm, lo, t.start)
+                or (vocab.rx_future_time_modal.search(norm, lo, t.start) and _MODAL.search(norm)))
 
 
 # A sentence's phrases are many (a page with no full stop has thousands): what ``historic`` looks

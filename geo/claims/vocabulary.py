@@ -47,7 +47,8 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                                             "denied_after", "issuers", "question_labels", "media_nouns")},
         "hedges": {k: STR_LIST for k in ("intention", "estimates", "conditions", "history", "history_after", "history_not_before",
                                           "perfect", "prevention", "negations", "hedged", "reinforcing", "transient",
-                                          "infinitive_facts", "infinitive_not", "background")},
+                                          "infinitive_facts", "infinitive_not", "background", "future_time",
+                                          "future_time_with_modal", "irregular_past")},
         "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
                                           "clause_starts", "list_joins", "item_heads", "locative", "directions",
                                           "list_intros", "place_anaphors", "subordinators", "shared_place_subordinators",
@@ -339,6 +340,10 @@ class ClaimVocabulary:
         self.infinitive_not = frozenset(normalize(w) for w in hedges.get("infinitive_not", []))
         self.rx_estimate = wb(rx_words([normalize(w) for w in hedges["estimates"]]))   # cover their whole clause
         self.rx_condition = wb("|".join(hedges["conditions"]))
+        self.rx_future_time = wb(rx_words(hedges.get("future_time", []))) if hedges.get("future_time") else _NEVER
+        self.rx_future_time_modal = wb(rx_words(hedges.get("future_time_with_modal", []))) \
+            if hedges.get("future_time_with_modal") else _NEVER
+        self.irregular_past = frozenset(hedges.get("irregular_past", []))
         not_before = rx_words(hedges.get("history_not_before", []))   # "the former regime": a name, not a time
         self.rx_history = wb(rf"(?:{rx_words(hedges['history'])})" + (rf"(?! (?:{not_before})\b)" if not_before else ""))
         self.rx_hedged = wb(rx_words(hedges["hedged"]))
