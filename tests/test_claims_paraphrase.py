@@ -927,6 +927,14 @@ def test_a_road_named_after_places_is_the_road_not_the_places(run, text, want):
     assert run(text) == want
 
 
+def test_the_accused_did_it_and_the_accuser_says_so(read):
+    got = {(c.place_id, c.actor, c.status, c.claimant_side)
+           for c in read("The SDF accused Turkish-backed factions of attacking Manbij.")}
+    assert got == {("manbij", "sna", "contested", "sdf")}
+    got = {(c.place_id, c.actor, c.status, c.claimant_side) for c in read("Rebels accused the army of abandoning Hama.")}
+    assert got == {("hama", "government", "withdrew", "opposition")}
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()
