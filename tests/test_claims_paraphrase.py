@@ -509,6 +509,8 @@ SAME_FACT = [
     ("The rebels captured three towns, bringing them to within about 10 km of Hama.",
      ("hama", "opposition", "advancing")),
     ("Hama was lost to the rebels.", ("hama", "opposition", "captured")),
+    ("Ankara's allies took Manbij on Monday.", ("manbij", "sna", "captured")),
+    ("Turkey's Syrian allies are massing near Manbij.", ("manbij", "sna", "advancing")),
     ("Once rebels took Homs, the coast was cut off.", ("homs", "opposition", "captured")),
     ("When rebels entered Hama, the army fled.", ("hama", "opposition", "entered")),
     ("The army held Aleppo until rebels stormed it on Saturday.", ("aleppo", "opposition", "captured")),
