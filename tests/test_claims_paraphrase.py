@@ -941,6 +941,17 @@ def test_the_accused_did_it_and_the_accuser_says_so(read):
     assert got == {("hama", "government", "withdrew", "opposition")}
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Rebels took Saraqib. Aleppo fell within three days.", True),
+    ("Rebels took Saraqib. Aleppo fell in a matter of hours.", True),
+    ("Rebels took Saraqib. Hama fell on Thursday.", True),
+    ("Rebels took Saraqib. Shells fell on Hama overnight.", False),
+    ("Rebels took Saraqib. Rockets fell within the city limits of Hama.", False),
+])
+def test_a_place_fell_on_a_day_but_shells_fell_on_a_place(run, text, want):
+    assert bool({c for c in run(text) if c[0] in ("aleppo", "hama")}) is want
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()
