@@ -952,6 +952,12 @@ def test_a_place_fell_on_a_day_but_shells_fell_on_a_place(run, text, want):
     assert bool({c for c in run(text) if c[0] in ("aleppo", "hama")}) is want
 
 
+def test_every_place_of_an_attack_turned_back_is_defended(run):
+    want = {("kafr_naha", "government", "repelled"), ("khan_al_asal", "government", "repelled")}
+    assert run('The army says attacks by "terrorist groups" on Kafr Naha and Khan al-Asal were repelled.') == want
+    assert run("Attacks on Kafr Naha and Khan al-Asal were repelled, the army said.") == want
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()

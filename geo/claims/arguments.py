@@ -162,9 +162,16 @@ def _listed_after(ti: int, toks: Words, places: list[PlaceRef], reader: Reader) 
 def _attacked(toks: Words, lo: int, ti: int, places: list[PlaceRef], reader: Reader) -> list[PlaceRef]:
     """The place of "an attack on (the village of) X" in the subject between tokens ``lo`` and ``ti``."""
     for k in range(lo, ti - 2):
-        if toks[k].word in ATTACK_NOUNS and toks[k + 1].word in ("on", "against", "towards", "toward"):
-            return [p for p in reader.objects(toks, k + 2, places, max_gap=3) if p.end <= toks[ti].start]
+        on = k + 1
+        if toks[k].word in ATTACK_NOUNS and toks[on].word == "by":   # "attacks by terrorist groups on X"
+            on = next((j for j in range(k + 2, min(ti, k + 2 + ATTACKER_WORDS)) if toks[j].word in ("on", "against")), on)
+        if toks[k].word in ATTACK_NOUNS and toks[on].word in ("on", "against", "towards", "toward"):
+            return reader.subject_places(toks, on + 1, ti, places) or [  # (a list before the verb: all of it)
+                p for p in reader.objects(toks, on + 1, places, max_gap=3) if p.end <= toks[ti].start]
     return []
+
+
+ATTACKER_WORDS = 8   # words of "by <the attacker>" between an attack noun and its "on"
 
 
 FORCE_MODIFIERS = 2   # words that may stand before a force's name after "of"/"by" ("Syrian regime forces")
