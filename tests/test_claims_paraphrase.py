@@ -958,6 +958,16 @@ def test_every_place_of_an_attack_turned_back_is_defended(run):
     assert run("Attacks on Kafr Naha and Khan al-Asal were repelled, the army said.") == want
 
 
+@pytest.mark.parametrize("text, side", [
+    ("Damascus-based journalists said rebels had entered Homs.", "other"),   # where they work, not whose
+    ("Ankara-based analysts said the SNA had taken Manbij.", "other"),
+    ("Contrary to rebel claims, Morek remains under army control.", "outlet"),   # a noun, no speaker
+    ("HTS fighters, who the government says are terrorists, entered Homs.", "outlet"),   # speaks for the insertion
+])
+def test_who_speaks_is_not_where_they_work_nor_a_noun_nor_an_insertions_speaker(read, text, side):
+    assert {c.claimant_side for c in read(text)} == {side}
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()

@@ -19,7 +19,6 @@ BOUNDARY = re.compile(r"[,;:“”\"(]|\b(?:that|and|but|while|as)\b"
 _AFTER_PREPOSITION = re.compile(r"\s(?:to|with|from|by|among)\s", re.IGNORECASE)
 _RELATIVE_SPEAKERS = frozenset({"who", "which"})   # ", who insist": the phrase before the comma speaks
 _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")   # read in the text: the folded text has no dashes
-# "were (also) reported to"
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|now|widely|still|reportedly)\s+)?$")
 _STRIP = re.compile(r"^(?:the country's\s+)?"
                     r"|(?:\s+(?:has|have|had|also|now|long|repeatedly|reportedly|earlier|later|previously|on \w+day))+$")
@@ -32,9 +31,9 @@ _THAT = re.compile(r"\bthat\b")
 SPEAKER_REACH = 400        # characters before a reporting verb searched for its speaker: a speaker's phrase is short
 SPEAKER_WORDS = 12         # words of a speaker's phrase kept
 PASSIVE_REACH = 24         # characters before a reporting verb searched for a passive auxiliary
-TRAILING_TAIL_WORDS = 8    # "..., X said" ends the sentence: at most this many words after the verb
-                           # ("said in a statement posted on its Telegram channel")
+TRAILING_TAIL_WORDS = 8    # words after the verb of a sentence-ending "..., X said" ("said in a statement posted on ...")
 TRAILING_SPEAKER_WORDS = 10  # a trailing speaker's phrase has at most this many words
+_AGAINST_CLAIMS = re.compile(r"(?:contrary to|despite|unlike|in contrast to|amid|dismissing|rejecting|denying)\b", re.I)
 _RELATIVE_OPENER = re.compile(r", (?:which|who|whose)\b(?!.*,\s*(?:which|who|whose)\b)")   # the last one
 _OPENS_CLAUSE = re.compile(r"\b(?:where|which|who|whose|while|whereas)\W*$")   # the cue opens that clause
 _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "as", "after", "before", "when", "because", "since", "until"})
@@ -173,7 +172,11 @@ def _speaker_phrase(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, ve
     for m in reversed(verbs_before):
         if m.group().endswith("ing") and norm[:m.start()].rstrip().endswith(","):
             continue   # "..., stressing that": the same speaker as the verb before
+        if _in_relative(norm, m, t):
+            continue   # "HTS fighters, who the government says are terrorists, entered X": no speaker of X
         p = phrase_before(text, norm, m.start())
+        if p and _AGAINST_CLAIMS.match(p):
+            continue   # "Contrary to rebel claims, X remains ...": a noun, no one asserting X
         if p:
             return p
     cue = next((c for c in vocab.rx_before_claimant.finditer(norm)
@@ -311,7 +314,8 @@ def _side_of(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
 def _side_of_phrase(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
     n = " " + normalize(claimant) + " "
     names = vocab.actor_names(n, f" {claimant} " if len(n) == len(claimant) + 2 else None)
-    named = [(x, x.actor) for x in names if x.actor and not venue(n, x.start, vocab.media_heads)]
+    named = [(x, x.actor) for x in names if x.actor and not venue(n, x.start, vocab.media_heads)
+             and not n.startswith(" based ", x.end)]   # ("Damascus-based journalists": where they work)
     if not named and any(x.name in vocab.unaligned for x in names):
         return "other"   # "the Lebanese army said": a body of none of the actors
     if named and claimant.endswith(")") and n[named[-1][0].end:].strip() == ")":
