@@ -968,6 +968,15 @@ def test_who_speaks_is_not_where_they_work_nor_a_noun_nor_an_insertions_speaker(
     assert {c.claimant_side for c in read(text)} == {side}
 
 
+def test_the_latter_and_the_former_are_the_last_two_forces_named(run):
+    assert run("HTS and the SNA advanced separately; the latter took Tal Rifaat.") == {("tal_rifaat", "sna", "captured")}
+    assert ("hama", "opposition", "entered") in run(
+        "Rebels and government forces fought for Hama. The former entered the city on Thursday.")
+    assert run("The army, reinforced by the 25th Division (the former \"Tiger Forces\"), retook Qamhana.") == {
+        ("qamhana", "government", "captured")}   # an adjective, no pronoun
+    assert run("The former regime lost Hama.") == {("hama", "government", "failed_to_hold")}
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()

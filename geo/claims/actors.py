@@ -36,6 +36,8 @@ def _force(q: AgentQuery, a: ActorHit) -> str | None:
     headed = a.kind == "generic" and a.actor is None and a.head in q.reader.army_words   # "troops of the 210th Division"
     if army and (headed or phrase_of(q.toks, a) in q.reader.army_words) and not named_before(q, a):
         return army   # "the army has seized X", says Israel's defence minister (or an Israeli paper): Israel's army
+    if a.kind == "anaphor" and a.number in ("latter", "former"):
+        return _in_order(q, a)
     if a.kind == "anaphor":
         head = a.head if a.head in q.reader.generic else ""
         before = resolved_before(q, a.start)
@@ -63,6 +65,14 @@ def _force(q: AgentQuery, a: ActorHit) -> str | None:
         return None   # "the terrorists" in the SDF's voice: the Islamic State or the SNA, unsaid; "Hezbollah
         # withdrew from Qusayr. Vehicles carrying fighters left the town": Hezbollah's, not the rebels'
     return enemy or a.actor
+
+
+def _in_order(q: AgentQuery, a: ActorHit) -> str | None:
+    """"the latter": the last of the forces named before it (this sentence, then earlier), "the
+    former" the one before that; none when fewer than two were named."""
+    named = [f.actor for f in q.talk.forces] + [x.actor for x in q.named if x.end <= a.start and x.actor]
+    distinct = [x for k, x in enumerate(named) if x and x not in named[k + 1:]]
+    return None if len(distinct) < 2 else distinct[-1] if a.number == "latter" else distinct[-2]
 
 
 _UNSAID = NO_ACTOR   # _enemy: a hostile phrase whose enemy the side's words do not say (or a body of no actor)

@@ -66,7 +66,8 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                   "home_datelines": STR_LIST},
         "anaphora": {k: STR_LIST for k in ("nouns", "hostile_words", "determiners", "singular_determiners",
                                            "plural_determiners", "weak_determiners", "own_determiners",
-                                           "singular_pronouns", "plural_pronouns", "own_pronouns", "army_words",
+                                           "singular_pronouns", "plural_pronouns", "own_pronouns", "order_pronouns",
+                                           "army_words",
                                            "modifier_links", "identity_links", "owned_only", "modified_nouns",
                                            "time_words")},
     },
@@ -208,7 +209,7 @@ class ClaimVocabulary:
         self._eras = self._load_eras(a.get("eras", []), a_path)
         era_names = [n for _, names in self._eras for n in names]
         ana = a["anaphora"]
-        pronouns = ana["singular_pronouns"] + ana["plural_pronouns"] + ana["own_pronouns"]
+        pronouns = ana["singular_pronouns"] + ana["plural_pronouns"] + ana["own_pronouns"] + ana.get("order_pronouns", [])
         # bodies named like a force that are none of the actors ("Internal Security Forces"): no force
         self.unaligned = frozenset(name_key(w) for w in a.get("unaligned", [])) - set(self.actor_of)
         self.actor_words = sorted({name_key(w) for w in list(self.actor_of) + era_names + ana["nouns"] + pronouns
@@ -349,7 +350,8 @@ class ClaimVocabulary:
         self.rx_hedged = wb(rx_words(hedges["hedged"]))
         self.rx_history_after = wb("|".join(hedges["history_after"])) if hedges["history_after"] else _NEVER
         self.rx_background = wb("|".join(hedges.get("background", []))) if hedges.get("background") else _NEVER
-        self.rx_history_before = re.compile(rf"(?<![a-z0-9])(?:{rx_words(hedges['history'])})\s*$")  # "previously seized"
+        self.rx_history_before = re.compile(   # "previously seized" (not "the former entered": a pronoun)
+            rf"(?<![a-z0-9])(?!(?<=the )former\b)(?:{rx_words(hedges['history'])})\s*$")
         self.rx_prevention = wb(rx_words(hedges["prevention"])) if hedges["prevention"] else _NEVER
         self.reinforcing = frozenset(name_key(w).split(" ")[-1] for w in hedges.get("reinforcing", []))
         self.transient = frozenset(name_key(w).split(" ")[-1] for w in hedges.get("transient", []))

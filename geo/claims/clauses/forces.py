@@ -44,7 +44,7 @@ class ForceReader(Grammar):
             proper = 0 <= j < len(toks) and toks[j].cap and not (common and initial(toks, j))
             # "Syrian Democratic Forces" is one organisation ("its fighters", "the group's")
             plural = plural_name(last, proper)
-            if word in self.pronouns:
+            if word in self.pronouns and (self.pronouns[word] not in ("latter", "former") or self.pronoun_use(toks, end)):
                 hits.append(ActorHit(start, end, None, "anaphor", self.pronouns[word] != "sg", self.pronouns[word]))
                 continue
             kind = "generic" if word in self.generic else "name"

@@ -89,7 +89,8 @@ class Grammar:
                                                 ("own", anaphora["own_determiners"])) for d in ds}
         self.pronouns = {p: n for n, ps in (("sg", anaphora["singular_pronouns"]),
                                              ("pl", anaphora["plural_pronouns"]),
-                                             ("own", anaphora["own_pronouns"])) for p in ps}
+                                             ("own", anaphora["own_pronouns"]),
+                                             *((p.split()[-1], [p]) for p in anaphora.get("order_pronouns", []))) for p in ps}
         self.modifier_links = [tuple(x.split()) for x in anaphora["modifier_links"]]
         self.identity_links = frozenset(anaphora["identity_links"])
         self.owned_only = frozenset(anaphora["owned_only"])
@@ -153,6 +154,12 @@ class Grammar:
             if k >= 0 and toks[k].word == "and":   # "says the army has left X, and that its units have entered"
                 return CONTINUED if any(t.word in self.verbs for t in toks[:k]) else False
         return k >= 0 and toks[k].word in self.verbs
+
+    def pronoun_use(self, toks: Words, end: int) -> bool:
+        """"the latter" at a phrase ending at ``end`` stands alone ("the latter took X", "the latter's"), no adjective."""
+        a = toks.at(end)
+        return a >= len(toks) or toks[a].word in (",", ";", ".", ":", ")", "'s") or toks[a].word in self.soft \
+            or toks[a].start in self.trigger_starts or toks[a].word.endswith("ed")
 
     def own_clause(self, toks: Words, p: PlaceRef) -> bool:
         """A verb right after ``p`` makes it the subject of a clause of its own ("Homs is next")."""
