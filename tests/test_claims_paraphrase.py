@@ -509,6 +509,16 @@ SAME_FACT = [
     ("The rebels captured three towns, bringing them to within about 10 km of Hama.",
      ("hama", "opposition", "advancing")),
     ("Hama was lost to the rebels.", ("hama", "opposition", "captured")),
+    ("The army no longer controls Hama.", ("hama", "government", "failed_to_hold")),
+    ("Government forces are no longer in Deir ez-Zor.", ("deir_ez_zor", "government", "failed_to_hold")),
+    ("HTS took Hama and is heading for Homs.", ("homs", "opposition", "advancing")),
+    ("Rebels bypassed Morek and headed straight for Hama.", ("hama", "opposition", "advancing")),
+    ("Rebels push toward Hama", ("hama", "opposition", "advancing")),
+    ("Rebels at gates of Homs", ("homs", "opposition", "advancing")),
+    ("Syrian army quits Deir ez-Zor", ("deir_ez_zor", "government", "withdrew")),
+    ("Rebels attacked government forces in Hama.", ("hama", "opposition", "contested")),
+    ("Rebels said they were fighting inside Homs.", ("homs", "opposition", "contested")),
+    ("The army withdrew from Hama but held Homs.", ("hama", "government", "withdrew")),
     ("The SNA captured the SDF-held town of Tal Rifaat on 1 December.", ("tal_rifaat", "sna", "captured")),
     ("Opposition units captured Maar Shahour on the northern outskirts of the city.",
      ("maarshahour", "opposition", "captured")),
@@ -817,6 +827,8 @@ def test_a_place_opening_its_own_clause_is_no_list_item(run):
 
 def test_a_retreat_towards_a_place_is_no_advance_on_it(run):
     assert run("Government units withdrew from Mayadin, heading west towards Damascus.") == {
+        ("mayadin", "government", "withdrew")}
+    assert run("Government units withdrew from Mayadin and are heading to Damascus.") == {
         ("mayadin", "government", "withdrew")}
 
 

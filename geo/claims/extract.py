@@ -289,6 +289,9 @@ def _undone(found: list[Found], norm: str) -> list[Found]:
     def earlier(f: Found) -> bool:
         return bool(RELATIVE_HAD.search(norm, max(0, f.trigger.start - RELATIVE_HAD_REACH), f.trigger.start))
     gains = [g for g in found if g.trigger.pattern.effect == "gain"]
-    return [f for f in found if f.trigger.pattern.effect in ("gain", "presence") and earlier(f) and any(
+    losses = [g for g in found if g.trigger.pattern.effect == "loss"]
+    retreats = [f for f in found if f.trigger.pattern.effect == "approach" and any(   # "withdrew from A, heading
+        g.actor == f.actor and g.trigger.start < f.trigger.start for g in losses)]    # towards B": no advance on B
+    return retreats + [f for f in found if f.trigger.pattern.effect in ("gain", "presence") and earlier(f) and any(
         g.actor != f.actor and g.trigger.start < f.trigger.start and {p.key.place_id for p in g.places if p.key is not None}
         & {p.key.place_id for p in f.places if p.key is not None} for g in gains)]   # (the undoing told first)
