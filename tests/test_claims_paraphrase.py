@@ -989,6 +989,18 @@ def test_the_latter_and_the_former_are_the_last_two_forces_named(run):
     assert run("The former regime lost Hama.") == {("hama", "government", "failed_to_hold")}
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Militants were driven out of Hama, the Russian defence ministry said.", ("hama", "government", "captured")),
+    ("SDF fighters were expelled from Manbij, Ankara said.", ("manbij", "sna", "captured")),
+    ("Tal Rifaat was liberated, the Turkish ministry said.", ("tal_rifaat", "sna", "captured")),
+    ("Hama was captured, the army said.", ("hama", "government", "captured")),
+])
+def test_a_backer_announcing_an_agentless_gain_announces_its_allys(run, text, want):
+    """Russia's or Turkey's word for a gain it names no agent for: the army's, the SNA's (actors.toml allies)."""
+    got = run(text)
+    assert want in got and not {c for c in got if c[1] in ("russia", "turkey") and c[2] == "captured"}
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()

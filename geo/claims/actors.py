@@ -172,7 +172,8 @@ def _agentless(q: AgentQuery) -> str | None:
     if any(t.word in q.reader.people for t in q.toks[q.lo:q.ti]) or not q.trigger.pattern.borrows:
         return None   # "thousands of residents of Hama fled": people, no force; "X changed hands": whose, unsaid
     if has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold", "defence"):
-        return q.side   # "X was captured", "the attack was repelled", says a side: that side
+        # "X was captured", "the attack was repelled", says a side: that side, or the force it backs
+        return q.reader.principal_of.get(q.side, q.side)   # ("militants were driven out", says Russia: the army)
     j = _soft_before(q)
     if q.trigger.pattern.effect == "defence" and j >= 0 and q.toks[j].word in ("and", "but", ","):
         return None   # "Rebels attacked Qamhana but were repelled": the subject they share was repelled

@@ -17,10 +17,11 @@ from .. import vocab as data_files
 from ..errors import VocabularyError
 from ..state import StateRules
 from ..text import name_key, normalize
-from ..vocab import LIST, STR_LIST, TABLE, Schema, check
+from ..vocab import STR_LIST, check
 from .clauses import ActorName, Reader
 from .clauses.words import TOKEN
 from .patterns import literal_prefixes, required_literals, rx_words, wb
+from .vocab_schema import FULL_TABLES, OPTIONAL, REQUIRED, SCHEMA
 
 # What a status can mean for who holds a place (claims.toml explains each); geo/state.py
 # derives the per-place state from these.
@@ -33,49 +34,6 @@ _SHARED = re.compile(r"\{(\w+)\}")
 _NEVER = re.compile(r"(?!)")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-# The schema of the two files: every table's allowed keys and the type of each value. Tables
-# whose keys are all required: reporting, hedges, grammar, anaphora.
-SCHEMA: dict[str, dict[str, Schema]] = {
-    "claims.toml": {
-        "": {"exclude_kinds": STR_LIST, "status": LIST, "reporting": TABLE, "hedges": TABLE,
-             "grammar": TABLE, "shared": TABLE, "state": TABLE},
-        "status": {"status": str, "label": str, "effect": str, "patterns": LIST},
-        "pattern": {"pattern": str, "place": str, "agent": str, "noun": bool, "nominal": bool, "expels": str, "cedes": str,
-                    "borrows": bool},
-        "reporting": {k: STR_LIST for k in ("verbs", "denials", "before_claimant", "roles", "carry_over",
-                                            "last_speaker_nouns", "outlet_words", "report_nouns",
-                                            "denied_after", "issuers", "question_labels", "media_nouns")},
-        "hedges": {k: STR_LIST for k in ("intention", "estimates", "conditions", "history", "history_after", "history_not_before",
-                                          "perfect", "prevention", "negations", "hedged", "reinforcing", "transient",
-                                          "infinitive_facts", "infinitive_not", "background", "future_time",
-                                          "future_time_with_modal", "irregular_past")},
-        "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",
-                                          "clause_starts", "list_joins", "item_heads", "locative", "directions",
-                                          "list_intros", "place_anaphors", "subordinators", "shared_place_subordinators",
-                                          "relatives", "part_nouns", "possessed_parts", "front_nouns", "road_nouns",
-                                          "subject_gap",
-                                          "subjectless_after", "modals", "time_clauses", "zone_heads", "people",
-                                          "heading_verbs", "locator_nouns", "quantities", "insertion_openers",
-                                          "speakers_own", "compound_adjectives")},
-    },
-    "actors.toml": {
-        "": {"actors": TABLE, "anaphora": TABLE, "eras": LIST, "unaligned": STR_LIST},
-        "era": {"from": str, "names": TABLE},
-        "actor": {"label": str, "colour": str, "names": STR_LIST, "adjectives": STR_LIST, "allies": STR_LIST,
-                  "own_army": bool, "home_outlets": STR_LIST, "enemy": str, "enemy_words": STR_LIST, "proxy": str,
-                  "home_datelines": STR_LIST},
-        "anaphora": {k: STR_LIST for k in ("nouns", "hostile_words", "determiners", "singular_determiners",
-                                           "plural_determiners", "weak_determiners", "own_determiners",
-                                           "singular_pronouns", "plural_pronouns", "own_pronouns", "order_pronouns",
-                                           "army_words",
-                                           "modifier_links", "identity_links", "owned_only", "modified_nouns",
-                                           "time_words")},
-    },
-}
-_FULL_TABLES = {"claims.toml": ("reporting", "hedges", "grammar"), "actors.toml": ("anaphora",)}
-# keys added later: an older vocabulary copy without them still loads
-_OPTIONAL = frozenset({"reinforcing", "transient", "media_nouns"})
-_REQUIRED = {"claims.toml": ("status", "reporting", "hedges", "grammar"), "actors.toml": ("actors", "anaphora")}
 
 
 ACRONYM_LETTERS = 3   # a name of this many capitals or fewer names a force only in capitals ("US", not "us")
@@ -107,14 +65,14 @@ class StatusPattern:
 def _load(name: str, folder: Path | None) -> tuple[dict, Path]:
     """The file ``name``, its top level and its fully specified tables checked."""
     path, data = data_files.path(name, folder), data_files.toml(name, folder)
-    check(data, SCHEMA[name][""], path, "the file", required=_REQUIRED[name])
+    check(data, SCHEMA[name][""], path, "the file", required=REQUIRED[name])
     return data, path
 
 
 def _check_tables(name: str, data: dict, path: Path) -> None:
-    for table in _FULL_TABLES[name]:
+    for table in FULL_TABLES[name]:
         schema = SCHEMA[name][table]
-        check(data[table], schema, path, f"[{table}]", required=tuple(k for k in schema if k not in _OPTIONAL))
+        check(data[table], schema, path, f"[{table}]", required=tuple(k for k in schema if k not in OPTIONAL))
 
 
 def _is_word(ch: str) -> bool:
@@ -158,6 +116,10 @@ class ClaimVocabulary:
         self.reader.enemy_words_of = self.enemy_words_of
         self.reader.allies_of = {aid: frozenset(others) for aid, others in self._allies.items()}
         self.reader.proxy_of = self.proxy_of
+        # the force a backer fights for: the one whose own `allies` name it (Russia: the government), its proxy first
+        backed = {b: [aid for aid, spec in a["actors"].items() if b in spec.get("allies", [])] for b in self.actors}
+        self.reader.principal_of = {b: self.proxy_of.get(b) or ps[0] for b, ps in backed.items()
+                                    if self.proxy_of.get(b) or len(ps) == 1}
         self.reader.own_army_sides = frozenset(aid for aid, spec in a["actors"].items() if spec.get("own_army"))
         # ... and in a report of its home press, speaking in its own voice ("home_outlets")
         self.home_army_of = {name_key(o): aid for aid, spec in a["actors"].items() if spec.get("own_army")

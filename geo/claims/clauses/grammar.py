@@ -16,6 +16,8 @@ LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outsi
 class Grammar:
     """The grammar word lists, compiled once; the per-sentence facts the readers consult."""
 
+    principal_of: dict[str, str] = {}   # backer -> the force it fights for (set by vocabulary.py)
+
     def __init__(self, grammar: dict, anaphora: dict, reporting_verbs, denials, negations):
         g = {k: frozenset(v) for k, v in grammar.items() if k != "list_joins"}
         self.passive_aux = g["passive_aux"]
@@ -26,8 +28,7 @@ class Grammar:
         self.clause_starts = g["clause_starts"]
         self.item_heads, self.part_nouns = g["item_heads"], g["part_nouns"]
         self.possessed_parts = g["possessed_parts"]
-        self.front_nouns = g["front_nouns"]
-        self.road_nouns = g.get("road_nouns", frozenset())
+        self.front_nouns, self.road_nouns = g["front_nouns"], g.get("road_nouns", frozenset())
         self.locative = g["locative"]
         self.subordinators = g["subordinators"]
         self.shared_place_subordinators = frozenset(g["shared_place_subordinators"])

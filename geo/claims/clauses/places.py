@@ -22,11 +22,10 @@ class PlaceReader(Grammar):
 
     def objects(self, toks: Words, i: int, places: list[PlaceRef], max_gap: int = 8,
                 unknown: bool = True, noun: bool = False, where: bool = False) -> list[PlaceRef]:
-        """Places governed by the phrase ending before token ``i``: the first place after it,
-        across object words only, and the places listed with it. Capitalised names the gazetteer
-        lacks, in the same positions, are returned as PlaceRefs whose key is the name.
-        ``noun``: a preposition may open the object ("a withdrawal from X"); ``where``: the
-        place may follow "in", "on", "at", "near" ("repelled attacks in X")."""
+        """Places governed by the phrase ending before token ``i``: the first place after it, across object
+        words only, and the places listed with it; capitalised names the gazetteer lacks, there, as PlaceRefs
+        whose key is the name. ``noun``: a preposition may open the object ("a withdrawal from X"); ``where``:
+        the place may follow "in", "on", "at", "near" ("repelled attacks in X")."""
         by_start = {p.start: p for p in places}
         out: list[PlaceRef] = []
         k, gap = self._object_begins(toks, i, noun), 0
@@ -38,11 +37,10 @@ class PlaceReader(Grammar):
             if part is not None:
                 k = part   # "the Hama suburb of Qamhana": Qamhana
                 continue
-            if t.start in by_start:
+            if t.start in by_start:   # (not after "," or "and", opening a clause: "... took the airport, Manbij was quiet")
                 if k > i and toks[k - 1].word in (",", "and") and self.own_clause(toks, by_start[t.start]):
-                    return []   # "After the SNA took the airport, Manbij was quiet"
-                out.append(by_start[t.start])
-                return self._list(toks, self._after(toks, out[-1].end), places, out, unknown)
+                    return []
+                return self._list(toks, self._after(toks, by_start[t.start].end), places, [by_start[t.start]], unknown)
             referred = None if gap > 1 else self._referred(toks, k)   # the object itself, not "freed the prisoners held there"
             if referred is not None:
                 return referred
