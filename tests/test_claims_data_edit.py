@@ -78,3 +78,27 @@ def test_without_the_edit_the_sentence_has_no_such_claim(tmp_path):
     assert build_map.main(["--reports", str(reports), "--out-dir", str(out)]) == 0
     features = json.loads((out / "claims.geojson").read_text(encoding="utf-8"))["features"]
     assert not [f for f in features if f["properties"]["status"] == "besieged" or f["properties"]["actor"] == "wagner"]
+
+
+def test_a_copy_made_before_the_optional_keys_still_loads(tmp_path):
+    """A user's --vocab copy from before the optional keys (vocab_schema.OPTIONAL) were added loads,
+    with those rules empty."""
+    from geo.claims import ClaimVocabulary
+    from geo.claims.vocab_schema import OPTIONAL
+    folder = tmp_path / "old"
+    shutil.copytree(ROOT / "geo" / "data", folder)
+    for name in ("claims.toml", "actors.toml"):
+        path = folder / name
+        lines, out, skipping = path.read_text(encoding="utf-8").splitlines(), [], False
+        for line in lines:   # drop each optional key's whole (possibly multi-line) list
+            if re.match(rf"({'|'.join(OPTIONAL)}) = ", line):
+                skipping = not line.rstrip().endswith("]")
+                continue
+            if skipping:
+                skipping = not line.rstrip().endswith("]")
+                continue
+            out.append(line)
+        path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    assert "infinitive_facts" not in (folder / "claims.toml").read_text(encoding="utf-8")
+    vocab = ClaimVocabulary(folder)
+    assert vocab.rx_infinitive_fact.search("managed") is None and not vocab.irregular_past
