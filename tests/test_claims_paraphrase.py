@@ -1001,6 +1001,17 @@ def test_a_backer_announcing_an_agentless_gain_announces_its_allys(run, text, wa
     assert want in got and not {c for c in got if c[1] in ("russia", "turkey") and c[2] == "captured"}
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Rebels took Jaramana, a suburb of Damascus.", {("jaramana", "opposition", "captured")}),
+    ("Rebels took Jaramana, a suburb of Damascus, and Harasta.",
+     {("jaramana", "opposition", "captured"), ("harasta", "opposition", "captured")}),
+    ("The army, not the rebels, controls Mahardah.", {("mahardah", "government", "controls")}),
+    ("The SNA, unlike HTS, entered Manbij.", {("manbij", "sna", "entered")}),
+])
+def test_an_apposition_locating_a_place_and_a_force_ruled_out_claim_nothing(run, text, want):
+    assert run(text) == want
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()

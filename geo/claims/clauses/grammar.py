@@ -174,12 +174,15 @@ class Grammar:
         their comma, not a list item: "Maarat al-Numan, the largest town of the southern Idlib
         countryside" (a ranking word, then a place noun and "of"/"in")."""
         words = [t.word for t in toks[item:m]]
-        if len(words) < 3 or words[0] != "the":
+        if len(words) < 3 or words[0] not in ("the", "a", "an"):
             return False
         k = next((n for n, w in enumerate(words) if w in _KIND_NOUNS), None)
-        return k is not None and k + 1 < len(words) and words[k + 1] in ("of", "in") and (words[k] == "capital" or any(
-            w in _RANKING or (w.endswith("est") and len(w) > 4) for w in words[1:k]))   # ("X, the capital of Y")
+        if k is None or k + 1 >= len(words) or words[k + 1] not in ("of", "in"):
+            return False
+        return k <= 2 if words[0] != "the" else (words[k] == "capital" or any(   # "X, a suburb of Y"; "X, the capital of Y"
+            w in _RANKING or (w.endswith("est") and len(w) > 4) for w in words[1:k]))
 
 
 _RANKING = frozenset({"main", "only", "last", "first", "second", "third", "principal", "chief", "provincial"})
-_KIND_NOUNS = frozenset({"town", "city", "village", "district", "stronghold", "hub", "capital", "base", "airport"})
+_KIND_NOUNS = frozenset({"town", "city", "village", "district", "stronghold", "hub", "capital", "base", "airport", "suburb",
+                         "neighbourhood", "neighborhood", "quarter"})
