@@ -1012,6 +1012,14 @@ def test_an_apposition_locating_a_place_and_a_force_ruled_out_claim_nothing(run,
     assert run(text) == want
 
 
+def test_a_labelled_line_speaks_for_all_its_sentences(read):
+    """A transcript: "we" in the commander's third sentence is not the SDF a journalist quoted before."""
+    text = ("JOURNALIST: The SDF says it has entered the city of Deir ez-Zor.\n\n"
+            "THE COMMANDER: We have heard this. If they stand in our way, they will meet what the regime met "
+            "in Maarat al-Numan, which we liberated a week ago.")
+    assert not [c for c in read(text) if c.place_id == "maarat_al_numan" and c.actor == "sdf"]
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()

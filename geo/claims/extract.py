@@ -26,6 +26,8 @@ from .when import event_date
 MAX_SENTENCE = 4000     # characters: a longer "sentence" (no full stop for a page) is not read for
                         # claims; its places are still drawn. Keeps the cost linear in the text.
 _QUESTION_END = "”\"'’"   # closing quotes after a question mark
+_LINE_LABEL = re.compile(r"\s*(?:[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}|[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})"
+                         r"(?: \([^)]{0,60}\))?:\s")   # a transcript's speaker label
 
 
 @dataclass
@@ -65,6 +67,14 @@ class _Report:
     voice: Speaker | None = None   # the force a signed statement speaks for
     section: tuple[Mention, ...] = ()   # the places of the factbox heading the lines read are under
     claims: list[Claim] = field(default_factory=list)
+    breaks: list[int] | None = None   # where the report's lines end (found when first needed)
+
+    def labelled(self, pos: int) -> bool:
+        """The line holding ``pos`` opens with a speaker's label ("THE COMMANDER:", "Ciwan Derik (SDF):")."""
+        if self.breaks is None:
+            self.breaks = [m.start() for m in re.finditer("\n", self.report.text)]
+        k = bisect_left(self.breaks, pos)
+        return _LINE_LABEL.match(self.report.text, self.breaks[k - 1] + 1 if k else 0) is not None
     seen: set[tuple[str, str, str, str, str]] = field(default_factory=set)
 
     def add(self, place_id: str, actor: str, status: str, effect: str, speaker: Speaker, quote: str, hedged: bool,
@@ -189,7 +199,8 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
                               blocked, list(vocab.rx_verb.finditer(norm)),
                               home_army=doc.home_army,
                               home_side=doc.home_side, voice=doc.voice, phrases=triggers,
-                              section=[PlaceRef(0, 0, m) for m in doc.section] if item else [])
+                              section=[PlaceRef(0, 0, m) for m in doc.section] if item else [],
+                              labelled=doc.labelled(sent.start))
     for t in triggers:
         reading.read(t)
     _keep(doc, reading.found, n_sent, sent)

@@ -71,6 +71,7 @@ class SentenceReading:
     main_agent: str | None = None        # the agent before an "after ..." clause began
     main_effect: str = ""                # ... and what its phrase meant for it
     subordinate_end: int | None = None   # where the last phrase of that clause ended
+    labelled: bool = False   # its line opens with a speaker's label ("THE COMMANDER:")
 
     def _no_claim_here(self, t: Trigger, ti: int, te: int | None) -> bool:
         """The phrase at token ``ti`` describes, it does not claim: "tanks in the abandoned town of
@@ -262,8 +263,8 @@ class SentenceReading:
         """"Our forces" with no speaker named in the sentence: the last speaker the report named
         that is on a force's side (a party's own statement). A speaker named but on no side
         ("COMMANDER:", "a resident") keeps the sentence."""
-        if speaker.side != "outlet":
-            return speaker
+        if speaker.side != "outlet" or self.labelled:
+            return speaker   # (a transcript's "THE COMMANDER:" line speaks for all its sentences: no earlier party)
         hostile = self.vocab.reader.hostile_words | _ADVERSARY_WORDS
         # (a speaker named in its enemies' words, "Regime media", "the occupation's media", is quoted, not speaking)
         last = self.talk.last_speaker(lambda c: side_of(self.vocab, c, self.report.outlet) not in NO_SIDE
