@@ -1020,6 +1020,19 @@ def test_a_labelled_line_speaks_for_all_its_sentences(read):
     assert not [c for c in read(text) if c.place_id == "maarat_al_numan" and c.actor == "sdf"]
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Madinat al-Baath, the Quneitra provincial centre, was taken over by rebels.",
+     {("madinat_al_baath", "opposition", "captured")}),
+    ("Madinat al-Baath, the provincial centre of Quneitra, was taken over on Saturday by rebels.",
+     {("madinat_al_baath", "opposition", "captured")}),
+    ("Saraqib, the Idlib town, was taken over by rebels.", {("saraqib", "opposition", "captured")}),
+    ("Rebels now hold most of Daraa province, including the Nasib crossing.",
+     {("daraa_governorate", "opposition", "controls"), ("nasib", "opposition", "controls")}),
+])
+def test_an_apposition_naming_a_place_as_an_adjective_is_no_list_item(run, text, want):
+    assert run(text) == want
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()

@@ -168,11 +168,15 @@ class Grammar:
         return a < len(toks) and (toks[a].word in self.passive_aux or toks[a].word in self.verbs or (
             toks[a].start in self.trigger_starts and toks[a].word not in LOCATING_WORDS))
 
-    @staticmethod
-    def describes(toks: Words, item: int, m: int) -> bool:
-        """Tokens ``item``..``m`` (before a place) are an apposition describing the place before
-        their comma, not a list item: "Maarat al-Numan, the largest town of the southern Idlib
-        countryside" (a ranking word, then a place noun and "of"/"in")."""
+    def describes(self, toks: Words, item: int, m: int, p: PlaceRef, join: tuple[str, ...]) -> bool:
+        """Tokens ``item``..``m`` (before the place ``p`` at ``m``, after ``join``) are an apposition describing
+        the place before their comma, not a list item: "Maarat al-Numan, the largest town of the southern Idlib
+        countryside" (a ranking word, then a place noun and "of"/"in"); "X, the Quneitra provincial centre," (the
+        place an adjective of the noun after it)."""
+        a = toks.at(p.end)
+        if join == (",",) and toks[item].word == "the" and item + 1 == m and a < len(toks) and (
+                toks[a].word in self.item_heads or toks[a].word in _KIND_NOUNS or toks[a].word in _RANKING):
+            return True
         words = [t.word for t in toks[item:m]]
         if len(words) < 3 or words[0] not in ("the", "a", "an"):
             return False
@@ -185,4 +189,4 @@ class Grammar:
 
 _RANKING = frozenset({"main", "only", "last", "first", "second", "third", "principal", "chief", "provincial"})
 _KIND_NOUNS = frozenset({"town", "city", "village", "district", "stronghold", "hub", "capital", "base", "airport", "suburb",
-                         "neighbourhood", "neighborhood", "quarter"})
+                         "neighbourhood", "neighborhood", "quarter", "centre", "center"})

@@ -325,7 +325,7 @@ class PlaceReader(Grammar):
                     m = close + 1
             while m < len(toks) and toks[m].start not in by_start and self._item_word(toks, m):
                 m += 1
-            if m < len(toks) and toks[m].start in by_start and self.describes(toks, item, m):
+            if m < len(toks) and toks[m].start in by_start and self.describes(toks, item, m, by_start[toks[m].start], join):
                 k = toks.at(by_start[toks[m].start].end)   # "X, the largest town of [the Idlib countryside]": no item
                 continue
             if m < len(toks) and toks[m].start in by_start:
