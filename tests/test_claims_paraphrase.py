@@ -825,6 +825,12 @@ def test_a_place_opening_its_own_clause_is_no_list_item(run):
     assert run("Rebels seized Hama and Homs is next, analysts said.") == {("hama", "opposition", "captured")}
 
 
+def test_the_list_after_areas_a_force_held_is_the_object(run):
+    got = run("The Syrian army has withdrawn its units from the areas it held in Deir ez-Zor province, including "
+              "al-Mayadin and al-Bukamal, and moved them west towards the capital.")
+    assert got == {("mayadin", "government", "withdrew"), ("abu_kamal", "government", "withdrew")}
+
+
 def test_a_retreat_towards_a_place_is_no_advance_on_it(run):
     assert run("Government units withdrew from Mayadin, heading west towards Damascus.") == {
         ("mayadin", "government", "withdrew")}

@@ -44,8 +44,8 @@ class PlaceReader(Grammar):
             referred = None if gap > 1 else self._referred(toks, k)   # the object itself, not "freed the prisoners held there"
             if referred is not None:
                 return referred
-            if t.start in self.forces_at and self._past_owner(toks, k) is None:
-                return []
+            if t.start in self.forces_at and self._past_owner(toks, k) is None:   # ("the areas it held in X, including A")
+                return self._later_list(toks, i, k, places, unknown)
             if t.word in self.directions and k + 1 < len(toks) and toks[k + 1].word == "of":
                 return self._later_list(toks, i, k, places, unknown)   # "villages north of X, including A"
             adjective = t.cap and k + 2 < len(toks) and toks[k + 1].word in self.item_heads and toks[k + 1].word[-1:] == "s" \
