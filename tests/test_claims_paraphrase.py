@@ -509,6 +509,7 @@ SAME_FACT = [
     ("The rebels captured three towns, bringing them to within about 10 km of Hama.",
      ("hama", "opposition", "advancing")),
     ("Hama was lost to the rebels.", ("hama", "opposition", "captured")),
+    ("Reports that rebels had taken Hama were confirmed by the monitor.", ("hama", "opposition", "captured")),
     ("The army no longer controls Hama.", ("hama", "government", "failed_to_hold")),
     ("Government forces are no longer in Deir ez-Zor.", ("deir_ez_zor", "government", "failed_to_hold")),
     ("HTS took Hama and is heading for Homs.", ("homs", "opposition", "advancing")),
@@ -800,6 +801,15 @@ NO_CLAIM = [
     "Rebels appear to have entered Homs.",
     "HTS seems to have taken the Hama airbase.",
     "It looks like rebels have taken Homs.",
+    # a report said to be wrong, unconfirmed or retracted; a counterfactual
+    "Earlier reports that rebels had entered Homs were wrong, the monitor said.",
+    "Reports that rebels had taken Hama could not be confirmed.",
+    "A rumour that Turkish troops had entered Manbij was later retracted.",
+    "The report that rebels had captured Mahardah proved inaccurate.",
+    "Initial reports that Israeli troops had entered Quneitra turned out to be wrong.",
+    "It is not true that rebels have entered Homs.",
+    "Had the rebels entered Homs, the army would have collapsed.",
+    "Were the army still in Hama, the rebels could not pass.",
     # a time clause not in the past tells what is to come
     "Once rebels take Homs, the coast is cut off.",
     "When rebels take Homs, Damascus will be isolated.",

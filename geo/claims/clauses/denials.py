@@ -52,8 +52,8 @@ class DenialReader(Grammar):
         for j in range(i + 1, min(len(toks), i + 1 + DENIAL_REACH)):
             if toks[j].word == ";":
                 return False
-            if naming and any(starts_with(toks, j, p) for p in self.denied_after):
-                return True
+            if any(starts_with(toks, j, p) for p in self.denied_after if naming or len(p) >= 2):
+                return True   # ("calls reports that X 'lies'"; "reports that X could not be confirmed")
             if toks[j].word in ("is", "are", "was", "were", "be", "been"):
                 m = _past_insertion(toks, j + 1)
                 # "are false", "are completely false"; only the first copula ("... are accurate, but ... are false")
