@@ -1049,6 +1049,17 @@ def test_an_apposition_naming_a_place_as_an_adjective_is_no_list_item(run, text,
     assert run(text) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Rebels captured parts of Homs.", {("homs", "opposition", "entered")}),
+    ("Rebels captured the outskirts of Homs.", {("homs", "opposition", "advancing")}),
+    ("Rebels took the hills overlooking Hama.", {("hama", "opposition", "advancing")}),
+    ("Rebels control parts of Daraa city.", {("daraa", "opposition", "contested")}),
+    ("Rebels took the western districts of New Aleppo and Hamdaniyah.", {("new_aleppo", "opposition", "captured")}),
+])
+def test_taking_part_of_a_place_is_not_taking_the_place(run, text, want):
+    assert run(text) == want
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()
