@@ -810,6 +810,8 @@ NO_CLAIM = [
     "It is not true that rebels have entered Homs.",
     "Had the rebels entered Homs, the army would have collapsed.",
     "Were the army still in Hama, the rebels could not pass.",
+    # a force after another clause's opener is not the agent of "fell"
+    "Hama fell as Damascus scrambled to defend Homs.",
     # a time clause not in the past tells what is to come
     "Once rebels take Homs, the coast is cut off.",
     "When rebels take Homs, Damascus will be isolated.",
