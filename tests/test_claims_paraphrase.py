@@ -509,6 +509,8 @@ SAME_FACT = [
     ("The rebels captured three towns, bringing them to within about 10 km of Hama.",
      ("hama", "opposition", "advancing")),
     ("Hama was lost to the rebels.", ("hama", "opposition", "captured")),
+    ("Moscow's allies lost Aleppo.", ("aleppo", "government", "failed_to_hold")),
+    ("The army withdrew its troops from Hama.", ("hama", "government", "withdrew")),
     ("Reports that rebels had taken Hama were confirmed by the monitor.", ("hama", "opposition", "captured")),
     ("The army no longer controls Hama.", ("hama", "government", "failed_to_hold")),
     ("Government forces are no longer in Deir ez-Zor.", ("deir_ez_zor", "government", "failed_to_hold")),
@@ -810,6 +812,11 @@ NO_CLAIM = [
     "It is not true that rebels have entered Homs.",
     "Had the rebels entered Homs, the army would have collapsed.",
     "Were the army still in Hama, the rebels could not pass.",
+    # people a state moves are no forces; troops sent to reinforce a place do not advance on it
+    "Russia evacuated its embassy staff from Damascus.",
+    "Russia withdrew its ambassador from Damascus.",
+    "Turkey evacuated its citizens from Aleppo.",
+    "Troops from Homs were sent to reinforce Hama.",
     # a force after another clause's opener is not the agent of "fell"
     "Hama fell as Damascus scrambled to defend Homs.",
     # a time clause not in the past tells what is to come
