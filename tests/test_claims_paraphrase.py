@@ -1697,6 +1697,8 @@ def test_a_signed_statement_speaks_for_its_signatory(read):
         ("qamishli", "sdf", "sdf")}
     news = "Rebels took Hama on Thursday.\n\nReporting by the Syrian Democratic Forces desk, edited by a wire"
     assert {c.claimant_side for c in read(news)} == {"outlet"}   # a credit line is no signature
+    titled_last = "Rebels said the army fled.\n\nKurdish Forces Hold Kobani"
+    assert {c.claimant for c in read(titled_last)} == {"Test Wire"}   # a title-case line that claims is no signature
     headline = "Rebels said the army fled.\n\nRebels mop up Aleppo."
     assert {c.claimant for c in read(headline)} == {"Test Wire"}   # a last line that is a sentence is no signature
 

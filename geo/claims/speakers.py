@@ -11,7 +11,7 @@ from ..model import Report
 from ..text import name_key, normalize
 from .clauses.words import venue
 from .discourse import NO_ACTOR, Discourse
-from .triggers import Trigger
+from .triggers import Trigger, find_triggers
 from .vocabulary import ClaimVocabulary
 
 BOUNDARY = re.compile(r"[,;:“”\"(]|\b(?:that|and|but|while|as)\b"
@@ -356,8 +356,8 @@ def document_voice(report: Report, vocab: ClaimVocabulary) -> Speaker | None:
     Its claims with no speaker of their own are that force's, and so are "our forces"."""
     body = report.text.rstrip()
     last = body[max(body.rfind("\n"), body.rfind("\r")) + 1:].strip()
-    if last and len(last.split()) <= SIGNATURE_WORDS and last[:1].isalpha() and _name_like(last) and all(
-            w[:1].isupper() or w in _NAME_JOINS for w in last.rstrip(".").split()):   # (not "Rebels mop up Aleppo.")
+    if last and last != body and len(last.split()) <= SIGNATURE_WORDS and last[:1].isalpha() and _name_like(last) and all(
+            w[:1].isupper() or w in _NAME_JOINS for w in last.rstrip(".").split()) and not find_triggers(normalize(last), vocab):
         side = side_of(vocab, last, report.outlet)   # a name in title case, not a footnote
         if side not in NO_SIDE:
             return Speaker(last, side)
