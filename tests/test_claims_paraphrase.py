@@ -1069,6 +1069,20 @@ def test_taking_part_of_a_place_is_not_taking_the_place(run, text, want):
     assert run(text) == want
 
 
+@pytest.mark.parametrize("text, side", [
+    ("Netanyahu said Israeli forces had seized Mount Hermon.", "israel"),
+    ("Jolani said HTS fighters had entered Damascus.", "opposition"),
+    ("Mazloum Abdi said the SDF still held Kobani.", "sdf"),
+    ("Erdogan said the SNA had taken Tal Rifaat.", "turkey"),
+])
+def test_a_public_figure_speaks_for_the_side_actors_toml_gives_them(read, text, side):
+    assert {c.claimant_side for c in read(text)} == {side}
+
+
+def test_a_public_figure_is_no_force(run):
+    assert run("Netanyahu visited Mount Hermon on Sunday.") == set()
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()

@@ -323,12 +323,13 @@ def _side_of_phrase(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
     if named:
         owner = next((b for a, b in zip(named, named[1:]) if n[a[0].end:b[0].start].strip() in ("of", "of the")), None)
         return (owner or named[0])[1]   # "the General Command of the SDF": the SDF's
+    if (person := vocab.rx_person.search(n)) is not None:
+        return vocab.person_of[person.group()]   # "Netanyahu said": whose side a figure speaks for (actors.toml people)
     for m in vocab.rx_adjective.finditer(n):   # "an army source", "rebel sources"
         if not venue(n, m.start(), vocab.media_heads):
             return vocab.adjective_of[m.group()]
-    if outlet and outlet != "unknown" and f" {name_key(outlet)} " in f" {name_key(claimant)} ":
-        return "outlet"
-    if any(w in n for w in vocab.outlet_words):
+    if (outlet and outlet != "unknown" and f" {name_key(outlet)} " in f" {name_key(claimant)} ") or any(
+            w in n for w in vocab.outlet_words):
         return "outlet"
     return "other"
 

@@ -164,6 +164,9 @@ class ClaimVocabulary:
                     raise VocabularyError(f"{data_files.where(a_path, key)}: [actors.{aid}] {key}: "
                                           f"{other!r} is not another actor of actors.toml")
         self.proxy_of = {aid: spec["proxy"] for aid, spec in a["actors"].items() if "proxy" in spec}
+        # public figures who speak for a force ("Netanyahu said"): speakers only, never a force in a claim
+        self.person_of = {name_key(n): aid for aid, spec in a["actors"].items() for n in spec.get("people", []) if name_key(n)}
+        self.rx_person = wb(rx_words(list(self.person_of))) if self.person_of else _NEVER
         self.enemy_of = {aid: spec["enemy"] for aid, spec in a["actors"].items() if "enemy" in spec}
         # the hostile words that name that enemy in its voice (all of them when not listed)
         self.enemy_words_of = {aid: frozenset(name_key(w) for w in spec["enemy_words"])
