@@ -1083,6 +1083,12 @@ def test_a_public_figure_is_no_force(run):
     assert run("Netanyahu visited Mount Hermon on Sunday.") == set()
 
 
+def test_a_force_in_a_relative_insertion_is_not_the_subject(run):
+    assert run("The insurgents, whom state media call terrorists, seized Aleppo.") == {("aleppo", "opposition", "captured")}
+    assert run("The SDF, which the army fought for years, took Deir ez-Zor.") == {("deir_ez_zor", "sdf", "captured")}
+    assert run("Rebels ambushed a government convoy near Homs.") == set()   # near, not in
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()

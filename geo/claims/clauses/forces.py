@@ -276,7 +276,8 @@ class ForceReader(Grammar):
         skip: set[int] = set()   # tokens of forces after a preposition ("insurgents led by HTS had entered")
         brackets = bracket_spans(toks, lo, i)
         for a in reversed([a for a in actors if a.end <= pos and a.start >= toks[lo].start if lo < len(toks)]):
-            if any(x <= a.start and a.end <= y for x, y in brackets) or not_subject(toks, a, pos):
+            if any(x <= a.start and a.end <= y for x, y in brackets) or not_subject(toks, a, pos) \
+                    or self.in_relative_insertion(toks, a.start, pos):
                 continue   # "HTS (banned in Russia as a terrorist organisation) took X": HTS
             end = next((y for x, y in brackets if x < a.end < y), a.end)   # "fighters (HTS, a group banned ...)"
             gap = self._past_locative(past_backing(unbracketed([t for t in toks.between(end, pos)

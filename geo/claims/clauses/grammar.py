@@ -162,6 +162,16 @@ class Grammar:
         return a >= len(toks) or toks[a].word in (",", ";", ".", ":", ")", "'s") or toks[a].word in self.soft \
             or toks[a].start in self.trigger_starts or toks[a].word.endswith("ed")
 
+    @staticmethod
+    def in_relative_insertion(toks: Words, start: int, pos: int) -> bool:
+        """The phrase at ``start`` sits in ", who/whom/which ...," closed before ``pos`` ("The insurgents,
+        whom state media call terrorists, seized X": state media seized nothing)."""
+        k = toks.at(start) - 1
+        while k >= 0 and toks[k].word not in (",", ";"):
+            k -= 1
+        return k >= 0 and toks[k].word == "," and k + 1 < len(toks) and toks[k + 1].word in (
+            "who", "whom", "which", "whose") and any(t.word == "," for t in toks.between(start, pos))
+
     def own_clause(self, toks: Words, p: PlaceRef) -> bool:
         """A verb right after ``p`` makes it the subject of a clause of its own ("Homs is next")."""
         a = toks.at(p.end)
