@@ -509,6 +509,7 @@ SAME_FACT = [
     ("The rebels captured three towns, bringing them to within about 10 km of Hama.",
      ("hama", "opposition", "advancing")),
     ("Hama was lost to the rebels.", ("hama", "opposition", "captured")),
+    ("Saraqib, taken by the army in 2020, fell to rebels on Friday.", ("saraqib", "opposition", "captured")),
     ("Moscow's allies lost Aleppo.", ("aleppo", "government", "failed_to_hold")),
     ("The army withdrew its troops from Hama.", ("hama", "government", "withdrew")),
     ("Reports that rebels had taken Hama were confirmed by the monitor.", ("hama", "opposition", "captured")),
@@ -828,6 +829,7 @@ NO_CLAIM = [
     "A year ago, Homs was firmly in government hands.",
     "Last year, the army controlled Saraqib.",
     "Until 2020, rebels held Saraqib.",
+    "The army, in 2016, retook Aleppo.",
     # a status verb after "to" is a purpose or a wish
     "Rebels moved south to take Hama.",
     "The army launched a counteroffensive to take Aleppo.",
