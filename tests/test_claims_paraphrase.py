@@ -1091,6 +1091,14 @@ def test_a_force_in_a_relative_insertion_is_not_the_subject(run):
     assert run("Rebels ambushed a government convoy near Homs.") == set()   # near, not in
 
 
+def test_a_home_outlet_named_inside_the_outlets_name_owns_the_army(read):
+    """"Army Radio" inside "Israeli Army Radio morning brief": "the military" and "our forces" are Israel's."""
+    text = ("According to the military, troops are holding the summit. Outlets linked to Hezbollah go further "
+            "and claim that our forces seized the Druze village of Hader.")
+    got = {(c.place_id, c.actor) for c in read(text, "Israeli Army Radio morning brief", "2024-12-10")}
+    assert got == {("hader", "israel")}
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()

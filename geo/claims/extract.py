@@ -124,7 +124,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                   int(report.date[:4]) if report.date[:4].isdigit() else None, norm, names, [n.start for n in names],
                   Discourse(partial(first_claimant, vocab=vocab), vocab.last_speaker_nouns),
                   next((n.actor for n in vocab.actor_names(" " + normalize(report.outlet) + " ") if n.actor), "")
-                  or vocab.home_side_of.get(name_key(report.outlet), ""), voice=document_voice(report, vocab),
+                  or _home_of(vocab.home_side_of, report.outlet), voice=document_voice(report, vocab),
                   home_army=_home_army(report, mentions, vocab, names))
     for n_sent, sent in enumerate(sentences(report.text)):
         if len(sent.text) <= MAX_SENTENCE:
@@ -141,7 +141,14 @@ def _home_army(report: Report, mentions: list[Mention], vocab: ClaimVocabulary, 
     army = next((vocab.army_of_dateline[name_key(d)] for d in datelines if name_key(d) in vocab.army_of_dateline), "")
     if army and not any(n.actor == army for n in names):
         army = ""   # datelined in Israel but about no Israeli force: "the army" is the one the story is about
-    return vocab.home_army_of.get(name_key(report.outlet), "") or army
+    return _home_of(vocab.home_army_of, report.outlet) or army
+
+
+def _home_of(table: dict[str, str], outlet: str) -> str:
+    """The actor of the longest home outlet (``table``: name key -> actor) the outlet's name contains in
+    whole words ("Army Radio" in "Israeli Army Radio morning brief"), or ""."""
+    key = f" {name_key(outlet)} "
+    return next((table[o] for o in sorted(table, key=len, reverse=True) if f" {o} " in key), "")
 
 
 DATELINE_CHARS = 400   # a dateline stands in the first characters of a report

@@ -269,7 +269,7 @@ class SentenceReading:
         # (a speaker named in its enemies' words, "Regime media", "the occupation's media", is quoted, not speaking)
         last = self.talk.last_speaker(lambda c: side_of(self.vocab, c, self.report.outlet) not in NO_SIDE
                                       and not hostile & set(name_key(c).split()))
-        return Speaker(last, side_of(self.vocab, last, self.report.outlet)) if last else speaker
+        return self._own_army_speaking(Speaker(last, side_of(self.vocab, last, self.report.outlet))) if last else speaker
 
     def read(self, t: Trigger) -> None:
         """Read status phrase ``t``; what it claims goes to ``found``."""
