@@ -509,6 +509,7 @@ SAME_FACT = [
     ("The rebels captured three towns, bringing them to within about 10 km of Hama.",
      ("hama", "opposition", "advancing")),
     ("Hama was lost to the rebels.", ("hama", "opposition", "captured")),
+    ("The army said it had cleared the militants out of Qalaat al-Madiq.", ("qalaat_al_madiq", "government", "captured")),
     ("Rebels stopped short of entering Homs.", ("homs", "opposition", "advancing")),
     ("Rebels edged closer to Homs.", ("homs", "opposition", "advancing")),
     ("Rebels are on the doorstep of Damascus.", ("damascus", "opposition", "advancing")),
@@ -836,6 +837,7 @@ NO_CLAIM = [
     "Last year, the army controlled Saraqib.",
     "Until 2020, rebels held Saraqib.",
     "The army, in 2016, retook Aleppo.",
+    "Engineers cleared mines out of the road near Hama.",
     # a status verb after "to" is a purpose or a wish
     "Rebels moved south to take Hama.",
     "The army launched a counteroffensive to take Aleppo.",
