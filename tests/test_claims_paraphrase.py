@@ -509,6 +509,7 @@ SAME_FACT = [
     ("The rebels captured three towns, bringing them to within about 10 km of Hama.",
      ("hama", "opposition", "advancing")),
     ("Hama was lost to the rebels.", ("hama", "opposition", "captured")),
+    ("Rebels took Anjara on Wednesday. Fierce fighting continues around Atarib.", ("atarib", "opposition", "contested")),
     ("The army said it had cleared the militants out of Qalaat al-Madiq.", ("qalaat_al_madiq", "government", "captured")),
     ("Rebels stopped short of entering Homs.", ("homs", "opposition", "advancing")),
     ("Rebels edged closer to Homs.", ("homs", "opposition", "advancing")),
@@ -1105,6 +1106,11 @@ def test_a_home_outlet_named_inside_the_outlets_name_owns_the_army(read):
             "and claim that our forces seized the Druze village of Hader.")
     got = {(c.place_id, c.actor) for c in read(text, "Israeli Army Radio morning brief", "2024-12-10")}
     assert got == {("hader", "israel")}
+
+
+def test_mine_clearing_is_no_fight(run):
+    assert run("SNA fighters entered Manbij. Mine-clearing teams began sweeping the town's streets.") == {
+        ("manbij", "sna", "entered")}
 
 
 def test_a_part_named_after_a_place_is_not_the_place(run):

@@ -125,6 +125,15 @@ def _recent_agent(q: AgentQuery, sentences: int) -> str | None:
     return None
 
 
+def _recent_attacker(q: AgentQuery) -> str | None:
+    """"Fighting continues around X" with no force named: the force that just gained, advanced or fought
+    in this sentence or the one before (the attacker a report is following), else none."""
+    agent = q.talk.agent
+    if agent and q.n_sent - agent.sentence <= 1 and agent.effect in ("gain", "approach", "fighting", "presence"):
+        return agent.actor
+    return None
+
+
 def _soft_before(q: AgentQuery) -> int:
     """The token before the phrase, past auxiliaries, adverbs and time words (-1: none)."""
     j = q.ti - 1
@@ -354,7 +363,7 @@ def _resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
         if any(x.word == "between" for x in toks[ti:ti + BETWEEN_REACH]):
             return None   # (a "between" that names no two forces: whose fight, unsaid)
         if not q.reader.subjectless(toks, ti):
-            return q.previous
+            return q.previous or _recent_attacker(q)
     if 0 < q.lo < len(toks) and toks[q.lo - 1].word in q.reader.relatives:
         owner = _relative_owner(q)
         if owner is not None:
