@@ -1114,6 +1114,11 @@ def test_mine_clearing_is_no_fight(run):
         ("manbij", "sna", "entered")}
 
 
+def test_the_group_speaking_is_the_organisation_named_last(read):
+    got = read("HTS released a video. In it, the group said its fighters had taken Homs.")
+    assert {(c.place_id, c.actor, c.claimant_side) for c in got} == {("homs", "opposition", "opposition")}
+
+
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
     assert run("Rebels captured Hama's military airport.") == set()

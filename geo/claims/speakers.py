@@ -26,13 +26,12 @@ _CLAUSE_MARK = re.compile(r"[,;]")
 _LEADING_DAY = re.compile(r"^(?:(?:(?:late |early )?on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
                           r"(?: (?:morning|afternoon|evening|night))?|(?:this|that) (?:morning|afternoon|evening)"
                           r"|today|tonight|yesterday|later|earlier),?\s+(?=\S)", re.I)
-_SENTENCE_GOES_ON = re.compile(r"[.;]")
-_THAT = re.compile(r"\bthat\b")
+_SENTENCE_GOES_ON, _THAT = re.compile(r"[.;]"), re.compile(r"\bthat\b")
 SPEAKER_REACH = 400        # characters before a reporting verb searched for its speaker: a speaker's phrase is short
-SPEAKER_WORDS = 12         # words of a speaker's phrase kept
-PASSIVE_REACH = 24         # characters before a reporting verb searched for a passive auxiliary
+SPEAKER_WORDS, PASSIVE_REACH = 12, 24   # words of a speaker's phrase kept; characters searched for "were" before a verb
 TRAILING_TAIL_WORDS = 8    # words after the verb of a sentence-ending "..., X said" ("said in a statement posted on ...")
 TRAILING_SPEAKER_WORDS = 10  # a trailing speaker's phrase has at most this many words
+_ORG_NOUNS = frozenset({"group", "organisation", "organization", "movement", "alliance", "coalition", "faction"})
 _AGAINST_CLAIMS = re.compile(r"(?:contrary to|despite|unlike|in contrast to|amid|dismissing|rejecting|denying)\b", re.I)
 _RELATIVE_OPENER = re.compile(r", (?:which|who|whose)\b(?!.*,\s*(?:which|who|whose)\b)")   # the last one
 _OPENS_CLAUSE = re.compile(r"\b(?:where|which|who|whose|while|whereas)\W*$")   # the cue opens that clause
@@ -277,7 +276,8 @@ def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, repor
     if head in vocab.generic and key.startswith(DEFINITE) and (rest == head or rest not in vocab.actor_of):
         # "The groups, led by HTS, announced": the force those words stand for (not "The Syrian
         # Democratic Forces say": a name)
-        side = talk.resolve("head", [], head) or side
+        side = talk.resolve("head", [], head) or (   # ("HTS released a video. The group said": the body named last)
+            talk.resolve("sg", [], head) if head in _ORG_NOUNS else None) or side
     elif head in vocab.issuer_heads and key.split(" ")[-2:-1] == ["the"]:
         # "a spokesman for the command": the body named last with that noun (the Military Operations Command)
         side = talk.resolve("head", [], head) or side
