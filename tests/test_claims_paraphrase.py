@@ -537,6 +537,8 @@ SAME_FACT = [
     ("SOHR: regime forces withdrew from their positions in Sheikh Aqeel overnight.", ("sheikh_aqil", "government", "withdrew")),
     ("Ankara's allies took Manbij on Monday.", ("manbij", "sna", "captured")),
     ("Ankara said its allies had taken Manbij.", ("manbij", "sna", "captured")),
+    ("Turkey and its allies seized Tal Rifaat.", ("tal_rifaat", "sna", "captured")),
+    ("The Turkish state and its mercenaries occupied Tal Rifaat, the SDF said.", ("tal_rifaat", "sna", "captured")),
     ("Turkey's Syrian allies are massing near Manbij.", ("manbij", "sna", "advancing")),
     ("Once rebels took Homs, the coast was cut off.", ("homs", "opposition", "captured")),
     ("When rebels entered Hama, the army fled.", ("hama", "opposition", "entered")),

@@ -54,7 +54,7 @@ def _force(q: AgentQuery, a: ActorHit) -> str | None:
             return None
         if got is None:   # "an SDF official said the group's fighters ...": the speaker's group
             got = (_speaker_side(q) or a.actor) if a.number == "sg" else (a.actor or _speaker_side(q))
-        if a.head in ("allies", "proxies") and got in q.reader.proxy_of:
+        if a.head in ("allies", "proxies", "mercenaries") and got in q.reader.proxy_of:
             got = q.reader.proxy_of[got]   # "Ankara said its allies had taken X": the SNA
         return None if got == q.side and q.reader.hostile(q.toks, a) else got   # a side's "mercenaries" are not its own
     if (a.actor is None or (q.trigger.pattern.effect == "defence" and _bare_own_noun(q, a))) and a.kind == "generic" \
