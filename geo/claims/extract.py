@@ -281,7 +281,7 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
     if main:   # "Rebels took Hama after the army withdrew. Homs was captured too": the rebels
         doc.talk.agent = LastAgent(main[-1].actor, n_sent, main[-1].trigger.pattern.effect)
         doc.talk.places = tuple(p.key for p in main[-1].places if p.key is not None)   # for "All three ..." next
-    undone = _undone(found, doc.norm[sent.start:sent.end])
+    undone = _undone(found, doc.norm[sent.start:sent.end]) + _retreats(found)
     for f in found:
         if f in undone:
             continue
@@ -307,9 +307,14 @@ def _undone(found: list[Found], norm: str) -> list[Found]:
     def earlier(f: Found) -> bool:
         return bool(RELATIVE_HAD.search(norm, max(0, f.trigger.start - RELATIVE_HAD_REACH), f.trigger.start))
     gains = [g for g in found if g.trigger.pattern.effect == "gain"]
-    losses = [g for g in found if g.trigger.pattern.effect == "loss"]
-    retreats = [f for f in found if f.trigger.pattern.effect == "approach" and any(   # "withdrew from A, heading
-        g.actor == f.actor and g.trigger.start < f.trigger.start for g in losses)]    # towards B": no advance on B
-    return retreats + [f for f in found if f.trigger.pattern.effect in ("gain", "presence") and earlier(f) and any(
+    return [f for f in found if f.trigger.pattern.effect in ("gain", "presence") and earlier(f) and any(
         g.actor != f.actor and g.trigger.start < f.trigger.start and {p.key.place_id for p in g.places if p.key is not None}
         & {p.key.place_id for p in f.places if p.key is not None} for g in gains)]   # (the undoing told first)
+
+
+def _retreats(found: list[Found]) -> list[Found]:
+    """Approaches of a force that withdrew earlier in the sentence: the direction of its retreat
+    ("withdrew from A, heading towards B"), no advance on B."""
+    losses = [g for g in found if g.trigger.pattern.effect == "loss"]
+    return [f for f in found if f.trigger.pattern.effect == "approach" and any(
+        g.actor == f.actor and g.trigger.start < f.trigger.start for g in losses)]

@@ -139,12 +139,17 @@ def _dated_for_time_clause(norm: str, year: int | None, vocab: ClaimVocabulary, 
     start = next(a for a, b in _spans(norm, vocab.rx_time_clause) if b == conj_end)
     if not norm[:start].strip(" ,;"):
         return True
-    return year is not None and any(b <= start and y < year and not _in_relative_insertion(norm, a, b, start)
-                                    for a, b, y in _years(norm, YEAR))
+    return _earlier_year_before(norm, year, start, YEAR)
 
 
 # a relative word, or a participle right after the comma (", taken by the army in 2020,")
 _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|where)\b|, (?:[a-z]+ly )?[a-z]+(?:ed|en|wn)\b")
+
+
+def _earlier_year_before(norm: str, year: int | None, end: int, rx: re.Pattern) -> bool:
+    """An earlier year (matched by ``rx``) before ``end``, outside an insertion that only dates itself."""
+    return year is not None and any(b <= end and y < year and not _in_relative_insertion(norm, a, b, end)
+                                    for a, b, y in _years(norm, rx))
 
 
 def _in_relative_insertion(norm: str, a: int, b: int, limit: int) -> bool:
@@ -183,8 +188,7 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
     if conj >= 0 and _dated_for_time_clause(norm, year, vocab, conj):
         if _last_end_before(norm, _CLAUSE_MARK, t.start) < conj + 1 or _found_before(norm, vocab.rx_history, t.start):
             return True
-    if (year is not None and any(y < year and b <= t.start and not _in_relative_insertion(norm, a, b, t.start)
-                                 for a, b, y in _years(norm, _IN_YEAR))) or _dated_subject(norm, t, year, vocab):
+    if _earlier_year_before(norm, year, t.start, _IN_YEAR) or _dated_subject(norm, t, year, vocab):
         return True
     head_reach = max(0, t.start - HISTORY_BEFORE_REACH)
     if vocab.rx_perfect.search(norm[max(0, t.start - PERFECT_REACH):t.start]) \

@@ -307,11 +307,8 @@ class ForceReader(Grammar):
     def _in_participle_insertion(self, toks: Words, a: ActorHit) -> bool:
         """The force phrase ``a`` closes an insertion opened by a comma and a participle
         (", based at the al-Tanf garrison,") or an example ("groups, including Iraqi factions,")."""
-        k = toks.at(a.start) - 1
-        while k >= 0 and toks[k].word not in (",", ";"):
-            k -= 1
-        return k >= 0 and toks[k].word == "," and k + 1 < len(toks) and (
-            toks[k + 1].word.endswith("ed") or toks[k + 1].word in self.insertion_openers)   # ", including X,"
+        opener = self.insertion_opener(toks, a.start)
+        return opener is not None and (opener.endswith("ed") or opener in self.insertion_openers)   # ", including X,"
 
     def _past_locative(self, gap: list) -> list:
         """``gap`` without a leading phrase placing the force ("groups [in Daraa province] seized",

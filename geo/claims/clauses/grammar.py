@@ -163,14 +163,19 @@ class Grammar:
             or toks[a].start in self.trigger_starts or toks[a].word.endswith("ed")
 
     @staticmethod
-    def in_relative_insertion(toks: Words, start: int, pos: int) -> bool:
-        """The phrase at ``start`` sits in ", who/whom/which ...," closed before ``pos`` ("The insurgents,
-        whom state media call terrorists, seized X": state media seized nothing)."""
+    def insertion_opener(toks: Words, start: int) -> str | None:
+        """The word after the comma that opens the insertion the phrase at ``start`` stands in (None: no
+        comma before it in its clause)."""
         k = toks.at(start) - 1
         while k >= 0 and toks[k].word not in (",", ";"):
             k -= 1
-        return k >= 0 and toks[k].word == "," and k + 1 < len(toks) and toks[k + 1].word in (
-            "who", "whom", "which", "whose") and any(t.word == "," for t in toks.between(start, pos))
+        return toks[k + 1].word if k >= 0 and toks[k].word == "," and k + 1 < len(toks) else None
+
+    def in_relative_insertion(self, toks: Words, start: int, pos: int) -> bool:
+        """The phrase at ``start`` sits in ", who/whom/which ...," closed before ``pos`` ("The insurgents,
+        whom state media call terrorists, seized X": state media seized nothing)."""
+        return self.insertion_opener(toks, start) in ("who", "whom", "which", "whose") and any(
+            t.word == "," for t in toks.between(start, pos))
 
     def own_clause(self, toks: Words, p: PlaceRef) -> bool:
         """A verb right after ``p`` makes it the subject of a clause of its own ("Homs is next")."""
