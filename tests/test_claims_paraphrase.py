@@ -2936,3 +2936,35 @@ def test_owned_nouns_by_a_force_and_larger_number_words(run, text, claims):
 ])
 def test_a_state_adjective_linked_to_a_force_noun(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # an apposition describing a list item does not end the list
+    ("Local fighters take Daraa, the cradle of the 2011 uprising, and Sweida, the heartland of the Druze minority.",
+     {("daraa", "opposition", "captured"), ("as_suwayda", "opposition", "captured")}),
+    ("The SNA seized Tal Rifaat, the last Kurdish enclave west of the Euphrates, and Manbij, a mainly Arab city.",
+     {("tal_rifaat", "sna", "captured"), ("manbij", "sna", "captured")}),
+    ("Rebels captured Rastan, a town north of Homs, and Talbiseh on Friday.",
+     {("rastan", "opposition", "captured"), ("talbiseh", "opposition", "captured")}),
+    # ... unless a clause of its own follows it
+    ("Rebels seized Daraa, the cradle of the uprising, and Hama remained under government control.",
+     {("daraa", "opposition", "captured"), ("hama", "government", "controls")}),
+    # gapping: places that share the verb before them, each with its own date
+    ("Aleppo fell to the rebels on Nov. 30, Hama on Dec. 5 and Homs early on Sunday.",
+     {("aleppo", "opposition", "captured"), ("hama", "opposition", "captured"), ("homs", "opposition", "captured")}),
+    ("Aleppo was captured by HTS on November 30, Hama on December 5, and Homs in the early hours of December 8.",
+     {("aleppo", "opposition", "captured"), ("hama", "opposition", "captured"), ("homs", "opposition", "captured")}),
+    ("Aleppo fell to the rebels on Saturday, Damascus on Sunday.",
+     {("aleppo", "opposition", "captured"), ("damascus", "opposition", "captured")}),
+    # ... not a place with a clause of its own, nor one without a date
+    ("Aleppo fell to the rebels on Nov. 30, and Hama was quiet on Dec. 5.", {("aleppo", "opposition", "captured")}),
+    ("Aleppo fell to the rebels on Nov. 30, Hama residents said on Dec. 5.", {("aleppo", "opposition", "captured")}),
+    ("Aleppo fell to the rebels, Hama is next.", {("aleppo", "opposition", "captured")}),
+    # a relative clause opened by a preposition: "from which", "into which"
+    ("Rebels entered Hama, from which the army withdrew on Thursday.",
+     {("hama", "opposition", "entered"), ("hama", "government", "withdrew")}),
+    ("Druze factions control Sweida province, from which government forces withdrew on Saturday.",
+     {("as_suwayda_governorate", "opposition", "controls"), ("as_suwayda_governorate", "government", "withdrew")}),
+])
+def test_appositions_in_lists_gapping_and_prepositional_relatives(run, text, claims):
+    assert run(text) == claims

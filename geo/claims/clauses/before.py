@@ -12,6 +12,8 @@ LABEL_BULLETS = frozenset({".", ")", "-", "*", "\u2022", "#"})   # before a list
 LABEL_MARKS = frozenset({":", "\u2014", "\u2013", "-", "|"})      # after it
 LABEL_KINDS = frozenset({"city", "town", "village"})   # between a label's place and its mark: the same place
 LABEL_NOTE_TOKENS = 6   # a label's parenthesis, "(N Hama)", is at most this long
+GAP_REACH = 8   # words from a status phrase to the date of its first place ("fell to the HTS-led rebels on Nov. 30")
+DATE_OPENERS = frozenset({"on", "in", "by", "early", "late", "overnight", "at"})
 
 
 class BeforeReader(PlaceReader):
@@ -81,6 +83,36 @@ class BeforeReader(PlaceReader):
         if after >= len(toks) or not (toks[after].word in self.passive_aux or after == i):
             return lo   # "Tartus and Jableh, has been ...": a list, not a clause of its own
         return lo if listed else j + 1
+
+    def gapped(self, toks: Words, te: int, places: list[PlaceRef]) -> list[PlaceRef]:
+        """The places that share the status phrase ending before token ``te`` with its subject, each with a date
+        of its own: "Aleppo fell to the rebels on Nov. 30, [Hama] on Dec. 5 and [Homs] early on Sunday"."""
+        by_start = {p.start: p for p in places}
+        k = next((k for k in range(te, min(len(toks), te + GAP_REACH)) if self._dated(toks, k) > k
+                  or toks[k].word in (",", ";", ".") or toks[k].start in by_start), len(toks))
+        k = self._dated(toks, k) if k < len(toks) else k
+        out: list[PlaceRef] = []
+        while k < len(toks) and toks[k].word in (",", "and"):
+            m = k + 1 + (toks[k].word == "," and k + 1 < len(toks) and toks[k + 1].word == "and")
+            p = by_start.get(toks[m].start) if m < len(toks) else None
+            after = self._after(toks, p.end) if p is not None else m
+            if p is None or self._dated(toks, after) == after:
+                break
+            out.append(p)
+            k = self._dated(toks, after)
+        return out
+
+    def _dated(self, toks: Words, k: int) -> int:
+        """Past a date or time of day from token ``k`` ("on Dec. 5", "early on Sunday", "in the early hours of
+        Sunday") to a list's join or the clause's end; else ``k``."""
+        if k >= len(toks) or toks[k].word not in DATE_OPENERS:
+            return k
+        j = k + 1
+        while j < len(toks) and (toks[j].word in self.time_words or toks[j].word.isdigit() or toks[j].word == "of"
+                                 or (toks[j].word in (".", "-") and toks[j].start == toks[j - 1].end)):
+            j += 1
+        timed = any(x.word not in DATE_OPENERS and x.word not in ("the", "of", ".", "-") for x in toks[k + 1:j])
+        return j if timed and (j == len(toks) or toks[j].word in (",", "and", ";", ".")) else k
 
     def listed_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
         """"listed A, B and C among the villages taken": the list before "among the <noun>"

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from .words import TOKEN, PlaceRef, Words
 
+APPOSITION_REACH = 14   # words of an apposition describing a list item (", a town at the junction of the M4 and M5 highways,")
 TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
 _TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "hours", "single"})
 CONTINUED = "continued"   # right_after_its_verb: after "and that", going on with what a speaker says
@@ -112,6 +113,27 @@ class Grammar:
                                  or (toks[j].word in (".", "-") and j > k + 1 and toks[j].start == toks[j - 1].end)):
             j += 1   # ("on Nov. 29-30": an abbreviation's dot, a range's dash)
         return j if j > k + 1 and j < len(toks) and toks[j].word in self.joins_by_first else k
+
+    def past_apposition(self, toks: Words, k: int, by_start: Mapping[int, PlaceRef]) -> int:
+        """Past an apposition describing the list item before the comma at token ``k`` when the list goes on
+        after it: "Daraa, the cradle of the uprising, and Sweida"; ", a town at the junction ..., as well as".
+        Else ``k``: no verb or status phrase may stand in it, and after "and" a place must follow as an item."""
+        if not (k + 1 < len(toks) and toks[k].word == "," and toks[k + 1].word in ("the", "a", "an")):
+            return k
+        n = next((n for n in range(k + 2, min(len(toks), k + 2 + APPOSITION_REACH)) if toks[n].word in (",", ";", ".")),
+                 len(toks))
+        if n + 1 >= len(toks) or toks[n].word != "," or any(
+                x.word in self.verbs or x.start in self.trigger_starts for x in toks[k + 2:n]):
+            return k
+        if toks[n + 1].word in ("as", "along", "together"):
+            return n
+        m = n + 2
+        while m < len(toks) and toks[m].start not in by_start and toks[m].word in self.item_heads:
+            m += 1
+        if toks[n + 1].word != "and" or m >= len(toks) or toks[m].start not in by_start:
+            return k
+        a = toks.at(by_start[toks[m].start].end)   # an item, not a clause's subject ("and Hama came under shelling")
+        return n if a >= len(toks) or toks[a].word in (",", ".", ";", "and", "on", "in", "as") else k
 
     def past_time(self, toks, k: int) -> int:
         """Past a time phrase between a verb and its object ("on Friday", "in one week", "last

@@ -8,7 +8,6 @@ from .words import COUNTS, NAME_PARTICLES, PlaceRef, Words, carried, counted_lis
 MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
 POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's northern rural countryside")
 LIST_INSERTION_REACH = 6   # words of an insertion between a list's "and" and its next item
-APPOSITION_REACH = 14   # words of an apposition describing a list item (", a town at the junction of the M4 and M5 highways,")
 LOCATOR_WORDS = 4          # words of a phrase locating a list item ("on the Syrian-Iraqi border")
 ZONE_PREPOSITIONS = frozenset({"on", "in", "at", "inside", "along", "across"})   # "the zone on X", "positions in X"
 UNNAMED_ITEM_WORDS = 4   # words of a list item that names no place ("the governorate building")
@@ -309,10 +308,7 @@ class PlaceReader(Grammar):
         """Extend ``out`` with the items coordinated after token ``k`` (``subject``: a list before its verb)."""
         by_start = {p.start: p for p in places}
         while k < len(toks):
-            k = self.skip_time(toks, self._skip_locator(toks, k, by_start))
-            if k + 1 < len(toks) and toks[k].word == "," and toks[k + 1].word in ("a", "an"):   # ", a town at ..., as well as"
-                n = next((n for n in range(k + 2, min(len(toks), k + 2 + APPOSITION_REACH)) if toks[n].word == ","), k)
-                k = n if n + 1 < len(toks) and toks[n + 1].word in ("as", "along", "together") else k
+            k = self.past_apposition(toks, self.skip_time(toks, self._skip_locator(toks, k, by_start)), by_start)
             join = next((j for j in self.joins_by_first.get(toks[k].word, ()) if k < len(toks)
                          if tuple(t.word for t in toks[k:k + len(j)]) == j), None)
             if join is None:

@@ -44,8 +44,8 @@ class RelativeReader(BeforeReader):
         gap, nouns = toks.between(last_end, pos), ("city", "town", "village", "base", "airport", "area")
         if described and not any(t.word in nouns or t.word in self.part_nouns for t in gap):
             return []
-        if len(gap) <= 4 and all(t.word in (",", "the", "which", "where", "that") + nouns or t.word in self.part_nouns
-                                 for t in gap):
+        links = (",", "the", "which", "where", "that", "from", "into")   # ("Hama, from which the army withdrew")
+        if len(gap) <= 4 and all(t.word in links + nouns or t.word in self.part_nouns for t in gap):
             return [self._part_named_before(toks, k, places, p)]
         if [t.word for t in gap] in ([",", "both", "of"], [",", "all", "of"]) and self.previous_places:
             return list(self.previous_places)   # "entered A and B, both of which they now control"
