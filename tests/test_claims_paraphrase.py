@@ -2968,3 +2968,20 @@ def test_a_state_adjective_linked_to_a_force_noun(run, text, claims):
 ])
 def test_appositions_in_lists_gapping_and_prepositional_relatives(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "in the rebels' hands" as "in rebel hands" and "in the hands of the rebels"
+    ("The Nasib crossing has been in the rebels' hands since Friday.", {("nasib", "opposition", "controls")}),
+    ("The Nasib crossing has been in the hands of the rebels since Friday.", {("nasib", "opposition", "controls")}),
+    ("Tartus remains in Russian hands for now.", {("tartus", "russia", "controls")}),
+    # being in a city's suburbs is coming near it
+    ("Rebels are now in the suburbs of Hama.", {("hama", "opposition", "advancing")}),
+    ("Rebels are on the northern outskirts of Hama.", {("hama", "opposition", "advancing")}),
+    # a relative clause after a list is about the whole list
+    ("The rebels took Hama and Homs, which the army abandoned.",
+     {("hama", "opposition", "captured"), ("homs", "opposition", "captured"),
+      ("hama", "government", "withdrew"), ("homs", "government", "withdrew")}),
+])
+def test_hands_suburbs_and_relatives_after_a_list(run, text, claims):
+    assert run(text) == claims

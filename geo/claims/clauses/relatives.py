@@ -46,7 +46,9 @@ class RelativeReader(BeforeReader):
             return []
         links = (",", "the", "which", "where", "that", "from", "into")   # ("Hama, from which the army withdrew")
         if len(gap) <= 4 and all(t.word in links + nouns or t.word in self.part_nouns for t in gap):
-            return [self._part_named_before(toks, k, places, p)]
+            part = self._part_named_before(toks, k, places, p)
+            listed = self._list_ending(toks, p.end, places) if part is p else []
+            return listed if len(listed) > 1 else [part]   # "the districts of A and B, which remain ...": both
         if [t.word for t in gap] in ([",", "both", "of"], [",", "all", "of"]) and self.previous_places:
             return list(self.previous_places)   # "entered A and B, both of which they now control"
         return []
