@@ -11,6 +11,7 @@ from ..model import Mention, Report
 from ..text import Sentence, normalize, sentences
 from .matcher import ORG, Matcher
 from .metonymy import PLACE
+from .namesakes import drop_namesakes
 
 # An Arabic article written on a name the gazetteer spells without it or with another one
 # ("As-Sweida" for "Sweida", "Ar-Rastan"): part of the mention, not a word of the sentence.
@@ -48,4 +49,5 @@ def find_mentions(report: Report, matcher: Matcher) -> list[Mention]:
              for m, r in zip(found, roles)]
     found = rules.repointing.repoint(found, text, norm)
     found = rules.context.resolve(found, report, norm, sentence_at)
-    return sorted(found, key=operator.attrgetter("start", "end"))
+    found = sorted(found, key=operator.attrgetter("start", "end"))
+    return drop_namesakes(found, text, matcher.gazetteer)
