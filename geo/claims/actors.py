@@ -156,7 +156,8 @@ def _noun_agent(q: AgentQuery) -> str | None:
     if own is not None:
         return force(q, own)
     if q.trigger.pattern.effect == "loss" and has_side(q.side):
-        return q.side   # "the army said ... prompting a redeployment": a side's own withdrawal
+        # "the army said ... prompting a redeployment": a side's own withdrawal; a backer's, its ally's
+        return q.reader.principal_of.get(q.side, q.side)   # ("a Russian channel said the loss of Rastan")
     for a in reversed(q.actors):
         if a.end <= q.toks[q.ti].start and _unblocked(q, a):
             return force(q, a)

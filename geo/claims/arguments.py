@@ -302,7 +302,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
                 passive, agent = True, _agent_after(te, True, toks, actors, reader.time_words)
     if not targets and (where or (sp.agent == "inside" and sp.effect == "loss") or (
             sp.effect in ("gain", "presence") and not passive and not sp.noun and _scene_object(lo, te, toks, reader))):
-        targets = reader.scene(toks, places, ti)   # "On the Saraqib front, the army repelled the attack"
+        # "On the Saraqib front, the army repelled the attack"
+        targets = reader.scene(toks, places, ti, regions=sp.effect not in ("gain", "presence"))
     if not targets and not people_object(toks, te, reader):
         targets = reader.label(toks, places)   # "1. Damascus — opposition forces in control of the capital"
     if passive and agent is None:

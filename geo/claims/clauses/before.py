@@ -12,6 +12,7 @@ LABEL_BULLETS = frozenset({".", ")", "-", "*", "\u2022", "#"})   # before a list
 LABEL_MARKS = frozenset({":", "\u2014", "\u2013", "-", "|"})      # after it
 LABEL_KINDS = frozenset({"city", "town", "village"})   # between a label's place and its mark: the same place
 LABEL_NOTE_TOKENS = 6   # a label's parenthesis, "(N Hama)", is at most this long
+REGION_SCENE_WORDS = frozenset({"countryside", "province", "governorate", "rural", "region", "provinces"})
 GAP_REACH = 8   # words from a status phrase to the date of its first place ("fell to the HTS-led rebels on Nov. 30")
 DATE_OPENERS = frozenset({"on", "in", "by", "early", "late", "overnight", "at"})
 
@@ -188,7 +189,7 @@ class BeforeReader(PlaceReader):
         return out if out and k < len(toks) and toks[k].word in LABEL_MARKS and toks[k - 1].word not in ("and", ",") \
             else []
 
-    def scene(self, toks: Words, places: list[PlaceRef], ti: int) -> list[PlaceRef]:
+    def scene(self, toks: Words, places: list[PlaceRef], ti: int, regions: bool = True) -> list[PlaceRef]:
         """The place of a sentence-opening locative ("On the Saraqib axis, ...", "Near Hama, ..."):
         where the events of the sentence happen, when the phrase at token ``ti`` comes after it."""
         if not toks or toks[0].word not in ("in", "on", "near", "around", "at", "outside", "inside"):
@@ -196,5 +197,7 @@ class BeforeReader(PlaceReader):
         comma = next((k for k, t in enumerate(toks[:15]) if t.word in (",", ";")), None)
         if comma is None or comma >= ti or toks[comma].word != "," or any(t.word == ";" for t in toks[comma:ti]):
             return []
+        if not regions and any(t.word in REGION_SCENE_WORDS for t in toks[1:comma]):
+            return []   # (gains: "In the Idlib countryside, the factions took the junction": no claim on the province)
         inside = [p for p in places if p.end <= toks[comma].start and p.key is not None]
         return inside[:1]
