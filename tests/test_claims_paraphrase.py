@@ -2999,3 +2999,24 @@ def test_hands_suburbs_and_relatives_after_a_list(run, text, claims):
 ])
 def test_a_backers_loss_and_a_province_as_scene(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a list whose items repeat the preposition
+    ("Army units withdrew from Deir ez-Zor, from al-Mayadin and from Albu Kamal on the Iraqi border.",
+     {("deir_ez_zor", "government", "withdrew"), ("mayadin", "government", "withdrew"),
+      ("abu_kamal", "government", "withdrew")}),
+    # "in and around X"; "chased X out of Y"; "rolled into"; "pulled its warships out of"; "the perimeter of"
+    ("Fighting between the SNA and the SDF continued in and around Manbij.", {("manbij", "sna", "contested")}),
+    ("In the north, the Turkish-backed SNA has chased the Kurdish-led SDF out of Tal Rifaat.",
+     {("tal_rifaat", "sna", "captured")}),
+    ("HTS fighters rolled into Latakia on Sunday.", {("latakia", "opposition", "entered")}),
+    ("Russia has pulled most of its warships out of Tartus.", {("tartus", "russia", "withdrew")}),
+    ("Rebels reached the perimeter of Hama military airport.", {("hama_airbase", "opposition", "advancing")}),
+    # a number of troops with "about" before it
+    ("The US has about 900 troops at al-Tanf.", {("al_tanf", "us", "entered")}),
+    ("The operations room said it had taken 32 villages, among them Urm al-Kubra and Anjara.",
+     {("urum_al_kubra", "opposition", "captured"), ("anjara", "opposition", "captured")}),
+])
+def test_repeated_prepositions_and_more_verbs_of_moving(run, text, claims):
+    assert run(text) == claims

@@ -98,6 +98,8 @@ class PlaceReader(Grammar):
             k += 2
         elif noun and k < len(toks) and toks[k].word in ("in", "from", "of", "at", "around", "near", "outside"):
             k += 1   # "a withdrawal in Aleppo", "its pullback from Aleppo", "a redeployment outside Hama"
+        if 0 < k + 1 < len(toks) and toks[k - 1].word == "in" and toks[k].word == "and" and toks[k + 1].word == "around":
+            k += 2   # "fighting continued in and around X"
         if not noun:
             k = self.past_time(toks, k)   # "seized on Friday the town of X", "took in one week A and B"
         ahead = [x.word for x in toks[k:k + 12]]
