@@ -3020,3 +3020,21 @@ def test_a_backers_loss_and_a_province_as_scene(run, text, claims):
 ])
 def test_repeated_prepositions_and_more_verbs_of_moving(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a sponsor's adjective before a nationality and a force name still names the proxy
+    ("Turkish-backed Syrian rebels wrested Manbij from the SDF.", {("manbij", "sna", "captured")}),
+    ("Turkish-backed Syrian opposition factions wrested Manbij from the SDF.", {("manbij", "sna", "captured")}),
+    # "Ankara-funded factions" are the proxy, not Ankara: "its fighters" are the SNA's
+    ("The Syrian National Army (SNA), an umbrella of Ankara-funded factions, said its fighters had taken full "
+     "control of Manbij on Monday.", {("manbij", "sna", "captured")}),
+    # "from the direction of X" only says where from: "it" is the town entered
+    ("Rebels entered Tal Rifaat from the direction of Deir Jamal and liberated it.",
+     {("tal_rifaat", "opposition", "entered"), ("tal_rifaat", "opposition", "captured")}),
+    # "the fall of X" names no taker: none is borrowed from the sentence before
+    ("The SDF took Deir ez-Zor on Friday. Since the fall of Damascus on Sunday, the SDF has kept its positions.",
+     {("deir_ez_zor", "sdf", "captured")}),
+])
+def test_sponsored_names_directions_and_the_fall_of(run, text, claims):
+    assert run(text) == claims

@@ -164,6 +164,8 @@ def _noun_agent(q: AgentQuery) -> str | None:
     announcer = _announcer(q)
     if announcer is not None:
         return force(q, announcer)   # "a statement by rebels announcing the liberation of X": the rebels
+    if not q.trigger.pattern.borrows:
+        return None   # ("the fall of X": whose gain, unsaid)
     return _recent_agent(q, NOUN_RECENT_SENTENCES)   # "the capture of X" right after a sentence saying who captured
 
 

@@ -108,7 +108,8 @@ class ForceReader(Grammar):
                 # one adjective at most between them ("Turkish-backed mercenary factions"); a verb
                 # or an article starts another phrase ("regime forces pushed the factions")
                 pronoun = h.kind == "anaphor" and not h.head   # "regime forces left it": "it" is no part of them
-                adjacent = (not gap or h.kind != "name") and not pronoun and len(gap) <= 1 and all(
+                sponsored = prev.head in PROXY_HEADS and len(gap) == 1 and gap[0].cap   # "Turkish-backed Syrian rebels"
+                adjacent = (not gap or h.kind != "name" or sponsored) and not pronoun and len(gap) <= 1 and all(
                                                  t.word.isalpha() and t.word not in self.not_agent_after
                                                  and t.word not in self.clause_starts and t.word not in self.verbs
                                                  and t.word not in ("the", "a", "an", "and", "or")   # (two forces)
@@ -382,8 +383,8 @@ class ForceReader(Grammar):
 # ("factions of the so-called 'National Army'"; a unit's own capitalised name: "from the elite Shaldag unit").
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 LINK_TRANSPARENT = frozenset({"the", "our", "its", "their", "so", "called", "elite", ",", "'", "\u2018", "\u2019"}) | QUOTE_MARKS
-PROXY_HEADS = frozenset({"backed", "affiliated", "aligned", "sponsored", "supported"})   # "Turkish-backed"
-SPONSORED = (["backed"], ["sponsored"], ["supported"])   # "US-backed fighters"
+PROXY_HEADS = frozenset({"backed", "affiliated", "aligned", "sponsored", "supported", "funded"})   # "Turkish-backed"
+SPONSORED = (["backed"], ["sponsored"], ["supported"], ["funded"])   # "US-backed fighters"
 PROXY_NOUNS = frozenset({"mercenaries", "factions", "militias", "gangs", "groups"})   # a state's: its proxy's
 SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there

@@ -385,7 +385,8 @@ class PlaceReader(Grammar):
             here = next((p for p in places if p.start == toks[k].start), None)
             if part is not None and here is not None and self.inside(part, here):
                 return True
-        return head.cap or head.word in self.directions or any(p.start <= head.start < p.end for p in places)
+        return head.cap or head.word in self.directions or head.word in ("direction", "directions") or any(
+            p.start <= head.start < p.end for p in places)   # ("from the direction of X")
 
     def _part_before(self, toks: Words, k: int, places: list[PlaceRef]) -> PlaceRef | None:
         """The place named before "<part noun> of" and token ``k`` ("[Sheikh Maqsoud] and
