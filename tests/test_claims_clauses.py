@@ -321,8 +321,10 @@ def test_list_after_a_locating_phrase_of_a_plural_noun(run):
 
 
 def test_defending_a_place_holds_it(run):
-    assert ("kobani", "sdf", "repelled", "outlet") in run(
+    assert ("kobani", "sdf", "controls", "outlet") in run(
         "Kurdish forces are defending Kobani against Turkish-backed groups.")
+    # an attack beaten back is a repelled one
+    assert ("kobani", "sdf", "repelled", "outlet") in run("Kurdish forces defended Kobani against the attack.")
 
 
 def test_coordinated_subjects_are_both_agents(run):

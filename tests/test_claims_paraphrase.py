@@ -3038,3 +3038,57 @@ def test_repeated_prepositions_and_more_verbs_of_moving(run, text, claims):
 ])
 def test_sponsored_names_directions_and_the_fall_of(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a subordinate clause opener ends the speaker's phrase: "... after the army said": the army
+    ("Syrian army soldiers stand at a position in Qalaat al-Madiq after the army said it had driven the insurgents "
+     "out of the town.", {("qalaat_al_madiq", "government", "captured", "the army")}),
+    # guarding a place's entrance or streets is holding it
+    ("Members of the Syrian Democratic Forces guard the entrance of Sheikh Maqsoud.",
+     {("sheikh_maqsoud", "sdf", "controls", "Test Wire")}),
+    # ... and an apposition naming the district's city claims nothing about the city
+    ("Members of the Syrian Democratic Forces guard the entrance of Sheikh Maqsoud, the Kurdish-majority district of "
+     "Aleppo they still hold.", {("sheikh_maqsoud", "sdf", "controls", "Test Wire")}),
+    ("Rebels took Sheikh Maqsoud, the Kurdish district of Aleppo, and Hama.",
+     {("sheikh_maqsoud", "opposition", "captured", "Test Wire"), ("hama", "opposition", "captured", "Test Wire")}),
+    ("Russian soldiers still guard the gates of the Hmeimim air base.",
+     {("hmeimim_airbase", "russia", "controls", "Test Wire")}),
+    # "and at X" goes on with a list of where a force is
+    ("U.S. forces remain in eastern Syria and at the al-Tanf garrison.", {("al_tanf", "us", "controls", "Test Wire")}),
+])
+def test_speakers_after_a_subordinator_guards_and_lists_with_at(read, text, claims):
+    assert {(c.place_id, c.actor, c.status, c.claimant) for c in read(text)} == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # what a place owns or names is not the place: "Hama's water station", "the Homs oil refinery"
+    ("Rebels took Hama's water station on Friday.", set()),
+    ("Rebels seized Aleppo's power plant on Friday.", set()),
+    ("The army withdrew from Homs's military college.", set()),
+    ("Fighters took over the Homs oil refinery.", set()),
+    ("Insurgents occupied the Hama central prison.", set()),
+    ("HTS took Idlib's last government-held villages.", set()),
+    ("The rebels took Aleppo's Christians under their protection.", set()),
+    # ... but the parts of a place are it, and a facility's own name is its entry's
+    ("Rebels broke into Aleppo's western districts.", {("aleppo", "opposition", "entered")}),
+    ("SNA fighters seized the Kuweires military airport.", {("kuweires_airbase", "sna", "captured")}),
+    # idioms of "take"
+    ("The rebel offensive took Damascus by surprise.", set()),
+    ("The army took Hama's civilians hostage, activists claimed.", set()),
+    # on the verge of taking a place is coming near it
+    ("The insurgents are on the verge of capturing Hama.", {("hama", "opposition", "advancing")}),
+    ("The SNA was on the brink of taking Manbij.", {("manbij", "sna", "advancing")}),
+    ("Rebels came close to capturing Hama but were driven back.", {("hama", "opposition", "advancing")}),
+    # the force after a comma closing "After X fell" is another clause's subject, not the taker
+    ("After Aleppo fell, the army regrouped in Hama.", set()),
+    ("After Aleppo fell, Russia moved its jets to Hmeimim.", set()),
+    # defending a place is holding it (an attack beaten back is "repelled")
+    ("The Syrian army was defending Homs with its last elite units.", {("homs", "government", "controls")}),
+    # allegiance decides the force
+    ("Factions allied with Turkey captured Tal Rifaat.", {("tal_rifaat", "sna", "captured")}),
+    ("Tribal fighters allied with the army attacked SDF positions in Deir ez-Zor.",
+     {("deir_ez_zor", "government", "contested")}),
+])
+def test_owned_things_idioms_near_misses_and_allegiance(run, text, claims):
+    assert run(text) == claims

@@ -94,9 +94,11 @@ def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit],
     by = k > 0 and toks[k - 1].word == "by"
     return next((a for a in actors if toks[k].start <= a.start and a.start - toks[k].start <= AGENT_AFTER_REACH
                  and not (by and _past_a_name(toks.between(toks[k].start, a.start)))
-                 and not any(t.word in _NEW_CLAUSE for t in toks.between(toks[k].start, a.start))), None)
+                 and not any(t.word in _NEW_CLAUSE or (t.word == "," and not by and toks[0].word in _OPENERS)
+                             for t in toks.between(toks[k].start, a.start))), None)   # ("After X fell, the army ...")
 
 
+_OPENERS = frozenset({"after", "when", "once", "as", "since", "before", "although", "though", "while", "until", "if"})
 # words that open another clause between a phrase and a force after it ("Hama fell as Damascus scrambled")
 _NEW_CLAUSE = frozenset({"as", "while", "when", "after", "before", "since", "but", "because", "until", ";", "amid",
                          "leaving", "whereas"})

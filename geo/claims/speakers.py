@@ -14,7 +14,7 @@ from .discourse import NO_ACTOR, Discourse
 from .triggers import Trigger, find_triggers
 from .vocabulary import ClaimVocabulary
 
-BOUNDARY = re.compile(r"[,;:“”\"(]|\b(?:that|and|but|while|as)\b"
+BOUNDARY = re.compile(r"[,;:“”\"(]|\b(?:that|and|but|while|as|after|before|when|since|because|until|once|although|though)\b"
                       r"|\b(?:announc|say|claim|declar|stat|confirm|report|assert|insist|add|boast|show)ing\b")
 _AFTER_PREPOSITION = re.compile(r"\s(?:to|with|from|by|among)\s", re.IGNORECASE)
 _RELATIVE_SPEAKERS = frozenset({"who", "which"})   # ", who insist": the phrase before the comma speaks

@@ -130,6 +130,9 @@ class ForceReader(Grammar):
                     proxy = self.proxy_of.get(prev.actor or "")
                     out[-1] = ActorHit(prev.start, h.end, proxy, "name", h.plural, "", h.head) if proxy else h
                     continue
+                if link and (ally := self.ally_of(words, h)):   # "tribal fighters allied with the army": the army's
+                    out[-1] = ActorHit(prev.start, h.end, ally, "name", prev.plural, prev.number, prev.head)
+                    continue
                 if adjacent or bracket or link or owned:
                     # ("factions of the Turkish-backed Syrian National Army": the factions, plural, stay the head)
                     out[-1] = self._join(prev, h, modifier_first=not (link or (prev.start, prev.end) in linked))

@@ -14,6 +14,17 @@ CONTINUED = "continued"   # right_after_its_verb: after "and that", going on wit
 LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outside", "within", "under", "from", "to", "into"})
 
 
+class EntryKinds:
+    """Entry id -> its kind, read from the gazetteer's entries when asked (no table of a big gazetteer's kinds)."""
+
+    def __init__(self, entries: Mapping):
+        self.entries = entries
+
+    def get(self, eid: str) -> str | None:
+        e = self.entries.get(eid)
+        return e.kind if e is not None else None
+
+
 class Grammar:
     """The grammar word lists, compiled once; the per-sentence facts the readers consult."""
 
@@ -47,6 +58,7 @@ class Grammar:
         self.sentence_places: list[PlaceRef] = []   # the places of the sentence being read
         self.place_starts: frozenset[int] = frozenset()   # where they start
         self.parents: Mapping[str, str] = {}   # gazetteer entry id -> its parent's id, per gazetteer
+        self.kinds: Mapping[str, str] | EntryKinds = {}   # gazetteer entry id -> its kind ("city", "airbase")
         self.own_army_sides: frozenset[str] = frozenset()   # sides whose "the army" is their own
         self.enemy_of: dict[str, str] = {}   # side -> whom it means by "the terrorists" (actors.toml "enemy")
         self.proxy_of: dict[str, str] = {}   # state -> the force its "mercenary factions" are (actors.toml "proxy")
@@ -113,6 +125,40 @@ class Grammar:
                                  or (toks[j].word in (".", "-") and j > k + 1 and toks[j].start == toks[j - 1].end)):
             j += 1   # ("on Nov. 29-30": an abbreviation's dot, a range's dash)
         return j if j > k + 1 and j < len(toks) and toks[j].word in self.joins_by_first else k
+
+    def ally_of(self, link: tuple[str, ...], h) -> str | None:
+        """The force a phrase joined by ``link`` to the force phrase ``h`` fights for, when the link is an
+        allegiance ("fighters loyal to Assad", "factions allied with Turkey": a state's proxy), else None."""
+        if link in _ALLEGIANCE and h.kind == "name" and h.actor:
+            return self.proxy_of.get(h.actor, h.actor)
+        return None
+
+    def settlement(self, p: PlaceRef) -> bool:
+        """``p`` names a city, town, village or district: "the Homs oil refinery" is no part of its name (as
+        "the Kuweires military airport" is of an airbase's)."""
+        return p.key is not None and self.kinds.get(p.key.place_id) in _SETTLEMENTS
+
+    def thing_after(self, toks: Words, j: int, owned: bool) -> int | None:
+        """Past the thing a place owns or names, starting at token ``j`` right after "X's" (``owned``) or "the X"
+        ("Hama's [water station]", "Idlib's [last villages]", "the Homs [oil refinery]", "the Hama [central
+        prison]"): no verb, status phrase, preposition or time word; after "the X" also no kind of place, part,
+        front or road ("the Hama countryside" is the province); else None."""
+        if j + 1 < len(toks) and not owned and toks[j].word in _FACILITY_ADJECTIVES:
+            j += 1   # ("the Hama central prison"; but "the Aleppo northern countryside": the province)
+        if j >= len(toks) or not toks[j].word.isalpha() or toks[j].start in self.trigger_starts:
+            return None
+        w = toks[j].word
+        if owned and (w in self.directions or w in self.part_nouns or w in _OWN_PARTS):
+            return None   # "Aleppo's western districts", "the capital's centre": parts of it (entering them enters it)
+        if owned and w in self.item_heads or (w in self.time_words and w not in self.passive_aux | self.adverbs):
+            return j + 1 if owned else None   # "Idlib's last villages" (not "Aleppo's now ...": "is")
+        if w in self.soft or w in self.verbs or w in LOCATING_WORDS or w in self.joins_by_first or (
+                not toks[j].cap and w.endswith(("ed", "en")) and w not in self.item_heads):   # ("Hama's fallen")
+            return None
+        if not owned and (w in self.item_heads or w in self.part_nouns or w in self.front_nouns or w in self.road_nouns
+                          or w in self.possessed_parts or w in _KIND_NOUNS or w in self.object_stops):
+            return None
+        return j + 1
 
     def past_apposition(self, toks: Words, k: int, by_start: Mapping[int, PlaceRef]) -> int:
         """Past an apposition describing the list item before the comma at token ``k`` when the list goes on
@@ -220,10 +266,16 @@ class Grammar:
         k = next((n for n, w in enumerate(words) if w in _KIND_NOUNS), None)
         if k is None or k + 1 >= len(words) or words[k + 1] not in ("of", "in"):
             return False
-        return k <= 2 if words[0] != "the" else (words[k] == "capital" or any(   # "X, a suburb of Y"; "X, the capital of Y"
-            w in _RANKING or (w.endswith("est") and len(w) > 4) for w in words[1:k]))
+        return k <= 2 if words[0] != "the" else (words[k] in _PART_KINDS or any(   # "X, a suburb of Y"; "X, the capital of Y"
+            w in _RANKING or (w.endswith("est") and len(w) > 4) for w in words[1:k]))   # ("X, the Kurdish district of Y")
 
 
 _RANKING = frozenset({"main", "only", "last", "first", "second", "third", "principal", "chief", "provincial"})
+_FACILITY_ADJECTIVES = frozenset({"central", "main", "old", "new", "military", "civil", "national", "local", "grand",
+                                  "great", "general", "municipal", "power", "oil", "gas", "water"})
+_OWN_PARTS = frozenset({"centre", "center", "heart", "streets", "street", "squares", "square", "edge", "edges"})
+_ALLEGIANCE = frozenset({("loyal", "to"), ("allied", "with"), ("allied", "to"), ("aligned", "with")})
+_SETTLEMENTS = frozenset({"city", "town", "village", "area"})
+_PART_KINDS = frozenset({"capital", "district", "neighbourhood", "neighborhood", "quarter", "suburb"})
 _KIND_NOUNS = frozenset({"town", "city", "village", "district", "stronghold", "hub", "capital", "base", "airport", "suburb",
                          "neighbourhood", "neighborhood", "quarter", "centre", "center"})

@@ -261,6 +261,8 @@ class PlaceReader(Grammar):
                          if toks[k].word in self.possessed_parts), None)
             if part is not None:
                 return part + 1   # read on after the part: "Hama's countryside, including A and B"
+        if possessive or (toks[max(0, toks.at(p.start) - 1)].word == "the" and self.settlement(p)):
+            return self.thing_after(toks, j, possessive)   # "Hama's water station", "the Homs oil refinery": not Hama, Homs
         return None
 
     def _after(self, toks, pos: int) -> int:
