@@ -3073,6 +3073,11 @@ def test_speakers_after_a_subordinator_guards_and_lists_with_at(read, text, clai
     # ... but the parts of a place are it, and a facility's own name is its entry's
     ("Rebels broke into Aleppo's western districts.", {("aleppo", "opposition", "entered")}),
     ("SNA fighters seized the Kuweires military airport.", {("kuweires_airbase", "sna", "captured")}),
+    # a base named before "base in X" is that base; a base left is no base held
+    ("Russian forces remain at the Hmeimim air base in Latakia province.", {("hmeimim_airbase", "russia", "controls")}),
+    ("The Russian military was withdrawing equipment from its base in Tartus.", set()),
+    ("Russian personnel continue to hold the Hmeimim air base in Latakia province and the Tartus naval base.",
+     {("hmeimim_airbase", "russia", "controls"), ("tartus_naval_base", "russia", "controls")}),
     # idioms of "take"
     ("The rebel offensive took Damascus by surprise.", set()),
     ("The army took Hama's civilians hostage, activists claimed.", set()),

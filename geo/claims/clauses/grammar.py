@@ -133,6 +133,16 @@ class Grammar:
             return self.proxy_of.get(h.actor, h.actor)
         return None
 
+    def past_seat(self, toks: Words, k: int, by_start: Mapping[int, PlaceRef], item: PlaceRef) -> int:
+        """Past "in <place> [province]" locating the list item ``item`` when it is no settlement and the list
+        goes on: "the Hmeimim air base in Latakia province and the Tartus naval base"; else ``k``."""
+        if self.settlement(item) or k + 1 >= len(toks) or toks[k].word not in ("in", "near") \
+                or toks[k + 1].start not in by_start:
+            return k
+        j = toks.at(by_start[toks[k + 1].start].end)
+        j += j < len(toks) and toks[j].word in ("province", "governorate", "city", "countryside")
+        return j if j < len(toks) and toks[j].word in ("and", ",") else k
+
     def settlement(self, p: PlaceRef) -> bool:
         """``p`` names a city, town, village or district: "the Homs oil refinery" is no part of its name (as
         "the Kuweires military airport" is of an airbase's)."""

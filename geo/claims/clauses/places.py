@@ -312,7 +312,8 @@ class PlaceReader(Grammar):
         """Extend ``out`` with the items coordinated after token ``k`` (``subject``: a list before its verb)."""
         by_start = {p.start: p for p in places}
         while k < len(toks):
-            k = self.past_apposition(toks, self.skip_time(toks, self._skip_locator(toks, k, by_start)), by_start)
+            k = self.past_seat(toks, self._skip_locator(toks, k, by_start), by_start, out[-1])   # ("base in Latakia province")
+            k = self.past_apposition(toks, self.skip_time(toks, k), by_start)
             join = next((j for j in self.joins_by_first.get(toks[k].word, ()) if k < len(toks)
                          if tuple(t.word for t in toks[k:k + len(j)]) == j), None)
             if join is None:
