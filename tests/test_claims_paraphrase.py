@@ -960,8 +960,10 @@ def test_a_neighbourhood_of_a_city_is_the_neighbourhood(run):
     ("The SDF withdrew from Aleppo's Sheikh Maqsoud.", {("sheikh_maqsoud", "sdf", "withdrew")}),
     ("Aleppo's New Aleppo district fell to rebels.", {("new_aleppo", "opposition", "captured")}),
     ("Rebels overran Aleppo's Kuweires airbase.", {("kuweires_airbase", "opposition", "captured")}),
-    ("Hama's military airport fell to rebels on Thursday.", set()),   # the airport, which the gazetteer names otherwise
-    ("Deir ez-Zor's military airport was abandoned by government troops.", set()),
+    # the airport, which the gazetteer names so too
+    ("Hama's military airport fell to rebels on Thursday.", {("hama_airbase", "opposition", "captured")}),
+    ("Deir ez-Zor's military airport was abandoned by government troops.",
+     {("deir_ez_zor_airbase", "government", "withdrew")}),
 ])
 def test_a_place_a_name_possesses_is_the_place_not_its_possessor(run, text, want):
     assert run(text) == want
@@ -1124,7 +1126,7 @@ def test_the_group_speaking_is_the_organisation_named_last(read):
 
 def test_a_part_named_after_a_place_is_not_the_place(run):
     """"Hama's airport", "Hama's countryside" are places of their own: no claim about Hama."""
-    assert run("Rebels captured Hama's military airport.") == set()
+    assert run("Rebels captured Hama's military airport.") == {("hama_airbase", "opposition", "captured")}
     assert run("Rebels captured villages in Hama's northern countryside.") == set()
     assert run("Rebels seized Aleppo's citadel.") == {("aleppo_citadel", "opposition", "captured")}
 
@@ -1208,6 +1210,8 @@ def test_a_coordinated_clause_is_no_trailing_speaker(read):
 
 def test_a_possessed_part_in_a_list_is_no_claim_about_its_owner(run):
     assert run("The rebels had also taken the Nayrab airbase and Aleppo's international airport.") == {
+        ("nayrab_airbase", "opposition", "captured"), ("aleppo_airport", "opposition", "captured")}
+    assert run("The rebels had also taken the Nayrab airbase and Aleppo's central prison.") == {
         ("nayrab_airbase", "opposition", "captured")}
 
 
@@ -1521,7 +1525,7 @@ def test_a_body_of_no_actor_speaks_for_no_side(read):
      {("homs", "opposition", "advancing")}),
     ("Rebels reached the northern outskirts of Hama on Thursday.", {("hama", "opposition", "advancing")}),
     # a part that is no approach is still no claim about the city
-    ("Rebels captured Aleppo's international airport.", set()),
+    ("Rebels captured Aleppo's international airport.", {("aleppo_airport", "opposition", "captured")}),
 ])
 def test_a_citys_outskirts_are_an_advance_on_it(run, text, want):
     assert run(text) == want
@@ -3096,4 +3100,25 @@ def test_speakers_after_a_subordinator_guards_and_lists_with_at(read, text, clai
      {("deir_ez_zor", "government", "contested")}),
 ])
 def test_owned_things_idioms_near_misses_and_allegiance(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The army stopped the rebels from reaching Hama.", {("hama", "government", "repelled")}),
+    ("Aleppo is no longer in government hands.", {("aleppo", "government", "failed_to_hold")}),
+    ("Abu Mohammed al-Jolani's HTS now rules Aleppo.", {("aleppo", "opposition", "controls")}),
+    ("HTS tightened its grip on Aleppo.", {("aleppo", "opposition", "controls")}),
+    ("Assad's forces retain only Damascus.", {("damascus", "government", "controls")}),
+    ("Government troops held on to Homs for another day.", {("homs", "government", "controls")}),
+    ("Israeli soldiers are stationed on Mount Hermon.", {("mount_hermon", "israel", "controls")}),
+    ('"We are in Homs now," the rebel commander said.', {("homs", "opposition", "entered")}),
+    ("Rebels likewise captured Talbiseh.", {("talbiseh", "opposition", "captured")}),
+    ("HTS said its fighters had taken full control of Aleppo's international airport.",
+     {("aleppo_airport", "opposition", "captured")}),
+    ("Hama's military airport fell to the rebels.", {("hama_airbase", "opposition", "captured")}),
+    # ... and not these
+    ("The SDF ruled out talks on Manbij.", set()),
+    ("We are not in Homs yet, the commander said.", set()),
+])
+def test_more_ways_of_holding_and_losing(run, text, claims):
     assert run(text) == claims
