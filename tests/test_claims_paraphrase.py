@@ -3122,3 +3122,15 @@ def test_owned_things_idioms_near_misses_and_allegiance(run, text, claims):
 ])
 def test_more_ways_of_holding_and_losing(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "only to": what happened next, not a purpose
+    ("Syrian troops retook Souran on Monday, only to lose it again on Tuesday.",
+     {("souran", "government", "captured"), ("souran", "government", "failed_to_hold")}),
+    ("Rebels entered Hama only to withdraw hours later.",
+     {("hama", "opposition", "entered"), ("hama", "opposition", "withdrew")}),
+    ("The army wants only to hold Hama.", set()),
+])
+def test_only_to_tells_what_happened_next(run, text, claims):
+    assert run(text) == claims
