@@ -3134,3 +3134,16 @@ def test_more_ways_of_holding_and_losing(run, text, claims):
 ])
 def test_only_to_tells_what_happened_next(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # an insertion between dashes is no clause boundary
+    ("On Thursday, Hama — Syria's fourth city — fell to the rebels.", {("hama", "opposition", "captured")}),
+    ("The SNA said Tal Rifaat — a Kurdish enclave since 2016 — was now under its control.",
+     {("tal_rifaat", "sna", "controls")}),
+    # ... but a dash before a clause of its own still is
+    ("Rebels took Hama — the army says it lost Homs.",
+     {("hama", "opposition", "captured"), ("homs", "government", "failed_to_hold")}),
+])
+def test_insertions_between_dashes(run, text, claims):
+    assert run(text) == claims

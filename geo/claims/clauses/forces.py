@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .grammar import Grammar
+from .grammar import DASHES, Grammar
 from .words import (
     GUARDING,
     LOCATIVE_HEADS,
@@ -201,6 +201,9 @@ class ForceReader(Grammar):
             if w == ")":   # a bracket closed before: skip over it ("the SNA (Turkish-backed) took")
                 while j >= 0 and toks[j].word != "(":
                     j -= 1
+            elif w in DASHES and (pair := self.dash_pair(toks, j)) is not None:   # "Hama — Syria's fourth city — fell"
+                self.insertions.append((toks[pair].start, toks[j].end))
+                j = pair
             elif w in (";", ":", "\u2014", "(", '"', "\u201c", "\u201d") or (w == "," and self._attribution_before(toks, j)):
                 return j + 1
             elif (w in self.clause_starts and not (j > 0 and toks[j - 1].word in PERFECT_AUX)) or (
@@ -216,16 +219,14 @@ class ForceReader(Grammar):
 
     @staticmethod
     def _attribution_before(toks: Words, j: int) -> bool:
-        """The comma at token ``j`` closes an opening "According to X" ("According to the monitor,
-        Halfaya fell to the rebels": the clause starts after it)."""
+        """The comma at token ``j`` closes an opening "According to X" ("According to the monitor, Halfaya fell")."""
         k = j - 1
         while k >= 0 and toks[k].word not in (",", ";", ":", "(", "-", "\u2013", "\u2014"):
             k -= 1
         return k + 2 < j and toks[k + 1].word == "according" and toks[k + 2].word == "to"
 
     def _raised(self, toks: Words, j: int) -> bool:
-        """The reporting verb at token ``j`` is a passive before "to" ("were also reported to have
-        pulled out of X"): no new clause, the subject before it is the phrase's."""
+        """The reporting verb at token ``j`` is a passive before "to" ("were reported to have pulled out of X")."""
         k = j - 1
         while k >= 0 and toks[k].word in self.adverbs:
             k -= 1

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 
 from .words import TOKEN, PlaceRef, Words
 
+DASHES = frozenset({"\u2014", "\u2013", "-"})
+DASH_INSERTION_WORDS = 15   # words of an insertion between two dashes ("Hama — Syria's fourth city — fell")
 APPOSITION_REACH = 14   # words of an apposition describing a list item (", a town at the junction of the M4 and M5 highways,")
 TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
 _TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "hours", "single"})
@@ -142,6 +144,19 @@ class Grammar:
         j = toks.at(by_start[toks[k + 1].start].end)
         j += j < len(toks) and toks[j].word in ("province", "governorate", "city", "countryside")
         return j if j < len(toks) and toks[j].word in ("and", ",") else k
+
+    def dash_pair(self, toks: Words, j: int) -> int | None:
+        """The dash opening an insertion that the spaced dash at token ``j`` closes ("Hama — Syria's fourth city —
+        fell"): the same dash a few words before, with no verb, status phrase or clause mark between; else None."""
+        if j == 0 or toks[j].start == toks[j - 1].end:
+            return None
+        for k in range(j - 1, max(0, j - DASH_INSERTION_WORDS) - 1, -1):
+            t = toks[k]
+            if t.word == toks[j].word:
+                return k if k > 0 and t.start > toks[k - 1].end else None
+            if t.word in (";", ":", "(", ")") or t.word in self.verbs or t.start in self.trigger_starts:
+                return None
+        return None
 
     def settlement(self, p: PlaceRef) -> bool:
         """``p`` names a city, town, village or district: "the Homs oil refinery" is no part of its name (as
