@@ -175,8 +175,8 @@ class Grammar:
         w = toks[j].word
         if owned and (w in self.directions or w in self.part_nouns or w in _OWN_PARTS):
             return None   # "Aleppo's western districts", "the capital's centre": parts of it (entering them enters it)
-        if owned and w in self.item_heads or (w in self.time_words and w not in self.passive_aux | self.adverbs):
-            return j + 1 if owned else None   # "Idlib's last villages" (not "Aleppo's now ...": "is")
+        if owned and (w in self.item_heads or (w in self.time_words and w not in self.passive_aux | self.adverbs)):
+            return j + 1   # "Idlib's last villages" (not "Aleppo's now ...": "is")
         if w in self.soft or w in self.verbs or w in LOCATING_WORDS or w in self.joins_by_first or (
                 not toks[j].cap and w.endswith(("ed", "en")) and w not in self.item_heads):   # ("Hama's fallen")
             return None
