@@ -3147,3 +3147,14 @@ def test_only_to_tells_what_happened_next(run, text, claims):
 ])
 def test_insertions_between_dashes(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a phrase opening the sentence with where it happens is not its subject
+    ("In northern Aleppo, the Tell Refaat area came under the control of Turkish-backed groups on 1 December.",
+     {("tal_rifaat", "sna", "captured")}),
+    ("In Aleppo, Sheikh Maqsoud remains under SDF control.", {("sheikh_maqsoud", "sdf", "controls")}),
+    ("In Hama, the army withdrew on Thursday.", {("hama", "government", "withdrew")}),
+])
+def test_an_opening_place_phrase_is_no_subject(run, text, claims):
+    assert run(text) == claims

@@ -13,6 +13,8 @@ LABEL_MARKS = frozenset({":", "\u2014", "\u2013", "-", "|"})      # after it
 LABEL_KINDS = frozenset({"city", "town", "village"})   # between a label's place and its mark: the same place
 LABEL_NOTE_TOKENS = 6   # a label's parenthesis, "(N Hama)", is at most this long
 REGION_SCENE_WORDS = frozenset({"countryside", "province", "governorate", "rural", "region", "provinces"})
+OPENING_PREPOSITIONS = frozenset({"in", "on", "near", "around", "at", "across", "throughout", "outside", "inside"})
+OPENING_WORDS = 8   # words of a sentence-opening place phrase ("In the northern Aleppo countryside,")
 GAP_REACH = 8   # words from a status phrase to the date of its first place ("fell to the HTS-led rebels on Nov. 30")
 DATE_OPENERS = frozenset({"on", "in", "by", "early", "late", "overnight", "at"})
 
@@ -32,6 +34,7 @@ class BeforeReader(PlaceReader):
         Kuweires air base east of Aleppo [fell]": the base), with the places listed with it."""
         by_start = {p.start: p for p in places}
         k = self._last_coordinated_clause(toks, lo, i, places)   # "X and Y fall to HTS and [Homs is encircled]"
+        k = self._past_opening(toks, k, i)   # "In northern Aleppo, the Tell Refaat area came under ...": not Aleppo
         while k < i:
             t = toks[k]
             if t.start in by_start and (part := self._part_of(toks, by_start[t.start])) is not None:
@@ -60,6 +63,16 @@ class BeforeReader(PlaceReader):
         # "Both towns fell", "All seven remain under the control of the army": what the anaphor stands for
         opening = self._referred(toks, lo) if lo < i and toks[lo].word in ("both", "all", "the") else None
         return opening if opening and all(p.end <= toks[i].start for p in opening) else []
+
+    @staticmethod
+    def _past_opening(toks: Words, k: int, i: int) -> int:
+        """Past a phrase opening the clause at token ``k`` that only says where ("In northern Aleppo, ...") when a
+        comma closes it before the phrase at token ``i``; else ``k``."""
+        if k < i and toks[k].word in OPENING_PREPOSITIONS:
+            comma = next((n for n in range(k + 1, min(i, k + OPENING_WORDS)) if toks[n].word == ","), None)
+            if comma is not None and comma + 1 < i:
+                return comma + 1
+        return k
 
     def _last_coordinated_clause(self, toks: Words, lo: int, i: int, places: list[PlaceRef]) -> int:
         """The first token of the last clause joined by "and" before token ``i`` when what stands
