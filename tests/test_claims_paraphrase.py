@@ -3158,3 +3158,36 @@ def test_insertions_between_dashes(run, text, claims):
 ])
 def test_an_opening_place_phrase_is_no_subject(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a year in a relative clause after the phrase dates that clause, not the phrase
+    ("The SNA took Tal Rifaat on Dec. 1 from Kurdish forces who had held it since 2016.",
+     {("tal_rifaat", "sna", "captured")}),
+    ("The army retook eastern Aleppo, which rebels had held since 2012, in December 2016.", set()),
+    # "its partners" are the force's own
+    ("HTS and its partners now hold Idlib.", {("idlib", "opposition", "controls")}),
+    # "falls in a single day", "in the evening": not shells falling in a place
+    ("Halfaya, Taybat al-Imam and Souran fall to the rebels in a single day.",
+     {("halfaya", "opposition", "captured"), ("taybat_al_imam", "opposition", "captured"),
+      ("souran", "opposition", "captured")}),
+    ("Saraqib falls to the rebels in the evening.", {("saraqib", "opposition", "captured")}),
+    ("Shells fell in Hama.", set()),
+    ("Rebels fought their way into Khan al-Asal.", {("khan_al_asal", "opposition", "entered")}),
+    ("By Saturday evening rebel fighters were on the northern and eastern outskirts of Homs.",
+     {("homs", "opposition", "advancing")}),
+    ("Israeli forces pushed into Madinat al-Baath and into the Druze village of Hader.",
+     {("madinat_al_baath", "israel", "entered"), ("hader", "israel", "entered")}),
+    # gapped lists and days
+    ("Hama fell to the rebels on Thursday, Rastan and Talbiseh on Friday.",
+     {("hama", "opposition", "captured"), ("rastan", "opposition", "captured"), ("talbiseh", "opposition", "captured")}),
+    ("Halfaya fell to the rebels on Tuesday, Souran the same night.",
+     {("halfaya", "opposition", "captured"), ("souran", "opposition", "captured")}),
+    # an adjective or an owner before a listed place
+    ("HTS has overrun Anjara and the sprawling Base 46, the army's largest garrison west of Aleppo.",
+     {("anjara", "opposition", "captured"), ("base_46", "opposition", "captured")}),
+    ("The militants had seized dozens of villages and the army's 46th Regiment base near the town of Atarib.",
+     {("base_46", "opposition", "captured")}),
+])
+def test_relative_years_partners_falls_gapped_lists_and_item_adjectives(run, text, claims):
+    assert run(text) == claims

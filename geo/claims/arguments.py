@@ -276,7 +276,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     elif passive or sp.place == "before":
         targets = reader.apposed(toks, ti, places) if sp.apposition else (   # (an apposition: what is right before it)
             reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places))
-        targets = targets + reader.gapped(toks, te, places) if targets and not sp.apposition else targets
+        if targets and not sp.apposition and agent is not None:   # (a taker borrowed from elsewhere is not gapped)
+            targets = targets + reader.gapped(toks, te, places)
     elif sp.place == "either":
         # "A and B are now under the control of X": the subject's list before the nearest place
         subject = reader.subject_places(toks, lo, ti, places)

@@ -143,6 +143,7 @@ def _dated_for_time_clause(norm: str, year: int | None, vocab: ClaimVocabulary, 
 
 
 # a relative word, or a participle right after the comma (", taken by the army in 2020,")
+_RELATIVE_WORD = re.compile(r"\b(?:who|whose|whom|which)\b")
 _RELATIVE = re.compile(r"\b(?:who|whose|whom|which|where)\b|, (?:[a-z]+ly )?[a-z]+(?:ed|en|wn)\b")
 
 
@@ -150,6 +151,31 @@ def _earlier_year_before(norm: str, year: int | None, end: int, rx: re.Pattern) 
     """An earlier year (matched by ``rx``) before ``end``, outside an insertion that only dates itself."""
     return year is not None and any(b <= end and y < year and not _in_relative_insertion(norm, a, b, end)
                                     for a, b, y in _years(norm, rx))
+
+
+def _earlier_year_after(norm: str, year: int | None, lo: int, hi: int) -> bool:
+    """An earlier year between ``lo`` and ``hi`` (the phrase's end and its clause's, past an insertion), not in a
+    relative clause opened after the phrase ("took Tal Rifaat from Kurdish forces who had held it since 2016")."""
+    return year is not None and any(lo <= a and b <= hi and y < year and not _in_relative_after(norm, lo, a)
+                                    for a, b, y in _years(norm, YEAR))
+
+
+def _in_relative_after(norm: str, lo: int, a: int) -> bool:
+    """Position ``a`` stands in a relative clause opened after ``lo`` and not yet closed by a comma."""
+    found = list(_RELATIVE_WORD.finditer(norm, lo, a))
+    return bool(found) and "," not in norm[found[-1].end():a]
+
+
+def _clause_end_past_insertion(norm: str, t: Trigger) -> int:
+    """``_clause_end``, or past a relative insertion that starts there ("retook X, which rebels had held
+    since 2012, in December 2016": the clause goes on after it)."""
+    end = _clause_end(norm, t)
+    if end < len(norm) and norm[end] == "," and _RELATIVE_WORD.match(norm, end + 2):
+        close = norm.find(",", end + 1)
+        if close > 0:
+            mark = _CLAUSE_MARK.search(norm, close + 1)
+            return mark.start() if mark else len(norm)
+    return end
 
 
 def _in_relative_insertion(norm: str, a: int, b: int, limit: int) -> bool:
@@ -181,8 +207,8 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
     if RELATIVE_HAD.search(norm, max(0, t.start - RELATIVE_HAD_REACH), t.start) \
             and _earlier_year_between(norm, year, 0, t.start):
         return True   # "frozen since March 2020, when a ceasefire ended an offensive that had retaken X"
-    if _earlier_year_between(norm, year, t.end, clause_end) and not (_present_perfect(norm, t)
-                                                                     and _SINCE_YEAR.search(clause_after)):
+    if _earlier_year_after(norm, year, t.end, _clause_end_past_insertion(norm, t)) and not (
+            _present_perfect(norm, t) and _SINCE_YEAR.search(clause_after)):
         return True   # (but "which the rebels have run since 2015" still holds)
     conj = _last_end_before(norm, vocab.rx_time_clause, t.start)
     if conj >= 0 and _dated_for_time_clause(norm, year, vocab, conj):

@@ -16,7 +16,9 @@ REGION_SCENE_WORDS = frozenset({"countryside", "province", "governorate", "rural
 OPENING_PREPOSITIONS = frozenset({"in", "on", "near", "around", "at", "across", "throughout", "outside", "inside"})
 OPENING_WORDS = 8   # words of a sentence-opening place phrase ("In the northern Aleppo countryside,")
 GAP_REACH = 8   # words from a status phrase to the date of its first place ("fell to the HTS-led rebels on Nov. 30")
-DATE_OPENERS = frozenset({"on", "in", "by", "early", "late", "overnight", "at"})
+DATE_OPENERS = frozenset({"on", "in", "by", "early", "late", "overnight", "at", "before", "the"})
+_DAY_WORDS = frozenset({"of", "same", "next", "following", "dawn", "dusk", "nightfall", "daybreak", "noon", "midnight",
+                        "breakfast", "lunchtime", "lunch", "sunset", "sunrise"})   # "the same night", "by nightfall"
 
 
 class BeforeReader(PlaceReader):
@@ -107,14 +109,25 @@ class BeforeReader(PlaceReader):
         k = self._dated(toks, k) if k < len(toks) else k
         out: list[PlaceRef] = []
         while k < len(toks) and toks[k].word in (",", "and"):
-            m = k + 1 + (toks[k].word == "," and k + 1 < len(toks) and toks[k + 1].word == "and")
-            p = by_start.get(toks[m].start) if m < len(toks) else None
-            after = self._after(toks, p.end) if p is not None else m
-            if p is None or self._dated(toks, after) == after:
+            items = self._gapped_items(toks, k, by_start)   # "..., Rastan and Talbiseh on Friday"
+            after = self._after(toks, items[-1].end) if items else k
+            if not items or self._dated(toks, after) == after:
                 break
-            out.append(p)
+            out += items
             k = self._dated(toks, after)
         return out
+
+    def _gapped_items(self, toks: Words, k: int, by_start: dict[int, PlaceRef]) -> list[PlaceRef]:
+        """The places listed after the join at token ``k`` ("and A", ", A and B"), up to what follows them."""
+        items: list[PlaceRef] = []
+        while k < len(toks) and toks[k].word in (",", "and"):
+            m = k + 1 + (toks[k].word == "," and k + 1 < len(toks) and toks[k + 1].word == "and")
+            p = by_start.get(toks[m].start) if m < len(toks) else None
+            if p is None:
+                break
+            items.append(p)
+            k = self._after(toks, p.end)
+        return items
 
     def _dated(self, toks: Words, k: int) -> int:
         """Past a date or time of day from token ``k`` ("on Dec. 5", "early on Sunday", "in the early hours of
@@ -122,7 +135,7 @@ class BeforeReader(PlaceReader):
         if k >= len(toks) or toks[k].word not in DATE_OPENERS:
             return k
         j = k + 1
-        while j < len(toks) and (toks[j].word in self.time_words or toks[j].word.isdigit() or toks[j].word == "of"
+        while j < len(toks) and (toks[j].word in self.time_words or toks[j].word.isdigit() or toks[j].word in _DAY_WORDS
                                  or (toks[j].word in (".", "-") and toks[j].start == toks[j - 1].end)):
             j += 1
         timed = any(x.word not in DATE_OPENERS and x.word not in ("the", "of", ".", "-") for x in toks[k + 1:j])

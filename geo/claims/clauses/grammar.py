@@ -158,6 +158,17 @@ class Grammar:
                 return None
         return None
 
+    def item_adjective(self, toks: Words, m: int) -> bool:
+        """Token ``m`` is an adjective after an article or a force's possessive right before a list item's place ("and
+        the sprawling Base 46", "and the army's 46th Regiment base"; not "the hill overlooking Hama")."""
+        t = toks[m]
+        if m + 1 >= len(toks) or toks[m + 1].start not in self.place_starts:
+            return False
+        if t.start in self.forces_at:
+            return t.word.endswith("'s")
+        return toks[m - 1].word in ("the", "a", "an") and t.word.isalpha() and not t.cap and t.word not in self.verbs \
+            and t.word not in self.object_stops and t.word not in self.soft and t.start not in self.trigger_starts
+
     def settlement(self, p: PlaceRef) -> bool:
         """``p`` names a city, town, village or district: "the Homs oil refinery" is no part of its name (as
         "the Kuweires military airport" is of an airbase's)."""

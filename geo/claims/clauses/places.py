@@ -174,7 +174,7 @@ class PlaceReader(Grammar):
     def _item_word(self, toks, m: int) -> bool:
         """Token ``m`` heads a list item before its place ("and the naval facility in Tartus")."""
         return toks[m].word in self.item_heads or toks[m].word in self.zone_heads or (
-            toks[m].word in ZONE_PREPOSITIONS and toks[m - 1].word in self.zone_heads)
+            toks[m].word in ZONE_PREPOSITIONS and toks[m - 1].word in self.zone_heads) or self.item_adjective(toks, m)
 
     def _later_list(self, toks, i: int, k: int, places, unknown: bool) -> list[PlaceRef]:
         """"took over seven villages on the east bank, including A, B": a plural place noun's list a little further on."""
