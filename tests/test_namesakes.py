@@ -44,3 +44,7 @@ def test_no_claim_on_a_namesake():
                      Source("Test Wire", "2024-12-05", "", ""))
     claims = extract_claims(r, find_mentions(r, Matcher(gaz)), ClaimVocabulary(), gaz)
     assert claims == []   # (without "in Beirut" the same sentence is a claim on Aleppo's district)
+
+
+def test_a_list_of_names_places_none_of_them(places):
+    assert places("Talks in Moscow, Syria and Iraq were cancelled.") == ["moscow", "syria", "iraq"]

@@ -1,8 +1,9 @@
 """A name placed in another country is another place of that name: "Ashrafieh in Beirut" and
-"Beirut's Ashrafieh" are not Aleppo's al-Ashrafiyah, "Tripoli, Lebanon" is not Libya's Tripoli.
+"Beirut's Ashrafieh" are not Aleppo's al-Ashrafiyah.
 
-Only what the sentence itself says counts: the name right before "in <place>" or ", <country>",
-or right after "<place>'s", where both entries name their country and the two differ."""
+Only what the sentence itself says counts: the name right before "in <place>", or right after
+"<place>'s", where both entries name their country and the two differ. (Not "X, <country>": in a
+list of names, "Moscow, Syria and Iraq", that places nothing.)"""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from .metonymy import PLACE
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "area"})   # what a namesake may be
 LOCATING_KINDS = frozenset({"city", "town", "country"})             # what may place it
 _IN = re.compile(r"\s+in\s+(?:the\s+)?\Z")
-_COMMA = re.compile(r"\s*,\s*\Z")
 _OWNER = re.compile(r"['\u2019]s?\s+\Z")
 
 
@@ -29,9 +29,8 @@ def drop_namesakes(found: list[Mention], text: str, gaz: Gazetteer) -> list[Ment
         if not (ea.country and eb.country and ea.country != eb.country) or a.end > b.start:
             continue
         gap = text[a.end:b.start]
-        if ea.kind in SETTLEMENT_KINDS and eb.kind in LOCATING_KINDS and (
-                _IN.fullmatch(gap) or (eb.kind == "country" and _COMMA.fullmatch(gap))):
-            other.add(id(a))   # "Ashrafieh in Beirut", "Ashrafieh, Lebanon"
+        if ea.kind in SETTLEMENT_KINDS and eb.kind in LOCATING_KINDS and _IN.fullmatch(gap):
+            other.add(id(a))   # "Ashrafieh in Beirut"
         elif eb.kind in SETTLEMENT_KINDS and ea.kind in LOCATING_KINDS and _OWNER.fullmatch(gap):
             other.add(id(b))   # "Beirut's Ashrafieh"
     return [m for m in found if id(m) not in other] if other else found
