@@ -276,8 +276,7 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     elif passive or sp.place == "before":
         targets = reader.apposed(toks, ti, places) if sp.apposition else (   # (an apposition: what is right before it)
             reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places))
-        if targets and not sp.apposition and agent is not None:   # (a taker borrowed from elsewhere is not gapped)
-            targets = targets + reader.gapped(toks, te, places)
+        targets += reader.gapped(toks, te, places) if targets and not sp.apposition and agent is not None else []
     elif sp.place == "either":
         # "A and B are now under the control of X": the subject's list before the nearest place
         subject = reader.subject_places(toks, lo, ti, places)
@@ -305,8 +304,7 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
                 passive, agent = True, _agent_after(te, True, toks, actors, reader.time_words)
     if not targets and (where or (sp.agent == "inside" and sp.effect == "loss") or (
             sp.effect in ("gain", "presence") and not passive and not sp.noun and _scene_object(lo, te, toks, reader))):
-        # "On the Saraqib front, the army repelled the attack"
-        targets = reader.scene(toks, places, ti, regions=sp.effect not in ("gain", "presence"))
+        targets = reader.scene(toks, places, ti, sp.effect not in ("gain", "presence"))   # "On the Saraqib front, ..."
     if not targets and not people_object(toks, te, reader):
         targets = reader.label(toks, places)   # "1. Damascus — opposition forces in control of the capital"
     if passive and agent is None:

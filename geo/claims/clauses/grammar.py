@@ -31,6 +31,7 @@ class Grammar:
     """The grammar word lists, compiled once; the per-sentence facts the readers consult."""
 
     principal_of: dict[str, str] = {}   # backer -> the force it fights for (set by vocabulary.py)
+    kinds: Mapping[str, str] | EntryKinds = {}   # gazetteer entry id -> its kind ("city", "airbase"; set by extract.py)
 
     def __init__(self, grammar: dict, anaphora: dict, reporting_verbs, denials, negations):
         g = {k: frozenset(v) for k, v in grammar.items() if k != "list_joins"}
@@ -60,7 +61,6 @@ class Grammar:
         self.sentence_places: list[PlaceRef] = []   # the places of the sentence being read
         self.place_starts: frozenset[int] = frozenset()   # where they start
         self.parents: Mapping[str, str] = {}   # gazetteer entry id -> its parent's id, per gazetteer
-        self.kinds: Mapping[str, str] | EntryKinds = {}   # gazetteer entry id -> its kind ("city", "airbase")
         self.own_army_sides: frozenset[str] = frozenset()   # sides whose "the army" is their own
         self.enemy_of: dict[str, str] = {}   # side -> whom it means by "the terrorists" (actors.toml "enemy")
         self.proxy_of: dict[str, str] = {}   # state -> the force its "mercenary factions" are (actors.toml "proxy")

@@ -214,8 +214,7 @@ def listed_ending_at(toks: Words, j: int, places: list[PlaceRef], reach: int = P
     return found
 
 
-APPROACH_NOUNS = frozenset({"outskirts", "edge", "edges", "gates", "approaches", "entrance", "entrances", "doorstep",
-                            "perimeter"})
+APPROACH_NOUNS = frozenset("outskirts edge edges gates approaches entrance entrances doorstep perimeter".split())
 _SIDES = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeastern",
                     "northwestern", "southeastern", "southwestern"})
 
