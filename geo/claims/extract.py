@@ -12,7 +12,6 @@ from ..gazetteer import Gazetteer
 from ..model import Claim, Mention, PendingClaim, Report
 from ..text import Sentence, name_key, normalize, sentences
 from .clauses import ActorHit, ActorName, PlaceRef, tokenize
-from .clauses.grammar import EntryKinds
 from .clauses.words import in_time_clause, phrase_of, plural_name
 from .discourse import NO_ACTOR, Discourse, ForceRef, LastAgent, Said
 from .headed import bullet, holdings, place_heading
@@ -121,7 +120,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     norm = normalize(report.text)
     names = vocab.actor_names(norm, report.text)
     vocab.reader.parents = gazetteer.parents
-    vocab.reader.kinds = EntryKinds(gazetteer.entries)
+    vocab.reader.entries = gazetteer.entries
     doc = _Report(report, vocab, gazetteer, _Mentions.of(mentions, vocab, gazetteer), pending,
                   int(report.date[:4]) if report.date[:4].isdigit() else None, norm, names, [n.start for n in names],
                   Discourse(partial(first_claimant, vocab=vocab), vocab.last_speaker_nouns),

@@ -12,7 +12,6 @@ LABEL_BULLETS = frozenset({".", ")", "-", "*", "\u2022", "#"})   # before a list
 LABEL_MARKS = frozenset({":", "\u2014", "\u2013", "-", "|"})      # after it
 LABEL_KINDS = frozenset({"city", "town", "village"})   # between a label's place and its mark: the same place
 LABEL_NOTE_TOKENS = 6   # a label's parenthesis, "(N Hama)", is at most this long
-REGION_SCENE_WORDS = frozenset({"countryside", "province", "governorate", "rural", "region", "provinces"})
 OPENING_PREPOSITIONS = frozenset({"in", "on", "near", "around", "at", "across", "throughout", "outside", "inside"})
 OPENING_WORDS = 8   # words of a sentence-opening place phrase ("In the northern Aleppo countryside,")
 GAP_REACH = 8   # words from a status phrase to the date of its first place ("fell to the HTS-led rebels on Nov. 30")
@@ -223,7 +222,6 @@ class BeforeReader(PlaceReader):
         comma = next((k for k, t in enumerate(toks[:15]) if t.word in (",", ";")), None)
         if comma is None or comma >= ti or toks[comma].word != "," or any(t.word == ";" for t in toks[comma:ti]):
             return []
-        if not regions and any(t.word in REGION_SCENE_WORDS for t in toks[1:comma]):
-            return []   # (gains: "In the Idlib countryside, the factions took the junction": no claim on the province)
         inside = [p for p in places if p.end <= toks[comma].start and p.key is not None]
-        return inside[:1]
+        # (gains: "In the Idlib countryside, the factions took the junction": no claim on the province)
+        return [p for p in inside[:1] if regions or self.settlement(p)]

@@ -16,22 +16,11 @@ CONTINUED = "continued"   # right_after_its_verb: after "and that", going on wit
 LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outside", "within", "under", "from", "to", "into"})
 
 
-class EntryKinds:
-    """Entry id -> its kind, read from the gazetteer's entries when asked (no table of a big gazetteer's kinds)."""
-
-    def __init__(self, entries: Mapping):
-        self.entries = entries
-
-    def get(self, eid: str) -> str | None:
-        e = self.entries.get(eid)
-        return e.kind if e is not None else None
-
-
 class Grammar:
     """The grammar word lists, compiled once; the per-sentence facts the readers consult."""
 
     principal_of: dict[str, str] = {}   # backer -> the force it fights for (set by vocabulary.py)
-    kinds: Mapping[str, str] | EntryKinds = {}   # gazetteer entry id -> its kind ("city", "airbase"; set by extract.py)
+    entries: Mapping = {}   # the gazetteer's entries, by id (set by extract.py): their kinds
 
     def __init__(self, grammar: dict, anaphora: dict, reporting_verbs, denials, negations):
         g = {k: frozenset(v) for k, v in grammar.items() if k != "list_joins"}
@@ -172,7 +161,8 @@ class Grammar:
     def settlement(self, p: PlaceRef) -> bool:
         """``p`` names a city, town, village or district: "the Homs oil refinery" is no part of its name (as
         "the Kuweires military airport" is of an airbase's)."""
-        return p.key is not None and self.kinds.get(p.key.place_id) in _SETTLEMENTS
+        e = self.entries.get(p.key.place_id) if p.key is not None else None
+        return e is not None and e.kind in _SETTLEMENTS
 
     def thing_after(self, toks: Words, j: int, owned: bool) -> int | None:
         """Past the thing a place owns or names, starting at token ``j`` right after "X's" (``owned``) or "the X"
