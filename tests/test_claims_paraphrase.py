@@ -2526,7 +2526,7 @@ def test_a_tv_channel_named_after_a_town_is_no_place(read):
     ("Rebels seized Aleppo last weekend. On Thursday they captured Hama, after the Syrian army said it had pulled "
      "its units out to avoid fighting in the streets.\n\nOn Friday they took Rastan and Talbiseh.",
      {("aleppo", "opposition", "captured"), ("hama", "opposition", "captured"), ("rastan", "opposition", "captured"),
-      ("talbiseh", "opposition", "captured")}),
+      ("talbiseh", "opposition", "captured"), ("hama", "government", "withdrew")}),
     # Hezbollah is none of the actors: its fighters, and bare fighters right after it, claim nothing
     ("Hezbollah withdrew its fighters from Qusayr on Saturday night. At least 150 armored vehicles carrying several "
      "hundred fighters left Qusayr in phases. Its fighters later fought in Aleppo.", set()),
@@ -2545,8 +2545,9 @@ def test_main_clause_forces_and_bodies_of_no_actor(run, text, claims):
      {("tishrin_dam", "sna", "contested")}),
     ("Groups of Turkish soldiers entered Manbij.", {("manbij", "turkey", "entered")}),
     # a time clause after a comma is no trailing speaker
+    # (and the units pulled out are out of the place the main clause took)
     ("Rebels took Aleppo. On Thursday they captured Hama, after the Syrian army said it had pulled its units out.",
-     {("aleppo", "opposition", "captured"), ("hama", "opposition", "captured")}),
+     {("aleppo", "opposition", "captured"), ("hama", "opposition", "captured"), ("hama", "government", "withdrew")}),
 ])
 def test_linked_factions_proxies_and_time_clauses(run, text, claims):
     assert run(text) == claims

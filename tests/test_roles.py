@@ -98,6 +98,10 @@ def test_a_heading_about_a_place_is_not_a_dateline(matcher):
     ("Israel struck an arms depot overnight.", "Israel"),                        # action verb
     ("Iran has sent more advisers this month.", "Iran"),                         # auxiliary
     ("Russia is quietly moving its warships out of port.", "Russia"),            # progressive
+    ("Russia retains control of the base for now.", "Russia"),                   # a verb, not "Syria talks"
+    ("Moscow keeps hold of its port in Latakia.", "Moscow"),
+    ("The government of Iran denied any role.", "Iran"),                         # its government
+    ("The leaders of Turkey and Russia met in Doha.", "Turkey"),
     ("Tehran will firmly support its allies.", "Tehran"),                        # modal + adverb
     ("Washington has 1,200 troops stationed in the east.", "Washington"),        # possession
     ("Turkey on Tuesday closed two more crossings.", "Turkey"),                  # time adverbial

@@ -7,7 +7,7 @@ from .clauses import ActorHit, token_at
 from .clauses.grammar import CONTINUED
 from .clauses.words import SUBJECT_LOCATIVES, by_no_force, heading, in_closed_relative, is_claimant, phrase_of
 from .discourse import NO_ACTOR
-from .query import AgentQuery, has_side, named_before, own_army, resolved_before
+from .query import AgentQuery, has_side, indefinite, last_force_before, named_before, own_army, resolved_before
 
 RECENT_SENTENCES = 3   # an agentless phrase ("Hirbil was also liberated") takes the agent of a
                        # claim at most this many sentences back
@@ -40,6 +40,10 @@ def _force(q: AgentQuery, a: ActorHit) -> str | None:
         return _in_order(q, a)
     if a.kind == "anaphor":
         head = a.head if a.head in q.reader.generic else ""
+        last = last_force_before(q, a.start)
+        if last is not None and last.kind == "generic" and last.actor is None and a.number == "sg" and not last.plural \
+                and indefinite(q, last):
+            return _force(q, last)   # "a second column pushed north, and by evening it stood ...": the column's
         before = resolved_before(q, a.start)
         if a.number == "pl" and before and not any(f.plural for f in before) \
                 and before[-1].head not in q.reader.common_heads:

@@ -94,8 +94,27 @@ def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit],
     by = k > 0 and toks[k - 1].word == "by"
     return next((a for a in actors if toks[k].start <= a.start and a.start - toks[k].start <= AGENT_AFTER_REACH
                  and not (by and _past_a_name(toks.between(toks[k].start, a.start)))
-                 and not any(t.word in _NEW_CLAUSE or (t.word == "," and not by and toks[0].word in _OPENERS)
+                 and not any(t.word in _NEW_CLAUSE or (t.word == "," and not by and (toks[0].word in _OPENERS
+                                                                                    or not _to_before(toks, a)))
                              for t in toks.between(toks[k].start, a.start))), None)   # ("After X fell, the army ...")
+
+
+def _to_before(toks: Words, a: ActorHit) -> bool:
+    """"to" (and "the") right before the force ``a``, or a verb of saying right after it: "fell, after a
+    week of fighting, to the rebels", "changed hands, a rebel commander said"; not "Aleppo falls, Idlib
+    rebel-held, SNA opens a front": a list's next item."""
+    j = toks.at(a.start) - 1
+    j -= j > 0 and toks[j].word == "the"
+    k = toks.at(a.end)
+    said = next((t.word in _SAID for t in toks[k:k + SPEAKER_NOUN_WORDS + 1] if t.word in _SAID or not t.word.isalpha()), False)
+    return (j >= 0 and toks[j].word in ("to", "into")) or said   # ("a rebel commander said")
+
+
+SPEAKER_NOUN_WORDS = 2   # words of a speaker's noun between its force and its verb ("rebel [field commander] said")
+
+
+_SAID = frozenset({"said", "says", "say", "told", "tells", "reported", "reports", "claimed", "claims", "announced",
+                   "announces", "added", "adds", "confirmed", "confirms", "stated", "states"})
 
 
 _OPENERS = frozenset({"after", "when", "once", "as", "since", "before", "although", "though", "while", "until", "if"})
@@ -129,13 +148,15 @@ def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], a
         head = [p for p in places if p.end <= near[-1].start and p.key is not None]
         near = head[-1:]   # "Kuweires air base east of Aleppo, taken by X": the base
     # (the word before the list "A, B and C" that ends there, and before "in the towns of" it)
-    before = toks.at(listed_ending_at(toks, toks.at(near[-1].end) - 1, places, LIST_REACH)[0].start) - 1 if near else -1
+    listed = listed_ending_at(toks, toks.at(near[-1].end) - 1, places, LIST_REACH) if near else []
+    before = toks.at(listed[0].start) - 1 if near else -1
+    opens = before < lo     # "Rastan and Talbiseh taken by noon": the list opens the clause
     while before > 0 and (toks[before].word == "the" or toks[before].word in LOCATIVE_HEADS):
         before -= 1
     # (not "forces in Hama pulled out", "soldiers defending Hama pulled back": the place is a preposition's object)
     if ti > 0 and not objected and near and toks[ti].word.endswith(("ed", "en")) and not (
             before >= 0 and (toks[before].word in SUBJECT_LOCATIVES or toks[before].word in GUARDING)):
-        return near[-1:], True
+        return (listed if opens else near[-1:]), True
     listed = reader.listed_before(toks, ti, places)
     if listed:
         return listed, True   # "A, B and C among the villages taken"
@@ -225,6 +246,8 @@ def _noun_arguments(te: int, toks: Words, places: list[PlaceRef], actors: list[A
             k = toks.at(force.end)
             return reader.objects(toks, k, places, noun=True, where=where), force
     targets = reader.objects(toks, te, places, noun=True, where=where)
+    if targets and te > 0 and any(x.start in reader.trigger_starts for x in toks.between(toks[te - 1].end, targets[0].start)):
+        targets = []   # "the withdrawal almost certainly leaves X to ...": X is the verb's, not the noun's
     if te < len(toks) and toks[te].word == "of" and not targets:
         return targets, UNKNOWN   # "the evacuation of the security branches": a stated agent, no known force
     if targets and targets[-1].end is not None:
@@ -276,7 +299,7 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     elif passive or sp.place == "before":
         targets = reader.apposed(toks, ti, places) if sp.apposition else (   # (an apposition: what is right before it)
             reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places))
-        targets += reader.gapped(toks, te, places) if targets and not sp.apposition and agent is not None else []
+        targets += reader.gapped(toks, te, places) if targets and not sp.apposition else []
     elif sp.place == "either":
         # "A and B are now under the control of X": the subject's list before the nearest place
         subject = reader.subject_places(toks, lo, ti, places)

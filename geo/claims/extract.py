@@ -10,6 +10,7 @@ from functools import partial
 
 from ..gazetteer import Gazetteer
 from ..model import Claim, Mention, PendingClaim, Report
+from ..reports.header import MONTHS
 from ..text import Sentence, name_key, normalize, sentences
 from .clauses import ActorHit, ActorName, PlaceRef, tokenize
 from .clauses.words import in_time_clause, phrase_of, plural_name
@@ -129,9 +130,29 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
                   home_army=_home_army(report, mentions, vocab, names))
     for n_sent, sent in enumerate(sentences(report.text)):
         if len(sent.text) <= MAX_SENTENCE:
+            found = len(doc.claims)
             _read_sentence(doc, n_sent, sent)
+            if len(doc.claims) == found and _section_heading(report.text, sent):
+                doc.talk.agent = None   # "North of the city": what follows borrows no force from before it
     _listed_holdings(doc, mentions)
     return doc.claims
+
+
+SECTION_HEADING_WORDS = 6   # a line of at most this many words, without a full stop, heads a section
+
+
+_DATE_WORDS = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                   "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night"}
+
+
+def _section_heading(text: str, sent: Sentence) -> bool:
+    """Whether ``sent`` is a line of its own, short and without final punctuation, and no date or
+    time ("The center", not "Thursday, November 28" in a diary: the story goes on under that)."""
+    line = sent.text.strip()
+    words = re.findall(r"[\w']+", line.lower())
+    return (bool(line) and line[-1].isalnum() and len(words) <= SECTION_HEADING_WORDS
+            and not any(w in _DATE_WORDS or any(c.isdigit() for c in w) for w in words)
+            and text.startswith("\n", sent.end) and (sent.start == 0 or text[sent.start - 1] == "\n"))
 
 
 def _home_army(report: Report, mentions: list[Mention], vocab: ClaimVocabulary, names: list[ActorName]) -> str:
@@ -214,10 +235,21 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     _keep(doc, reading.found, n_sent, sent)
     # carry to the next sentence: the last speaker and the forces named
     talk.said(claimant_here)
+    _remember(talk, named, norm, toks, vocab)
+
+
+def _remember(talk: Discourse, named: list[ActorHit], norm: str, toks, vocab: ClaimVocabulary) -> None:
+    """Remember the forces a sentence read for claims named, for "they" and "its units" later."""
+    reader = vocab.reader
     named_here: list[ForceRef] = []
     rank: list[tuple[bool, bool]] = []
+    before: ActorHit | None = None
     for a in outside(named, [], norm, vocab):   # (with those inside a phrase: "attacks by Turkish-backed factions")
-        aid = a.actor if a.kind != "anaphor" else talk.resolve(a.number, named_here, a.head)
+        aid = a.actor if a.kind != "anaphor" else talk.resolve(
+            a.number, [f for f, r in zip(named_here, rank) if r[0]] or named_here, a.head)   # (not a sponsor's "it")
+        if a.kind == "generic" and before is not None and named_here and _APPOSED.fullmatch(norm, before.end, a.start):
+            aid = named_here[-1].actor   # "the SNA, a coalition of factions": the SNA
+        before = a
         if aid is None and a.kind == "name" and phrase_of(toks, a) in vocab.unaligned:
             aid = NO_ACTOR   # "Hezbollah ... its fighters": a body of none of the actors, remembered as such
         if aid:
@@ -228,6 +260,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     talk.named([f for _, f in sorted(zip(rank, named_here), key=lambda x: x[0])])
 
 
+_APPOSED = re.compile(r",\s+(?:a|an)\s+")   # a force, then a general noun describing it
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
@@ -278,11 +311,24 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
     events = {p.key.place_id for f in found if not f.trigger.held for p in f.places if p.key is not None}
     report, text = doc.report, sent.text
     hedged = bool(doc.vocab.rx_hedged.search(doc.norm[sent.start:sent.end]))
-    main = [f for f in found if not f.trigger.held and not f.subordinate] or [f for f in found if not f.trigger.held]
+    # (not what describes a place: "rebel-held X", "X, the last SDF-held town")
+    said = [f for f in found if not f.trigger.held and not f.trigger.pattern.apposition]
+    main = [f for f in said if not f.subordinate] or said
     if main:   # "Rebels took Hama after the army withdrew. Homs was captured too": the rebels
         doc.talk.agent = LastAgent(main[-1].actor, n_sent, main[-1].trigger.pattern.effect)
         doc.talk.places = tuple(p.key for p in main[-1].places if p.key is not None)   # for "All three ..." next
     undone = _undone(found, doc.norm[sent.start:sent.end]) + _retreats(found)
+    lost = {(p.key.place_id, f.actor) for f in found if f.trigger.pattern.effect in ("loss", "defence") and f not in undone
+            for p in f.places if p.key is not None}
+    # a hold the sentence says another force ended ("Tel Rifaat, which the YPG has held since 2016, is now liberated")
+    taken = {(p.key.place_id, f.actor) for f in found if f.trigger.pattern.effect == "gain" and f not in undone
+             for p in f.places if p.key is not None}
+    lost |= {(pid, g.actor) for g in found if g.trigger.pattern.effect == "hold" for p in g.places if p.key is not None
+             for pid, taker in taken if pid == p.key.place_id and taker != g.actor}
+    # (a hold told after the event is a claim of its own: "repelled attacks on the dam, and the dam remained theirs")
+    later = {(p.key.place_id, f.actor) for f in found if f.trigger.pattern.effect == "hold"
+             and any(e.trigger.start < f.trigger.start and e.trigger.pattern.effect in ("loss", "defence", "gain")
+                     for e in found) for p in f.places if p.key is not None}
     for f in found:
         if f in undone:
             continue
@@ -295,8 +341,8 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
                                                     text, sent.start + p.start, sent.start + p.end))
                 continue
             m = p.key
-            if t.held and m.place_id in events:
-                continue
+            if (t.held and m.place_id in events) or (t.pattern.effect == "hold" and (m.place_id, f.actor) in lost - later):
+                continue   # ("units stationed in X withdrew", "... repelled an attack": the event says it)
             doc.add(m.place_id, f.actor, t.pattern.status, t.pattern.effect, f.speaker, text, hedged,
                     text[t.start:t.end], sent.start, date)
 

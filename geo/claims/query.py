@@ -94,3 +94,24 @@ def named_before(q: AgentQuery, a: ActorHit) -> bool:
     """A capitalised word right before the phrase says whose it is ("Syrian troops")."""
     k = q.toks.at(a.start) - 1
     return k >= 0 and q.toks[k].cap and q.toks[k].word != "the"
+
+
+def last_force_before(q: AgentQuery, at: int) -> ActorHit | None:
+    """The last force phrase of the sentence before ``at`` that is no anaphor, past one set off in
+    apposition to a force before it ("the Syrian Free Army, a US-backed group, says it ...")."""
+    before = [x for x in q.named if x.end <= at and x.kind != "anaphor"]
+    while len(before) > 1 and _apposed([t.word for t in q.toks.between(before[-2].end, before[-1].start)]):
+        before.pop()
+    return before[-1] if before else None
+
+
+def indefinite(q: AgentQuery, a: ActorHit) -> bool:
+    """The phrase ``a`` opens with "a", "an" or "another" (within it or just before it, with one word between)."""
+    k = q.toks.at(a.start)
+    words = [t.word for t in q.toks[max(0, k - 2):k]] + [t.word for t in q.toks.between(a.start, a.end)][:2]
+    return any(w in ("a", "an", "another") for w in words)
+
+
+def _apposed(gap: list[str]) -> bool:
+    """The words between two force phrases set the second off as what the first is (", a US-backed")."""
+    return len(gap) >= 2 and gap[0] == "," and gap[1] in ("a", "an", "the") and "," not in gap[2:] and len(gap) <= 6

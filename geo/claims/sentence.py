@@ -125,8 +125,8 @@ class SentenceReading:
         elif not targets and t.pattern.effect == "loss" and found and self._subordinate_to(found[-1], ti, t.end) \
                 and found[-1].trigger.pattern.effect in ("gain", "presence", "hold") and not self._object_named(t):
             targets = found[-1].places   # "Rebels entered Hama after government forces withdrew"
-        elif not targets and self._moved_in(t, ti):
-            targets = found[-1].places   # "Troops pulled out of X, and the SDF moved in"
+        elif not targets and (self._moved_in(t, ti) or self._moved_in(t, ti, out=True)):
+            targets = found[-1].places   # "Troops pulled out of X, and the SDF moved in"; "took X, and the SDF pulled out"
         elif not targets and t.pattern.effect in ("loss", "defence"):
             # "Government forces in Hama withdrew"; "In Suwayda, ... government forces left their posts";
             # "army units stationed in A and B thwarted attempts to infiltrate"
@@ -146,12 +146,15 @@ class SentenceReading:
         k = self.toks.at(t.end)
         return self.norm[t.start:t.end].endswith((" of", " from")) and k < len(self.toks) and self.toks[k].word.isalpha()
 
-    def _moved_in(self, t: Trigger, ti: int) -> bool:
+    def _moved_in(self, t: Trigger, ti: int, out: bool = False) -> bool:
         """A gain or entry with no object right after a withdrawal in the same clause, into the place
         left ("the army pulled out of X, and the SDF moved in"); not "after moving in", not one with
-        a place after it ("moved in to secure Hama"), not past a semicolon or relative pronoun."""
+        a place after it ("moved in to secure Hama"), not past a semicolon or relative pronoun.
+        ``out``: a withdrawal with no object right after a gain, from the place taken ("the SNA took X,
+        and the Kurdish-led forces pulled out")."""
         found, toks = self.found, self.toks
-        return (t.pattern.effect in ("gain", "presence") and bool(found) and found[-1].trigger.pattern.effect == "loss"
+        moved, before = (("loss",), ("gain", "presence")) if out else (("gain", "presence"), ("loss",))
+        return (t.pattern.effect in moved and bool(found) and found[-1].trigger.pattern.effect in before
                 and _objectless(toks, t.end) and not (ti > 0 and toks[ti - 1].word in ("after", "since"))
                 and not any(p.start >= t.end for p in self.places)
                 and not any(x.word == ";" or x.word in self.vocab.reader.relatives
@@ -336,7 +339,8 @@ _SENT = re.compile(r"\b(?:sent|dispatched|rushed|deployed|moved|sending|dispatch
 _SUPPOSED = re.compile(r"(?:\s*\S+){0,4}?\s+(?:would|could|might)\b")   # "the entry of X into Y would ..."
 _SUBORDINATE_ENDS = re.compile(r",| but | yet ")   # "X took A after Y withdrew[,| but] (X) pulled out"
 _WITHIN = re.compile(r"\s*(?:to|into|towards?) the (?:city |town )?(?:centre|center|heart|inner|middle|old)")
-_OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "behind", "hours", "shortly", "\u2014"})
+_OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "behind", "hours", "shortly", "\u2014",
+                              "along", "without", "overnight", "before", "during", "under", "at", "late", "early"})
 
 
 def _objectless(toks, end: int) -> bool:

@@ -4,13 +4,13 @@ X", a trailing "..., X said", else the outlet) and which side that speaker is on
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import Report
 from ..text import name_key, normalize
 from .clauses.words import venue
 from .discourse import NO_ACTOR, Discourse
+from .labels import interviewee, label_speaker
 from .triggers import Trigger, find_triggers
 from .vocabulary import ClaimVocabulary
 
@@ -35,11 +35,11 @@ _ORG_NOUNS = frozenset({"group", "organisation", "organization", "movement", "al
 _AGAINST_CLAIMS = re.compile(r"(?:contrary to|despite|unlike|in contrast to|amid|dismissing|rejecting|denying)\b", re.I)
 _RELATIVE_OPENER = re.compile(r", (?:which|who|whose)\b(?!.*,\s*(?:which|who|whose)\b)")   # the last one
 _OPENS_CLAUSE = re.compile(r"\b(?:where|which|who|whose|while|whereas)\W*$")   # the cue opens that clause
-_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "as", "after", "before", "when", "because", "since", "until"})
+_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "as", "after", "before", "when", "because", "since", "until",
+                           "though", "although", "even"})
+_SPONSORING = frozenset({"backed", "supported", "funded", "armed", "sponsored", "trained"})   # "US-backed X": X speaks
 _PRONOUNS = frozenset({"we", "they", "he", "she", "it", "i"})   # the speaker when a phrase ends with one
 _SURNAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gen|General|Colonel|Col|Admiral|Minister)\.? )?[A-Z][\w'-]+")
-_LABEL_COLON = re.compile(r"(?<!\d):|:(?!\d)")
-LABEL_WORDS = 10   # words of a label before a colon that may name the speaker ("Military source:")
 SIDE_CACHE_SIZE, NO_SIDE = 4096, ("outlet", "other")   # claimant phrases whose side is remembered; sides of no actor
 SIGNATURE_WORDS = 10       # a report's last line that names a force and is at most this long signs it
 _NAME_JOINS = frozenset({"of", "the", "and", "for", "in", "on", "al", "el", "de", "&", "-", "|", "/"})   # in a name, lower case
@@ -189,32 +189,7 @@ def _speaker_phrase(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, ve
         p = phrase_after(text, norm, cue.end())
         if p:
             return p
-    return _trailing_speaker(t, text, norm, verbs) or _label_speaker(t, text, norm, vocab)
-
-
-_NAME_LABEL = re.compile(r"\s*([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}):\s")   # "Ciwan Derik: We took over X"
-INTRO_CHARS = 120   # characters of the phrase that introduces a person ("X, a commander of the SDF's ...")
-
-
-@lru_cache(maxsize=4)
-def _has_name_labels(report_text: str) -> bool:
-    """Some line of the report opens with a person's name and a colon (found once per report)."""
-    return re.search(r"(?m)^[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}:\s", report_text) is not None
-
-
-def _interviewee(text: str, report_text: str) -> str | None:
-    """A line opened by a person's name and a colon (a transcript's, an interview's), whose name
-    the report introduced with an appositive ("Ciwan Derik, a commander of the SDF's Deir ez-Zor
-    Military Council"): that name and appositive (its side is the appositive's)."""
-    if not _has_name_labels(report_text):
-        return None
-    at = report_text.find(text)
-    line = report_text[report_text.rfind("\n", 0, at) + 1:at + 1] if at >= 0 else text   # (the line's label)
-    m = _NAME_LABEL.match(line) or _NAME_LABEL.match(text)
-    if m is None:
-        return None
-    intro = re.search(rf"\b{re.escape(m.group(1))}, (?:a|an|the) ([^.;:]{{1,{INTRO_CHARS}}})", report_text)
-    return f"{m.group(1)}, {intro.group(1).split(',')[0]}" if intro else None
+    return _trailing_speaker(t, text, norm, verbs) or label_speaker(t, text, norm, vocab)
 
 
 def _in_relative(norm: str, cue: re.Match, t: Trigger) -> bool:
@@ -222,34 +197,6 @@ def _in_relative(norm: str, cue: re.Match, t: Trigger) -> bool:
     backed by Turkey according to Syrian officials, overran X": the officials speak for the backing)."""
     opener = _RELATIVE_OPENER.search(norm, 0, cue.start())
     return opener is not None and "," in norm[cue.end():t.start]
-
-
-_TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:gmt|utc|et|local time)?\s*[-\u2013\u2014|]?\s*(?=\D)")
-_BULLET = re.compile(r"[-*\u2022\u2013\u2014]|\d+[.)]")   # a list item's mark before its label
-
-
-def _label_speaker(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary) -> str | None:
-    """"Military source: the army is ...", "URGENT | Homs governor to Syrian TV: ...", "COMMANDER:
-    we ...": a label before a colon that opens the sentence names who speaks, when it is a force
-    or holds a role word."""
-    m = _LABEL_COLON.search(norm, 0, t.start)   # not the colon of a time ("[18:05]")
-    if m is None:
-        return None
-    colon = m.start()
-    start = max(norm.rfind("|", 0, colon), norm.rfind("]", 0, colon)) + 1
-    stamp = _TIME_STAMP.match(norm, start)   # "01:10 - Factions: ..." (a ticker's time before the label)
-    start = stamp.end() if stamp else start
-    label = norm[start:colon].strip()
-    if not label or len(label.split()) > LABEL_WORDS or any(c.isdigit() for c in label):
-        return None
-    words = label.split()
-    if words[-1] in vocab.reader.item_heads:
-        return None   # "Damascus city: ...": a place the line is about, not a speaker
-    written = text[start:colon].strip(" |")
-    role = vocab.rx_role.search(label + " for") or set(words) & vocab.speaker_roles
-    if not (role or (not _BULLET.match(written) and any(n.actor for n in vocab.actor_names(" " + label + " ")))):
-        return None   # (a list item's "- Damascus:" is the place it is about)
-    return written
 
 
 def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, report: Report, talk: Discourse,
@@ -262,7 +209,7 @@ def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, repor
     if claimant is not None and name_key(claimant) in vocab.carry_over:
         claimant = talk.earlier(claimant)
     if claimant is None:
-        claimant = _interviewee(text, report.text)
+        claimant = interviewee(text, report.text)
     if claimant is None:
         return Speaker(report.outlet, "outlet")
     side = side_of(vocab, claimant, report.outlet)
@@ -314,11 +261,14 @@ def _side_of_phrase(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
     n = " " + normalize(claimant) + " "
     names = vocab.actor_names(n, f" {claimant} " if len(n) == len(claimant) + 2 else None)
     named = [(x, x.actor) for x in names if x.actor and not venue(n, x.start, vocab.media_heads)
-             and not n.startswith(" based ", x.end)]   # ("Damascus-based journalists": where they work)
+             and not n.startswith(" based ", x.end)   # ("Damascus-based journalists": where they work)
+             and not vocab.rx_title_after.match(n, x.end)]   # ("The Washington Post": a newspaper)
     if not named and any(x.name in vocab.unaligned for x in names):
         return "other"   # "the Lebanese army said": a body of none of the actors
     if named and claimant.endswith(")") and n[named[-1][0].end:].strip() == ")":
         return named[-1][1]   # "the Internal Security Forces (Asayish)": the name in brackets says whose
+    while len(named) > 1 and n[named[0][0].end:named[1][0].start].strip() in _SPONSORING:
+        named = named[1:]   # "the US-backed Syrian Free Army": the army, not its sponsor
     if named:
         owner = next((b for a, b in zip(named, named[1:]) if n[a[0].end:b[0].start].strip() in ("of", "of the")), None)
         return (owner or named[0])[1]   # "the General Command of the SDF": the SDF's

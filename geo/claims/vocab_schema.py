@@ -15,7 +15,8 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                     "borrows": bool},
         "reporting": {k: STR_LIST for k in ("verbs", "denials", "before_claimant", "roles", "carry_over",
                                             "last_speaker_nouns", "outlet_words", "report_nouns",
-                                            "denied_after", "issuers", "question_labels", "media_nouns")},
+                                            "denied_after", "issuers", "question_labels", "media_nouns", "title_nouns",
+                                            "label_sources")},
         "hedges": {k: STR_LIST for k in ("intention", "estimates", "conditions", "history", "history_after", "history_not_before",
                                           "perfect", "prevention", "negations", "hedged", "reinforcing", "transient",
                                           "infinitive_facts", "infinitive_not", "background", "future_time",
@@ -40,11 +41,12 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                                            "singular_pronouns", "plural_pronouns", "own_pronouns", "order_pronouns",
                                            "army_words",
                                            "modifier_links", "identity_links", "owned_only", "modified_nouns",
-                                           "time_words")},
+                                           "sponsor_links", "time_words")},
     },
 }
 FULL_TABLES = {"claims.toml": ("reporting", "hedges", "grammar"), "actors.toml": ("anaphora",)}
 # keys added later: an older vocabulary copy without them still loads
 OPTIONAL = frozenset({"reinforcing", "transient", "media_nouns", "infinitive_facts", "infinitive_not", "background",
-                       "future_time", "future_time_with_modal", "irregular_past", "road_nouns", "order_pronouns"})
+                       "future_time", "future_time_with_modal", "irregular_past", "road_nouns", "order_pronouns",
+                       "sponsor_links", "title_nouns", "label_sources"})
 REQUIRED = {"claims.toml": ("status", "reporting", "hedges", "grammar"), "actors.toml": ("actors", "anaphora")}

@@ -300,6 +300,9 @@ class ClaimVocabulary:
         self.rx_media_after = re.compile(rf"\s*(?:{rx_words(rep.get('media_nouns', []))})\b") \
             if rep.get("media_nouns") else _NEVER   # "state television": a medium, no force
         self.media_heads = frozenset(name_key(w).split(" ")[-1] for w in rep.get("media_nouns", []))
+        self.label_sources = frozenset(name_key(w) for w in rep.get("label_sources", []))   # "SOHR: ..."
+        # "The Washington Post", "the Jerusalem Post": a newspaper named after a place is no force
+        self.rx_title_after = re.compile(rf" (?:{rx_words(rep['title_nouns'])})\b") if rep.get("title_nouns") else _NEVER
         self.rx_issuer = re.compile(rf"(?:\S+ ){{0,8}}(?:{rx_words(rep['issuers'])})(?: of \S.*)?")
         self.rx_intention = wb("|".join(hedges["intention"]))
         self.rx_infinitive_fact = wb("|".join(hedges.get("infinitive_facts", []))) if hedges.get("infinitive_facts") else _NEVER
@@ -359,7 +362,9 @@ class ClaimVocabulary:
             if not any(taken[a:b]):
                 taken[a:b] = b"\x01" * (b - a)
                 chosen.append((a, b, w))
-        out = [ActorName(a, b, self.actor_of.get(w), w) for a, b, w in sorted(chosen)]
+        # (not a name negated by "anti-": "anti-government forces", "anti-Assad rebels" are not the government's)
+        out = [ActorName(a, b, self.actor_of.get(w), w) for a, b, w in sorted(chosen)
+               if not (norm.endswith("anti ", 0, a) and (text is None or text[a - 1:a] == "-"))]
         for k in range(1, len(out)):   # "Russia's defence ministry": the owner's, not the Syrian one
             owner, owned = out[k - 1], out[k]
             if owner.actor and owned.actor and norm[owner.end:owned.start] == "'s " \

@@ -17,7 +17,8 @@ from typing import NamedTuple
 
 from ..gazetteer import Gazetteer
 from ..model import Entry, Mention, Report
-from .context_vocab import Anaphor, ContextVocab
+from ..text import name_key
+from .context_vocab import Anaphor, ContextVocab, KindAnaphor
 from .evocations import Evocation, Evocations, Evoked, SentenceAt
 from .metonymy import PLACE
 from .related import Related
@@ -35,10 +36,12 @@ class _Fit(Enum):
     BLOCK = "block"
 
 
-def _fit(e: Evocation, spec: Anaphor, here: int = -1) -> _Fit:
+def _fit(e: Evocation, spec: Anaphor, here: int = -1, topic: str | None = None) -> _Fit:
     """``here``: the start of the phrase's sentence ("Manbij ... took over the city": a town named in
-    the same sentence, ``spec.sentence_kinds``)."""
-    if e.kind in spec.kinds or (e.sent_start == here and e.kind in spec.sentence_kinds):
+    the same sentence, ``spec.sentence_kinds``); ``topic``: the report's topic when the report never
+    calls it by a kind of ``spec.topic_kinds`` (a report on Manbij calls it "the city")."""
+    if (e.kind in spec.kinds or (e.sent_start == here and e.kind in spec.sentence_kinds)
+            or (e.eid is not None and e.eid == topic and e.kind in spec.topic_kinds and not e.named_kind)):
         return _Fit.ACCEPT
     if e.kind in spec.pass_over or (e.named_kind and e.kind in spec.pass_over_named):
         return _Fit.PASS
@@ -97,6 +100,15 @@ class _Reading:
             self._evoked = Evoked(ev.evocations(self.found, self.report.text, self.norm, self.sentence_at))
             self.topic = ev.topic(self.found)
         return self._evoked
+
+    def plain_topic(self, spec: Anaphor) -> str | None:
+        """The report's topic, unless the report itself calls it by a kind of ``spec.topic_kinds``
+        ("the town of Manbij"): a town "the city" may point at anywhere (context.toml)."""
+        topic = self.topic if spec.topic_kinds else None
+        if topic is None or any(e.eid == topic and e.named_kind and e.kind in spec.topic_kinds
+                                for e in self.evoked.found):
+            return None
+        return topic
 
     def paragraph_start(self, pos: int) -> int:
         """Where the line holding ``pos`` starts (a report's paragraphs are its lines)."""
@@ -171,8 +183,10 @@ class ContextRules:
     def _phrases(self, norm: str) -> list[_Phrase]:
         """The features, anaphors and road words of ``norm``, in that order."""
         v = self.vocab
-        out = [_Phrase(m.start(), m.end(), partial(self._feature, word=m.group("f"), own=m.group("own")))
-               for m in finditer(v.rx_feature, v.rx_feature_relaxed, norm)]
+        out = [_Phrase(m.start(), m.end(), partial(self._of_kind, spec=k)) for k in v.kind_anaphors
+               for m in k.rx.finditer(norm)]   # (before the features: "the dam" just named, not the city's)
+        out += [_Phrase(m.start(), m.end(), partial(self._feature, word=m.group("f"), own=m.group("own")))
+                for m in finditer(v.rx_feature, v.rx_feature_relaxed, norm)]
         for scan in v.anaphors:
             resolve = partial(self._anaphor, spec=scan.spec)
             out.extend(_Phrase(m.start(), m.end(), resolve) for m in finditer(scan.rx, scan.relaxed, norm))
@@ -204,6 +218,23 @@ class ContextRules:
         if city is not None and target is not None and target.kind not in _FEATURE_NOT:
             reading.add(a, b, target.id)
             reading.evoke(a, b, city.id, city.kind, part=True)
+
+    def _of_kind(self, reading: _Reading, a: int, b: int, spec: KindAnaphor) -> None:
+        """"the dam", "the crossing": the one place of the phrase's kinds the last sentences named
+        (``kind_anaphor_sentences``, this one included); none when they named several or none."""
+        s = reading.sentence_at(a)
+        for _ in range(self.vocab.kind_anaphor_sentences - 1):
+            if s.start <= 0:
+                break
+            s = reading.sentence_at(s.start - 1)
+        entries = self.gaz.entries
+        ids = {m.place_id for ms, starts in ((reading.by_start, reading.found_starts), (reading.extra, reading.extra_starts))
+               for m in ms[bisect.bisect_left(starts, s.start):bisect.bisect_left(starts, a)]
+               if m.role == PLACE and entries[m.place_id].kind in spec.kinds
+               and (not spec.name_words or any(w in name_key(n).split() for n in entries[m.place_id].names
+                                               for w in spec.name_words))}
+        if len(ids) == 1:
+            reading.add(a, b, ids.pop())
 
     def _anaphor(self, reading: _Reading, a: int, b: int, spec: Anaphor) -> None:
         """"the city", "the town"."""
@@ -237,18 +268,19 @@ class ContextRules:
         if _APPOSITION_GAP.fullmatch(norm, last.end, a) and norm[b:b + 2] != "'s":
             # "Aleppo, the city his fighters seized"; "After rebels took Saraqib, the city ..." is
             # no apposition, and not clear
-            return last.eid if _fit(last, spec, sent_start) is _Fit.ACCEPT else None
+            return last.eid if _fit(last, spec, sent_start, reading.plain_topic(spec)) is _Fit.ACCEPT else None
         if not (last.sent_start == sent_start and not last.part
                 and self.vocab.rx_locating.fullmatch(norm, last.end, a)):
             prior = itertools.chain((last,), prior)
         # else skipped: "Qomhana, the village directly north of the city"
-        return _choose(prior, spec, reading.topic, sent_start, reading.paragraph_start(a))
+        return _choose(prior, spec, reading.topic, sent_start, reading.paragraph_start(a), reading.plain_topic(spec))
 
 
 def _choose(prior: Iterator[Evocation], spec: Anaphor, topic: str | None, here: int = -1,
-            paragraph: int = 0) -> str | None:
+            paragraph: int = 0, plain: str | None = None) -> str | None:
     """The settlement among the evocations ``prior`` (the last first) that ``spec`` points at;
-    ``paragraph``: where the phrase's paragraph starts."""
+    ``paragraph``: where the phrase's paragraph starts; ``plain``: the topic, when the report never
+    calls it by a kind of ``spec.topic_kinds`` (``_fit``)."""
     # candidates: not passed over, and not where a move starts ("Advancing from Deir Jamal,
     # the fighters reached the town's main square"); the focus is the last in the foreground
     focus = None
@@ -256,7 +288,7 @@ def _choose(prior: Iterator[Evocation], spec: Anaphor, topic: str | None, here: 
     considered: list[Evocation] = []         # every candidate looked at
     for e in prior:
         considered.append(e)
-        r = _fit(e, spec, here)
+        r = _fit(e, spec, here, plain)
         if r is _Fit.PASS or e.origin:
             continue
         if not e.passing:
@@ -268,7 +300,7 @@ def _choose(prior: Iterator[Evocation], spec: Anaphor, topic: str | None, here: 
     if focus is None:
         ids = {e.eid for e in later}
     else:
-        if _fit(focus, spec, here) is _Fit.BLOCK or focus.eid is None:
+        if _fit(focus, spec, here, plain) is _Fit.BLOCK or focus.eid is None:
             return None                      # "the city" just after a town, or an unknown place
         later = [e for e in later if e.start > focus.start]
         if any(e.sent_start != focus.sent_start and e.eid != focus.eid for e in later):
@@ -283,7 +315,7 @@ def _choose(prior: Iterator[Evocation], spec: Anaphor, topic: str | None, here: 
                 prior = itertools.chain((e,), prior)
                 break
             if (e.sent_start == focus.sent_start and not e.passing and not e.origin
-                    and _fit(e, spec, here) is _Fit.ACCEPT):
+                    and _fit(e, spec, here, plain) is _Fit.ACCEPT):
                 ids.add(e.eid)
         if focus.kind not in spec.kinds:
             # a town taken for "the city" only for being in its sentence, after a city the

@@ -24,6 +24,16 @@ class Anaphor:
     pass_over: frozenset[str]
     pass_over_named: frozenset[str]
     sentence_kinds: frozenset[str] = frozenset()   # also pointed at when named earlier in the phrase's sentence
+    topic_kinds: frozenset[str] = frozenset()   # also pointed at when the report's topic, never called so
+
+
+@dataclass(frozen=True)
+class KindAnaphor:
+    """A phrase such as "the dam" or "the crossing": the one place of its kinds (and, when given,
+    with one of its words in its name) that the last sentences named."""
+    rx: re.Pattern
+    kinds: frozenset[str]
+    name_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,13 +54,19 @@ class ContextVocab:
         adjectives = alternation(optional(c, "anaphor_adjectives", src) or [])
         for a in vocab.require(c, "anaphor", list, src):
             spec = Anaphor(name_key(a["phrase"]), frozenset(a["kinds"]), frozenset(a.get("pass_over", [])),
-                           frozenset(a.get("pass_over_named", [])), frozenset(a.get("sentence_kinds", [])))
+                           frozenset(a.get("pass_over_named", [])), frozenset(a.get("sentence_kinds", [])),
+                          frozenset(a.get("topic_kinds", [])))
             head, _, noun = spec.phrase.partition(" ")
             inner = rf"(?:(?:{adjectives})\s+)*" if adjectives and head == "the" and noun else ""
             rx = re.compile(rf"\b{re.escape(head)}\s+{inner}{re.escape(noun)}\b(?! of\b)" if inner
                             else rf"\b{re.escape(spec.phrase)}\b(?! of\b)")
             self.anaphors.append(AnaphorScan(rx, relaxed(rx), spec))
         self.anaphor_specs = {scan.spec.phrase: scan.spec for scan in self.anaphors}
+        self.kind_anaphors = [
+            KindAnaphor(re.compile(rf"\b{re.escape(name_key(k['phrase']))}\b(?! of\b)(?!'s\b)"), frozenset(k["kinds"]),
+                        tuple(name_key(w) for w in k.get("name_words", [])))
+            for k in optional(c, "kind_anaphor", src) or []]
+        self.kind_anaphor_sentences = int(c.get("kind_anaphor_sentences", 3))
         feats = alternation(vocab.require(c, "features", list, src))
         adjs = alternation(vocab.require(c, "feature_adjectives", list, src))
         self.rx_feature = re.compile(

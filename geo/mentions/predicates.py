@@ -182,7 +182,8 @@ class Predicates:
         verb = (w in v.verb_forms or w in v.object_verb_forms or w in v.affected_forms) \
             and (lead.aux or not w.endswith("ing"))  # "Syria fighting rages": a noun's modifier
         if verb and w.endswith("s") and not i and (nxt in v.copulas or nxt in v.aux or nxt in v.verb_forms
-                                                    or nxt.endswith("ed")):
+                                                    or nxt.endswith("ed")) \
+                and words[i + 2:i + 3] != ["of"]:   # (not "Russia retains control of", "keeps hold of")
             verb = False                  # "Syria talks were held", "Ankara talks ended": a noun
         if verb:
             return METONYM

@@ -60,7 +60,11 @@ class BeforeReader(PlaceReader):
             if first.key is not None and nxt < len(toks) and toks[nxt].word == "," and parts and all(
                     self.parents.get(pid) == first.key.place_id for pid in parts):
                 return out[1:]   # "the neighbourhoods of Aleppo city, Sheikh Maqsoud and Ashrafieh, remain": the parts
-            return out
+            # "Sheikh Maqsoud and Ashrafiyeh, the Kurdish districts of Aleppo, are held": the parts, not the city
+            # that locates them ("of" it, after them)
+            return [q for n, q in enumerate(out) if not (n and q.key is not None and toks[toks.at(q.start) - 1].word == "of"
+                                                         and any(self.parents.get(x.key.place_id) == q.key.place_id
+                                                                 for x in out[:n] if x.key is not None))]
         # "Both towns fell", "All seven remain under the control of the army": what the anaphor stands for
         opening = self._referred(toks, lo) if lo < i and toks[lo].word in ("both", "all", "the") else None
         return opening if opening and all(p.end <= toks[i].start for p in opening) else []
@@ -106,6 +110,9 @@ class BeforeReader(PlaceReader):
         k = next((k for k in range(te, min(len(toks), te + GAP_REACH)) if self._dated(toks, k) > k
                   or toks[k].word in (",", ";", ".") or toks[k].start in by_start), len(toks))
         k = self._dated(toks, k) if k < len(toks) else k
+        if k < len(toks) and toks[k].start in by_start and k > te and toks[k - 1].word in (",", "and"):
+            # "fell within days and Hama on Thursday": back to the join
+            k -= 1 + (k - 2 > te and toks[k - 2].word == "," and toks[k - 1].word == "and")
         out: list[PlaceRef] = []
         while k < len(toks) and toks[k].word in (",", "and"):
             items = self._gapped_items(toks, k, by_start)   # "..., Rastan and Talbiseh on Friday"

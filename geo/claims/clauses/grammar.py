@@ -101,11 +101,14 @@ class Grammar:
         self.owned_only = frozenset(anaphora["owned_only"])
         self.owned_heads = frozenset(w.replace("-", " ").split()[-1] for w in anaphora["owned_only"])   # (counter-attack)
         self.modified_nouns = frozenset(anaphora["modified_nouns"])
+        self.sponsor_links = frozenset(tuple(x.split()) for x in anaphora.get("sponsor_links", []))
 
     def modifier(self, toks: Words, a) -> bool:
-        """The force phrase ``a`` only modifies the noun after it ("government positions")."""
-        k = toks.at(a.end)
-        return k < len(toks) and toks[k].word in self.modified_nouns
+        """The force phrase ``a`` only modifies the noun after it ("government positions"), or
+        sponsors the force before it ("a coalition armed by Turkey")."""
+        k, i = toks.at(a.end), toks.at(a.start)
+        return (k < len(toks) and toks[k].word in self.modified_nouns) or (
+            i >= 2 and (toks[i - 2].word, toks[i - 1].word) in self.sponsor_links)
 
     def skip_time(self, toks: Words, k: int) -> int:
         """Past the date of an item when the list goes on ("Aleppo on 30 November, Hama ...")."""

@@ -1,0 +1,127 @@
+"""What a sentence refers back to, and what it shares with the clause before it.
+
+"the dam", "the crossing", "the summit" point at the one place of that kind just named; a town a
+report is about is "the city" too; a section heading ends what a later agentless sentence may
+borrow; a sponsor named in an apposition is not what "its units" means; a gapped item shares
+its verb even with no force named; a headline's list before a bare participle is all taken.
+Sentences written for these tests.
+"""
+
+from pathlib import Path
+
+import pytest
+from helpers import ROOT
+
+from geo.claims import ClaimVocabulary, extract_claims
+from geo.gazetteer import load
+from geo.mentions import Matcher, find_mentions
+from geo.reports import Source, parse_report
+
+
+@pytest.fixture(scope="module")
+def run():
+    """The claims of a report as (place, actor, status)."""
+    gaz = load(ROOT / "gazetteer.csv")
+    matcher, vocab = Matcher(gaz), ClaimVocabulary()
+
+    def claims(text):
+        r = parse_report(Path("t.txt"), text.encode(), Source("Test Wire", "2024-12-05", "", ""))
+        return {(c.place_id, c.actor, c.status) for c in extract_claims(r, find_mentions(r, matcher), vocab, gaz)}
+    return claims
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("SNA units have been attacking toward the Tishrin Dam since Monday. The SDF says it still holds the dam.",
+     ("tishrin_dam", "sdf", "controls")),
+    ("Israeli commandos landed on Mount Hermon on Sunday. The summit is now held by Israeli troops.",
+     ("mount_hermon", "israel", "controls")),
+    ("Rebels fought near the Bab al-Hawa crossing on Friday. By evening the crossing was under rebel control.",
+     ("bab_al_hawa_crossing", "opposition", "controls")),
+])
+def test_a_kind_word_points_at_the_one_place_of_that_kind_just_named(run, text, claim):
+    assert claim in run(text)
+
+
+def test_a_kind_word_with_two_candidates_points_at_neither(run):
+    text = ("Fighting was reported at the Bab al-Hawa crossing and at the Bab al-Salameh crossing. "
+            "By evening the crossing was under rebel control.")
+    assert not {c for c in run(text) if c[2] == "controls"}
+
+
+def test_the_town_a_report_is_about_is_the_city_unless_it_calls_it_a_town(run):
+    about = "Turkish-backed fighters entered Manbij on Sunday. On Monday they took full control of the city. Manbij was quiet."
+    assert ("manbij", "sna", "captured") in run(about)
+    called_town = about.replace("entered Manbij", "entered the town of Manbij")
+    assert ("manbij", "sna", "captured") not in run(called_town)
+
+
+def test_a_section_heading_ends_what_an_agentless_sentence_borrows(run):
+    before = "The Syrian National Army took Tal Rifaat on Dec. 1. Its units are now closing in on Manbij."
+    assert ("hama", "sna", "captured") in run(before + "\n\nHama fell on Thursday.")
+    assert not {c for c in run(before + "\n\nThe center\n\nHama fell on Thursday.") if c[0] == "hama"}
+    # a diary's date line is no section: the story goes on under it
+    assert ("hama", "sna", "captured") in run(before + "\n\nThursday, December 5\n\nHama fell on Thursday.")
+
+
+def test_a_sponsor_in_an_apposition_is_not_its_units(run):
+    text = ("The Syrian National Army, a coalition of factions paid and armed by Turkey, took Tal Rifaat on Dec. 1. "
+            "Its units are now closing in on Manbij.")
+    assert {("tal_rifaat", "sna", "captured"), ("manbij", "sna", "advancing")} <= run(text)
+    assert not {c for c in run(text) if c[1] in ("turkey", "opposition")}
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Rebels took Maarat al-Numan on Friday. Aleppo fell within three days and Hama on Thursday.", {"aleppo", "hama"}),
+    ("Rebels took Maarat al-Numan on Friday. Aleppo fell within three days, Hama on Thursday.", {"aleppo", "hama"}),
+    ("Rastan and Talbiseh captured by rebels.", {"rastan", "talbiseh"}),
+])
+def test_a_shared_verb_reaches_every_place(run, text, places):
+    assert places <= {c[0] for c in run(text) if c[1:] == ("opposition", "captured")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a garrison where it is based
+    ("Russian troops remain at Hmeimim air base.", {("hmeimim_airbase", "russia", "controls")}),
+    ("Russian personnel are still inside the Hmeimim base.", {("hmeimim_airbase", "russia", "controls")}),
+    # ... not where it only stands near
+    ("Israeli troops are at the foot of Mount Hermon.", set()),
+    # the hold a sentence describes before its loss is no claim of its own
+    ("Army units stationed in Hama withdrew on Thursday.", {("hama", "government", "withdrew")}),
+    # the taker's clause, then a withdrawal with no place: from the place taken
+    ("The SNA took Tel Rifaat on Monday, and the Kurdish-led forces pulled out along with most of its residents.",
+     {("tal_rifaat", "sna", "captured"), ("tal_rifaat", "sdf", "withdrew")}),
+    # "anti-" turns a name into its enemy's
+    ("Anti-government forces took Saraqib.", {("saraqib", "opposition", "captured")}),
+    ("Anti-Assad rebels took Saraqib.", {("saraqib", "opposition", "captured")}),
+    # a status noun does not take the place of the verb after it
+    ("The withdrawal almost certainly leaves Saraqib to the rebels.", set()),
+])
+def test_presence_descriptions_and_names(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a hold told before another force's gain is the state before it; one told after an event is a claim
+    ("The SNA says Tel Rifaat, which the YPG has held since 2016, is now liberated.", {("tal_rifaat", "sna", "captured")}),
+    ("The SDF said its forces had repelled several attacks on the Tishrin Dam, and that the dam remained under SDF control.",
+     {("tishrin_dam", "sdf", "repelled"), ("tishrin_dam", "sdf", "controls")}),
+    # the parts a list names, not the city an apposition locates them in
+    ("Sheikh Maqsoud and al-Ashrafiyah, the Kurdish-majority districts of Aleppo, are still held by the SDF.",
+     {("sheikh_maqsoud", "sdf", "controls"), ("ashrafiyah_aleppo", "sdf", "controls")}),
+    # ... but a province listed with cities of its own is kept
+    ("Latakia province, together with the cities of Tartus and Jableh, has been under the control of armed opposition units "
+     "since Sunday.", {("latakia_governorate", "opposition", "controls"), ("tartus", "opposition", "controls"),
+                       ("jableh", "opposition", "controls")}),
+    ("Aleppo has been held by the rebels since Saturday.", {("aleppo", "opposition", "controls")}),
+    # units pulled out with no place: out of the place the main clause took
+    ("Rebels captured Hama after the army pulled its units out.",
+     {("hama", "opposition", "captured"), ("hama", "government", "withdrew")}),
+    # a column just introduced is what "it" is, not a force named sentences before
+    ("The army sent reinforcements. A second column pushed north, and by evening it stood a few kilometres from Nubl.", set()),
+    ("In the desert, the Syrian Free Army, a US-backed group based near al-Tanf, says it has taken Palmyra.",
+     {("palmyra", "opposition", "captured")}),
+    # a list's next item is no agent of the phrase before it
+    ("Digest, day 5: Aleppo falls, Idlib fully rebel-held, SNA opens its own front at Tel Rifaat", set()),
+])
+def test_states_before_events_and_what_pronouns_stand_for(run, text, claims):
+    assert run(text) == claims
