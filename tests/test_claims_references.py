@@ -125,3 +125,44 @@ def test_presence_descriptions_and_names(run, text, claims):
 ])
 def test_states_before_events_and_what_pronouns_stand_for(run, text, claims):
     assert run(text) == claims
+
+
+def test_a_year_in_a_where_clause_dates_that_clause_only(run):
+    text = ("Rebel sources told Reuters that the army had agreed to an orderly withdrawal from Daraa, and that the "
+            "factions now held the city where the uprising began in 2011.")
+    assert ("daraa", "opposition", "controls") in run(text)
+
+
+def test_units_around_a_place_pulled_back_from_it(run):
+    assert run("Army units around Hama pulled back.") == {("hama", "government", "withdrew")}
+    # a place in a relative clause after the subject is not where the subject was
+    text = ("The SNA launched Dawn of Freedom after the Assad regime, which lost large areas to anti-regime armed "
+            "groups around Aleppo within days, began handing positions over to the PKK/YPG.")
+    assert not {c for c in run(text) if c[1] == "government" and c[2] == "withdrew"}
+
+
+def _speakers(text, outlet):
+    gaz = load(ROOT / "gazetteer.csv")
+    r = parse_report(Path("t.txt"), text.encode(), Source(outlet, "2024-12-05", "", ""))
+    return {(c.place_id, c.claimant_side) for c in extract_claims(r, find_mentions(r, Matcher(gaz)), ClaimVocabulary(), gaz)}
+
+
+def test_an_official_source_unnamed_speaks_for_the_side_of_the_outlet_that_quotes_it():
+    text = "A field source said army units repelled an attack on Qamhana."
+    assert _speakers(text, "SANA-style state agency") == {("qamhana", "government")}
+    assert _speakers(text, "Test Wire") == {("qamhana", "other")}
+    # "pro-government" in a Turkish paper's description names no Syrian government paper
+    assert _speakers("Security sources said the SNA entered Tal Rifaat.", "Turkish pro-government daily") == \
+        {("tal_rifaat", "other")}
+
+
+def test_claimants_named_in_labels_and_accounts():
+    assert _speakers("SOHR: regime forces withdrew from their positions in Sheikh Aqeel overnight.", "Test Wire") == \
+        {("sheikh_aqil", "other")}
+    assert _speakers("TOM: Israel moved into the Golan Heights on Sunday.", "Test Wire") == {("golan_heights", "outlet")}
+    text = "The state news agency SANA gave a different account, saying the army had repelled an attack on Hatla."
+    assert _speakers(text, "Test Wire") == {("hatla", "government")}
+    text = "Russian troops have also left their positions in Manbij, according to The Washington Post."
+    assert _speakers(text, "Test Wire") == {("manbij", "other")}
+    text = "In a separate development, the US-backed Syrian Free Army said it had taken Palmyra."
+    assert _speakers(text, "Test Wire") == {("palmyra", "opposition")}

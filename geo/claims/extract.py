@@ -125,8 +125,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     doc = _Report(report, vocab, gazetteer, _Mentions.of(mentions, vocab, gazetteer), pending,
                   int(report.date[:4]) if report.date[:4].isdigit() else None, norm, names, [n.start for n in names],
                   Discourse(partial(first_claimant, vocab=vocab), vocab.last_speaker_nouns),
-                  next((n.actor for n in vocab.actor_names(" " + normalize(report.outlet) + " ") if n.actor), "")
-                  or _home_of(vocab.home_side_of, report.outlet), voice=document_voice(report, vocab),
+                  _outlet_side(report.outlet, vocab), voice=document_voice(report, vocab),
                   home_army=_home_army(report, mentions, vocab, names))
     for n_sent, sent in enumerate(sentences(report.text)):
         if len(sent.text) <= MAX_SENTENCE:
@@ -164,6 +163,14 @@ def _home_army(report: Report, mentions: list[Mention], vocab: ClaimVocabulary, 
     if army and not any(n.actor == army for n in names):
         army = ""   # datelined in Israel but about no Israeli force: "the army" is the one the story is about
     return _home_of(vocab.home_army_of, report.outlet) or army
+
+
+def _outlet_side(outlet: str, vocab: ClaimVocabulary) -> str:
+    """The force an outlet's own name names ("SANA-style state agency"), not one it is "pro-" (a
+    "Turkish pro-government daily" is no Syrian government paper); else its home outlets' side."""
+    n = " " + normalize(outlet) + " "
+    return next((x.actor for x in vocab.actor_names(n) if x.actor and not n.endswith(" pro ", 0, x.start)), "") \
+        or _home_of(vocab.home_side_of, outlet)
 
 
 def _home_of(table: dict[str, str], outlet: str) -> str:

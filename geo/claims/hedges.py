@@ -162,8 +162,11 @@ def _earlier_year_after(norm: str, year: int | None, lo: int, hi: int) -> bool:
 
 def _in_relative_after(norm: str, lo: int, a: int) -> bool:
     """Position ``a`` stands in a relative clause opened after ``lo`` and not yet closed by a comma."""
-    found = list(_RELATIVE_WORD.finditer(norm, lo, a))
+    found = list(_RELATIVE_AFTER.finditer(norm, lo, a))
     return bool(found) and "," not in norm[found[-1].end():a]
+
+
+_RELATIVE_AFTER = re.compile(r"\b(?:who|whose|whom|which|where)\b")   # ("held the city where the uprising began in 2011")
 
 
 def _clause_end_past_insertion(norm: str, t: Trigger) -> int:

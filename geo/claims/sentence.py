@@ -214,7 +214,9 @@ class SentenceReading:
         for k in range(toks.at(subj.end) if subj is not None else lo + 1, ti):
             if subj is not None and k == toks.at(subj.end) and toks[k].word == "there":   # "regime troops there left"
                 return [p for p in reader.objects(toks, k, self.places) if p.key is not None]
-            if (toks[k].word in ("in", "inside", "at") and (subj is not None or toks[k - 1].word in SUBJECT_PARTICIPLES)) \
+            if ((toks[k].word in ("in", "inside", "at") or (toks[k].word in ("around", "outside") and subj is not None and (
+                    k == toks.at(subj.end) or toks[k - 1].word in SUBJECT_PARTICIPLES)))   # ("units (stationed) around Hama")
+                    and (subj is not None or toks[k - 1].word in SUBJECT_PARTICIPLES)) \
                     or toks[k].word in GUARDING:   # "the troops guarding the base withdrew"
                 got = [p for p in reader.objects(toks, k + 1, self.places) if p.key is not None and p.end <= toks[ti].start]
                 listed = listed_ending_at(toks, ti - 1, self.places, LIST_REACH)   # "stationed in A, B and C thwarted": C too,
@@ -240,6 +242,8 @@ class SentenceReading:
             said = claimant_for(t, self.text, self.norm, self.vocab, self.report, self.talk, self.verbs)
             if said.side == "outlet" and self.voice is not None:
                 said = self.voice   # a signed statement's own words
+            elif said.side == "other" and self.home_side and _ANONYMOUS_SOURCE.fullmatch(said.name):
+                said = Speaker(said.name, self.home_side)   # "a field source" in a state agency's copy: its side's
             self.said[key] = self._own_army_speaking(said)
         return self.said[key]
 
@@ -341,6 +345,11 @@ _SUBORDINATE_ENDS = re.compile(r",| but | yet ")   # "X took A after Y withdrew[
 _WITHIN = re.compile(r"\s*(?:to|into|towards?) the (?:city |town )?(?:centre|center|heart|inner|middle|old)")
 _OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "behind", "hours", "shortly", "\u2014",
                               "along", "without", "overnight", "before", "during", "under", "at", "late", "early"})
+
+
+# an unnamed official source ("a field source", "security sources"): whose, the outlet's side says
+_ANONYMOUS_SOURCE = re.compile(r"(?:(?:a|an|the|one|two|three|several|same) )*(?:field|security|military) sources?",
+                               re.IGNORECASE)   # (not "local sources": residents)
 
 
 def _objectless(toks, end: int) -> bool:
