@@ -166,3 +166,18 @@ def test_claimants_named_in_labels_and_accounts():
     assert _speakers(text, "Test Wire") == {("manbij", "other")}
     text = "In a separate development, the US-backed Syrian Free Army said it had taken Palmyra."
     assert _speakers(text, "Test Wire") == {("palmyra", "opposition")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    # the main verb after a relative clause with a verb of its own is the subject's
+    ("The fighters who took Aleppo entered Hama on Thursday.",
+     {("aleppo", "opposition", "captured"), ("hama", "opposition", "entered")}),
+    ("SNA units that had taken Tal Rifaat entered Manbij on Monday.",
+     {("tal_rifaat", "sna", "captured"), ("manbij", "sna", "entered")}),
+    ("Government troops that were stationed in Albu Kamal withdrew on Friday.", {("abu_kamal", "government", "withdrew")}),
+    # "left X cut off" is no withdrawal from X
+    ("The jihadist groups that overran Aleppo last week left the Shehba region cut off from every side.",
+     {("aleppo", "opposition", "captured")}),
+])
+def test_a_main_verb_after_a_relative_clause(run, text, claims):
+    assert run(text) == claims

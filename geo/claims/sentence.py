@@ -235,6 +235,22 @@ class SentenceReading:
                 and not any(x.word in (";", ":") for x in between)
                 and not self.vocab.rx_verb.search(self.norm, before.trigger.end, toks[ti].start))
 
+    def _past_restrictive_relative(self, lo: int, ti: int) -> tuple[int, ActorHit | None]:
+        """(clause start, subject) for the phrase at ``ti`` when ``lo`` opens a relative clause with a
+        phrase of its own before it, no comma before the relative word and no "and" between: the main
+        clause's start and the force the relative word follows ("The fighters who took Aleppo entered
+        Hama": "entered" is the fighters'); else (``lo``, None)."""
+        toks, reader = self.toks, self.vocab.reader
+        if not (lo > 1 and toks[lo - 1].word in _RESTRICTIVE and toks[lo - 2].word != ","):
+            return lo, None
+        owner = next((a for a in self.actors if a.end == toks[lo - 2].end), None)
+        own = [u for u in self.phrases if toks[lo].start <= u.start and u.end <= toks[ti].start]
+        if owner is None or not own or any(x.word in ("and", "or", "but", ",", ";")
+                                           for x in toks.between(own[-1].end, toks[ti].start)):
+            return lo, None
+        start = reader.clause_start(toks, lo - 1)
+        return start, reader.subject(toks, lo - 1, self.actors, start)
+
     def _speaker(self, t: Trigger) -> Speaker:
         """Who says it: phrases between the same reporting verbs share a speaker."""
         key = (sum(1 for m in self.verbs if m.end() <= t.start), sum(1 for m in self.verbs if m.start() < t.end))
@@ -286,10 +302,12 @@ class SentenceReading:
         te = token_at(toks, t.end)
         if ti is None or self._no_claim_here(t, ti, te):
             return
-        lo = reader.clause_start(toks, ti)   # (finds the clause's insertions, for _not_current)
+        lo, before_relative = self._past_restrictive_relative(reader.clause_start(toks, ti), ti)   # (and insertions)
         if self._not_current(t, ti):
             return
         targets, agent = arguments(t, ti, te, lo, toks, self.places, self.actors, reader)
+        if agent is None and before_relative is not None and not t.inner_actor:
+            agent = before_relative   # "The fighters who took Aleppo entered Hama": the fighters
         targets = self._targets(t, ti, targets) or self._in_section(te)   # ("SARAQIB / * The town was taken")
         near = possessed_approach(toks, t.end, self.places) if not targets and t.pattern.effect in ("gain", "presence") else None
         if near is not None and vocab.effect("advancing") == "approach":   # "reached Hama's northern outskirts"
@@ -347,6 +365,7 @@ _OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "
                               "along", "without", "overnight", "before", "during", "under", "at", "late", "early"})
 
 
+_RESTRICTIVE = frozenset({"who", "that", "which"})   # relative words opening a clause with no comma before it
 # an unnamed official source ("a field source", "security sources"): whose, the outlet's side says
 _ANONYMOUS_SOURCE = re.compile(r"(?:(?:a|an|the|one|two|three|several|same) )*(?:field|security|military) sources?",
                                re.IGNORECASE)   # (not "local sources": residents)
