@@ -181,3 +181,16 @@ def test_claimants_named_in_labels_and_accounts():
 ])
 def test_a_main_verb_after_a_relative_clause(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a verb joined by "and" inside a relative clause shares the relative clause's subject
+    ("Rebels seized Hama, which the army had held since 2011 and lost on Thursday.",
+     {("hama", "opposition", "captured"), ("hama", "government", "failed_to_hold")}),
+    ("Rebels seized Hama, which the army had defended for weeks and abandoned on Thursday.",
+     {("hama", "opposition", "captured"), ("hama", "government", "withdrew"), ("hama", "government", "repelled")}),
+    # ... while "after" before a clause still opens it
+    ("Rebels took Hama after the army withdrew.", {("hama", "opposition", "captured"), ("hama", "government", "withdrew")}),
+])
+def test_verbs_joined_inside_a_relative_clause(run, text, claims):
+    assert run(text) == claims

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .grammar import DASHES, Grammar
+from .grammar import DASHES, PERFECT_AUX, Grammar
 from .words import (
     GUARDING,
     LOCATIVE_HEADS,
@@ -206,8 +206,7 @@ class ForceReader(Grammar):
                 j = pair
             elif w in (";", ":", "\u2014", "(", '"', "\u201c", "\u201d") or (w == "," and self._attribution_before(toks, j)):
                 return j + 1
-            elif (w in self.clause_starts and not (j > 0 and toks[j - 1].word in PERFECT_AUX)) or (
-                    w in self.verbs and not self._raised(toks, j)):
+            elif self.clause_word(toks, j, i) or (w in self.verbs and not self._raised(toks, j)):
                 opening = self._insertion(toks, j, i)
                 if opening is None:
                     return j + 1
@@ -391,7 +390,6 @@ PROXY_HEADS = frozenset({"backed", "affiliated", "aligned", "sponsored", "suppor
 SPONSORED = (["backed"], ["sponsored"], ["supported"], ["funded"])   # "US-backed fighters"
 PROXY_NOUNS = frozenset({"mercenaries", "factions", "militias", "gangs", "groups"})   # a state's: its proxy's
 SUBJECT_MARKS = frozenset({"(", ")", ",", "'", '"', "\u201d", "\u2019"})   # "the 'National Army' attacked"
-PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
 PARTICIPLE_PHRASE = 8   # words of a participle phrase between a subject and its verb ("pushing south along the M5")
 MEANS_WORDS = 3         # words of a phrase saying how a force came ("in armoured pick-up trucks")
 POSSESSED_WORDS = 4     # modifiers between a force's "'s" and the noun it owns ("the regime's 25th Special Missions Forces")

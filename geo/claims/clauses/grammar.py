@@ -16,6 +16,13 @@ CONTINUED = "continued"   # right_after_its_verb: after "and that", going on wit
 LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outside", "within", "under", "from", "to", "into"})
 
 
+TIME_PREPOSITIONS = frozenset({"since", "until", "before", "after"})   # before a date they open no clause
+DATE_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                        "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "yesterday", "today", "tonight", "dawn", "midnight", "noon", "daybreak", "nightfall"})
+PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
+
 class Grammar:
     """The grammar word lists, compiled once; the per-sentence facts the readers consult."""
 
@@ -102,6 +109,12 @@ class Grammar:
         self.owned_heads = frozenset(w.replace("-", " ").split()[-1] for w in anaphora["owned_only"])   # (counter-attack)
         self.modified_nouns = frozenset(anaphora["modified_nouns"])
         self.sponsor_links = frozenset(tuple(x.split()) for x in anaphora.get("sponsor_links", []))
+
+    def clause_word(self, toks: Words, j: int, i: int) -> bool:
+        """Token ``j`` opens a clause: not "since" after "have", nor before a date ("held since 2011")."""
+        w, nxt = toks[j].word, toks[j + 1].word if j + 1 < i else ""
+        return w in self.clause_starts and not (j > 0 and toks[j - 1].word in PERFECT_AUX) and not (
+            w in TIME_PREPOSITIONS and (nxt.isdigit() or nxt in DATE_WORDS))
 
     def modifier(self, toks: Words, a) -> bool:
         """The force phrase ``a`` only modifies the noun after it ("government positions"), or
