@@ -194,3 +194,10 @@ def test_a_main_verb_after_a_relative_clause(run, text, claims):
 ])
 def test_verbs_joined_inside_a_relative_clause(run, text, claims):
     assert run(text) == claims
+
+
+def test_a_passive_in_a_time_clause_is_not_the_speakers_own_gain(run):
+    text = ("Syrian military sources told Reuters that Hezbollah fighters had left Qusayr in convoys "
+            "in the hours before it was taken.")
+    assert not {c for c in run(text) if c[2] == "captured"}
+    assert run("Syrian military sources said Qusayr was retaken.") == {("qusayr", "government", "captured")}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .clauses import ActorHit, token_at
 from .clauses.grammar import CONTINUED
-from .clauses.words import SUBJECT_LOCATIVES, by_no_force, heading, in_closed_relative, is_claimant, phrase_of
+from .clauses.words import SUBJECT_LOCATIVES, by_no_force, heading, in_closed_relative, in_time_clause, is_claimant, phrase_of
 from .discourse import NO_ACTOR
 from .query import AgentQuery, has_side, indefinite, last_force_before, named_before, own_army, resolved_before
 
@@ -189,7 +189,8 @@ def _agentless(q: AgentQuery) -> str | None:
     announces its own gain."""
     if any(t.word in q.reader.people for t in q.toks[q.lo:q.ti]) or not q.trigger.pattern.borrows:
         return None   # "thousands of residents of Hama fled": people, no force; "X changed hands": whose, unsaid
-    if has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold", "defence"):
+    if has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold", "defence") \
+            and not in_time_clause(q.toks, q.trigger.start, q.reader.shared_place_subordinators):   # ("before it was taken")
         # "X was captured", "the attack was repelled", says a side: that side, or the force it backs
         return q.reader.principal_of.get(q.side, q.side)   # ("militants were driven out", says Russia: the army)
     j = _soft_before(q)
