@@ -201,3 +201,15 @@ def test_a_passive_in_a_time_clause_is_not_the_speakers_own_gain(run):
             "in the hours before it was taken.")
     assert not {c for c in run(text) if c[2] == "captured"}
     assert run("Syrian military sources said Qusayr was retaken.") == {("qusayr", "government", "captured")}
+
+
+def test_pushed_back_after_entering_is_no_defence_of_the_attackers(run):
+    assert run("Rebels briefly entered Morek before being pushed back.") == {("morek", "opposition", "failed_to_hold")}
+
+
+def test_reported_to_and_said_to_hedge_a_claim():
+    gaz = load(ROOT / "gazetteer.csv")
+    r = parse_report(Path("t.txt"), b"Opposition forces are reported to have reached the gates of Homs.",
+                     Source("Test Wire", "2024-12-05", "", ""))
+    (c,) = extract_claims(r, find_mentions(r, Matcher(gaz)), ClaimVocabulary(), gaz)
+    assert (c.place_id, c.status, c.hedged) == ("homs", "advancing", True)

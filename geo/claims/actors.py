@@ -194,8 +194,8 @@ def _agentless(q: AgentQuery) -> str | None:
         # "X was captured", "the attack was repelled", says a side: that side, or the force it backs
         return q.reader.principal_of.get(q.side, q.side)   # ("militants were driven out", says Russia: the army)
     j = _soft_before(q)
-    if q.trigger.pattern.effect == "defence" and j >= 0 and q.toks[j].word in ("and", "but", ","):
-        return None   # "Rebels attacked Qamhana but were repelled": the subject they share was repelled
+    if q.trigger.pattern.effect == "defence" and j >= 0 and q.toks[j].word in ("and", "but", ",", "before", "after", "until"):
+        return None   # "Rebels attacked Qamhana but were repelled", "entered Morek before being pushed back": repelled
     if q.previous and q.previous_effect == "loss" and q.trigger.pattern.effect in ("gain", "presence"):
         return None   # "Control of the coast slips from Assad's grip as Latakia falls": not Assad's gain
     if q.previous or heading(q.toks):
