@@ -82,6 +82,7 @@ def test_a_shared_verb_reaches_every_place(run, text, places):
 @pytest.mark.parametrize("text, claims", [
     # a garrison where it is based
     ("Russian troops remain at Hmeimim air base.", {("hmeimim_airbase", "russia", "controls")}),
+    ("American occupation forces stationed at al-Tanf provided artillery cover.", {("al_tanf", "us", "controls")}),
     ("Russian personnel are still inside the Hmeimim base.", {("hmeimim_airbase", "russia", "controls")}),
     # ... not where it only stands near
     ("Israeli troops are at the foot of Mount Hermon.", set()),
