@@ -10,9 +10,9 @@ from functools import partial
 
 from ..gazetteer import Gazetteer
 from ..model import Claim, Mention, PendingClaim, Report
-from ..reports.header import MONTHS
 from ..text import Sentence, name_key, normalize, sentences
 from .clauses import ActorHit, ActorName, PlaceRef, tokenize
+from .clauses.grammar import DATE_WORDS
 from .clauses.words import in_time_clause, phrase_of, plural_name
 from .discourse import NO_ACTOR, Discourse, ForceRef, LastAgent, Said
 from .headed import bullet, holdings, place_heading
@@ -140,17 +140,13 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
 SECTION_HEADING_WORDS = 6   # a line of at most this many words, without a full stop, heads a section
 
 
-_DATE_WORDS = frozenset(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                                   "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night"}
-
-
 def _section_heading(text: str, sent: Sentence) -> bool:
     """Whether ``sent`` is a line of its own, short and without final punctuation, and no date or
     time ("The center", not "Thursday, November 28" in a diary: the story goes on under that)."""
     line = sent.text.strip()
     words = re.findall(r"[\w']+", line.lower())
     return (bool(line) and line[-1].isalnum() and len(words) <= SECTION_HEADING_WORDS
-            and not any(w in _DATE_WORDS or any(c.isdigit() for c in w) for w in words)
+            and not any(w in DATE_WORDS or any(c.isdigit() for c in w) for w in words)
             and text.startswith("\n", sent.end) and (sent.start == 0 or text[sent.start - 1] == "\n"))
 
 

@@ -20,7 +20,8 @@ TIME_PREPOSITIONS = frozenset({"since", "until", "before", "after"})   # before 
 DATE_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                         "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                         "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                        "yesterday", "today", "tonight", "dawn", "midnight", "noon", "daybreak", "nightfall"})
+                        "yesterday", "today", "tonight", "dawn", "midnight", "noon", "daybreak", "nightfall",
+                        "morning", "afternoon", "evening", "night"})
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
 
 class Grammar:
