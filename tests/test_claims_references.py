@@ -86,6 +86,9 @@ def test_a_shared_verb_reaches_every_place(run, text, places):
     ("Russian personnel are still inside the Hmeimim base.", {("hmeimim_airbase", "russia", "controls")}),
     # ... not where it only stands near
     ("Israeli troops are at the foot of Mount Hermon.", set()),
+    # a force's posts somewhere, abandoned: the force left that place
+    ("Syrian army positions around Tal Kalakh had been abandoned overnight.", {("tell_kalakh", "government", "withdrew")}),
+    ("Rebel positions around Hama came under fire.", set()),
     # the hold a sentence describes before its loss is no claim of its own
     ("Army units stationed in Hama withdrew on Thursday.", {("hama", "government", "withdrew")}),
     # the taker's clause, then a withdrawal with no place: from the place taken

@@ -258,7 +258,7 @@ def _noun_arguments(te: int, toks: Words, places: list[PlaceRef], actors: list[A
 
 
 def _moved_passive(effect: str, ti: int, te: int, lo: int, toks: Words, places: list[PlaceRef],
-                   actors: list[ActorHit], reader: Reader) -> tuple[list[PlaceRef], str | None] | None:
+                   actors: list[ActorHit], reader: Reader) -> tuple[list[PlaceRef], ActorHit | str | None] | None:
     """A passive loss or defence with no agent named: (places, agent) when it is settled here."""
     moved_out = reader.objects(toks, te, places)
     if moved_out and effect == "loss":   # "troops were redeployed out of X": the subject left X
@@ -267,10 +267,29 @@ def _moved_passive(effect: str, ti: int, te: int, lo: int, toks: Words, places: 
         return moved_out, "passive"
     if effect != "loss":
         return None
+    posts = _posts_left(ti, lo, toks, places, actors, reader)
+    if posts is not None:
+        return posts
     subject = reader.subject(toks, ti, actors, lo)
     if subject is not None and subject.kind != "anaphor":
         return [], None   # "troops in Aleppo were redeployed": the force moved, from where it was
     return [], UNKNOWN   # "the security branches were evacuated": who left is not said
+
+
+POSTS = frozenset({"positions", "posts", "checkpoints", "barracks", "bases", "outposts"})
+
+
+def _posts_left(ti: int, lo: int, toks: Words, places: list[PlaceRef], actors: list[ActorHit],
+                reader: Reader) -> tuple[list[PlaceRef], ActorHit] | None:
+    """"Syrian army positions around Tal Kalakh had been abandoned": the force whose posts they were
+    left the place they are around, in or at; None when the subject is no force's posts so placed."""
+    for a in actors:
+        k = toks.at(a.end)
+        if toks[lo].start <= a.start and k + 1 < ti and toks[k].word in POSTS \
+                and toks[k + 1].word in ("around", "in", "at", "outside", "near", "on"):
+            got = [p for p in reader.objects(toks, k + 2, places) if p.key is not None and p.end <= toks[ti].start]
+            return (got, a) if got else None
+    return None
 
 
 def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places: list[PlaceRef],

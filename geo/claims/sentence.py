@@ -215,7 +215,8 @@ class SentenceReading:
             if subj is not None and k == toks.at(subj.end) and toks[k].word == "there":   # "regime troops there left"
                 return [p for p in reader.objects(toks, k, self.places) if p.key is not None]
             if ((toks[k].word in ("in", "inside", "at") or (toks[k].word in ("around", "outside") and subj is not None and (
-                    k == toks.at(subj.end) or toks[k - 1].word in SUBJECT_PARTICIPLES)))   # ("units (stationed) around Hama")
+                    k == toks.at(subj.end) or toks[k - 1].word in SUBJECT_PARTICIPLES or toks[k - 1].word in _POSTS)))
+                    # ("units (stationed) around Hama", "army positions around Tal Kalakh had been abandoned")
                     and (subj is not None or toks[k - 1].word in SUBJECT_PARTICIPLES)) \
                     or toks[k].word in GUARDING:   # "the troops guarding the base withdrew"
                 got = [p for p in reader.objects(toks, k + 1, self.places) if p.key is not None and p.end <= toks[ti].start]
@@ -365,6 +366,7 @@ _OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "
                               "along", "without", "overnight", "before", "during", "under", "at", "late", "early"})
 
 
+_POSTS = frozenset({"positions", "posts", "checkpoints", "barracks", "bases", "outposts", "lines"})   # a force's, somewhere
 _RESTRICTIVE = frozenset({"who", "that", "which"})   # relative words opening a clause with no comma before it
 # an unnamed official source ("a field source", "security sources"): whose, the outlet's side says
 _ANONYMOUS_SOURCE = re.compile(r"(?:(?:a|an|the|one|two|three|several|same) )*(?:field|security|military) sources?",
