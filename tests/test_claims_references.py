@@ -217,3 +217,9 @@ def test_reported_to_and_said_to_hedge_a_claim():
                      Source("Test Wire", "2024-12-05", "", ""))
     (c,) = extract_claims(r, find_mentions(r, Matcher(gaz)), ClaimVocabulary(), gaz)
     assert (c.place_id, c.status, c.hedged) == ("homs", "advancing", True)
+
+
+def test_a_force_name_that_only_describes_a_medium_is_no_antecedent(run):
+    text = 'Pro-government television spent Monday night celebrating what it called the "liberation" of Manbij.'
+    assert run(text) == set()
+    assert run("Syrian state television said the army had retaken Hama.") == {("hama", "government", "captured")}

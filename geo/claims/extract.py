@@ -216,7 +216,8 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     toks = tokenize(text, norm)
     reader = vocab.reader
     reader.trigger_starts = frozenset(t.start for t in triggers)   # (a phrase's verb joins no two forces)
-    named = [_definite(a, toks, talk, vocab) for a in reader.actor_phrases(toks, raw)]   # for what "they" refers to
+    named = [_definite(a, toks, talk, vocab) for a in reader.actor_phrases(toks, raw)   # for what "they" refers to
+             if not vocab.rx_media_after.match(norm, a.end)]   # ("pro-government television ... what it called": no force)
     actors = outside(named, triggers, norm, vocab)
     reader.forces_at = frozenset(t.start for a in actors for t in toks.between(a.start, a.end))
     reader.sentence_places = places
