@@ -376,8 +376,9 @@ def _resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
             return q.previous or _recent_attacker(q)
     if 0 < q.lo < len(toks) and toks[q.lo - 1].word in q.reader.relatives:
         j = _soft_before(q)
-        inner = next((a for a in q.actors if toks[q.lo].start <= a.start and a.end <= toks[ti].start), None)
-        if j >= 0 and toks[j].word in ("and", "or") and inner is not None:
+        inner = next((a for a in q.actors if toks[q.lo].start <= a.start and a.end <= toks[ti].start), None) \
+            if j >= 0 and toks[j].word in ("and", "or") else None
+        if inner is not None:
             return force(q, inner)   # "Hama, which the army had held for years and lost on Thursday": the army
         owner = _relative_owner(q)
         if owner is not None:

@@ -70,13 +70,12 @@ def _passive(t: Trigger, ti: int, te: int, toks: Words, reader: Reader) -> bool:
                  or toks[ti].word.endswith(_PARTICIPLE_ENDINGS) and not toks[ti].word.endswith("teen")))   # (not "fifteen km")
 
 
-def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit],
-                 time_words: frozenset[str] = frozenset()) -> ActorHit | None:
+def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit], reader: Reader) -> ActorHit | None:
     """"fell to X", "under the control of X", "was captured by X" (a time between: "taken on
     Friday and Saturday by X"): the force after."""
     if passive:
         j = te
-        while j < len(toks) and j - te < AGENT_TIME_TOKENS and (toks[j].word in time_words or toks[j].word == "and"
+        while j < len(toks) and j - te < AGENT_TIME_TOKENS and (toks[j].word in reader.time_words or toks[j].word == "and"
                                                                  or toks[j].word.isdigit()):
             j += 1
         if j > te and j < len(toks) and toks[j].word == "by":
@@ -95,26 +94,22 @@ def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit],
     return next((a for a in actors if toks[k].start <= a.start and a.start - toks[k].start <= AGENT_AFTER_REACH
                  and not (by and _past_a_name(toks.between(toks[k].start, a.start)))
                  and not any(t.word in _NEW_CLAUSE or (t.word == "," and not by and (toks[0].word in _OPENERS
-                                                                                    or not _to_before(toks, a)))
+                                                                                    or not _to_before(toks, a, reader.verbs)))
                              for t in toks.between(toks[k].start, a.start))), None)   # ("After X fell, the army ...")
 
 
-def _to_before(toks: Words, a: ActorHit) -> bool:
-    """"to" (and "the") right before the force ``a``, or a verb of saying right after it: "fell, after a
+def _to_before(toks: Words, a: ActorHit, verbs: frozenset[str]) -> bool:
+    """"to" (and "the") right before the force ``a``, or a reporting verb right after it: "fell, after a
     week of fighting, to the rebels", "changed hands, a rebel commander said"; not "Aleppo falls, Idlib
     rebel-held, SNA opens a front": a list's next item."""
     j = toks.at(a.start) - 1
     j -= j > 0 and toks[j].word == "the"
     k = toks.at(a.end)
-    said = next((t.word in _SAID for t in toks[k:k + SPEAKER_NOUN_WORDS + 1] if t.word in _SAID or not t.word.isalpha()), False)
+    said = next((t.word in verbs for t in toks[k:k + SPEAKER_NOUN_WORDS + 1] if t.word in verbs or not t.word.isalpha()), False)
     return (j >= 0 and toks[j].word in ("to", "into")) or said   # ("a rebel commander said")
 
 
 SPEAKER_NOUN_WORDS = 2   # words of a speaker's noun between its force and its verb ("rebel [field commander] said")
-
-
-_SAID = frozenset({"said", "says", "say", "told", "tells", "reported", "reports", "claimed", "claims", "announced",
-                   "announces", "added", "adds", "confirmed", "confirms", "stated", "states"})
 
 
 _OPENERS = frozenset({"after", "when", "once", "as", "since", "before", "although", "though", "while", "until", "if"})
@@ -276,7 +271,7 @@ def _moved_passive(effect: str, ti: int, te: int, lo: int, toks: Words, places: 
     return [], UNKNOWN   # "the security branches were evacuated": who left is not said
 
 
-POSTS = frozenset({"positions", "posts", "checkpoints", "barracks", "bases", "outposts"})
+POSTS = frozenset({"positions", "posts", "checkpoints", "barracks", "bases", "outposts", "lines"})   # a force's, somewhere
 
 
 def _posts_left(ti: int, lo: int, toks: Words, places: list[PlaceRef], actors: list[ActorHit],
@@ -300,7 +295,7 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     if t.held:
         return reader.objects(toks, te, places, max_gap=HELD_PLACE_GAP), None
     passive = _passive(t, ti, te, toks, reader)
-    agent: ActorHit | str | None = (_agent_after(te, passive, toks, actors, reader.time_words)
+    agent: ActorHit | str | None = (_agent_after(te, passive, toks, actors, reader)
                                     if sp.agent == "after" or passive else None)
     where = sp.effect in ("defence", "fighting")
     if passive and sp.expels:   # "SDF fighters were driven out of X by the SNA": X, by the SNA
@@ -333,17 +328,17 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
         targets, agent = _noun_arguments(te, toks, places, actors, reader, where)
     elif (listed := _listed_after(ti, toks, places, reader)):
         targets, passive = listed, True   # "among the villages taken (by X) were A and B"
-        agent = _agent_after(te, True, toks, actors, reader.time_words)
+        agent = _agent_after(te, True, toks, actors, reader)
     else:
         targets = reader.objects(toks, te, places, noun=sp.noun, where=where)
         labelled = reader.label(toks, places) if not targets and ti > 0 and toks[ti - 1].word in LABEL_MARKS else []
         if labelled and toks[ti].word.endswith(_PARTICIPLE_ENDINGS):   # "Hama and Homs: captured by the rebels"
-            targets, passive, agent = labelled, True, _agent_after(te, True, toks, actors, reader.time_words)
+            targets, passive, agent = labelled, True, _agent_after(te, True, toks, actors, reader)
         if not targets:
             targets, as_passive = _object_or_relative(ti, lo, toks, places, actors, reader, sp.effect == "loss",
                                                       sp.effect == "defence")
             if as_passive and not passive:   # "X, captured by Y on Friday,": the agent follows "by"
-                passive, agent = True, _agent_after(te, True, toks, actors, reader.time_words)
+                passive, agent = True, _agent_after(te, True, toks, actors, reader)
     if not targets and (where or (sp.agent == "inside" and sp.effect == "loss") or (
             sp.effect in ("gain", "presence") and not passive and not sp.noun and _scene_object(lo, te, toks, reader))):
         targets = reader.scene(toks, places, ti, sp.effect not in ("gain", "presence"))   # "On the Saraqib front, ..."

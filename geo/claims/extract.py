@@ -17,7 +17,7 @@ from .clauses.words import in_time_clause, phrase_of, plural_name
 from .discourse import NO_ACTOR, Discourse, ForceRef, LastAgent, Said
 from .headed import bullet, holdings, place_heading
 from .hedges import RELATIVE_HAD, RELATIVE_HAD_REACH
-from .query import outside
+from .query import apposed, outside
 from .sentence import Found, SentenceReading
 from .speakers import Speaker, admission, document_voice, first_claimant
 from .triggers import find_triggers
@@ -251,7 +251,8 @@ def _remember(talk: Discourse, named: list[ActorHit], norm: str, toks, vocab: Cl
     for a in outside(named, [], norm, vocab):   # (with those inside a phrase: "attacks by Turkish-backed factions")
         aid = a.actor if a.kind != "anaphor" else talk.resolve(
             a.number, [f for f, r in zip(named_here, rank) if r[0]] or named_here, a.head)   # (not a sponsor's "it")
-        if a.kind == "generic" and before is not None and named_here and _APPOSED.fullmatch(norm, before.end, a.start):
+        if a.kind == "generic" and before is not None and named_here \
+                and apposed([t.word for t in toks.between(before.end, a.start)]):
             aid = named_here[-1].actor   # "the SNA, a coalition of factions": the SNA
         before = a
         if aid is None and a.kind == "name" and phrase_of(toks, a) in vocab.unaligned:
@@ -264,7 +265,6 @@ def _remember(talk: Discourse, named: list[ActorHit], norm: str, toks, vocab: Cl
     talk.named([f for _, f in sorted(zip(rank, named_here), key=lambda x: x[0])])
 
 
-_APPOSED = re.compile(r",\s+(?:a|an)\s+")   # a force, then a general noun describing it
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 

@@ -100,7 +100,7 @@ def last_force_before(q: AgentQuery, at: int) -> ActorHit | None:
     """The last force phrase of the sentence before ``at`` that is no anaphor, past one set off in
     apposition to a force before it ("the Syrian Free Army, a US-backed group, says it ...")."""
     before = [x for x in q.named if x.end <= at and x.kind != "anaphor"]
-    while len(before) > 1 and _apposed([t.word for t in q.toks.between(before[-2].end, before[-1].start)]):
+    while len(before) > 1 and apposed([t.word for t in q.toks.between(before[-2].end, before[-1].start)]):
         before.pop()
     return before[-1] if before else None
 
@@ -112,6 +112,6 @@ def indefinite(q: AgentQuery, a: ActorHit) -> bool:
     return any(w in ("a", "an", "another") for w in words)
 
 
-def _apposed(gap: list[str]) -> bool:
+def apposed(gap: list[str]) -> bool:
     """The words between two force phrases set the second off as what the first is (", a US-backed")."""
     return len(gap) >= 2 and gap[0] == "," and gap[1] in ("a", "an", "the") and "," not in gap[2:] and len(gap) <= 6

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from ..model import Report
 from ..text import name_key
 from .actors import force, resolve
-from .arguments import LIST_REACH, arguments, negation_start
+from .arguments import LIST_REACH, POSTS, arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
 from .clauses.words import GUARDING, SUBJECT_PARTICIPLES, bracket_spans, listed_ending_at, possessed_approach, relative_spans
 from .discourse import Discourse
@@ -215,7 +215,7 @@ class SentenceReading:
             if subj is not None and k == toks.at(subj.end) and toks[k].word == "there":   # "regime troops there left"
                 return [p for p in reader.objects(toks, k, self.places) if p.key is not None]
             if ((toks[k].word in ("in", "inside", "at") or (toks[k].word in ("around", "outside") and subj is not None and (
-                    k == toks.at(subj.end) or toks[k - 1].word in SUBJECT_PARTICIPLES or toks[k - 1].word in _POSTS)))
+                    k == toks.at(subj.end) or toks[k - 1].word in SUBJECT_PARTICIPLES or toks[k - 1].word in POSTS)))
                     # ("units (stationed) around Hama", "army positions around Tal Kalakh had been abandoned")
                     and (subj is not None or toks[k - 1].word in SUBJECT_PARTICIPLES)) \
                     or toks[k].word in GUARDING:   # "the troops guarding the base withdrew"
@@ -366,7 +366,6 @@ _OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "
                               "along", "without", "overnight", "before", "during", "under", "at", "late", "early"})
 
 
-_POSTS = frozenset({"positions", "posts", "checkpoints", "barracks", "bases", "outposts", "lines"})   # a force's, somewhere
 _RESTRICTIVE = frozenset({"who", "that", "which"})   # relative words opening a clause with no comma before it
 # an unnamed official source ("a field source", "security sources"): whose, the outlet's side says
 _ANONYMOUS_SOURCE = re.compile(r"(?:(?:a|an|the|one|two|three|several|same) )*(?:field|security|military) sources?",

@@ -92,6 +92,7 @@ class _Reading:
         self.found_starts = [m.start for m in self.by_start]
         self.latest = _LastPlace(rules.gaz)
         self._breaks: list[int] | None = None
+        self._plain: dict[frozenset[str], str | None] = {}
 
     @property
     def evoked(self) -> Evoked:
@@ -104,11 +105,12 @@ class _Reading:
     def plain_topic(self, spec: Anaphor) -> str | None:
         """The report's topic, unless the report itself calls it by a kind of ``spec.topic_kinds``
         ("the town of Manbij"): a town "the city" may point at anywhere (context.toml)."""
-        topic = self.topic if spec.topic_kinds else None
-        if topic is None or any(e.eid == topic and e.named_kind and e.kind in spec.topic_kinds
-                                for e in self.evoked.found):
-            return None
-        return topic
+        if spec.topic_kinds not in self._plain:   # (once per report and kinds: not once per phrase)
+            evoked = self.evoked   # (reading it sets the topic)
+            topic = self.topic if spec.topic_kinds else None
+            self._plain[spec.topic_kinds] = None if topic is None or any(
+                e.eid == topic and e.named_kind and e.kind in spec.topic_kinds for e in evoked.found) else topic
+        return self._plain[spec.topic_kinds]
 
     def paragraph_start(self, pos: int) -> int:
         """Where the line holding ``pos`` starts (a report's paragraphs are its lines)."""
