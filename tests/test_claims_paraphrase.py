@@ -15,25 +15,6 @@ from geo.gazetteer import load
 from geo.mentions import Matcher, find_mentions
 from geo.reports import Source, parse_report
 
-
-@pytest.fixture(scope="module")
-def read():
-    """The claims of a one-sentence report, as records."""
-    gaz = load(ROOT / "gazetteer.csv")
-    matcher, vocab = Matcher(gaz), ClaimVocabulary()
-
-    def claims(text, outlet="Test Wire", date="2024-12-05"):
-        r = parse_report(Path("t.txt"), text.encode(), Source(outlet, date, "", ""))
-        return extract_claims(r, find_mentions(r, matcher), vocab, gaz)
-    return claims
-
-
-@pytest.fixture(scope="module")
-def run(read):
-    """The claims of a one-sentence report as (place, actor, status)."""
-    return lambda text: {(c.place_id, c.actor, c.status) for c in read(text)}
-
-
 SAME_FACT = [
     # one fact, many phrasings: opposition captured Hama
     ("Rebels captured Hama on Thursday.", ("hama", "opposition", "captured")),

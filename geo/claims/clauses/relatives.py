@@ -6,6 +6,12 @@ from .before import BeforeReader
 from .words import PlaceRef, Words, listed_ending_at
 
 DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "kms", "miles", "mi"})
+DISTANCE_HEDGES = frozenset({"some", "about", "around", "roughly", "nearly", "almost", "just"})
+NOUN_LOCATORS = frozenset({"on", "along", "near", "off", "by", "astride"})
+PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities", "base", "bases", "crossing",
+                         "crossings", "hill", "hills", "district", "districts", "suburb", "suburbs", "airport", "airports"})
+APPOSITION_WORDS = 3   # words of "two small towns" between the comma and the place noun
+LOCATING_VERBS = frozenset({"lies", "lie", "lay", "sits", "sit", "located", "situated", "is", "are", "was", "were"})
 
 
 class RelativeReader(BeforeReader):
@@ -29,12 +35,17 @@ class RelativeReader(BeforeReader):
         p = before[-1]
         last_end = p.end
         k = toks.at(p.start)
+        apposed = self._noun_located(toks, k, places)
+        if apposed is not None:   # "A and B, two towns on the M5 that": A and B, not the M5
+            return apposed
         located = self._located(toks, k, places)
         if located is not None:   # "al-Safira south-east of Aleppo, which": al-Safira
             p, k = located, toks.at(located.start)
         if k >= 2 and toks[k - 1].word == "of" and toks[k - 2].word in self.directions:
             # "the north of the city, which": the city is not what "which" is; what is in the north is
             # ("the Sheikh Maqsoud and Ashrafiyeh neighbourhoods in the north of the city, which")
+            if self._locates_subject(toks, k):
+                return [p]   # "Qusayr lies 35 km south-west of Homs, which fell": Homs
             j = k - 5
             if j < 0 or toks[k - 3].word != "the" or toks[k - 4].word not in ("in", "on", "at"):
                 return []
@@ -52,6 +63,33 @@ class RelativeReader(BeforeReader):
         if [t.word for t in gap] in ([",", "both", "of"], [",", "all", "of"]) and self.previous_places:
             return list(self.previous_places)   # "entered A and B, both of which they now control"
         return []
+
+    def _noun_located(self, toks: Words, k: int, places: list[PlaceRef]) -> list[PlaceRef] | None:
+        """When the place at token ``k`` only locates a place noun before it ("two towns [on] the
+        M5", "a village near Hama"), what a relative clause after it describes: the places that
+        noun stands in apposition to ("A and B, two towns on the M5"), or none; else None."""
+        j = k - 1 if k >= 1 and toks[k - 1].word == "the" else k
+        if j < 2 or toks[j - 1].word not in NOUN_LOCATORS or toks[j - 2].word not in PLACE_NOUNS:
+            return None
+        n = j - 3
+        while n >= 0 and not toks[n].cap and toks[n].word not in (",", "(") and j - 3 - n < APPOSITION_WORDS:
+            n -= 1   # back to the comma before "two towns", "a small town"
+        if n < 1 or toks[n].word != ",":
+            return []
+        return listed_ending_at(toks, n - 1, places)
+
+    def _locates_subject(self, toks: Words, k: int) -> bool:
+        """The place at token ``k`` ends a phrase that only says where the clause's subject lies
+        ("lies some 35 km south-west of [Homs]", "is located north of [Hama]"): a relative clause
+        after it is about that place."""
+        j = k - 2
+        while j > 0 and toks[j - 1].word in self.directions:
+            j -= 1
+        if j >= 2 and toks[j - 1].word in DISTANCE_UNITS and toks[j - 2].word.replace(".", "").isdigit():
+            j -= 2
+            if j >= 1 and toks[j - 1].word in DISTANCE_HEDGES:
+                j -= 1
+        return j >= 1 and toks[j - 1].word in LOCATING_VERBS
 
     def _located(self, toks: Words, k: int, places: list[PlaceRef]) -> PlaceRef | None:
         """The place located by the phrase ending in the place at token ``k``: "[al-Safira]
