@@ -229,3 +229,14 @@ def test_what_a_relative_clause_after_a_locating_phrase_describes(run, text, cla
 ])
 def test_plural_place_nouns_manned_posts_and_numbered_divisions(run, text, claims):
     assert run(text) == claims
+
+
+def test_a_countrys_press_speaks_for_no_side_but_from_its_side(read):
+    # "Israeli media": the country's press, not its state; the soldiers it reports are still Israel's
+    (c,) = read("Israeli media reported that soldiers from an elite unit had taken over the Syrian army post "
+                "on Mount Hermon.")
+    assert (c.place_id, c.actor, c.status, c.claimant_side) == ("mount_hermon", "israel", "captured", "other")
+    (c,) = read("Turkish state media said the SNA had entered Tal Rifaat.")
+    assert c.claimant_side == "turkey"
+    (c,) = read("An Israeli army spokesman said troops had taken Mount Hermon.")
+    assert c.claimant_side == "israel"

@@ -83,7 +83,8 @@ class _Report:
         """One claim, unless the report made it already (same place, actor, status, side and date:
         a timeline's "DEC 2 - The army takes Hama" and "DEC 7 - The army takes Hama" are two)."""
         date = self.report.date if date is None else date
-        key = (place_id, actor, status, speaker.side, date)
+        side = speaker.claimant_side
+        key = (place_id, actor, status, side, date)
         if key in self.seen:
             return
         self.seen.add(key)
@@ -91,8 +92,8 @@ class _Report:
         self.claims.append(Claim(
             article=report.id, outlet=report.outlet, date=date,
             place_id=place_id, place=self.gazetteer.entries[place_id].name, actor=actor, status=status,
-            claimant=speaker.name, claimant_side=speaker.side, quote=quote,
-            admission=admission(actor, effect, speaker.side, self.vocab.allies_of(speaker.side)),
+            claimant=speaker.name, claimant_side=side, quote=quote,
+            admission=admission(actor, effect, side, self.vocab.allies_of(side)),
             hedged=hedged, trigger=trigger, start=start, effect=effect))
 
     def names_in(self, sent: Sentence) -> list[ActorName]:

@@ -50,7 +50,13 @@ DEFINITE = ("the ", "these ", "those ")   # "the groups announced": a force name
 
 class Speaker(NamedTuple):
     name: str   # as the text names them, or the outlet
-    side: str   # an actor id, "outlet" or "other"
+    side: str   # an actor id, "outlet" or "other": whose forces "the army", "our units" are
+    press: bool = False   # a country's press ("Israeli media"): it speaks from that side, for none
+
+    @property
+    def claimant_side(self) -> str:
+        """The side recorded for the claim: none for a country's press."""
+        return "other" if self.press else self.side
 
 
 def phrase_before(text: str, norm: str, end: int) -> str:
@@ -229,7 +235,15 @@ def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, repor
         # "a spokesman for the command": the body named last with that noun (the Military Operations Command)
         side = talk.resolve("head", [], head) or side
     side = "other" if side == NO_ACTOR else side
-    return Speaker(claimant.partition(", ")[0], side)   # the name as written, without its appositive
+    return Speaker(claimant.partition(", ")[0], side, _national_press(vocab, claimant))   # (without its appositive)
+
+
+def _national_press(vocab: ClaimVocabulary, claimant: str) -> bool:
+    """The claimant is a country's press ("Israeli media", "Turkish newspapers"), not its state
+    ("Turkish state media" is a name of the state's, actors.toml)."""
+    n = " " + normalize(claimant) + " "
+    return any(m.group() in vocab.national_press and vocab.rx_media_after.match(n, m.end())
+               for m in vocab.rx_adjective.finditer(n))
 
 
 def side_of(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:

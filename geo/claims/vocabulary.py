@@ -301,6 +301,7 @@ class ClaimVocabulary:
             if rep.get("media_nouns") else _NEVER   # "state television": a medium, no force
         self.media_heads = frozenset(name_key(w).split(" ")[-1] for w in rep.get("media_nouns", []))
         self.label_sources = frozenset(name_key(w) for w in rep.get("label_sources", []))   # "SOHR: ..."
+        self.national_press = frozenset(normalize(w) for w in rep.get("national_press", []))   # "Israeli media"
         # "The Washington Post", "the Jerusalem Post": a newspaper named after a place is no force
         self.rx_title_after = re.compile(rf" (?:{rx_words(rep['title_nouns'])})\b") if rep.get("title_nouns") else _NEVER
         self.rx_issuer = re.compile(rf"(?:\S+ ){{0,8}}(?:{rx_words(rep['issuers'])})(?: of \S.*)?")
