@@ -240,3 +240,75 @@ def test_a_countrys_press_speaks_for_no_side_but_from_its_side(read):
     assert c.claimant_side == "turkey"
     (c,) = read("An Israeli army spokesman said troops had taken Mount Hermon.")
     assert c.claimant_side == "israel"
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a force moving in, with no place of its own, right after a sentence whose claim is a withdrawal
+    ("The army pulled out of Deir ez-Zor on Friday. The SDF moved in hours later.",
+     {("deir_ez_zor", "government", "withdrew"), ("deir_ez_zor", "sdf", "entered")}),
+    ("The army pulled out of Deir ez-Zor. The SDF moved in on Saturday.",
+     {("deir_ez_zor", "government", "withdrew"), ("deir_ez_zor", "sdf", "entered")}),
+    ("The army left Hama overnight. The rebels took over hours later.",
+     {("hama", "government", "withdrew"), ("hama", "opposition", "captured")}),
+    ("The SNA took Tal Rifaat on Sunday. The SDF pulled out overnight.",
+     {("tal_rifaat", "sna", "captured"), ("tal_rifaat", "sdf", "withdrew")}),
+    # ... not a withdrawal to somewhere else, nor things left behind
+    ("The SNA entered Hirbil on Sunday. Search-and-clear work goes on because the SDF left behind tunnels.",
+     {("harbul", "sna", "entered")}),
+    ("Rebels stormed Hatla on Tuesday. State television said the attackers had withdrawn to their positions.",
+     {("hatla", "opposition", "captured")}),
+    # "It" opening a clause: the one place of the claim before
+    ("The SNA attacked Tal Rifaat on Saturday. It fell on Sunday.",
+     {("tal_rifaat", "sna", "contested"), ("tal_rifaat", "sna", "captured")}),
+    ("Rebels reached the outskirts of Homs on Friday. It was taken on Saturday night.",
+     {("homs", "opposition", "advancing"), ("homs", "opposition", "captured")}),
+    ("The rebels took Hama and Homs. It fell on Sunday.",
+     {("hama", "opposition", "captured"), ("homs", "opposition", "captured")}),
+    ("Rebels captured Hama on Thursday. It was a long day for the residents.", {("hama", "opposition", "captured")}),
+])
+def test_what_the_sentence_after_a_claim_shares_with_it(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # sources or officials claiming control claim it for their side
+    ("SDF sources claimed control of Khasham.", {("khasham", "sdf", "controls")}),
+    ("A rebel commander claimed control of Khasham.", {("khasham", "opposition", "controls")}),
+    # the force a place was lost to, in a relative clause too
+    ("Manbij, which the SDF lost to the SNA on 9 December, is now shaded olive on most maps.",
+     {("manbij", "sdf", "failed_to_hold"), ("manbij", "sna", "captured")}),
+])
+def test_claimed_control_and_the_force_a_place_was_lost_to(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text", [
+    "Tal Rifaat fell to factions backed by Turkey.",
+    "Tal Rifaat fell to the factions that Ankara finances and arms.",
+    "Tal Rifaat was taken by groups that Turkey backs.",
+])
+def test_a_states_clients_are_its_proxy(run, text):
+    assert run(text) == {("tal_rifaat", "sna", "captured")}
+
+
+def test_a_force_named_in_a_relative_clause_is_not_what_its_means_next(run):
+    text = ("The SNA announced an operation to break the corridor that the PKK/YPG wanted to open from Tal Rifaat. "
+            "Within a day its units had seized the Kuweires military airport.")
+    assert run(text) == {("kuweires_airbase", "sna", "captured")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "it" with no claim before: the one place the sentence before named, or the one it opens with
+    ("Aleppo, the largest city in the north. Shade it green: since last weekend it has been controlled by "
+     "opposition groups.", {("aleppo", "opposition", "controls")}),
+    ("Tal Rifaat, a small town north of Aleppo. Shade it yellow: on 1 December it was taken by the Syrian "
+     "National Army.", {("tal_rifaat", "sna", "captured")}),
+    # "they" when the force is named after the phrase: the places of the claim before
+    ("The SDF held Sheikh Maqsoud and al-Ashrafiyah. According to the UN, they remain under the control of "
+     "Kurdish forces.", {("sheikh_maqsoud", "sdf", "controls"), ("ashrafiyah_aleppo", "sdf", "controls")}),
+    # no place for a pronoun that is no place
+    ("The fighters reached Homs. They were captured on Sunday.", {("homs", "opposition", "entered")}),
+    ("The offensive began near Idlib on Wednesday. It was taken by surprise.", set()),
+])
+def test_it_and_they_for_a_place_named_before(run, text, claims):
+    assert run(text) == claims

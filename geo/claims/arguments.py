@@ -312,7 +312,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
         targets = _attacked(toks, lo, ti, places, reader) or reader.subject_places(toks, lo, ti, places)
     elif passive or sp.place == "before":
         targets = reader.apposed(toks, ti, places) if sp.apposition else (   # (an apposition: what is right before it)
-            reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places))
+            reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places)
+            or reader.pronoun_subject(toks, lo, ti, they=agent is not None))
         targets += reader.gapped(toks, te, places) if targets and not sp.apposition else []
     elif sp.place == "either":
         # "A and B are now under the control of X": the subject's list before the nearest place
@@ -322,8 +323,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
         near = reader.near_before(toks, ti, places)
         if near and subject and near[0] not in subject and toks[max(0, toks.at(near[0].start) - 1)].word == "in":
             near = []   # "Sheikh Maqsoud and Ashrafiyeh in Aleppo remain under ...": Aleppo only locates them
-        targets = (reader.objects(toks, te, places) or (subject if subject_list else [])
-                   or near or subject or reader.antecedent(toks, lo, places))
+        targets = (reader.objects(toks, te, places) or (subject if subject_list else []) or near or subject
+                   or reader.antecedent(toks, lo, places) or reader.pronoun_subject(toks, lo, ti, sp.agent != "subject"))
     elif sp.noun:
         targets, agent = _noun_arguments(te, toks, places, actors, reader, where)
     elif (listed := _listed_after(ti, toks, places, reader)):
@@ -344,7 +345,5 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
         targets = reader.scene(toks, places, ti, sp.effect not in ("gain", "presence"))   # "On the Saraqib front, ..."
     if not targets and not people_object(toks, te, reader):
         targets = reader.label(toks, places)   # "1. Damascus — opposition forces in control of the capital"
-    if passive and agent is None:
-        return targets, "passive"
-    return targets, agent
+    return targets, ("passive" if passive and agent is None else agent)
 

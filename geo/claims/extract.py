@@ -67,15 +67,24 @@ class _Report:
     home_army: str = ""   # whose army "the army" is in the outlet's voice: its home press's or its dateline's
     voice: Speaker | None = None   # the force a signed statement speaks for
     section: tuple[Mention, ...] = ()   # the places of the factbox heading the lines read are under
+    before: tuple[Mention, ...] = ()    # the places the sentence read last named
     claims: list[Claim] = field(default_factory=list)
     breaks: list[int] | None = None   # where the report's lines end (found when first needed)
 
     def labelled(self, pos: int) -> bool:
         """The line holding ``pos`` opens with a speaker's label ("THE COMMANDER:", "Ciwan Derik (SDF):")."""
+        return _LINE_LABEL.match(self.report.text, self._line_start(pos)) is not None
+
+    def asked(self, pos: int) -> bool:
+        """The line holding ``pos`` is a journalist's question ("QUESTION: Syrian activists say ... Can you
+        confirm?"): what it asserts with no speaker named, a reporter asserts."""
+        return self.vocab.rx_question_label.match(self.report.text, self._line_start(pos)) is not None
+
+    def _line_start(self, pos: int) -> int:
         if self.breaks is None:
             self.breaks = [m.start() for m in re.finditer("\n", self.report.text)]
         k = bisect_left(self.breaks, pos)
-        return _LINE_LABEL.match(self.report.text, self.breaks[k - 1] + 1 if k else 0) is not None
+        return self.breaks[k - 1] + 1 if k else 0
     seen: set[tuple[str, str, str, str, str]] = field(default_factory=set)
 
     def add(self, place_id: str, actor: str, status: str, effect: str, speaker: Speaker, quote: str, hedged: bool,
@@ -134,6 +143,7 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
             _read_sentence(doc, n_sent, sent)
             if len(doc.claims) == found and _section_heading(report.text, sent):
                 doc.talk.agent = None   # "North of the city": what follows borrows no force from before it
+        doc.before = tuple(doc.mentions.places.get(sent.start, ()))
     _listed_holdings(doc, mentions)
     return doc.claims
 
@@ -203,15 +213,15 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     if item is None:
         return   # a heading naming only places: the section the bullet lines after it are about
     triggers = []
-    if (places or doc.pending is not None or talk.places or item) and not text.rstrip().rstrip(_QUESTION_END).endswith("?") \
-            and not vocab.rx_question_label.match(text):   # ("QUESTION: There are reports that ...")
+    if (places or doc.pending is not None or talk.places or item or (doc.before and _PLACE_PRONOUN.search(norm))) \
+            and not text.rstrip().rstrip(_QUESTION_END).endswith("?"):
         triggers = find_triggers(norm, vocab, text)
     if not triggers:
         # nothing to read: only remember the forces named, for "they" and "its units" later
         talk.said(claimant_here)
         talk.named([ForceRef(_linked(raw, k, norm, vocab), _plural(text, n, vocab), n.name.split(" ")[-1])
-                    for k, n in sorted(enumerate(raw), key=lambda kn: _next_word(norm, kn[1].end)
-                                       not in vocab.reader.modified_nouns)
+                    for k, n in sorted(enumerate(raw), key=lambda kn: (_next_word(norm, kn[1].end)
+                                       not in vocab.reader.modified_nouns, not _RELATIVE_BEFORE.search(norm, 0, kn[1].start)))
                     if n.actor and n.name not in vocab.pronouns])   # ("government positions": the last choice)
         return
     toks = tokenize(text, norm)
@@ -227,6 +237,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
         talk.places if last is not None and last.sentence == n_sent - 1 else ())
     # "there": where the last claim was, unless it only came near ("five km from Homs. Troops there ...")
     reader.there_places = () if item or last is None or last.effect == "approach" else reader.discourse_places
+    reader.previous_sentence_places = doc.before
     reader.place_starts = frozenset(p.start for p in places)
     blocked = [(m.start - sent.start, m.end - sent.start) for m in doc.mentions.blocked.get(sent.start, [])]
     reading = SentenceReading(doc.report, vocab, talk, n_sent, doc.year, text, norm, toks, places, actors, named,
@@ -234,7 +245,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
                               home_army=doc.home_army,
                               home_side=doc.home_side, voice=doc.voice, phrases=triggers,
                               section=[PlaceRef(0, 0, m) for m in doc.section] if item else [],
-                              labelled=doc.labelled(sent.start))
+                              labelled=doc.labelled(sent.start), asked=doc.asked(sent.start))
     for t in triggers:
         reading.read(t)
     _keep(doc, reading.found, n_sent, sent)
@@ -243,11 +254,15 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     _remember(talk, named, norm, toks, vocab)
 
 
+_PLACE_PRONOUN = re.compile(r"\bit\b")   # a sentence after one naming a place may speak of it ("It fell on Sunday")
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)\s+(?:the\s+)?$")   # "the corridor that [the PKK/YPG] wanted"
+
+
 def _remember(talk: Discourse, named: list[ActorHit], norm: str, toks, vocab: ClaimVocabulary) -> None:
     """Remember the forces a sentence read for claims named, for "they" and "its units" later."""
     reader = vocab.reader
     named_here: list[ForceRef] = []
-    rank: list[tuple[bool, bool]] = []
+    rank: list[tuple[bool, bool, bool]] = []
     before: ActorHit | None = None
     for a in outside(named, [], norm, vocab):   # (with those inside a phrase: "attacks by Turkish-backed factions")
         aid = a.actor if a.kind != "anaphor" else talk.resolve(
@@ -260,9 +275,11 @@ def _remember(talk: Discourse, named: list[ActorHit], norm: str, toks, vocab: Cl
             aid = NO_ACTOR   # "Hezbollah ... its fighters": a body of none of the actors, remembered as such
         if aid:
             named_here.append(ForceRef(aid, a.plural, a.head))
-            rank.append((not reader.modifier(toks, a), not in_time_clause(toks, a.start, reader.shared_place_subordinators)))
+            rank.append((not reader.modifier(toks, a), not in_time_clause(toks, a.start, reader.shared_place_subordinators),
+                         not _RELATIVE_BEFORE.search(norm, 0, a.start)))
     # a force that only modifies a noun ("attacked government positions") is the last choice for "it" later,
-    # one in a time clause the next ("they took Hama, after the army said it had pulled its units out")
+    # one in a time clause the next ("they took Hama, after the army said it had pulled its units out"), then
+    # one in a relative clause ("the corridor that the PKK/YPG wanted to open")
     talk.named([f for _, f in sorted(zip(rank, named_here), key=lambda x: x[0])])
 
 

@@ -72,6 +72,7 @@ class SentenceReading:
     main_effect: str = ""                # ... and what its phrase meant for it
     subordinate_end: int | None = None   # where the last phrase of that clause ended
     labelled: bool = False   # its line opens with a speaker's label ("THE COMMANDER:")
+    asked: bool = False      # its line is a journalist's question: in the outlet's voice, a reporter's words
 
     def _no_claim_here(self, t: Trigger, ti: int, te: int | None) -> bool:
         """The phrase at token ``ti`` describes, it does not claim: "tanks in the abandoned town of
@@ -127,6 +128,8 @@ class SentenceReading:
             targets = found[-1].places   # "Rebels entered Hama after government forces withdrew"
         elif not targets and (self._moved_in(t, ti) or self._moved_in(t, ti, out=True)):
             targets = found[-1].places   # "Troops pulled out of X, and the SDF moved in"; "took X, and the SDF pulled out"
+        elif not targets and not found and self._moved_in_next(t, ti):
+            targets = [PlaceRef(0, 0, m) for m in reader.discourse_places]   # "The army left X. The SDF moved in."
         elif not targets and t.pattern.effect in ("loss", "defence"):
             # "Government forces in Hama withdrew"; "In Suwayda, ... government forces left their posts";
             # "army units stationed in A and B thwarted attempts to infiltrate"
@@ -160,6 +163,18 @@ class SentenceReading:
                 and not any(x.word == ";" or x.word in self.vocab.reader.relatives
                             for x in toks.between(found[-1].trigger.end, t.start)))
 
+    def _moved_in_next(self, t: Trigger, ti: int) -> bool:
+        """``_moved_in`` across a sentence: a gain or entry with no object, in a sentence that names
+        no place, right after a sentence whose last claim is a withdrawal (or the reverse)."""
+        last, toks = self.talk.agent, self.toks
+        if last is None or last.sentence != self.n_sent - 1 or self.places or not self.vocab.reader.discourse_places:
+            return False
+        into = t.pattern.effect in ("gain", "presence") and last.effect == "loss"
+        out = t.pattern.effect == "loss" and last.effect in ("gain", "presence")
+        k = toks.at(t.end)   # ("withdrawn to their positions", "left behind tunnels": not from the place taken)
+        gone = out and (k >= len(toks) or toks[k].word not in _NOT_GONE_NEXT)
+        return (into or gone) and _objectless(toks, t.end) and not (ti > 0 and toks[ti - 1].word in ("after", "since"))
+
     def _reduced_relative(self, t: Trigger, ti: int) -> bool:
         """The participle at ``ti`` follows a force and another phrase follows in its clause: it
         describes the force ("the soldiers defending Deir ez-Zor pulled out")."""
@@ -191,6 +206,8 @@ class SentenceReading:
         of ``status`` too (``t.pattern.cedes``)."""
         toks = self.toks
         k = toks.at(max(p.end for p in targets))
+        if k < len(toks) and toks[k].start < t.start:
+            k = toks.at(t.end)   # "Manbij, which the SDF lost to the SNA": the places before the phrase
         k += k < len(toks) and toks[k].word == "over"   # "handed X over to"
         if k >= len(toks) or toks[k].word != prep:
             return
@@ -259,6 +276,8 @@ class SentenceReading:
             said = claimant_for(t, self.text, self.norm, self.vocab, self.report, self.talk, self.verbs)
             if said.side == "outlet" and self.voice is not None:
                 said = self.voice   # a signed statement's own words
+            elif said.side == "outlet" and self.asked:
+                said = Speaker("a reporter", "other")   # "QUESTION: ... took all of Aleppo. Were you surprised?"
             elif said.side == "other" and self.home_side and _ANONYMOUS_SOURCE.fullmatch(said.name):
                 said = Speaker(said.name, self.home_side)   # "a field source" in a state agency's copy: its side's
             self.said[key] = self._own_army_speaking(said)
@@ -370,6 +389,9 @@ _RESTRICTIVE = frozenset({"who", "that", "which"})   # relative words opening a 
 # an unnamed official source ("a field source", "security sources"): whose, the outlet's side says
 _ANONYMOUS_SOURCE = re.compile(r"(?:(?:a|an|the|one|two|three|several|same) )*(?:field|security|military) sources?",
                                re.IGNORECASE)   # (not "local sources": residents)
+
+
+_NOT_GONE_NEXT = frozenset({"to", "behind", "along", "under", "as", "when"})   # a withdrawal's next word that leads elsewhere
 
 
 def _objectless(toks, end: int) -> bool:

@@ -21,7 +21,8 @@ _RELATIVE_SPEAKERS = frozenset({"who", "which"})   # ", who insist": the phrase 
 _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")   # read in the text: the folded text has no dashes
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|now|widely|still|reportedly)\s+)?$")
 _STRIP = re.compile(r"^(?:the country's\s+)?"
-                    r"|(?:\s+(?:has|have|had|also|now|long|repeatedly|reportedly|earlier|later|previously|on \w+day))+$")
+                    r"|(?:\s+(?:has|have|had|is|are|was|were|also|now|long|repeatedly|reportedly|earlier|later|previously"
+                    r"|on \w+day))+$")
 _CLAUSE_MARK = re.compile(r"[,;]")
 _LEADING_DAY = re.compile(r"^(?:(?:(?:late |early )?on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
                           r"(?: (?:morning|afternoon|evening|night))?|(?:this|that) (?:morning|afternoon|evening)"
@@ -169,7 +170,8 @@ def _speaker_after(text: str, norm: str, start: int) -> str | None:
 
 def _speaker_phrase(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, verbs: list[re.Match]) -> str | None:
     """The phrase naming who asserts status phrase ``t``, as written (None: nobody is named)."""
-    verbs = [m for m in verbs if not _PASSIVE_BEFORE.search(norm, max(0, m.start() - PASSIVE_REACH), m.start())]
+    verbs = [m for m in verbs if m.group().endswith("ing")   # ("are reporting that": no passive)
+             or not _PASSIVE_BEFORE.search(norm, max(0, m.start() - PASSIVE_REACH), m.start())]
     semi = norm.rfind(";", 0, t.start)   # "The army announces X; the coalition enters Y": Y is no one's word
     # ("were reported to be" has no speaker; "the SDF claimed control of X": the phrase opens with the verb)
     verbs_before = [m for m in verbs if semi < m.start() and (m.end() <= t.start or m.start() == t.start < m.end() < t.end)]

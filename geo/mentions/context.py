@@ -18,7 +18,7 @@ from typing import NamedTuple
 from ..gazetteer import Gazetteer
 from ..model import Entry, Mention, Report
 from ..text import name_key
-from .context_vocab import Anaphor, ContextVocab, KindAnaphor
+from .context_vocab import Anaphor, ContextVocab, KindAnaphor, Standing
 from .evocations import Evocation, Evocations, Evoked, SentenceAt
 from .metonymy import PLACE
 from .related import Related
@@ -195,7 +195,14 @@ class ContextRules:
         out.extend(_Phrase(m.start(), m.end(), self._road)
                    for m in literal_finditer(self.roads.rx_road, self.roads.literals, norm))
         out.extend(_Phrase(m.start(), m.end(), self._capital) for m in v.rx_capital.finditer(norm))
+        out.extend(_Phrase(m.start(), m.end(), partial(self._standing, spec=st)) for st in v.standing
+                   for m in st.rx.finditer(norm))
         return out
+
+    def _standing(self, reading: _Reading, a: int, b: int, spec: Standing) -> None:
+        """"the buffer zone": the entry context.toml names, in a report that says one of its words."""
+        if spec.entry in self.gaz.entries and spec.rx_when.search(reading.norm):
+            reading.add(a, b, spec.entry)
 
     def _capital(self, reading: _Reading, a: int, b: int) -> None:
         """"the capital": the city context.toml names, unless a name stands right before it

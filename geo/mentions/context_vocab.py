@@ -37,6 +37,15 @@ class KindAnaphor:
 
 
 @dataclass(frozen=True)
+class Standing:
+    """A phrase such as "the buffer zone" that in this conflict's reports names one gazetteer entry,
+    in a report that says any of its ``when`` words (the Golan's zone, where a report speaks of Israel)."""
+    rx: re.Pattern
+    entry: str
+    rx_when: re.Pattern
+
+
+@dataclass(frozen=True)
 class AnaphorScan:
     """An anaphor and its pattern, with the pattern's ``relaxed`` form to scan for it fast."""
     rx: re.Pattern
@@ -78,6 +87,7 @@ class ContextVocab:
         capital = optional(c, "capital", src, dict)
         self.capital_entry = str(capital.get("entry", ""))
         self.rx_capital = re.compile(rf"\b(?:{alternation(capital.get('phrases', [])) or NEVER})\b(?!\s+of\b)")
+        self.standing = [_standing(d) for d in optional(c, "standing", src)]
         self._read_kinds(c)
         self._read_passing(c)
         # "the airport" alone: a feature of the last city or town
@@ -132,3 +142,13 @@ class ContextVocab:
         self.rx_locating = re.compile(
             rf"\s*,?\s*(?:(?:{words}|{dirs}|{units}|\d[\d.,]*)\s+)*?"
             rf"(?:(?:{dirs})(?:\s+and\s+(?:{dirs}))?\s+of|(?:{units})\s+(?:[\w']+\s+)?(?:from|of)|{ends})\s+")
+
+
+def _standing(d) -> Standing:
+    """One [[standing]] table of context.toml: lists of strings ``phrases`` and ``when``, a string ``entry``."""
+    ok = isinstance(d, dict) and isinstance(d.get("entry", ""), str) and all(
+        isinstance(d.get(k, []), list) and all(isinstance(w, str) for w in d.get(k, [])) for k in ("phrases", "when"))
+    if not ok:
+        raise vocab.VocabularyError(f"{SOURCE}: [[standing]] needs 'phrases' and 'when' (lists of words) and 'entry'")
+    return Standing(re.compile(rf"\b(?:{alternation(d.get('phrases', [])) or NEVER})\b(?!\s+of\b)"), d.get("entry", ""),
+                    re.compile(rf"\b(?:{alternation(d.get('when', [])) or NEVER})\b"))

@@ -125,6 +125,9 @@ class ForceReader(Grammar):
                 link = near and (words in self.modifier_links or (words == ("by",) and prev.head in self.owned_heads))
                 owned = prev.kind == "name" and h.kind == "generic" and (
                     self._possessive(toks, prev, gap) or (len(gap) == 1 and gap[0].word in self.identity_links))
+                if (proxy := self.sponsored(toks, prev, h, gap)) is not None:   # "factions backed by Turkey"
+                    out[-1] = ActorHit(prev.start, h.end, proxy, "name", prev.plural, prev.number, prev.head)
+                    continue
                 if prev.kind == "name" and h.kind == "generic" and [t.word for t in gap] in SPONSORED:
                     # "US-backed fighters": not the sponsor's; its proxy's (actors.toml), else the noun's own
                     proxy = self.proxy_of.get(prev.actor or "")
@@ -382,8 +385,7 @@ class ForceReader(Grammar):
         return None
 
 
-# Words between a noun and "of"/"led by" and the force it names that leave the link whole
-# ("factions of the so-called 'National Army'"; a unit's own capitalised name: "from the elite Shaldag unit").
+# Words between a noun and "of"/"led by" and its force that leave the link whole ("factions of the so-called 'National Army'")
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
 LINK_TRANSPARENT = frozenset({"the", "our", "its", "their", "so", "called", "elite", ",", "'", "\u2018", "\u2019"}) | QUOTE_MARKS
 PROXY_HEADS = frozenset({"backed", "affiliated", "aligned", "sponsored", "supported", "funded"})   # "Turkish-backed"

@@ -29,6 +29,7 @@ class Grammar:
 
     principal_of: dict[str, str] = {}   # backer -> the force it fights for (set by vocabulary.py)
     entries: Mapping = {}   # the gazetteer's entries, by id (set by extract.py): their kinds
+    previous_sentence_places: tuple = ()   # the places the sentence before named, for "it" (set by extract.py)
 
     def __init__(self, grammar: dict, anaphora: dict, reporting_verbs, denials, negations):
         g = {k: frozenset(v) for k, v in grammar.items() if k != "list_joins"}
@@ -111,6 +112,10 @@ class Grammar:
         self.modified_nouns = frozenset(anaphora["modified_nouns"])
         self.sponsor_links = frozenset(tuple(x.split()) for x in anaphora.get("sponsor_links", []))
 
+    def time_word(self, w: str) -> bool:
+        """``w`` may be part of a time phrase opening a clause ("on 1 December", "since last weekend")."""
+        return w in self.time_words or w in DATE_WORDS or w in TIME_PREPOSITIONS or w.isdigit() or w in _TIME_GLUE
+
     def clause_word(self, toks: Words, j: int, i: int) -> bool:
         """Token ``j`` opens a clause: not "since" after "have", nor before a date ("held since 2011")."""
         w, nxt = toks[j].word, toks[j + 1].word if j + 1 < i else ""
@@ -133,6 +138,17 @@ class Grammar:
                                  or (toks[j].word in (".", "-") and j > k + 1 and toks[j].start == toks[j - 1].end)):
             j += 1   # ("on Nov. 29-30": an abbreviation's dot, a range's dash)
         return j if j > k + 1 and j < len(toks) and toks[j].word in self.joins_by_first else k
+
+    def sponsored(self, toks: Words, prev, h, gap: list) -> str | None:
+        """The proxy of the state named by ``h`` when the force noun ``prev`` before it is that state's
+        client ("factions backed by Turkey", "the factions that Ankara finances", actors.toml ``proxy``)."""
+        if prev.kind != "generic" or h.kind != "name" or h.actor not in self.proxy_of:
+            return None
+        words, k = tuple(t.word for t in gap), toks.at(h.end)
+        if words in self.sponsor_links or (words in ((), ("that",), ("which",)) and k < len(toks)
+                                           and toks[k].word in _SPONSOR_VERBS):
+            return self.proxy_of[h.actor]
+        return None
 
     def ally_of(self, link: tuple[str, ...], h) -> str | None:
         """The force a phrase joined by ``link`` to the force phrase ``h`` fights for, when the link is an
@@ -317,6 +333,10 @@ _RANKING = frozenset({"main", "only", "last", "first", "second", "third", "princ
 _FACILITY_ADJECTIVES = frozenset({"central", "main", "old", "new", "military", "civil", "national", "local", "grand",
                                   "great", "general", "municipal", "power", "oil", "gas", "water"})
 _OWN_PARTS = frozenset({"centre", "center", "heart", "streets", "street", "squares", "square", "edge", "edges"})
+_TIME_GLUE = frozenset({"on", "in", "by", "at", "last", "this", "that", "early", "late", "the", ",", "weekend", "morning",
+                        "evening", "night", "afternoon", "week", "day"})
+_SPONSOR_VERBS = frozenset({"backs", "backed", "supports", "supported", "arms", "armed", "funds", "funded", "finances",
+                            "financed", "sponsors", "sponsored", "pays", "paid", "trains", "trained", "equips", "equipped"})
 _ALLEGIANCE = frozenset({("loyal", "to"), ("allied", "with"), ("allied", "to"), ("aligned", "with")})
 _SETTLEMENTS = frozenset({"city", "town", "village", "area"})
 _PART_KINDS = frozenset({"capital", "district", "neighbourhood", "neighborhood", "quarter", "suburb"})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .before import BeforeReader
 from .words import PlaceRef, Words, listed_ending_at
 
@@ -11,6 +13,9 @@ NOUN_LOCATORS = frozenset({"on", "along", "near", "off", "by", "astride"})
 PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities", "base", "bases", "crossing",
                          "crossings", "hill", "hills", "district", "districts", "suburb", "suburbs", "airport", "airports"})
 APPOSITION_WORDS = 3   # words of "two small towns" between the comma and the place noun
+SUBORDINATORS = frozenset({"once", "if", "unless", "until", "when", "whenever", "after", "before", "because", "as", "though"})
+STAYING = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})   # "they remain under ..."
+_OPENS = re.compile(r"\W*(?:\d+\W+)?")   # a sentence that opens with the place (after a list number)
 LOCATING_VERBS = frozenset({"lies", "lie", "lay", "sits", "sit", "located", "situated", "is", "are", "was", "were"})
 
 
@@ -63,6 +68,32 @@ class RelativeReader(BeforeReader):
         if [t.word for t in gap] in ([",", "both", "of"], [",", "all", "of"]) and self.previous_places:
             return list(self.previous_places)   # "entered A and B, both of which they now control"
         return []
+
+    def pronoun_subject(self, toks: Words, lo: int, i: int, they: bool = False) -> list[PlaceRef]:
+        """"It" opening the clause of the phrase at token ``i`` ("It fell on Sunday", "it was taken by the
+        SNA"): the one place of the claim before, else the last place named before it in the sentence, else
+        the one place the sentence before named. ``they``: the phrase names its force after it ("they remain
+        under the control of Kurdish forces"), so "they" are the places of the claim before."""
+        k = i - 1
+        while k >= lo and (toks[k].word in self.soft or toks[k].word in STAYING):
+            k -= 1
+        word = toks[k].word if k >= lo else ""
+        if word not in ("it", "they") or not all(self.time_word(t.word) for t in toks[lo:k]) or (
+                lo > 0 and toks[lo - 1].word in SUBORDINATORS):
+            return []   # ("it said its forces took ...": another clause; "since last weekend it has been ..."; not
+            # "would leave the city once it was cleared of ISIL")
+        if word == "they":
+            return [PlaceRef(0, 0, m) for m in self.discourse_places] if they and len(self.discourse_places) > 1 else []
+        if len(self.discourse_places) == 1:
+            return [PlaceRef(0, 0, self.discourse_places[0])]
+        here = [p for p in self.sentence_places if p.end <= toks[lo].start and p.key is not None
+                and not self.modifies(toks, toks.at(p.start), self.sentence_places)]
+        before = {m.place_id: m for m in self.previous_sentence_places}
+        if here or len(before) == 1:
+            return here[-1:] or [PlaceRef(0, 0, m) for m in before.values()]
+        first = self.previous_sentence_places[0] if before else None   # "Tal Rifaat, a town north of Aleppo. ... it"
+        opens = first is not None and _OPENS.fullmatch(first.sentence[:first.start - first.sentence_start])
+        return [PlaceRef(0, 0, first)] if first is not None and opens else []
 
     def _noun_located(self, toks: Words, k: int, places: list[PlaceRef]) -> list[PlaceRef] | None:
         """When the place at token ``k`` only locates a place noun before it ("two towns [on] the
