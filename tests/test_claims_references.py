@@ -312,3 +312,18 @@ def test_a_force_named_in_a_relative_clause_is_not_what_its_means_next(run):
 ])
 def test_it_and_they_for_a_place_named_before(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # going in after an attack or an approach on the place of the sentence before
+    ("The SNA attacked Tal Rifaat at dawn. Its fighters went in from the west and pushed through to the main square.",
+     {("tal_rifaat", "sna", "contested"), ("tal_rifaat", "sna", "entered")}),
+    ("Rebels reached the outskirts of Homs on Friday. They went in on Saturday.",
+     {("homs", "opposition", "advancing"), ("homs", "opposition", "entered")}),
+    ("Terrorist groups got into Hama.", {("hama", "opposition", "entered")}),
+    # units "in" a place that carried out a redeployment left it
+    ("The army said its units in Daraa and Sweida have carried out a \"redeployment and repositioning\".",
+     {("daraa", "government", "withdrew"), ("as_suwayda", "government", "withdrew")}),
+])
+def test_going_in_and_units_that_redeployed(run, text, claims):
+    assert run(text) == claims

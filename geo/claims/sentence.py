@@ -133,7 +133,7 @@ class SentenceReading:
         elif not targets and t.pattern.effect in ("loss", "defence"):
             # "Government forces in Hama withdrew"; "In Suwayda, ... government forces left their posts";
             # "army units stationed in A and B thwarted attempts to infiltrate"
-            targets = self._where_the_subject_was(ti) or reader.scene(self.toks, self.places, ti)
+            targets = self._where_the_subject_was(ti, t.pattern.noun) or reader.scene(self.toks, self.places, ti)
         return [p for p in targets if not any(a < p.end and p.start < b for a, b in self.blocked)]
 
     def _in_section(self, te: int | None) -> list[PlaceRef]:
@@ -164,16 +164,15 @@ class SentenceReading:
                             for x in toks.between(found[-1].trigger.end, t.start)))
 
     def _moved_in_next(self, t: Trigger, ti: int) -> bool:
-        """``_moved_in`` across a sentence: a gain or entry with no object, in a sentence that names
-        no place, right after a sentence whose last claim is a withdrawal (or the reverse)."""
-        last, toks = self.talk.agent, self.toks
+        """``_moved_in`` across a sentence: a gain or entry with no object, in a sentence naming no place, right
+        after one whose last claim is a withdrawal, an attack or an approach (a withdrawal after a gain)."""
+        last, toks, k = self.talk.agent, self.toks, self.toks.at(t.end)
         if last is None or last.sentence != self.n_sent - 1 or self.places or not self.vocab.reader.discourse_places:
             return False
-        into = t.pattern.effect in ("gain", "presence") and last.effect == "loss"
-        out = t.pattern.effect == "loss" and last.effect in ("gain", "presence")
-        k = toks.at(t.end)   # ("withdrawn to their positions", "left behind tunnels": not from the place taken)
-        gone = out and (k >= len(toks) or toks[k].word not in _NOT_GONE_NEXT)
-        return (into or gone) and _objectless(toks, t.end) and not (ti > 0 and toks[ti - 1].word in ("after", "since"))
+        into = t.pattern.effect in ("gain", "presence") and last.effect in ("loss", "approach", "fighting")
+        out = t.pattern.effect == "loss" and last.effect in ("gain", "presence") and (   # (not "withdrawn to their
+            k >= len(toks) or toks[k].word not in _NOT_GONE_NEXT)   # positions", "left behind tunnels")
+        return (into or out) and _objectless(toks, t.end) and not (ti > 0 and toks[ti - 1].word in ("after", "since"))
 
     def _reduced_relative(self, t: Trigger, ti: int) -> bool:
         """The participle at ``ti`` follows a force and another phrase follows in its clause: it
@@ -221,11 +220,12 @@ class SentenceReading:
             pattern = replace(t.pattern, status=status, effect=self.vocab.effect(status), cedes="")
             self.found.append(Found(replace(t, pattern=pattern), targets, out, speaker))
 
-    def _where_the_subject_was(self, ti: int) -> list[PlaceRef]:
+    def _where_the_subject_was(self, ti: int, noun: bool = False) -> list[PlaceRef]:
         """The places "in" which the subject of the phrase at ``ti`` is said to be ("troops in X")."""
         reader, toks = self.vocab.reader, self.toks
         lo = reader.clause_start(toks, ti)
-        subj = reader.subject(toks, ti, self.actors, lo)
+        subj = reader.subject(toks, ti, self.actors, lo) or next((a for a in self.actors if noun and toks[lo].start <= a.start
+                                                                  and a.end <= toks[ti].start), None)   # (a noun: its verb's)
         # "troops in A and B withdrew", "advisers deployed at X pulled out", "units stationed in A
         # and B have carried out a redeployment"
         for k in range(toks.at(subj.end) if subj is not None else lo + 1, ti):
@@ -382,7 +382,7 @@ _SUPPOSED = re.compile(r"(?:\s*\S+){0,4}?\s+(?:would|could|might)\b")   # "the e
 _SUBORDINATE_ENDS = re.compile(r",| but | yet ")   # "X took A after Y withdrew[,| but] (X) pulled out"
 _WITHIN = re.compile(r"\s*(?:to|into|towards?) the (?:city |town )?(?:centre|center|heart|inner|middle|old)")
 _OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "behind", "hours", "shortly", "\u2014",
-                              "along", "without", "overnight", "before", "during", "under", "at", "late", "early"})
+                              "from", "along", "without", "overnight", "before", "during", "under", "at", "late", "early"})
 
 
 _RESTRICTIVE = frozenset({"who", "that", "which"})   # relative words opening a clause with no comma before it
