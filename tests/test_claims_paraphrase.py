@@ -86,7 +86,7 @@ SAME_FACT = [
     ("Troops had quit the town of Mahardah under a deal with local leaders.", ("mahardah", "government", "withdrew")),
     ("The factions have imposed their control over most of Aleppo city.", ("aleppo", "opposition", "controls")),
     ("Rebels hold most of Aleppo except the Sheikh Maqsoud neighbourhood, where the SDF is deployed.",
-     ("sheikh_maqsoud", "sdf", "entered")),
+     ("sheikh_maqsoud", "sdf", "controls")),
     ("The Hmeimim airbase operates under the protection of Russian servicemen.", ("hmeimim_airbase", "russia", "controls")),
     ("The terrorists are using residents of the captured settlements of Halfaya as human shields.",
      ("halfaya", "opposition", "captured")),

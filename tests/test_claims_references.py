@@ -106,7 +106,8 @@ def test_presence_descriptions_and_names(run, text, claims):
     ("In the desert, the Syrian Free Army, a US-backed group based near al-Tanf, says it has taken Palmyra.",
      {("palmyra", "opposition", "captured")}),
     # a list's next item is no agent of the phrase before it
-    ("Digest, day 5: Aleppo falls, Idlib fully rebel-held, SNA opens its own front at Tel Rifaat", set()),
+    ("Digest, day 5: Aleppo falls, Idlib fully rebel-held, SNA opens its own front at Tel Rifaat",
+     {("tal_rifaat", "sna", "contested")}),
 ])
 def test_states_before_events_and_what_pronouns_stand_for(run, text, claims):
     assert run(text) == claims
@@ -326,4 +327,18 @@ def test_it_and_they_for_a_place_named_before(run, text, claims):
      {("daraa", "government", "withdrew"), ("as_suwayda", "government", "withdrew")}),
 ])
 def test_going_in_and_units_that_redeployed(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("SNA opens its own front at Tel Rifaat", {("tal_rifaat", "sna", "contested")}),
+    ("The factions have taken charge of the checkpoints in al-Aziziyeh.", {("aziziyah_aleppo", "opposition", "captured")}),
+    ("The level of the lake behind the Tabqa Dam, also run by the SDF's administration, is low.",
+     {("tabqa_dam", "sdf", "controls")}),
+    ("At the Tishrin Dam, which remains under the management of the SDF-affiliated administration, all is calm.",
+     {("tishrin_dam", "sdf", "controls")}),
+    ("The area around al-Bab, where Turkish troops are deployed alongside the SNA, is calm.",
+     {("al_bab", "turkey", "controls")}),
+])
+def test_fronts_charge_management_and_deployments(run, text, claims):
     assert run(text) == claims
