@@ -342,3 +342,8 @@ def test_going_in_and_units_that_redeployed(run, text, claims):
 ])
 def test_fronts_charge_management_and_deployments(run, text, claims):
     assert run(text) == claims
+
+
+def test_a_name_in_apposition_to_a_sponsored_group_is_the_force(run):
+    assert run("A US-backed opposition group, the Syrian Free Army, has taken Palmyra.") == {
+        ("palmyra", "opposition", "captured")}

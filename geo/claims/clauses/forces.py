@@ -296,8 +296,8 @@ class ForceReader(Grammar):
                      or t.word.isdigit() or adverb(t) for t in gap)
             if [t.word for t in gap] == [","] and self._in_participle_insertion(toks, a):
                 continue   # "the SFA, based at the al-Tanf garrison, captured X": the SFA
-            if not ok or len(gap) > 8 or "," in [t.word for t in gap][:1] and len(gap) > 1:
-                return None
+            if not ok or len(gap) > 8 or len(gap) > 1 and gap[0].word == "," and not self.apposed_name(toks, a, actors):
+                return None   # (but "a US-backed group, the Syrian Free Army, has taken X": the name)
             start_i = toks.at(a.start)
             if self.blocked(toks, start_i):
                 # skip the phrase back to its preposition and a participle before it ("led by")

@@ -298,6 +298,14 @@ class Grammar:
             k -= 1
         return toks[k + 1].word if k >= 0 and toks[k].word == "," and k + 1 < len(toks) else None
 
+    def apposed_name(self, toks: Words, a, actors) -> bool:
+        """The force name ``a`` stands in apposition to the force phrase right before its comma ("a US-backed
+        opposition group, the Syrian Free Army,"): it names that force."""
+        k = toks.at(a.start)
+        k -= k > 0 and toks[k - 1].word == "the"
+        return a.kind == "name" and bool(a.actor) and k > 1 and toks[k - 1].word == "," and any(
+            h.end == toks[k - 2].end for h in actors)
+
     def in_relative_insertion(self, toks: Words, start: int, pos: int) -> bool:
         """The phrase at ``start`` sits in ", who/whom/which ...," closed before ``pos`` ("The insurgents,
         whom state media call terrorists, seized X": state media seized nothing)."""
