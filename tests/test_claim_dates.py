@@ -22,6 +22,11 @@ def dated(sentence: str, phrase: str, report_date: str, before: str = "") -> str
 @pytest.mark.parametrize("sentence, phrase, report_date, expected", [
     # a weekday in the phrase's clause: the last such day on or before the report's (2024-12-07 is a Saturday)
     ("Rebels entered Hama on Thursday.", "entered", "2024-12-07", "2024-12-05"),
+    # numeric dates: day.month.year (a range: its last day) and ISO, in the clause or as a line's label
+    ("The SNA took Tal Rifaat on 01.12.2024.", "took", "2024-12-10", "2024-12-01"),
+    ("2024-12-01: The SNA takes Tal Rifaat.", "takes", "2024-12-10", "2024-12-01"),
+    ("B.6 02-04.12.2024. Fighting on the northern approaches to Hama.", "Fighting", "2024-12-10", "2024-12-04"),
+    ("Version 2.1.2024 came out. Rebels took Hama.", "took", "2024-12-10", "2024-12-10"),
     ("Rebels entered Hama on Saturday.", "entered", "2024-12-07", "2024-12-07"),
     ("Rebels entered Hama on Sunday evening.", "entered", "2024-12-07", "2024-12-01"),
     # a day and month in the clause, or opening the sentence; "since" dates the start of a hold

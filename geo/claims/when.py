@@ -26,10 +26,14 @@ _WEEKDAY = rf"(?P<w>{'|'.join(_WEEKDAYS)})"
 # "5 December", "3-4 December", "Dec. 5", "Dec 3-4", with a year or not: a range is its last day
 # (a day is one or two digits of their own: "November 2024" names no day)
 _DAY_MONTH = (rf"(?:(?<!\d)(?P<d>\d{{1,2}})(?:\s*[-\u2013]\s*(?P<d4>\d{{1,2}}))?\s+(?P<m>{_MONTH})\.?"
-              rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?!\d)(?:\s*[-\u2013]\s*(?P<d3>\d{{1,2}})(?!\d))?)(?:,?\s+(?P<y>\d{{4}}))?")
-# "NOV 29 -", "DEC 3-4 -", "29 November:", "- Dec. 2, 2024 --": a line that opens with a date label
+              rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?!\d)(?:\s*[-\u2013]\s*(?P<d3>\d{{1,2}})(?!\d))?)(?:,?\s+(?P<y>\d{{4}}))?"
+              # "01.12.2024", "02-04.12.2024" (a range: its last day), ISO "2024-12-01"
+              r"|(?<![\d.])(?:\d{1,2}\s*[-\u2013]\s*)?(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.(?P<ny>\d{4})(?!\d)"
+              r"|(?<![\d-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d-])")
+# "NOV 29 -", "DEC 3-4 -", "29 November:", "- Dec. 2, 2024 --", "B.6 02-04.12.2024.": a line that opens with a date label
 # (a few blanks before it at most: the label is read once per claim)
-_LABEL = re.compile(rf"(?i)[ \t]{{0,8}}(?:[-*\u2022][ \t]{{0,4}})?{_DAY_MONTH}[ \t]*(?:[-\u2013\u2014:|])")
+_LABEL = re.compile(rf"(?i)[ \t]{{0,8}}(?:[-*\u2022][ \t]{{0,4}}|[a-z]\.\d{{1,2}}\.?[ \t]+)?"   # ("B.6 02.12.2024. ...")
+                    rf"(?:{_DAY_MONTH})[ \t]*(?:[-\u2013\u2014:|]|\.(?=[ \t]))")
 # "On 5 December, ...", "On Thursday, ...", "Late on Saturday ...", "Yesterday ..."
 _OPENING = re.compile(rf"(?i)\W{{0,4}}(?:(?:(?:early |late )?on|by)\s+(?:(?:\w+day,?\s+)?{_DAY_MONTH}\b|{_WEEKDAY}\b)"
                       rf"|(?P<yd>yesterday)\b)")
@@ -52,6 +56,12 @@ def _report_day(report_date: str) -> datetime.date | None:
 
 
 def _from_day_month(m: re.Match, report: datetime.date) -> datetime.date | None:
+    numeric = (m["ny"], m["nm"], m["nd"]) if m["ny"] else (m["iy"], m["im"], m["id"]) if m["iy"] else None
+    if numeric is not None:
+        try:
+            return datetime.date(*(int(x) for x in numeric))
+        except ValueError:
+            return None
     month = MONTHS.get((m["m"] or m["m2"] or "").lower().rstrip("."))
     day = m["d4"] or m["d"] or m["d3"] or m["d2"]   # a range "DEC 3-4", "3-4 December": its last day
     if month is None or day is None:
