@@ -347,3 +347,14 @@ def test_fronts_charge_management_and_deployments(run, text, claims):
 def test_a_name_in_apposition_to_a_sponsored_group_is_the_force(run):
     assert run("A US-backed opposition group, the Syrian Free Army, has taken Palmyra.") == {
         ("palmyra", "opposition", "captured")}
+
+
+def test_a_transcripts_speaker_label_and_the_paragraphs_under_it(read):
+    """"THE COMMANDER:" speaks as the report introduced him ("a field commander of the Military
+    Operations Command"), and the paragraphs under his label with no label of their own are his too."""
+    text = ("TRANSCRIPT: Press conference by a field commander of the Military Operations Command, Hama.\n\n"
+            "THE COMMANDER: Yesterday our forces liberated the city of Hama completely.\n\n"
+            "This morning our forces entered Rastan without fighting.\n\n"
+            "JOURNALIST (Gulf television channel): Have your forces entered Homs?\n")
+    got = {(c.place_id, c.actor, c.claimant_side) for c in read(text)}
+    assert got == {("hama", "opposition", "opposition"), ("rastan", "opposition", "opposition")}

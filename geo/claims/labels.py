@@ -12,6 +12,7 @@ from .vocabulary import ClaimVocabulary
 _LABEL_COLON = re.compile(r"(?<!\d):|:(?!\d)")
 LABEL_WORDS = 10   # words of a label before a colon that may name the speaker ("Military source:")
 _NAME_LABEL = re.compile(r"\s*([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}):\s")   # "Ciwan Derik: We took over X"
+_LINE_LABEL = re.compile(r"(?m)^([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}):\s")
 INTRO_CHARS = 120   # characters of the phrase that introduces a person ("X, a commander of the SDF's ...")
 
 
@@ -28,11 +29,17 @@ def interviewee(text: str, report_text: str) -> str | None:
     if not _has_name_labels(report_text):
         return None
     at = report_text.find(text)
-    line = report_text[report_text.rfind("\n", 0, at) + 1:at + 1] if at >= 0 else text   # (the line's label)
+    line_start = report_text.rfind("\n", 0, at) + 1
+    line = report_text[line_start:at + 1] if at >= 0 else text   # (the line's label)
     m = _NAME_LABEL.match(line) or _NAME_LABEL.match(text)
+    if m is None and at >= 0:   # a paragraph of a transcript with no label: the last label above it speaks on
+        m = next(iter(reversed(list(_LINE_LABEL.finditer(report_text, 0, line_start)))), None)
     if m is None:
         return None
     intro = re.search(rf"\b{re.escape(m.group(1))}, (?:a|an|the) ([^.;:]{{1,{INTRO_CHARS}}})", report_text)
+    if intro is None and m.group(1).isupper():   # "THE COMMANDER:", introduced as "a field commander of the ..."
+        role = m.group(1).split()[-1].lower()
+        intro = re.search(rf"(?i)\b({re.escape(role)} (?:of|for|in) [^.;:,]{{1,{INTRO_CHARS}}})", report_text)
     return f"{m.group(1)}, {intro.group(1).split(',')[0]}" if intro else None
 
 

@@ -216,8 +216,8 @@ def claimant_for(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, repor
     claimant = _speaker_phrase(t, text, norm, vocab, verbs)
     if claimant is not None and name_key(claimant) in vocab.carry_over:
         claimant = talk.earlier(claimant)
-    if claimant is None:
-        claimant = interviewee(text, report.text)
+    if claimant is None or claimant.isupper():   # ("THE COMMANDER:": as the report introduced him)
+        claimant = interviewee(text, report.text) or claimant
     if claimant is None:
         return Speaker(report.outlet, "outlet")
     side = side_of(vocab, claimant, report.outlet)
