@@ -358,3 +358,18 @@ def test_a_transcripts_speaker_label_and_the_paragraphs_under_it(read):
             "JOURNALIST (Gulf television channel): Have your forces entered Homs?\n")
     got = {(c.place_id, c.actor, c.claimant_side) for c in read(text)}
     assert got == {("hama", "opposition", "opposition"), ("rastan", "opposition", "opposition")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a news source cited in brackets after a force is no name of it
+    ("The 46th Regiment base west of Aleppo falls to the opposition (Anadolu).",
+     {("base_46", "opposition", "captured")}),
+    # a force after a comma and before "said" is the speaker, not the agent of "fell"; a loss's speaker is the loser
+    ("Hama fell on Thursday, the rebels said.", {("hama", "opposition", "captured")}),
+    ("Halfaya was also lost, the army said.", {("halfaya", "government", "failed_to_hold")}),
+    # a relative clause after "a small town beside X" is about the town
+    ("On Saturday SNA units entered Tadef, a small town beside al-Bab that had been in government hands.",
+     {("tadif", "sna", "entered")}),
+])
+def test_cited_sources_trailing_speakers_and_towns_beside(run, text, claims):
+    assert run(text) == claims

@@ -70,7 +70,16 @@ def _passive(t: Trigger, ti: int, te: int, toks: Words, reader: Reader) -> bool:
                  or toks[ti].word.endswith(_PARTICIPLE_ENDINGS) and not toks[ti].word.endswith("teen")))   # (not "fifteen km")
 
 
-def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit], reader: Reader) -> ActorHit | None:
+def _speaks(toks: Words, a: ActorHit, reader: Reader) -> bool:
+    """A reporting verb follows the force phrase ``a`` after a comma: it is a trailing speaker ("..., Anadolu
+    said"; not "fell to rebels said to be from Idlib")."""
+    k, j = toks.at(a.end), toks.at(a.start)
+    return 0 < j and toks[j - 1].word == "," and k < len(toks) and toks[k].word in reader.verbs and not (
+        k + 1 < len(toks) and toks[k + 1].word == "to")
+
+
+def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit], reader: Reader,
+                 loss: bool = False) -> ActorHit | None:
     """"fell to X", "under the control of X", "was captured by X" (a time between: "taken on
     Friday and Saturday by X"): the force after."""
     if passive:
@@ -93,6 +102,8 @@ def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit], re
     by = k > 0 and toks[k - 1].word == "by"
     return next((a for a in actors if toks[k].start <= a.start and a.start - toks[k].start <= AGENT_AFTER_REACH
                  and not (by and _past_a_name(toks.between(toks[k].start, a.start)))
+                 and not (not by and not loss and _speaks(toks, a, reader))   # ("X fell on Thursday, Anadolu said":
+                 # no agent; "X was lost, the army said": the loser)
                  and not any(t.word in _NEW_CLAUSE or (t.word == "," and not by and (toks[0].word in _OPENERS
                                                                                     or not _to_before(toks, a, reader.verbs)))
                              for t in toks.between(toks[k].start, a.start))), None)   # ("After X fell, the army ...")
@@ -295,7 +306,7 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     if t.held:
         return reader.objects(toks, te, places, max_gap=HELD_PLACE_GAP), None
     passive = _passive(t, ti, te, toks, reader)
-    agent: ActorHit | str | None = (_agent_after(te, passive, toks, actors, reader)
+    agent: ActorHit | str | None = (_agent_after(te, passive, toks, actors, reader, sp.effect == "loss")
                                     if sp.agent == "after" or passive else None)
     where = sp.effect in ("defence", "fighting")
     if passive and sp.expels:   # "SDF fighters were driven out of X by the SNA": X, by the SNA

@@ -254,6 +254,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     _remember(talk, named, norm, toks, vocab)
 
 
+_HAD_BEEN = re.compile(r"\bhad (?:long |previously |once |until then )?been\s+$")   # a prior state ("that had been in X's hands")
 _PLACE_PRONOUN = re.compile(r"\bit\b")   # a sentence after one naming a place may speak of it ("It fell on Sunday")
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)\s+(?:the\s+)?$")   # "the corridor that [the PKK/YPG] wanted"
 
@@ -351,6 +352,13 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
     later = {(p.key.place_id, f.actor) for f in found if f.trigger.pattern.effect == "hold"
              and any(e.trigger.start < f.trigger.start and e.trigger.pattern.effect in ("loss", "defence", "gain")
                      for e in found) for p in f.places if p.key is not None}
+    # ... but not one in the past perfect: "entered Tadef, a town that had been in government hands"
+    norm = doc.norm[sent.start:sent.end]
+    later -= {(p.key.place_id, f.actor) for f in found if _HAD_BEEN.search(norm, max(0, f.trigger.start - 30), f.trigger.start)
+              for p in f.places if p.key is not None}
+    lost |= {(p.key.place_id, f.actor) for f in found if f.trigger.pattern.effect == "hold" and any(
+        e.actor != f.actor and e.trigger.pattern.effect in ("gain", "presence") for e in found)
+        and _HAD_BEEN.search(norm, max(0, f.trigger.start - 30), f.trigger.start) for p in f.places if p.key is not None}
     for f in found:
         if f in undone:
             continue

@@ -116,6 +116,7 @@ class ClaimVocabulary:
         self.reader.enemy_words_of = self.enemy_words_of
         self.reader.allies_of = {aid: frozenset(others) for aid, others in self._allies.items()}
         self.reader.proxy_of = self.proxy_of
+        self.reader.cited_sources = self.label_sources   # "(Anadolu)" after a force: a citation
         # the force a backer fights for: the one whose own `allies` name it (Russia: the government), its proxy first
         backed = {b: [aid for aid, spec in a["actors"].items() if b in spec.get("allies", [])] for b in self.actors}
         self.reader.principal_of = {b: self.proxy_of.get(b) or ps[0] for b, ps in backed.items()

@@ -118,7 +118,7 @@ class ForceReader(Grammar):
                                                  for t in gap)   # ("Syrian army [battles] militants": two)
                 near = len(gap) <= LINK_GAP   # (a bracket or a link is a few words: no regex over a long gap)
                 # "the Syrian National Army (SNA) factions"; "troops of the 210th Division"
-                bracket = near and [t.word for t in gap] in (["("], ["(", "the"], [")"])
+                bracket = near and [t.word for t in gap] in (["("], ["(", "the"], [")"]) and not self.cited_source(toks, h)
                 words = tuple(t.word for t in gap if t.word not in LINK_TRANSPARENT and not (t.cap and h.actor is None)
                               and not (t.word[:1].isdigit() and _ORDINAL.fullmatch(t.word)))
                 # ("the counter-attack by X": "by" links a noun only owned)

@@ -30,6 +30,7 @@ class Grammar:
     principal_of: dict[str, str] = {}   # backer -> the force it fights for (set by vocabulary.py)
     entries: Mapping = {}   # the gazetteer's entries, by id (set by extract.py): their kinds
     previous_sentence_places: tuple = ()   # the places the sentence before named, for "it" (set by extract.py)
+    cited_sources: frozenset[str] = frozenset()   # reporting.label_sources, as tokens (set by vocabulary.py)
 
     def __init__(self, grammar: dict, anaphora: dict, reporting_verbs, denials, negations):
         g = {k: frozenset(v) for k, v in grammar.items() if k != "list_joins"}
@@ -297,6 +298,11 @@ class Grammar:
         while k >= 0 and toks[k].word not in (",", ";"):
             k -= 1
         return toks[k + 1].word if k >= 0 and toks[k].word == "," and k + 1 < len(toks) else None
+
+    def cited_source(self, toks: Words, h) -> bool:
+        """The force phrase ``h`` is a news source cited in brackets ("falls to the opposition (Anadolu)"),
+        not another name of the force before it."""
+        return " ".join(t.word for t in toks.between(h.start, h.end)) in self.cited_sources
 
     def apposed_name(self, toks: Words, a, actors) -> bool:
         """The force name ``a`` stands in apposition to the force phrase right before its comma ("a US-backed

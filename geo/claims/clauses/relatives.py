@@ -9,7 +9,7 @@ from .words import PlaceRef, Words, listed_ending_at
 
 DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "kms", "miles", "mi"})
 DISTANCE_HEDGES = frozenset({"some", "about", "around", "roughly", "nearly", "almost", "just"})
-NOUN_LOCATORS = frozenset({"on", "along", "near", "off", "by", "astride"})
+NOUN_LOCATORS = frozenset({"on", "along", "near", "off", "by", "astride", "beside", "outside"})
 PLACE_NOUNS = frozenset({"town", "towns", "village", "villages", "city", "cities", "base", "bases", "crossing",
                          "crossings", "hill", "hills", "district", "districts", "suburb", "suburbs", "airport", "airports"})
 APPOSITION_WORDS = 3   # words of "two small towns" between the comma and the place noun
