@@ -373,3 +373,13 @@ def test_a_transcripts_speaker_label_and_the_paragraphs_under_it(read):
 ])
 def test_cited_sources_trailing_speakers_and_towns_beside(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Government forces pulled out of Albu Kamal and out of Deir ez-Zor city.",
+     {("abu_kamal", "government", "withdrew"), ("deir_ez_zor", "government", "withdrew")}),
+    ("Rebel channels listed Halfaya among the places their fighters had taken in recent days.",
+     {("halfaya", "opposition", "captured")}),
+])
+def test_repeated_prepositions_and_places_listed_among_those_taken(run, text, claims):
+    assert run(text) == claims

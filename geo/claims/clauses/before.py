@@ -20,6 +20,9 @@ _DAY_WORDS = frozenset({"of", "same", "next", "following", "dawn", "dusk", "nigh
                         "breakfast", "lunchtime", "lunch", "sunset", "sunrise"})   # "the same night", "by nightfall"
 
 
+AMONG_REACH = 5   # words between "among the <noun>" and its participle ("among the places their fighters had taken")
+
+
 class BeforeReader(PlaceReader):
     """The places a status phrase governs that stand before it."""
 
@@ -150,10 +153,13 @@ class BeforeReader(PlaceReader):
     def listed_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
         """"listed A, B and C among the villages taken": the list before "among the <noun>"
         that a participle at token ``i`` describes."""
-        if i < 3 or toks[i - 3].word != "among" or toks[i - 2].word not in ("the", "those") \
-                or toks[i - 1].word not in self.item_heads:
+        # (or a few words later: "among the places their fighters had taken")
+        j = next((j for j in range(i - 3, max(-1, i - 3 - AMONG_REACH), -1) if toks[j].word == "among"), -1)
+        if j < 0 or toks[j + 1].word not in ("the", "those") or toks[j + 2].word not in self.item_heads:
             return []
-        return self._list_ending(toks, toks[i - 3].start, places)
+        if j + 3 < i and any(t.word in (",", ";") or t.start in self.place_starts for t in toks[j + 3:i]):
+            return []
+        return self._list_ending(toks, toks[j].start, places)
 
     def near_before(self, toks: Words, i: int, places: list[PlaceRef]) -> list[PlaceRef]:
         """A place, or the list of places, right before token ``i`` (only auxiliaries and adverbs
