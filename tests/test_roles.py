@@ -277,3 +277,12 @@ def test_the_help_of_a_country_is_the_country_acting(matcher):
 ])
 def test_more_ways_a_government_acts(matcher, text, surface, want):
     assert role(matcher, text, surface) == want
+
+
+@pytest.mark.parametrize("text, surface, want", [
+    # a country before a place abroad it owns is the state; before a place inside it, the country
+    ("The airport shares its runway with Russia's Latakia air base.", "Russia", "metonym"),
+    ("Fighting reached Syria's Latakia province.", "Syria", "place"),
+])
+def test_a_countrys_possession_abroad_is_the_state(matcher, text, surface, want):
+    assert role(matcher, text, surface) == want

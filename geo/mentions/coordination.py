@@ -57,6 +57,13 @@ class Around:
         k = bisect.bisect_right(self.starts, a)
         return k < len(self.starts) and self.starts[k] < b
 
+    def first_inside(self, a: int, b: int) -> Mention | None:
+        """The mention that starts first strictly between ``a`` and ``b``, if any."""
+        k = bisect.bisect_right(self.starts, a)
+        if k >= len(self.starts) or self.starts[k] >= b:
+            return None
+        return next(x for x in self.found if x.start == self.starts[k])
+
     def group(self, m: Mention, index: int | None = None) -> tuple[Mention, Mention]:
         """The first and last of ``m`` and the mentions coordinated with it ("Russia and Iran",
         "Syria, the US and Russia"); ``m`` alone when there are none, or when the run is joined

@@ -120,8 +120,9 @@ class RoleRules:
         if right and right[0][0] == "'s":     # before "in": "of Russia's fleet", "in Syria's north"
             span = self.predicates.possessed_span([w for w, _ in right[1:]])
             end = right[1 + len(span)][1] if 1 + len(span) < len(right) else sent_end
-            if around.starts_inside(last.end, end):
-                return PLACE                  # "Syria's Latakia province": a place in it
+            inner = around.first_inside(last.end, end)
+            if inner is not None:   # "Syria's Latakia province": a place in it; "Russia's Hmeimim Air Base": its owner
+                return METONYM if self._abroad(m, inner) else PLACE
             return PLACE if v.has_place_noun(span) else METONYM
         if len(left) > 1 and left[-1][0] == "with" and left[-1][1] - 1 in around.ends:
             return PLACE              # "the road linking Aleppo with Damascus": two places
@@ -140,6 +141,11 @@ class RoleRules:
             or words[-1:] == [","]
         country = entry.kind in v.metonym_kinds
         return self.predicates.after(right, text, subject, listed, country) or PLACE
+
+    def _abroad(self, owner: Mention, place: Mention) -> bool:
+        """``owner`` is a country and ``place`` lies in another one ("Russia's Hmeimim Air Base")."""
+        o, p = self.gaz.entries.get(owner.place_id), self.gaz.entries.get(place.place_id)
+        return o is not None and p is not None and o.kind == "country" and bool(p.country) and p.country != o.country
 
     def _hyphen(self, m: Mention, around: Around, text: str, norm: str) -> str | None:
         """"Ankara-backed", "pro-Turkey" -> metonym; "Britain-based", "Aleppo-Damascus highway",
