@@ -4,6 +4,7 @@ before a colon that opens a sentence ("Military source: ...", "SOHR: ...")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from .triggers import Trigger
@@ -22,6 +23,13 @@ def _has_name_labels(report_text: str) -> bool:
     return re.search(r"(?m)^[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2}:\s", report_text) is not None
 
 
+@lru_cache(maxsize=4)
+def _line_labels(report_text: str) -> tuple[list[int], list[re.Match]]:
+    """Where each line opened by a speaker's label starts, and its label (found once per report)."""
+    found = list(_LINE_LABEL.finditer(report_text))
+    return [m.start() for m in found], found
+
+
 def interviewee(text: str, report_text: str) -> str | None:
     """A line opened by a person's name and a colon (a transcript's, an interview's), whose name
     the report introduced with an appositive ("Ciwan Derik, a commander of the SDF's Deir ez-Zor
@@ -33,7 +41,9 @@ def interviewee(text: str, report_text: str) -> str | None:
     line = report_text[line_start:at + 1] if at >= 0 else text   # (the line's label)
     m = _NAME_LABEL.match(line) or _NAME_LABEL.match(text)
     if m is None and at >= 0:   # a paragraph of a transcript with no label: the last label above it speaks on
-        m = next(iter(reversed(list(_LINE_LABEL.finditer(report_text, 0, line_start)))), None)
+        starts, labels = _line_labels(report_text)
+        k = bisect_right(starts, line_start - 1)
+        m = labels[k - 1] if k else None
     if m is None:
         return None
     intro = re.search(rf"\b{re.escape(m.group(1))}, (?:a|an|the) ([^.;:]{{1,{INTRO_CHARS}}})", report_text)
