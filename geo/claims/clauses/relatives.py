@@ -113,25 +113,27 @@ class RelativeReader(BeforeReader):
         """The place at token ``k`` ends a phrase that only says where the clause's subject lies
         ("lies some 35 km south-west of [Homs]", "is located north of [Hama]"): a relative clause
         after it is about that place."""
+        j = self._locator_start(toks, k, hedged=True)
+        return j >= 1 and toks[j - 1].word in LOCATING_VERBS
+
+    def _locator_start(self, toks: Words, k: int, hedged: bool = False) -> int:
+        """The first token of the phrase "[some] 10 km south-east of" that ends before the place at
+        token ``k`` (directions, a distance and, ``hedged``, a word like "some" before it)."""
         j = k - 2
         while j > 0 and toks[j - 1].word in self.directions:
             j -= 1
         if j >= 2 and toks[j - 1].word in DISTANCE_UNITS and toks[j - 2].word.replace(".", "").isdigit():
             j -= 2
-            if j >= 1 and toks[j - 1].word in DISTANCE_HEDGES:
+            if hedged and j >= 1 and toks[j - 1].word in DISTANCE_HEDGES:
                 j -= 1
-        return j >= 1 and toks[j - 1].word in LOCATING_VERBS
+        return j
 
     def _located(self, toks: Words, k: int, places: list[PlaceRef]) -> PlaceRef | None:
         """The place located by the phrase ending in the place at token ``k``: "[al-Safira]
         south-east of Aleppo", "[Qamhana] 10 km north of Hama"; None without such a phrase."""
         if k < 2 or toks[k - 1].word != "of" or toks[k - 2].word not in self.directions:
             return None
-        j = k - 2
-        while j > 0 and toks[j - 1].word in self.directions:
-            j -= 1
-        if j >= 2 and toks[j - 1].word in DISTANCE_UNITS and toks[j - 2].word.replace(".", "").isdigit():
-            j -= 2
+        j = self._locator_start(toks, k)
         if j < 1 or toks[j - 1].word == "the":
             return None   # "the north of the city": handled as a part
         return next((q for q in places if q.key is not None and q.end == toks[j - 1].end), None)
