@@ -380,6 +380,14 @@ def test_cited_sources_trailing_speakers_and_towns_beside(run, text, claims):
      {("abu_kamal", "government", "withdrew"), ("deir_ez_zor", "government", "withdrew")}),
     ("Rebel channels listed Halfaya among the places their fighters had taken in recent days.",
      {("halfaya", "opposition", "captured")}),
+    # a list item that repeats the preposition after a time word
+    ("The army redeployed from Aleppo, then from Hama, and today from Rastan.",
+     {("aleppo", "government", "withdrew"), ("hama", "government", "withdrew"), ("rastan", "government", "withdrew")}),
+    ("Israel sends troops into the buffer zone and onto Mount Hermon.",
+     {("golan_buffer_zone", "israel", "entered"), ("mount_hermon", "israel", "entered")}),
+    # a clause of its own after the comma is no list item
+    ("The army withdrew from Aleppo, then Hama fell to the rebels.",
+     {("aleppo", "government", "withdrew"), ("hama", "opposition", "captured")}),
 ])
 def test_repeated_prepositions_and_places_listed_among_those_taken(run, text, claims):
     assert run(text) == claims

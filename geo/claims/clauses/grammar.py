@@ -23,6 +23,10 @@ DATE_WORDS = frozenset({"january", "february", "march", "april", "may", "june", 
                         "yesterday", "today", "tonight", "dawn", "midnight", "noon", "daybreak", "nightfall",
                         "morning", "afternoon", "evening", "night"})
 PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
+# a list item that repeats its verb's preposition, after a time word ("withdrew from A, then from B, and today from C")
+REPEAT_ADVERBS = frozenset({"then", "later", "today", "yesterday", "tonight", "now", "finally", "next", "again",
+                            "eventually", "afterwards", "subsequently"})
+REPEATED_PREPOSITIONS = frozenset({"from", "into", "onto", "to"})
 
 class Grammar:
     """The grammar word lists, compiled once; the per-sentence facts the readers consult."""
@@ -129,6 +133,14 @@ class Grammar:
         k, i = toks.at(a.end), toks.at(a.start)
         return (k < len(toks) and toks[k].word in self.modified_nouns) or (
             i >= 2 and (toks[i - 2].word, toks[i - 1].word) in self.sponsor_links)
+
+    @staticmethod
+    def past_repeat(toks: Words, k: int) -> int:
+        """Past a list item's time word and repeated preposition ("..., [then from] Hama, [and today from] Rastan")."""
+        j = k
+        while j < len(toks) and toks[j].word in REPEAT_ADVERBS:
+            j += 1
+        return j + 1 if j < len(toks) and toks[j].word in REPEATED_PREPOSITIONS else k
 
     def skip_time(self, toks: Words, k: int) -> int:
         """Past the date of an item when the list goes on ("Aleppo on 30 November, Hama ...")."""

@@ -318,7 +318,7 @@ class PlaceReader(Grammar):
                          if tuple(t.word for t in toks[k:k + len(j)]) == j), None)
             if join is None:
                 break
-            m = item = skip_number(toks, k + len(join))
+            m = item = self.past_repeat(toks, skip_number(toks, k + len(join)))
             if m < len(toks) and toks[m].word == ",":   # "Tal Rifaat and, after a five-day battle, Manbij"
                 close = next((n for n in range(m + 1, min(len(toks), m + 2 + LIST_INSERTION_REACH))
                               if toks[n].word == ","), None)
