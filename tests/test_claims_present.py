@@ -26,3 +26,24 @@ import pytest
 ])
 def test_present_tense_headlines_and_live_entries(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a locating insertion between the places and their relative clause
+    ("Many went to Latakia and Tartus, on the coast, which are still held by the regime.",
+     {("latakia", "government", "controls"), ("tartus", "government", "controls")}),
+    ("The rebels entered Rastan, in the north, which the army had left.",
+     {("rastan", "opposition", "entered"), ("rastan", "government", "withdrew")}),
+    # a declaration in the passive names the place as its subject
+    ("The rebels said Homs was declared liberated before dawn.", {("homs", "opposition", "captured")}),
+    ("Regime forces halt the advance at Jabal Zayn al-Abidin.", {("jabal_zayn_al_abidin", "government", "repelled")}),
+    ("The Turkish-backed SNA has been fighting the Kurdish-led SDF for Manbij since Friday.",
+     {("manbij", "sna", "contested")}),
+    ("The Kurdish-led SDF has been running Deir ez-Zor since Friday.", {("deir_ez_zor", "sdf", "controls")}),
+    ("The first pick-ups of Hayat Tahrir al-Sham rolled into Latakia on Sunday.", {("latakia", "opposition", "entered")}),
+    # near misses: fighting for a length of time or for survival names no place fought for
+    ("The army has been fighting for weeks.", set()),
+    ("The SNA has been fighting the SDF for control.", set()),
+])
+def test_insertions_declarations_and_ways_of_fighting_and_running(run, text, claims):
+    assert run(text) == claims

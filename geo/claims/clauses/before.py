@@ -21,6 +21,20 @@ _DAY_WORDS = frozenset({"of", "same", "next", "following", "dawn", "dusk", "nigh
 
 
 AMONG_REACH = 5   # words between "among the <noun>" and its participle ("among the places their fighters had taken")
+INSERTION_PREPOSITIONS = frozenset({"on", "in", "near", "along", "by", "at", "beside", "off"})
+INSERTION_WORDS = 5   # words of a locating insertion that names no place (", on the coast,")
+
+
+def locating_insertion(toks: Words, close: int) -> int | None:
+    """The opening comma of a locating insertion that names no place and ends at the comma ``close``
+    ("Latakia and Tartus[, on the coast,] which are still held"), else None."""
+    j = close - 1
+    while j > 0 and close - j <= INSERTION_WORDS and toks[j].word.isalpha() and not toks[j].cap \
+            and toks[j].word not in INSERTION_PREPOSITIONS:
+        j -= 1
+    if j < 1 or j == close - 1 or toks[j].word not in INSERTION_PREPOSITIONS or toks[j - 1].word != ",":
+        return None
+    return j - 1
 
 
 class BeforeReader(PlaceReader):
@@ -189,7 +203,8 @@ class BeforeReader(PlaceReader):
         government-held town": al-Sanamayn; "A and B, two opposition-held towns": both)."""
         if i < 1 or toks[i - 1].word != ",":
             return []
-        listed = self._list_ending(toks, toks[i - 1].start, places)
+        opening = locating_insertion(toks, i - 1)   # "Latakia and Tartus, on the coast, which are still held by"
+        listed = self._list_ending(toks, toks[i - 1 if opening is None else opening].start, places)
         k = toks.at(listed[0].start) - 1 if listed else -1
         return [] if k >= 0 and toks[k].word in ("from", "in") else listed   # "hostages from X, held by ...": not X
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .before import BeforeReader
+from .before import BeforeReader, locating_insertion
 from .words import PlaceRef, Words, listed_ending_at
 
 DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "kms", "miles", "mi"})
@@ -57,7 +57,10 @@ class RelativeReader(BeforeReader):
             if toks[j].word in self.part_nouns:
                 j -= 1
             return listed_ending_at(toks, j, places)
-        gap, nouns = toks.between(last_end, pos), ("city", "town", "village", "base", "airport", "area")
+        comma = toks.at(pos) - (toks[lo - 1].word in ("which", "where")) - 1   # (", on the coast, which": past it)
+        opening = locating_insertion(toks, comma) if comma > 0 else None
+        gap = toks.between(last_end, toks[opening].end if opening is not None else pos)
+        nouns = ("city", "town", "village", "base", "airport", "area")
         if described and not any(t.word in nouns or t.word in self.part_nouns for t in gap):
             return []
         links = (",", "the", "which", "where", "that", "from", "into")   # ("Hama, from which the army withdrew")
