@@ -41,6 +41,10 @@ def test_present_tense_headlines_and_live_entries(run, text, claims):
      {("manbij", "sna", "contested")}),
     ("The Kurdish-led SDF has been running Deir ez-Zor since Friday.", {("deir_ez_zor", "sdf", "controls")}),
     ("The first pick-ups of Hayat Tahrir al-Sham rolled into Latakia on Sunday.", {("latakia", "opposition", "entered")}),
+    # a place's parts named after "of" are the places meant; unnamed, the parts stand for the place
+    ("Fighters push into Aleppo's western districts of New Aleppo and Hamdaniya.",
+     {("new_aleppo", "opposition", "entered"), ("hamdaniyah_aleppo", "opposition", "entered")}),
+    ("Fighters pushed into Aleppo's western districts.", {("aleppo", "opposition", "entered")}),
     # near misses: fighting for a length of time or for survival names no place fought for
     ("The army has been fighting for weeks.", set()),
     ("The SNA has been fighting the SDF for control.", set()),

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .words import TOKEN, PlaceRef, Words
+from .words import TOKEN, PlaceRef, Words, listed_ending_at
 
 DASHES = frozenset({"\u2014", "\u2013", "-"})
 DASH_INSERTION_WORDS = 15   # words of an insertion between two dashes ("Hama — Syria's fourth city — fell")
 APPOSITION_REACH = 14   # words of an apposition describing a list item (", a town at the junction of the M4 and M5 highways,")
 TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
 _TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "hours", "single"})
+POSSESSED_PART_WORDS = 3   # words of a part phrase after "X's" ("western districts", "two eastern neighbourhoods")
 CONTINUED = "continued"   # right_after_its_verb: after "and that", going on with what a speaker says
 # words a status phrase may open with that locate rather than start a clause ("A and B [on the edge of] the city")
 LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outside", "within", "under", "from", "to", "into"})
@@ -209,6 +210,24 @@ class Grammar:
         "the Kuweires military airport" is of an airbase's)."""
         e = self.entries.get(p.key.place_id) if p.key is not None else None
         return e is not None and e.kind in _SETTLEMENTS
+
+    def _part_before(self, toks: Words, k: int, places: list[PlaceRef]) -> PlaceRef | None:
+        """The place named before "<part noun> of" and token ``k`` ("[Sheikh Maqsoud] and
+        Ashrafiyah neighbourhoods of ..."): back across the names listed with it."""
+        if k < 3 or toks[k - 1].word != "of" or toks[k - 2].word not in self.part_nouns:
+            return None
+        listed = listed_ending_at(toks, k - 3, places)
+        return listed[0] if listed else None
+
+    def named_parts(self, toks: Words, j: int) -> int | None:
+        """Where the places start that a possessed part phrase from token ``j`` names ("Aleppo's [western
+        districts of] New Aleppo and Hamdaniya"), else None."""
+        k = j
+        while k < len(toks) and k - j < POSSESSED_PART_WORDS and toks[k].word != "of" and (
+                toks[k].word in self.directions or toks[k].word in self.part_nouns or toks[k].word in self.item_heads):
+            k += 1
+        named = k > j and k + 1 < len(toks) and toks[k].word == "of" and toks[k - 1].word in self.part_nouns
+        return k + 1 if named and toks[k + 1].start in self.place_starts else None
 
     def thing_after(self, toks: Words, j: int, owned: bool) -> int | None:
         """Past the thing a place owns or names, starting at token ``j`` right after "X's" (``owned``) or "the X"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .grammar import Grammar
-from .words import COUNTS, NAME_PARTICLES, PlaceRef, Words, carried, counted_list, listed_ending_at, people_between, skip_number
+from .words import COUNTS, NAME_PARTICLES, PlaceRef, Words, carried, counted_list, people_between, skip_number
 
 MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
 POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's northern rural countryside")
@@ -256,6 +256,9 @@ class PlaceReader(Grammar):
             possessive = j > 0 and toks[j - 1].word.endswith("'s")   # "Hama's airport"
         if possessive and j < len(toks) and toks[j].start in self.place_starts:
             return j   # "Aleppo's Sheikh Maqsoud district": Sheikh Maqsoud
+        named = self.named_parts(toks, j) if possessive else None
+        if named is not None:
+            return named   # "Aleppo's western districts of New Aleppo and Hamdaniya": the districts named
         if possessive:
             part = next((k for k in range(j, min(len(toks), j + POSSESSED_REACH))
                          if toks[k].word in self.possessed_parts), None)
@@ -390,11 +393,3 @@ class PlaceReader(Grammar):
                 return True
         return head.cap or head.word in self.directions or head.word in ("direction", "directions") or any(
             p.start <= head.start < p.end for p in places)   # ("from the direction of X")
-
-    def _part_before(self, toks: Words, k: int, places: list[PlaceRef]) -> PlaceRef | None:
-        """The place named before "<part noun> of" and token ``k`` ("[Sheikh Maqsoud] and
-        Ashrafiyah neighbourhoods of ..."): back across the names listed with it."""
-        if k < 3 or toks[k - 1].word != "of" or toks[k - 2].word not in self.part_nouns:
-            return None
-        listed = listed_ending_at(toks, k - 3, places)
-        return listed[0] if listed else None
