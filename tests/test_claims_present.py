@@ -9,6 +9,10 @@ import pytest
     ("Rebels take Hama and Rastan and Talbiseh fall, the monitor says.",
      {("hama", "opposition", "captured"), ("rastan", "opposition", "captured"), ("talbiseh", "opposition", "captured")}),
     ("Rebels announce control of Homs.", {("homs", "opposition", "captured")}),
+    ("In the east, the SDF moves into Deir ez-Zor as government troops leave.",
+     {("deir_ez_zor", "sdf", "entered"), ("deir_ez_zor", "government", "withdrew")}),
+    ("The army said it had \"repositioned\" its units in Daraa province.",
+     {("daraa_governorate", "government", "withdrew")}),
     ("The operations command said Homs was \"completely liberated\".", {("homs", "opposition", "captured")}),
     ("The IDF digs in on Mount Hermon.", {("mount_hermon", "israel", "controls")}),
     ("The US keeps about 900 troops at al-Tanf.", {("al_tanf", "us", "controls")}),
@@ -18,6 +22,7 @@ import pytest
     ("The army told residents to leave Deir ez-Zor.", set()),
     ("Government forces will leave Deir ez-Zor city.", set()),
     ("Civilians were allowed to leave Aleppo.", set()),
+    ("The rebels entered Hama, but the army did not leave.", {("hama", "opposition", "entered")}),
     # a demand's subjunctive is no claim
     ("Turkey demanded that the Kurdish fighters withdraw from Manbij.", set()),
     ("Ankara urges that the SDF leave Manbij.", set()),
