@@ -11,6 +11,8 @@ import pytest
     ("Rebels announce control of Homs.", {("homs", "opposition", "captured")}),
     ("In the east, the SDF moves into Deir ez-Zor as government troops leave.",
      {("deir_ez_zor", "sdf", "entered"), ("deir_ez_zor", "government", "withdrew")}),
+    ("Our parish told us that the factions had entered Hama and that the army had left during the day.",
+     {("hama", "opposition", "entered"), ("hama", "government", "withdrew")}),
     ("The army said it had \"repositioned\" its units in Daraa province.",
      {("daraa_governorate", "government", "withdrew")}),
     ("The operations command said Homs was \"completely liberated\".", {("homs", "opposition", "captured")}),

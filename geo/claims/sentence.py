@@ -17,7 +17,7 @@ from .discourse import Discourse
 from .hedges import held_since, historic, intended
 from .query import AgentQuery
 from .speakers import NO_SIDE, Speaker, claimant_for, side_of
-from .triggers import Trigger
+from .triggers import Trigger, objectless
 from .vocabulary import ClaimVocabulary
 
 # Effects a negation cue may belong to rather than negate, when the phrase names its force
@@ -140,7 +140,7 @@ class SentenceReading:
         """A factbox heading's places for a phrase in a bullet under it that takes no object of its
         own ("* The town was taken on Nov. 30"; not "cutting a corridor", "freed hundreds of prisoners")."""
         k = len(self.toks) if te is None else te
-        if not self.section or not (_objectless(self.toks, k) or self.toks[k].word in self.vocab.reader.time_words):
+        if not self.section or not (objectless(self.toks, k) or self.toks[k].word in self.vocab.reader.time_words):
             return []   # ("took heavy losses", "captured 12 tanks", "lost its commander": no place)
         return self.section
 
@@ -158,10 +158,11 @@ class SentenceReading:
         found, toks = self.found, self.toks
         moved, before = (("loss",), ("gain", "presence")) if out else (("gain", "presence"), ("loss",))
         return (t.pattern.effect in moved and bool(found) and found[-1].trigger.pattern.effect in before
-                and _objectless(toks, t.end) and not (ti > 0 and toks[ti - 1].word in ("after", "since"))
+                and objectless(toks, t.end) and not (ti > 0 and toks[ti - 1].word in ("after", "since"))
                 and not any(p.start >= t.end for p in self.places)
-                and not any(x.word == ";" or x.word in self.vocab.reader.relatives
-                            for x in toks.between(found[-1].trigger.end, t.start)))
+                and not any(x.word == ";" or (x.word in self.vocab.reader.relatives and x.word != "that")
+                            for x in toks.between(found[-1].trigger.end, t.start))
+                and " that " not in self.norm[found[-1].trigger.end:t.start].replace(" and that ", " "))
 
     def _moved_in_next(self, t: Trigger, ti: int) -> bool:
         """``_moved_in`` across a sentence: a gain or entry with no object, in a sentence naming no place, right
@@ -172,7 +173,7 @@ class SentenceReading:
         into = t.pattern.effect in ("gain", "presence") and last.effect in ("loss", "approach", "fighting")
         out = t.pattern.effect == "loss" and last.effect in ("gain", "presence") and (   # (not "withdrawn to their
             k >= len(toks) or toks[k].word not in _NOT_GONE_NEXT)   # positions", "left behind tunnels")
-        return (into or out) and _objectless(toks, t.end) and not (ti > 0 and toks[ti - 1].word in ("after", "since"))
+        return (into or out) and objectless(toks, t.end) and not (ti > 0 and toks[ti - 1].word in ("after", "since"))
 
     def _reduced_relative(self, t: Trigger, ti: int) -> bool:
         """The participle at ``ti`` follows a force and another phrase follows in its clause: it
@@ -247,7 +248,7 @@ class SentenceReading:
         reader, toks = self.vocab.reader, self.toks
         between = toks.between(before.trigger.end, toks[ti].start)
         words = [x.word for x in between]
-        coordinated = (any(words[n:n + 2] == [",", "and"] for n in range(len(words))) and _objectless(toks, end)
+        coordinated = (any(words[n:n + 2] == [",", "and"] for n in range(len(words))) and objectless(toks, end)
                        and not _WITHIN.match(self.norm, end))   # (not "withdrew to the city centre")
         return ((coordinated or any(w in reader.shared_place_subordinators for w in words))   # (", and the army withdrew")
                 and not any(x.word in (";", ":") for x in between)
@@ -381,8 +382,6 @@ _SENT = re.compile(r"\b(?:sent|dispatched|rushed|deployed|moved|sending|dispatch
 _SUPPOSED = re.compile(r"(?:\s*\S+){0,4}?\s+(?:would|could|might)\b")   # "the entry of X into Y would ..."
 _SUBORDINATE_ENDS = re.compile(r",| but | yet ")   # "X took A after Y withdrew[,| but] (X) pulled out"
 _WITHIN = re.compile(r"\s*(?:to|into|towards?) the (?:city |town )?(?:centre|center|heart|inner|middle|old)")
-_OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "behind", "hours", "shortly", "\u2014",
-                              "from", "along", "without", "overnight", "before", "during", "under", "at", "late", "early"})
 
 
 _RESTRICTIVE = frozenset({"who", "that", "which"})   # relative words opening a clause with no comma before it
@@ -392,9 +391,3 @@ _ANONYMOUS_SOURCE = re.compile(r"(?:(?:a|an|the|one|two|three|several|same) )*(?
 
 
 _NOT_GONE_NEXT = frozenset({"to", "behind", "along", "under", "as", "when"})   # a withdrawal's next word that leads elsewhere
-
-
-def _objectless(toks, end: int) -> bool:
-    """The phrase ending at ``end`` takes no object ("the SDF moved in to protect residents")."""
-    k = toks.at(end)
-    return k >= len(toks) or toks[k].word in _OBJECTLESS_NEXT
