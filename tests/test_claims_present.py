@@ -52,6 +52,9 @@ def test_present_tense_headlines_and_live_entries(run, text, claims):
     ("Fighters push into Aleppo's western districts of New Aleppo and Hamdaniya.",
      {("new_aleppo", "opposition", "entered"), ("hamdaniyah_aleppo", "opposition", "entered")}),
     ("Fighters pushed into Aleppo's western districts.", {("aleppo", "opposition", "entered")}),
+    ("In Aleppo itself, the Kurds still control Sheikh Maqsoud.", {("sheikh_maqsoud", "sdf", "controls")}),
+    ("Manbij city: SDF retains control.", {("manbij", "sdf", "controls")}),
+    ("Thousands of Kurds fled Tal Rifaat.", set()),   # people, not a force
     # near misses: fighting for a length of time or for survival names no place fought for
     ("The army has been fighting for weeks.", set()),
     ("The SNA has been fighting the SDF for control.", set()),
