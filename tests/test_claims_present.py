@@ -55,6 +55,10 @@ def test_present_tense_headlines_and_live_entries(run, text, claims):
     ("In Aleppo itself, the Kurds still control Sheikh Maqsoud.", {("sheikh_maqsoud", "sdf", "controls")}),
     ("Manbij city: SDF retains control.", {("manbij", "sdf", "controls")}),
     ("Thousands of Kurds fled Tal Rifaat.", set()),   # people, not a force
+    # a label's participle after an adverb; a list subject after an opening place phrase
+    ("- As-Safira: Reportedly taken by SNA on 1 Dec.", {("safira", "sna", "captured")}),
+    ("On the road to Homs, Rastan and Talbiseh are captured by the rebels.",
+     {("rastan", "opposition", "captured"), ("talbiseh", "opposition", "captured")}),
     # near misses: fighting for a length of time or for survival names no place fought for
     ("The army has been fighting for weeks.", set()),
     ("The SNA has been fighting the SDF for control.", set()),

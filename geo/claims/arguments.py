@@ -343,7 +343,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
         agent = _agent_after(te, True, toks, actors, reader)
     else:
         targets = reader.objects(toks, te, places, noun=sp.noun, where=where)
-        labelled = reader.label(toks, places) if not targets and ti > 0 and toks[ti - 1].word in LABEL_MARKS else []
+        mark = ti - 1 - (ti > 1 and (toks[ti - 1].word in reader.adverbs or toks[ti - 1].word.endswith("ly")))
+        labelled = reader.label(toks, places) if not targets and mark >= 0 and toks[mark].word in LABEL_MARKS else []
         if labelled and toks[ti].word.endswith(_PARTICIPLE_ENDINGS):   # "Hama and Homs: captured by the rebels"
             targets, passive, agent = labelled, True, _agent_after(te, True, toks, actors, reader)
         if not targets:

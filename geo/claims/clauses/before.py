@@ -106,7 +106,8 @@ class BeforeReader(PlaceReader):
             return lo
         inside = [any(p.start <= t.start < p.end for p in places) for t in toks[lo:j]]
         comma = next((k for k in range(lo, j) if toks[k].word == ","), j)
-        start = comma + 1 if comma < j and not any(inside[:comma - lo]) else lo   # ("Within days, A and B were ...")
+        opening = toks[lo].word in OPENING_PREPOSITIONS   # ("On the road to Homs, A and B are captured")
+        start = comma + 1 if comma < j and (opening or not any(inside[:comma - lo])) else lo   # ("Within days, A and B")
         listed = all(flag or t.word in (",", "and", "the") or t.word in self.item_heads or t.word in self.time_words
                      for flag, t in zip(inside[start - lo:], toks[start:j]))   # "Today A, B and C are held by"
         if toks[j - 1].word == "," and toks[j + 1].word in ("the", "its", "their") and not listed:
