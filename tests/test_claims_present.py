@@ -59,6 +59,13 @@ def test_present_tense_headlines_and_live_entries(run, text, claims):
     ("- As-Safira: Reportedly taken by SNA on 1 Dec.", {("safira", "sna", "captured")}),
     ("On the road to Homs, Rastan and Talbiseh are captured by the rebels.",
      {("rastan", "opposition", "captured"), ("talbiseh", "opposition", "captured")}),
+    # a river's bank is no place of the claim; where on it is
+    ("The SDF attacked army positions on the east bank of the Euphrates in Khasham, al-Salihiyah and Marrat.",
+     {("khasham", "sdf", "contested"), ("salihiyah_deir_ez_zor", "sdf", "contested"), ("marrat", "sdf", "contested")}),
+    ("The rebels entered the Hama countryside town of Souran.", {("souran", "opposition", "entered")}),
+    ("The SDF launched an offensive on villages on the east bank of the Euphrates on 3 December.", set()),
+    ("The rebels attacked Hama. Fierce fighting is going on at the foot of Jabal Zayn al-Abidin.",
+     {("hama", "opposition", "contested"), ("jabal_zayn_al_abidin", "opposition", "contested")}),
     # near misses: fighting for a length of time or for survival names no place fought for
     ("The army has been fighting for weeks.", set()),
     ("The SNA has been fighting the SDF for control.", set()),

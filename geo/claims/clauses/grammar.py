@@ -11,6 +11,8 @@ DASH_INSERTION_WORDS = 15   # words of an insertion between two dashes ("Hama â€
 APPOSITION_REACH = 14   # words of an apposition describing a list item (", a town at the junction of the M4 and M5 highways,")
 TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
 _TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "hours", "single"})
+SETTLEMENT_NOUNS = frozenset({"village", "town", "city"})
+RIVER_SIDES = frozenset({"bank", "banks", "shore", "shores"})   # "the east bank of the [Euphrates]": a river
 POSSESSED_PART_WORDS = 3   # words of a part phrase after "X's" ("western districts", "two eastern neighbourhoods")
 CONTINUED = "continued"   # right_after_its_verb: after "and that", going on with what a speaker says
 # words a status phrase may open with that locate rather than start a clause ("A and B [on the edge of] the city")

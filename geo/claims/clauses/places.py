@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .grammar import Grammar
+from .grammar import RIVER_SIDES, SETTLEMENT_NOUNS, Grammar
 from .words import COUNTS, NAME_PARTICLES, PlaceRef, Words, carried, counted_list, people_between, skip_number
 
 MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
@@ -50,6 +50,10 @@ class PlaceReader(Grammar):
             adjective = t.cap and k + 2 < len(toks) and toks[k + 1].word in self.item_heads and toks[k + 1].word[-1:] == "s" \
                 and toks[k + 2].word == "of"   # ("the Shi'ite towns of", not "the Ashrafieh district of")
             name_end = self._name(toks, k) if unknown and not adjective else k
+            river = k > 2 and toks[k - 3].word in RIVER_SIDES and toks[k - 2].word == "of" and name_end + 1 < len(toks)
+            if name_end > k and river and toks[name_end].word in ("in", "at") and toks[name_end + 1].start in by_start:
+                k = name_end + 1   # a river's bank, then where on it: "on the east bank of the Euphrates in [Khasham]"
+                continue
             if name_end > k:
                 out.append(PlaceRef(toks[k].start, toks[name_end - 1].end, None))
                 return self._list(toks, name_end, places, out, unknown)
@@ -243,11 +247,12 @@ class PlaceReader(Grammar):
         road = self._after(toks, nxt.end) if nxt is not None else j
         if j > 0 and road < len(toks) and toks[road].word in self.road_nouns and not toks[j - 1].word.endswith("'s"):
             return road   # no claim about the places a road is named after
-        if j + 2 < len(toks) and toks[j].word in self.part_nouns and toks[j + 1].word == "of":
-            outer = next((q for q in self.sentence_places if q.start == toks[j + 2].start), None)
+        n = j + (j + 1 < len(toks) and toks[j].word == "countryside" and toks[j + 1].word in SETTLEMENT_NOUNS)
+        if n + 2 < len(toks) and (toks[n].word in self.part_nouns | SETTLEMENT_NOUNS) and toks[n + 1].word == "of":
+            outer = next((q for q in self.sentence_places if q.start == toks[n + 2].start), None)
             if outer is not None and self.inside(p, outer):
                 return None   # "the Sheikh Maqsoud neighbourhood of Aleppo": Sheikh Maqsoud
-            return j + 2
+            return n + 2   # ("the Homs countryside village of [X]")
         if (j < len(toks) and toks[j].word == "'" and j > 0 and toks[j - 1].word.endswith("s")
                 and sum(1 for x in toks[:j] if x.word == "'") % 2 == 0):   # (not the close of "'captured Homs'")
             j += 1   # "Homs' northern approaches": the apostrophe alone is a token
