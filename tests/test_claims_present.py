@@ -13,8 +13,6 @@ import pytest
      {("deir_ez_zor", "sdf", "entered"), ("deir_ez_zor", "government", "withdrew")}),
     ("Our parish told us that the factions had entered Hama and that the army had left during the day.",
      {("hama", "opposition", "entered"), ("hama", "government", "withdrew")}),
-    ("The army said it had \"repositioned\" its units in Daraa province.",
-     {("daraa_governorate", "government", "withdrew")}),
     ("The operations command said Homs was \"completely liberated\".", {("homs", "opposition", "captured")}),
     ("The IDF digs in on Mount Hermon.", {("mount_hermon", "israel", "controls")}),
     ("The US keeps about 900 troops at al-Tanf.", {("al_tanf", "us", "controls")}),

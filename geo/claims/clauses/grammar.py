@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .words import TOKEN, PlaceRef, Words, listed_ending_at
+from .words import TOKEN, PlaceRef, Words
 
 DASHES = frozenset({"\u2014", "\u2013", "-"})
 DASH_INSERTION_WORDS = 15   # words of an insertion between two dashes ("Hama — Syria's fourth city — fell")
 APPOSITION_REACH = 14   # words of an apposition describing a list item (", a town at the junction of the M4 and M5 highways,")
 TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
 _TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "hours", "single"})
-SETTLEMENT_NOUNS = frozenset({"village", "town", "city"})
-RIVER_SIDES = frozenset({"bank", "banks", "shore", "shores"})   # "the east bank of the [Euphrates]": a river
-POSSESSED_PART_WORDS = 3   # words of a part phrase after "X's" ("western districts", "two eastern neighbourhoods")
 CONTINUED = "continued"   # right_after_its_verb: after "and that", going on with what a speaker says
 # words a status phrase may open with that locate rather than start a clause ("A and B [on the edge of] the city")
 LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outside", "within", "under", "from", "to", "into"})
@@ -213,46 +210,6 @@ class Grammar:
         e = self.entries.get(p.key.place_id) if p.key is not None else None
         return e is not None and e.kind in _SETTLEMENTS
 
-    def _part_before(self, toks: Words, k: int, places: list[PlaceRef]) -> PlaceRef | None:
-        """The place named before "<part noun> of" and token ``k`` ("[Sheikh Maqsoud] and
-        Ashrafiyah neighbourhoods of ..."): back across the names listed with it."""
-        if k < 3 or toks[k - 1].word != "of" or toks[k - 2].word not in self.part_nouns:
-            return None
-        listed = listed_ending_at(toks, k - 3, places)
-        return listed[0] if listed else None
-
-    def named_parts(self, toks: Words, j: int) -> int | None:
-        """Where the places start that a possessed part phrase from token ``j`` names ("Aleppo's [western
-        districts of] New Aleppo and Hamdaniya"), else None."""
-        k = j
-        while k < len(toks) and k - j < POSSESSED_PART_WORDS and toks[k].word != "of" and (
-                toks[k].word in self.directions or toks[k].word in self.part_nouns or toks[k].word in self.item_heads):
-            k += 1
-        named = k > j and k + 1 < len(toks) and toks[k].word == "of" and toks[k - 1].word in self.part_nouns
-        return k + 1 if named and toks[k + 1].start in self.place_starts else None
-
-    def thing_after(self, toks: Words, j: int, owned: bool) -> int | None:
-        """Past the thing a place owns or names, starting at token ``j`` right after "X's" (``owned``) or "the X"
-        ("Hama's [water station]", "Idlib's [last villages]", "the Homs [oil refinery]", "the Hama [central
-        prison]"): no verb, status phrase, preposition or time word; after "the X" also no kind of place, part,
-        front or road ("the Hama countryside" is the province); else None."""
-        if j + 1 < len(toks) and not owned and toks[j].word in _FACILITY_ADJECTIVES:
-            j += 1   # ("the Hama central prison"; but "the Aleppo northern countryside": the province)
-        if j >= len(toks) or not toks[j].word.isalpha() or toks[j].start in self.trigger_starts:
-            return None
-        w = toks[j].word
-        if owned and (w in self.directions or w in self.part_nouns or w in _OWN_PARTS):
-            return None   # "Aleppo's western districts", "the capital's centre": parts of it (entering them enters it)
-        if owned and (w in self.item_heads or (w in self.time_words and w not in self.passive_aux | self.adverbs)):
-            return j + 1   # "Idlib's last villages" (not "Aleppo's now ...": "is")
-        if w in self.soft or w in self.verbs or w in LOCATING_WORDS or w in self.joins_by_first or (
-                not toks[j].cap and w.endswith(("ed", "en")) and w not in self.item_heads):   # ("Hama's fallen")
-            return None
-        if not owned and (w in self.item_heads or w in self.part_nouns or w in self.front_nouns or w in self.road_nouns
-                          or w in self.possessed_parts or w in _KIND_NOUNS or w in self.object_stops):
-            return None
-        return j + 1
-
     def past_apposition(self, toks: Words, k: int, by_start: Mapping[int, PlaceRef]) -> int:
         """Past an apposition describing the list item before the comma at token ``k`` when the list goes on
         after it: "Daraa, the cradle of the uprising, and Sweida"; ", a town at the junction ..., as well as".
@@ -364,12 +321,12 @@ class Grammar:
         place an adjective of the noun after it)."""
         a = toks.at(p.end)
         if join == (",",) and toks[item].word == "the" and item + 1 == m and a < len(toks) and (
-                toks[a].word in self.item_heads or toks[a].word in _KIND_NOUNS or toks[a].word in _RANKING):
+                toks[a].word in self.item_heads or toks[a].word in KIND_NOUNS or toks[a].word in _RANKING):
             return True
         words = [t.word for t in toks[item:m]]
         if len(words) < 3 or words[0] not in ("the", "a", "an"):
             return False
-        k = next((n for n, w in enumerate(words) if w in _KIND_NOUNS), None)
+        k = next((n for n, w in enumerate(words) if w in KIND_NOUNS), None)
         if k is None or k + 1 >= len(words) or words[k + 1] not in ("of", "in"):
             return False
         return k <= 2 if words[0] != "the" else (words[k] in _PART_KINDS or any(   # "X, a suburb of Y"; "X, the capital of Y"
@@ -377,9 +334,6 @@ class Grammar:
 
 
 _RANKING = frozenset({"main", "only", "last", "first", "second", "third", "principal", "chief", "provincial"})
-_FACILITY_ADJECTIVES = frozenset({"central", "main", "old", "new", "military", "civil", "national", "local", "grand",
-                                  "great", "general", "municipal", "power", "oil", "gas", "water"})
-_OWN_PARTS = frozenset({"centre", "center", "heart", "streets", "street", "squares", "square", "edge", "edges"})
 _TIME_GLUE = frozenset({"on", "in", "by", "at", "last", "this", "that", "early", "late", "the", ",", "weekend", "morning",
                         "evening", "night", "afternoon", "week", "day"})
 _SPONSOR_VERBS = frozenset({"backs", "backed", "supports", "supported", "arms", "armed", "funds", "funded", "finances",
@@ -387,5 +341,5 @@ _SPONSOR_VERBS = frozenset({"backs", "backed", "supports", "supported", "arms", 
 _ALLEGIANCE = frozenset({("loyal", "to"), ("allied", "with"), ("allied", "to"), ("aligned", "with")})
 _SETTLEMENTS = frozenset({"city", "town", "village", "area"})
 _PART_KINDS = frozenset({"capital", "district", "neighbourhood", "neighborhood", "quarter", "suburb"})
-_KIND_NOUNS = frozenset({"town", "city", "village", "district", "stronghold", "hub", "capital", "base", "airport", "suburb",
+KIND_NOUNS = frozenset({"town", "city", "village", "district", "stronghold", "hub", "capital", "base", "airport", "suburb",
                          "neighbourhood", "neighborhood", "quarter", "centre", "center"})

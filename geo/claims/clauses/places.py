@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .grammar import RIVER_SIDES, SETTLEMENT_NOUNS, Grammar
+from .parts import SETTLEMENT_NOUNS, PartReader
 from .words import COUNTS, NAME_PARTICLES, PlaceRef, Words, carried, counted_list, people_between, skip_number
 
 MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
@@ -16,7 +16,7 @@ LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a p
 LATER_LIST_WORDS = 20   # words between a plural place noun and the list it announces
 
 
-class PlaceReader(Grammar):
+class PlaceReader(PartReader):
     """Which places a status phrase governs: its object, the list it opens, or its subject."""
 
     def objects(self, toks: Words, i: int, places: list[PlaceRef], max_gap: int = 8,
@@ -50,10 +50,6 @@ class PlaceReader(Grammar):
             adjective = t.cap and k + 2 < len(toks) and toks[k + 1].word in self.item_heads and toks[k + 1].word[-1:] == "s" \
                 and toks[k + 2].word == "of"   # ("the Shi'ite towns of", not "the Ashrafieh district of")
             name_end = self._name(toks, k) if unknown and not adjective else k
-            river = k > 2 and toks[k - 3].word in RIVER_SIDES and toks[k - 2].word == "of" and name_end + 1 < len(toks)
-            if name_end > k and river and toks[name_end].word in ("in", "at") and toks[name_end + 1].start in by_start:
-                k = name_end + 1   # a river's bank, then where on it: "on the east bank of the Euphrates in [Khasham]"
-                continue
             if name_end > k:
                 out.append(PlaceRef(toks[k].start, toks[name_end - 1].end, None))
                 return self._list(toks, name_end, places, out, unknown)
@@ -133,6 +129,8 @@ class PlaceReader(Grammar):
         "positions [in] Aleppo" (not "checkpoints on the road linking X"), "the region [known
         as] Shahba", with ``where`` any "in", "near"...; else None."""
         t = toks[k]
+        if (seat := self.river_seat(toks, k, by_start)) is not None:
+            return seat   # a river's bank, then where on it: "on the east bank of the Euphrates in [Khasham]"
         if t.start in self.forces_at:
             return self._past_owner(toks, k)
         if where and t.word in ("in", "on", "at", "near", "around", "outside"):
@@ -290,8 +288,8 @@ class PlaceReader(Grammar):
     def _name(self, toks, k: int) -> int:
         """End index of a capitalised name starting at token ``k`` ("Urum al-Sughra", "al-Harir"), or ``k`` if none."""
         j = k
-        if k < len(toks) and toks[k].start in self.forces_at:
-            return k
+        if k < len(toks) and (toks[k].start in self.forces_at or self.river(toks, k)):
+            return k   # (a force's name; a river, "the east bank of the [Euphrates]")
         if j < len(toks) and toks[j].word in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap:
             if toks[j + 1].start in self.place_starts:
                 return k   # "al-Nayrab" where "Nayrab" is a known place: the place, not a new name

@@ -1,0 +1,73 @@
+"""Reading what part of a place a phrase names: a district named after "of", a river's bank, what a place owns."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .grammar import KIND_NOUNS, LOCATING_WORDS, Grammar
+from .words import PlaceRef, Words, listed_ending_at
+
+SETTLEMENT_NOUNS = frozenset({"village", "town", "city"})
+RIVER_SIDES = frozenset({"bank", "banks", "shore", "shores"})   # "the east bank of the [Euphrates]": a river
+POSSESSED_PART_WORDS = 3   # words of a part phrase after "X's" ("western districts", "two eastern neighbourhoods")
+_FACILITY_ADJECTIVES = frozenset({"central", "main", "old", "new", "military", "civil", "national", "local", "grand",
+                                  "great", "general", "municipal", "power", "oil", "gas", "water"})
+_OWN_PARTS = frozenset({"centre", "center", "heart", "streets", "street", "squares", "square", "edge", "edges"})
+
+
+class PartReader(Grammar):
+    """The parts of places a phrase names."""
+
+    def _part_before(self, toks: Words, k: int, places: list[PlaceRef]) -> PlaceRef | None:
+        """The place named before "<part noun> of" and token ``k`` ("[Sheikh Maqsoud] and
+        Ashrafiyah neighbourhoods of ..."): back across the names listed with it."""
+        if k < 3 or toks[k - 1].word != "of" or toks[k - 2].word not in self.part_nouns:
+            return None
+        listed = listed_ending_at(toks, k - 3, places)
+        return listed[0] if listed else None
+
+    @staticmethod
+    def river(toks: Words, k: int) -> bool:
+        """Token ``k`` names a river: "the east bank of the [Euphrates]"."""
+        return k > 2 and toks[k].cap and toks[k - 3].word in RIVER_SIDES and (toks[k - 2].word, toks[k - 1].word) == ("of", "the")
+
+    def river_seat(self, toks: Words, k: int, by_start: Mapping[int, PlaceRef]) -> int | None:
+        """Where the place starts that follows a river named at token ``k`` ("... of the Euphrates [in] Khasham"), else None."""
+        if not self.river(toks, k):
+            return None
+        n = k + 1
+        while n < len(toks) and toks[n].cap:
+            n += 1
+        return n + 1 if n + 1 < len(toks) and toks[n].word in ("in", "at") and toks[n + 1].start in by_start else None
+
+    def named_parts(self, toks: Words, j: int) -> int | None:
+        """Where the places start that a possessed part phrase from token ``j`` names ("Aleppo's [western
+        districts of] New Aleppo and Hamdaniya"), else None."""
+        k = j
+        while k < len(toks) and k - j < POSSESSED_PART_WORDS and toks[k].word != "of" and (
+                toks[k].word in self.directions or toks[k].word in self.part_nouns or toks[k].word in self.item_heads):
+            k += 1
+        named = k > j and k + 1 < len(toks) and toks[k].word == "of" and toks[k - 1].word in self.part_nouns
+        return k + 1 if named and toks[k + 1].start in self.place_starts else None
+
+    def thing_after(self, toks: Words, j: int, owned: bool) -> int | None:
+        """Past the thing a place owns or names, starting at token ``j`` right after "X's" (``owned``) or "the X"
+        ("Hama's [water station]", "Idlib's [last villages]", "the Homs [oil refinery]", "the Hama [central
+        prison]"): no verb, status phrase, preposition or time word; after "the X" also no kind of place, part,
+        front or road ("the Hama countryside" is the province); else None."""
+        if j + 1 < len(toks) and not owned and toks[j].word in _FACILITY_ADJECTIVES:
+            j += 1   # ("the Hama central prison"; but "the Aleppo northern countryside": the province)
+        if j >= len(toks) or not toks[j].word.isalpha() or toks[j].start in self.trigger_starts:
+            return None
+        w = toks[j].word
+        if owned and (w in self.directions or w in self.part_nouns or w in _OWN_PARTS):
+            return None   # "Aleppo's western districts", "the capital's centre": parts of it (entering them enters it)
+        if owned and (w in self.item_heads or (w in self.time_words and w not in self.passive_aux | self.adverbs)):
+            return j + 1   # "Idlib's last villages" (not "Aleppo's now ...": "is")
+        if w in self.soft or w in self.verbs or w in LOCATING_WORDS or w in self.joins_by_first or (
+                not toks[j].cap and w.endswith(("ed", "en")) and w not in self.item_heads):   # ("Hama's fallen")
+            return None
+        if not owned and (w in self.item_heads or w in self.part_nouns or w in self.front_nouns or w in self.road_nouns
+                          or w in self.possessed_parts or w in KIND_NOUNS or w in self.object_stops):
+            return None
+        return j + 1
