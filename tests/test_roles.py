@@ -286,3 +286,37 @@ def test_more_ways_a_government_acts(matcher, text, surface, want):
 ])
 def test_a_countrys_possession_abroad_is_the_state(matcher, text, surface, want):
     assert role(matcher, text, surface) == want
+
+
+@pytest.mark.parametrize("text, surface, want", [
+    ("The United States and Turkey list it as a terrorist organization.", "Turkey", "metonym"),
+    ("There was no immediate comment from the government in Damascus.", "Damascus", "metonym"),
+    ("Lavrov discussed the situation with his counterparts in Ankara and Tehran.", "Tehran", "metonym"),
+    ("Kremlin: Moscow working to secure its bases", "Moscow", "metonym"),
+    # a line that is only a state's name; a question's subject; a capital opening with its officials
+    ("NADIA: Russia.", "Russia", "metonym"),
+    ("What about Russia?", "Russia", "metonym"),
+    ("- United States.", "United States", "metonym"),
+    ("What are Russia and Iran doing?", "Iran", "metonym"),
+    ("In Ankara, officials have so far avoided any comment.", "Ankara", "metonym"),
+    ("For Ankara, the calculus is not complicated.", "Ankara", "metonym"),
+    ("Moscow, whose military police patrolled the area, has been preoccupied.", "Moscow", "metonym"),
+    ("A ceasefire came into force between Israel and Hezbollah in Lebanon.", "Israel", "metonym"),
+    ("HTS is designated a terrorist organization by Syria, Russia, the United States and others.", "Russia", "metonym"),
+    ("No one in Damascus has confirmed it.", "Damascus", "metonym"),
+    ("Fidan said Ankara was in contact with all sides.", "Ankara", "metonym"),
+    ("Diplomats say Washington is unlikely to move quickly.", "Washington", "metonym"),
+    ("Damascus will have to choose between Hama and Homs.", "Damascus", "metonym"),
+    ("Israel denies reports that its tanks have advanced.", "Israel", "metonym"),
+    # the people of a capital are no government; a noun's modifier is no verb; a capital alone may head its news
+    ("Residents in Damascus said the night was quiet.", "Damascus", "place"),
+    ("Syria fighting rages.", "Syria", "place"),
+    ("Damascus", "Damascus", "place"),
+    ("In Damascus, President Bashar al-Assad received the Iranian foreign minister.", "Damascus", "place"),
+    ("In Damascus, residents celebrated in the streets.", "Damascus", "place"),
+    ("Damascus, whose streets were empty, woke up to a new era.", "Damascus", "place"),
+    ("The road between Damascus and Beirut was closed.", "Damascus", "place"),
+    ("Where is Damascus?", "Damascus", "place"),
+])
+def test_a_seat_after_its_officials_and_a_headlines_participle(matcher, text, surface, want):
+    assert role(matcher, text, surface) == want

@@ -16,6 +16,7 @@ _GAP = re.compile(r"^(?:\s|,|and\b|or\b|the\b|as well as\b)*$")
 _GAP_ABBREV = re.compile(r"^(?:[\s,]|and\b|or\b|the\b|[A-Z][A-Za-z.]{0,4}\b)*$")
 _AND = re.compile(r"\b(?:and|or|as well as)\b")
 _POSSESSIVE_START = re.compile(r"^['’]s?")
+_LIST_GOES_ON = re.compile(r",?\s+(?:and|or)\s+(?:several |many |some |a few |a number of )?(?:other|others|[A-Z])")
 
 
 def coordinated(a: Mention, b: Mention, text: str, norm: str | None = None) -> bool:
@@ -80,7 +81,8 @@ class Around:
                 hi += 1
             joined = any(_AND.search(norm[a.end:b.start] if norm is not None
                                      else normalize(text[a.end:b.start]))
-                         for a, b in zip(found[lo:hi], found[lo + 1:hi + 1]))
+                         for a, b in zip(found[lo:hi], found[lo + 1:hi + 1])) or (
+                hi > lo and bool(_LIST_GOES_ON.match(text, found[hi].end)))   # "by Syria, Russia, the US and others"
             run = _Run(lo, hi, joined)
             for k in range(lo, hi + 1):
                 self._runs[k] = run

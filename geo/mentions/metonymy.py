@@ -79,6 +79,10 @@ class MetonymVocab:
         self.group_possessives = words(g.get("group_possessives", ["its", "their"]))
         self.time_leaders = words(g.get("time_leaders", ["on", "in"]))
         self.articles = words(g.get("articles", ["the"]))
+        self.fragment_openers = phrases(g.get("fragment_openers", []))
+        self.fragment_closers = words(g.get("fragment_closers", []))
+        self.fragment_ends = words(g.get("fragment_ends", []))
+        self.question_words = words(g.get("question_words", []))
         d = optional(m, "dateline", src, dict)
         self.time_words = ({name_key(x) for x in optional(d, "months", src) + optional(d, "weekdays", src)}
                            | words(optional(m, "time_words", src)))

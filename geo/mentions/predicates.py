@@ -149,9 +149,12 @@ class Predicates:
                 continue
             if w in v.copulas:
                 copula = True
+            elif w in v.have and words[i + 1:i + 2] == ["to"]:
+                aux, i = True, i + 1      # "Damascus will have to choose": a modal, no possession
             elif w in v.have:
                 have = aux = True
-            elif w in v.aux or w in v.adverbs or (w.endswith("ly") and len(w) > 4 and w not in v.verb_forms):
+            elif w in v.aux or w in v.adverbs or (w.endswith("ly") and len(w) > 4 and w not in v.verb_forms
+                                                  and w not in v.actor_adjectives):   # ("is unlikely to")
                 aux = aux or w in v.aux
             else:
                 break
@@ -180,9 +183,10 @@ class Predicates:
         if w in v.place_verb_forms:
             return PLACE                  # "Damascus fell"
         verb = (w in v.verb_forms or w in v.object_verb_forms or w in v.affected_forms) \
-            and (lead.aux or not w.endswith("ing"))  # "Syria fighting rages": a noun's modifier
-        if verb and w.endswith("s") and not i and (nxt in v.copulas or nxt in v.aux or nxt in v.verb_forms
-                                                    or nxt.endswith("ed")) \
+            and (lead.aux or not w.endswith("ing") or nxt == "to")  # "Syria fighting rages": a noun's modifier
+        # (but a headline's "Moscow working to secure its bases")
+        noun = w.endswith("s") and not w.endswith("ies") and w != "says"   # ("Israel denies reports": a verb)
+        if verb and noun and not i and (nxt in v.copulas or nxt in v.aux or nxt in v.verb_forms or nxt.endswith("ed")) \
                 and words[i + 2:i + 3] != ["of"]:   # (not "Russia retains control of", "keeps hold of")
             verb = False                  # "Syria talks were held", "Ankara talks ended": a noun
         if verb:
@@ -203,8 +207,9 @@ class Predicates:
             return METONYM                # "Russia is giving", "Turkey has been passing"
         if w in v.place_verb_forms or w in v.affected_forms:
             return PLACE                  # "Damascus was captured"
-        if w in v.actor_adjectives or w in v.object_verb_forms or w in v.verb_forms:
-            return METONYM                # "Türkiye was not involved", "Syria was urged"
+        if w in v.actor_adjectives or w in v.object_verb_forms or w in v.verb_forms or (
+                w == "in" and words[i + 1:i + 2] in (["contact"], ["talks"], ["touch"])):
+            return METONYM                # "Türkiye was not involved", "Syria was urged", "Ankara was in contact"
         for x in words[i:i + COPULA_WORDS]:
             if not (x[:1].isalnum() or x == "'s") or (x,) in v.before:
                 break

@@ -26,6 +26,7 @@ COMPOUND_WORDS = 5    # ... of which this many words
 LIST_VERB_WORDS = 3   # words before a list opener ("neighbours such as") read for its verb
 
 _WHO = re.compile(r"\s*,\s*who\b")
+_AND_NAME = re.compile(r"\s+and\s+(?:the\s+)?[A-Z]")
 _UPPER_WORD = re.compile(r"\s*[\"“‘']?[A-Z]")
 _WORD = re.compile(r"[^\W_]+")
 _LAST_WORD = re.compile(r"[^\W_]+$")
@@ -126,6 +127,9 @@ class RoleRules:
             return PLACE if v.has_place_noun(span) else METONYM
         if len(left) > 1 and left[-1][0] == "with" and left[-1][1] - 1 in around.ends:
             return PLACE              # "the road linking Aleppo with Damascus": two places
+        if self._fragment(left, right, m is not last or first is not m, entry) or self._asked(left, right) \
+                or self._seat_opening(left, right) or self._between_parties(left, last, text, around):
+            return METONYM
         r = self._left(left)
         if r == METONYM and left[-1][0] in v.object_verb_forms and len(right) > 1 and right[0][0] == "to":
             r = None      # "expect Damascus to fall": the verb after "to" decides (in Predicates.after)
@@ -141,6 +145,57 @@ class RoleRules:
             or words[-1:] == [","]
         country = entry.kind in v.metonym_kinds
         return self.predicates.after(right, text, subject, listed, country) or PLACE
+
+    def _fragment(self, left: list[Token], right: list[Token], grouped: bool, entry: Entry) -> bool:
+        """The sentence is only the name, or names ("NADIA: Russia.", "And Iran?", "What about Russia?",
+        "Israel first.", "Moscow and Tehran"): a country so named is the state; a capital only when asked about
+        or named with another (a capital alone may head a section of news from it)."""
+        v = self.vocab
+        before = [w for w, _ in left]
+        if ":" in before:
+            before = before[len(before) - before[::-1].index(":"):]   # past a speaker's label
+        if before and tuple(before) not in v.fragment_openers:
+            return False
+        after = [w for w, _ in right]
+        end = next((n for n, w in enumerate(after) if w in v.fragment_ends), len(after))
+        if any(w not in v.fragment_closers for w in after[:end]):
+            return False
+        return entry.kind == "country" or grouped or bool(before) or "?" in after[end:end + 1]
+
+    def _asked(self, left: list[Token], right: list[Token]) -> bool:
+        """The subject of a question ("What are Russia and Iran doing?", "How does Moscow assess ...")."""
+        v = self.vocab
+        return len(left) >= 2 and (left[-1][0] in v.aux or left[-1][0] in v.copulas) \
+            and left[-2][0] in v.question_words and bool(right) and right[0][0].isalpha()
+
+    def _seat_opening(self, left: list[Token], right: list[Token]) -> bool:
+        """"In Ankara, officials have ...", "In Moscow, the Kremlin spokesman said": the seat of a government
+        opening the sentence, its officials right after the comma; "For Ankara, the calculus ..." (its view);
+        "Moscow, whose military police patrolled ..." (its forces)."""
+        v = self.vocab
+        before = [w for w, _ in left]
+        if len(right) < 2 or right[0][0] != ",":
+            return False
+        if right[1][0] == "whose":
+            after = [w for w, _ in right[2:5]]
+            return any(tuple(after[:n]) in v.gov_nouns for n in (1, 2, 3))
+        if before == ["for"]:
+            return True
+        if before != ["in"]:
+            return False
+        rest = [w for w, _ in right[1:1 + 4] if w not in v.articles]
+        if rest and rest[0] in v.titles:
+            return False   # "In Damascus, President Bashar al-Assad received ...": a person there, an event in the city
+        return any(tuple(rest[:n]) in v.gov_nouns for n in (1, 2, 3)) or bool(rest) and rest[0] in v.institutions
+
+    @staticmethod
+    def _between_parties(left: list[Token], last: Mention, text: str, around: Around) -> bool:
+        """"a ceasefire took hold between Israel and Hezbollah", "between Türkiye and the SDF": set beside a
+        party that is no place, the name is a party too (not "the road between Damascus and Beirut")."""
+        if not left or left[-1][0] != "between":
+            return False
+        other = _AND_NAME.match(text, last.end)
+        return other is not None and other.end() - 1 not in around.starts_set
 
     def _abroad(self, owner: Mention, place: Mention) -> bool:
         """``owner`` is a country and ``place`` lies in another one ("Russia's Hmeimim Air Base")."""
