@@ -70,3 +70,16 @@ def test_present_tense_headlines_and_live_entries(run, text, claims):
 ])
 def test_insertions_declarations_and_ways_of_fighting_and_running(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a purpose in quotes, a span of years back, a place left outside a force's control, outskirts after a name
+    ("Russia's defence ministry says it is helping the Syrian army to \"repel\" the offensive in Idlib.", set()),
+    ("Maarat al-Numan was recaptured by the rebels the same day, nearly five years after the regime took it.",
+     {("maarat_al_numan", "opposition", "captured")}),
+    ("Idlib is now outside government control.", {("idlib", "government", "failed_to_hold")}),
+    ("Rebels reach Damascus outskirts as the army melts away in the south.", {("damascus", "opposition", "advancing")}),
+    ("Opposition forces now control Hama's northern and western approaches.", set()),
+])
+def test_purposes_years_back_and_what_surrounds_a_place(run, text, claims):
+    assert run(text) == claims

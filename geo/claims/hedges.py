@@ -23,6 +23,7 @@ _MODAL = re.compile(r"\b(?:will|would|could|might|may|shall)\b")
 _SINCE_YEAR = re.compile(r"\bsince (?:\w+ )?(?:1[89]\d\d|20\d\d)\b")
 _UNTIL = re.compile(r"\buntil\s*$")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "have long controlled"
+_TO_BEFORE = re.compile(r" to [\"\u201c\u201d']?$")   # "to take", 'to "repel"'
 INTENTION_REACH = 45   # characters before a phrase searched for an intention ("preparing to")
 ESTIMATE_REACH = 150   # ... for an estimate ("may have"), within the phrase's clause
 CONDITION_REACH = 90   # characters before a phrase searched for a condition ("whether HTS-led factions ...")
@@ -39,7 +40,7 @@ def intended(norm: str, t: Trigger, vocab: ClaimVocabulary, actors: Sequence[Act
     if vocab.rx_estimate.search(norm, wide, t.start):
         return True   # an analyst's estimate covers its clause ("which likely enabled the opposition to advance")
     lo = max(wide, t.start - INTENTION_REACH)
-    if norm.endswith(" to ", 0, t.start) and norm[t.start:t.end].split(" ", 1)[0] not in vocab.infinitive_not \
+    if _TO_BEFORE.search(norm, max(0, t.start - 6), t.start) and norm[t.start:t.end].split(" ", 1)[0] not in vocab.infinitive_not \
             and not vocab.rx_infinitive_fact.search(
             norm, max(lo, _clause_start(norm, t.start - 3)), t.start - 3):
         return True   # a purpose: "moved south to take Hama" (but "managed to take Hama")

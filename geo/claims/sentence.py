@@ -330,8 +330,9 @@ class SentenceReading:
         if agent is None and before_relative is not None and not t.inner_actor:
             agent = before_relative   # "The fighters who took Aleppo entered Hama": the fighters
         targets = self._targets(t, ti, targets) or self._in_section(te)   # ("SARAQIB / * The town was taken")
-        near = possessed_approach(toks, t.end, self.places) if not targets and t.pattern.effect in ("gain", "presence") else None
-        if near is not None and vocab.effect("advancing") == "approach":   # "reached Hama's northern outskirts"
+        near = possessed_approach(toks, t.end, self.places) if len(targets) < 2 and t.pattern.effect in ("gain", "presence") else None
+        if near is not None and targets in ([], [near]) and vocab.effect("advancing") == "approach":
+            # "reached Hama's northern outskirts", "Rebels reach Damascus outskirts"
             t, targets = replace(t, pattern=replace(t.pattern, status="advancing", effect="approach")), [near]
         speaker = self._speaker(t)
         subj = reader.subject(toks, ti, self.actors, lo) if agent is None and not t.inner_actor else None

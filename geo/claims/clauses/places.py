@@ -6,7 +6,7 @@ from .parts import SETTLEMENT_NOUNS, PartReader
 from .words import COUNTS, NAME_PARTICLES, PlaceRef, Words, carried, counted_list, people_between, skip_number
 
 MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
-POSSESSED_REACH = 3        # words from "X's" to the part it names ("Hama's northern rural countryside")
+POSSESSED_REACH = 4        # words from "X's" to the part it names ("Hama's northern and western countryside")
 LIST_INSERTION_REACH = 6   # words of an insertion between a list's "and" and its next item
 LOCATOR_WORDS = 4          # words of a phrase locating a list item ("on the Syrian-Iraqi border")
 ZONE_PREPOSITIONS = frozenset({"on", "in", "at", "inside", "along", "across"})   # "the zone on X", "positions in X"

@@ -221,7 +221,7 @@ _SIDES = frozenset({"north", "south", "east", "west", "northern", "southern", "e
 
 def possessed_approach(toks: Words, end: int, places: list[PlaceRef]) -> PlaceRef | None:
     """The place whose outskirts are the object right after ``end`` ("reached [Hama]'s northern
-    outskirts", "Homs' approaches"): what the phrase nears, not a part it is in; else None."""
+    outskirts", "Homs' approaches", "Damascus outskirts"): what the phrase nears, not a part it is in; else None."""
     k = toks.at(end)
     k += k < len(toks) and toks[k].word == "the"
     p = next((p for p in places if k < len(toks) and p.start == toks[k].start and p.key is not None), None)
@@ -231,7 +231,7 @@ def possessed_approach(toks: Words, end: int, places: list[PlaceRef]) -> PlaceRe
         j, owned = j + 1, True
     while owned and j < len(toks) and toks[j].word in _SIDES:
         j += 1
-    return p if owned and j < len(toks) and toks[j].word in APPROACH_NOUNS else None
+    return p if j < len(toks) and toks[j].word in APPROACH_NOUNS else None   # (also "reach Damascus outskirts")
 
 
 def tokenize(text: str, norm: str) -> Words:
