@@ -40,7 +40,8 @@ def intended(norm: str, t: Trigger, vocab: ClaimVocabulary, actors: Sequence[Act
     if vocab.rx_estimate.search(norm, wide, t.start):
         return True   # an analyst's estimate covers its clause ("which likely enabled the opposition to advance")
     lo = max(wide, t.start - INTENTION_REACH)
-    if _TO_BEFORE.search(norm, max(0, t.start - 6), t.start) and norm[t.start:t.end].split(" ", 1)[0] not in vocab.infinitive_not \
+    verb = norm[t.start:t.end].split(" ", 1)[0]
+    if _TO_BEFORE.search(norm, max(0, t.start - 6), t.start) and verb not in vocab.infinitive_not \
             and not vocab.rx_infinitive_fact.search(
             norm, max(lo, _clause_start(norm, t.start - 3)), t.start - 3):
         return True   # a purpose: "moved south to take Hama" (but "managed to take Hama")

@@ -330,7 +330,8 @@ class SentenceReading:
         if agent is None and before_relative is not None and not t.inner_actor:
             agent = before_relative   # "The fighters who took Aleppo entered Hama": the fighters
         targets = self._targets(t, ti, targets) or self._in_section(te)   # ("SARAQIB / * The town was taken")
-        near = possessed_approach(toks, t.end, self.places) if len(targets) < 2 and t.pattern.effect in ("gain", "presence") else None
+        gains = t.pattern.effect in ("gain", "presence")
+        near = possessed_approach(toks, t.end, self.places) if len(targets) < 2 and gains else None
         if near is not None and targets in ([], [near]) and vocab.effect("advancing") == "approach":
             # "reached Hama's northern outskirts", "Rebels reach Damascus outskirts"
             t, targets = replace(t, pattern=replace(t.pattern, status="advancing", effect="approach")), [near]
