@@ -115,6 +115,15 @@ class SentenceReading:
             return bool(self.vocab.rx_prevention.search(before))   # "to stop reinforcements reaching X"
         return False
 
+    def _approach(self, t: Trigger, targets: list[PlaceRef]) -> tuple[Trigger, list[PlaceRef]]:
+        """A gain or entry whose object is a place's outskirts nears the place ("reached Hama's northern
+        outskirts", "Rebels reach Damascus outskirts"): an approach to it."""
+        near = possessed_approach(self.toks, t.end, self.places) \
+            if len(targets) < 2 and t.pattern.effect in ("gain", "presence") else None
+        if near is None or targets not in ([], [near]) or self.vocab.effect("advancing") != "approach":
+            return t, targets
+        return replace(t, pattern=replace(t.pattern, status="advancing", effect="approach")), [near]
+
     def _targets(self, t: Trigger, ti: int, targets: list[PlaceRef]) -> list[PlaceRef]:
         """The places of a claim: a loss with no place of its own takes the last claim's
         ("entered X but failed to establish positions"); blocked names are none."""
@@ -330,11 +339,7 @@ class SentenceReading:
         if agent is None and before_relative is not None and not t.inner_actor:
             agent = before_relative   # "The fighters who took Aleppo entered Hama": the fighters
         targets = self._targets(t, ti, targets) or self._in_section(te)   # ("SARAQIB / * The town was taken")
-        gains = t.pattern.effect in ("gain", "presence")
-        near = possessed_approach(toks, t.end, self.places) if len(targets) < 2 and gains else None
-        if near is not None and targets in ([], [near]) and vocab.effect("advancing") == "approach":
-            # "reached Hama's northern outskirts", "Rebels reach Damascus outskirts"
-            t, targets = replace(t, pattern=replace(t.pattern, status="advancing", effect="approach")), [near]
+        t, targets = self._approach(t, targets)
         speaker = self._speaker(t)
         subj = reader.subject(toks, ti, self.actors, lo) if agent is None and not t.inner_actor else None
         own = agent if isinstance(agent, ActorHit) else subj
