@@ -83,3 +83,23 @@ def test_insertions_declarations_and_ways_of_fighting_and_running(run, text, cla
 ])
 def test_purposes_years_back_and_what_surrounds_a_place(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a place described by a noun and a clause with no relative word
+    ("The picture was taken in Khan al-Asal, a town the factions seized on Thursday.",
+     {("khan_al_asal", "opposition", "captured")}),
+    ("Rebels posted footage from Rastan and Talbiseh, two towns north of Homs that they captured Friday.",
+     {("rastan", "opposition", "captured"), ("talbiseh", "opposition", "captured")}),
+    ("They drive through Hama and Homs, both taken by the rebels in the last week.",
+     {("hama", "opposition", "captured"), ("homs", "opposition", "captured")}),
+    # a force's name in a "-held" compound before the place
+    ("The SNA closes in on PKK/YPG-held Tel Rifaat.", {("tal_rifaat", "sna", "advancing")}),
+    ("Fighters filmed in Maarat al-Numan", {("maarat_al_numan", "opposition", "entered")}),
+    ("Opposition fighters captured Morek, pushing the front line south towards Hama city.",
+     {("morek", "opposition", "captured"), ("hama", "opposition", "advancing")}),
+    ("Local sources said the army had begun emptying its own positions in Palmyra on Saturday.",
+     {("palmyra", "government", "withdrew")}),
+])
+def test_described_places_held_compounds_and_more_verbs(run, text, claims):
+    assert run(text) == claims

@@ -148,7 +148,9 @@ def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], a
     # "the approaches to Hama repelled the attack": Hama is where it was repelled)
     objected = (not defence and ti + 1 < len(toks)
                 and (toks[ti + 1].word in ("the", "a", "an") or toks[ti + 1].cap))
-    near = [p for p in places if p.end <= toks[ti].start and toks[ti].start - p.end <= PARTICIPLE_GAP and p.key is not None]
+    both = ti >= 2 and toks[ti - 1].word in ("both", "all") and toks[ti - 2].word == ","   # "Hama and Homs, both taken"
+    at = toks[ti - 2 + (not both) * 2].start if ti >= 2 else toks[ti].start
+    near = [p for p in places if p.end <= at and at - p.end <= PARTICIPLE_GAP and p.key is not None]
     j = toks.at(near[-1].start) if near else 0
     if j >= 2 and toks[j - 1].word == "of" and toks[j - 2].word in reader.directions:
         head = [p for p in places if p.end <= near[-1].start and p.key is not None]
@@ -156,7 +158,8 @@ def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], a
     # (the word before the list "A, B and C" that ends there, and before "in the towns of" it)
     listed = listed_ending_at(toks, toks.at(near[-1].end) - 1, places, LIST_REACH) if near else []
     before = toks.at(listed[0].start) - 1 if near else -1
-    opens = before < lo     # "Rastan and Talbiseh taken by noon": the list opens the clause
+    # "Rastan and Talbiseh taken by noon", "..., Hama and Homs, (both) taken by": the list
+    opens = before < lo or both or (ti >= 1 and toks[ti - 1].word == ",")
     while before > 0 and (toks[before].word == "the" or toks[before].word in LOCATIVE_HEADS):
         before -= 1
     # (not "forces in Hama pulled out", "soldiers defending Hama pulled back": the place is a preposition's object)

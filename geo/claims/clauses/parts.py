@@ -9,6 +9,8 @@ from .words import PlaceRef, Words, listed_ending_at
 
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city"})
 RIVER_SIDES = frozenset({"bank", "banks", "shore", "shores"})   # "the east bank of the [Euphrates]": a river
+HELD_PARTICIPLES = frozenset({"held", "controlled", "run"})   # "[PKK/YPG-held] Tel Rifaat"
+HELD_NAME_WORDS = 3   # tokens of a force's name before "-held" ("PKK/YPG")
 POSSESSED_PART_WORDS = 3   # words of a part phrase after "X's" ("western districts", "two eastern neighbourhoods")
 _FACILITY_ADJECTIVES = frozenset({"central", "main", "old", "new", "military", "civil", "national", "local", "grand",
                                   "great", "general", "municipal", "power", "oil", "gas", "water"})
@@ -25,6 +27,14 @@ class PartReader(Grammar):
             return None
         listed = listed_ending_at(toks, k - 3, places)
         return listed[0] if listed else None
+
+    @staticmethod
+    def held_compound(toks: Words, k: int) -> int | None:
+        """Past a force's name and its "-held" at token ``k`` ("closes in on [PKK/YPG-held] Tel Rifaat"), else None."""
+        held = next((n for n in range(k + 1, min(len(toks), k + 1 + HELD_NAME_WORDS)) if toks[n].word in HELD_PARTICIPLES), None)
+        if held is None or not toks[k].cap or not all(x.cap or x.word == "/" for x in toks[k:held]):
+            return None
+        return held + 1
 
     @staticmethod
     def river(toks: Words, k: int) -> bool:

@@ -131,6 +131,8 @@ class PlaceReader(PartReader):
         t = toks[k]
         if (seat := self.river_seat(toks, k, by_start)) is not None:
             return seat   # a river's bank, then where on it: "on the east bank of the Euphrates in [Khasham]"
+        if (held := self.held_compound(toks, k)) is not None:
+            return held   # a force's name in a compound: "closes in on [PKK/YPG-held] Tel Rifaat"
         if t.start in self.forces_at:
             return self._past_owner(toks, k)
         if where and t.word in ("in", "on", "at", "near", "around", "outside"):
@@ -288,8 +290,8 @@ class PlaceReader(PartReader):
     def _name(self, toks, k: int) -> int:
         """End index of a capitalised name starting at token ``k`` ("Urum al-Sughra", "al-Harir"), or ``k`` if none."""
         j = k
-        if k < len(toks) and (toks[k].start in self.forces_at or self.river(toks, k)):
-            return k   # (a force's name; a river, "the east bank of the [Euphrates]")
+        if k < len(toks) and (toks[k].start in self.forces_at or self.river(toks, k) or self.held_compound(toks, k)):
+            return k   # (a force's name, also in "PKK/YPG-held"; a river, "the east bank of the [Euphrates]")
         if j < len(toks) and toks[j].word in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap:
             if toks[j + 1].start in self.place_starts:
                 return k   # "al-Nayrab" where "Nayrab" is a known place: the place, not a new name

@@ -63,7 +63,7 @@ class RelativeReader(BeforeReader):
         nouns = ("city", "town", "village", "base", "airport", "area")
         if described and not any(t.word in nouns or t.word in self.part_nouns for t in gap):
             return []
-        links = (",", "the", "which", "where", "that", "from", "into")   # ("Hama, from which the army withdrew")
+        links = (",", "the", "a", "an", "which", "where", "that", "from", "into")   # ("Hama, from which the army withdrew")
         if len(gap) <= 4 and all(t.word in links + nouns or t.word in self.part_nouns for t in gap):
             part = self._part_named_before(toks, k, places, p)
             listed = self._list_ending(toks, p.end, places) if part is p else []
@@ -103,7 +103,11 @@ class RelativeReader(BeforeReader):
         M5", "a village near Hama"), what a relative clause after it describes: the places that
         noun stands in apposition to ("A and B, two towns on the M5"), or none; else None."""
         j = k - 1 if k >= 1 and toks[k - 1].word == "the" else k
-        if j < 2 or toks[j - 1].word not in NOUN_LOCATORS or toks[j - 2].word not in PLACE_NOUNS:
+        if j >= 3 and toks[j - 1].word == "of" and toks[j - 2].word in self.directions:
+            j -= 1   # "two towns [north of] Homs that": located like "near Homs"
+        elif j < 2 or toks[j - 1].word not in NOUN_LOCATORS:
+            return None
+        if toks[j - 2].word not in PLACE_NOUNS:
             return None
         n = j - 3
         while n >= 0 and not toks[n].cap and toks[n].word not in (",", "(") and j - 3 - n < APPOSITION_WORDS:
