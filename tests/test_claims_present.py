@@ -95,6 +95,11 @@ def test_purposes_years_back_and_what_surrounds_a_place(run, text, claims):
      {("hama", "opposition", "captured"), ("homs", "opposition", "captured")}),
     # a force's name in a "-held" compound before the place
     ("The SNA closes in on PKK/YPG-held Tel Rifaat.", {("tal_rifaat", "sna", "advancing")}),
+    ("The SNA consolidated its control over Tal Rifaat and the surrounding villages, which it seized from the SDF.",
+     {("tal_rifaat", "sna", "controls"), ("tal_rifaat", "sna", "captured")}),
+    # a gapped item dated "today"
+    ("Saraqib fell to the rebels on Friday and Maarat al-Numan today.",
+     {("saraqib", "opposition", "captured"), ("maarat_al_numan", "opposition", "captured")}),
     ("Fighters filmed in Maarat al-Numan", {("maarat_al_numan", "opposition", "entered")}),
     ("Opposition fighters captured Morek, pushing the front line south towards Hama city.",
      {("morek", "opposition", "captured"), ("hama", "opposition", "advancing")}),

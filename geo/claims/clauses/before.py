@@ -15,6 +15,7 @@ LABEL_NOTE_TOKENS = 6   # a label's parenthesis, "(N Hama)", is at most this lon
 OPENING_PREPOSITIONS = frozenset({"in", "on", "near", "around", "at", "across", "throughout", "outside", "inside"})
 OPENING_WORDS = 8   # words of a sentence-opening place phrase ("In the northern Aleppo countryside,")
 GAP_REACH = 8   # words from a status phrase to the date of its first place ("fell to the HTS-led rebels on Nov. 30")
+BARE_DAYS = frozenset({"today", "yesterday", "tonight", "overnight"})
 DATE_OPENERS = frozenset({"on", "in", "by", "early", "late", "overnight", "at", "before", "the"})
 _DAY_WORDS = frozenset({"of", "same", "next", "following", "dawn", "dusk", "nightfall", "daybreak", "noon", "midnight",
                         "breakfast", "lunchtime", "lunch", "sunset", "sunrise"})   # "the same night", "by nightfall"
@@ -156,6 +157,8 @@ class BeforeReader(PlaceReader):
     def _dated(self, toks: Words, k: int) -> int:
         """Past a date or time of day from token ``k`` ("on Dec. 5", "early on Sunday", "in the early hours of
         Sunday") to a list's join or the clause's end; else ``k``."""
+        if k < len(toks) and toks[k].word in BARE_DAYS:   # "Saraqib fell on Friday and Maarat al-Numan [today]"
+            return k + 1 if k + 1 == len(toks) or toks[k + 1].word in (",", "and", ";", ".") else k
         if k >= len(toks) or toks[k].word not in DATE_OPENERS:
             return k
         j = k + 1

@@ -16,6 +16,7 @@ APPOSITION_WORDS = 3   # words of "two small towns" between the comma and the pl
 SUBORDINATORS = frozenset({"once", "if", "unless", "until", "when", "whenever", "after", "before", "because", "as", "though"})
 STAYING = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})   # "they remain under ..."
 _OPENS = re.compile(r"\W*(?:\d+\W+)?")   # a sentence that opens with the place (after a list number)
+SURROUNDING = ("villages", "towns", "areas", "countryside", "hills")   # "X and the surrounding villages, which"
 LOCATING_VERBS = frozenset({"lies", "lie", "lay", "sits", "sit", "located", "situated", "is", "are", "was", "were"})
 
 
@@ -64,6 +65,8 @@ class RelativeReader(BeforeReader):
         if described and not any(t.word in nouns or t.word in self.part_nouns for t in gap):
             return []
         links = (",", "the", "a", "an", "which", "where", "that", "from", "into")   # ("Hama, from which the army withdrew")
+        surrounding = [t.word for t in gap[:4]] in (["and", "the", "surrounding", w] for w in SURROUNDING)
+        gap = gap[4:] if surrounding else gap   # "Tal Rifaat and the surrounding villages, which it seized"
         if len(gap) <= 4 and all(t.word in links + nouns or t.word in self.part_nouns for t in gap):
             part = self._part_named_before(toks, k, places, p)
             listed = self._list_ending(toks, p.end, places) if part is p else []
