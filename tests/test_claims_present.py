@@ -97,6 +97,9 @@ def test_purposes_years_back_and_what_surrounds_a_place(run, text, claims):
     ("The SNA closes in on PKK/YPG-held Tel Rifaat.", {("tal_rifaat", "sna", "advancing")}),
     ("The SNA consolidated its control over Tal Rifaat and the surrounding villages, which it seized from the SDF.",
      {("tal_rifaat", "sna", "controls"), ("tal_rifaat", "sna", "captured")}),
+    # a headline's participle with no object: the force named was repelled, by whom it does not say
+    ("US-backed militants repelled in Deir Ezzor", set()),
+    ("The army repelled an attack near Hama.", {("hama", "government", "repelled")}),
     # a gapped item dated "today"
     ("Saraqib fell to the rebels on Friday and Maarat al-Numan today.",
      {("saraqib", "opposition", "captured"), ("maarat_al_numan", "opposition", "captured")}),

@@ -57,6 +57,9 @@ def _scene_object(lo: int, te: int, toks: Words, reader: Reader) -> bool:
     return j >= len(toks) or toks[j].word in (",", ".", ";", "and", "\u2014")
 
 
+_HEADLINE_AFTER = frozenset({"in", "at", "near", "on", "around", "outside", "from", "by"})
+
+
 def _passive(t: Trigger, ti: int, te: int, toks: Words, reader: Reader) -> bool:
     """"X was captured": an auxiliary (and adverbs) before a participle."""
     aux = ti - 1
@@ -65,6 +68,9 @@ def _passive(t: Trigger, ti: int, te: int, toks: Words, reader: Reader) -> bool:
     last = te - 1
     if last > ti and toks[last].word in _PARTICLES:   # "was taken over by"
         last -= 1
+    if t.pattern.effect == "defence" and ti + 1 < len(toks) and toks[ti + 1].word in _HEADLINE_AFTER \
+            and toks[ti].word.endswith("ed") and ti > 0 and toks[ti - 1].start in reader.forces_at:
+        return True   # a headline's participle with no object: "US-backed militants repelled in Deir Ezzor"
     return (aux >= 0 and toks[aux].word in reader.passive_aux and t.pattern.place == "after"
             and (toks[last].word.endswith(_PARTICIPLE_ENDINGS)   # "were driven out of X by"
                  or toks[ti].word.endswith(_PARTICIPLE_ENDINGS) and not toks[ti].word.endswith("teen")))   # (not "fifteen km")
