@@ -79,7 +79,7 @@ function sizeOf(p) {
 }
 
 function circleStyle(st, p) {
-  if (!st) return {cls: 'none', style: 'color:' + p.colour + ';border-color:' + p.colour};
+  if (!st) return {cls: 'none', style: ''};   // one neutral colour: colour on this map means a force
   var a = st[2];
   if (st[1] === 'held') return {cls: 'held' + (st[3] === 'low' ? ' low' : ''), style: 'background:' + colour(a[0])};
   if (st[1] === 'contested') {

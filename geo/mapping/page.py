@@ -162,7 +162,7 @@ def _mentioned_place(row: dict, reports: Mapping[str, Report], out_dir: Path) ->
 def _place(pid, name, kind, lat, lon, n, first, popup, meta, country) -> dict:
     style = kind_style(kind)
     return {"id": esc(pid), "name": esc(name), "text": esc(name), "aliases": [],
-            "kind": kind, "icon": style.icon, "colour": style.colour,
+            "kind": kind, "icon": style.icon,
             "lat": round(lat, PLACE_DIGITS), "lon": round(lon, PLACE_DIGITS), "n": n,
             "first": first, "undated": n, "dates": [], "main": 0, "popup": popup, "meta": meta,
             "country": country}
