@@ -125,6 +125,34 @@ def test_places_first_named_later_are_hidden_until_their_day(open_map, tmp_path)
     assert m.js(count) == 1
 
 
+def test_a_base_nobody_claims_is_drawn_in_the_legends_neutral_colour_not_a_forces(open_map, tmp_path):
+    """Colour on the map means a force: a military base or airbase named with no claim is drawn like any
+    unclaimed place (the legend's "named in reports, no control claim"), not in a red a reader takes for
+    the government's."""
+    reports = tmp_path / "r"
+    reports.mkdir()
+    (reports / "a.txt").write_text(" date 2024-12-01\nA convoy passed near al-Tanf and Kuweires on Sunday.\n",
+                                   encoding="utf-8")
+    m = open_map(build_map_into(tmp_path / "o", reports, default_gazetteer()))
+    got = m.js_places(
+        """(map, markers) => markers.map(l => {
+             const div = document.createElement('div');
+             div.innerHTML = l.feature.properties.icon;
+             document.body.appendChild(div);
+             const gp = div.querySelector('.gp'), cs = getComputedStyle(gp);
+             const out = [l.feature.properties.name, gp.className, cs.borderTopColor, cs.color];
+             div.remove();
+             return out; })""")
+    legend = m.page.evaluate("() => getComputedStyle(document.querySelector('#sm-legend .sw.none')).borderTopColor")
+    forces = m.page.evaluate(
+        "() => Array.from(document.querySelectorAll('#sm-legend .lg-row .sw'))"
+        "        .filter(s => !s.classList.contains('none')).map(s => getComputedStyle(s).backgroundColor)")
+    assert {name for name, *_ in got} == {"al-Tanf", "Kuweires Military Airbase"}
+    for name, cls, border, colour in got:
+        assert cls == "gp none" and border == legend == colour, (name, border, colour, legend)
+        assert border not in forces, name
+
+
 def test_search_finds_other_spellings_and_opens_the_popup(open_map, history_map):
     m = open_map(history_map)
     page = m.page
