@@ -100,6 +100,10 @@ def test_purposes_years_back_and_what_surrounds_a_place(run, text, claims):
     # a headline's participle with no object: the force named was repelled, by whom it does not say
     ("US-backed militants repelled in Deir Ezzor", set()),
     ("The army repelled an attack near Hama.", {("hama", "government", "repelled")}),
+    # a list goes on past "between A and B" that locates its item
+    ("Regime forces still hold the stretch of the M5 between Hama and Homs, including the towns of Rastan and Talbiseh.",
+     {("m5_highway", "government", "controls"), ("rastan", "government", "controls"),
+      ("talbiseh", "government", "controls")}),
     # a gapped item dated "today"
     ("Saraqib fell to the rebels on Friday and Maarat al-Numan today.",
      {("saraqib", "opposition", "captured"), ("maarat_al_numan", "opposition", "captured")}),

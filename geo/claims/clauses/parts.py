@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .grammar import KIND_NOUNS, LOCATING_WORDS, Grammar
-from .words import PlaceRef, Words, listed_ending_at
+from .words import NAME_PARTICLES, PlaceRef, Words, listed_ending_at
 
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city"})
 RIVER_SIDES = frozenset({"bank", "banks", "shore", "shores"})   # "the east bank of the [Euphrates]": a river
@@ -81,3 +81,32 @@ class PartReader(Grammar):
                           or w in self.possessed_parts or w in KIND_NOUNS or w in self.object_stops):
             return None
         return j + 1
+
+    def _name(self, toks, k: int) -> int:
+        """End index of a capitalised name starting at token ``k`` ("Urum al-Sughra", "al-Harir"), or ``k`` if none."""
+        j = k
+        if k < len(toks) and (toks[k].start in self.forces_at or self.river(toks, k) or self.held_compound(toks, k)):
+            return k   # (a force's name, also in "PKK/YPG-held"; a river, "the east bank of the [Euphrates]")
+        if j < len(toks) and toks[j].word in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap:
+            if toks[j + 1].start in self.place_starts:
+                return k   # "al-Nayrab" where "Nayrab" is a known place: the place, not a new name
+            j += 1
+        if not (j < len(toks) and toks[j].cap and toks[j].word.isalpha() and toks[j].word not in self.item_heads):
+            return k
+        if toks[j].word in self.locative or toks[j].word in self.object_stops or toks[j].word in self.clause_starts \
+                or toks[j].word in self.adverbs or toks[j].word in self.time_words:
+            return k   # a function word capitalised at the start of a sentence: "Inside Aleppo, ...", "Then Hama fell"
+        if j + 1 < len(toks) and toks[j + 1].word in self.compound_adjectives:   # (hyphens are spaces in the fold)
+            return k   # "the Ismaili-majority town of Salamiyah": an adjective, no name
+        j += 1
+        while j < len(toks):
+            if toks[j].start in self.forces_at and toks[j].cap:
+                return k   # "the Internal Security Forces": the first words of a force's name
+            if toks[j].start in self.forces_at or toks[j].start in self.place_starts:
+                break
+            step = 1 if toks[j].cap and toks[j].word.isalpha() else 2 if (
+                toks[j].word in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap) else 0
+            if not step:
+                break
+            j += step
+        return j

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .parts import SETTLEMENT_NOUNS, PartReader
-from .words import COUNTS, NAME_PARTICLES, PlaceRef, Words, carried, counted_list, people_between, skip_number
+from .words import COUNTS, PlaceRef, Words, carried, counted_list, people_between, skip_number
 
 MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
 POSSESSED_REACH = 4        # words from "X's" to the part it names ("Hama's northern and western countryside")
@@ -217,6 +217,11 @@ class PlaceReader(PartReader):
             return after if after < len(toks) and toks[after].word in ("and", ",") else k
         if j > k and j < len(toks) and toks[j].word in ("and", ","):
             return j   # "Deir Ezzor city and Albu Kamal": the item's kind word, then the list goes on
+        if j + 3 < len(toks) and toks[j].word == "between" and toks[j + 1].start in by_start:
+            a = toks.at(by_start[toks[j + 1].start].end)   # "the stretch of the M5 between Hama and Homs, including ..."
+            b = by_start.get(toks[a + 1].start) if a + 1 < len(toks) and toks[a].word == "and" else None
+            after = toks.at(b.end) if b is not None else k
+            return after if b is not None and after < len(toks) and toks[after].word == "," else k
         if j + 1 < len(toks) and toks[j].word in ("on", "near", "along") and toks[j + 1].word == "the":
             for n in range(j + 2, min(len(toks) - 1, j + 2 + LOCATOR_WORDS)):   # "on the Syrian-Iraqi border"
                 if toks[n].start in by_start or toks[n].word in ("and", ","):
@@ -286,35 +291,6 @@ class PlaceReader(PartReader):
             if not pid or pid == outer:
                 return pid == outer
         return False
-
-    def _name(self, toks, k: int) -> int:
-        """End index of a capitalised name starting at token ``k`` ("Urum al-Sughra", "al-Harir"), or ``k`` if none."""
-        j = k
-        if k < len(toks) and (toks[k].start in self.forces_at or self.river(toks, k) or self.held_compound(toks, k)):
-            return k   # (a force's name, also in "PKK/YPG-held"; a river, "the east bank of the [Euphrates]")
-        if j < len(toks) and toks[j].word in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap:
-            if toks[j + 1].start in self.place_starts:
-                return k   # "al-Nayrab" where "Nayrab" is a known place: the place, not a new name
-            j += 1
-        if not (j < len(toks) and toks[j].cap and toks[j].word.isalpha() and toks[j].word not in self.item_heads):
-            return k
-        if toks[j].word in self.locative or toks[j].word in self.object_stops or toks[j].word in self.clause_starts \
-                or toks[j].word in self.adverbs or toks[j].word in self.time_words:
-            return k   # a function word capitalised at the start of a sentence: "Inside Aleppo, ...", "Then Hama fell"
-        if j + 1 < len(toks) and toks[j + 1].word in self.compound_adjectives:   # (hyphens are spaces in the fold)
-            return k   # "the Ismaili-majority town of Salamiyah": an adjective, no name
-        j += 1
-        while j < len(toks):
-            if toks[j].start in self.forces_at and toks[j].cap:
-                return k   # "the Internal Security Forces": the first words of a force's name
-            if toks[j].start in self.forces_at or toks[j].start in self.place_starts:
-                break
-            step = 1 if toks[j].cap and toks[j].word.isalpha() else 2 if (
-                toks[j].word in NAME_PARTICLES and j + 1 < len(toks) and toks[j + 1].cap) else 0
-            if not step:
-                break
-            j += step
-        return j
 
     def _list(self, toks, k: int, places, out: list[PlaceRef], unknown: bool, subject: bool = False) -> list[PlaceRef]:
         """Extend ``out`` with the items coordinated after token ``k`` (``subject``: a list before its verb)."""
