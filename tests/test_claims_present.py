@@ -104,6 +104,12 @@ def test_purposes_years_back_and_what_surrounds_a_place(run, text, claims):
     ("Regime forces still hold the stretch of the M5 between Hama and Homs, including the towns of Rastan and Talbiseh.",
      {("m5_highway", "government", "controls"), ("rastan", "government", "controls"),
       ("talbiseh", "government", "controls")}),
+    # moving out of a place drives no one out of it; what nothing confirms is no claim
+    ("Since Wednesday, armed factions have pushed out of Idlib in a way nobody expected.", set()),
+    ("The rebels drove out the army from Hama.", {("hama", "opposition", "captured")}),
+    ("We have seen nothing confirming that fighters have entered Mahardah.", set()),
+    ("There is no evidence that rebels entered Hama.", set()),
+    ("There was no sign of government troops as rebels entered Hama.", {("hama", "opposition", "entered")}),
     # a gapped item dated "today"
     ("Saraqib fell to the rebels on Friday and Maarat al-Numan today.",
      {("saraqib", "opposition", "captured"), ("maarat_al_numan", "opposition", "captured")}),

@@ -307,17 +307,23 @@ def _posts_left(ti: int, lo: int, toks: Words, places: list[PlaceRef], actors: l
     return None
 
 
+def _moved_out(toks: Words, ti: int) -> bool:
+    """The verb at token ``ti`` that could drive a force out has no object: its subject moved ("the factions
+    have pushed out of Idlib", "pushed from Idlib towards Aleppo"); no one was driven out."""
+    return ti + 1 < len(toks) and (toks[ti + 1].word == "from" or [x.word for x in toks[ti + 1:ti + 3]] == ["out", "of"])
+
+
 def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places: list[PlaceRef],
               actors: list[ActorHit], reader: Reader) -> tuple[list[PlaceRef], ActorHit | str | None]:
     """(places, agent phrase, "passive" or None) of the status phrase ``t`` spanning tokens ti..te."""
-    te = len(toks) if te is None else te
-    sp = t.pattern
+    te, sp = len(toks) if te is None else te, t.pattern
     if t.held:
         return reader.objects(toks, te, places, max_gap=HELD_PLACE_GAP), None
-    passive = _passive(t, ti, te, toks, reader)
+    passive, where = _passive(t, ti, te, toks, reader), sp.effect in ("defence", "fighting")
     agent: ActorHit | str | None = (_agent_after(te, passive, toks, actors, reader, sp.effect == "loss")
                                     if sp.agent == "after" or passive else None)
-    where = sp.effect in ("defence", "fighting")
+    if sp.expels and not passive and _moved_out(toks, ti):
+        return [], None
     if passive and sp.expels:   # "SDF fighters were driven out of X by the SNA": X, by the SNA
         driven_from = reader.objects(toks, te, places)
         if driven_from:
