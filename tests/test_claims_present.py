@@ -121,3 +121,14 @@ def test_purposes_years_back_and_what_surrounds_a_place(run, text, claims):
 ])
 def test_described_places_held_compounds_and_more_verbs(run, text, claims):
     assert run(text) == claims
+
+
+def test_a_sidebars_upper_case_labels_head_items_not_datelines(read):
+    """Past a report's opening, "ALEPPO:" at a line's start heads an item of a list ("Where things
+    stand"), not a dateline: its verbless line claims control."""
+    text = ("Rebels reach Damascus outskirts as the army melts away\n\n" + "The day in brief. " * 30 + "\n\n"
+            "Where things stand\n\nALEPPO: Held by HTS-led rebels since Nov. 30.\n\nHAMA: Rebel-held since Thursday.\n\n"
+            "DEIR EZ-ZOR: Kurdish-led SDF since Friday.\n")
+    got = {(c.place_id, c.actor, c.status) for c in read(text)}
+    assert {("aleppo", "opposition", "controls"), ("hama", "opposition", "controls"),
+            ("deir_ez_zor", "sdf", "controls")} <= got

@@ -307,6 +307,13 @@ def _posts_left(ti: int, lo: int, toks: Words, places: list[PlaceRef], actors: l
     return None
 
 
+def _held_places(ti: int, te: int, toks: Words, places: list[PlaceRef], reader: Reader) -> list[PlaceRef]:
+    """The places an adjective such as "rebel-held" describes: the place after it, or with none a label's
+    ("Hama: Rebel-held since Thursday.")."""
+    after = reader.objects(toks, te, places, max_gap=HELD_PLACE_GAP)
+    return after or (reader.label(toks, places) if ti > 0 and toks[ti - 1].word in LABEL_MARKS else [])
+
+
 def _moved_out(toks: Words, ti: int) -> bool:
     """The verb at token ``ti`` that could drive a force out has no object: its subject moved ("the factions
     have pushed out of Idlib", "pushed from Idlib towards Aleppo"); no one was driven out."""
@@ -318,7 +325,7 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
     """(places, agent phrase, "passive" or None) of the status phrase ``t`` spanning tokens ti..te."""
     te, sp = len(toks) if te is None else te, t.pattern
     if t.held:
-        return reader.objects(toks, te, places, max_gap=HELD_PLACE_GAP), None
+        return _held_places(ti, te, toks, places, reader), None
     passive, where = _passive(t, ti, te, toks, reader), sp.effect in ("defence", "fighting")
     agent: ActorHit | str | None = (_agent_after(te, passive, toks, actors, reader, sp.effect == "loss")
                                     if sp.agent == "after" or passive else None)

@@ -92,8 +92,8 @@ class Datelines:
             return False                                 # "MOSCOW. The Kremlin ..." is one
         if t.group("date") or t.group("agency"):
             return True
-        if caps:
-            return True                                  # "BEIRUT:", "QAMISHLO —"
+        if caps and (t.group("end") != ":" or m.start <= self.heading_chars):
+            return True                                  # "BEIRUT:", "QAMISHLO —" (further on, "ALEPPO:" heads an item)
         if t.group("end") == ":":
             return False                                 # "Damascus: rebels ..." is a heading
         if at_start and t.group("region"):
