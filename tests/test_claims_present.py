@@ -110,6 +110,8 @@ def test_purposes_years_back_and_what_surrounds_a_place(run, text, claims):
     ("We have seen nothing confirming that fighters have entered Mahardah.", set()),
     ("There is no evidence that rebels entered Hama.", set()),
     ("There was no sign of government troops as rebels entered Hama.", {("hama", "opposition", "entered")}),
+    ("The rebels took Saraqib after the army ran away.",
+     {("saraqib", "opposition", "captured"), ("saraqib", "government", "withdrew")}),
     # a gapped item dated "today"
     ("Saraqib fell to the rebels on Friday and Maarat al-Numan today.",
      {("saraqib", "opposition", "captured"), ("maarat_al_numan", "opposition", "captured")}),
