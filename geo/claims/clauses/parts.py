@@ -14,6 +14,8 @@ HELD_NAME_WORDS = 3   # tokens of a force's name before "-held" ("PKK/YPG")
 POSSESSED_PART_WORDS = 3   # words of a part phrase after "X's" ("western districts", "two eastern neighbourhoods")
 _FACILITY_ADJECTIVES = frozenset({"central", "main", "old", "new", "military", "civil", "national", "local", "grand",
                                   "great", "general", "municipal", "power", "oil", "gas", "water"})
+_FACILITIES = frozenset({"bridge", "bridges", "refinery", "prison", "stadium", "hospital", "university", "silos",
+                         "power", "plant", "station", "factory", "mill"})
 _OWN_PARTS = frozenset({"centre", "center", "heart", "streets", "street", "squares", "square", "edge", "edges"})
 
 
@@ -77,6 +79,8 @@ class PartReader(Grammar):
         if w in self.soft or w in self.verbs or w in LOCATING_WORDS or w in self.joins_by_first or (
                 not toks[j].cap and w.endswith(("ed", "en")) and w not in self.item_heads):   # ("Hama's fallen")
             return None
+        if w in _FACILITIES:
+            return j + 1   # "the Rastan bridge", "the Homs refinery": the facility, not the town
         if not owned and (w in self.item_heads or w in self.part_nouns or w in self.front_nouns or w in self.road_nouns
                           or w in self.possessed_parts or w in KIND_NOUNS or w in self.object_stops):
             return None
