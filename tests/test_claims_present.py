@@ -136,3 +136,14 @@ def test_a_sidebars_upper_case_labels_head_items_not_datelines(read):
     got = {(c.place_id, c.actor, c.status) for c in read(text)}
     assert {("aleppo", "opposition", "controls"), ("hama", "opposition", "controls"),
             ("deir_ez_zor", "sdf", "controls")} <= got
+
+
+def test_a_relative_clause_between_a_speaker_and_its_verb(read):
+    """"Rebels who took Rastan and Talbiseh on Friday say ...": the rebels speak, not the last place named."""
+    got = {(c.place_id, c.status): (c.claimant, c.claimant_side)
+           for c in read("Rebels who took Rastan and Talbiseh on Friday say they are now marching on Homs.")}
+    assert got[("homs", "advancing")][1] == "opposition" and "Talbiseh" not in got[("homs", "advancing")][0]
+    # ", who said" after a speaker still names that speaker
+    got = {(c.place_id, c.status, c.claimant_side)
+           for c in read("Hama is now held by HTS-led fighters, who said on Saturday they had taken it.")}
+    assert got == {("hama", "controls", "outlet"), ("hama", "captured", "opposition")}

@@ -17,6 +17,7 @@ from .vocabulary import ClaimVocabulary
 BOUNDARY = re.compile(r"[,;:“”\"(]|\b(?:that|and|but|while|as|after|before|when|since|because|until|once|although|though)\b"
                       r"|\b(?:announc|say|claim|declar|stat|confirm|report|assert|insist|add|boast|show)ing\b")
 _AFTER_PREPOSITION = re.compile(r"\s(?:to|with|from|by|among)\s", re.IGNORECASE)
+_RESTRICTIVE_WHO = re.compile(r"\bwho\s+\w[^,;:.\"“”()]*$")   # a relative clause between a speaker and its verb
 _RELATIVE_SPEAKERS = frozenset({"who", "which"})   # ", who insist": the phrase before the comma speaks
 _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")   # read in the text: the folded text has no dashes
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:(?:also|now|widely|still|reportedly)\s+)?$")
@@ -64,6 +65,9 @@ def phrase_before(text: str, norm: str, end: int) -> str:
     """The speaker before a reporting verb: back to the previous clause boundary, skipping an
     appositive ("The Syrian Civil Defence, a rescue service ..., said")."""
     base = max(0, end - SPEAKER_REACH)
+    who = _RESTRICTIVE_WHO.search(text, base, end)
+    if who and text[base:who.start()].strip():
+        end = who.start()   # "Rebels who took Rastan and Talbiseh on Friday say": the rebels
     before = text[base:end].rstrip()
     if before.endswith(")") and "(" in before:   # "HTS (a group banned in Russia) announced": HTS
         inner = before[before.rfind("(") + 1:-1].strip()
