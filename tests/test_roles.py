@@ -308,6 +308,10 @@ def test_a_countrys_possession_abroad_is_the_state(matcher, text, surface, want)
     ("Diplomats say Washington is unlikely to move quickly.", "Washington", "metonym"),
     ("Damascus will have to choose between Hama and Homs.", "Damascus", "metonym"),
     ("Israel denies reports that its tanks have advanced.", "Israel", "metonym"),
+    ("Assad's allies were caught off guard: Russia is bogged down in Ukraine.", "Russia", "metonym"),
+    ("A senior U.S. defense official said commanders were watching.", "U.S.", "metonym"),
+    ("The rebels run a state now, while Israel, Turkey and Russia each move to protect their interests.", "Turkey",
+     "metonym"),
     # the people of a capital are no government; a noun's modifier is no verb; a capital alone may head its news
     ("Residents in Damascus said the night was quiet.", "Damascus", "place"),
     ("Syria fighting rages.", "Syria", "place"),
