@@ -114,6 +114,8 @@ def test_purposes_years_back_and_what_surrounds_a_place(run, text, claims):
      {("saraqib", "opposition", "captured"), ("saraqib", "government", "withdrew")}),
     # a facility named after a town is not the town; what "any" names is what may come
     ("The destruction or capture of the Rastan bridge would slow any opposition advance toward Homs.", set()),
+    ("In Tabqa, a city on the Euphrates run by the Kurdish-led Autonomous Administration, officials opened shelters.",
+     {("tabqa", "sdf", "controls")}),
     # a gapped item dated "today"
     ("Saraqib fell to the rebels on Friday and Maarat al-Numan today.",
      {("saraqib", "opposition", "captured"), ("maarat_al_numan", "opposition", "captured")}),

@@ -210,7 +210,8 @@ class BeforeReader(PlaceReader):
         opening = locating_insertion(toks, i - 1)   # "Latakia and Tartus, on the coast, which are still held by"
         listed = self._list_ending(toks, toks[i - 1 if opening is None else opening].start, places)
         k = toks.at(listed[0].start) - 1 if listed else -1
-        return [] if k >= 0 and toks[k].word in ("from", "in") else listed   # "hostages from X, held by ...": not X
+        # "hostages from X, held by ...": not X (but "In Tabqa, a city run by the SDF, ...", opening the sentence)
+        return [] if k > 0 and toks[k].word in ("from", "in") or k == 0 and toks[k].word == "from" else listed
 
     def _list_ending(self, toks: Words, end: int, places: list[PlaceRef]) -> list[PlaceRef]:
         """The place that ends right at ``end``, with the places listed before it ("A, B and C")."""
