@@ -116,6 +116,9 @@ def test_purposes_years_back_and_what_surrounds_a_place(run, text, claims):
     ("The destruction or capture of the Rastan bridge would slow any opposition advance toward Homs.", set()),
     ("In Tabqa, a city on the Euphrates run by the Kurdish-led Autonomous Administration, officials opened shelters.",
      {("tabqa", "sdf", "controls")}),
+    ("Kurdish fighters based in the Sheikh Maqsoud district also took over army checkpoints in neighbouring Ashrafieh.",
+     {("ashrafiyah_aleppo", "sdf", "captured")}),
+    ("Regime forces had emptied their remaining positions around Izraa overnight.", {("izraa", "government", "withdrew")}),
     # a gapped item dated "today"
     ("Saraqib fell to the rebels on Friday and Maarat al-Numan today.",
      {("saraqib", "opposition", "captured"), ("maarat_al_numan", "opposition", "captured")}),

@@ -15,7 +15,7 @@ BACKING_PARTICIPLES = frozenset({"backed", "supported", "aided", "assisted", "he
 SUBJECT_PARTICIPLES = frozenset({"stationed", "based", "deployed", "positioned", "garrisoned"})
 SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from", "at"})
 LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area", "towns", "villages",
-                            "village", "cities", "areas", "of"})   # ("stationed in the towns of A, B and C")
+                            "village", "cities", "areas", "of", "district", "neighbourhood", "neighborhood", "quarter", "suburb"})
 # participles whose object is where the force stands: "the troops guarding it", "soldiers manning the base"
 GUARDING = frozenset({"guarding", "defending", "protecting", "manning", "securing", "garrisoning"})
 NAME_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ed", "es", "et",
