@@ -151,6 +151,16 @@ def test_a_sidebars_upper_case_labels_head_items_not_datelines(read):
             ("deir_ez_zor", "sdf", "controls")} <= got
 
 
+def test_they_after_a_mediums_reporting_verb_is_not_the_medium(read):
+    """"Turkish state media reported they had taken X": not Turkey; with a force named before, that force."""
+    assert not read("Turkish state media reported they had also taken Khan Sheikhoun.")
+    got = {(c.place_id, c.actor) for c in read("The rebels advanced on Saturday. Turkish state media reported "
+                                                "they had also taken Khan Sheikhoun.")}
+    assert got == {("khan_shaykhun", "opposition")}
+    (c,) = read("SANA said its forces had repelled an attack on Hama.")
+    assert c.actor == "government"
+
+
 def test_a_relative_clause_between_a_speaker_and_its_verb(read):
     """"Rebels who took Rastan and Talbiseh on Friday say ...": the rebels speak, not the last place named."""
     got = {(c.place_id, c.status): (c.claimant, c.claimant_side)

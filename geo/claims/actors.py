@@ -56,7 +56,9 @@ def _force(q: AgentQuery, a: ActorHit) -> str | None:
         got = q.talk.resolve(a.number, before, head) or _enemy(q, a)
         if got == _UNSAID:
             return None
-        if got is None:   # "an SDF official said the group's fighters ...": the speaker's group
+        if got is None and q.reader.after_media(q.toks, a.start):
+            got = a.actor   # "Turkish state media reported they had taken X": not Turkey
+        elif got is None:   # "an SDF official said the group's fighters ...": the speaker's group
             got = (_speaker_side(q) or a.actor) if a.number == "sg" else (a.actor or _speaker_side(q))
         if a.head in ("allies", "proxies", "mercenaries") and got in q.reader.proxy_of:
             got = q.reader.proxy_of[got]   # "Ankara said its allies had taken X": the SNA

@@ -11,6 +11,8 @@ DASH_INSERTION_WORDS = 15   # words of an insertion between two dashes ("Hama â€
 APPOSITION_REACH = 14   # words of an apposition describing a list item (", a town at the junction of the M4 and M5 highways,")
 TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
 _TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "hours", "single"})
+MEDIA_SPEAKERS = frozenset({"media", "television", "tv", "agency", "newspaper", "newspapers", "outlets", "press",
+                            "broadcaster", "channel", "channels", "radio", "daily", "website"})   # not who "they" are
 CONTINUED = "continued"   # right_after_its_verb: after "and that", going on with what a speaker says
 # words a status phrase may open with that locate rather than start a clause ("A and B [on the edge of] the city")
 LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outside", "within", "under", "from", "to", "into"})
@@ -272,7 +274,15 @@ class Grammar:
             k -= 1
             if k >= 0 and toks[k].word == "and":   # "says the army has left X, and that its units have entered"
                 return CONTINUED if any(t.word in self.verbs for t in toks[:k]) else False
-        return k >= 0 and toks[k].word in self.verbs
+        return k >= 0 and toks[k].word in self.verbs and not (k >= 1 and toks[k - 1].word in MEDIA_SPEAKERS)
+
+    def after_media(self, toks: Words, start: int) -> bool:
+        """The pronoun at ``start`` follows a medium's reporting verb ("Turkish state media reported they had
+        taken X"): it does not stand for the medium or the side it speaks for."""
+        k = toks.at(start) - 1
+        while k > 0 and (toks[k].word in self.time_words or toks[k].word == "that"):
+            k -= 1
+        return k >= 1 and toks[k].word in self.verbs and toks[k - 1].word in MEDIA_SPEAKERS
 
     def pronoun_use(self, toks: Words, end: int) -> bool:
         """"the latter" at a phrase ending at ``end`` stands alone ("the latter took X", "the latter's"), no adjective."""
