@@ -157,6 +157,8 @@ def test_they_after_a_mediums_reporting_verb_is_not_the_medium(read):
     got = {(c.place_id, c.actor) for c in read("The rebels advanced on Saturday. Turkish state media reported "
                                                 "they had also taken Khan Sheikhoun.")}
     assert got == {("khan_shaykhun", "opposition")}
+    (c,) = read("Rebel military sources said that they had retaken Qalaat al-Madiq, a town the government had claimed.")
+    assert (c.place_id, c.actor, c.status, c.claimant_side) == ("qalaat_al_madiq", "opposition", "captured", "opposition")
     (c,) = read("SANA said its forces had repelled an attack on Hama.")
     assert c.actor == "government"
 
