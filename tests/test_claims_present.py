@@ -127,6 +127,11 @@ def test_purposes_years_back_and_what_surrounds_a_place(run, text, claims):
       ("aleppo_airport", "government", "withdrew")}),
     ("HTS fighters patrolled Damascus.", {("damascus", "opposition", "controls")}),
     ("Russian military police patrol the border.", set()),
+    # a state that ended, a pull-back forced on a force, a force holding out
+    ("Tel Aran was under government control until last week.", set()),
+    ("A rebel commander said his men had been forced to pull back from Jabal Zayn al-Abidin.",
+     {("jabal_zayn_al_abidin", "opposition", "withdrew")}),
+    ("The SDF said its fighters were still holding out in parts of Manbij.", {("manbij", "sdf", "contested")}),
     # a gapped item dated "today"
     ("Saraqib fell to the rebels on Friday and Maarat al-Numan today.",
      {("saraqib", "opposition", "captured"), ("maarat_al_numan", "opposition", "captured")}),
