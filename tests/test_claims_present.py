@@ -132,6 +132,10 @@ def test_purposes_years_back_and_what_surrounds_a_place(run, text, claims):
     ("A rebel commander said his men had been forced to pull back from Jabal Zayn al-Abidin.",
      {("jabal_zayn_al_abidin", "opposition", "withdrew")}),
     ("The SDF said its fighters were still holding out in parts of Manbij.", {("manbij", "sdf", "contested")}),
+    ("Hama slipped from President Bashar al-Assad's hands.", {("hama", "government", "failed_to_hold")}),
+    ("It was too early to talk about the future of Russia's air base at Hmeimim and its naval facility in Tartus.",
+     {("hmeimim_airbase", "russia", "controls"), ("tartus_naval_base", "russia", "controls")}),
+    ("Russia's bases in Syria are safe.", set()),
     # a gapped item dated "today"
     ("Saraqib fell to the rebels on Friday and Maarat al-Numan today.",
      {("saraqib", "opposition", "captured"), ("maarat_al_numan", "opposition", "captured")}),
