@@ -172,6 +172,13 @@ def test_they_after_a_mediums_reporting_verb_is_not_the_medium(read):
     assert c.actor == "government"
 
 
+def test_these_groups_are_a_force_named_in_the_plural_not_the_army_that_speaks(read):
+    got = {(c.place_id, c.actor, c.status) for c in read(
+        "The rebels attacked Hama overnight. In a statement, the army said that these groups were able to breach "
+        "a number of axes in the city and entered it.")}
+    assert ("hama", "opposition", "entered") in got and ("hama", "government", "entered") not in got
+
+
 def test_a_relative_clause_between_a_speaker_and_its_verb(read):
     """"Rebels who took Rastan and Talbiseh on Friday say ...": the rebels speak, not the last place named."""
     got = {(c.place_id, c.status): (c.claimant, c.claimant_side)

@@ -108,6 +108,10 @@ class Discourse:
                     return f.actor
         if number == "head":   # "the fighters": only the same noun, else the noun's default
             return None
+        if number == "any" and head.endswith("s"):   # "these groups": a force named in the plural first (not "the army")
+            got = next((f.actor for f in reversed(named) if f.plural), None)
+            if got is not None:
+                return got
         for f in reversed(named):
             if number == "any" or (number == "pl") == f.plural:
                 return f.actor
