@@ -169,9 +169,7 @@ class SentenceReading:
         return (t.pattern.effect in moved and bool(found) and found[-1].trigger.pattern.effect in before
                 and objectless(toks, t.end) and not (ti > 0 and toks[ti - 1].word in ("after", "since"))
                 and not any(p.start >= t.end for p in self.places)
-                and not any(x.word == ";" or (x.word in self.vocab.reader.relatives and x.word != "that")
-                            for x in toks.between(found[-1].trigger.end, t.start))
-                and " that " not in self.norm[found[-1].trigger.end:t.start].replace(" and that ", " "))
+                and not self.vocab.reader.clause_between(toks.between(found[-1].trigger.end, t.start)))
 
     def _moved_in_next(self, t: Trigger, ti: int) -> bool:
         """``_moved_in`` across a sentence: a gain or entry with no object, in a sentence naming no place, right

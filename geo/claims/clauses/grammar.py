@@ -276,6 +276,11 @@ class Grammar:
                 return CONTINUED if any(t.word in self.verbs for t in toks[:k]) else False
         return k >= 0 and toks[k].word in self.verbs and not (k >= 1 and toks[k - 1].word in MEDIA_SPEAKERS)
 
+    def clause_between(self, span: list) -> bool:
+        """A semicolon or a relative pronoun in ``span`` (not the "that" of "and that", a reported clause going on)."""
+        return any(x.word == ";" or (x.word in self.relatives and not (x.word == "that" and n and span[n - 1].word == "and"))
+                   for n, x in enumerate(span))
+
     def after_media(self, toks: Words, start: int) -> bool:
         """The pronoun at ``start`` follows a medium's reporting verb ("Turkish state media reported they had
         taken X"): it does not stand for the medium or the side it speaks for."""

@@ -253,7 +253,8 @@ class PlaceReader(PartReader):
         if j > 0 and road < len(toks) and toks[road].word in self.road_nouns and not toks[j - 1].word.endswith("'s"):
             return road   # no claim about the places a road is named after
         n = j + (j + 1 < len(toks) and toks[j].word == "countryside" and toks[j + 1].word in SETTLEMENT_NOUNS)
-        if n + 2 < len(toks) and (toks[n].word in self.part_nouns | SETTLEMENT_NOUNS) and toks[n + 1].word == "of":
+        if n + 2 < len(toks) and (toks[n].word in self.part_nouns or toks[n].word in SETTLEMENT_NOUNS) \
+                and toks[n + 1].word == "of":
             outer = next((q for q in self.sentence_places if q.start == toks[n + 2].start), None)
             if outer is not None and self.inside(p, outer):
                 return None   # "the Sheikh Maqsoud neighbourhood of Aleppo": Sheikh Maqsoud
