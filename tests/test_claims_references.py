@@ -391,3 +391,41 @@ def test_cited_sources_trailing_speakers_and_towns_beside(run, text, claims):
 ])
 def test_repeated_prepositions_and_places_listed_among_those_taken(run, text, claims):
     assert run(text) == claims
+
+
+GAP = " The army said it was sending reinforcements. Residents fled south. Aid groups warned of shortages."
+
+
+def test_an_unsaid_taker_is_the_attacker_the_report_follows_near_the_place(run):
+    """"Hama fell on Thursday" sentences after the last claim: the force the report has said
+    took or holds places nearby, not the last force named, and none when it fought elsewhere."""
+    text = "Rebels took Saraqib on Friday and pushed into Maarat al-Numan." + GAP + " Hama fell on Thursday."
+    assert ("hama", "opposition", "captured") in run(text)
+    # a force that fought only on another front takes nothing here
+    other_front = "SNA fighters took Tal Rifaat on Dec. 1 and now hold it." + GAP + " Hama fell on Thursday."
+    assert not {c for c in run(other_front) if c[0] == "hama"}
+    # of two attackers, the one the report follows most; one claim of the other's last does not decide
+    both = ("Rebels took Saraqib and Maarat al-Numan on Friday and Khan Sheikhoun on Saturday. "
+            "The SNA took Tal Rifaat on Sunday." + GAP + " Hama fell on Thursday.")
+    assert ("hama", "opposition", "captured") in run(both)
+    assert ("hama", "sna", "captured") not in run(both)
+
+
+def test_a_force_in_a_relative_clause_is_not_they_in_the_next_sentence(run):
+    text = ("Within three days, opposition forces had taken Aleppo city, except Sheikh Maqsoud, which remains "
+            "in the hands of Kurdish forces. They are now on the northern outskirts of Hama.")
+    got = run(text)
+    assert ("hama", "opposition", "advancing") in got
+    assert ("hama", "sdf", "advancing") not in got
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Rebels took Saraqib and Maarat al-Numan. Both towns on the M5 were abandoned by the army.",
+     {"saraqib", "maarat_al_numan"}),
+    ("Rebels took Saraqib and Maarat al-Numan. Both towns on the M5 in southern Idlib were abandoned by the army.",
+     {"saraqib", "maarat_al_numan"}),
+    ("SARAQIB\n* The Idlib province town, at the junction of the M5 and the M4, was abandoned by the army on Friday.",
+     {"saraqib"}),
+])
+def test_a_place_that_only_locates_or_qualifies_the_subject_is_not_it(run, text, places):
+    assert {c[0] for c in run(text) if c[1:] == ("government", "withdrew")} == places

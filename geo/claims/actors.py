@@ -202,7 +202,13 @@ def _agentless(q: AgentQuery) -> str | None:
         return None   # "Control of the coast slips from Assad's grip as Latakia falls": not Assad's gain
     if q.previous or heading(q.toks):
         return q.previous   # a heading, a timeline's line ("7 December: Homs surrounded"): borrows from no line before
-    return _recent_agent(q, RECENT_SENTENCES)
+    return _recent_agent(q, RECENT_SENTENCES) or _report_attacker(q)
+
+
+def _report_attacker(q: AgentQuery) -> str | None:
+    """"Homs fell Saturday night" with no claim just before: a gain nobody is named for is the
+    attacker the report follows near the place (``Discourse.attacker``)."""
+    return q.talk.attacker(q.places, q.reader.entries) if q.trigger.pattern.effect == "gain" else None
 
 
 def _unknown_agent(q: AgentQuery) -> bool:

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -11,6 +12,9 @@ from ..text import name_key
 
 REMEMBERED_SPEAKERS = 20   # sentences with a speaker kept for "the ministry", "it"
 REMEMBERED_FORCES = 12     # forces kept for "they", "its units"
+REMEMBERED_ATTACKS = 200   # claims of gain or hold kept, for a taker a report leaves unsaid ("Hama fell")
+ATTACKER_KM = 100.0   # ... who must have acted this close to the place
+ATTACKING = frozenset({"gain", "presence", "approach", "fighting", "hold"})   # the effects of those claims
 NO_ACTOR = "?"   # a force remembered that is none of the actors (Hezbollah, the Lebanese army): "its fighters" claim nothing
 
 
@@ -42,6 +46,29 @@ class Discourse:
     forces: list[ForceRef] = field(default_factory=list)   # in order of mention
     agent: LastAgent | None = None
     places: tuple = ()   # the mentions of that claim's places ("... took A, B and C. All three ...")
+    attacks: list[tuple[str, str]] = field(default_factory=list)   # (force, place id) of the last claims of gain or hold
+
+    def attacked(self, attacks: list[tuple[str, str]]) -> None:
+        """Remember claims (force, place id) of a force taking, entering, nearing, fighting for or holding a place."""
+        self.attacks += attacks
+        if len(self.attacks) > 2 * REMEMBERED_ATTACKS:
+            del self.attacks[:-REMEMBERED_ATTACKS]
+
+    def attacker(self, places: tuple[str, ...], entries: Mapping) -> str | None:
+        """The force the report follows near ``places``: the one it has most often said took,
+        entered, neared, fought for or held a place (of equals, the one said last), when one of
+        those places is within ``ATTACKER_KM`` of one of ``places``; else None (the report
+        follows that force on another front)."""
+        count: dict[str, int] = {}
+        for actor, _ in self.attacks:
+            count[actor] = count.pop(actor, 0) + 1
+        if not count:
+            return None
+        main = max(reversed(list(count)), key=count.__getitem__)
+        here = [entries[p] for p in places if p in entries]
+        return main if any(actor == main and place_id in entries and any(km(entries[place_id], h) <= ATTACKER_KM
+                                                                          for h in here)
+                           for actor, place_id in self.attacks) else None
 
     def said(self, sentence: Said | None) -> None:
         if sentence is not None:
@@ -116,3 +143,10 @@ class Discourse:
             if number == "any" or (number == "pl") == f.plural:
                 return f.actor
         return None
+
+
+def km(a, b) -> float:
+    """The distance between two gazetteer entries (equirectangular: exact enough at this scale)."""
+    dy = math.radians(a.lat - b.lat)
+    dx = math.radians(a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dx, dy)

@@ -12,9 +12,9 @@ from ..gazetteer import Gazetteer
 from ..model import Claim, Mention, PendingClaim, Report
 from ..text import Sentence, name_key, normalize, sentences
 from .clauses import ActorHit, ActorName, PlaceRef, tokenize
-from .clauses.grammar import DATE_WORDS
+from .clauses.grammar import DATE_WORDS, in_relative
 from .clauses.words import in_time_clause, phrase_of, plural_name
-from .discourse import NO_ACTOR, Discourse, ForceRef, LastAgent, Said
+from .discourse import ATTACKING, NO_ACTOR, Discourse, ForceRef, LastAgent, Said
 from .headed import bullet, holdings, place_heading
 from .hedges import RELATIVE_HAD, RELATIVE_HAD_REACH
 from .query import apposed, outside
@@ -278,7 +278,7 @@ def _remember(talk: Discourse, named: list[ActorHit], norm: str, toks, vocab: Cl
         if aid:
             named_here.append(ForceRef(aid, a.plural, a.head))
             rank.append((not reader.modifier(toks, a), not in_time_clause(toks, a.start, reader.shared_place_subordinators),
-                         not _RELATIVE_BEFORE.search(norm, 0, a.start)))
+                         not _RELATIVE_BEFORE.search(norm, 0, a.start) and not in_relative(toks, a.start)))
     # a force that only modifies a noun ("attacked government positions") is the last choice for "it" later,
     # one in a time clause the next ("they took Hama, after the army said it had pulled its units out"), then
     # one in a relative clause ("the corridor that the PKK/YPG wanted to open")
@@ -341,6 +341,8 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
     if main:   # "Rebels took Hama after the army withdrew. Homs was captured too": the rebels
         doc.talk.agent = LastAgent(main[-1].actor, n_sent, main[-1].trigger.pattern.effect)
         doc.talk.places = tuple(p.key for p in main[-1].places if p.key is not None)   # for "All three ..." next
+        doc.talk.attacked([(f.actor, p.key.place_id) for f in main if f.trigger.pattern.effect in ATTACKING
+                           for p in f.places if p.key is not None])
     undone = _undone(found, doc.norm[sent.start:sent.end]) + _retreats(found)
     lost = {(p.key.place_id, f.actor) for f in found if f.trigger.pattern.effect in ("loss", "defence") and f not in undone
             for p in f.places if p.key is not None}

@@ -42,6 +42,7 @@ class AgentQuery:
     home_army: str = ""     # whose army "the army" is when the outlet speaks (its home press: Israel's)
     home_side: str = ""     # the force the outlet's own name names ("SANA": the government's), for "our forces"
     previous_effect: str = ""   # what the sentence's claim before meant for its agent (gain, loss ...)
+    places: tuple[str, ...] = ()   # the ids of the places the phrase is about
 
 
 def has_side(side: str) -> bool:

@@ -17,7 +17,7 @@ from .discourse import Discourse
 from .hedges import held_since, historic, intended
 from .query import AgentQuery
 from .speakers import NO_SIDE, Speaker, claimant_for, side_of
-from .triggers import Trigger, objectless
+from .triggers import Trigger, objectless, past_agent
 from .vocabulary import ClaimVocabulary
 
 # Effects a negation cue may belong to rather than negate, when the phrase names its force
@@ -148,8 +148,9 @@ class SentenceReading:
     def _in_section(self, te: int | None) -> list[PlaceRef]:
         """A factbox heading's places for a phrase in a bullet under it that takes no object of its
         own ("* The town was taken on Nov. 30"; not "cutting a corridor", "freed hundreds of prisoners")."""
-        k = len(self.toks) if te is None else te
-        if not self.section or not (objectless(self.toks, k) or self.toks[k].word in self.vocab.reader.time_words):
+        toks, time_words = self.toks, self.vocab.reader.time_words
+        k = past_agent(toks, len(toks) if te is None else te, time_words)   # ("* The town was taken by rebels on Friday")
+        if not self.section or not (objectless(toks, k) or toks[k].word in time_words):
             return []   # ("took heavy losses", "captured 12 tanks", "lost its commander": no place)
         return self.section
 
@@ -349,8 +350,8 @@ class SentenceReading:
         if self.subordinate_end is not None and _SUBORDINATE_ENDS.search(self.norm, self.subordinate_end, t.start):
             self.previous_agent, self.previous_effect, self.subordinate_end = self.main_agent, self.main_effect, None
         q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, self.previous_agent, self.n_sent, reader,
-                       speaker.side, self.home_army, self.home_side,
-                       self.previous_effect)
+                       speaker.side, self.home_army, self.home_side, self.previous_effect,
+                       tuple(p.key.place_id for p in targets if p.key is not None))
         actor = resolve(agent, q)
         described = t.pattern.apposition or (lo > 0 and toks[lo - 1].word in reader.relatives and (
             lo != ti or (isinstance(agent, ActorHit) and agent.start >= t.end)))   # "which was held by X"

@@ -25,6 +25,15 @@ def objectless(toks, end: int) -> bool:
     return k >= len(toks) or toks[k].word in OBJECTLESS_NEXT
 
 
+def past_agent(toks, k: int, time_words: frozenset[str], reach: int = 5) -> int:
+    """The token past a passive's "by <force>" at token ``k`` (to a time word or where an
+    object could stand), or ``k`` when none is there."""
+    if k >= len(toks) or toks[k].word != "by":
+        return k
+    return next((m for m in range(k + 1, min(len(toks), k + 1 + reach))
+                 if toks[m].word in time_words or toks[m].word in OBJECTLESS_NEXT), k)
+
+
 @dataclass
 class Trigger:
     """A status phrase found in a sentence (offsets in its folded text)."""

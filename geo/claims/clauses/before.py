@@ -38,6 +38,9 @@ def locating_insertion(toks: Words, close: int) -> int | None:
     return j - 1
 
 
+_SUBJECT_KINDS = frozenset({"town", "city", "village", "towns", "cities", "villages"})
+
+
 class BeforeReader(PlaceReader):
     """The places a status phrase governs that stand before it."""
 
@@ -68,6 +71,8 @@ class BeforeReader(PlaceReader):
             else:
                 k += 1
                 continue
+            if self._attributive(toks, k, nxt):
+                return []   # "The Idlib province town, at the junction of ..., was taken": the town, named elsewhere
             if k > lo and self.modifies(toks, k, places):
                 k = nxt   # "the air base east of Aleppo", "the Citadel of Aleppo": a modifier
                 continue
@@ -86,6 +91,12 @@ class BeforeReader(PlaceReader):
         # "Both towns fell", "All seven remain under the control of the army": what the anaphor stands for
         opening = self._referred(toks, lo) if lo < i and toks[lo].word in ("both", "all", "the") else None
         return opening if opening and all(p.end <= toks[i].start for p in opening) else []
+
+    def _attributive(self, toks: Words, k: int, nxt: int) -> bool:
+        """The place at token ``k`` only qualifies the noun after it, which heads the subject: "The
+        Idlib province town, at the junction ..., was taken" (the town, not the province)."""
+        return (0 < k and toks[k - 1].word in ("the", "a") and nxt + 1 < len(toks) and toks[nxt].word in _SUBJECT_KINDS
+                and (toks[nxt + 1].word == "," or toks[nxt + 1].word in self.passive_aux))
 
     @staticmethod
     def _past_opening(toks: Words, k: int, i: int) -> int:

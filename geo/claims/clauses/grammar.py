@@ -358,3 +358,17 @@ _SETTLEMENTS = frozenset({"city", "town", "village", "area"})
 _PART_KINDS = frozenset({"capital", "district", "neighbourhood", "neighborhood", "quarter", "suburb"})
 KIND_NOUNS = frozenset({"town", "city", "village", "district", "stronghold", "hub", "capital", "base", "airport", "suburb",
                          "neighbourhood", "neighborhood", "quarter", "centre", "center"})
+
+
+_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where"})
+
+
+def in_relative(toks: Words, start: int) -> bool:
+    """The word at ``start`` stands in a relative clause that no clause mark closes before it
+    ("Aleppo, except Sheikh Maqsoud, which remains in the hands of Kurdish forces")."""
+    k = toks.at(start) - 1
+    while k >= 0 and toks[k].word not in (",", ";", "(", ")"):
+        if toks[k].word in _RELATIVE_WORDS:
+            return True
+        k -= 1
+    return False

@@ -358,16 +358,19 @@ class PlaceReader(PartReader):
     def modifies(self, toks: Words, k: int, places: list[PlaceRef]) -> bool:
         """The place at token ``k`` sits in a phrase that locates something else ("east of X",
         "in X", "the Citadel of X", "the north of X"); "parts of X", "control of X" do not."""
-        if k == 0:
+        j = k - 1
+        while j > 0 and (toks[j].word == "the" or (toks[j].word.endswith("ern") and toks[j].word in self.directions)):
+            j -= 1   # ("towns on the M5", "in southern Idlib")
+        if j < 0:
             return False
-        prev = toks[k - 1]
+        prev = toks[j]
         if prev.word not in self.locative:
             return False
         if prev.word != "of":
             return True
-        if k < 2:
+        if j < 1:
             return False
-        head = toks[k - 2]
+        head = toks[j - 1]
         if head.word in self.part_nouns:   # "the Sheikh Maqsoud neighbourhood of [Aleppo]"
             part = self._part_before(toks, k, places)
             here = next((p for p in places if p.start == toks[k].start), None)
