@@ -429,3 +429,19 @@ def test_a_force_in_a_relative_clause_is_not_they_in_the_next_sentence(run):
 ])
 def test_a_place_that_only_locates_or_qualifies_the_subject_is_not_it(run, text, places):
     assert {c[0] for c in run(text) if c[1:] == ("government", "withdrew")} == places
+
+
+@pytest.mark.parametrize("closing", [
+    "Hama changed hands on Thursday.",
+    "The fall of Hama on Thursday stunned Damascus.",
+])
+def test_a_change_of_hands_goes_to_the_attacker_the_report_follows(run, closing):
+    text = "Rebels took Saraqib on Friday and pushed into Maarat al-Numan." + GAP + " " + closing
+    assert ("hama", "opposition", "captured") in run(text)
+    assert not {c for c in run(GAP.strip() + " " + closing) if c[0] == "hama"}   # no attacker: whose, unsaid
+
+
+def test_a_place_that_changed_hands_again_and_again_has_no_taker(run):
+    text = "Rebels took Saraqib on Friday and pushed into Maarat al-Numan." + GAP
+    for closing in ("Hama changed hands twice on Thursday.", "Hama has changed hands several times since 2012."):
+        assert not {c for c in run(text + " " + closing) if c[0] == "hama"}

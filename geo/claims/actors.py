@@ -171,7 +171,7 @@ def _noun_agent(q: AgentQuery) -> str | None:
     if announcer is not None:
         return force(q, announcer)   # "a statement by rebels announcing the liberation of X": the rebels
     if not q.trigger.pattern.borrows:
-        return None   # ("the fall of X": whose gain, unsaid)
+        return _report_attacker(q)   # ("the fall of X": whose gain, unsaid but for the attacker the report follows)
     return _recent_agent(q, NOUN_RECENT_SENTENCES)   # "the capture of X" right after a sentence saying who captured
 
 
@@ -189,8 +189,10 @@ def _announcer(q: AgentQuery) -> ActorHit | None:
 def _agentless(q: AgentQuery) -> str | None:
     """"Hirbil was also liberated": the agent of a claim just before, or the side that
     announces its own gain."""
-    if any(t.word in q.reader.people for t in q.toks[q.lo:q.ti]) or not q.trigger.pattern.borrows:
-        return None   # "thousands of residents of Hama fled": people, no force; "X changed hands": whose, unsaid
+    if any(t.word in q.reader.people for t in q.toks[q.lo:q.ti]):
+        return None   # "thousands of residents of Hama fled": people, no force
+    if not q.trigger.pattern.borrows:
+        return _report_attacker(q)   # "X changed hands": whose, unsaid but for the attacker the report follows
     if has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold", "defence") \
             and not in_time_clause(q.toks, q.trigger.start, q.reader.shared_place_subordinators):   # ("before it was taken")
         # "X was captured", "the attack was repelled", says a side: that side, or the force it backs
