@@ -18,6 +18,11 @@ import pytest
     ("The US keeps about 900 troops at al-Tanf.", {("al_tanf", "us", "controls")}),
     ("Clashes are ongoing inside Daraa city between local factions and the army.", {("daraa", "opposition", "contested")}),
     ("Vanguards of the factions reached the outskirts of Rastan.", {("rastan", "opposition", "advancing")}),
+    ("Kurdish-led forces take control of Deir ez-Zor after the army pulls out.",
+     {("deir_ez_zor", "sdf", "captured"), ("deir_ez_zor", "government", "withdrew")}),
+    ("The factions had come into Talbiseh overnight, and the soldiers had gone.",
+     {("talbiseh", "opposition", "entered"), ("talbiseh", "government", "withdrew")}),
+    ("The soldiers had gone to Talbiseh to reinforce it.", set()),
     # near misses: asked, told or allowed to leave is no leaving; "leave it" names no place
     ("The army told residents to leave Deir ez-Zor.", set()),
     ("Government forces will leave Deir ez-Zor city.", set()),
