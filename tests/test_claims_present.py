@@ -23,6 +23,14 @@ import pytest
     ("The factions had come into Talbiseh overnight, and the soldiers had gone.",
      {("talbiseh", "opposition", "entered"), ("talbiseh", "government", "withdrew")}),
     ("The soldiers had gone to Talbiseh to reinforce it.", set()),
+    # a force that "is in" a place is there; "in control of", "in talks", "it was in X that" are no presence
+    ("The neighbours say the rebels are already in Hamdaniyah and in New Aleppo.",
+     {("hamdaniyah_aleppo", "opposition", "entered"), ("new_aleppo", "opposition", "entered")}),
+    ("The rebels were in Homs by midnight.", {("homs", "opposition", "entered")}),
+    ("Rebel columns passed through Rastan on their way south.", {("rastan", "opposition", "entered")}),
+    ("The rebels are in control of Hama.", {("hama", "opposition", "controls")}),
+    ("The rebels were in talks with notables from Homs.", set()),
+    ("It was in Daraa, in March 2011, that the first protests broke out.", set()),
     # near misses: asked, told or allowed to leave is no leaving; "leave it" names no place
     ("The army told residents to leave Deir ez-Zor.", set()),
     ("Government forces will leave Deir ez-Zor city.", set()),
