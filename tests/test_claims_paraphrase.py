@@ -18,8 +18,18 @@ from geo.reports import Source, parse_report
 SAME_FACT = [
     # one fact, many phrasings: opposition captured Hama
     ("Rebels captured Hama on Thursday.", ("hama", "opposition", "captured")),
+    # one fact: the army held off an attack on Qamhana
+    ("Government troops fended off an attempt to storm Qamhana.", ("qamhana", "government", "repelled")),
+    ("Army units rebuffed an assault on Qamhana on Thursday.", ("qamhana", "government", "repelled")),
+    ("Loyalist units thwarted an incursion into Qamhana from the north.", ("qamhana", "government", "repelled")),
+    ("The army said it had driven back attackers at Qamhana.", ("qamhana", "government", "repelled")),
+    # one fact: rebels came into Khan Sheikhoun
+    ("Insurgents marched into Khan Sheikhoun unopposed on Saturday.", ("khan_shaykhun", "opposition", "entered")),
+    ("The rebels' incursion into Khan Sheikhoun met no resistance.", ("khan_shaykhun", "opposition", "entered")),
     ("Hama was captured by the rebels on Thursday.", ("hama", "opposition", "captured")),
     ("Hama was taken over by the rebels.", ("hama", "opposition", "captured")),
+    ("Hama was taken without a fight by the rebels on Thursday.", ("hama", "opposition", "captured")),
+    ("Hama was captured without a shot being fired by the rebels.", ("hama", "opposition", "captured")),
     ("Hama, captured by the rebels on Thursday, was calm by evening.", ("hama", "opposition", "captured")),
     ("The capture of Hama by the rebels came after a week of fighting.", ("hama", "opposition", "captured")),
     ("The fall of Hama to the rebels came on Thursday.", ("hama", "opposition", "captured")),

@@ -11,6 +11,7 @@ from .triggers import Trigger
 HELD_PLACE_GAP = 3       # words between "rebel-held" and its place
 AGENT_AFTER_REACH = 40   # characters from "fell to", "by" to the force named after it
 LIST_REACH = 30        # tokens back across a list of names ("A, B and C") to its first
+MANNER_TOKENS = 7   # "without a shot being fired" between a passive and its "by"
 AGENT_TIME_TOKENS = 6   # time words between a passive participle and its "by"
 FROM_REACH = 7           # tokens of "taken from <the loser> by" read for the "by"
 PARTICIPLE_GAP = 2       # characters between a place and a participle describing it ("Tel Rifaat liberated")
@@ -93,6 +94,9 @@ def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit], re
         while j < len(toks) and j - te < AGENT_TIME_TOKENS and (toks[j].word in reader.time_words or toks[j].word == "and"
                                                                  or toks[j].word.isdigit()):
             j += 1
+        if j < len(toks) and toks[j].word == "without":   # "taken without a fight by rebels"
+            j = next((m for m in range(j + 1, min(len(toks), j + MANNER_TOKENS)) if toks[m].word == "by"
+                      or toks[m].word in (",", ";")), j)
         if j > te and j < len(toks) and toks[j].word == "by":
             te = j
     if (passive and te + 2 < len(toks) and toks[te].word in ("and", "or") and toks[te + 2].word == "by"
