@@ -686,6 +686,7 @@ def test_same_fact_same_claim(run, text, claim):
 
 NO_CLAIM = [
     "Russian envoys held talks in Damascus on Monday.",
+    "The rebels' stated goal is to topple Assad's government and capture Damascus.",
     "The army had held Deir ez-Zor throughout the war.",
     "Hezbollah's fighters left Qusayr overnight.",
     "Lebanese Hezbollah fighters withdrew from al-Qusayr on Saturday evening.",
@@ -3191,3 +3192,14 @@ def test_what_a_journalists_question_line_asserts_is_claimed_and_what_it_asks_is
     got = read("Q: Rebels say they have entered Hama. Can you confirm that?")
     assert {(c.place_id, c.actor, c.status, c.claimant_side) for c in got} == {("hama", "opposition", "entered", "opposition")}
     assert not read("QUESTION: Have the rebels entered Hama?")
+
+
+def test_what_a_source_rejects_or_an_attribution_names_is_no_claim(run):
+    """A report a speaker rejects claims nothing; a force named in "a Syrian military source said"
+    is the speaker, not the agent of "fell"; a local network named after its town is no place."""
+    assert run("Government forces still control Mayadin, a military source said, rejecting reports of a pullout.") == {
+        ("mayadin", "government", "controls")}
+    assert run("Russian troops abandoned the Kuweires airbase before it fell, a Syrian military source said.") == {
+        ("kuweires_airbase", "russia", "withdrew")}
+    assert run("Local rebel gunmen seized Salkhad and Qanawat, the Suwayda 24 news network reported.") == {
+        ("salkhad", "opposition", "captured"), ("qanawat", "opposition", "captured")}

@@ -81,8 +81,15 @@ def _speaks(toks: Words, a: ActorHit, reader: Reader) -> bool:
     """A reporting verb follows the force phrase ``a`` after a comma: it is a trailing speaker ("..., Anadolu
     said"; not "fell to rebels said to be from Idlib")."""
     k, j = toks.at(a.end), toks.at(a.start)
+    k += k < len(toks) and toks[k].word in _SOURCE_NOUNS   # ("..., a Syrian military source said")
+    while 0 < j and toks[j - 1].word in _SPEAKER_OPENERS:
+        j -= 1
     return 0 < j and toks[j - 1].word == "," and k < len(toks) and toks[k].word in reader.verbs and not (
         k + 1 < len(toks) and toks[k + 1].word == "to")
+
+
+_SOURCE_NOUNS = frozenset({"source", "sources", "official", "officials", "spokesman", "spokesperson", "officer", "officers"})
+_SPEAKER_OPENERS = frozenset({"a", "an", "the", "one", "two", "three", "several", "senior", "local", "unnamed"})
 
 
 def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit], reader: Reader,

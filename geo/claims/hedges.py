@@ -46,7 +46,8 @@ def intended(norm: str, t: Trigger, vocab: ClaimVocabulary, actors: Sequence[Act
             norm, max(lo, _clause_start(norm, t.start - 3)), t.start - 3):
         return True   # a purpose: "moved south to take Hama" (but "managed to take Hama")
     cues = list(vocab.rx_intention.finditer(norm, lo, t.start))
-    between = [a for a in actors if cues and cues[-1].end() <= a.start and a.end <= t.start]
+    between = [a for a in actors if cues and cues[-1].end() <= a.start and a.end <= t.start
+               and " and " not in norm[a.end:t.start]]   # (not an object: "to topple Assad's government and capture X")
     if cues and (not between or _UNTIL.search(norm, cues[-1].end(), between[0].start)):
         return True   # (but "would not stop until they reached X": the intention governs the "until" clause)
     return _conditional(norm, t, vocab)
