@@ -3203,3 +3203,20 @@ def test_what_a_source_rejects_or_an_attribution_names_is_no_claim(run):
         ("kuweires_airbase", "russia", "withdrew")}
     assert run("Local rebel gunmen seized Salkhad and Qanawat, the Suwayda 24 news network reported.") == {
         ("salkhad", "opposition", "captured"), ("qanawat", "opposition", "captured")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Taqad and Kafr Naya were the latest villages to fall to the fighters.",
+     {("taqad", "opposition", "captured"), ("kafr_naya", "opposition", "captured")}),
+    ("After capturing Daraa, rebels drove north toward Damascus.",
+     {("daraa", "opposition", "captured"), ("damascus", "opposition", "advancing")}),
+    # a hold since an earlier year is current: in the present perfect, or "under X rule since" set apart
+    ("Jarabulus and Azaz have been under SNA control since Turkish operations in 2016 and 2018.",
+     {("jarabulus", "sna", "controls"), ("azaz", "sna", "controls")}),
+    ("Afrin, under Turkish-backed rule since 2018, has been spared the fighting.", {("afrin", "sna", "controls")}),
+    # ... but not a town that only was ("spent eight years under ...") or is next to fall
+    ("Homs could be the next city to fall to the rebels.", set()),
+    ("Afrin, captured by Turkish-backed forces in 2018, has been spared the fighting.", set()),
+])
+def test_falls_advances_and_holds_since_a_year(run, text, claims):
+    assert run(text) == claims

@@ -20,7 +20,7 @@ _ESTIMATE_BREAK = re.compile(r";|,(?!\d)|\b(?:that|which|who)\b")   # "likely to
 _PLUPERFECT = re.compile(r"\bhad(?: \w+)?\s*$")
 
 _MODAL = re.compile(r"\b(?:will|would|could|might|may|shall)\b")
-_SINCE_YEAR = re.compile(r"\bsince (?:\w+ )?(?:1[89]\d\d|20\d\d)\b")
+_SINCE_YEAR = re.compile(r"\bsince (?:[\w'-]+ ){0,4}?(?:1[89]\d\d|20\d\d)\b")   # ("since Turkish operations in 2016")
 _UNTIL = re.compile(r"\buntil\s*$")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "have long controlled"
 _TO_BEFORE = re.compile(r" to [\"\u201c\u201d']?$")   # "to take", 'to "repel"'
@@ -214,8 +214,9 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
             and _earlier_year_between(norm, year, 0, t.start):
         return True   # "frozen since March 2020, when a ceasefire ended an offensive that had retaken X"
     if _earlier_year_after(norm, year, t.end, _clause_end_past_insertion(norm, t)) and not (
-            _present_perfect(norm, t) and _SINCE_YEAR.search(clause_after)):
-        return True   # (but "which the rebels have run since 2015" still holds)
+            (_present_perfect(norm, t) or (norm.startswith("under ", t.start) and norm[:t.start].rstrip().endswith(",")))
+            and _SINCE_YEAR.search(clause_after)):
+        return True   # (but "which the rebels have run since 2015", "Afrin, under SNA rule since 2018," still hold)
     conj = _last_end_before(norm, vocab.rx_time_clause, t.start)
     if conj >= 0 and _dated_for_time_clause(norm, year, vocab, conj):
         if _last_end_before(norm, _CLAUSE_MARK, t.start) < conj + 1 or _found_before(norm, vocab.rx_history, t.start):
