@@ -3220,3 +3220,20 @@ def test_what_a_source_rejects_or_an_attribution_names_is_no_claim(run):
 ])
 def test_falls_advances_and_holds_since_a_year(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a participle opening the sentence belongs to the main clause's force
+    ("Seizing al-Safira on Sunday, the SNA cut off the defence factories south-east of Aleppo.",
+     {("safira", "sna", "captured")}),
+    # a force "in control" with no object holds the place the sentence opens with, or names after "in"
+    ("In Tal Tamr, Kurdish-led forces are firmly in control, a resident said.", {("tal_tamr", "sdf", "controls")}),
+    ("The SDF remains in control in Tal Tamr.", {("tal_tamr", "sdf", "controls")}),
+    ("In Hama, the rebels are in control of the situation.", set()),
+    # the taker after "lost ... to" past an apposition describing the places
+    ("Government forces lost Nubl and al-Zahraa, two Shiite towns north of Aleppo, to the Turkish-backed rebels.",
+     {("nubl", "government", "failed_to_hold"), ("zahraa", "government", "failed_to_hold"),
+      ("nubl", "sna", "captured"), ("zahraa", "sna", "captured")}),
+])
+def test_openings_scenes_and_takers_past_an_apposition(run, text, claims):
+    assert run(text) == claims

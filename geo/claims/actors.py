@@ -316,7 +316,8 @@ def _subjectless_agent(q: AgentQuery) -> str | None:
     # speaker, unless the phrase is the speaker's own infinitive ("rebels claim to be advancing");
     # an infinitive belongs to the nearest force ("the forces have been able to enter");
     # a phrase after a comma or "and" to the sentence's first force
-    opened = toks[0].word in q.reader.subordinators or toks[0].word in q.reader.shared_place_subordinators
+    opened = toks[0].word in q.reader.subordinators or toks[0].word in q.reader.shared_place_subordinators \
+        or (ti == 0 and toks[0].word.endswith("ing"))   # "Seizing X on Sunday, the SNA cut ...": the SNA
     main = _main_clause_subject(q) if opened and not infinitive else None
     if main is not None:   # "As government lines collapsed, SDF units entered X but withdrew": the SDF
         return force(q, main)

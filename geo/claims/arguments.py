@@ -6,7 +6,7 @@ from __future__ import annotations
 from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
 from .clauses.before import LABEL_MARKS
 from .clauses.words import GUARDING, LOCATIVE_HEADS, SUBJECT_LOCATIVES, listed_ending_at
-from .triggers import Trigger
+from .triggers import Trigger, objectless
 
 HELD_PLACE_GAP = 3       # words between "rebel-held" and its place
 AGENT_AFTER_REACH = 40   # characters from "fell to", "by" to the force named after it
@@ -331,13 +331,19 @@ def _moved_out(toks: Words, ti: int) -> bool:
     return ti + 1 < len(toks) and (toks[ti + 1].word == "from" or [x.word for x in toks[ti + 1:ti + 3]] == ["out", "of"])
 
 
+def _where(t: Trigger, toks: Words) -> bool:
+    """The phrase says where something happens, so a sentence's opening place may be its place: a
+    fight, a defence, or a hold with no object ("In Tal Tamr, the SDF is in control")."""
+    return t.pattern.effect in ("defence", "fighting") or (t.pattern.effect == "hold" and objectless(toks, t.end))
+
+
 def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places: list[PlaceRef],
               actors: list[ActorHit], reader: Reader) -> tuple[list[PlaceRef], ActorHit | str | None]:
     """(places, agent phrase, "passive" or None) of the status phrase ``t`` spanning tokens ti..te."""
     te, sp = len(toks) if te is None else te, t.pattern
     if t.held:
         return _held_places(ti, te, toks, places, reader), None
-    passive, where = _passive(t, ti, te, toks, reader), sp.effect in ("defence", "fighting")
+    passive, where = _passive(t, ti, te, toks, reader), _where(t, toks)
     agent: ActorHit | str | None = (_agent_after(te, passive, toks, actors, reader, sp.effect == "loss")
                                     if sp.agent == "after" or passive else None)
     if sp.expels and not passive and _moved_out(toks, ti):

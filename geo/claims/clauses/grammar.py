@@ -372,3 +372,12 @@ def in_relative(toks: Words, start: int) -> bool:
             return True
         k -= 1
     return False
+
+
+def past_described(toks: Words, k: int, word: str) -> int:
+    """Past an apposition between commas at token ``k`` when ``word`` follows it ("lost Nubl and
+    al-Zahraa, two Shiite towns north of Aleppo, to the rebels"); else ``k``."""
+    if k >= len(toks) or toks[k].word != ",":
+        return k
+    close = next((m for m in range(k + 1, min(len(toks) - 1, k + APPOSITION_REACH)) if toks[m].word in (",", ";")), None)
+    return close + 1 if close is not None and toks[close].word == "," and toks[close + 1].word == word else k
