@@ -371,8 +371,7 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
         subject_list = len(subject) > 1 and all(x.word in _COPULA or x.word in reader.soft
                                                 for x in toks.between(subject[-1].end, toks[ti].start))
         near = reader.near_before(toks, ti, places)
-        if near and subject and near[0] not in subject and toks[max(0, toks.at(near[0].start) - 1)].word == "in":
-            near = []   # "Sheikh Maqsoud and Ashrafiyeh in Aleppo remain under ...": Aleppo only locates them
+        near = [] if reader.only_locates(near, subject, toks, places) else near
         targets = (reader.objects(toks, te, places) or (subject if subject_list else []) or near or subject
                    or reader.antecedent(toks, lo, places) or reader.pronoun_subject(toks, lo, ti, sp.agent != "subject"))
     elif sp.noun:

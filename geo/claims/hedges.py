@@ -20,7 +20,7 @@ _ESTIMATE_BREAK = re.compile(r";|,(?!\d)|\b(?:that|which|who)\b")   # "likely to
 _PLUPERFECT = re.compile(r"\bhad(?: \w+)?\s*$")
 
 _MODAL = re.compile(r"\b(?:will|would|could|might|may|shall)\b")
-_SINCE_YEAR = re.compile(r"\bsince (?:[\w'-]+ ){0,4}?(?:1[89]\d\d|20\d\d)\b")   # ("since Turkish operations in 2016")
+_SINCE_YEAR = re.compile(r"\bsince (?:[\w'-]+ ){0,6}?(?:1[89]\d\d|20\d\d)\b")   # ("since Turkish operations in 2016")
 _UNTIL = re.compile(r"\buntil\s*$")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "have long controlled"
 _TO_BEFORE = re.compile(r" to [\"\u201c\u201d']?$")   # "to take", 'to "repel"'

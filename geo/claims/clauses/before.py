@@ -269,3 +269,12 @@ class BeforeReader(PlaceReader):
         inside = [p for p in places if p.end <= toks[comma].start and p.key is not None]
         # (gains: "In the Idlib countryside, the factions took the junction": no claim on the province)
         return [p for p in inside[:1] if regions or self.settlement(p)]
+
+    def only_locates(self, near: list[PlaceRef], subject: list[PlaceRef], toks: Words, places: list[PlaceRef]) -> bool:
+        """The place nearest before a phrase only locates its subject: "Sheikh Maqsoud and Ashrafiyeh in
+        [Aleppo] remain under ...", "The road between Saraqib and [Ariha] is under ..."."""
+        if not near or near[0] in subject:
+            return False
+        k = toks.at(near[0].start)
+        return (bool(subject) and toks[max(0, k - 1)].word == "in") or (
+            k > 0 and toks[k - 1].word in ("and", "between") and self.modifies(toks, k, places))

@@ -364,6 +364,9 @@ class PlaceReader(PartReader):
         if j < 0:
             return False
         prev = toks[j]
+        if prev.word == "and" and j > 0:   # "the road between Saraqib and [Ariha]"
+            first = next((p for p in places if p.end == toks[j - 1].end), None)
+            return first is not None and toks.at(first.start) > 0 and toks[toks.at(first.start) - 1].word == "between"
         if prev.word not in self.locative:
             return False
         if prev.word != "of":
