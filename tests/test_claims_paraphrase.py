@@ -3244,3 +3244,20 @@ def test_falls_advances_and_holds_since_a_year(run, text, claims):
 ])
 def test_openings_scenes_and_takers_past_an_apposition(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a list after a noun phrase that describes it: "the country's three biggest cities, A, B and C"
+    ("The rebels now control the country's three biggest cities, Aleppo, Homs and Hama.",
+     {("aleppo", "opposition", "controls"), ("homs", "opposition", "controls"), ("hama", "opposition", "controls")}),
+    ("Rebels took Syria's fourth city, Hama.", {("hama", "opposition", "captured")}),
+    # running a place, and checkpoints at its entrance
+    ("HTS and its allies administer Aleppo through a civil authority brought in from Idlib.",
+     {("aleppo", "opposition", "controls")}),
+    ("The Military Operations Command has set up its own checkpoint at the entrance to Nabk.",
+     {("nabk", "opposition", "controls")}),
+    ("Aleppo is now under the de facto control of Hayat Tahrir al-Sham.", {("aleppo", "opposition", "controls")}),
+    ("Aid workers administered first aid in Aleppo.", set()),
+])
+def test_described_lists_and_ways_to_run_a_place(run, text, claims):
+    assert run(text) == claims

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .grammar import KIND_NOUNS, LOCATING_WORDS, Grammar
-from .words import NAME_PARTICLES, PlaceRef, Words, listed_ending_at
+from .words import COUNTS, NAME_PARTICLES, PlaceRef, Words, listed_ending_at
 
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city"})
 RIVER_SIDES = frozenset({"bank", "banks", "shore", "shores"})   # "the east bank of the [Euphrates]": a river
@@ -17,6 +17,9 @@ _FACILITY_ADJECTIVES = frozenset({"central", "main", "old", "new", "military", "
 _FACILITIES = frozenset({"bridge", "bridges", "refinery", "prison", "stadium", "hospital", "university", "silos",
                          "power", "plant", "station", "factory", "mill"})
 _OWN_PARTS = frozenset({"centre", "center", "heart", "streets", "street", "squares", "square", "edge", "edges"})
+_RANKING_WORDS = frozenset({"biggest", "largest", "main", "major", "next", "last", "remaining", "other", "principal",
+                            "most", "important", "strategic", "key", "second", "third", "fourth", "fifth",
+                            "stronghold", "strongholds", "bastion", "bastions"})
 
 
 class PartReader(Grammar):
@@ -114,3 +117,15 @@ class PartReader(Grammar):
                 break
             j += step
         return j
+
+    def describing(self, word: str) -> bool:
+        """A word of a noun phrase that describes the places listed after it ("the country's three
+        biggest cities, A, B and C")."""
+        return word in self.item_heads or word in COUNTS or word in _RANKING_WORDS or word.endswith("'s")
+
+    def describes_list(self, toks: Words, k: int) -> bool:
+        """From token ``k`` only describing words up to a comma that a place follows."""
+        m = k
+        while m < len(toks) and self.describing(toks[m].word):
+            m += 1
+        return k < m and m + 1 < len(toks) and toks[m].word == "," and toks[m + 1].cap

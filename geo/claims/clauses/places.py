@@ -57,7 +57,7 @@ class PlaceReader(PartReader):
             if listed is not None:
                 k, gap = listed, 0   # "several areas, chief among them A and B", "villages including A"
                 continue
-            if t.word == "," and k > i and all(x.word in self.item_heads for x in toks[i:k]) and not (
+            if t.word == "," and k > i and all(self.describing(x.word) for x in toks[i:k]) and not (
                     k + 1 < len(toks) and toks[k + 1].word.endswith("ing")):   # (not ", taking X": a clause of its own)
                 k += 1   # "took the provincial capital, Deir ez-Zor"
                 join = next((j for j in self.joins_by_first.get(toks[k].word if k < len(toks) else "", ())
@@ -102,6 +102,8 @@ class PlaceReader(PartReader):
             k += 2   # "fighting continued in and around X"
         if not noun:
             k = self.past_time(toks, k)   # "seized on Friday the town of X", "took in one week A and B"
+        if k < len(toks) and toks[k].word.endswith("'s") and self.describes_list(toks, k + 1):
+            k += 1   # "Syria's three biggest cities, A, B and C": the cities
         ahead = [x.word for x in toks[k:k + 12]]
         if "following" in ahead[:4] and ":" in ahead:
             k = skip_number(toks, k + ahead.index(":") + 1)   # "captured the following areas ...: (1) A, (2) B"
