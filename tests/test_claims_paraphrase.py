@@ -3261,3 +3261,17 @@ def test_openings_scenes_and_takers_past_an_apposition(run, text, claims):
 ])
 def test_described_lists_and_ways_to_run_a_place(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, places", [
+    # a counted object whose list follows a colon, past what locates it
+    ("SDF fighters on Tuesday took seven villages on the eastern bank of the Euphrates, facing Deir ez-Zor city, "
+     "that had been held by the government: Hatla, Marrat, Mazloum and Khasham.", {"hatla", "marrat", "mazlum", "khasham"}),
+    ("The SDF said it had become \"responsible for safeguarding\" four villages: Hatla, Marrat, Mazloum and Khasham.",
+     {"hatla", "marrat", "mazlum", "khasham"}),
+    # a list goes on past a participle describing an item
+    ("The SNA captures Tal Rifaat, held by Kurdish forces since 2016, and the Kuweires air base.",
+     {"tal_rifaat", "kuweires_airbase"}),
+])
+def test_lists_past_colons_and_descriptions(run, text, places):
+    assert {c[0] for c in run(text) if c[2] == "captured"} == places

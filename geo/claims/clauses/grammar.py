@@ -8,6 +8,7 @@ from .words import TOKEN, PlaceRef, Words
 
 DASHES = frozenset({"\u2014", "\u2013", "-"})
 DASH_INSERTION_WORDS = 15   # words of an insertion between two dashes ("Hama — Syria's fourth city — fell")
+_APPOSITION_OPENERS = frozenset({"the", "a", "an", "held", "controlled", "run", "home", "known", "long"})
 APPOSITION_REACH = 14   # words of an apposition describing a list item (", a town at the junction of the M4 and M5 highways,")
 TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
 _TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "hours", "single"})
@@ -216,8 +217,8 @@ class Grammar:
         """Past an apposition describing the list item before the comma at token ``k`` when the list goes on
         after it: "Daraa, the cradle of the uprising, and Sweida"; ", a town at the junction ..., as well as".
         Else ``k``: no verb or status phrase may stand in it, and after "and" a place must follow as an item."""
-        if not (k + 1 < len(toks) and toks[k].word == "," and toks[k + 1].word in ("the", "a", "an")):
-            return k
+        if not (k + 1 < len(toks) and toks[k].word == "," and toks[k + 1].word in _APPOSITION_OPENERS):
+            return k   # (", held by Kurdish forces since 2016, and X": a participle describing the item too)
         n = next((n for n in range(k + 2, min(len(toks), k + 2 + APPOSITION_REACH)) if toks[n].word in (",", ";", ".")),
                  len(toks))
         if n + 1 >= len(toks) or toks[n].word != "," or any(

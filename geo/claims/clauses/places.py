@@ -15,6 +15,8 @@ APPELLATIVES = frozenset({"known", "called", "dubbed", "named", "nicknamed"})   
 LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun
 LATER_LIST_WORDS = 20   # words between a plural place noun and the list it announces
 
+COLON_REACH = 30   # words from a counted object ("seven villages") to the colon opening its list
+
 
 class PlaceReader(PartReader):
     """Which places a status phrase governs: its object, the list it opens, or its subject."""
@@ -104,9 +106,12 @@ class PlaceReader(PartReader):
             k = self.past_time(toks, k)   # "seized on Friday the town of X", "took in one week A and B"
         if k < len(toks) and toks[k].word.endswith("'s") and self.describes_list(toks, k + 1):
             k += 1   # "Syria's three biggest cities, A, B and C": the cities
-        ahead = [x.word for x in toks[k:k + 12]]
-        if "following" in ahead[:4] and ":" in ahead:
-            k = skip_number(toks, k + ahead.index(":") + 1)   # "captured the following areas ...: (1) A, (2) B"
+        ahead = [x.word for x in toks[k:k + COLON_REACH]]
+        counted = bool(ahead) and (ahead[0] in COUNTS or ahead[0] in ("several", "dozens") or ahead[:2] == ["the", "following"])
+        colon = next((n for n, w in enumerate(ahead) if w in (":", ";", ".")), None)
+        if ("following" in ahead[:4] or counted) and colon is not None and ahead[colon] == ":" \
+                and k + colon + 1 < len(toks) and (toks[k + colon + 1].cap or toks[k + colon + 1].word == "("):
+            k = skip_number(toks, k + colon + 1)   # "the following areas ...: (1) A, (2) B", "seven villages on ...: A, B"
         return k
 
     def _past_owner(self, toks, k: int) -> int | None:
