@@ -3275,3 +3275,13 @@ def test_described_lists_and_ways_to_run_a_place(run, text, claims):
 ])
 def test_lists_past_colons_and_descriptions(run, text, places):
     assert {c[0] for c in run(text) if c[2] == "captured"} == places
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a foreign state's base is held by that state; "US" is the state, not the speaker's "us"
+    ("The US garrison at al-Tanf is marked with its own symbol.", {("al_tanf", "us", "controls")}),
+    ("Journalists visited the Russian air base at Hmeimim on Monday.", {("hmeimim_airbase", "russia", "controls")}),
+    ("Also: the army base at al-Waer is empty.", set()),
+])
+def test_a_foreign_states_base(run, text, claims):
+    assert run(text) == claims

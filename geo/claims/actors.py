@@ -8,6 +8,7 @@ from .clauses.grammar import CONTINUED
 from .clauses.words import SUBJECT_LOCATIVES, by_no_force, heading, in_closed_relative, in_time_clause, is_claimant, phrase_of
 from .discourse import NO_ACTOR
 from .query import AgentQuery, has_side, indefinite, last_force_before, named_before, own_army, resolved_before
+from .triggers import OURS
 
 RECENT_SENTENCES = 3   # an agentless phrase ("Hirbil was also liberated") takes the agent of a
                        # claim at most this many sentences back
@@ -354,7 +355,7 @@ def resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
 
 def _resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
     t, toks, ti = q.trigger, q.toks, q.ti
-    if t.inner_actor == "us":   # "under our control": the speaker's side
+    if t.inner_actor == OURS:   # "under our control": the speaker's side
         return _speaker_side(q)
     if t.inner_actor == "them" and any(x.word == "theirs" for x in toks.between(t.start, t.end)) and _speaker_side(q):
         return _speaker_side(q)   # "the army said the city was still theirs": the army's

@@ -18,7 +18,7 @@ from .discourse import Discourse
 from .hedges import held_since, historic, intended
 from .query import AgentQuery
 from .speakers import NO_SIDE, Speaker, claimant_for, side_of
-from .triggers import Trigger, objectless, past_agent
+from .triggers import OURS, Trigger, objectless, past_agent
 from .vocabulary import ClaimVocabulary
 
 # Effects a negation cue may belong to rather than negate, when the phrase names its force
@@ -346,7 +346,7 @@ class SentenceReading:
         if own is not None and (own.head in vocab.transient or (t.pattern.effect == "approach" and own.head in vocab.reinforcing
                                                                 and _SENT.search(self.norm, t.start, t.end))):
             return   # "reinforcements were rushed to Hama": to hold it; "Russian ships left Tartus": no ground held
-        if t.inner_actor == "us" or (own is not None and own.number == "own"):
+        if t.inner_actor == OURS or (own is not None and own.number == "own"):
             speaker = self.party = self._party_speaking(speaker)   # "Our forces have liberated X", in a party's communique
         if self.subordinate_end is not None and _SUBORDINATE_ENDS.search(self.norm, self.subordinate_end, t.start):
             self.previous_agent, self.previous_effect, self.subordinate_end = self.main_agent, self.main_effect, None

@@ -17,6 +17,7 @@ QUOTES = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')   # read through around a 
 # words after a phrase that show it takes no object ("the SDF moved in to protect residents")
 OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "behind", "hours", "shortly", "\u2014",
                              "from", "along", "without", "overnight", "before", "during", "under", "at", "late", "early"})
+OURS = "<ours>"   # a phrase's own "our" ("under our control"): the speaker's side (no actor's id, not "us")
 
 
 def objectless(toks, end: int) -> bool:
@@ -126,12 +127,13 @@ def find_triggers(norm: str, vocab: ClaimVocabulary, text: str | None = None) ->
     chosen = _without_repelled_attacks(sorted(chosen, key=lambda t: t.start), norm)
     for t in chosen:
         if t.inner_actor is None and t.pattern.agent == "inside":
-            inside = [vocab.force_named(m.group()) for m in vocab.rx_actor_or_adjective.finditer(norm, t.start, t.end)]
+            inside = [vocab.force_named(m.group()) for m in vocab.rx_actor_or_adjective.finditer(norm, t.start, t.end)
+                      if text is None or m.group() not in vocab.acronyms or text[m.start():m.end()].isupper()]   # ("with us")
             t.inner_actor = inside[0] if inside else None
             pronoun = POSSESSIVE.search(norm, t.start, t.end)
             if t.inner_actor is None and pronoun:
                 # the force named before ("under their control", "under the group's occupation")
-                t.inner_actor = ("us" if pronoun.group() in ("our", "ours", "us") else
+                t.inner_actor = (OURS if pronoun.group() in ("our", "ours", "us") else
                                  "them" if pronoun.group() in PLURAL_POSSESSIVES else "it")
     return sorted(chosen, key=lambda t: t.start)
 
