@@ -445,3 +445,30 @@ def test_a_place_that_changed_hands_again_and_again_has_no_taker(run):
     text = "Rebels took Saraqib on Friday and pushed into Maarat al-Numan." + GAP
     for closing in ("Hama changed hands twice on Thursday.", "Hama has changed hands several times since 2012."):
         assert not {c for c in run(text + " " + closing) if c[0] == "hama"}
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a compound direction before "outskirts" is still an approach
+    ("Rebels took Anadan on Friday. By evening they had reached the northwestern outskirts of Aleppo.",
+     {("anadan", "opposition", "captured"), ("aleppo", "opposition", "advancing")}),
+    # a part "of northern Aleppo" is the part
+    ("Kurdish-led forces still hold the Sheikh Maqsoud neighbourhood of northern Aleppo.",
+     {("sheikh_maqsoud", "sdf", "controls")}),
+    # "all three villages" after an opening time phrase stands for the three just named
+    ("SNA factions attacked Hirbil, Tal Qarah and al-Salloum on Saturday. By nightfall all three villages were "
+     "under their control.", {("harbul", "sna", "contested"), ("tal_qarah_aleppo", "sna", "contested"),
+                              ("al_salloum", "sna", "contested"), ("harbul", "sna", "controls"),
+                              ("tal_qarah_aleppo", "sna", "controls"), ("al_salloum", "sna", "controls")}),
+    # "militias backed by Iran" are Iran's, as "Iran-backed militias" are; "moved in" goes where they left
+    ("Shi'ite militias backed by Iran withdrew from Nubl and al-Zahraa. Rebels moved in hours later.",
+     {("nubl", "iran", "withdrew"), ("zahraa", "iran", "withdrew"), ("nubl", "opposition", "entered"),
+      ("zahraa", "opposition", "entered")}),
+    # a withdrawal from "their enclaves in" two cities; "both cities" after it
+    ("Government forces withdrew from their enclaves in Qamishli and Hasakah on Saturday. The SDF moved into both "
+     "cities within hours.", {("qamishli", "government", "withdrew"), ("al_hasakah", "government", "withdrew"),
+                               ("qamishli", "sdf", "entered"), ("al_hasakah", "sdf", "entered")}),
+    ("Hama slipped from the government's grasp on Thursday.", {("hama", "government", "failed_to_hold")}),
+    ("The city of Hama had stayed firmly under government control through more than a decade of civil war.", set()),
+])
+def test_what_a_paragraph_carries(run, text, claims):
+    assert run(text) == claims

@@ -89,6 +89,8 @@ class BeforeReader(PlaceReader):
                                                          and any(self.parents.get(x.key.place_id) == q.key.place_id
                                                                  for x in out[:n] if x.key is not None))]
         # "Both towns fell", "All seven remain under the control of the army": what the anaphor stands for
+        lo = self.past_time(toks, lo + (lo + 1 < i and toks[lo].word == "by" and toks[lo + 1].word in self.time_words))
+        # ("By nightfall all three villages were ...")
         opening = self._referred(toks, lo) if lo < i and toks[lo].word in ("both", "all", "the") else None
         return opening if opening and all(p.end <= toks[i].start for p in opening) else []
 

@@ -262,7 +262,8 @@ class PlaceReader(PartReader):
         n = j + (j + 1 < len(toks) and toks[j].word == "countryside" and toks[j + 1].word in SETTLEMENT_NOUNS)
         if n + 2 < len(toks) and (toks[n].word in self.part_nouns or toks[n].word in SETTLEMENT_NOUNS) \
                 and toks[n + 1].word == "of":
-            outer = next((q for q in self.sentence_places if q.start == toks[n + 2].start), None)
+            m = n + 2 + (n + 3 < len(toks) and toks[n + 2].word in self.directions)   # ("of northern Aleppo")
+            outer = next((q for q in self.sentence_places if q.start == toks[m].start), None)
             if outer is not None and self.inside(p, outer):
                 return None   # "the Sheikh Maqsoud neighbourhood of Aleppo": Sheikh Maqsoud
             return n + 2   # ("the Homs countryside village of [X]")
