@@ -472,3 +472,21 @@ def test_a_place_that_changed_hands_again_and_again_has_no_taker(run):
 ])
 def test_what_a_paragraph_carries(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "entered it" with no place before it: the one town the sentence before named
+    ("Elders in Masyaf negotiated the handover of their town on Saturday. Rebel fighters entered it without a shot "
+     "being fired.", {("masyaf", "opposition", "entered")}),
+    ("Rebels took Hama and Homs. The army said it had held it for a week.",
+     {("hama", "opposition", "captured"), ("homs", "opposition", "captured")}),
+    # a list item that describes its place before a comma: "and the provincial capital, Quneitra"
+    ("Rebels said they had taken Madinat al-Baath and the provincial capital, Quneitra.",
+     {("madinat_al_baath", "opposition", "captured"), ("quneitra", "opposition", "captured")}),
+    # "fell shortly afterwards" is a fall; "shells fell short of" is not
+    ("Rebels seized al-Nabk on Sunday morning. Deir Atiyah, a few kilometres to the north, fell shortly afterwards.",
+     {("nabk", "opposition", "captured"), ("deir_atiyah", "opposition", "captured")}),
+    ("Shells fell short of Hama.", set()),
+])
+def test_pronouns_described_items_and_falls(run, text, claims):
+    assert run(text) == claims

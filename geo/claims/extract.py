@@ -255,8 +255,8 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
 
 
 _HAD_BEEN = re.compile(r"\bhad (?:long |previously |once |until then )?been\s+$")   # a prior state ("that had been in X's hands")
-# a sentence after one naming a place may speak of it ("It fell on Sunday", "it has been controlled by ...")
-_PLACE_PRONOUN = re.compile(r"\bit (?:was|is|has|had|fell|falls|remains|remained|stays|stayed|now|also|finally|then)\b")
+_PLACE_PRONOUN = re.compile(r"\bit (?:was|is|has|had|fell|falls|remains|remained|stays|stayed|now|also|finally|then)\b"
+                            r"|\b(?:entered|took|seized|captured|stormed|overran|occupied) it\b")   # ("It fell", "entered it")
 _RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)\s+(?:the\s+)?$")   # "the corridor that [the PKK/YPG] wanted"
 
 

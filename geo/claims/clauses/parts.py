@@ -129,3 +129,16 @@ class PartReader(Grammar):
         while m < len(toks) and self.describing(toks[m].word):
             m += 1
         return k < m and m + 1 < len(toks) and toks[m].word == "," and toks[m + 1].cap
+
+    def past_described(self, toks: Words, item: int, m: int, by_start: Mapping[int, PlaceRef]) -> int:
+        """Past a list item's describing words and the comma before its place ("and the provincial capital,
+        [Quneitra]"), when the place follows that comma; else ``m``."""
+        n = m
+        while n < len(toks) and self.describing(toks[n].word) and toks[n].start not in by_start:
+            n += 1
+        return n + 1 if n > item and n + 1 < len(toks) and toks[n].word == "," and toks[n + 1].start in by_start else m
+
+    def single_place_before(self) -> list[PlaceRef]:
+        """The one settlement the sentence before named, if it named exactly one; else none."""
+        towns = {m.place_id: PlaceRef(0, 0, m) for m in self.previous_sentence_places if self.settlement(PlaceRef(0, 0, m))}
+        return list(towns.values()) if len(towns) == 1 else []

@@ -15,6 +15,8 @@ APPELLATIVES = frozenset({"known", "called", "dubbed", "named", "nicknamed"})   
 LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun
 LATER_LIST_WORDS = 20   # words between a plural place noun and the list it announces
 
+# verbs whose "it" with no place before it in the sentence is the one town the sentence before named
+_TAKING = frozenset({"entered", "took", "seized", "captured", "stormed", "overran", "occupied"})
 COLON_REACH = 30   # words from a counted object ("seven villages") to the colon opening its list
 
 
@@ -166,7 +168,9 @@ class PlaceReader(PartReader):
         if anaphor in (("there",), ("it",)):   # "overran it": the sentence's place before it ("there": else the last claim's)
             before = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None]
             heads = [p for p in before if not self.modifies(toks, toks.at(p.start), self.sentence_places)]
-            return (heads or before)[-1:] or ([PlaceRef(0, 0, m) for m in self.there_places] if anaphor == ("there",) else [])
+            if anaphor == ("it",):   # (no place before it: "Masyaf ... . Rebels entered it", the one town before)
+                return (heads or before)[-1:] or (self.single_place_before() if k and toks[k - 1].word in _TAKING else [])
+            return (heads or before)[-1:] or [PlaceRef(0, 0, m) for m in self.there_places]
         count = COUNTS.get(anaphor[-1]) if anaphor is not None else None
         if anaphor is not None and self.previous_places and count in (None, len(self.previous_places)) and not (
                 anaphor == ("them",) and people_between(toks, self.previous_places[-1].end, toks[k].start, self)):
@@ -319,6 +323,7 @@ class PlaceReader(PartReader):
                     m = close + 1
             while m < len(toks) and toks[m].start not in by_start and self._item_word(toks, m):
                 m += 1
+            m = self.past_described(toks, item, m, by_start)   # ("and the provincial capital, Quneitra")
             if m < len(toks) and toks[m].start in by_start and self.describes(toks, item, m, by_start[toks[m].start], join):
                 k = toks.at(by_start[toks[m].start].end)   # "X, the largest town of [the Idlib countryside]": no item
                 continue
