@@ -7,12 +7,23 @@ from .clauses import ActorHit, token_at
 from .clauses.grammar import CONTINUED
 from .clauses.words import SUBJECT_LOCATIVES, by_no_force, heading, in_closed_relative, in_time_clause, is_claimant, phrase_of
 from .discourse import NO_ACTOR
-from .query import AgentQuery, has_side, indefinite, last_force_before, named_before, own_army, resolved_before
+from .query import (
+    NOUN_RECENT_SENTENCES,
+    RECENT_SENTENCES,
+    AgentQuery,
+    has_side,
+    indefinite,
+    last_force_before,
+    named_before,
+    own_army,
+    recent_agent,
+    recent_attacker,
+    recent_gain,
+    report_attacker,
+    resolved_before,
+)
 from .triggers import OURS
 
-RECENT_SENTENCES = 3   # an agentless phrase ("Hirbil was also liberated") takes the agent of a
-                       # claim at most this many sentences back
-NOUN_RECENT_SENTENCES = 2   # "the capture of X" takes the agent of a claim this many sentences back
 BETWEEN_REACH = 25     # tokens after a phrase of fighting searched for "between A and B"
 RECENT_FORCES = 3      # forces named last: another among them makes a side's "the mercenaries" unsure
 PLACE_DESCRIPTION_GAP = 1   # characters between a place and the comma of a phrase describing it
@@ -122,27 +133,6 @@ def _speaker_side(q: AgentQuery) -> str | None:
 
 
 # who just defended or lost is not who takes a place next; who just gained is not who loses one
-_UNLIKE_AGENT = {"gain": ("defence", "loss"), "presence": ("defence", "loss"), "loss": ("gain", "presence", "approach")}
-def _recent_agent(q: AgentQuery, sentences: int) -> str | None:
-    """The agent of a claim at most ``sentences`` sentences back, unless that claim makes it
-    unlike this one's ("the army repelled an attack on Homs. ... Homs had fallen": the army
-    lost it; "Rebels took Saraqib. ... the loss of Qusayr": not theirs). A hold may be a taker's."""
-    agent = q.talk.agent
-    if agent and q.n_sent - agent.sentence <= sentences \
-            and agent.effect not in _UNLIKE_AGENT.get(q.trigger.pattern.effect, ()):
-        return agent.actor
-    return None
-
-
-def _recent_attacker(q: AgentQuery) -> str | None:
-    """"Fighting continues around X" with no force named: the force that just gained, advanced or fought
-    in this sentence or the one before (the attacker a report is following), else none."""
-    agent = q.talk.agent
-    if agent and q.n_sent - agent.sentence <= 1 and agent.effect in ("gain", "approach", "fighting", "presence"):
-        return agent.actor
-    return None
-
-
 def _soft_before(q: AgentQuery) -> int:
     """The token before the phrase, past auxiliaries, adverbs and time words (-1: none)."""
     j = q.ti - 1
@@ -172,8 +162,8 @@ def _noun_agent(q: AgentQuery) -> str | None:
     if announcer is not None:
         return force(q, announcer)   # "a statement by rebels announcing the liberation of X": the rebels
     if not q.trigger.pattern.borrows:
-        return _report_attacker(q)   # ("the fall of X": whose gain, unsaid but for the attacker the report follows)
-    return _recent_agent(q, NOUN_RECENT_SENTENCES)   # "the capture of X" right after a sentence saying who captured
+        return report_attacker(q)   # ("the fall of X": whose gain, unsaid but for the attacker the report follows)
+    return recent_agent(q, NOUN_RECENT_SENTENCES)   # "the capture of X" right after a sentence saying who captured
 
 
 _ANNOUNCING = frozenset({"announcing", "declaring", "proclaiming", "claiming"})
@@ -193,7 +183,7 @@ def _agentless(q: AgentQuery) -> str | None:
     if any(t.word in q.reader.people for t in q.toks[q.lo:q.ti]):
         return None   # "thousands of residents of Hama fled": people, no force
     if not q.trigger.pattern.borrows:
-        return _report_attacker(q)   # "X changed hands": whose, unsaid but for the attacker the report follows
+        return report_attacker(q)   # "X changed hands": whose, unsaid but for the attacker the report follows
     if has_side(q.side) and q.trigger.pattern.effect in ("gain", "hold", "defence") \
             and not in_time_clause(q.toks, q.trigger.start, q.reader.shared_place_subordinators):   # ("before it was taken")
         # "X was captured", "the attack was repelled", says a side: that side, or the force it backs
@@ -205,13 +195,7 @@ def _agentless(q: AgentQuery) -> str | None:
         return None   # "Control of the coast slips from Assad's grip as Latakia falls": not Assad's gain
     if q.previous or heading(q.toks):
         return q.previous   # a heading, a timeline's line ("7 December: Homs surrounded"): borrows from no line before
-    return _recent_agent(q, RECENT_SENTENCES) or _report_attacker(q)
-
-
-def _report_attacker(q: AgentQuery) -> str | None:
-    """"Homs fell Saturday night" with no claim just before: a gain nobody is named for is the
-    attacker the report follows near the place (``Discourse.attacker``)."""
-    return q.talk.attacker(q.places, q.reader.entries) if q.trigger.pattern.effect == "gain" else None
+    return recent_gain(q)
 
 
 def _unknown_agent(q: AgentQuery) -> bool:
@@ -326,7 +310,7 @@ def _subjectless_agent(q: AgentQuery) -> str | None:
         if _unblocked(q, a) and (infinitive or not is_claimant(a, toks, q.reader)):
             return force(q, a)
     if toks[0].start >= toks[ti].start - 1:
-        return _recent_agent(q, RECENT_SENTENCES)   # only for a sentence that opens with the phrase ("Took X, too.")
+        return recent_agent(q, RECENT_SENTENCES)   # only for a sentence that opens with the phrase ("Took X, too.")
     return None
 
 
@@ -385,7 +369,7 @@ def _resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
         if any(x.word == "between" for x in toks[ti:ti + BETWEEN_REACH]):
             return None   # (a "between" that names no two forces: whose fight, unsaid)
         if not q.reader.subjectless(toks, ti):
-            return q.previous or _recent_attacker(q)
+            return q.previous or recent_attacker(q)
     if 0 < q.lo < len(toks) and toks[q.lo - 1].word in q.reader.relatives:
         j = _soft_before(q)
         inner = next((a for a in q.actors if toks[q.lo].start <= a.start and a.end <= toks[ti].start), None) \

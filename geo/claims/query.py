@@ -25,6 +25,11 @@ def outside(actors: list[ActorHit], triggers: list[Trigger], norm: str, vocab: C
             and not (a.head in vocab.media_heads or vocab.rx_media_after.match(norm, a.end))]   # ("state TV": no force)
 
 
+RECENT_SENTENCES = 3   # an agentless phrase ("Hirbil was also liberated") takes the agent of a
+                       # claim at most this many sentences back
+NOUN_RECENT_SENTENCES = 2   # "the capture of X" takes the agent of a claim this many sentences back
+
+
 @dataclass(frozen=True)
 class AgentQuery:
     """A status phrase whose force is sought, and what the sentence and the report tell about it."""
@@ -116,3 +121,37 @@ def indefinite(q: AgentQuery, a: ActorHit) -> bool:
 def apposed(gap: list[str]) -> bool:
     """The words between two force phrases set the second off as what the first is (", a US-backed")."""
     return len(gap) >= 2 and gap[0] == "," and gap[1] in ("a", "an", "the") and "," not in gap[2:] and len(gap) <= 6
+
+
+_UNLIKE_AGENT = {"gain": ("defence", "loss"), "presence": ("defence", "loss"), "loss": ("gain", "presence", "approach")}
+
+
+def recent_agent(q: AgentQuery, sentences: int) -> str | None:
+    """The agent of a claim at most ``sentences`` sentences back, unless that claim makes it
+    unlike this one's ("the army repelled an attack on Homs. ... Homs had fallen": the army
+    lost it; "Rebels took Saraqib. ... the loss of Qusayr": not theirs). A hold may be a taker's."""
+    agent = q.talk.agent
+    if agent and q.n_sent - agent.sentence <= sentences \
+            and agent.effect not in _UNLIKE_AGENT.get(q.trigger.pattern.effect, ()):
+        return agent.actor
+    return None
+
+
+def recent_attacker(q: AgentQuery) -> str | None:
+    """"Fighting continues around X" with no force named: the force that just gained, advanced or fought
+    in this sentence or the one before (the attacker a report is following), else none."""
+    agent = q.talk.agent
+    if agent and q.n_sent - agent.sentence <= 1 and agent.effect in ("gain", "approach", "fighting", "presence"):
+        return agent.actor
+    return None
+
+
+def recent_gain(q: AgentQuery) -> str | None:
+    """The force a claim just before, or the report's attacker near the place, says took places."""
+    return recent_agent(q, RECENT_SENTENCES) or report_attacker(q)
+
+
+def report_attacker(q: AgentQuery) -> str | None:
+    """"Homs fell Saturday night" with no claim just before: a gain nobody is named for is the
+    attacker the report follows near the place (``Discourse.attacker``)."""
+    return q.talk.attacker(q.places, q.reader.entries) if q.trigger.pattern.effect == "gain" else None

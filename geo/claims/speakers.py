@@ -99,7 +99,7 @@ def _phrase_before(text: str, norm: str, base: int, end: int) -> str:
 
 
 def _clean(phrase: str) -> str:
-    phrase = _STRIP.sub("", " " + phrase.strip(" ,“”\"'’")).strip()
+    phrase = _STRIP.sub("", " " + phrase.strip(" ,“”\"'’").lstrip("-–—•*· ")).strip()   # (a bullet: "- The SNA ...")
     phrase = _LEADING_DAY.sub("", phrase)   # "On Wednesday the army said": the army
     words = phrase.split()[-SPEAKER_WORDS:]
     if len(words) > 1 and words[-1].lower() in _PRONOUNS:
