@@ -3285,3 +3285,14 @@ def test_lists_past_colons_and_descriptions(run, text, places):
 ])
 def test_a_foreign_states_base(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("None of the reports circulating on Telegram that opposition fighters had entered Hama could be confirmed.", set()),
+    ("There is no evidence, despite days of speculation on television, that Israeli forces have advanced toward Qatana.",
+     set()),
+    ("Opposition fighters entered Salamiyah on Friday, residents said. An earlier report that they had also entered "
+     "al-Saan was later withdrawn.", {("salamiyah", "opposition", "entered")}),
+])
+def test_reports_nothing_confirms_or_that_were_withdrawn(run, text, claims):
+    assert run(text) == claims
