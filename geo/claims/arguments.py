@@ -395,5 +395,6 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
         targets = reader.scene(toks, places, ti, sp.effect not in ("gain", "presence"))   # "On the Saraqib front, ..."
     if not targets and not people_object(toks, te, reader):
         targets = reader.label(toks, places)   # "1. Damascus — opposition forces in control of the capital"
-    return targets, ("passive" if passive and agent is None else agent)
+    cut_at = reader.road_cut_at(toks, targets, places) if sp.effect == "fighting" else []   # ("cut the M5 near X")
+    return targets + cut_at, ("passive" if passive and agent is None else agent)
 

@@ -10,6 +10,7 @@ from .words import COUNTS, NAME_PARTICLES, PlaceRef, Words, listed_ending_at
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city"})
 RIVER_SIDES = frozenset({"bank", "banks", "shore", "shores"})   # "the east bank of the [Euphrates]": a river
 HELD_PARTICIPLES = frozenset({"held", "controlled", "run"})   # "[PKK/YPG-held] Tel Rifaat"
+ROAD_CUT_REACH = 8   # words from a road's name to the "near X" where it was cut
 HELD_NAME_WORDS = 3   # tokens of a force's name before "-held" ("PKK/YPG")
 POSSESSED_PART_WORDS = 3   # words of a part phrase after "X's" ("western districts", "two eastern neighbourhoods")
 _FACILITY_ADJECTIVES = frozenset({"central", "main", "old", "new", "military", "civil", "national", "local", "grand",
@@ -142,3 +143,19 @@ class PartReader(Grammar):
         """The one settlement the sentence before named, if it named exactly one; else none."""
         towns = {m.place_id: PlaceRef(0, 0, m) for m in self.previous_sentence_places if self.settlement(PlaceRef(0, 0, m))}
         return list(towns.values()) if len(towns) == 1 else []
+
+    def road_cut_at(self, toks: Words, targets: list[PlaceRef], places: list[PlaceRef]) -> list[PlaceRef]:
+        """The place a road is said to be cut at: "cut the M5 highway near (the town of) [al-Zirbah]", where
+        the fight is for that place too; none when the road is not the one target or no place follows near it."""
+        e = self.entries.get(targets[0].key.place_id) if len(targets) == 1 and targets[0].key is not None else None
+        if e is None or e.kind != "road":
+            return []
+        k = toks.at(targets[0].end)
+        end = min(len(toks), k + ROAD_CUT_REACH)
+        at = next((n for n in range(k, end) if toks[n].word in ("near", "at", "outside") or toks[n].word in (",", ";")), None)
+        if at is None or toks[at].word in (",", ";"):
+            return []
+        n = at + 1 + (at + 3 < len(toks) and toks[at + 1].word == "the" and toks[at + 2].word in SETTLEMENT_NOUNS
+                      and toks[at + 3].word == "of") * 3
+        n += n < len(toks) and toks[n].word == "the"
+        return [p for p in places if n < len(toks) and p.start == toks[n].start and p.key is not None][:1]
