@@ -57,21 +57,23 @@ def test_at_most(figures, measure):
 # by the development set's scorer; a guard against losing what they gained, a little under today:
 # (claims recall, claims precision, most metonyms drawn as places).
 SET_FLOORS = {
-    "R": (0.73, 0.85, 5),   # 75.0% / 87.7% on 2026-12-02, seventh session (first build 58.1% / 77.7%)
-    "S": (0.73, 0.84, 4),   # 75.4% / 86.2% (first build 56.9% / 76.9%)
-    "T": (0.74, 0.88, 8),   # 76.9% / 90.7% (first build 60.8% / 79.5%)
-    "U": (0.75, 0.88, 4),   # 78.1% / 90.4% (first build 53.1% / 85.7%)
-    "V": (0.72, 0.83, 4),   # 74.5% / 86.0% (first build 63.1% / 79.5%)
-    "W": (0.61, 0.80, 7),   # 63.0% / 82.8% (first build 54.7% / 79.5%)
-    "X": (0.70, 0.88, 6),   # 72.3% / 90.8% (first build 59.4% / 90.1%)
-    "Y": (0.66, 0.91, 6),   # 68.3% / 93.6% (first build 59.7% / 90.6%)
-    "Z": (0.57, 0.87, 8),   # 60.3% / 89.3% (first build 51.9% / 83.3%)
-    "ZA": (0.68, 0.88, 9),  # 70.0% / 91.1% (first build 58.9% / 85.2%)
-    "ZB": (0.44, 0.85, 10), # 46.5% / 87.4% (first build 35.1% / 71.6% at da19dfa)
-    "ZC": (0.59, 0.90, 5),  # 61.4% / 92.8% (first build 47.7% / 86.1% at 83aa188)
-    "ZD": (0.55, 0.86, 2),  # 57.8% / 88.3% (first build 53.9% / 86.8% at 83aa188; 55.4% / 87.8% at 07943cc)
-    "ZE": (0.61, 0.86, 2),  # 63.2% / 88.4% (first build 55.4% / 81.4% at 7d3a25c)
-    "ZF": (0.73, 0.93, 5),  # 75.2% / 95.4% (first build 69.8% / 93.0% at 7d3a25c; 70.3% / 92.4% at 52bbe22)
+    "R": (0.74, 0.85, 5),   # 76.9% / 87.2% on 2026-12-03, eighth session (first build 58.1% / 77.7%)
+    "S": (0.75, 0.84, 4),   # 77.2% / 86.6% (first build 56.9% / 76.9%)
+    "T": (0.74, 0.88, 8),   # 76.9% / 90.2% (first build 60.8% / 79.5%)
+    "U": (0.76, 0.88, 4),   # 78.9% / 90.5% (first build 53.1% / 85.7%)
+    "V": (0.76, 0.84, 4),   # 78.3% / 86.3% (first build 63.1% / 79.5%)
+    "W": (0.62, 0.81, 7),   # 64.6% / 83.2% (first build 54.7% / 79.5%)
+    "X": (0.71, 0.89, 6),   # 73.8% / 91.5% (first build 59.4% / 90.1%)
+    "Y": (0.69, 0.91, 6),   # 71.3% / 93.4% (first build 59.7% / 90.6%)
+    "Z": (0.59, 0.87, 8),   # 61.7% / 89.6% (first build 51.9% / 83.3%)
+    "ZA": (0.74, 0.90, 9),  # 76.4% / 92.3% (first build 58.9% / 85.2%)
+    "ZB": (0.49, 0.85, 10), # 51.0% / 87.0% (first build 35.1% / 71.6% at da19dfa)
+    "ZC": (0.59, 0.90, 5),  # 61.4% / 92.1% (first build 47.7% / 86.1% at 83aa188)
+    "ZD": (0.56, 0.84, 2),  # 58.3% / 86.4% (first build 53.9% / 86.8% at 83aa188; 55.4% / 87.8% at 07943cc)
+    "ZE": (0.64, 0.86, 2),  # 66.5% / 88.4% (first build 55.4% / 81.4% at 7d3a25c)
+    "ZF": (0.73, 0.92, 5),  # 75.7% / 94.8% (first build 69.8% / 93.0% at 7d3a25c; 70.3% / 92.4% at 52bbe22)
+    "ZG": (0.75, 0.91, 6),  # 77.9% / 93.5% (first build 77.1% / 94.0% at bb6594c; blind: no rule written from it)
+    "ZH": (0.70, 0.87, 6),  # 73.0% / 89.3% (first build 71.7% / 89.7% at bb6594c; blind: no rule written from it)
 }
 
 
