@@ -12,7 +12,7 @@ from ..text import name_key
 from .actors import force, resolve
 from .arguments import LIST_REACH, POSTS, arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
-from .clauses.grammar import past_described
+from .clauses.grammar import APPOSITION_REACH, past_insertion
 from .clauses.words import GUARDING, SUBJECT_PARTICIPLES, bracket_spans, listed_ending_at, possessed_approach, relative_spans
 from .discourse import Discourse
 from .hedges import held_since, historic, intended
@@ -217,7 +217,7 @@ class SentenceReading:
         k = toks.at(max(p.end for p in targets))
         if k < len(toks) and toks[k].start < t.start:
             k = toks.at(t.end)   # "Manbij, which the SDF lost to the SNA": the places before the phrase
-        k = past_described(toks, k + (k < len(toks) and toks[k].word == "over"), prep)   # "X over to", "A, a town, to"
+        k = past_insertion(toks, k + (k < len(toks) and toks[k].word == "over"), APPOSITION_REACH)   # "A, a town, to"
         if k >= len(toks) or toks[k].word != prep:
             return
         k += 1 + (k + 1 < len(toks) and toks[k + 1].word == "the")

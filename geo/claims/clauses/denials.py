@@ -3,7 +3,7 @@ that a report noun introduces and a denial follows ("talk of a withdrawal from X
 
 from __future__ import annotations
 
-from .grammar import Grammar
+from .grammar import Grammar, past_insertion
 from .words import Words, ends_with, starts_with
 
 DENIAL_REACH = 60       # words between a denial and the phrase it governs (a page with no full stop stays linear)
@@ -55,17 +55,7 @@ class DenialReader(Grammar):
             if any(starts_with(toks, j, p) for p in self.denied_after if naming or len(p) >= 2):
                 return True   # ("calls reports that X 'lies'"; "reports that X could not be confirmed")
             if toks[j].word in ("is", "are", "was", "were", "be", "been"):
-                m = _past_insertion(toks, j + 1)
+                m = past_insertion(toks, j + 1, INSERTION_WORDS)
                 # "are false", "are completely false"; only the first copula ("... are accurate, but ... are false")
                 return any(starts_with(toks, m + skip, p) for p in self.denied_after for skip in (0, 1))
         return False
-
-
-def _past_insertion(toks: Words, m: int) -> int:
-    """Token ``m``, or the token after an insertion between commas that starts there ("is, in
-    its words, fake news")."""
-    if m < len(toks) and toks[m].word == ",":
-        for x in range(m + 1, min(len(toks), m + 1 + INSERTION_WORDS)):
-            if toks[x].word == ",":
-                return x + 1
-    return m

@@ -375,10 +375,12 @@ def in_relative(toks: Words, start: int) -> bool:
     return False
 
 
-def past_described(toks: Words, k: int, word: str) -> int:
-    """Past an apposition between commas at token ``k`` when ``word`` follows it ("lost Nubl and
-    al-Zahraa, two Shiite towns north of Aleppo, to the rebels"); else ``k``."""
-    if k >= len(toks) or toks[k].word != ",":
-        return k
-    close = next((m for m in range(k + 1, min(len(toks) - 1, k + APPOSITION_REACH)) if toks[m].word in (",", ";")), None)
-    return close + 1 if close is not None and toks[close].word == "," and toks[close + 1].word == word else k
+def past_insertion(toks: Words, m: int, reach: int) -> int:
+    """The token after an insertion between commas that starts at token ``m`` and closes within
+    ``reach`` words ("is, in its words, fake news"; "lost Nubl and al-Zahraa, two Shiite towns north
+    of Aleppo, to the rebels"), else ``m``."""
+    if m < len(toks) and toks[m].word == ",":
+        for x in range(m + 1, min(len(toks), m + 1 + reach)):
+            if toks[x].word == ",":
+                return x + 1
+    return m
