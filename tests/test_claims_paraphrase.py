@@ -3299,3 +3299,34 @@ def test_a_foreign_states_base(run, text, claims):
 ])
 def test_reports_nothing_confirms_or_that_were_withdrawn(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a restrictive relative clause with a verb of its own between a force and the phrase: the force's
+    ("Government forces that guarded the road pulled out of Albu Kamal.", {("abu_kamal", "government", "withdrew")}),
+    ("Rebel fighters who had massed north of the city entered Hama on Thursday.", {("hama", "opposition", "entered")}),
+    ("Syrian government forces and the Iran-backed groups that guarded the road pulled out of Albu Kamal.",
+     {("abu_kamal", "government", "withdrew"), ("abu_kamal", "iran", "withdrew")}),
+    # ... and a withdrawal with no object leaves the place the relative clause says the force held
+    ("The soldiers who manned the posts on Mount Hermon left on Saturday night.",
+     {("mount_hermon", "government", "withdrew")}),
+    ("The Kurdish-led forces that had run Tal Rifaat since 2016 pulled out.", {("tal_rifaat", "sdf", "withdrew")}),
+    ("Turkish-backed fighters took Tel Rifaat on Monday, and the Kurdish-led forces that had run the town since 2016 "
+     "pulled out with most of its residents.", {("tal_rifaat", "sna", "captured"), ("tal_rifaat", "sdf", "withdrew")}),
+    # "that" after a reporting verb's object opens what it reports, no relative clause
+    ("A military source told SANA that fierce fighting was under way in Halfaya.", set()),
+])
+def test_a_restrictive_relative_between_a_force_and_its_verb(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # an advance told by where it comes from or runs along before where it heads
+    ("HTS and allied factions pushed south from Hama towards Homs.", {("homs", "opposition", "advancing")}),
+    ("Opposition fighters were reported on Monday to be pressing along the Palmyra road towards Deir ez-Zor.",
+     {("deir_ez_zor", "opposition", "advancing")}),
+    # a force driven from a place towards another is no advance of the one driving it
+    ("The army drove the rebels from Hama towards Idlib.", {("hama", "government", "captured")}),
+])
+def test_an_advance_from_a_place_or_along_a_road(run, text, claims):
+    assert run(text) == claims

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
 from .clauses.before import LABEL_MARKS
-from .clauses.words import GUARDING, LOCATIVE_HEADS, SUBJECT_LOCATIVES, listed_ending_at
+from .clauses.words import GUARDED, GUARDING, LOCATIVE_HEADS, SUBJECT_LOCATIVES, listed_ending_at
 from .triggers import Trigger, objectless
 
 HELD_PLACE_GAP = 3       # words between "rebel-held" and its place
@@ -180,8 +180,8 @@ def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], a
     while before > 0 and (toks[before].word == "the" or toks[before].word in LOCATIVE_HEADS):
         before -= 1
     # (not "forces in Hama pulled out", "soldiers defending Hama pulled back": the place is a preposition's object)
-    if ti > 0 and not objected and near and toks[ti].word.endswith(("ed", "en")) and not (
-            before >= 0 and (toks[before].word in SUBJECT_LOCATIVES or toks[before].word in GUARDING)):
+    if ti > 0 and not objected and near and toks[ti].word.endswith(("ed", "en")) and not (   # (nor "troops who manned X left")
+            before >= 0 and (toks[before].word in SUBJECT_LOCATIVES or toks[before].word in GUARDING | GUARDED)):
         return (listed if opens else near[-1:]), True
     listed = reader.listed_before(toks, ti, places)
     if listed:

@@ -10,14 +10,15 @@ from typing import NamedTuple
 from ..model import Report
 from ..text import name_key
 from .actors import force, resolve
-from .arguments import LIST_REACH, POSTS, arguments, negation_start
+from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
 from .clauses.grammar import APPOSITION_REACH, past_insertion
-from .clauses.words import GUARDING, SUBJECT_PARTICIPLES, bracket_spans, listed_ending_at, possessed_approach, relative_spans
+from .clauses.words import GUARDING, bracket_spans, possessed_approach, relative_spans
 from .discourse import Discourse
 from .hedges import held_since, historic, intended
 from .query import AgentQuery
 from .speakers import NO_SIDE, Speaker, claimant_for, side_of
+from .subjects import Subjects, past_restrictive_relative, where_the_subject_was
 from .triggers import OURS, Trigger, objectless, past_agent
 from .vocabulary import ClaimVocabulary
 
@@ -143,7 +144,7 @@ class SentenceReading:
         elif not targets and t.pattern.effect in ("loss", "defence"):
             # "Government forces in Hama withdrew"; "In Suwayda, ... government forces left their posts";
             # "army units stationed in A and B thwarted attempts to infiltrate"
-            targets = self._where_the_subject_was(ti, t.pattern.noun) or reader.scene(self.toks, self.places, ti)
+            targets = where_the_subject_was(self._subjects(), ti, t.pattern.noun) or reader.scene(self.toks, self.places, ti)
         return [p for p in targets if not any(a < p.end and p.start < b for a, b in self.blocked)]
 
     def _in_section(self, te: int | None) -> list[PlaceRef]:
@@ -230,27 +231,6 @@ class SentenceReading:
             pattern = replace(t.pattern, status=status, effect=self.vocab.effect(status), cedes="")
             self.found.append(Found(replace(t, pattern=pattern), targets, out, speaker))
 
-    def _where_the_subject_was(self, ti: int, noun: bool = False) -> list[PlaceRef]:
-        """The places "in" which the subject of the phrase at ``ti`` is said to be ("troops in X")."""
-        reader, toks = self.vocab.reader, self.toks
-        lo = reader.clause_start(toks, ti)
-        subj = reader.subject(toks, ti, self.actors, lo) or next((a for a in self.actors if noun and toks[lo].start <= a.start
-                                                                  and a.end <= toks[ti].start), None)   # (a noun: its verb's)
-        # "troops in A and B withdrew", "advisers deployed at X pulled out", "units stationed in A
-        # and B have carried out a redeployment"
-        for k in range(toks.at(subj.end) if subj is not None else lo + 1, ti):
-            if subj is not None and k == toks.at(subj.end) and toks[k].word == "there":   # "regime troops there left"
-                return [p for p in reader.objects(toks, k, self.places) if p.key is not None]
-            if ((toks[k].word in ("in", "inside", "at") or (toks[k].word in ("around", "outside") and subj is not None and (
-                    k == toks.at(subj.end) or toks[k - 1].word in SUBJECT_PARTICIPLES or toks[k - 1].word in POSTS)))
-                    # ("units (stationed) around Hama", "army positions around Tal Kalakh had been abandoned")
-                    and (subj is not None or toks[k - 1].word in SUBJECT_PARTICIPLES)) \
-                    or toks[k].word in GUARDING:   # "the troops guarding the base withdrew"
-                got = [p for p in reader.objects(toks, k + 1, self.places) if p.key is not None and p.end <= toks[ti].start]
-                listed = listed_ending_at(toks, ti - 1, self.places, LIST_REACH)   # "stationed in A, B and C thwarted": C too,
-                return listed if got and got[0] in listed else got     # though a verb follows it
-        return []
-
     def _subordinate_to(self, before: Found, ti: int, end: int) -> bool:
         """The phrase at token ``ti`` is in a clause ("after the army withdrew") subordinate to the
         claim ``before``: a subordinating word between them, no reporting verb, no semicolon."""
@@ -263,21 +243,8 @@ class SentenceReading:
                 and not any(x.word in (";", ":") for x in between)
                 and not self.vocab.rx_verb.search(self.norm, before.trigger.end, toks[ti].start))
 
-    def _past_restrictive_relative(self, lo: int, ti: int) -> tuple[int, ActorHit | None]:
-        """(clause start, subject) for the phrase at ``ti`` when ``lo`` opens a relative clause with a
-        phrase of its own before it, no comma before the relative word and no "and" between: the main
-        clause's start and the force the relative word follows ("The fighters who took Aleppo entered
-        Hama": "entered" is the fighters'); else (``lo``, None)."""
-        toks, reader = self.toks, self.vocab.reader
-        if not (lo > 1 and toks[lo - 1].word in _RESTRICTIVE and toks[lo - 2].word != ","):
-            return lo, None
-        owner = next((a for a in self.actors if a.end == toks[lo - 2].end), None)
-        own = [u for u in self.phrases if toks[lo].start <= u.start and u.end <= toks[ti].start]
-        if owner is None or not own or any(x.word in ("and", "or", "but", ",", ";")
-                                           for x in toks.between(own[-1].end, toks[ti].start)):
-            return lo, None
-        start = reader.clause_start(toks, lo - 1)
-        return start, reader.subject(toks, lo - 1, self.actors, start)
+    def _subjects(self) -> Subjects:
+        return Subjects(self.toks, self.actors, self.phrases, self.places, self.vocab.reader, self.vocab.rx_verb)
 
     def _speaker(self, t: Trigger) -> Speaker:
         """Who says it: phrases between the same reporting verbs share a speaker."""
@@ -332,7 +299,7 @@ class SentenceReading:
         te = token_at(toks, t.end)
         if ti is None or self._no_claim_here(t, ti, te):
             return
-        lo, before_relative = self._past_restrictive_relative(reader.clause_start(toks, ti), ti)   # (and insertions)
+        lo, before_relative = past_restrictive_relative(self._subjects(), reader.clause_start(toks, ti), ti)   # (and insertions)
         if self._not_current(t, ti):
             return
         targets, agent = arguments(t, ti, te, lo, toks, self.places, self.actors, reader)
@@ -378,6 +345,7 @@ class SentenceReading:
         if t.pattern.effect == "gain" and held_since(self.norm, t):   # "have occupied Afrin since 2018"
             t = replace(t, pattern=replace(t.pattern, status="controls", effect=vocab.effect("controls") or "hold"))
         self.found.append(Found(t, targets, actor, speaker, subordinate))
+        subj = subj or before_relative   # ("A and the groups that guarded the road pulled out": both)
         co = reader.co_subject(toks, subj, self.actors) if subj is not None else None
         if co is not None and co.kind != "anaphor" and co.actor and co.actor != actor:
             self.found.append(Found(t, targets, co.actor, speaker))   # both forces of "A and B took X"
@@ -391,7 +359,6 @@ _SUBORDINATE_ENDS = re.compile(r",| but | yet ")   # "X took A after Y withdrew[
 _WITHIN = re.compile(r"\s*(?:to|into|towards?) the (?:city |town )?(?:centre|center|heart|inner|middle|old)")
 
 
-_RESTRICTIVE = frozenset({"who", "that", "which"})   # relative words opening a clause with no comma before it
 # an unnamed official source ("a field source", "security sources"): whose, the outlet's side says
 _ANONYMOUS_SOURCE = re.compile(r"(?:(?:a|an|the|one|two|three|several|same) )*(?:field|security|military) sources?",
                                re.IGNORECASE)   # (not "local sources": residents)

@@ -18,6 +18,8 @@ LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countrys
                             "village", "cities", "areas", "of", "district", "neighbourhood", "neighborhood", "quarter", "suburb"})
 # participles whose object is where the force stands: "the troops guarding it", "soldiers manning the base"
 GUARDING = frozenset({"guarding", "defending", "protecting", "manning", "securing", "garrisoning"})
+# the same in a relative clause's past: "the troops who (had) manned the posts on X left"
+GUARDED = frozenset({"guarded", "defended", "protected", "manned", "garrisoned", "held", "ran", "run", "controlled"})
 NAME_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ed", "es", "et",
                    "bin", "ibn", "um", "umm", "abu", "bani", "beni"}
 
