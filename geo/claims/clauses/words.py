@@ -16,12 +16,10 @@ SUBJECT_PARTICIPLES = frozenset({"stationed", "based", "deployed", "positioned",
 SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from", "at"})
 LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area", "towns", "villages",
                             "village", "cities", "areas", "of", "district", "neighbourhood", "neighborhood", "quarter", "suburb"})
-# participles whose object is where the force stands: "the troops guarding it", "soldiers manning the base"
+# participles whose object is where the force stands ("the troops guarding it"), and their past ("who manned X")
 GUARDING = frozenset({"guarding", "defending", "protecting", "manning", "securing", "garrisoning"})
-# the same in a relative clause's past: "the troops who (had) manned the posts on X left"
 GUARDED = frozenset({"guarded", "defended", "protected", "manned", "garrisoned", "held", "ran", "run", "controlled"})
-NAME_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ed", "es", "et",
-                   "bin", "ibn", "um", "umm", "abu", "bani", "beni"}
+NAME_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ed", "es", "et", "bin", "ibn", "um", "umm", "abu", "bani", "beni"}
 
 
 class Token(NamedTuple):
