@@ -1,11 +1,11 @@
-"""The arguments of a status phrase in its clause: the places it governs and its agent phrase;
-where a negation of it may start."""
+"""The arguments of a status phrase in its clause: its places and agent phrase; where a negation of it may start."""
 
 from __future__ import annotations
 
 from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
 from .clauses.before import LABEL_MARKS
-from .clauses.words import GUARDED, GUARDING, LOCATIVE_HEADS, SUBJECT_LOCATIVES, listed_ending_at
+from .clauses.grammar import GUARDED
+from .clauses.words import GUARDING, LOCATIVE_HEADS, SUBJECT_LOCATIVES, listed_ending_at
 from .triggers import Trigger, objectless
 
 HELD_PLACE_GAP = 3       # words between "rebel-held" and its place

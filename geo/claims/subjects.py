@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 from .arguments import LIST_REACH, POSTS
 from .clauses import ActorHit, PlaceRef, Reader, Words
-from .clauses.words import GUARDED, GUARDING, SUBJECT_PARTICIPLES, listed_ending_at
+from .clauses.grammar import GUARDED
+from .clauses.words import GUARDING, SUBJECT_PARTICIPLES, listed_ending_at
 from .triggers import Trigger
 
 RESTRICTIVE = frozenset({"who", "that", "which"})   # relative words opening a clause with no comma before it

@@ -11,6 +11,8 @@ DASH_INSERTION_WORDS = 15   # words of an insertion between two dashes ("Hama â€
 _APPOSITION_OPENERS = frozenset({"the", "a", "an", "held", "controlled", "run", "home", "known", "long"})
 APPOSITION_REACH = 14   # words of an apposition describing a list item (", a town at the junction of the M4 and M5 highways,")
 TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
+# past participles whose object is where the force stood, in a relative clause ("the troops who (had) manned X left")
+GUARDED = frozenset({"guarded", "defended", "protected", "manned", "garrisoned", "held", "ran", "run", "controlled"})
 _TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "hours", "single"})
 MEDIA_SPEAKERS = frozenset({"media", "television", "tv", "agency", "newspaper", "newspapers", "outlets", "press",
                             "broadcaster", "channel", "channels", "radio", "daily", "website"})   # not who "they" are

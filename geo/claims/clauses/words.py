@@ -16,10 +16,10 @@ SUBJECT_PARTICIPLES = frozenset({"stationed", "based", "deployed", "positioned",
 SUBJECT_LOCATIVES = frozenset({"in", "near", "around", "inside", "outside", "across", "from", "at"})
 LOCATIVE_HEADS = frozenset({"province", "governorate", "city", "town", "countryside", "region", "area", "towns", "villages",
                             "village", "cities", "areas", "of", "district", "neighbourhood", "neighborhood", "quarter", "suburb"})
-# participles whose object is where the force stands ("the troops guarding it"), and their past ("who manned X")
+# participles whose object is where the force stands ("the troops guarding it")
 GUARDING = frozenset({"guarding", "defending", "protecting", "manning", "securing", "garrisoning"})
-GUARDED = frozenset({"guarded", "defended", "protected", "manned", "garrisoned", "held", "ran", "run", "controlled"})
-NAME_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ed", "es", "et", "bin", "ibn", "um", "umm", "abu", "bani", "beni"}
+NAME_PARTICLES = {"al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ed", "es", "et",
+                  "bin", "ibn", "um", "umm", "abu", "bani", "beni"}
 
 
 class Token(NamedTuple):
