@@ -3330,3 +3330,31 @@ def test_a_restrictive_relative_between_a_force_and_its_verb(run, text, claims):
 ])
 def test_an_advance_from_a_place_or_along_a_road(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a flag raised over a place, in the passive: the force is the flag's
+    ("The rebels' flag was raised over the citadel of Aleppo.", {("aleppo_citadel", "opposition", "captured")}),
+    # the revolution's flag is every anti-Assad faction's: the force is who raises it
+    ("Footage showed SNA fighters raising the opposition flag over a government building in Manbij.",
+     {("manbij", "sna", "captured")}),
+    ("The SDF flag had been raised over the governorate building in Deir ez-Zor.",
+     {("deir_ez_zor", "sdf", "captured")}),
+    # a building or terminal "at"/"in" a place stands for the place
+    ("Opposition fighters moved into the terminal at Damascus International Airport.",
+     {("damascus_airport", "opposition", "entered")}),
+    # seen or reported inside a place is presence ("in control" is no sighting)
+    ("Opposition fighters were reported in Latakia city on Monday.", {("latakia", "opposition", "entered")}),
+    ("Rebels were seen in the streets of Hama.", {("hama", "opposition", "entered")}),
+    ("Clashes were reported in Hama.", set()),
+    # a relative clause after a place that a comma-set locator follows
+    ("The SNA attacked Tal Rifaat, some 30 km north of Aleppo, which Kurdish forces abandoned over the weekend.",
+     {("tal_rifaat", "sna", "contested"), ("tal_rifaat", "sdf", "withdrew")}),
+    # a stretch of land with no name, then the list it includes
+    ("That pocket is now under SDF control, including Khasham and Hatla.",
+     {("khasham", "sdf", "controls"), ("hatla", "sdf", "controls")}),
+    ("The villages are in rebel hands, including Khitab and Souran.",
+     {("khitab", "opposition", "controls"), ("souran", "opposition", "controls")}),
+])
+def test_flags_buildings_sightings_and_included_places(run, text, claims):
+    assert run(text) == claims

@@ -160,9 +160,8 @@ SPONSOR_PARTICIPLES = frozenset({"backed", "led", "aligned", "allied", "affiliat
 def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], actors: list[ActorHit],
                         reader: Reader, loss: bool = False, defence: bool = False) -> tuple[list[PlaceRef], bool]:
     """The places of an active phrase with no object: (places, read as a passive)."""
-    # "Tel Rifaat liberated from PKK/YPG": a participle right after a place, no object
-    # ("Eastern Ghouta reached the capital": an object follows, so a subject and its verb; but
-    # "the approaches to Hama repelled the attack": Hama is where it was repelled)
+    # "Tel Rifaat liberated from PKK/YPG": a participle right after a place, no object ("Eastern Ghouta reached the
+    # capital": an object follows, so a subject and its verb; but "the approaches to Hama repelled the attack": Hama)
     objected = (not defence and ti + 1 < len(toks)
                 and (toks[ti + 1].word in ("the", "a", "an") or toks[ti + 1].cap))
     both = ti >= 2 and toks[ti - 1].word in ("both", "all") and toks[ti - 2].word == ","   # "Hama and Homs, both taken"
@@ -362,8 +361,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
         targets = _attacked(toks, lo, ti, places, reader) or reader.subject_places(toks, lo, ti, places)
     elif passive or sp.place == "before":
         targets = reader.apposed(toks, ti, places) if sp.apposition else (   # (an apposition: what is right before it)
-            reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places)
-            or reader.pronoun_subject(toks, lo, ti, they=agent is not None))
+            reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places) or reader.included(
+                toks, lo, ti, te, places) or reader.pronoun_subject(toks, lo, ti, they=agent is not None))
         targets += reader.gapped(toks, te, places) if targets and not sp.apposition else []
     elif sp.place == "either":
         # "A and B are now under the control of X": the subject's list before the nearest place
@@ -373,7 +372,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
         near = reader.near_before(toks, ti, places)
         near = [] if reader.only_locates(near, subject, toks, places) else near
         targets = (reader.objects(toks, te, places) or (subject if subject_list else []) or near or subject
-                   or reader.antecedent(toks, lo, places) or reader.pronoun_subject(toks, lo, ti, sp.agent != "subject"))
+                   or reader.antecedent(toks, lo, places) or reader.included(toks, lo, ti, te, places)
+                   or reader.pronoun_subject(toks, lo, ti, sp.agent != "subject"))
     elif sp.noun:
         targets, agent = _noun_arguments(te, toks, places, actors, reader, where)
     elif (listed := _listed_after(ti, toks, places, reader)):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from .places import PlaceReader
 from .words import PlaceRef, Words
 
+_LAND = frozenset({"area", "areas", "territory", "region", "villages", "towns", "district", "districts", "sector", "belt"})
 RESULT_VERBS = frozenset({"left", "leaves", "leaving", "leave", "kept", "keeps", "keeping", "keep", "put", "puts",
                           "placed", "places", "placing", "brought", "brings", "bringing", "returned", "returning"})
 LABEL_BULLETS = frozenset({".", ")", "-", "*", "\u2022", "#"})   # before a list item's label: "1.", "2)", "*"
@@ -134,6 +135,15 @@ class BeforeReader(PlaceReader):
         if after >= len(toks) or not (toks[after].word in self.passive_aux or after == i):
             return lo   # "Tartus and Jableh, has been ...": a list, not a clause of its own
         return lo if listed else j + 1
+
+    def included(self, toks: Words, lo: int, ti: int, te: int, places: list[PlaceRef]) -> list[PlaceRef]:
+        """"That pocket is now under SDF control, including A and B": the places a list opened after the
+        phrase names, when its subject is a stretch of land with no name."""
+        if te + 1 >= len(toks) or toks[te].word != "," or not any(x.word in self.zone_heads or x.word in _LAND
+                                                                   for x in toks[lo:ti]):
+            return []
+        intro = next((n for n in self.list_intros if tuple(x.word for x in toks[te + 1:te + 1 + len(n)]) == n), None)
+        return self.objects(toks, te + 1 + len(intro), places) if intro is not None else []
 
     def gapped(self, toks: Words, te: int, places: list[PlaceRef]) -> list[PlaceRef]:
         """The places that share the status phrase ending before token ``te`` with its subject, each with a date

@@ -143,7 +143,8 @@ class RelativeReader(BeforeReader):
         south-east of Aleppo", "[Qamhana] 10 km north of Hama"; None without such a phrase."""
         if k < 2 or toks[k - 1].word != "of" or toks[k - 2].word not in self.directions:
             return None
-        j = self._locator_start(toks, k)
+        j = self._locator_start(toks, k, hedged=True)
         if j < 1 or toks[j - 1].word == "the":
             return None   # "the north of the city": handled as a part
-        return next((q for q in places if q.key is not None and q.end == toks[j - 1].end), None)
+        end = j - 1 - (j >= 2 and toks[j - 1].word == ",")   # ("Tal Rifaat, north of Aleppo, which")
+        return next((q for q in places if q.key is not None and q.end == toks[end].end), None)
