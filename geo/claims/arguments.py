@@ -361,8 +361,8 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
         targets = _attacked(toks, lo, ti, places, reader) or reader.subject_places(toks, lo, ti, places)
     elif passive or sp.place == "before":
         targets = reader.apposed(toks, ti, places) if sp.apposition else (   # (an apposition: what is right before it)
-            reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places) or reader.included(
-                toks, lo, ti, te, places) or reader.pronoun_subject(toks, lo, ti, they=agent is not None))
+            reader.subject_places(toks, lo, ti, places) or reader.antecedent(toks, lo, places)
+            or reader.pronoun_subject(toks, lo, ti, they=agent is not None))
         targets += reader.gapped(toks, te, places) if targets and not sp.apposition else []
     elif sp.place == "either":
         # "A and B are now under the control of X": the subject's list before the nearest place
@@ -372,8 +372,7 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
         near = reader.near_before(toks, ti, places)
         near = [] if reader.only_locates(near, subject, toks, places) else near
         targets = (reader.objects(toks, te, places) or (subject if subject_list else []) or near or subject
-                   or reader.antecedent(toks, lo, places) or reader.included(toks, lo, ti, te, places)
-                   or reader.pronoun_subject(toks, lo, ti, sp.agent != "subject"))
+                   or reader.antecedent(toks, lo, places) or reader.pronoun_subject(toks, lo, ti, sp.agent != "subject"))
     elif sp.noun:
         targets, agent = _noun_arguments(te, toks, places, actors, reader, where)
     elif (listed := _listed_after(ti, toks, places, reader)):
@@ -394,7 +393,7 @@ def arguments(t: Trigger, ti: int, te: int | None, lo: int, toks: Words, places:
             sp.effect in ("gain", "presence") and not passive and not sp.noun and _scene_object(lo, te, toks, reader))):
         targets = reader.scene(toks, places, ti, sp.effect not in ("gain", "presence"))   # "On the Saraqib front, ..."
     if not targets and not people_object(toks, te, reader):
-        targets = reader.label(toks, places)   # "1. Damascus — opposition forces in control of the capital"
+        targets = reader.included(toks, lo, ti, te, places) or reader.label(toks, places)   # ("That pocket is ..., including A")
     cut_at = reader.road_cut_at(toks, targets, places) if sp.effect == "fighting" else []   # ("cut the M5 near X")
     return targets + cut_at, ("passive" if passive and agent is None else agent)
 
