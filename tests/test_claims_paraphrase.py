@@ -3358,3 +3358,17 @@ def test_an_advance_from_a_place_or_along_a_road(run, text, claims):
 ])
 def test_flags_buildings_sightings_and_included_places(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a force that claims a place claims to have taken it, in its own words
+    ("Rebels claimed Hama on Thursday.", {("hama", "opposition", "captured", "opposition")}),
+    ("The SNA claimed Tal Rifaat after a two-day push.", {("tal_rifaat", "sna", "captured", "sna")}),
+    # not a claim "that", of responsibility, of a noun phrase read on its own, nor one whose object opens a clause
+    ("The SDF claimed Tal Rifaat was calm.", set()),
+    ("The rebels claimed responsibility for the attack on Hama.", set()),
+    ("The strike claimed the lives of ten people in Hama.", set()),
+    ("The rebels claimed the capture of Hama.", {("hama", "opposition", "captured", "opposition")}),
+])
+def test_a_force_claiming_a_place(read, text, claims):
+    assert {(c.place_id, c.actor, c.status, c.claimant_side) for c in read(text)} == claims

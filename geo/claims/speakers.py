@@ -177,8 +177,9 @@ def _speaker_phrase(t: Trigger, text: str, norm: str, vocab: ClaimVocabulary, ve
     verbs = [m for m in verbs if m.group().endswith("ing")   # ("are reporting that": no passive)
              or not _PASSIVE_BEFORE.search(norm, max(0, m.start() - PASSIVE_REACH), m.start())]
     semi = norm.rfind(";", 0, t.start)   # "The army announces X; the coalition enters Y": Y is no one's word
-    # ("were reported to be" has no speaker; "the SDF claimed control of X": the phrase opens with the verb)
-    verbs_before = [m for m in verbs if semi < m.start() and (m.end() <= t.start or m.start() == t.start < m.end() < t.end)]
+    # ("were reported to be" has no speaker; "the SDF claimed control of X", "rebels claim X": the phrase opens with the verb)
+    verbs_before = [m for m in verbs if semi < m.start() and (m.end() <= t.start or m.start() == t.start < m.end() < t.end
+                                                             or (m.span() == (t.start, t.end) and m.group().startswith("claim")))]
     for m in reversed(verbs_before):
         if m.group().endswith("ing") and norm[:m.start()].rstrip().endswith(","):
             continue   # "..., stressing that": the same speaker as the verb before
