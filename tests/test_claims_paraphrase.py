@@ -3372,3 +3372,23 @@ def test_flags_buildings_sightings_and_included_places(run, text, claims):
 ])
 def test_a_force_claiming_a_place(read, text, claims):
     assert {(c.place_id, c.actor, c.status, c.claimant_side) for c in read(text)} == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # an attacker's failure to take a place is its defender's repulse: the attacker's foe (actors.toml "foe")
+    ("The factions failed to take control of Jabal Zain al-Abidin despite fierce battles.",
+     {("jabal_zayn_al_abidin", "government", "repelled")}),
+    ("The rebels failed to capture Qamhana.", {("qamhana", "government", "repelled")}),
+    ("The army failed to retake Morek.", {("morek", "opposition", "repelled")}),
+    # ... or the force the report has named that faced it
+    ("The SDF attacked government-held villages on Tuesday. The SDF failed to take Khasham.",
+     {("khasham", "government", "repelled")}),
+    # the attacker stays the subject for what follows
+    ("The rebels failed to take Qamhana. They entered Hama on Thursday.",
+     {("qamhana", "government", "repelled"), ("hama", "opposition", "entered")}),
+    # a failure denied, or long past, is none
+    ("The rebels have not failed to take Hama.", set()),
+    ("The rebels took Hama after they had failed to take it in 2016.", set()),
+])
+def test_a_failure_to_take_a_place_is_its_defenders_repulse(run, text, claims):
+    assert {c for c in run(text) if c[2] != "captured"} == claims

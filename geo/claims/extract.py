@@ -335,8 +335,8 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
     events = {p.key.place_id for f in found if not f.trigger.held for p in f.places if p.key is not None}
     report, text = doc.report, sent.text
     hedged = bool(doc.vocab.rx_hedged.search(doc.norm[sent.start:sent.end]))
-    # (not what describes a place: "rebel-held X", "X, the last SDF-held town")
-    said = [f for f in found if not f.trigger.held and not f.trigger.pattern.apposition]
+    # (not what describes a place: "rebel-held X", "X, the last SDF-held town"; nor "the rebels failed to take X"'s defender)
+    said = [f for f in found if not (f.trigger.held or f.trigger.pattern.apposition or f.trigger.pattern.foiled)]
     main = [f for f in said if not f.subordinate] or said
     if main:   # "Rebels took Hama after the army withdrew. Homs was captured too": the rebels
         doc.talk.agent = LastAgent(main[-1].actor, n_sent, main[-1].trigger.pattern.effect)

@@ -243,6 +243,19 @@ class SentenceReading:
                 and not any(x.word in (";", ":") for x in between)
                 and not self.vocab.rx_verb.search(self.norm, before.trigger.end, toks[ti].start))
 
+    def _foe_held(self, t: Trigger, targets: list[PlaceRef], actor: str | None, speaker: Speaker, subordinate: bool) -> None:
+        """The claim of a phrase whose force failed (``t.pattern.foiled``), for the force that faced ``actor``: its
+        foe (actors.toml) when the report has named it, else the last force the report named that is neither
+        ``actor`` nor its ally, else its foe."""
+        if actor is None or actor not in self.vocab.actors:
+            return
+        foe, friends = self.vocab.foe_of.get(actor), self.vocab.allies_of(actor) | {actor}
+        named = [f.actor for f in self.talk.forces] + [a.actor for a in self.named]
+        if foe not in named:
+            foe = next((a for a in reversed(named) if a in self.vocab.actors and a not in friends), foe)
+        if foe is not None:
+            self.found.append(Found(t, targets, foe, speaker, subordinate))
+
     def _subjects(self) -> Subjects:
         return Subjects(self.toks, self.actors, self.phrases, self.places, self.vocab.reader, self.vocab.rx_verb)
 
@@ -344,6 +357,8 @@ class SentenceReading:
             speaker = self.party   # "Our forces have entered X and have taken control of Y": the party says both
         if t.pattern.effect == "gain" and held_since(self.norm, t):   # "have occupied Afrin since 2018"
             t = replace(t, pattern=replace(t.pattern, status="controls", effect=vocab.effect("controls") or "hold"))
+        if t.pattern.foiled:   # "the rebels failed to take X": the army held it (the rebels go on as the subject)
+            return self._foe_held(t, targets, actor, speaker, subordinate)
         self.found.append(Found(t, targets, actor, speaker, subordinate))
         subj = subj or before_relative   # ("A and the groups that guarded the road pulled out": both)
         co = reader.co_subject(toks, subj, self.actors) if subj is not None else None

@@ -60,6 +60,7 @@ class StatusPattern:
     borrows: bool = True   # with no agent named, the agent of the claim before is taken ("X changed hands": not)
     apposition: bool = False   # it opens "(?<=, )": it describes the place (or list) right before its comma
     nominal: bool = False   # a noun phrase naming its force inside ("the entry of X into"): a modal after it is a supposition
+    foiled: bool = False    # its force tried and failed ("failed to take X"): the claim is the force that faced it
 
 
 def _load(name: str, folder: Path | None) -> tuple[dict, Path]:
@@ -159,12 +160,13 @@ class ClaimVocabulary:
                 self._allies[aid].add(other)
                 self._allies[other].add(aid)   # alliances go both ways
         for aid, spec in a["actors"].items():
-            for key in ("enemy", "proxy"):
+            for key in ("enemy", "proxy", "foe"):
                 other = spec.get(key)
                 if other is not None and (other not in self.actors or other == aid):
                     raise VocabularyError(f"{data_files.where(a_path, key)}: [actors.{aid}] {key}: "
                                           f"{other!r} is not another actor of actors.toml")
         self.proxy_of = {aid: spec["proxy"] for aid, spec in a["actors"].items() if "proxy" in spec}
+        self.foe_of = {aid: spec["foe"] for aid, spec in a["actors"].items() if "foe" in spec}   # who it mostly fights
         # public figures who speak for a force ("Netanyahu said"): speakers only, never a force in a claim
         self.person_of = {name_key(n): aid for aid, spec in a["actors"].items() for n in spec.get("people", []) if name_key(n)}
         self.rx_person = wb(rx_words(list(self.person_of))) if self.person_of else _NEVER
@@ -265,7 +267,8 @@ class ClaimVocabulary:
                                   f"{status!r} pattern {p['pattern']!r}: {e}") from None
         return StatusPattern(status, effect, rx, place, agent, tuple(literal_prefixes(rx)), bool(p.get("noun", False)),
                              p.get("expels", ""), p.get("cedes", ""), bool(p.get("borrows", True)),
-                             p["pattern"].startswith(APPOSITION), bool(p.get("noun", False) or p.get("nominal", False)))
+                             p["pattern"].startswith(APPOSITION), bool(p.get("noun", False) or p.get("nominal", False)),
+                             bool(p.get("foiled", False)))
 
     def _index_prefixes(self) -> None:
         """Which status patterns can match a sentence: one automaton pass over its literal
