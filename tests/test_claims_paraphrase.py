@@ -692,7 +692,6 @@ NO_CLAIM = [
     "Lebanese Hezbollah fighters withdrew from al-Qusayr on Saturday evening.",
     "The General Command affirms that the reports published by channels supporting terrorism about the fall of "
     "Hama city are false and baseless.",
-    "- Sednaya: Rebels said they had freed thousands of detainees from the notorious Sednaya military prison.",
     "The General Command said army units remain stationed in the vicinity of Hama.",
     "The ministry said talk of a withdrawal from Hama is, in its words, fake news.",
     "Rebels took over checkpoints on the road linking Zarbah with the highway.",
@@ -3392,3 +3391,30 @@ def test_a_force_claiming_a_place(read, text, claims):
 ])
 def test_a_failure_to_take_a_place_is_its_defenders_repulse(run, text, claims):
     assert {c for c in run(text) if c[2] != "captured"} == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a prison's inmates freed, its gates opened: the force is inside it
+    ("Rebels opened the gates of Saydnaya prison on Sunday.", {("sednaya_prison", "opposition", "entered")}),
+    ("The rebels said they had freed hundreds of prisoners from Sednaya prison.",
+     {("sednaya_prison", "opposition", "entered")}),
+    # (the prison, not the town of a bulleted label)
+    ("- Sednaya: Rebels said they had freed thousands of detainees from the notorious Sednaya military prison.",
+     {("sednaya_prison", "opposition", "entered")}),
+    # prisoners "released" may be released by their jailers: no claim from that
+    ("The government released 500 prisoners from Sednaya prison under an amnesty.", set()),
+    # the city's outskirts are those of the place the sentence named before
+    ("Rebels take Halfaya north of Hama and reach the city's northern outskirts.",
+     {("halfaya", "opposition", "captured"), ("hama", "opposition", "advancing")}),
+    # walking through a place is being in it
+    ("Video showed insurgent fighters walking through the great gate of the Citadel of Aleppo.",
+     {("aleppo_citadel", "opposition", "entered")}),
+])
+def test_prisons_opened_outskirts_of_the_city_and_walking_through(run, text, claims):
+    assert run(text) == claims
+
+
+def test_a_place_that_changed_hands_often_has_no_taker(run):
+    text = ("Rebels advanced on Idlib. Ebla lies a few kilometres from Saraqeb, a town that has changed hands so often "
+            "that archaeologists stopped counting.")
+    assert ("saraqib", "opposition", "captured") not in run(text)

@@ -13,7 +13,7 @@ from .actors import force, resolve
 from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
 from .clauses.grammar import APPOSITION_REACH, past_insertion
-from .clauses.words import GUARDING, bracket_spans, possessed_approach, relative_spans
+from .clauses.words import APPROACH_NOUNS, GUARDING, bracket_spans, possessed_approach, relative_spans
 from .discourse import Discourse
 from .hedges import held_since, historic, intended
 from .query import AgentQuery
@@ -122,6 +122,10 @@ class SentenceReading:
         outskirts", "Rebels reach Damascus outskirts"): an approach to it."""
         near = possessed_approach(self.toks, t.end, self.places) \
             if len(targets) < 2 and t.pattern.effect in ("gain", "presence") else None
+        toks, k = self.toks, self.toks.at(t.end)
+        if near is None and not targets and t.pattern.effect in ("gain", "presence") and [x.word for x in toks[k:k + 2]] in (
+                ["the", "city's"], ["the", "town's"]) and any(x.word in APPROACH_NOUNS for x in toks[k + 2:k + 4]):
+            near = next((p for p in reversed(self.places) if p.end <= t.start and p.key is not None), None)   # "the city's edge"
         if near is None or targets not in ([], [near]) or self.vocab.effect("advancing") != "approach":
             return t, targets
         return replace(t, pattern=replace(t.pattern, status="advancing", effect="approach")), [near]
