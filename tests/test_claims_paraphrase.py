@@ -3418,3 +3418,17 @@ def test_a_place_that_changed_hands_often_has_no_taker(run):
     text = ("Rebels advanced on Idlib. Ebla lies a few kilometres from Saraqeb, a town that has changed hands so often "
             "that archaeologists stopped counting.")
     assert ("saraqib", "opposition", "captured") not in run(text)
+
+
+@pytest.mark.parametrize("text, claims", [
+    # spoken copy's contractions: "they're", "we're", "they've" read as "they are", "we are", "they have"
+    ("The rebels say they're already in Rastan.", {("rastan", "opposition", "entered")}),
+    ("We're in Homs now, a rebel commander said.", {("homs", "opposition", "entered")}),
+    ("Rebels say they've captured Hama.", {("hama", "opposition", "captured")}),
+    ("The rebels've entered Homs.", {("homs", "opposition", "entered")}),
+    # a withdrawal to a compass point takes no object: under a place's label, it leaves that place
+    ("- Daraa: RED. Opposition factions took control of the city on 6 December. Government forces withdrew north.",
+     {("daraa", "opposition", "captured"), ("daraa", "government", "withdrew")}),
+])
+def test_contractions_and_a_withdrawal_to_a_compass_point(run, text, claims):
+    assert run(text) == claims

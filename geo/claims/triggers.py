@@ -14,9 +14,10 @@ _HELD_SUFFIX = re.compile(r" (?:led|backed)$")   # "hts led held": the force is 
 _FORCES = " forces"   # "government held": the actor "government forces"
 _JOINERS = frozenset("-\u2010\u2011\u2012\u2013")   # hyphens (and a dash typed for one)
 QUOTES = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')   # read through around a word of a phrase
-# words after a phrase that show it takes no object ("the SDF moved in to protect residents")
+# words after a phrase that show it takes no object ("the SDF moved in to protect residents", "withdrew north")
 OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "behind", "hours", "shortly", "\u2014",
-                             "from", "along", "without", "overnight", "before", "during", "under", "at", "late", "early"})
+                             "from", "along", "without", "overnight", "before", "during", "under", "at", "late", "early",
+                             "north", "south", "east", "west", "northwards", "southwards", "eastwards", "westwards"})
 OURS = "<ours>"   # a phrase's own "our" ("under our control"): the speaker's side (no actor's id, not "us")
 
 

@@ -27,7 +27,7 @@ DATE_WORDS = frozenset({"january", "february", "march", "april", "may", "june", 
                         "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                         "yesterday", "today", "tonight", "dawn", "midnight", "noon", "daybreak", "nightfall",
                         "morning", "afternoon", "evening", "night"})
-PERFECT_AUX = frozenset({"has", "have", "had"})   # "have since occupied": "since" is no clause word there
+PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "'d"})   # "have since occupied": "since" is no clause word there
 # a list item that repeats its verb's preposition, after a time word ("withdrew from A, then from B, and today from C")
 REPEAT_ADVERBS = frozenset({"then", "later", "today", "yesterday", "tonight", "now", "finally", "next", "again",
                             "eventually", "afterwards", "subsequently"})
@@ -95,7 +95,7 @@ class Grammar:
         self.negations = [tuple(n.split()) for n in negations]
         self.negation_words = frozenset(n[0] for n in self.negations)
         self.time_words = frozenset(anaphora["time_words"])
-        self.soft = self.passive_aux | self.adverbs | self.time_words | {"has", "have", "had"}
+        self.soft = self.passive_aux | self.adverbs | self.time_words | PERFECT_AUX
         self.common_names = self.common_heads = frozenset[str]()   # common-noun actor names, their last words
         # insertions between commas in the clause clause_start last read: (start, end) in the sentence
         self.insertions: list[tuple[int, int]] = []

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from ...model import Mention
 
-TOKEN = re.compile(r"\w+(?:'\w+)*|[^\w\s]")
+TOKEN = re.compile(r"\w+(?='(?:re|ve|ll|d)\b)|'(?:re|ve|ll|d)\b|\w+(?:'\w+)*|[^\w\s]")   # ("they're": "they", "'re")
 _QUOTES = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}   # read through: 'entered "large parts" of X'
 _DASH = re.compile(r"(?<=\s)[\u2013\u2014\u2015-]{1,2}(?=\s)|--")
 BACKING_PARTICIPLES = frozenset({"backed", "supported", "aided", "assisted", "helped", "covered", "escorted"})
