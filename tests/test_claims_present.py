@@ -119,7 +119,7 @@ def test_purposes_years_back_and_what_surrounds_a_place(run, text, claims):
       ("talbiseh", "government", "controls")}),
     # moving out of a place drives no one out of it; what nothing confirms is no claim
     ("Since Wednesday, armed factions have pushed out of Idlib in a way nobody expected.", set()),
-    ("The rebels drove out the army from Hama.", {("hama", "opposition", "captured")}),
+    ("The rebels drove out the army from Hama.", {("hama", "opposition", "captured"), ("hama", "government", "failed_to_hold")}),
     ("We have seen nothing confirming that fighters have entered Mahardah.", set()),
     ("There is no evidence that rebels entered Hama.", set()),
     ("There was no sign of government troops as rebels entered Hama.", {("hama", "opposition", "entered")}),

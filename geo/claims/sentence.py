@@ -200,17 +200,20 @@ class SentenceReading:
     def _expelled(self, t: Trigger, ti: int, lo: int, agent, actor: str | None, targets: list[PlaceRef],
                   speaker: Speaker) -> None:
         """"SDF fighters were pushed out of X": the subject's own claim (``t.pattern.expels``). In the
-        active voice ("the SNA drove the SDF out of X") the expelled force gets none: the taker's
-        capture says it (the development set and three unseen sets annotate no row for it)."""
+        active voice ("the SNA drove the SDF out of X") the force named as driven out failed to hold X; not
+        one only described ("drove the terrorists/militants out of X": the taker's capture says it)."""
         reader, toks = self.vocab.reader, self.toks
-        if not (agent == "passive" or (isinstance(agent, ActorHit) and agent.start >= t.end)):
-            return
         q = AgentQuery(t, ti, lo, toks, self.actors, self.named, self.talk, None, self.n_sent, reader, speaker.side,
                        self.home_army, self.home_side)
-        hit = reader.subject(toks, ti, self.actors, lo)
+        status = t.pattern.expels
+        if agent == "passive" or (isinstance(agent, ActorHit) and agent.start >= t.end):
+            hit = reader.subject(toks, ti, self.actors, lo)
+        else:
+            hit = next((a for a in self.named if t.start < a.start and a.end <= t.end), None)
+            hit = hit if hit is not None and hit.kind == "name" and not reader.hostile(toks, hit) else None
+            status = "failed_to_hold"
         out = force(q, hit) if hit is not None else None
         if out is not None and out != actor:
-            status = t.pattern.expels
             pattern = replace(t.pattern, status=status, effect=self.vocab.effect(status), expels="")
             self.found.append(Found(replace(t, pattern=pattern), targets, out, speaker))
 

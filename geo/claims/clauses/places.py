@@ -331,6 +331,10 @@ class PlaceReader(PartReader):
                 p = by_start[toks[m].start]
                 if not subject and self.own_clause(toks, p):
                     break   # "seized Hama and Homs is next", "took X and Hama fell": a clause of its own
+                a = toks.at(p.end)   # "took X, and in Quneitra, local groups ...": a scene of its own
+                if join[0] == "," and join[-1] in ("in", "at", "on") and a + 1 < len(toks) and toks[a].word == "," \
+                        and toks[a + 1].start not in by_start:
+                    break
                 part = self._part_of(toks, p)   # "and the Aleppo district of [Sheikh Maqsoud]"
                 if part is not None and part < len(toks) and toks[part].start in by_start:
                     p = by_start[toks[part].start]
