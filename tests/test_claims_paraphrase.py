@@ -3446,3 +3446,23 @@ def test_a_fronted_scene_after_and_in_ends_the_list(run):
               "local groups took over.")
     assert ("quneitra", "opposition", "captured") not in got and ("quneitra", "government", "failed_to_hold") not in got
     assert ("as_suwayda", "government", "failed_to_hold") in got
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a transcript line's speaker label speaks for every sentence of its line: "our forces" are the SDF's
+    ("SDF SPOKESMAN: We made the decision. Our forces withdrew from Tal Rifaat.", {("tal_rifaat", "sdf", "withdrew", "sdf")}),
+    # a force that "has fallen" is beaten, and takes no place (under a place's label either)
+    ("Damascus: The regime has fallen.", set()),
+    # "Government of Syria", "retained X", "under control of" with no article, "in the X direction"
+    ("The Government of Syria withdrew its forces from Daraa.", {("daraa", "government", "withdrew", "outlet")}),
+    ("The government retained Mhardeh through the week.", {("mahardah", "government", "controls", "outlet")}),
+    ("Daraa and Izraa: under control of opposition factions.",
+     {("daraa", "opposition", "controls", "outlet"), ("izraa", "opposition", "controls", "outlet")}),
+    ("The Syrian armed forces have repelled attacks in the Hama direction.", {("hama", "government", "repelled", "outlet")}),
+    # an attack on a place's outskirts repelled is the place's defence
+    ("The army said it had repelled attacks on Hama's northern outskirts.", {("hama", "government", "repelled", "government")}),
+    ("We've been inside Maarat al-Numan since this morning, a rebel commander said.",
+     {("maarat_al_numan", "opposition", "entered", "opposition")}),
+])
+def test_transcripts_advisories_and_briefing_phrases(read, text, claims):
+    assert {(c.place_id, c.actor, c.status, c.claimant_side) for c in read(text)} == claims

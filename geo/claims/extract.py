@@ -27,8 +27,8 @@ from .when import event_date
 MAX_SENTENCE = 4000     # characters: a longer "sentence" (no full stop for a page) is not read for
                         # claims; its places are still drawn. Keeps the cost linear in the text.
 _QUESTION_END = "”\"'’"   # closing quotes after a question mark
-_LINE_LABEL = re.compile(r"\s*(?:[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}|[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})"
-                         r"(?: \([^)]{0,60}\))?:\s")   # a transcript's speaker label
+_LINE_LABEL = re.compile(r"\s*((?:[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}|[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})"
+                         r"(?: \([^)]{0,60}\))?):\s")   # a transcript's speaker label
 
 
 @dataclass
@@ -71,9 +71,9 @@ class _Report:
     claims: list[Claim] = field(default_factory=list)
     breaks: list[int] | None = None   # where the report's lines end (found when first needed)
 
-    def labelled(self, pos: int) -> bool:
-        """The line holding ``pos`` opens with a speaker's label ("THE COMMANDER:", "Ciwan Derik (SDF):")."""
-        return _LINE_LABEL.match(self.report.text, self._line_start(pos)) is not None
+    def labelled(self, pos: int) -> str:
+        """The speaker's label the line holding ``pos`` opens with ("THE COMMANDER:", "Ciwan Derik (SDF):"), or ""."""
+        return m.group(1) if (m := _LINE_LABEL.match(self.report.text, self._line_start(pos))) else ""
 
     def asked(self, pos: int) -> bool:
         """The line holding ``pos`` is a journalist's question ("QUESTION: Syrian activists say ... Can you

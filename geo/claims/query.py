@@ -4,6 +4,7 @@ before a position (anaphors resolved), whose army "the army" is."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .clauses import ActorHit, Reader, Words, token_at
@@ -155,3 +156,15 @@ def report_attacker(q: AgentQuery) -> str | None:
     """"Homs fell Saturday night" with no claim just before: a gain nobody is named for is the
     attacker the report follows near the place (``Discourse.attacker``)."""
     return q.talk.attacker(q.places, q.reader.entries) if q.trigger.pattern.effect == "gain" else None
+
+
+def foe_of(vocab: ClaimVocabulary, named: Sequence[str | None], actor: str | None) -> str | None:
+    """The force that faced ``actor`` ("the rebels failed to take X": the army): its foe (actors.toml) when
+    ``named`` (the forces the report named, in order) has it, else the last named that is neither ``actor``
+    nor its ally, else its foe."""
+    if actor is None or actor not in vocab.actors:
+        return None
+    foe, friends = vocab.foe_of.get(actor), vocab.allies_of(actor) | {actor}
+    if foe in named:
+        return foe
+    return next((a for a in reversed(named) if a in vocab.actors and a not in friends), foe)

@@ -16,7 +16,7 @@ from .clauses.grammar import APPOSITION_REACH, past_insertion
 from .clauses.words import APPROACH_NOUNS, GUARDING, bracket_spans, possessed_approach, relative_spans
 from .discourse import Discourse
 from .hedges import held_since, historic, intended
-from .query import AgentQuery
+from .query import AgentQuery, foe_of
 from .speakers import NO_SIDE, Speaker, claimant_for, side_of
 from .subjects import Subjects, past_restrictive_relative, where_the_subject_was
 from .triggers import OURS, Trigger, objectless, past_agent
@@ -73,7 +73,7 @@ class SentenceReading:
     main_agent: str | None = None        # the agent before an "after ..." clause began
     main_effect: str = ""                # ... and what its phrase meant for it
     subordinate_end: int | None = None   # where the last phrase of that clause ended
-    labelled: bool = False   # its line opens with a speaker's label ("THE COMMANDER:")
+    labelled: str = ""   # the speaker's label its line opens with ("THE COMMANDER:"), or ""
     asked: bool = False      # its line is a journalist's question: in the outlet's voice, a reporter's words
 
     def _no_claim_here(self, t: Trigger, ti: int, te: int | None) -> bool:
@@ -84,7 +84,15 @@ class SentenceReading:
         return (ti > 0 and toks[ti - 1].word in ("the", "an") and te == ti + 1 and t.pattern.effect == "loss"
                 and not t.pattern.noun) or (ti == 0 and toks[0].word in _LOCATIVE_OPENERS) or (
                 toks[ti].word in GUARDING and self._reduced_relative(t, ti)) or (
-                t.pattern.effect == "approach" and self._describing(ti))
+                t.pattern.effect == "approach" and self._describing(ti)) or self._force_fell(t, ti)
+
+    def _force_fell(self, t: Trigger, ti: int) -> bool:
+        """"The regime has fallen": a force that falls is beaten; it takes no place (a place falls, "Hama fell")."""
+        k = ti - 1
+        while k >= 0 and self.toks[k].word in self.vocab.reader.soft:
+            k -= 1
+        return (t.pattern.effect == "gain" and t.pattern.place == "before" and k >= 0
+                and any(a.end == self.toks[k].end and a.kind == "name" for a in self.named))
 
     def _describing(self, ti: int) -> bool:
         """The phrase at ``ti`` is in an apposition describing a place ("reached Qatana, a town
@@ -123,6 +131,9 @@ class SentenceReading:
         near = possessed_approach(self.toks, t.end, self.places) \
             if len(targets) < 2 and t.pattern.effect in ("gain", "presence") else None
         toks, k = self.toks, self.toks.at(t.end)
+        on = next((toks[j].end for j in range(k, min(len(toks), k + 4)) if toks[j].word in ("on", "against")), t.end)
+        if not targets and t.pattern.effect == "defence":   # "repelled an attack on Hama's outskirts": Hama
+            return t, [p for p in [possessed_approach(toks, on, self.places)] if p is not None]
         if near is None and not targets and t.pattern.effect in ("gain", "presence") and [x.word for x in toks[k:k + 2]] in (
                 ["the", "city's"], ["the", "town's"]) and any(x.word in APPROACH_NOUNS for x in toks[k + 2:k + 4]):
             near = next((p for p in reversed(self.places) if p.end <= t.start and p.key is not None), None)   # "the city's edge"
@@ -251,15 +262,8 @@ class SentenceReading:
                 and not self.vocab.rx_verb.search(self.norm, before.trigger.end, toks[ti].start))
 
     def _foe_held(self, t: Trigger, targets: list[PlaceRef], actor: str | None, speaker: Speaker, subordinate: bool) -> None:
-        """The claim of a phrase whose force failed (``t.pattern.foiled``), for the force that faced ``actor``: its
-        foe (actors.toml) when the report has named it, else the last force the report named that is neither
-        ``actor`` nor its ally, else its foe."""
-        if actor is None or actor not in self.vocab.actors:
-            return
-        foe, friends = self.vocab.foe_of.get(actor), self.vocab.allies_of(actor) | {actor}
-        named = [f.actor for f in self.talk.forces] + [a.actor for a in self.named]
-        if foe not in named:
-            foe = next((a for a in reversed(named) if a in self.vocab.actors and a not in friends), foe)
+        """The claim of a phrase whose force failed (``t.pattern.foiled``), for the force that faced ``actor``."""
+        foe = foe_of(self.vocab, [f.actor for f in self.talk.forces] + [a.actor for a in self.named], actor)
         if foe is not None:
             self.found.append(Found(t, targets, foe, speaker, subordinate))
 
@@ -275,6 +279,8 @@ class SentenceReading:
                 said = self.voice   # a signed statement's own words
             elif said.side == "outlet" and self.asked:
                 said = Speaker("a reporter", "other")   # "QUESTION: ... took all of Aleppo. Were you surprised?"
+            elif said.side == "outlet" and side_of(self.vocab, self.labelled, self.report.outlet) not in NO_SIDE:
+                said = Speaker(self.labelled, side_of(self.vocab, self.labelled, self.report.outlet))   # ("SDF SPOKESMAN: ...")
             elif said.side == "other" and self.home_side and _ANONYMOUS_SOURCE.fullmatch(said.name):
                 said = Speaker(said.name, self.home_side)   # "a field source" in a state agency's copy: its side's
             self.said[key] = self._own_army_speaking(said)
