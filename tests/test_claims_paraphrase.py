@@ -3466,3 +3466,21 @@ def test_a_fronted_scene_after_and_in_ends_the_list(run):
 ])
 def test_transcripts_advisories_and_briefing_phrases(read, text, claims):
     assert {(c.place_id, c.actor, c.status, c.claimant_side) for c in read(text)} == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "the attack" beaten back is the one the sentence before made; "allied" fighters are the army's
+    ("The SDF attacked Hatla on Tuesday. State media say the army and allied tribal fighters beat the attack back.",
+     {("hatla", "sdf", "contested"), ("hatla", "government", "repelled")}),
+    # close to a place is an approach (not "close to capturing" read as a capture)
+    ("Today the armed groups gained ground again and are now very close to Hama.", {("hama", "opposition", "advancing")}),
+    ("Qamhana is close to Hama.", set()),
+    # a list goes on past "the same day"
+    ("The SNA took the Kuweires airbase the same day and the Menagh airbase on 1 December.",
+     {("kuweires_airbase", "sna", "captured"), ("menagh_airbase", "sna", "captured")}),
+    # "and said" goes on about the place the same speaker just named
+    ("The army said the rebels had entered Hama and said its units had withdrawn.",
+     {("hama", "opposition", "entered"), ("hama", "government", "withdrew")}),
+])
+def test_the_attack_before_allies_closeness_and_the_same_speaker(run, text, claims):
+    assert run(text) == claims

@@ -4,10 +4,11 @@ before a position (anaphors resolved), whose army "the army" is."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .clauses import ActorHit, Reader, Words, token_at
+from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
 from .clauses.words import aside, backer, in_time_clause, phrase_of
 from .discourse import Discourse, ForceRef
 from .speakers import BOUNDARY, NO_SIDE
@@ -168,3 +169,16 @@ def foe_of(vocab: ClaimVocabulary, named: Sequence[str | None], actor: str | Non
     if foe in named:
         return foe
     return next((a for a in reversed(named) if a in vocab.actors and a not in friends), foe)
+
+
+_THE_ATTACK = re.compile(r"\b(?:the|that|this) (?:attack|assault|offensive|advance|push|attempt)\b")
+
+
+def attacked_before(talk: Discourse, n_sent: int, reader: Reader, norm: str, t: Trigger) -> list[PlaceRef]:
+    """"The SDF attacked A and B. The army beat the attack back": a defence of "the attack" with no place of
+    its own is of the places the sentence before attacked."""
+    last = talk.agent
+    if (t.pattern.effect != "defence" or last is None or last.sentence != n_sent - 1
+            or last.effect not in ("fighting", "approach") or not _THE_ATTACK.search(norm, max(0, t.start - 20), t.end + 20)):
+        return []
+    return [PlaceRef(0, 0, m) for m in reader.discourse_places]

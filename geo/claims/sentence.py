@@ -16,9 +16,9 @@ from .clauses.grammar import APPOSITION_REACH, past_insertion
 from .clauses.words import APPROACH_NOUNS, GUARDING, bracket_spans, possessed_approach, relative_spans
 from .discourse import Discourse
 from .hedges import held_since, historic, intended
-from .query import AgentQuery, foe_of
+from .query import AgentQuery, attacked_before, foe_of
 from .speakers import NO_SIDE, Speaker, claimant_for, side_of
-from .subjects import Subjects, past_restrictive_relative, where_the_subject_was
+from .subjects import Subjects, force_fell, past_restrictive_relative, where_the_subject_was
 from .triggers import OURS, Trigger, objectless, past_agent
 from .vocabulary import ClaimVocabulary
 
@@ -84,15 +84,7 @@ class SentenceReading:
         return (ti > 0 and toks[ti - 1].word in ("the", "an") and te == ti + 1 and t.pattern.effect == "loss"
                 and not t.pattern.noun) or (ti == 0 and toks[0].word in _LOCATIVE_OPENERS) or (
                 toks[ti].word in GUARDING and self._reduced_relative(t, ti)) or (
-                t.pattern.effect == "approach" and self._describing(ti)) or self._force_fell(t, ti)
-
-    def _force_fell(self, t: Trigger, ti: int) -> bool:
-        """"The regime has fallen": a force that falls is beaten; it takes no place (a place falls, "Hama fell")."""
-        k = ti - 1
-        while k >= 0 and self.toks[k].word in self.vocab.reader.soft:
-            k -= 1
-        return (t.pattern.effect == "gain" and t.pattern.place == "before" and k >= 0
-                and any(a.end == self.toks[k].end and a.kind == "name" for a in self.named))
+                t.pattern.effect == "approach" and self._describing(ti)) or force_fell(self._subjects(), self.named, t, ti)
 
     def _describing(self, ti: int) -> bool:
         """The phrase at ``ti`` is in an apposition describing a place ("reached Qatana, a town
@@ -159,7 +151,8 @@ class SentenceReading:
         elif not targets and t.pattern.effect in ("loss", "defence"):
             # "Government forces in Hama withdrew"; "In Suwayda, ... government forces left their posts";
             # "army units stationed in A and B thwarted attempts to infiltrate"
-            targets = where_the_subject_was(self._subjects(), ti, t.pattern.noun) or reader.scene(self.toks, self.places, ti)
+            targets = (where_the_subject_was(self._subjects(), ti, t.pattern.noun) or reader.scene(self.toks, self.places, ti)
+                       or attacked_before(self.talk, self.n_sent, reader, self.norm, t))   # ("beat the attack back")
         return [p for p in targets if not any(a < p.end and p.start < b for a, b in self.blocked)]
 
     def _in_section(self, te: int | None) -> list[PlaceRef]:
@@ -255,11 +248,13 @@ class SentenceReading:
         reader, toks = self.vocab.reader, self.toks
         between = toks.between(before.trigger.end, toks[ti].start)
         words = [x.word for x in between]
-        coordinated = (any(words[n:n + 2] == [",", "and"] for n in range(len(words))) and objectless(toks, end)
+        # "... had entered X and said its forces had been redeployed": the same speaker goes on about X
+        said = words[:1] == ["and"] and len(words) > 1 and self.vocab.rx_verb.fullmatch(words[1]) is not None
+        coordinated = ((said or any(words[n:n + 2] == [",", "and"] for n in range(len(words)))) and objectless(toks, end)
                        and not _WITHIN.match(self.norm, end))   # (not "withdrew to the city centre")
         return ((coordinated or any(w in reader.shared_place_subordinators for w in words))   # (", and the army withdrew")
                 and not any(x.word in (";", ":") for x in between)
-                and not self.vocab.rx_verb.search(self.norm, before.trigger.end, toks[ti].start))
+                and (said or not self.vocab.rx_verb.search(self.norm, before.trigger.end, toks[ti].start)))
 
     def _foe_held(self, t: Trigger, targets: list[PlaceRef], actor: str | None, speaker: Speaker, subordinate: bool) -> None:
         """The claim of a phrase whose force failed (``t.pattern.foiled``), for the force that faced ``actor``."""
@@ -373,10 +368,18 @@ class SentenceReading:
         if t.pattern.foiled:   # "the rebels failed to take X": the army held it (the rebels go on as the subject)
             return self._foe_held(t, targets, actor, speaker, subordinate)
         self.found.append(Found(t, targets, actor, speaker, subordinate))
-        subj = subj or before_relative   # ("A and the groups that guarded the road pulled out": both)
-        co = reader.co_subject(toks, subj, self.actors) if subj is not None else None
-        if co is not None and co.kind != "anaphor" and co.actor and co.actor != actor:
-            self.found.append(Found(t, targets, co.actor, speaker))   # both forces of "A and B took X"
+        self._co_subject(t, targets, actor, speaker, subj or before_relative)   # ("A and the groups that guarded ...")
+
+    def _co_subject(self, t: Trigger, targets: list[PlaceRef], actor: str, speaker: Speaker, subj: ActorHit | None) -> None:
+        """The force coordinated before the subject: both forces of "A and B took X"; "the army and allied
+        tribal fighters" are the army's."""
+        co = self.vocab.reader.co_subject(self.toks, subj, self.actors) if subj is not None else None
+        if subj is None or co is None or co.kind == "anaphor" or not co.actor or co.actor == actor:
+            return
+        if "allied" in (x.word for x in self.toks.between(co.end, subj.start)):
+            self.found[-1] = self.found[-1]._replace(actor=co.actor)
+        else:
+            self.found.append(Found(t, targets, co.actor, speaker))
 
 
 _APPOSITION_REACH = 16   # words from an apposition's comma to a phrase inside it

@@ -77,3 +77,12 @@ def where_the_subject_was(s: Subjects, ti: int, noun: bool = False) -> list[Plac
             listed = listed_ending_at(toks, ti - 1, s.places, LIST_REACH)   # "stationed in A, B and C thwarted": C too,
             return listed if got and got[0] in listed else got     # though a verb follows it
     return []
+
+
+def force_fell(s: Subjects, named: list[ActorHit], t: Trigger, ti: int) -> bool:
+    """"The regime has fallen": a force that falls is beaten; it takes no place (a place falls, "Hama fell")."""
+    k = ti - 1
+    while k >= 0 and s.toks[k].word in s.reader.soft:
+        k -= 1
+    return (t.pattern.effect == "gain" and t.pattern.place == "before" and k >= 0
+            and any(a.end == s.toks[k].end and a.kind == "name" for a in named))

@@ -10,6 +10,7 @@ DASHES = frozenset({"\u2014", "\u2013", "-"})
 DASH_INSERTION_WORDS = 15   # words of an insertion between two dashes ("Hama — Syria's fourth city — fell")
 _APPOSITION_OPENERS = frozenset({"the", "a", "an", "held", "controlled", "run", "home", "known", "long"})
 APPOSITION_REACH = 14   # words of an apposition describing a list item (", a town at the junction of the M4 and M5 highways,")
+_DAY_ORDINALS = frozenset({"same", "next", "following", "previous", "day", "night", "morning", "evening"})   # "the same day"
 TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
 # past participles whose object is where the force stood, in a relative clause ("the troops who (had) manned X left")
 GUARDED = frozenset({"guarded", "defended", "protected", "manned", "garrisoned", "held", "ran", "run", "controlled"})
@@ -149,6 +150,9 @@ class Grammar:
 
     def skip_time(self, toks: Words, k: int) -> int:
         """Past the date of an item when the list goes on ("Aleppo on 30 November, Hama ...")."""
+        if k + 2 < len(toks) and toks[k].word in ("the", "that") and toks[k + 1].word in _DAY_ORDINALS:
+            j = k + 2 + (toks[k + 2].word in ("day", "night", "morning", "evening"))   # "... A the same day and B"
+            return j if j < len(toks) and toks[j].word in self.joins_by_first else k
         if not (k < len(toks) and toks[k].word in ("on", "late", "early")):
             return k
         j = k + 1
