@@ -3484,3 +3484,20 @@ def test_transcripts_advisories_and_briefing_phrases(read, text, claims):
 ])
 def test_the_attack_before_allies_closeness_and_the_same_speaker(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "the army of X" is X's army; its enemies' names for Israel
+    ("Since yesterday the army of the Zionist regime has moved into the Golan buffer zone.",
+     {("golan_buffer_zone", "israel", "entered")}),
+    # a plural withdrawal noun; a date right after a withdrawal is no object
+    ("The army withdrawals from Kanaker and Zakia were reported on Saturday.",
+     {("kanaker", "government", "withdrew"), ("zakia", "government", "withdrew")}),
+    ("The SDF moved into Deir ez-Zor after government forces pulled out Dec. 6.",
+     {("deir_ez_zor", "sdf", "entered"), ("deir_ez_zor", "government", "withdrew")}),
+    # footage of a force doing something in a place puts it there
+    ("Video from central Damascus shows opposition fighters celebrating in Umayyad Square.",
+     {("umayyad_square", "opposition", "entered")}),
+])
+def test_whose_army_dates_after_a_withdrawal_and_footage(run, text, claims):
+    assert run(text) == claims

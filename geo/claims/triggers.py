@@ -17,7 +17,8 @@ QUOTES = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')   # read through around a 
 # words after a phrase that show it takes no object ("the SDF moved in to protect residents", "withdrew north")
 OBJECTLESS_NEXT = frozenset({",", ".", ";", "and", "to", "on", "after", "as", "when", "behind", "hours", "shortly", "\u2014",
                              "from", "along", "without", "overnight", "before", "during", "under", "at", "late", "early",
-                             "north", "south", "east", "west", "northwards", "southwards", "eastwards", "westwards"})
+                             "north", "south", "east", "west", "northwards", "southwards", "eastwards", "westwards",
+                             "nov", "dec", "november", "december", "jan", "january"})   # (a date after it: "pulled out Dec. 6")
 OURS = "<ours>"   # a phrase's own "our" ("under our control"): the speaker's side (no actor's id, not "us")
 
 

@@ -105,8 +105,7 @@ class ForceReader(Grammar):
                 prev = out[-1]
                 # quote marks are no gap: 'the "Dawn of Freedom" operations room'
                 gap = [t for t in toks.between(prev.end, h.start) if t.word not in QUOTE_MARKS]
-                # one adjective at most between them ("Turkish-backed mercenary factions"); a verb
-                # or an article starts another phrase ("regime forces pushed the factions")
+                # one adjective at most between them ("Turkish-backed mercenary factions"); a verb or an article starts another
                 pronoun = h.kind == "anaphor" and not h.head   # "regime forces left it": "it" is no part of them
                 sponsored = prev.head in PROXY_HEADS and len(gap) == 1 and gap[0].cap   # "Turkish-backed Syrian rebels"
                 adjacent = (not gap or h.kind != "name" or sponsored) and not pronoun and len(gap) <= 1 and all(
@@ -117,11 +116,10 @@ class ForceReader(Grammar):
                                                  and (t.cap or not t.word.endswith(("ed", "ing")) and not verb_s(t.word))
                                                  for t in gap)   # ("Syrian army [battles] militants": two)
                 near = len(gap) <= LINK_GAP   # (a bracket or a link is a few words: no regex over a long gap)
-                # "the Syrian National Army (SNA) factions"; "troops of the 210th Division"
+                # "the Syrian National Army (SNA) factions"; "troops of the 210th Division"; "the counter-attack by X"
                 bracket = near and [t.word for t in gap] in (["("], ["(", "the"], [")"]) and not self.cited_source(toks, h)
                 words = tuple(t.word for t in gap if t.word not in LINK_TRANSPARENT and not (t.cap and h.actor is None)
                               and not (t.word[:1].isdigit() and _ORDINAL.fullmatch(t.word)))
-                # ("the counter-attack by X": "by" links a noun only owned)
                 link = near and (words in self.modifier_links or (words == ("by",) and prev.head in self.owned_heads))
                 owned = prev.kind == "name" and h.kind == "generic" and (
                     self._possessive(toks, prev, gap) or (len(gap) == 1 and gap[0].word in self.identity_links))
@@ -133,7 +131,9 @@ class ForceReader(Grammar):
                     proxy = self.proxy_of.get(prev.actor or "")
                     out[-1] = ActorHit(prev.start, h.end, proxy, "name", h.plural, "", h.head) if proxy else h
                     continue
-                if link and (ally := self.ally_of(words, h)):   # "tribal fighters allied with the army": the army's
+                # "tribal fighters allied with the army": the army's; "the army of the Zionist regime": Israel's
+                if link and (ally := self.ally_of(words, h) or (
+                        h.actor if words == ("of",) and prev.head in self.army_words and h.kind == "name" else None)):
                     out[-1] = ActorHit(prev.start, h.end, ally, "name", prev.plural, prev.number, prev.head)
                     continue
                 if adjacent or bracket or link or owned:
