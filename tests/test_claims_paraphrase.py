@@ -3500,3 +3500,16 @@ def test_the_attack_before_allies_closeness_and_the_same_speaker(run, text, clai
 ])
 def test_whose_army_dates_after_a_withdrawal_and_footage(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a forecast right after the phrase is no claim; a forecast of something else after "and" leaves it
+    ("An SNA move on Manbij also looks likely within days.", set()),
+    ("Rebels entered Hama and a push on Homs is expected.", {("hama", "opposition", "entered")}),
+    # "measures have been taken": no place taken; a "safe exit" offered is no withdrawal
+    ("The Turkish Armed Forces continue their duties at their bases in northern Syria, including al-Bab, and all "
+     "necessary measures have been taken.", {("al_bab", "turkey", "controls")}),
+    ("The SNA offered the SDF a safe exit from Manbij.", set()),
+])
+def test_forecasts_measures_taken_and_offers(run, text, claims):
+    assert run(text) == claims

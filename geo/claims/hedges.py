@@ -25,6 +25,10 @@ _UNTIL = re.compile(r"\buntil\s*$")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "have long controlled"
 _TO_BEFORE = re.compile(r" to [\"\u201c\u201d']?$")   # "to take", 'to "repel"'
 INTENTION_REACH = 45   # characters before a phrase searched for an intention ("preparing to")
+# a forecast right after a phrase: "An SNA move on Manbij looks likely" (not past "and", "which")
+_FORECAST = re.compile(r"(?:\s+(?!(?:and|but|while|as|after|before|which|that)\b)[\w'-]+){1,3}?"
+                       r"\s+(?:looks|seems|appears|is|was|remains)(?: \w+)? "
+                       r"(?:likely|unlikely|imminent|expected|possible|probable)\b")
 ESTIMATE_REACH = 150   # ... for an estimate ("may have"), within the phrase's clause
 CONDITION_REACH = 90   # characters before a phrase searched for a condition ("whether HTS-led factions ...")
 PERFECT_REACH = 30     # characters before a phrase searched for a perfect ("had been")
@@ -39,6 +43,8 @@ def intended(norm: str, t: Trigger, vocab: ClaimVocabulary, actors: Sequence[Act
     wide = marks[-1] if marks else wide
     if vocab.rx_estimate.search(norm, wide, t.start):
         return True   # an analyst's estimate covers its clause ("which likely enabled the opposition to advance")
+    if _FORECAST.match(norm, t.end):
+        return True   # a forecast right after it: "An SNA move on Manbij looks likely"
     lo = max(wide, t.start - INTENTION_REACH)
     verb = norm[t.start:t.end].split(" ", 1)[0]
     if _TO_BEFORE.search(norm, max(0, t.start - 6), t.start) and verb not in vocab.infinitive_not \

@@ -18,7 +18,7 @@ from .discourse import Discourse
 from .hedges import held_since, historic, intended
 from .query import AgentQuery, attacked_before, foe_of
 from .speakers import NO_SIDE, Speaker, claimant_for, side_of
-from .subjects import Subjects, force_fell, past_restrictive_relative, where_the_subject_was
+from .subjects import Subjects, past_restrictive_relative, takes_nothing, where_the_subject_was
 from .triggers import OURS, Trigger, objectless, past_agent
 from .vocabulary import ClaimVocabulary
 
@@ -84,7 +84,7 @@ class SentenceReading:
         return (ti > 0 and toks[ti - 1].word in ("the", "an") and te == ti + 1 and t.pattern.effect == "loss"
                 and not t.pattern.noun) or (ti == 0 and toks[0].word in _LOCATIVE_OPENERS) or (
                 toks[ti].word in GUARDING and self._reduced_relative(t, ti)) or (
-                t.pattern.effect == "approach" and self._describing(ti)) or force_fell(self._subjects(), self.named, t, ti)
+                t.pattern.effect == "approach" and self._describing(ti)) or takes_nothing(self._subjects(), self.named, t, ti)
 
     def _describing(self, ti: int) -> bool:
         """The phrase at ``ti`` is in an apposition describing a place ("reached Qatana, a town

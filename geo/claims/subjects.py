@@ -79,10 +79,15 @@ def where_the_subject_was(s: Subjects, ti: int, noun: bool = False) -> list[Plac
     return []
 
 
-def force_fell(s: Subjects, named: list[ActorHit], t: Trigger, ti: int) -> bool:
-    """"The regime has fallen": a force that falls is beaten; it takes no place (a place falls, "Hama fell")."""
+def takes_nothing(s: Subjects, named: list[ActorHit], t: Trigger, ti: int) -> bool:
+    """A gain whose subject takes no place: a force that falls is beaten ("The regime has fallen"; a place falls,
+    "Hama fell"); "measures have been taken", "steps were taken" take none."""
     k = ti - 1
     while k >= 0 and s.toks[k].word in s.reader.soft:
         k -= 1
-    return (t.pattern.effect == "gain" and t.pattern.place == "before" and k >= 0
-            and any(a.end == s.toks[k].end and a.kind == "name" for a in named))
+    return t.pattern.effect == "gain" and k >= 0 and (s.toks[k].word in _TAKEN_NOUNS or (
+        t.pattern.place == "before" and any(a.end == s.toks[k].end and a.kind == "name" for a in named)))
+
+
+_TAKEN_NOUNS = frozenset({"measures", "steps", "decisions", "decision", "precautions", "action", "actions", "note", "notice",
+                          "care", "part", "place", "hostage", "hostages", "prisoner", "prisoners", "captive", "captives"})
