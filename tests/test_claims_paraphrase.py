@@ -3513,3 +3513,15 @@ def test_whose_army_dates_after_a_withdrawal_and_footage(run, text, claims):
 ])
 def test_forecasts_measures_taken_and_offers(run, text, claims):
     assert run(text) == claims
+
+
+def test_a_fall_shared_by_items_with_dates_of_their_own(run):
+    got = run("Opposition forces took Aleppo city. Saraqeb fell on 29 November, Maarat al-Numan and the Abu al-Duhur "
+              "airbase on 30 November, and Khan Shaykhun that evening.")
+    assert {p for p, a, s in got if a == "opposition" and s == "captured"} == {
+        "aleppo", "saraqib", "maarat_al_numan", "abu_al_duhur_airbase", "khan_shaykhun"}
+
+
+def test_their_after_a_reporting_verb_and_its_time(run):
+    assert run("The army said it held Hama. Opposition channels said late on 4 December that their fighters had "
+               "taken Khitab.") == {("hama", "government", "controls"), ("khitab", "opposition", "captured")}

@@ -17,7 +17,7 @@ OPENING_PREPOSITIONS = frozenset({"in", "on", "near", "around", "at", "across", 
 OPENING_WORDS = 8   # words of a sentence-opening place phrase ("In the northern Aleppo countryside,")
 GAP_REACH = 8   # words from a status phrase to the date of its first place ("fell to the HTS-led rebels on Nov. 30")
 BARE_DAYS = frozenset({"today", "yesterday", "tonight", "overnight"})
-DATE_OPENERS = frozenset({"on", "in", "by", "early", "late", "overnight", "at", "before", "the"})
+DATE_OPENERS = frozenset({"on", "in", "by", "early", "late", "overnight", "at", "before", "the", "that"})
 _DAY_WORDS = frozenset({"of", "same", "next", "following", "dawn", "dusk", "nightfall", "daybreak", "noon", "midnight",
                         "breakfast", "lunchtime", "lunch", "sunset", "sunrise"})   # "the same night", "by nightfall"
 
@@ -170,6 +170,7 @@ class BeforeReader(PlaceReader):
         items: list[PlaceRef] = []
         while k < len(toks) and toks[k].word in (",", "and"):
             m = k + 1 + (toks[k].word == "," and k + 1 < len(toks) and toks[k + 1].word == "and")
+            m += m + 1 < len(toks) and toks[m].word == "the" and toks[m + 1].start in by_start   # ("and the X airbase")
             p = by_start.get(toks[m].start) if m < len(toks) else None
             if p is None:
                 break

@@ -10,6 +10,7 @@ DASHES = frozenset({"\u2014", "\u2013", "-"})
 DASH_INSERTION_WORDS = 15   # words of an insertion between two dashes ("Hama — Syria's fourth city — fell")
 _APPOSITION_OPENERS = frozenset({"the", "a", "an", "held", "controlled", "run", "home", "known", "long"})
 APPOSITION_REACH = 14   # words of an apposition describing a list item (", a town at the junction of the M4 and M5 highways,")
+_WHEN_WORDS = frozenset({"on", "late", "early", "in", "at", "by", "last", "this", "the"})   # around a time phrase
 _DAY_ORDINALS = frozenset({"same", "next", "following", "previous", "day", "night", "morning", "evening"})   # "the same day"
 TIME_TOKENS = 5                       # a time phrase between a verb and its object is at most this long
 # past participles whose object is where the force stood, in a relative clause ("the troops who (had) manned X left")
@@ -281,6 +282,8 @@ class Grammar:
             k -= 1
             if k >= 0 and toks[k].word == "and":   # "says the army has left X, and that its units have entered"
                 return CONTINUED if any(t.word in self.verbs for t in toks[:k]) else False
+            while k > 0 and (toks[k].word in self.time_words or toks[k].word.isdigit() or toks[k].word in _WHEN_WORDS):
+                k -= 1   # "said late on 4 December that their fighters"
         return k >= 0 and toks[k].word in self.verbs and not (k >= 1 and toks[k - 1].word in MEDIA_SPEAKERS)
 
     def clause_between(self, span: list) -> bool:
