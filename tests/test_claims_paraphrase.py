@@ -3525,3 +3525,9 @@ def test_a_fall_shared_by_items_with_dates_of_their_own(run):
 def test_their_after_a_reporting_verb_and_its_time(run):
     assert run("The army said it held Hama. Opposition channels said late on 4 December that their fighters had "
                "taken Khitab.") == {("hama", "government", "controls"), ("khitab", "opposition", "captured")}
+
+
+def test_a_holder_named_just_before_takes_no_other_place(run):
+    got = run("Rebels entered Aleppo on Friday and seized the airport. The SDF holds Sheikh Maqsoud.\n\nIdlib\n"
+              "Saraqeb fell on Saturday.")
+    assert ("saraqib", "sdf", "captured") not in got and ("saraqib", "opposition", "captured") in got

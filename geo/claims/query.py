@@ -149,7 +149,11 @@ def recent_attacker(q: AgentQuery) -> str | None:
 
 
 def recent_gain(q: AgentQuery) -> str | None:
-    """The force a claim just before, or the report's attacker near the place, says took places."""
+    """The force a claim just before, or the report's attacker near the place, says took places; a hold
+    further back than the sentence before yields to the attacker ("The SDF holds X. / Idlib / Saraqib fell")."""
+    agent = q.talk.agent
+    if agent and agent.effect == "hold" and q.n_sent - agent.sentence > 1:
+        return report_attacker(q) or recent_agent(q, RECENT_SENTENCES)
     return recent_agent(q, RECENT_SENTENCES) or report_attacker(q)
 
 
