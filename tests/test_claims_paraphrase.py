@@ -3531,3 +3531,16 @@ def test_a_holder_named_just_before_takes_no_other_place(run):
     got = run("Rebels entered Aleppo on Friday and seized the airport. The SDF holds Sheikh Maqsoud.\n\nIdlib\n"
               "Saraqeb fell on Saturday.")
     assert ("saraqib", "sdf", "captured") not in got and ("saraqib", "opposition", "captured") in got
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a speaker's correction: the place corrected to
+    ("We have also seen reports that the SNA took Tal Abyad - sorry, Tal Rifaat, north of the city.",
+     {("tal_rifaat", "sna", "captured")}),
+    # a necessity is no claim
+    ("The minister said that the security of Turkey's borders required Manbij to be cleared as well.", set()),
+    # a signature in brackets names who "our forces" are
+    ("[22:15] Our forces repelled a new attack on Tishrin Dam.\n(SDF Media Center)", {("tishrin_dam", "sdf", "repelled")}),
+])
+def test_corrections_necessities_and_bracketed_signatures(run, text, claims):
+    assert run(text) == claims

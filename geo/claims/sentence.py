@@ -153,7 +153,9 @@ class SentenceReading:
             # "army units stationed in A and B thwarted attempts to infiltrate"
             targets = (where_the_subject_was(self._subjects(), ti, t.pattern.noun) or reader.scene(self.toks, self.places, ti)
                        or attacked_before(self.talk, self.n_sent, reader, self.norm, t))   # ("beat the attack back")
-        return [p for p in targets if not any(a < p.end and p.start < b for a, b in self.blocked)]
+        fixed = [next((q for q in self.places if q.start == m.end()), None) if (m := _CORRECTED.match(self.text, p.end))
+                 else p for p in targets]
+        return [p for p in fixed if p is not None and not any(a < p.end and p.start < b for a, b in self.blocked)]
 
     def _in_section(self, te: int | None) -> list[PlaceRef]:
         """A factbox heading's places for a phrase in a bullet under it that takes no object of its
@@ -371,8 +373,7 @@ class SentenceReading:
         self._co_subject(t, targets, actor, speaker, subj or before_relative)   # ("A and the groups that guarded ...")
 
     def _co_subject(self, t: Trigger, targets: list[PlaceRef], actor: str, speaker: Speaker, subj: ActorHit | None) -> None:
-        """The force coordinated before the subject: both forces of "A and B took X"; "the army and allied
-        tribal fighters" are the army's."""
+        """The force coordinated before the subject: both of "A and B took X"; "the army and allied militias": the army's."""
         co = self.vocab.reader.co_subject(self.toks, subj, self.actors) if subj is not None else None
         if subj is None or co is None or co.kind == "anaphor" or not co.actor or co.actor == actor:
             return
@@ -382,17 +383,15 @@ class SentenceReading:
             self.found.append(Found(t, targets, co.actor, speaker))
 
 
+# a speaker's correction after a place: "took Tal Abyad - sorry, Tal Rifaat" (the place corrected to)
+_CORRECTED = re.compile(r"\s*[-\u2013\u2014,]\s*(?:sorry|I mean|or rather|correction)\b[,:]?\s*", re.IGNORECASE)
 _APPOSITION_REACH = 16   # words from an apposition's comma to a phrase inside it
 _PLACE_NOUNS = frozenset({"town", "city", "village", "district", "suburb", "hamlet", "base", "crossing", "hill", "dam"})
 _SENT = re.compile(r"\b(?:sent|dispatched|rushed|deployed|moved|sending|dispatching|rushing|deploying)\b")
 _SUPPOSED = re.compile(r"(?:\s*\S+){0,4}?\s+(?:would|could|might)\b")   # "the entry of X into Y would ..."
 _SUBORDINATE_ENDS = re.compile(r",| but | yet ")   # "X took A after Y withdrew[,| but] (X) pulled out"
 _WITHIN = re.compile(r"\s*(?:to|into|towards?) the (?:city |town )?(?:centre|center|heart|inner|middle|old)")
-
-
 # an unnamed official source ("a field source", "security sources"): whose, the outlet's side says
 _ANONYMOUS_SOURCE = re.compile(r"(?:(?:a|an|the|one|two|three|several|same) )*(?:field|security|military) sources?",
                                re.IGNORECASE)   # (not "local sources": residents)
-
-
 _NOT_GONE_NEXT = frozenset({"to", "behind", "along", "under", "as", "when"})   # a withdrawal's next word that leads elsewhere

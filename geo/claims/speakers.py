@@ -326,7 +326,7 @@ def document_voice(report: Report, vocab: ClaimVocabulary) -> Speaker | None:
     "Syrian National Army - Ministry of Defence | Official statement").
     Its claims with no speaker of their own are that force's, and so are "our forces"."""
     body = report.text.rstrip()
-    last = body[max(body.rfind("\n"), body.rfind("\r")) + 1:].strip()
+    last = body[max(body.rfind("\n"), body.rfind("\r")) + 1:].strip().strip("()[]\u2014\u2013- ")   # ("(SDF Media Center)")
     if last and last != body and len(last.split()) <= SIGNATURE_WORDS and last[:1].isalpha() and _name_like(last) and all(
             w[:1].isupper() or w in _NAME_JOINS for w in last.rstrip(".").split()) and not find_triggers(normalize(last), vocab):
         side = side_of(vocab, last, report.outlet)   # a name in title case, not a footnote
