@@ -3544,3 +3544,13 @@ def test_a_holder_named_just_before_takes_no_other_place(run):
 ])
 def test_corrections_necessities_and_bracketed_signatures(run, text, claims):
     assert run(text) == claims
+
+
+def test_a_reporting_verb_inside_a_forces_name_opens_no_clause(run):
+    # "United States" holds "states": no reporting verb inside a force's name
+    assert run("United States forces remain at al-Tanf.") == {("al_tanf", "us", "controls")}
+
+
+def test_people_who_leave_a_place_a_force_holds_claim_nothing(run):
+    assert run("Some families from Sheikh Maqsoud, which remains under SDF control, left for the north-east.") == {
+        ("sheikh_maqsoud", "sdf", "controls")}

@@ -72,10 +72,10 @@ SET_FLOORS = {
     "ZD": (0.58, 0.84, 2),  # 60.8% / 86.9% (first build 53.9% / 86.8% at 83aa188; 55.4% / 87.8% at 07943cc)
     "ZE": (0.64, 0.86, 2),  # 66.9% / 88.6% (first build 55.4% / 81.4% at 7d3a25c)
     "ZF": (0.73, 0.91, 5),  # 76.1% / 93.7% (first build 69.8% / 93.0% at 7d3a25c; 70.3% / 92.4% at 52bbe22)
-    "ZG": (0.75, 0.90, 6),  # 77.9% / 93.0% (first build 77.1% / 94.0% at bb6594c; blind: no rule written from it)
+    "ZG": (0.75, 0.90, 6),  # 78.4% / 93.0% (first build 77.1% / 94.0% at bb6594c; blind: no rule written from it)
     "ZH": (0.71, 0.86, 6),  # 74.3% / 88.9% (first build 71.7% / 89.7% at bb6594c; blind: no rule written from it)
-    "ZI": (0.74, 0.83, 11), # 77.3% / 85.7% (first build 76.8% / 86.2% at 364747e; blind: no rule written from it)
-    "ZJ": (0.59, 0.81, 13), # 62.1% / 84.2% (first build 56.0% / 79.5% at 364747e, 56.8% / 79.7% at c24469d; then seen)
+    "ZI": (0.74, 0.83, 11), # 77.3% / 85.2% (first build 76.8% / 86.2% at 364747e; blind: no rule written from it)
+    "ZJ": (0.59, 0.81, 13), # 63.0% / 84.9% (first build 56.0% / 79.5% at 364747e, 56.8% / 79.7% at c24469d; then seen)
 }
 
 

@@ -358,6 +358,8 @@ def _resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
         return None if _unknown_agent(q) else _agentless(q)
     if ti > 1 and toks[ti - 1].word == "," and toks[ti].word.endswith("ing") and q.reader.subjectless(toks, ti):
         return _subjectless_agent(q)   # "X continued to confront the terrorists, repelling ...": X repels
+    if q.reader.people_subject(toks.between(toks[q.lo].start, toks[ti].start)):
+        return None   # "Some families from X, which remains under SDF control, left": the families
     subj = q.reader.subject(toks, ti, q.actors, q.lo)
     if subj is not None:
         return force(q, subj)

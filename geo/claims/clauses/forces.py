@@ -195,8 +195,7 @@ class ForceReader(Grammar):
         return False
 
     def clause_start(self, toks: Words, i: int) -> int:
-        """Index of the first token of the clause holding token ``i``: after the last
-        semicolon, colon, dash, bracket, clause word ("that", "which", "while") or reporting verb."""
+        """The first token of the clause of token ``i``: after the last ";", ":", dash, bracket, clause word or reporting verb."""
         j = i - 1
         self.insertions = []
         while j >= 0:
@@ -209,7 +208,8 @@ class ForceReader(Grammar):
                 j = pair
             elif w in (";", ":", "\u2014", "(", '"', "\u201c", "\u201d") or (w == "," and self._attribution_before(toks, j)):
                 return j + 1
-            elif self.clause_word(toks, j, i) or (w in self.verbs and not self._raised(toks, j)):
+            elif self.clause_word(toks, j, i) or (w in self.verbs and not self._raised(toks, j)
+                                                  and toks[j].start not in self.forces_at):   # (not "United States forces")
                 opening = self._insertion(toks, j, i)
                 if opening is None:
                     return j + 1

@@ -260,6 +260,8 @@ class Grammar:
         Kurds, have")."""
         for k in (n for n, t in enumerate(gap) if t.word in self.people):
             rest = [t.word for t in gap[k + 1:]]
+            if rest[:1] and rest[0] in ("from", "of", "in") and "," in rest:
+                rest = rest[rest.index(","):]   # "families from Sheikh Maqsoud, which ..., left"
             if rest[:1] == [","] and "," in rest[1:]:
                 rest = rest[len(rest) - rest[::-1].index(","):]
             if all(w in self.soft for w in rest):
