@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import NamedTuple
 
 from ..model import Report
@@ -84,7 +85,7 @@ class SentenceReading:
         return (ti > 0 and toks[ti - 1].word in ("the", "an") and te == ti + 1 and t.pattern.effect == "loss"
                 and not t.pattern.noun) or (ti == 0 and toks[0].word in _LOCATIVE_OPENERS) or (
                 toks[ti].word in GUARDING and self._reduced_relative(t, ti)) or (
-                t.pattern.effect == "approach" and self._describing(ti)) or takes_nothing(self._subjects(), self.named, t, ti)
+                t.pattern.effect == "approach" and self._describing(ti)) or takes_nothing(self._subjects, self.named, t, ti)
 
     def _describing(self, ti: int) -> bool:
         """The phrase at ``ti`` is in an apposition describing a place ("reached Qatana, a town
@@ -119,13 +120,14 @@ class SentenceReading:
 
     def _approach(self, t: Trigger, targets: list[PlaceRef]) -> tuple[Trigger, list[PlaceRef]]:
         """A gain or entry whose object is a place's outskirts nears the place ("reached Hama's northern
-        outskirts", "Rebels reach Damascus outskirts"): an approach to it."""
-        near = possessed_approach(self.toks, t.end, self.places) \
-            if len(targets) < 2 and t.pattern.effect in ("gain", "presence") else None
+        outskirts", "Rebels reach Damascus outskirts", "reached the city's edge"): an approach to it; a
+        defence of a place's outskirts is the place's ("repelled an attack on Hama's outskirts")."""
         toks, k = self.toks, self.toks.at(t.end)
-        on = next((toks[j].end for j in range(k, min(len(toks), k + 4)) if toks[j].word in ("on", "against")), t.end)
-        if not targets and t.pattern.effect == "defence":   # "repelled an attack on Hama's outskirts": Hama
+        if not targets and t.pattern.effect == "defence":
+            on = next((toks[j].end for j in range(k, min(len(toks), k + 4)) if toks[j].word in ("on", "against")), t.end)
             return t, [p for p in [possessed_approach(toks, on, self.places)] if p is not None]
+        gain = len(targets) < 2 and t.pattern.effect in ("gain", "presence")
+        near = possessed_approach(toks, t.end, self.places) if gain else None
         if near is None and not targets and t.pattern.effect in ("gain", "presence") and [x.word for x in toks[k:k + 2]] in (
                 ["the", "city's"], ["the", "town's"]) and any(x.word in APPROACH_NOUNS for x in toks[k + 2:k + 4]):
             near = next((p for p in reversed(self.places) if p.end <= t.start and p.key is not None), None)   # "the city's edge"
@@ -151,7 +153,7 @@ class SentenceReading:
         elif not targets and t.pattern.effect in ("loss", "defence"):
             # "Government forces in Hama withdrew"; "In Suwayda, ... government forces left their posts";
             # "army units stationed in A and B thwarted attempts to infiltrate"
-            targets = (where_the_subject_was(self._subjects(), ti, t.pattern.noun) or reader.scene(self.toks, self.places, ti)
+            targets = (where_the_subject_was(self._subjects, ti, t.pattern.noun) or reader.scene(self.toks, self.places, ti)
                        or attacked_before(self.talk, self.n_sent, reader, self.norm, t))   # ("beat the attack back")
         fixed = [next((q for q in self.places if q.start == m.end()), None) if (m := _CORRECTED.match(self.text, p.end))
                  else p for p in targets]
@@ -264,7 +266,8 @@ class SentenceReading:
         if foe is not None:
             self.found.append(Found(t, targets, foe, speaker, subordinate))
 
-    def _subjects(self) -> Subjects:
+    @cached_property
+    def _subjects(self) -> Subjects:   # (once per sentence)
         return Subjects(self.toks, self.actors, self.phrases, self.places, self.vocab.reader, self.vocab.rx_verb)
 
     def _speaker(self, t: Trigger) -> Speaker:
@@ -322,7 +325,7 @@ class SentenceReading:
         te = token_at(toks, t.end)
         if ti is None or self._no_claim_here(t, ti, te):
             return
-        lo, before_relative = past_restrictive_relative(self._subjects(), reader.clause_start(toks, ti), ti)   # (and insertions)
+        lo, before_relative = past_restrictive_relative(self._subjects, reader.clause_start(toks, ti), ti)   # (and insertions)
         if self._not_current(t, ti):
             return
         targets, agent = arguments(t, ti, te, lo, toks, self.places, self.actors, reader)
