@@ -23,6 +23,7 @@ _MODAL = re.compile(r"\b(?:will|would|could|might|may|shall)\b")
 _SINCE_YEAR = re.compile(r"\bsince (?:[\w'-]+ ){0,6}?(?:1[89]\d\d|20\d\d)\b")   # ("since Turkish operations in 2016")
 _UNTIL = re.compile(r"\buntil\s*$")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "have long controlled"
+_PERFECT_PHRASE = re.compile(r"(?:has|have) ")   # a phrase that opens with its auxiliary ("has run X for years")
 _TO_BEFORE = re.compile(r" to [\"\u201c\u201d']?$")   # "to take", 'to "repel"'
 INTENTION_REACH = 45   # characters before a phrase searched for an intention ("preparing to")
 # a forecast right after a phrase: "An SNA move on Manbij looks likely" (not past "and", "which")
@@ -205,8 +206,11 @@ def historic(norm: str, t: Trigger, vocab: ClaimVocabulary, year: int | None) ->
     clause_end = _clause_end(norm, t)
     clause_after = norm[t.end:clause_end]
     just_before = norm[max(0, t.start - 12):t.start]
-    if vocab.rx_history_after.search(clause_after) and not _PRESENT_PERFECT.search(just_before):
+    if vocab.rx_history_after.search(clause_after) and not _PRESENT_PERFECT.search(just_before) \
+            and not _PERFECT_PHRASE.match(norm, t.start):
         return True   # "besieged the city for two years", "took it a decade ago" (not "has held it for years")
+    if vocab.rx_lapsed.search(norm, max(0, t.start - PERFECT_REACH), t.start):
+        return True   # "the SDF had long held X": held until some time before
     if vocab.rx_background.search(norm, norm.rfind(";", 0, t.start) + 1, t.start):
         return True   # "Before the offensive, the army held Saraqib", "A year ago, Homs was ..."
     if _PLUPERFECT.search(just_before) and _found_before(norm, vocab.rx_history_after, t.start):

@@ -18,7 +18,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
                                             "denied_after", "issuers", "question_labels", "media_nouns", "title_nouns",
                                             "label_sources", "national_press")},
         "hedges": {k: STR_LIST for k in ("intention", "estimates", "conditions", "history", "history_after", "history_not_before",
-                                          "perfect", "prevention", "negations", "hedged", "reinforcing", "transient",
+                                          "perfect", "lapsed", "prevention", "negations", "hedged", "reinforcing", "transient",
                                           "infinitive_facts", "infinitive_not", "background", "future_time",
                                           "future_time_with_modal", "irregular_past")},
         "grammar": {k: STR_LIST for k in ("passive_aux", "adverbs", "object_stops", "not_agent_after",

@@ -329,6 +329,7 @@ class ClaimVocabulary:
         self.reinforcing = frozenset(name_key(w).split(" ")[-1] for w in hedges.get("reinforcing", []))
         self.transient = frozenset(name_key(w).split(" ")[-1] for w in hedges.get("transient", []))
         self.rx_perfect = re.compile(rf"\b(?:{rx_words(hedges['perfect'])})\b")   # "had been under state control"
+        self.rx_lapsed = re.compile(rf"\b(?:{rx_words(hedges['lapsed'])})\s*$")   # "had long held"
         self.rx_modal_after = re.compile(rf"(?:\s*\S+){{0,4}}?\s+(?:{rx_words(grammar['modals'])})\b")
         self.rx_time_clause = wb(rx_words(grammar["time_clauses"]))
 

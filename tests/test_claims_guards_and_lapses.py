@@ -1,0 +1,79 @@
+"""Holds told by guarding and by halting an attacker, fighting with no verb or with a date, a facility
+"at" a place, and holds that still last ("has long held", "has run X for years") against those that
+lapsed ("had long held"). Sentences written for these tests.
+"""
+
+import pytest
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Russian troops still guard Hmeimim air base.", {("hmeimim_airbase", "russia", "controls")}),
+    ("SDF fighters guarding Sheikh Maqsoud say they will not leave.", {("sheikh_maqsoud", "sdf", "controls")}),
+    # a guard sent is no guard yet
+    ("Soldiers were sent to guard the prisoners at Sednaya.", set()),
+])
+def test_guarding_a_place_holds_it(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The army halted the rebels north of Hama.", {("hama", "government", "repelled")}),
+    ("Loyalist units stopped the insurgents at Souran on Monday.", {("souran", "government", "repelled")}),
+    # holding the attackers at a place is holding the place
+    ("Government troops hold the rebels at Souran, north of Hama.", {("souran", "government", "controls")}),
+    # "held ... responsible" stops no one anywhere
+    ("Damascus held the rebels responsible for the attack on Hama.", set()),
+])
+def test_halting_or_holding_the_attackers_at_a_place(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Rebels pushed south towards Hama on Monday. Clashes now inside Souran.", {"souran"}),
+    ("The rebels have reached the outskirts of Aleppo. Clashes at the southern entrance of Anadan.", {"anadan"}),
+    ("Rebels pushed south towards Hama on Monday. Hostilities were reported on 2 and 3 December in Souran and "
+     "Halfaya.", {"souran", "halfaya"}),
+])
+def test_fighting_with_no_verb_or_with_a_date_borrows_the_attacker(run, text, places):
+    got = run(text)
+    assert {p for p, a, s in got if s == "contested" and a == "opposition"} == places
+    assert not {c for c in got if c[2] == "contested" and c[1] != "opposition"}
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("The rebels seized the border crossing at Nasib.", ("nasib", "opposition", "captured")),
+    ("The SDF took the crossing at Albu Kamal on Friday.", ("abu_kamal", "sdf", "captured")),
+])
+def test_a_crossing_at_a_place(run, text, claim):
+    assert run(text) == {claim}
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The SDF has long held Sheikh Maqsoud.", {("sheikh_maqsoud", "sdf", "controls")}),
+    ("The SDF, which have long held the Sheikh Maqsoud district of Aleppo, moved fighters east.",
+     {("sheikh_maqsoud", "sdf", "controls")}),
+    ("HTS has run Idlib for years.", {("idlib", "opposition", "controls")}),
+    # a hold that lapsed before the time reported
+    ("The SDF had long held Sheikh Maqsoud.", set()),
+    ("The army had for years controlled Hama.", set()),
+    ("HTS ran Idlib for years.", set()),
+])
+def test_holds_that_last_and_holds_that_lapsed(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Buses headed towards Tabqa and Raqqa, both held by the SDF.",
+     {("tabqa", "sdf", "controls"), ("raqqa", "sdf", "controls")}),
+    ("Convoys moved to Tabqa and Raqqa, two cities held by the SDF.",
+     {("tabqa", "sdf", "controls"), ("raqqa", "sdf", "controls")}),
+    ("The SDF holds several towns on the east bank, including in Hajin.", {("hajin", "sdf", "controls")}),
+])
+def test_places_described_together_as_held(run, text, claims):
+    assert run(text) == claims
+
+
+def test_places_that_fell_one_after_another(run):
+    got = run("The rebels entered Saraqib on 29 November. In twelve days, Aleppo, Hama and Homs fell one after "
+              "another.")
+    assert {p for p, a, s in got if a == "opposition" and s == "captured"} == {"aleppo", "hama", "homs"}
