@@ -77,3 +77,23 @@ def test_places_that_fell_one_after_another(run):
     got = run("The rebels entered Saraqib on 29 November. In twelve days, Aleppo, Hama and Homs fell one after "
               "another.")
     assert {p for p, a, s in got if a == "opposition" and s == "captured"} == {"aleppo", "hama", "homs"}
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("SNA factions launched an operation against Tal Rifaat.", {("tal_rifaat", "sna", "contested")}),
+    ("The rebels opened a second axis, from eastern Idlib towards Saraqib.", {("saraqib", "opposition", "advancing")}),
+    # an operation against cells or remnants hunts them; it fights no one for the place
+    ("Government forces launched an operation against ISIS cells in Deir ez-Zor.", set()),
+    ("The SDF is fighting ISIS remnants in the desert near Raqqa.", set()),
+])
+def test_operations_and_axes_against_places_not_cells(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The rebels have taken 32 villages since Wednesday, among them Basratoun and Ajil.",
+     {("basratun", "opposition", "captured"), ("ajil", "opposition", "captured")}),
+    ("Azaz and Afrin (SNA-held areas): calm.", {("azaz", "sna", "controls"), ("afrin", "sna", "controls")}),
+])
+def test_a_list_past_a_time_and_a_bracket_that_says_who_holds(run, text, claims):
+    assert run(text) == claims

@@ -14,7 +14,6 @@ UNNAMED_ITEM_WORDS = 4   # words of a list item that names no place ("the govern
 APPELLATIVES = frozenset({"known", "called", "dubbed", "named", "nicknamed"})   # "the region known as X"
 LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun
 LATER_LIST_WORDS = 20   # words between a plural place noun and the list it announces
-
 # verbs whose "it" with no place before it in the sentence is the one town the sentence before named
 _TAKING = frozenset({"entered", "took", "seized", "captured", "stormed", "overran", "occupied"})
 COLON_REACH = 30   # words from a counted object ("seven villages") to the colon opening its list
@@ -199,8 +198,9 @@ class PlaceReader(PartReader):
             w = toks[m].word
             if w in ("that", "which") and m + 1 < len(toks) and toks[m + 1].word in ("includes", "include", "included"):
                 return self.objects(toks, m + 2, places, unknown=unknown)   # "a strip of territory that includes A, B"
-            if w in ("that", "which"):
-                continue   # "seven villages that had been held by regime forces - A, B, C"
+            if w in ("that", "which") or w == "since" and m + 1 < len(toks) and (
+                    toks[m + 1].word in self.time_words or toks[m + 1].word.isdigit()):
+                continue   # "seven villages that had been held by regime forces - A, B, C"; "32 villages since Wednesday, ..."
             if w in (";", ".") or w in self.clause_starts or w in self.verbs:
                 return []
             if (w == "," or w in LIST_MARKS) and m + 1 < len(toks):
