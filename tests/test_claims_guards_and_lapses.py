@@ -97,3 +97,39 @@ def test_operations_and_axes_against_places_not_cells(run, text, claims):
 ])
 def test_a_list_past_a_time_and_a_bracket_that_says_who_holds(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("The army insisted that the line at Khan al-Asal was holding.", ("khan_al_asal", "government", "controls")),
+    ("Government sources said the defensive lines around Hama were still holding.", ("hama", "government", "controls")),
+])
+def test_a_line_at_a_place_that_holds(run, text, claim):
+    assert run(text) == {claim}
+
+
+@pytest.mark.parametrize("text, admission", [
+    # Turkey's press announcing the gains of the factions it backed concedes nothing
+    ("Anadolu reported that Saraqib fell to the rebels on Friday.", False),
+    ("Anadolu reported that the SNA captured Tal Rifaat.", False),
+    # a side announcing its enemy's gain concedes it
+    ("Syrian state television said the rebels had entered Hama.", True),
+])
+def test_what_a_side_concedes(read, text, admission):
+    claims = read(text)
+    assert claims and all(c.admission is admission for c in claims)
+
+
+def test_a_backed_force_must_be_another_actor(tmp_path):
+    import shutil
+
+    from helpers import ROOT
+
+    from geo.claims import ClaimVocabulary
+    from geo.errors import VocabularyError
+    for name in ("claims.toml", "actors.toml"):
+        shutil.copy(ROOT / "geo" / "data" / name, tmp_path / name)
+    actors = tmp_path / "actors.toml"
+    actors.write_text(actors.read_text(encoding="utf-8").replace('backs = ["opposition"]', 'backs = ["nobody"]'),
+                      encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"actors\.toml.*backs: \['nobody'\] is not another actor"):
+        ClaimVocabulary(tmp_path)

@@ -102,7 +102,7 @@ class _Report:
             article=report.id, outlet=report.outlet, date=date,
             place_id=place_id, place=self.gazetteer.entries[place_id].name, actor=actor, status=status,
             claimant=speaker.name, claimant_side=side, quote=quote,
-            admission=admission(actor, effect, side, self.vocab.allies_of(side)),
+            admission=admission(actor, effect, side, self.vocab.not_conceded_by(side)),
             hedged=hedged, trigger=trigger, start=start, effect=effect))
 
     def names_in(self, sent: Sentence) -> list[ActorName]:

@@ -35,7 +35,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "era": {"from": str, "names": TABLE},
         "actor": {"label": str, "colour": str, "names": STR_LIST, "adjectives": STR_LIST, "allies": STR_LIST,
                   "own_army": bool, "home_outlets": STR_LIST, "enemy": str, "enemy_words": STR_LIST, "proxy": str,
-                  "home_datelines": STR_LIST, "people": STR_LIST, "foe": str},
+                  "home_datelines": STR_LIST, "people": STR_LIST, "foe": str, "backs": STR_LIST},
         "anaphora": {k: STR_LIST for k in ("nouns", "hostile_words", "determiners", "singular_determiners",
                                            "plural_determiners", "weak_determiners", "own_determiners",
                                            "singular_pronouns", "plural_pronouns", "own_pronouns", "order_pronouns",

@@ -159,7 +159,11 @@ class ClaimVocabulary:
                                           f"{other!r} is not another actor of actors.toml")
                 self._allies[aid].add(other)
                 self._allies[other].add(aid)   # alliances go both ways
+        self._backed = {aid: frozenset(spec.get("backs", ())) for aid, spec in a["actors"].items()}
         for aid, spec in a["actors"].items():
+            if not self._backed[aid] <= set(self.actors) - {aid}:
+                raise VocabularyError(f"{data_files.where(a_path, 'backs')}: [actors.{aid}] backs: "
+                                      f"{sorted(self._backed[aid] - set(self.actors))!r} is not another actor of actors.toml")
             for key in ("enemy", "proxy", "foe"):
                 other = spec.get(key)
                 if other is not None and (other not in self.actors or other == aid):
@@ -347,6 +351,11 @@ class ClaimVocabulary:
     def allies_of(self, side: str) -> frozenset[str]:
         """The actors allied with ``side`` (none for "outlet" and "other")."""
         return frozenset(self._allies.get(side, ()))
+
+    def not_conceded_by(self, side: str) -> frozenset[str]:
+        """The actors whose gains ``side`` announces without conceding anything: its allies and
+        the forces it backs (actors.toml "backs", one way)."""
+        return self.allies_of(side) | self._backed.get(side, frozenset())
 
     def actor_names(self, norm: str, text: str | None = None) -> list[ActorName]:
         """Every actor name in the folded text ``norm``, whole words, the longest where names
