@@ -133,3 +133,28 @@ def test_a_backed_force_must_be_another_actor(tmp_path):
                       encoding="utf-8")
     with pytest.raises(VocabularyError, match=r"actors\.toml.*backs: \['nobody'\] is not another actor"):
         ClaimVocabulary(tmp_path)
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("By Saturday, insurgents were moving freely through most of Aleppo.", ("aleppo", "opposition", "controls")),
+    ("The SDF moved fighters into Manbij on Monday.", ("manbij", "sdf", "entered")),
+    ("SNA fighters were advancing along the western approaches to the Tishreen Dam.",
+     ("tishrin_dam", "sna", "advancing")),
+    ("The Deir ez-Zor Military Airport was by evening held by the opposition factions.",
+     ("deir_ez_zor_airbase", "opposition", "controls")),
+    ("Rebel columns passed through Ghabaghib without a fight.", ("ghabaghib", "opposition", "entered")),
+    ("America has about 900 troops at al-Tanf.", ("al_tanf", "us", "controls")),
+    # the squares and the heart of a city are the city
+    ("Within hours, rebel columns were in Damascus's central squares.", ("damascus", "opposition", "entered")),
+    ("Rebel fighters were in the heart of Damascus.", ("damascus", "opposition", "entered")),
+])
+def test_presence_and_holds_in_everyday_words(run, text, claim):
+    assert run(text) == {claim}
+
+
+@pytest.mark.parametrize("text", [
+    "The convoy passed through the checkpoints at Hama.",
+    "Latin America has condemned the strikes on Damascus.",
+])
+def test_passing_checkpoints_and_latin_america_claim_nothing(run, text):
+    assert run(text) == set()

@@ -18,6 +18,7 @@ _FACILITY_ADJECTIVES = frozenset({"central", "main", "old", "new", "military", "
 _FACILITIES = frozenset({"bridge", "bridges", "refinery", "prison", "stadium", "hospital", "university", "silos",
                          "power", "plant", "station", "factory", "mill"})
 _OWN_PARTS = frozenset({"centre", "center", "heart", "streets", "street", "squares", "square", "edge", "edges"})
+_OWN_PART_ADJECTIVES = frozenset({"central", "main", "old"})   # "Damascus's central squares", "Hama's old quarters"
 _RANKING_WORDS = frozenset({"biggest", "largest", "main", "major", "next", "last", "remaining", "other", "principal",
                             "most", "important", "strategic", "key", "second", "third", "fourth", "fifth",
                             "stronghold", "strongholds", "bastion", "bastions"})
@@ -76,7 +77,8 @@ class PartReader(Grammar):
         if j >= len(toks) or not toks[j].word.isalpha() or toks[j].start in self.trigger_starts:
             return None
         w = toks[j].word
-        if owned and (w in self.directions or w in self.part_nouns or w in _OWN_PARTS):
+        if owned and (w in self.directions or w in self.part_nouns or w in _OWN_PARTS or w in _OWN_PART_ADJECTIVES and (
+                j + 1 < len(toks) and (toks[j + 1].word in _OWN_PARTS or toks[j + 1].word in self.part_nouns))):
             return None   # "Aleppo's western districts", "the capital's centre": parts of it (entering them enters it)
         if owned and (w in self.item_heads or (w in self.time_words and w not in self.passive_aux | self.adverbs)):
             return j + 1   # "Idlib's last villages" (not "Aleppo's now ...": "is")
