@@ -158,3 +158,41 @@ def test_presence_and_holds_in_everyday_words(run, text, claim):
 ])
 def test_passing_checkpoints_and_latin_america_claim_nothing(run, text):
     assert run(text) == set()
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a year that names a line or an accord does not date the claim
+    ("Israeli forces hold the UN buffer zone along the 1974 line.", {("golan_buffer_zone", "israel", "controls")}),
+    # "for the first time since 1974" measures how new a gain is; "most of X since 1967" is a hold since then
+    ("Israeli forces have taken over the buffer zone on the Syrian side of the Golan for the first time since 1974.",
+     {("golan_buffer_zone", "israel", "captured")}),
+    ("Israel has occupied most of the Golan Heights since 1967.", {("golan_heights", "israel", "controls")}),
+    ("In Aleppo, which the rebels have occupied since the weekend, Jolani toured the citadel.",
+     {("aleppo", "opposition", "controls")}),
+    ("The army retook Daraa in 2018.", set()),
+])
+def test_years_that_date_a_claim_and_years_that_do_not(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Base 46 fell to the rebels, along with Anjara and Hawr.",
+     {("base_46", "opposition", "captured"), ("anjara", "opposition", "captured"),
+      ("hawar_aleppo", "opposition", "captured")}),
+    ("December 4: Rebels are three to four kilometres from Hama.", {("hama", "opposition", "advancing")}),
+    ("The SDF have kept their grip on the Sheikh Maqsoud district.", {("sheikh_maqsoud", "sdf", "controls")}),
+    ("Rebel fighters gathered in Umayyad Square, firing into the air.", {("umayyad_square", "opposition", "entered")}),
+    ("Opposition fighters drive along the main street of Maarat al-Numan.",
+     {("maarat_al_numan", "opposition", "entered")}),
+    ("Syrian activists said Israeli tanks had also been seen near Quneitra.", {("quneitra", "israel", "advancing")}),
+    # seen near a place: an approach to it, not to the capital it is measured from
+    ("Israeli tanks were seen near Qatana, about 20 kilometres from Damascus.", {("qatana", "israel", "advancing")}),
+    # the attackers' failure to advance is the defenders' repulse
+    ("Rebels attacked Souran. The attackers failed to advance on Souran.",
+     {("souran", "opposition", "contested"), ("souran", "government", "repelled")}),
+    # people or reinforcements arriving take no place
+    ("Crowds gathered in Umayyad Square.", set()),
+    ("Reinforcements continued to arrive in Hama, the source added.", set()),
+])
+def test_lists_ranges_grips_and_sightings(run, text, claims):
+    assert run(text) == claims

@@ -707,7 +707,6 @@ NO_CLAIM = [
     "The rebels threatened to storm Hama.",
     "The SDF had not, as of the time of writing, entered Mayadin, the monitor said.",
     "A military source said reinforcements have reached the Hama front.",
-    "Israeli tanks were seen near Qatana, about 20 kilometres from Damascus.",
     "Hezbollah said it had sent 2,000 fighters to defend Qusayr.",
     "Aleppo changed hands in 2016; that year, a Russian-backed siege forced rebels out of the city's east.",
     "The army retook the city in 2016, after rebels withdrew from Aleppo.",

@@ -20,6 +20,9 @@ _ESTIMATE_BREAK = re.compile(r";|,(?!\d)|\b(?:that|which|who)\b")   # "likely to
 _PLUPERFECT = re.compile(r"\bhad(?: \w+)?\s*$")
 
 _MODAL = re.compile(r"\b(?:will|would|could|might|may|shall)\b")
+# "has held X since 2016", "have occupied Aleppo since the weekend", "since Saturday", "since 30 November"
+_SINCE_WHEN = re.compile(r"\bsince (?:(?:[\w'-]+ ){0,6}?(?:1[89]\d\d|20\d\d)\b|(?:the |last )?(?:weekend|week|"
+                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2} (?:nov|dec)|(?:nov|dec)[a-z]*\.? \d))")
 _SINCE_YEAR = re.compile(r"\bsince (?:[\w'-]+ ){0,6}?(?:1[89]\d\d|20\d\d)\b")   # ("since Turkish operations in 2016")
 _UNTIL = re.compile(r"\buntil\s*$")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "have long controlled"
@@ -91,7 +94,7 @@ def _spans(norm: str, rx: re.Pattern) -> tuple[tuple[int, int], ...]:
 
 # "captured Aleppo for the first time since 2016", "the biggest advance since 2020": the year
 # measures how new the event is; it does not date it
-_MEASURED_SINCE = re.compile(r"\b(?:first|only|biggest|largest|worst|heaviest|deepest|furthest|farthest|greatest|most)"
+_MEASURED_SINCE = re.compile(r"\b(?:first|only|biggest|largest|worst|heaviest|deepest|furthest|farthest|greatest|most(?! of\b))"
                              r"(?: [\w'-]+){0,5}? since (?:(?:early|late|mid) )?(?:[a-z]+ )?$")
 MEASURED_REACH = 60   # characters before a year where that phrase is looked for
 # "... since 2016, when the army retook it": what follows is that year's event
@@ -101,7 +104,13 @@ _YEAR_WHEN = re.compile(r"\b(1[89]\d\d|20\d\d),? when\b")
 @lru_cache(maxsize=8)
 def _years(norm: str, rx: re.Pattern) -> tuple[tuple[int, int, int], ...]:
     return tuple((m.start(), m.end(), int(m.group(1))) for m in rx.finditer(norm)
-                 if not _MEASURED_SINCE.search(norm[max(0, m.start() - MEASURED_REACH):m.start()]))
+                 if not _MEASURED_SINCE.search(norm[max(0, m.start() - MEASURED_REACH):m.start()])
+                 and not _NAMED_BY_YEAR.match(norm, m.end(1)))
+
+
+# a year that names a line or an accord, not a time: "along the 1974 line", "under the 1974 disengagement agreement"
+_NAMED_BY_YEAR = re.compile(r" (?:ceasefire |cease-fire |armistice |disengagement |separation |de-escalation )?"
+                            r"(?:line|lines|agreement|agreements|accord|accords|border|boundary)\b")
 
 
 def _found_before(norm: str, rx: re.Pattern, pos: int) -> bool:
@@ -264,5 +273,8 @@ def _dated_subject(norm: str, t: Trigger, year: int | None, vocab: ClaimVocabula
 
 def held_since(norm: str, t: Trigger) -> bool:
     """A gain in the present perfect with "since" a year after it, in its clause: a hold since
-    then ("have occupied Afrin since 2018", "has controlled the town since 2016")."""
-    return _present_perfect(norm, t) and bool(_SINCE_YEAR.search(norm[t.end:_clause_end(norm, t)]))
+    then ("have occupied Afrin since 2018", "has controlled the town since 2016"); an occupation
+    since a day too ("have occupied Aleppo since the weekend"; not "have taken 32 villages since Wednesday")."""
+    since = (_SINCE_WHEN if norm.startswith("occup", t.start) else _SINCE_YEAR).search(norm, t.end, _clause_end(norm, t))
+    return _present_perfect(norm, t) and since is not None and not _MEASURED_SINCE.search(
+        norm, max(0, since.start() - MEASURED_REACH), since.start() + len("since "))   # ("for the first time since 1974")

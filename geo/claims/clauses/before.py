@@ -22,6 +22,7 @@ _DAY_WORDS = frozenset({"of", "same", "next", "following", "dawn", "dusk", "nigh
                         "breakfast", "lunchtime", "lunch", "sunset", "sunrise"})   # "the same night", "by nightfall"
 
 
+_SUBJECT_JOINS = (("along", "with"), ("together", "with"), ("as", "well", "as"))   # "X fell, along with A"
 AMONG_REACH = 5   # words between "among the <noun>" and its participle ("among the places their fighters had taken")
 INSERTION_PREPOSITIONS = frozenset({"on", "in", "near", "along", "by", "at", "beside", "off"})
 INSERTION_WORDS = 5   # words of a locating insertion that names no place (", on the coast,")
@@ -147,7 +148,8 @@ class BeforeReader(PlaceReader):
 
     def gapped(self, toks: Words, te: int, places: list[PlaceRef]) -> list[PlaceRef]:
         """The places that share the status phrase ending before token ``te`` with its subject, each with a date
-        of its own: "Aleppo fell to the rebels on Nov. 30, [Hama] on Dec. 5 and [Homs] early on Sunday"."""
+        of its own: "Aleppo fell to the rebels on Nov. 30, [Hama] on Dec. 5 and [Homs] early on Sunday"; else
+        those joined to it after the phrase ("fell to the rebels, along with A and B")."""
         by_start = {p.start: p for p in places}
         k = next((k for k in range(te, min(len(toks), te + GAP_REACH)) if self._dated(toks, k) > k
                   or toks[k].word in (",", ";", ".") or toks[k].start in by_start), len(toks))
@@ -163,7 +165,20 @@ class BeforeReader(PlaceReader):
                 break
             out += items
             k = self._dated(toks, after)
-        return out
+        return out or self.joined_after(toks, te, places)
+
+    def joined_after(self, toks: Words, te: int, places: list[PlaceRef]) -> list[PlaceRef]:
+        """The places a subject's phrase joins to it after the phrase and its agent: "Base 46 fell to the rebels,
+        along with A and B"; not past another place or the sentence's end."""
+        starts = {p.start for p in places}
+        for k in range(te, min(len(toks), te + GAP_REACH)):
+            if toks[k].word in (";", ".") or toks[k].start in starts:
+                return []
+            j = k + (toks[k].word == ",")
+            join = next((n for n in _SUBJECT_JOINS if tuple(x.word for x in toks[j:j + len(n)]) == n), None)
+            if join is not None:
+                return self.objects(toks, j + len(join), places)
+        return []
 
     def _gapped_items(self, toks: Words, k: int, by_start: dict[int, PlaceRef]) -> list[PlaceRef]:
         """The places listed after the join at token ``k`` ("and A", ", A and B"), up to what follows them."""
