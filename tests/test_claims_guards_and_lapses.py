@@ -196,3 +196,16 @@ def test_years_that_date_a_claim_and_years_that_do_not(run, text, claims):
 ])
 def test_lists_ranges_grips_and_sightings(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a sponsor's adjective names who backs the force, not the force
+    ("Manbij is held by the US-backed, Kurdish-led Syrian Democratic Forces.", {("manbij", "sdf", "controls")}),
+    ("Manbij is held by the US-backed Kurdish-led SDF.", {("manbij", "sdf", "controls")}),
+    ("Manbij was captured by Turkish-backed factions.", {("manbij", "sna", "captured")}),
+    # pushing the attackers back from a place is its defence, not a capture
+    ("Syrian Army Pushes Terrorists Back from Hama Outskirts", {("hama", "government", "repelled")}),
+    ("The army pushes the rebels back from the outskirts of Hama.", {("hama", "government", "repelled")}),
+])
+def test_sponsors_and_attackers_pushed_back(run, text, claims):
+    assert run(text) == claims

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
 from .clauses.before import LABEL_MARKS
 from .clauses.grammar import GUARDED
+from .clauses.sponsors import past_a_name, sponsor_of_next
 from .clauses.words import GUARDING, LOCATIVE_HEADS, SUBJECT_LOCATIVES, listed_ending_at
 from .triggers import Trigger, objectless
 
@@ -118,7 +119,7 @@ def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit], re
         return None
     by = k > 0 and toks[k - 1].word == "by"
     return next((a for a in actors if toks[k].start <= a.start and a.start - toks[k].start <= AGENT_AFTER_REACH
-                 and not (by and _past_a_name(toks.between(toks[k].start, a.start)))
+                 and not (by and past_a_name(toks.between(toks[k].start, a.start))) and not sponsor_of_next(toks, a, actors)
                  and not (not by and not loss and _speaks(toks, a, reader))   # ("X fell on Thursday, Anadolu said":
                  # no agent; "X was lost, the army said": the loser)
                  and not any(t.word in _NEW_CLAUSE or (t.word == "," and not by and (toks[0].word in _OPENERS
@@ -144,17 +145,6 @@ _OPENERS = frozenset({"after", "when", "once", "as", "since", "before", "althoug
 # words that open another clause between a phrase and a force after it ("Hama fell as Damascus scrambled")
 _NEW_CLAUSE = frozenset({"as", "while", "when", "after", "before", "since", "but", "because", "until", ";", "amid",
                          "leaving", "whereas"})
-
-
-def _past_a_name(gap: list) -> bool:
-    """A name that is no force, or a comma, stands in ``gap`` ("residents reached by N24 said they"),
-    not a sponsor's ("US-backed fighters")."""
-    return any(x.word in (",", ";") or (x.cap and n + 1 < len(gap) and gap[n + 1].word not in SPONSOR_PARTICIPLES
-                                        and gap[n + 1].word not in ("and", "or") and not gap[n + 1].cap)
-               for n, x in enumerate(gap))   # (a capital right before the force is its adjective: "Syrian army soldiers")
-
-
-SPONSOR_PARTICIPLES = frozenset({"backed", "led", "aligned", "allied", "affiliated", "supported", "sponsored"})
 
 
 def _object_or_relative(ti: int, lo: int, toks: Words, places: list[PlaceRef], actors: list[ActorHit],
