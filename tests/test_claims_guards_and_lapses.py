@@ -209,3 +209,17 @@ def test_lists_ranges_grips_and_sightings(run, text, claims):
 ])
 def test_sponsors_and_attackers_pushed_back(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "they" after a force's name in its sentence is that force, though the name is one organisation
+    ("Rebels took Aleppo. In the east, the Syrian Democratic Forces say they are in full control of Deir ez-Zor.",
+     {("aleppo", "opposition", "captured"), ("deir_ez_zor", "sdf", "controls")}),
+    ("Rebels took Aleppo. Meanwhile the Syrian Democratic Forces have kept their grip on Sheikh Maqsoud, which they "
+     "have held for years.", {("aleppo", "opposition", "captured"), ("sheikh_maqsoud", "sdf", "controls")}),
+    # ... not a medium, not a name in a relative clause closed before it, not a side that concedes
+    ("Rebels took Homs. By mid-morning, the opposition had announced on state television that they had entered "
+     "Damascus.", {("homs", "opposition", "captured"), ("damascus", "opposition", "entered")}),
+])
+def test_they_after_a_forces_name(run, text, claims):
+    assert run(text) == claims

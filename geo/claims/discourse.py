@@ -23,6 +23,7 @@ class ForceRef(NamedTuple):
     actor: str    # actor id
     plural: bool  # named in the plural ("rebels")
     head: str     # the name's last word ("factions"), for "the factions"
+    they: bool = False   # a name in the sentence that "they" after it may stand for ("the SDF say they")
 
 
 class LastAgent(NamedTuple):
@@ -139,6 +140,8 @@ class Discourse:
             got = next((f.actor for f in reversed(named) if f.plural), None)
             if got is not None:
                 return got
+        if number == "pl" and before and before[-1].they and not any(f.plural for f in before):
+            return before[-1].actor   # "the Syrian Democratic Forces have kept X, which they have held": a name before it
         for f in reversed(named):
             if number == "any" or (number == "pl") == f.plural:
                 return f.actor

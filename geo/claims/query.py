@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
-from .clauses.words import aside, backer, in_time_clause, phrase_of
+from .clauses.grammar import MEDIA_SPEAKERS
+from .clauses.words import aside, backer, in_closed_relative, in_time_clause, phrase_of
 from .discourse import Discourse, ForceRef
 from .speakers import BOUNDARY, NO_SIDE
 from .triggers import Trigger
@@ -77,7 +78,7 @@ def resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
         aid = (army if army and phrase_of(q.toks, x) in q.reader.army_words else x.actor) if x.kind != "anaphor" else (
             q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
         if aid:
-            out.append(ForceRef(aid, x.plural, x.head))
+            out.append(ForceRef(aid, x.plural, x.head, _they(q, x, pos)))
             subordinate.append(in_time_clause(q.toks, x.start, q.reader.shared_place_subordinators))
     k = token_at(q.toks, pos)
     if k is None or k == 0 or q.toks[k - 1].word != "and":
@@ -88,6 +89,15 @@ def resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
 
 
 _OPPOSING = frozenset({"with", "against"})
+_CONCEDING = frozenset({"acknowledged", "acknowledges", "admitted", "admits", "conceded", "concedes"})   # "X admits they": not X
+
+
+def _they(q: AgentQuery, x: ActorHit, pos: int) -> bool:
+    """The force named by ``x`` may be what "they" at ``pos`` stands for: a name, not a medium ("state
+    television"), not in a relative clause closed before ``pos``, and not the subject of a verb of conceding."""
+    between = q.toks.between(x.end, pos)
+    return x.kind == "name" and x.head not in MEDIA_SPEAKERS and not in_closed_relative(q.toks, x.start, pos) \
+        and not any(t.word in _CONCEDING for t in between) and not any(t.word in q.reader.people for t in between)
 
 
 def _opposed(toks, a: ActorHit) -> bool:
