@@ -223,3 +223,14 @@ def test_sponsors_and_attackers_pushed_back(run, text, claims):
 ])
 def test_they_after_a_forces_name(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a report that places a force near or in a place
+    ("Lebanese outlet Al Mayadeen reported Israeli tanks near Qatana, about 20 kilometers from Damascus.",
+     {("qatana", "israel", "advancing")}),
+    ("The monitor reported rebel fighters in Souran.", {("souran", "opposition", "entered")}),
+    ("The army reported heavy losses in Hama.", set()),
+])
+def test_a_report_that_places_a_force(run, text, claims):
+    assert run(text) == claims
