@@ -234,3 +234,16 @@ def test_they_after_a_forces_name(run, text, claims):
 ])
 def test_a_report_that_places_a_force(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("outlet, actor", [
+    # a country's press, described rather than named, speaks in its state's words: the Turkish press's "terrorists"
+    ("Turkish-press-style rewrite", "sdf"),
+    ("Turkish pro-government daily, English edition", "sdf"),
+    # no national press named: "the terrorists" are the default's
+    ("international-wire-style rewrite", "opposition"),
+    ("Kurdish-press-style rewrite", "opposition"),
+])
+def test_a_national_press_described_by_its_outlet(read, outlet, actor):
+    got = {(c.place_id, c.actor, c.status) for c in read("The terrorists fled Tal Rifaat.", outlet, "2024-12-02")}
+    assert got == {("tal_rifaat", actor, "withdrew")}

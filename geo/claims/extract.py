@@ -10,13 +10,14 @@ from functools import partial
 
 from ..gazetteer import Gazetteer
 from ..model import Claim, Mention, PendingClaim, Report
-from ..text import Sentence, name_key, normalize, sentences
+from ..text import Sentence, normalize, sentences
 from .clauses import ActorHit, ActorName, PlaceRef, tokenize
 from .clauses.grammar import DATE_WORDS, in_relative
 from .clauses.words import in_time_clause, phrase_of, plural_name
 from .discourse import ATTACKING, NO_ACTOR, Discourse, ForceRef, LastAgent, Said
 from .headed import bullet, holdings, place_heading
 from .hedges import RELATIVE_HAD, RELATIVE_HAD_REACH
+from .outlets import home_army, outlet_side
 from .query import apposed, outside
 from .sentence import Found, SentenceReading
 from .speakers import Speaker, admission, document_voice, first_claimant
@@ -135,8 +136,8 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     doc = _Report(report, vocab, gazetteer, _Mentions.of(mentions, vocab, gazetteer), pending,
                   int(report.date[:4]) if report.date[:4].isdigit() else None, norm, names, [n.start for n in names],
                   Discourse(partial(first_claimant, vocab=vocab), vocab.last_speaker_nouns),
-                  _outlet_side(report.outlet, vocab), voice=document_voice(report, vocab),
-                  home_army=_home_army(report, mentions, vocab, names))
+                  outlet_side(report.outlet, vocab), voice=document_voice(report, vocab),
+                  home_army=home_army(report, mentions, vocab, names))
     for n_sent, sent in enumerate(sentences(report.text)):
         if len(sent.text) <= MAX_SENTENCE:
             found = len(doc.claims)
@@ -159,36 +160,6 @@ def _section_heading(text: str, sent: Sentence) -> bool:
     return (bool(line) and line[-1].isalnum() and len(words) <= SECTION_HEADING_WORDS
             and not any(w in DATE_WORDS or any(c.isdigit() for c in w) for w in words)
             and text.startswith("\n", sent.end) and (sent.start == 0 or text[sent.start - 1] == "\n"))
-
-
-def _home_army(report: Report, mentions: list[Mention], vocab: ClaimVocabulary, names: list[ActorName]) -> str:
-    """Whose army "the army" is in the outlet's own voice: its home press's (``home_outlets``),
-    else that of the country its dateline names (``home_datelines``) when the report names that
-    country's force, else none."""
-    datelines = [m.surface for m in mentions if m.role == "dateline"] + _DATELINE.findall(report.text[:DATELINE_CHARS])
-    army = next((vocab.army_of_dateline[name_key(d)] for d in datelines if name_key(d) in vocab.army_of_dateline), "")
-    if army and not any(n.actor == army for n in names):
-        army = ""   # datelined in Israel but about no Israeli force: "the army" is the one the story is about
-    return _home_of(vocab.home_army_of, report.outlet) or army
-
-
-def _outlet_side(outlet: str, vocab: ClaimVocabulary) -> str:
-    """The force an outlet's own name names ("SANA-style state agency"), not one it is "pro-" (a
-    "Turkish pro-government daily" is no Syrian government paper); else its home outlets' side."""
-    n = " " + normalize(outlet) + " "
-    return next((x.actor for x in vocab.actor_names(n) if x.actor and not n.endswith(" pro ", 0, x.start)), "") \
-        or _home_of(vocab.home_side_of, outlet)
-
-
-def _home_of(table: dict[str, str], outlet: str) -> str:
-    """The actor of the longest home outlet (``table``: name key -> actor) the outlet's name contains in
-    whole words ("Army Radio" in "Israeli Army Radio morning brief"), or ""."""
-    key = f" {name_key(outlet)} "
-    return next((table[o] for o in sorted(table, key=len, reverse=True) if f" {o} " in key), "")
-
-
-DATELINE_CHARS = 400   # a dateline stands in the first characters of a report
-_DATELINE = re.compile(r"(?m)^\s*([A-Z][A-Z'. -]{2,30}[A-Z])(?=,| \(|\s+[-\u2013\u2014])")   # "JERUSALEM, Dec 9 -"
 
 
 def _listed_holdings(doc: _Report, mentions: list[Mention]) -> None:
