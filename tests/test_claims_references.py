@@ -137,9 +137,10 @@ def test_an_official_source_unnamed_speaks_for_the_side_of_the_outlet_that_quote
     text = "A field source said army units repelled an attack on Qamhana."
     assert speakers(text, "SANA-style state agency") == {("qamhana", "government")}
     assert speakers(text, "Test Wire") == {("qamhana", "other")}
-    # "pro-government" in a Turkish paper's description names no Syrian government paper
+    # "pro-government" in a Turkish paper's description names no Syrian government paper: its unnamed
+    # security sources are Turkey's (a country's press speaks from its state's side)
     assert speakers("Security sources said the SNA entered Tal Rifaat.", "Turkish pro-government daily") == \
-        {("tal_rifaat", "other")}
+        {("tal_rifaat", "turkey")}
 
 
 def test_claimants_named_in_labels_and_accounts(speakers):
