@@ -24,7 +24,9 @@ def home_army(report: Report, mentions: list[Mention], vocab: ClaimVocabulary, n
 
 def outlet_side(outlet: str, vocab: ClaimVocabulary) -> str:
     """The force an outlet's own name names ("SANA-style state agency"), not one it is "pro-" (a
-    "Turkish pro-government daily" is no Syrian government paper); else its home outlets' side."""
+    "Turkish pro-government daily" is no Syrian government paper); else its home outlets' side; else
+    the state of a national press it is described as (``national_press``), when that state names an
+    enemy in its own words (actors.toml ``enemy``): "Turkish-press-style rewrite" speaks in Turkey's."""
     n = " " + normalize(outlet) + " "
     return next((x.actor for x in vocab.actor_names(n) if x.actor and not n.endswith(" pro ", 0, x.start)), "") \
         or _home_of(vocab.home_side_of, outlet) or next(
