@@ -247,3 +247,16 @@ def test_a_report_that_places_a_force(run, text, claims):
 def test_a_national_press_described_by_its_outlet(read, outlet, actor):
     got = {(c.place_id, c.actor, c.status) for c in read("The terrorists fled Tal Rifaat.", outlet, "2024-12-02")}
     assert got == {("tal_rifaat", actor, "withdrew")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a gain on a place's outskirts, edge or gates nears the place; it does not take it
+    ("The rebels captured checkpoints on the outskirts of Homs.", {("homs", "opposition", "advancing")}),
+    ("Insurgents overran army checkpoints on the southern outskirts of the town of Souran.",
+     {("souran", "opposition", "advancing")}),
+    ("Rebels captured the town of Souran.", {("souran", "opposition", "captured")}),
+    # an entry there is one
+    ("The militants gained a foothold on the outskirts of Halfaya.", {("halfaya", "opposition", "entered")}),
+])
+def test_a_gain_on_a_places_outskirts(run, text, claims):
+    assert run(text) == claims

@@ -122,12 +122,12 @@ class SentenceReading:
         """A gain or entry whose object is a place's outskirts nears the place ("reached Hama's northern
         outskirts", "Rebels reach Damascus outskirts", "reached the city's edge"): an approach to it; a
         defence of a place's outskirts is the place's ("repelled an attack on Hama's outskirts")."""
-        toks, k = self.toks, self.toks.at(t.end)
+        toks, k, reader = self.toks, self.toks.at(t.end), self.vocab.reader
         if not targets and t.pattern.effect == "defence":
             on = next((toks[j].end for j in range(k, min(len(toks), k + 4)) if toks[j].word in ("on", "against")), t.end)
             return t, [p for p in [possessed_approach(toks, on, self.places)] if p is not None]
-        gain = len(targets) < 2 and t.pattern.effect in ("gain", "presence")
-        near = possessed_approach(toks, t.end, self.places) if gain else None
+        near = (possessed_approach(toks, t.end, self.places) if len(targets) < 2 and t.pattern.effect in ("gain", "presence")
+                else None) or reader.approached(toks, targets, t.pattern.effect)   # ("took the outskirts of X")
         if near is None and not targets and t.pattern.effect in ("gain", "presence") and [x.word for x in toks[k:k + 2]] in (
                 ["the", "city's"], ["the", "town's"]) and any(x.word in APPROACH_NOUNS for x in toks[k + 2:k + 4]):
             near = next((p for p in reversed(self.places) if p.end <= t.start and p.key is not None), None)   # "the city's edge"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .grammar import KIND_NOUNS, LOCATING_WORDS, Grammar
-from .words import COUNTS, NAME_PARTICLES, PlaceRef, Words, listed_ending_at
+from .words import APPROACH_NOUNS, COUNTS, NAME_PARTICLES, PlaceRef, Words, listed_ending_at
 
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city"})
 RIVER_SIDES = frozenset({"bank", "banks", "shore", "shores"})   # "the east bank of the [Euphrates]": a river
@@ -26,6 +26,21 @@ _RANKING_WORDS = frozenset({"biggest", "largest", "main", "major", "next", "last
 
 class PartReader(Grammar):
     """The parts of places a phrase names."""
+
+    def approached(self, toks: Words, targets: list[PlaceRef], effect: str) -> PlaceRef | None:
+        """The one place of ``targets`` when a gain (``effect``) follows its outskirts, edge, gates or approaches
+        ("captured checkpoints on the outskirts of Homs", "seized the southern gates of Hama"): the gain nears it;
+        else None (an entry there is one: "gained a foothold on the outskirts of X", "opened the gates of X")."""
+        if len(targets) != 1 or effect != "gain":
+            return None
+        k = toks.at(targets[0].start) - 1
+        k -= 3 if k > 2 and toks[k].word == "of" and toks[k - 1].word in KIND_NOUNS and toks[k - 2].word == "the" else 0
+        if k < 1 or toks[k].word not in ("of", "to"):
+            return None
+        k -= 1
+        while k > 0 and toks[k].word in self.directions:
+            k -= 1   # ("the southern outskirts of")
+        return targets[0] if toks[k].word in APPROACH_NOUNS else None
 
     def _part_before(self, toks: Words, k: int, places: list[PlaceRef]) -> PlaceRef | None:
         """The place named before "<part noun> of" and token ``k`` ("[Sheikh Maqsoud] and
