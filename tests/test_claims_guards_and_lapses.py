@@ -260,3 +260,15 @@ def test_a_national_press_described_by_its_outlet(read, outlet, actor):
 ])
 def test_a_gain_on_a_places_outskirts(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a force placed at a place as the subject of its sentence holds it
+    ("Russian servicemen at Hmeimim air base are safe, the ministry said.", {("hmeimim_airbase", "russia", "controls")}),
+    ("Government troops in Hama are ready to repel any attack.", {("hama", "government", "controls")}),
+    # not a country, nor troops told to leave
+    ("Russian troops in Syria are on alert.", set()),
+    ("Troops in Hama were ordered to withdraw.", set()),
+])
+def test_a_force_placed_at_a_place_as_its_sentences_subject(run, text, claims):
+    assert run(text) == claims
