@@ -272,3 +272,21 @@ def test_a_gain_on_a_places_outskirts(run, text, claims):
 ])
 def test_a_force_placed_at_a_place_as_its_sentences_subject(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a map desk's words for control
+    ("Sheikh Maqsoud and al-Ashrafiyah stay SDF-held.",
+     {("sheikh_maqsoud", "sdf", "controls"), ("ashrafiyah_aleppo", "sdf", "controls")}),
+    ("Map update: Deir ez-Zor city now shown as SDF-held.", {("deir_ez_zor", "sdf", "controls")}),
+    ("Tal Rifaat recoloured to SNA control.", {("tal_rifaat", "sna", "controls")}),
+    # a place that could not be held
+    ("The army could not hold Morek, a loyalist Telegram channel admitted on Sunday.",
+     {("morek", "government", "failed_to_hold")}),
+    # a hold in an apposition after the place, whatever the sentence's subject
+    ("Convoys of displaced Kurds passed al-Bab, under SNA control since 2017, on their way east.",
+     {("al_bab", "sna", "controls")}),
+    ("Rebels entered Hama, under cover of darkness.", {("hama", "opposition", "entered")}),
+])
+def test_map_desk_words_lost_holds_and_apposed_holds(run, text, claims):
+    assert run(text) == claims

@@ -368,7 +368,7 @@ class SentenceReading:
             return
         if speaker.side == "outlet" and self.party is not None and actor == self.party.side:
             speaker = self.party   # "Our forces have entered X and have taken control of Y": the party says both
-        if t.pattern.effect == "gain" and held_since(self.norm, t):   # "have occupied Afrin since 2018"
+        if t.pattern.effect in ("gain", "presence") and held_since(self.norm, t):   # "have occupied Afrin since 2018"
             t = replace(t, pattern=replace(t.pattern, status="controls", effect=vocab.effect("controls") or "hold"))
         if t.pattern.foiled:   # "the rebels failed to take X": the army held it (the rebels go on as the subject)
             return self._foe_held(t, targets, actor, speaker, subordinate)

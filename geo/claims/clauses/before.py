@@ -67,7 +67,7 @@ class BeforeReader(PlaceReader):
             if t.start in by_start:
                 p = by_start[t.start]
                 first, nxt = p, self._after(toks, p.end)
-            elif unknown and self._name(toks, k) > k:
+            elif unknown and self._name(toks, k) > k and t.word not in self.generic:   # (not "Convoys reached X, under ...")
                 end = self._name(toks, k)
                 first, nxt = PlaceRef(t.start, toks[end - 1].end, None), end
             else:
@@ -227,7 +227,7 @@ class BeforeReader(PlaceReader):
         p = before[-1]
         gap = toks.between(p.end, toks[i].start)
         if len(gap) <= 3 and all(t.word in self.soft or t.word in ("remains", "remain", "remained", "still")
-                                 for t in gap):
+                                 for t in gap) or [t.word for t in gap] == [","]:   # ("passed al-Bab, under SNA control")
             part = self._part_named_before(toks, toks.at(p.start), places, p)
             listed = self._list_ending(toks, p.end, places) if part is p else []
             k = toks.at(listed[0].start) - 1 if listed else -1

@@ -162,7 +162,7 @@ class PlaceReader(PartReader):
         about ("remain deployed there"); "both towns", "them" the last claim's places; None when
         there is no anaphor (or nothing it can stand for)."""
         anaphor = next((a for a in self.place_anaphors if tuple(x.word for x in toks[k:k + len(a)]) == a), None)
-        if anaphor is not None and k + len(anaphor) < len(toks) and toks[k + len(anaphor)].word == "of":
+        if anaphor is not None and k + len(anaphor) < len(toks) and toks[k + len(anaphor)].word in ("of", "at"):
             return None   # "the neighbourhood of New Aleppo" names it
         if anaphor in (("there",), ("it",)):   # "overran it": the sentence's place before it ("there": else the last claim's)
             before = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None]
