@@ -290,3 +290,17 @@ def test_a_force_placed_at_a_place_as_its_sentences_subject(run, text, claims):
 ])
 def test_map_desk_words_lost_holds_and_apposed_holds(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a fact-check's quoted claim rated false in its block claims nothing
+    ('Claim 1: "The Syrian army has recaptured Aleppo."\nRating: False\nWhat we found: the video dates from 2017.', set()),
+    ("Claim: Israeli tanks reached Qatana, 25 km from Damascus. Verdict: False. No footage places Israeli armour "
+     "in the town.", set()),
+    # ... rated true, it stands; and a verdict in another block rates nothing here
+    ('Claim 3: "The Syrian National Army has taken Tel Rifaat."\nRating: Correct', {("tal_rifaat", "sna", "captured")}),
+    ('Claim 3: "The Syrian National Army has taken Tel Rifaat."\n\nClaim 4: "The army retook Aleppo."\nRating: False',
+     {("tal_rifaat", "sna", "captured")}),
+])
+def test_a_fact_checks_claims_rated_false(run, text, claims):
+    assert run(text) == claims

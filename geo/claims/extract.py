@@ -181,8 +181,9 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     known = sorted(doc.mentions.places.get(sent.start, []), key=lambda m: m.start)
     places = [PlaceRef(m.start - sent.start, m.end - sent.start, m) for m in known]
     item = _section(doc, sent, places)
-    if item is None:
-        return   # a heading naming only places: the section the bullet lines after it are about
+    if item is None or (vocab.rx_claim_label.match(doc.report.text, sent.start)
+                        and vocab.rx_false_verdict.match(doc.report.text, sent.end)):
+        return   # a heading naming only places (the section the bullet lines after it are about); a claim rated false
     triggers = []
     if (places or doc.pending is not None or talk.places or item or (doc.before and _PLACE_PRONOUN.search(norm))) \
             and not text.rstrip().rstrip(_QUESTION_END).endswith("?"):

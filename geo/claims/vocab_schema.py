@@ -16,7 +16,7 @@ SCHEMA: dict[str, dict[str, Schema]] = {
         "reporting": {k: STR_LIST for k in ("verbs", "denials", "before_claimant", "roles", "carry_over",
                                             "last_speaker_nouns", "outlet_words", "report_nouns",
                                             "denied_after", "issuers", "question_labels", "media_nouns", "title_nouns",
-                                            "label_sources", "national_press")},
+                                            "label_sources", "national_press", "claim_labels", "false_verdicts")},
         "hedges": {k: STR_LIST for k in ("intention", "estimates", "conditions", "history", "history_after", "history_not_before",
                                           "perfect", "lapsed", "prevention", "negations", "hedged", "reinforcing", "transient",
                                           "infinitive_facts", "infinitive_not", "background", "future_time",
@@ -48,5 +48,6 @@ FULL_TABLES = {"claims.toml": ("reporting", "hedges", "grammar"), "actors.toml":
 # keys added later: an older vocabulary copy without them still loads
 OPTIONAL = frozenset({"reinforcing", "transient", "media_nouns", "infinitive_facts", "infinitive_not", "background",
                        "future_time", "future_time_with_modal", "irregular_past", "road_nouns", "order_pronouns",
-                       "sponsor_links", "title_nouns", "label_sources", "national_press"})
+                       "sponsor_links", "title_nouns", "label_sources", "national_press", "claim_labels",
+                       "false_verdicts"})
 REQUIRED = {"claims.toml": ("status", "reporting", "hedges", "grammar"), "actors.toml": ("actors", "anaphora")}

@@ -294,6 +294,12 @@ class ClaimVocabulary:
         # "the United States" and "Gulf states" hold no reporting verb "states"
         self.rx_verb = wb(rf"(?<!united )(?<!gulf )(?<!arab )(?<!member )(?:{rx_words(rep['verbs'])})")
         self.rx_before_claimant = wb(rx_words(rep["before_claimant"]))
+        # a fact-check's "Claim 1: ..." line rated false in its block ("Rating: False", "Verdict: Misleading")
+        self.rx_claim_label = re.compile(rf"\s*[\"']?(?:{rx_words(rep.get('claim_labels', []))})(?: \d+)?\s*:", re.I) \
+            if rep.get("claim_labels") else _NEVER
+        self.rx_false_verdict = re.compile(rf"(?:[^\n]|\n(?!\s*\n)){{0,400}}?\b(?:rating|verdict|ruling|our verdict)\s*:\s*"
+                                           rf"(?:{rx_words(rep.get('false_verdicts', []))})\b", re.I) \
+            if rep.get("false_verdicts") else _NEVER
         self.carry_over = {name_key(w) for w in rep["carry_over"]}
         self.last_speaker_nouns = frozenset(name_key(w) for w in rep["last_speaker_nouns"])
         self.rx_role = wb(rf"(?:{rx_words(rep['roles'])}) (?:for|of|in|with|from)")
