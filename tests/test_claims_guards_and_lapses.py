@@ -304,3 +304,13 @@ def test_map_desk_words_lost_holds_and_apposed_holds(run, text, claims):
 ])
 def test_a_fact_checks_claims_rated_false(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Rebels seized Saraqib on Friday night, and then pushed on south towards Maarat al-Numan.",
+     {("saraqib", "opposition", "captured"), ("maarat_al_numan", "opposition", "advancing")}),
+    ("Rebels took Souran. Battles raged on Wednesday for Jabal Zayn al-Abidin.",
+     {("souran", "opposition", "captured"), ("jabal_zayn_al_abidin", "opposition", "contested")}),
+])
+def test_a_push_on_towards_a_place_and_battles_for_it(run, text, claims):
+    assert run(text) == claims
