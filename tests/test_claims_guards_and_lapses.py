@@ -314,3 +314,16 @@ def test_a_fact_checks_claims_rated_false(run, text, claims):
 ])
 def test_a_push_on_towards_a_place_and_battles_for_it(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The whole of Idlib is now outside the control of the Syrian government.", {("idlib", "government", "failed_to_hold")}),
+    # a place that stays outside a force's control was never its
+    ("Sheikh Maqsoud remains outside the control of HTS.", set()),
+    # a hold said to be, reported to be
+    ("Today Maarat al-Numan too is reported to be in the factions' hands.", {("maarat_al_numan", "opposition", "controls")}),
+    ("Sheikh Miskin and Sanamayn were also reported to be in opposition hands.",
+     {("sheikh_miskin", "opposition", "controls"), ("sanamayn", "opposition", "controls")}),
+])
+def test_outside_a_forces_control_and_holds_reported_to_be(run, text, claims):
+    assert run(text) == claims

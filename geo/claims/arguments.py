@@ -224,7 +224,8 @@ UNKNOWN = "unknown"   # an agent stated but not a known force: no force is guess
 
 
 _COPULA = frozenset({"is", "are", "was", "were", "remain", "remains", "remained", "stay", "stays", "stayed", "now",
-                     "still", "both", "all", "firmly", "entirely", "completely", "fully", "largely"})
+                     "still", "both", "all", "firmly", "entirely", "completely", "fully", "largely", "too", "reported",
+                     "said", "believed", "thought", "to", "be", "seems", "seem", "appears", "appear"})   # ("are said to be")
 
 
 def people_object(toks: Words, te: int, reader: Reader) -> bool:
