@@ -94,7 +94,8 @@ _CONCEDING = frozenset({"acknowledged", "acknowledges", "admitted", "admits", "c
 
 def _they(q: AgentQuery, x: ActorHit, pos: int) -> bool:
     """The force named by ``x`` may be what "they" at ``pos`` stands for: a name, not a medium ("state
-    television"), not in a relative clause closed before ``pos``, and not the subject of a verb of conceding."""
+    television"), not in a relative clause closed before ``pos``, not the subject of a verb of conceding, and
+    with no people between ("journalists told us they")."""
     between = q.toks.between(x.end, pos)
     return x.kind == "name" and x.head not in MEDIA_SPEAKERS and not in_closed_relative(q.toks, x.start, pos) \
         and not any(t.word in _CONCEDING for t in between) and not any(t.word in q.reader.people for t in between)
