@@ -327,3 +327,11 @@ def test_a_push_on_towards_a_place_and_battles_for_it(run, text, claims):
 ])
 def test_outside_a_forces_control_and_holds_reported_to_be(run, text, claims):
     assert run(text) == claims
+
+
+def test_places_described_as_parts_of_a_city_say_nothing_of_the_city(run):
+    # "two neighbourhoods of Aleppo" says where they lie: no claim on Aleppo
+    got = run("HTS now controls al-Furqan and Jamiliyah, two neighbourhoods of Aleppo, after regime forces pulled out "
+              "of them.")
+    assert not {c for c in got if c[0] == "aleppo"}
+    assert ("furqan_aleppo", "opposition", "controls") in got

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .words import TOKEN, PlaceRef, Words
+from .words import COUNTS, TOKEN, PlaceRef, Words
 
 DASHES = frozenset({"\u2014", "\u2013", "-"})
 DASH_INSERTION_WORDS = 15   # words of an insertion between two dashes ("Hama — Syria's fourth city — fell")
@@ -351,6 +351,8 @@ class Grammar:
                 toks[a].word in self.item_heads or toks[a].word in KIND_NOUNS or toks[a].word in _RANKING):
             return True
         words = [t.word for t in toks[item:m]]
+        if join == (",",) and len(words) == 3 and words[0] in COUNTS and words[1] in self.part_nouns and words[2] in ("of", "in"):
+            return True   # "al-Furqan and Jamiliyah, two neighbourhoods of Aleppo": where they lie
         if len(words) < 3 or words[0] not in ("the", "a", "an"):
             return False
         k = next((n for n, w in enumerate(words) if w in KIND_NOUNS), None)
