@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
-from .clauses.before import LABEL_MARKS
+from .clauses.before import HEDGED_COPULA, LABEL_MARKS
 from .clauses.grammar import GUARDED
 from .clauses.sponsors import past_a_name, sponsor_of_next
 from .clauses.words import GUARDING, LOCATIVE_HEADS, SUBJECT_LOCATIVES, listed_ending_at
@@ -223,9 +223,8 @@ _NOT_MODIFIERS = frozenset({"and", "or", "from", "to", "by", "in", "of", "on", "
 UNKNOWN = "unknown"   # an agent stated but not a known force: no force is guessed
 
 
-_COPULA = frozenset({"is", "are", "was", "were", "remain", "remains", "remained", "stay", "stays", "stayed", "now",
-                     "still", "both", "all", "firmly", "entirely", "completely", "fully", "largely", "too", "reported",
-                     "said", "believed", "thought", "to", "be", "seems", "seem", "appears", "appear"})   # ("are said to be")
+_COPULA = frozenset({"is", "are", "was", "were", "stay", "stays", "stayed", "now", "both", "all", "firmly", "entirely",
+                     "completely", "fully", "largely", "seem", "appear"}) | HEDGED_COPULA   # ("are said to be")
 
 
 def people_object(toks: Words, te: int, reader: Reader) -> bool:

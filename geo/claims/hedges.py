@@ -20,10 +20,10 @@ _ESTIMATE_BREAK = re.compile(r";|,(?!\d)|\b(?:that|which|who)\b")   # "likely to
 _PLUPERFECT = re.compile(r"\bhad(?: \w+)?\s*$")
 
 _MODAL = re.compile(r"\b(?:will|would|could|might|may|shall)\b")
-# "has held X since 2016", "have occupied Aleppo since the weekend", "since Saturday", "since 30 November"
-_SINCE_WHEN = re.compile(r"\bsince (?:(?:[\w'-]+ ){0,6}?(?:1[89]\d\d|20\d\d)\b|(?:the |last )?(?:weekend|week|"
-                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2} (?:nov|dec)|(?:nov|dec)[a-z]*\.? \d))")
 _SINCE_YEAR = re.compile(r"\bsince (?:[\w'-]+ ){0,6}?(?:1[89]\d\d|20\d\d)\b")   # ("since Turkish operations in 2016")
+# ... or since a day: "have occupied Aleppo since the weekend", "since Saturday", "since 30 November"
+_SINCE_WHEN = re.compile(_SINCE_YEAR.pattern.replace(r"\bsince ", r"\bsince (?:", 1) + r"|(?:the |last )?(?:weekend|week|"
+                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{1,2} (?:nov|dec)|(?:nov|dec)[a-z]*\.? \d))")
 _UNTIL = re.compile(r"\buntil\s*$")
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)(?: \w+)?\s*$")   # "has held", "have long controlled"
 _PERFECT_PHRASE = re.compile(r"(?:has|have) ")   # a phrase that opens with its auxiliary ("has run X for years")

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from ..model import Report
 from ..text import name_key, normalize
+from .clauses.sponsors import BACKING
 from .clauses.words import venue
 from .discourse import NO_ACTOR, Discourse
 from .labels import interviewee, label_speaker
@@ -39,7 +40,6 @@ _RELATIVE_OPENER = re.compile(r", (?:which|who|whose)\b(?!.*,\s*(?:which|who|who
 _OPENS_CLAUSE = re.compile(r"\b(?:where|which|who|whose|while|whereas)\W*$")   # the cue opens that clause
 _CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "as", "after", "before", "when", "because", "since", "until",
                            "though", "although", "even"})
-_SPONSORING = frozenset({"backed", "supported", "funded", "armed", "sponsored", "trained"})   # "US-backed X": X speaks
 _PRONOUNS = frozenset({"we", "they", "he", "she", "it", "i"})   # the speaker when a phrase ends with one
 _SURNAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Gen|General|Colonel|Col|Admiral|Minister)\.? )?[A-Z][\w'-]+")
 SIDE_CACHE_SIZE, NO_SIDE = 4096, ("outlet", "other")   # claimant phrases whose side is remembered; sides of no actor
@@ -288,7 +288,7 @@ def _side_of_phrase(vocab: ClaimVocabulary, claimant: str, outlet: str) -> str:
         return "other"   # "the Lebanese army said": a body of none of the actors
     if named and claimant.endswith(")") and n[named[-1][0].end:].strip() == ")":
         return named[-1][1]   # "the Internal Security Forces (Asayish)": the name in brackets says whose
-    while len(named) > 1 and n[named[0][0].end:named[1][0].start].strip() in _SPONSORING:
+    while len(named) > 1 and n[named[0][0].end:named[1][0].start].strip() in BACKING:   # "US-backed X": X speaks
         named = named[1:]   # "the US-backed Syrian Free Army": the army, not its sponsor
     if named:
         owner = next((b for a, b in zip(named, named[1:]) if n[a[0].end:b[0].start].strip() in ("of", "of the")), None)

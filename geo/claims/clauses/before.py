@@ -22,7 +22,7 @@ _DAY_WORDS = frozenset({"of", "same", "next", "following", "dawn", "dusk", "nigh
                         "breakfast", "lunchtime", "lunch", "sunset", "sunrise"})   # "the same night", "by nightfall"
 
 
-_HEDGED_COPULA = frozenset({"remains", "remain", "remained", "still", "too", "reported", "said", "believed", "thought", "to",
+HEDGED_COPULA = frozenset({"remains", "remain", "remained", "still", "too", "reported", "said", "believed", "thought", "to",
                             "be", "seems", "appears"})   # between a place and a hold: "X is reported to be in their hands"
 _SUBJECT_JOINS = (("along", "with"), ("together", "with"), ("as", "well", "as"))   # "X fell, along with A"
 AMONG_REACH = 5   # words between "among the <noun>" and its participle ("among the places their fighters had taken")
@@ -228,7 +228,7 @@ class BeforeReader(PlaceReader):
             return []
         p = before[-1]
         gap = toks.between(p.end, toks[i].start)
-        if len(gap) <= 5 and all(t.word in self.soft or t.word in _HEDGED_COPULA for t in gap) \
+        if len(gap) <= 5 and all(t.word in self.soft or t.word in HEDGED_COPULA for t in gap) \
                 or [t.word for t in gap] == [","]:   # ("passed al-Bab, under SNA control"; "X too is reported to be in ...")
             part = self._part_named_before(toks, toks.at(p.start), places, p)
             listed = self._list_ending(toks, p.end, places) if part is p else []

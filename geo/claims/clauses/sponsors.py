@@ -6,7 +6,7 @@ from __future__ import annotations
 from .words import ActorHit, Words
 
 SPONSOR_PARTICIPLES = frozenset({"backed", "led", "aligned", "allied", "affiliated", "supported", "sponsored"})
-_BACKING = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained"})   # (not "led": "HTS-led rebels")
+BACKING = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained"})   # (not "led": "HTS-led rebels")
 SPONSORED_REACH = 40   # characters from a sponsor's name to the force it describes ("US-backed, Kurdish-led SDF")
 
 
@@ -22,5 +22,5 @@ def past_a_name(gap: list) -> bool:
 def sponsor_of_next(toks: Words, a: ActorHit, actors: list[ActorHit]) -> bool:
     """``a`` is a sponsor's name before the force it backs ("held by the [US]-backed, Kurdish-led SDF")."""
     k = toks.at(a.end)
-    return k < len(toks) and toks[k].word in _BACKING and any(
+    return k < len(toks) and toks[k].word in BACKING and any(
         b.start >= a.end and b.start - a.end <= SPONSORED_REACH and b.actor != a.actor for b in actors)
