@@ -6,7 +6,7 @@ from __future__ import annotations
 from .clauses import ActorHit, token_at
 from .clauses.grammar import CONTINUED
 from .clauses.words import SUBJECT_LOCATIVES, by_no_force, heading, in_closed_relative, in_time_clause, is_claimant, phrase_of
-from .discourse import NO_ACTOR
+from .discourse import NO_ACTOR, THE_ARMY
 from .query import (
     NOUN_RECENT_SENTENCES,
     RECENT_SENTENCES,
@@ -14,6 +14,7 @@ from .query import (
     has_side,
     indefinite,
     last_force_before,
+    name_actor,
     named_before,
     own_army,
     recent_agent,
@@ -48,6 +49,8 @@ def _force(q: AgentQuery, a: ActorHit) -> str | None:
     headed = a.kind == "generic" and a.actor is None and a.head in q.reader.army_words   # "troops of the 210th Division"
     if army and (headed or phrase_of(q.toks, a) in q.reader.army_words) and not named_before(q, a):
         return army   # "the army has seized X", says Israel's defence minister (or an Israeli paper): Israel's army
+    if a.kind == "name" and phrase_of(q.toks, a) == THE_ARMY:
+        return name_actor(q, a, resolved_before(q, a.start), army)
     if a.kind == "anaphor" and a.number in ("latter", "former"):
         return _in_order(q, a)
     if a.kind == "anaphor":

@@ -15,6 +15,8 @@ REMEMBERED_FORCES = 12     # forces kept for "they", "its units"
 REMEMBERED_ATTACKS = 200   # claims of gain or hold kept, for a taker a report leaves unsaid ("Hama fell")
 ATTACKER_KM = 100.0   # ... who must have acted this close to the place
 ATTACKING = frozenset({"gain", "presence", "approach", "fighting", "hold"})   # the effects of those claims
+ARMY = "army"
+THE_ARMY = "the army"   # (as a name's key)
 NO_ACTOR = "?"   # a force remembered that is none of the actors (Hezbollah, the Lebanese army): "its fighters" claim nothing
 
 
@@ -24,6 +26,7 @@ class ForceRef(NamedTuple):
     plural: bool  # named in the plural ("rebels")
     head: str     # the name's last word ("factions"), for "the factions"
     they: bool = False   # a name in the sentence that "they" after it may stand for ("the SDF say they")
+    army: bool = False   # named as an army ("Syrian National Army units"), for "the army" later
 
 
 class LastAgent(NamedTuple):
@@ -48,6 +51,7 @@ class Discourse:
     agent: LastAgent | None = None
     places: tuple = ()   # the mentions of that claim's places ("... took A, B and C. All three ...")
     attacks: list[tuple[str, str]] = field(default_factory=list)   # (force, place id) of the last claims of gain or hold
+    armies: frozenset[str] = frozenset()   # the outlet's press's own and allied forces (a Turkish daily: Turkey, the SNA)
 
     def attacked(self, attacks: list[tuple[str, str]]) -> None:
         """Remember claims (force, place id) of a force taking, entering, nearing, fighting for or holding a place."""
@@ -124,6 +128,14 @@ class Discourse:
             if c and name_key(c.partition(", ")[0]).split(" ")[-1] == last and name_key(c) != name_key(surname):
                 return c
         return None
+
+    def army(self, before: list[ForceRef], actor: str | None) -> str | None:
+        """What "the army" (``actor``'s name) stands for: in the press of a force, the last force
+        named as an army when it is that force or its ally ("the Syrian National Army ... The army
+        also took X": the SNA in the Turkish press, which calls Assad's army "regime forces");
+        elsewhere ``actor``'s army."""
+        last = next((f.actor for f in reversed(self.forces + before) if f.army), actor)
+        return last if last in self.armies else actor
 
     def resolve(self, number: str, before: list[ForceRef], head: str = "") -> str | None:
         """The force an anaphor stands for: the last one named with the same noun ("armed

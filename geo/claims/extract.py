@@ -14,7 +14,7 @@ from ..text import Sentence, normalize, sentences
 from .clauses import ActorHit, ActorName, PlaceRef, tokenize
 from .clauses.grammar import DATE_WORDS, in_relative
 from .clauses.words import in_time_clause, phrase_of, plural_name
-from .discourse import ATTACKING, NO_ACTOR, Discourse, ForceRef, LastAgent, Said
+from .discourse import ARMY, ATTACKING, NO_ACTOR, THE_ARMY, Discourse, ForceRef, LastAgent, Said
 from .headed import bullet, holdings, place_heading
 from .hedges import RELATIVE_HAD, RELATIVE_HAD_REACH
 from .outlets import home_army, outlet_side
@@ -131,12 +131,14 @@ def extract_claims(report: Report, mentions: list[Mention], vocab: ClaimVocabula
     vocab = vocab.for_date(report.date)   # names whose force changed on a date ([[eras]] of actors.toml)
     norm = normalize(report.text)
     names = vocab.actor_names(norm, report.text)
+    side = outlet_side(report.outlet, vocab)
     vocab.reader.parents = gazetteer.parents
     vocab.reader.entries = gazetteer.entries
     doc = _Report(report, vocab, gazetteer, _Mentions.of(mentions, vocab, gazetteer), pending,
                   int(report.date[:4]) if report.date[:4].isdigit() else None, norm, names, [n.start for n in names],
-                  Discourse(partial(first_claimant, vocab=vocab), vocab.last_speaker_nouns),
-                  outlet_side(report.outlet, vocab), voice=document_voice(report, vocab),
+                  Discourse(partial(first_claimant, vocab=vocab), vocab.last_speaker_nouns,
+                            armies=vocab.allies_of(side) | {side} if side else frozenset()),
+                  side, voice=document_voice(report, vocab),
                   home_army=home_army(report, mentions, vocab, names))
     for n_sent, sent in enumerate(sentences(report.text)):
         if len(sent.text) <= MAX_SENTENCE:
@@ -191,7 +193,8 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
     if not triggers:
         # nothing to read: only remember the forces named, for "they" and "its units" later
         talk.said(claimant_here)
-        talk.named([ForceRef(_linked(raw, k, norm, vocab), _plural(text, n, vocab), n.name.split(" ")[-1])
+        talk.named([ForceRef(_linked(raw, k, norm, vocab, talk), _plural(text, n, vocab), n.name.split(" ")[-1],
+                             army=ARMY in n.name.split(" "))
                     for k, n in sorted(enumerate(raw), key=lambda kn: (_next_word(norm, kn[1].end)
                                        not in vocab.reader.modified_nouns, not _RELATIVE_BEFORE.search(norm, 0, kn[1].start)))
                     if n.actor and n.name not in vocab.pronouns])   # ("government positions": the last choice)
@@ -239,7 +242,8 @@ def _remember(talk: Discourse, named: list[ActorHit], norm: str, toks, vocab: Cl
     rank: list[tuple[bool, bool, bool]] = []
     before: ActorHit | None = None
     for a in outside(named, [], norm, vocab):   # (with those inside a phrase: "attacks by Turkish-backed factions")
-        aid = a.actor if a.kind != "anaphor" else talk.resolve(
+        the_army = a.kind == "name" and phrase_of(toks, a) == THE_ARMY   # (the last army named)
+        aid = (talk.army(named_here, a.actor) if the_army else a.actor) if a.kind != "anaphor" else talk.resolve(
             a.number, [f for f, r in zip(named_here, rank) if r[0]] or named_here, a.head)   # (not a sponsor's "it")
         if a.kind == "generic" and before is not None and named_here \
                 and apposed([t.word for t in toks.between(before.end, a.start)]):
@@ -248,7 +252,7 @@ def _remember(talk: Discourse, named: list[ActorHit], norm: str, toks, vocab: Cl
         if aid is None and a.kind == "name" and phrase_of(toks, a) in vocab.unaligned:
             aid = NO_ACTOR   # "Hezbollah ... its fighters": a body of none of the actors, remembered as such
         if aid:
-            named_here.append(ForceRef(aid, a.plural, a.head))
+            named_here.append(ForceRef(aid, a.plural, a.head, army=ARMY in phrase_of(toks, a).split(" ")))
             rank.append((not reader.modifier(toks, a), not in_time_clause(toks, a.start, reader.shared_place_subordinators),
                          not _RELATIVE_BEFORE.search(norm, 0, a.start) and not in_relative(toks, a.start)))
     # a force that only modifies a noun ("attacked government positions") is the last choice for "it" later,
@@ -260,13 +264,16 @@ def _remember(talk: Discourse, named: list[ActorHit], norm: str, toks, vocab: Cl
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
-def _linked(raw: list[ActorName], k: int, norm: str, vocab: ClaimVocabulary) -> str:
+def _linked(raw: list[ActorName], k: int, norm: str, vocab: ClaimVocabulary, talk: Discourse) -> str:
     """The force of name ``k`` as a sentence read for nothing else remembers it: a general noun
-    linked by "of" to a name is that name's ("factions of the Turkish-backed SNA": the SNA's)."""
+    linked by "of" to a name is that name's ("factions of the Turkish-backed SNA": the SNA's);
+    "the army" the last army named."""
     n, after = raw[k], raw[k + 1] if k + 1 < len(raw) else None
     if n.name in vocab.reader.generic and after is not None and after.actor \
             and _OF_THE.fullmatch(norm, n.end, after.start):
         return after.actor
+    if n.name == THE_ARMY:
+        return talk.army([], n.actor) or ""
     return n.actor or ""
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
 from .clauses.grammar import MEDIA_SPEAKERS
 from .clauses.words import aside, backer, in_closed_relative, in_time_clause, phrase_of
-from .discourse import Discourse, ForceRef
+from .discourse import ARMY, THE_ARMY, Discourse, ForceRef
 from .speakers import BOUNDARY, NO_SIDE
 from .triggers import Trigger
 from .vocabulary import ClaimVocabulary
@@ -75,10 +75,10 @@ def resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
             continue
         if aside(q.toks, x.start, x.end, pos, tuple(q.named)) or backer(q.toks, x):
             continue   # "HTS (a group banned in Russia) announced it had": not Russia; "(SNA)" is the SNA; nor a backer
-        aid = (army if army and phrase_of(q.toks, x) in q.reader.army_words else x.actor) if x.kind != "anaphor" else (
+        aid = name_actor(q, x, out, army) if x.kind != "anaphor" else (
             q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
         if aid:
-            out.append(ForceRef(aid, x.plural, x.head, _they(q, x, pos)))
+            out.append(ForceRef(aid, x.plural, x.head, _they(q, x, pos), ARMY in phrase_of(q.toks, x).split(" ")))
             subordinate.append(in_time_clause(q.toks, x.start, q.reader.shared_place_subordinators))
     k = token_at(q.toks, pos)
     if k is None or k == 0 or q.toks[k - 1].word != "and":
@@ -86,6 +86,18 @@ def resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
     main = [f for f, sub in zip(out, subordinate) if not sub]
     # "X seized A after Y pulled out of it, and they are now attacking B": they are X
     return main if main and len(main) < len(out) else out
+
+
+def name_actor(q: AgentQuery, x: ActorHit, before: list[ForceRef], army: str) -> str | None:
+    """The force a name stands for: "the army" said by a side with an army of its own is that army;
+    else "the army" is the last force named whose name ends in "army" ("the Syrian National Army
+    ... The army also took X": the SNA), the Syrian army when none was."""
+    phrase = phrase_of(q.toks, x)
+    if army and phrase in q.reader.army_words:
+        return army
+    if phrase == THE_ARMY:
+        return q.talk.army(before, x.actor)
+    return x.actor
 
 
 _OPPOSING = frozenset({"with", "against"})

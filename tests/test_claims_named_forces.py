@@ -1,0 +1,42 @@
+"""Which force a plain noun stands for when a report has named one whose own name ends in it: "the
+army" after "the Syrian National Army" in the Turkish press. Sentences written for these tests.
+"""
+
+import pytest
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a force named "... Army" is "the army" after it, in the next sentences too
+    ("The Syrian National Army (SNA) took full control of Tal Rifaat on Sunday. The army also liberated "
+     "the village of Hirbil and is advancing on other villages.",
+     {("tal_rifaat", "sna", "captured"), ("harbul", "sna", "captured")}),
+    ("Turkish-backed Syrian National Army units seized Tal Rifaat. The army then captured Hirbil. The "
+     "army also took Kafr Naya on Monday.",
+     {("tal_rifaat", "sna", "captured"), ("harbul", "sna", "captured"), ("kafr_naya", "sna", "captured")}),
+    # the Syrian army named after it is "the army" from then on
+    ("The Syrian National Army took Tal Rifaat. The Syrian army said it had reinforced its lines in Hama. "
+     "The army later withdrew from Souran.",
+     {("tal_rifaat", "sna", "captured"), ("hama", "government", "controls"),
+      ("souran", "government", "withdrew")}),
+    # with no other army named, "the army" is Syria's
+    ("Rebels seized Saraqib on Friday. The army withdrew from Maarat al-Numan.",
+     {("saraqib", "opposition", "captured"), ("maarat_al_numan", "government", "withdrew")}),
+])
+def test_the_army_after_a_force_named_army_in_its_press(read, text, claims):
+    assert {(c.place_id, c.actor, c.status) for c in read(text, outlet="Anadolu Agency")} == claims
+
+
+def test_in_neutral_copy_the_army_stays_syrias(read):
+    text = ("The Syrian National Army took Tal Rifaat on Monday. The army withdrew from Hama on Thursday.")
+    got = {(c.place_id, c.actor, c.status) for c in read(text)}
+    assert got == {("tal_rifaat", "sna", "captured"), ("hama", "government", "withdrew")}
+    # the same words in a Turkish daily's copy: its "army" is the National Army
+    got = {(c.place_id, c.actor, c.status) for c in read(text, outlet="Turkish pro-government daily")}
+    assert ("hama", "sna", "withdrew") in got
+
+
+def test_in_a_press_hostile_to_it_a_named_army_is_not_the_army(read):
+    text = ("The so-called Syrian National Army took Kuweires airbase. SAA units are gathering south of "
+            "Aleppo. The army has already recaptured Khanasir.")
+    got = {(c.place_id, c.actor, c.status) for c in read(text, outlet="Russian military blogger's channel")}
+    assert ("khanasir", "government", "captured") in got
