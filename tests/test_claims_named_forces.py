@@ -40,3 +40,11 @@ def test_in_a_press_hostile_to_it_a_named_army_is_not_the_army(read):
             "Aleppo. The army has already recaptured Khanasir.")
     got = {(c.place_id, c.actor, c.status) for c in read(text, outlet="Russian military blogger's channel")}
     assert ("khanasir", "government", "captured") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Two Syrian army sources said the US-backed force had also taken the Albu Kamal crossing.",
+    "An army source said Turkish-backed fighters had taken Tal Rifaat.",
+])
+def test_a_sponsored_force_is_not_the_speakers_own(run, text):
+    assert not {c for c in run(text) if c[1] == "government"}

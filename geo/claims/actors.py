@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .clauses import ActorHit, token_at
 from .clauses.grammar import CONTINUED
+from .clauses.sponsors import BACKING
 from .clauses.words import SUBJECT_LOCATIVES, by_no_force, heading, in_closed_relative, in_time_clause, is_claimant, phrase_of
 from .discourse import NO_ACTOR, THE_ARMY
 from .query import (
@@ -79,7 +80,7 @@ def _force(q: AgentQuery, a: ActorHit) -> str | None:
             got = q.reader.proxy_of[got]   # "Ankara said its allies had taken X": the SNA
         return None if got == q.side and q.reader.hostile(q.toks, a) else got   # a side's "mercenaries" are not its own
     if (a.actor is None or (q.trigger.pattern.effect == "defence" and _bare_own_noun(q, a))) and a.kind == "generic" \
-            and has_side(q.side) and not q.reader.hostile(q.toks, a):
+            and has_side(q.side) and not q.reader.hostile(q.toks, a) and not _sponsored(q, a):
         return q.side   # "units" in a side's own statement are its units (not "the mercenary factions"),
                         # and so are the "fighters" who repelled an attack
     enemy = _enemy(q, a)
@@ -102,6 +103,12 @@ _UNSAID = NO_ACTOR   # _enemy: a hostile phrase whose enemy the side's words do 
 
 
 _OWN_NOUNS = frozenset({"fighters", "units", "forces", "troops", "soldiers"})
+
+
+def _sponsored(q: AgentQuery, a: ActorHit) -> bool:
+    """A noun after a sponsor's participle ("the US-backed force"): someone's proxy, not the speaker's own men."""
+    k = q.toks.at(a.start)
+    return 0 < k <= len(q.toks) and q.toks[k - 1].word in BACKING
 
 
 def _bare_own_noun(q: AgentQuery, a: ActorHit) -> bool:
