@@ -48,3 +48,9 @@ def test_in_a_press_hostile_to_it_a_named_army_is_not_the_army(read):
 ])
 def test_a_sponsored_force_is_not_the_speakers_own(run, text):
     assert not {c for c in run(text) if c[1] == "government"}
+
+
+def test_a_withdrawal_agreed_with_a_force_is_that_forces(run):
+    text = ("The Southern Operations Room said its fighters had taken over the Nasib crossing after reaching an "
+            "agreement with government forces for an orderly withdrawal.")
+    assert run(text) == {("nasib", "opposition", "captured"), ("nasib", "government", "withdrew")}

@@ -18,6 +18,7 @@ from .query import (
     name_actor,
     named_before,
     own_army,
+    party_to,
     recent_agent,
     recent_attacker,
     recent_gain,
@@ -160,7 +161,7 @@ def _unblocked(q: AgentQuery, a: ActorHit) -> bool:
 def _noun_agent(q: AgentQuery) -> str | None:
     """"its withdrawal from X"; "the army announced a withdrawal"; "Russia ..., with bases in X"."""
     own = q.reader.possessor(q.toks, q.ti, q.actors)
-    if own is not None:
+    if own is not None or (own := party_to(q)) is not None:
         return force(q, own)
     if q.trigger.pattern.effect == "loss" and has_side(q.side):
         # "the army said ... prompting a redeployment": a side's own withdrawal; a backer's, its ally's

@@ -209,3 +209,19 @@ def attacked_before(talk: Discourse, n_sent: int, reader: Reader, norm: str, t: 
             or last.effect not in ("fighting", "approach") or not _THE_ATTACK.search(norm, max(0, t.start - 20), t.end + 20)):
         return []
     return [PlaceRef(0, 0, m) for m in reader.discourse_places]
+
+
+_FOR_NOUN = frozenset({"for", "on", "over"})
+_PARTY_WORDS = 4   # words from the party to the noun ("with government forces [for an orderly] withdrawal")
+
+
+def party_to(q: AgentQuery) -> ActorHit | None:
+    """The force an agreement is made with for the noun at the phrase ("after reaching an agreement
+    with government forces for an orderly withdrawal": theirs, not the speaker's)."""
+    pos = q.toks[q.ti].start
+    for a in reversed([a for a in q.actors if a.end <= pos]):
+        k, gap = token_at(q.toks, a.start), q.toks.between(a.end, pos)
+        return a if k and q.toks[k - 1].word == "with" and 0 < len(gap) <= _PARTY_WORDS \
+            and gap[0].word in _FOR_NOUN and all(t.word.isalpha() for t in gap) else None
+    return None
+
