@@ -1,5 +1,6 @@
-"""Which force a plain noun stands for when a report has named one whose own name ends in it: "the
-army" after "the Syrian National Army" in the Turkish press. Sentences written for these tests.
+"""Which force a phrase stands for: "the army" after "the Syrian National Army" in the Turkish press, a
+force after a sponsor ("the US-backed force", "fighters of the US-backed SDF"), a withdrawal agreed
+with a force; and two countrysides named together. Sentences written for these tests.
 """
 
 import pytest
@@ -54,3 +55,17 @@ def test_a_withdrawal_agreed_with_a_force_is_that_forces(run):
     text = ("The Southern Operations Room said its fighters had taken over the Nasib crossing after reaching an "
             "agreement with government forces for an orderly withdrawal.")
     assert run(text) == {("nasib", "opposition", "captured"), ("nasib", "government", "withdrew")}
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Local sources said fighters of the US-backed Syrian Democratic Forces (SDF) moved into Deir ez-Zor.",
+     ("deir_ez_zor", "sdf", "entered")),
+    ("Fighters of the Turkish-backed Syrian National Army entered Manbij.", ("manbij", "sna", "entered")),
+])
+def test_a_force_of_a_sponsored_name_is_the_named_forces(run, text, claim):
+    assert run(text) == {claim}
+
+
+def test_two_countrysides_are_two_governorates(run):
+    assert run("Rebels were attacking the Hama and Aleppo countrysides.") == {
+        ("hama_governorate", "opposition", "contested"), ("aleppo_governorate", "opposition", "contested")}

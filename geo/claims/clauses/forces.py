@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .grammar import DASHES, PERFECT_AUX, Grammar
+from .sponsors import fused
 from .words import (
     GUARDING,
     LOCATIVE_HEADS,
@@ -75,7 +76,8 @@ class ForceReader(Grammar):
                 if det == "own" or (det is not None and kind == "generic"):
                     kind, number = "anaphor", det   # "its units", "the same factions", "our forces"
             hits.append(ActorHit(start, end, aid, kind, plural, number, last))
-        return [h for h in self._merge(toks, hits) if h.kind == "name" or h.head not in self.owned_only]
+        merged = self._merge(toks, fused(toks, hits, self.proxy_of))
+        return [h for h in merged if h.kind == "name" or h.head not in self.owned_only]
 
     def _owned_by_other(self, toks, i: int, hits: list[ActorHit]) -> bool:
         """The general noun at token ``i`` follows a proper name's "'s", or an organisation's name
@@ -146,8 +148,7 @@ class ForceReader(Grammar):
         return out
 
     def _possessive(self, toks: Words, owner: ActorHit, gap: list) -> bool:
-        """"the regime's 25th Division", "the rebels' campaign": a noun owned by the force named
-        before it, with at most POSSESSED_WORDS modifiers between."""
+        """"the regime's 25th Division", "the rebels' campaign": a noun owned by the force named before it."""
         k = toks.at(owner.end)
         inside = 0 < k <= len(toks) and toks[k - 1].end > owner.end and toks[k - 1].word.endswith("'s")
         if not inside and not (gap and gap[0].word == "'"):
@@ -347,9 +348,8 @@ class ForceReader(Grammar):
         return self._past_means(gap)
 
     def _past_means(self, gap: list) -> list:
-        """``gap`` without a short phrase saying how the force came ("gunmen [in pick-up trucks]
-        were seen", "troops [in armoured vehicles] entered"): lower-case nouns only, then an
-        auxiliary or a time word."""
+        """``gap`` without a short phrase saying how the force came ("gunmen [in pick-up trucks] were seen",
+        "troops [in armoured vehicles] entered"): lower-case nouns only, then an auxiliary or a time word."""
         k = 1
         while k < len(gap) and k <= MEANS_WORDS and (gap[k].word in ("the", "a", "an") or (
                 gap[k].word.replace("-", "").isalpha() and not gap[k].cap and gap[k].word not in ("and", "or", "but")

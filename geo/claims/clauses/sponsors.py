@@ -3,6 +3,8 @@ force, not the force itself."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .words import ActorHit, Words
 
 SPONSOR_PARTICIPLES = frozenset({"backed", "led", "aligned", "allied", "affiliated", "supported", "sponsored"})
@@ -24,3 +26,24 @@ def sponsor_of_next(toks: Words, a: ActorHit, actors: list[ActorHit]) -> bool:
     k = toks.at(a.end)
     return k < len(toks) and toks[k].word in BACKING and any(
         b.start >= a.end and b.start - a.end <= SPONSORED_REACH and b.actor != a.actor for b in actors)
+
+
+def fused(toks: Words, hits: list[ActorHit], proxies: Mapping[str, str]) -> list[ActorHit]:
+    """A sponsor's name joined to the named force it backs, as one phrase of that force ("fighters of
+    the [US-backed SDF]": the SDF's, not the US's). A sponsor with a proxy (actors.toml ``proxy``) is
+    left to the phrase reader, which names the proxy ("Turkish-backed armed opposition groups": the SNA)."""
+    out: list[ActorHit] = []
+    for h in hits:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "name" and h.kind == "name" and prev.actor not in proxies \
+                and sponsor_of_next(toks, prev, [h]) and _backing_only(toks.between(prev.end, h.start)):
+            out[-1] = ActorHit(prev.start, h.end, h.actor, "name", h.plural, h.number, h.head)
+            continue
+        out.append(h)
+    return out
+
+
+def _backing_only(gap: list) -> bool:
+    """``gap`` is a sponsor's participle ("-backed", "-backed,"), nothing else."""
+    return any(t.word in BACKING for t in gap) and all(t.word in BACKING or t.word in ("-", ",") for t in gap)
+
