@@ -69,3 +69,18 @@ def test_a_force_of_a_sponsored_name_is_the_named_forces(run, text, claim):
 def test_two_countrysides_are_two_governorates(run):
     assert run("Rebels were attacking the Hama and Aleppo countrysides.") == {
         ("hama_governorate", "opposition", "contested"), ("aleppo_governorate", "opposition", "contested")}
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "these groups" in the army's own words are the rebels, not the army
+    ('Rebels attacked Hama on Wednesday. The army command said in a statement that "these groups were able to '
+     'breach a number of axes in the city of Hama and entered it".',
+     {("hama", "opposition", "contested"), ("hama", "opposition", "entered")}),
+    # with no other force named there is no one to say
+    ('The army command said that "these groups were able to enter Hama".', set()),
+    # its own men are its own
+    ("The army said its forces had repelled an attack on Souran and that these forces still held the town.",
+     {("souran", "government", "repelled"), ("souran", "government", "controls")}),
+])
+def test_a_demonstrative_in_a_sides_words_is_not_that_side(run, text, claims):
+    assert run(text) == claims

@@ -10,8 +10,10 @@ from .clauses.words import SUBJECT_LOCATIVES, by_no_force, heading, in_closed_re
 from .discourse import NO_ACTOR, THE_ARMY
 from .query import (
     NOUN_RECENT_SENTENCES,
+    OWN_NOUNS,
     RECENT_SENTENCES,
     AgentQuery,
+    demonstrated,
     has_side,
     indefinite,
     last_force_before,
@@ -70,7 +72,7 @@ def _force(q: AgentQuery, a: ActorHit) -> str | None:
             got = _speaker_side(q)   # "The rebels' operations command says its fighters ...": the speaker's
             if got:
                 return got
-        got = q.talk.resolve(a.number, before, head) or _enemy(q, a)
+        got = demonstrated(q, a, q.talk.resolve(a.number, before, head) or _enemy(q, a), before)
         if got == _UNSAID:
             return None
         if got is None and q.reader.after_media(q.toks, a.start):
@@ -103,9 +105,6 @@ def _in_order(q: AgentQuery, a: ActorHit) -> str | None:
 _UNSAID = NO_ACTOR   # _enemy: a hostile phrase whose enemy the side's words do not say (or a body of no actor)
 
 
-_OWN_NOUNS = frozenset({"fighters", "units", "forces", "troops", "soldiers"})
-
-
 def _sponsored(q: AgentQuery, a: ActorHit) -> bool:
     """A noun after a sponsor's participle ("the US-backed force"): someone's proxy, not the speaker's own men."""
     k = q.toks.at(a.start)
@@ -116,7 +115,7 @@ def _bare_own_noun(q: AgentQuery, a: ActorHit) -> bool:
     """A side's plain word for its own men ("fighters had repelled attacks"), not "gunmen" or
     "local fighters"."""
     words = [t.word for t in q.toks.between(a.start, a.end) if t.word not in ("the", "our", "its", "their")]
-    return words in ([w] for w in _OWN_NOUNS)
+    return words in ([w] for w in OWN_NOUNS)
 
 
 def _enemy(q: AgentQuery, a: ActorHit) -> str | None:

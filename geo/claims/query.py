@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
 from .clauses.grammar import MEDIA_SPEAKERS
 from .clauses.words import aside, backer, in_closed_relative, in_time_clause, phrase_of
-from .discourse import ARMY, THE_ARMY, Discourse, ForceRef
+from .discourse import ARMY, NO_ACTOR, THE_ARMY, Discourse, ForceRef
 from .speakers import BOUNDARY, NO_SIDE
 from .triggers import Trigger
 from .vocabulary import ClaimVocabulary
@@ -224,4 +224,17 @@ def party_to(q: AgentQuery) -> ActorHit | None:
         return a if k and q.toks[k - 1].word == "with" and 0 < len(gap) <= _PARTY_WORDS \
             and gap[0].word in _FOR_NOUN and all(t.word.isalpha() for t in gap) else None
     return None
+
+
+OWN_NOUNS = frozenset({"fighters", "units", "forces", "troops", "soldiers"})   # a side's plain words for its own men
+
+
+def demonstrated(q: AgentQuery, a: ActorHit, got: str | None, before: list[ForceRef]) -> str | None:
+    """"these groups" in a side's own words are not that side ("the army said these groups had entered
+    Hama": the rebels): a demonstrative anaphor that would stand for the speaker's side stands for the
+    last force named that is neither it nor its ally (NO_ACTOR when none was)."""
+    if got != q.side or a.number != "any" or not has_side(q.side) or a.head in OWN_NOUNS:
+        return got
+    friends = q.reader.allies_of.get(q.side, frozenset()) | {q.side, NO_ACTOR}
+    return next((f.actor for f in reversed(q.talk.forces + before) if f.actor not in friends), NO_ACTOR)
 
