@@ -84,3 +84,22 @@ def test_two_countrysides_are_two_governorates(run):
 ])
 def test_a_demonstrative_in_a_sides_words_is_not_that_side(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels were now fighting on Hama's northern outskirts.",
+    "Rebels took Souran, north of Hama, and were now fighting on the city's northern outskirts.",
+])
+def test_fighting_on_a_places_outskirts_is_fighting_for_it(run, text):
+    assert ("hama", "opposition", "contested") in run(text)
+
+
+def test_a_relative_clause_after_a_place_itself(run):
+    assert run("Aleppo itself, which the rebels stormed on Friday, remained calm.") == {
+        ("aleppo", "opposition", "captured")}
+
+
+def test_the_towns_edges_are_not_a_village_named_before(run):
+    got = run("The SNA said the village of Hirbil had also been taken, and that clashes were going on at the "
+              "town's edges through the night.")
+    assert not {c for c in got if c[2] == "contested"}

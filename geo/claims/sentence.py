@@ -11,10 +11,11 @@ from typing import NamedTuple
 from ..model import Report
 from ..text import name_key
 from .actors import force, resolve
+from .approach import approach
 from .arguments import arguments, negation_start
 from .clauses import ActorHit, PlaceRef, Words, token_at
 from .clauses.grammar import APPOSITION_REACH, past_insertion
-from .clauses.words import APPROACH_NOUNS, GUARDING, bracket_spans, possessed_approach, relative_spans
+from .clauses.words import GUARDING, bracket_spans, relative_spans
 from .discourse import Discourse
 from .hedges import held_since, historic, intended
 from .query import AgentQuery, attacked_before, foe_of
@@ -117,23 +118,6 @@ class SentenceReading:
             before = _CLAUSE_END.split(self.norm[max(0, t.start - PREVENTION_REACH):t.start])[-1]
             return bool(self.vocab.rx_prevention.search(before))   # "to stop reinforcements reaching X"
         return False
-
-    def _approach(self, t: Trigger, targets: list[PlaceRef]) -> tuple[Trigger, list[PlaceRef]]:
-        """A gain or entry whose object is a place's outskirts nears the place ("reached Hama's northern
-        outskirts", "Rebels reach Damascus outskirts", "reached the city's edge"): an approach to it; a
-        defence of a place's outskirts is the place's ("repelled an attack on Hama's outskirts")."""
-        toks, k, reader = self.toks, self.toks.at(t.end), self.vocab.reader
-        if not targets and t.pattern.effect == "defence":
-            on = next((toks[j].end for j in range(k, min(len(toks), k + 4)) if toks[j].word in ("on", "against")), t.end)
-            return t, [p for p in [possessed_approach(toks, on, self.places)] if p is not None]
-        near = (possessed_approach(toks, t.end, self.places) if len(targets) < 2 and t.pattern.effect in ("gain", "presence")
-                else None) or reader.approached(toks, targets, t.pattern.effect)   # ("took the outskirts of X")
-        if near is None and not targets and t.pattern.effect in ("gain", "presence") and [x.word for x in toks[k:k + 2]] in (
-                ["the", "city's"], ["the", "town's"]) and any(x.word in APPROACH_NOUNS for x in toks[k + 2:k + 4]):
-            near = next((p for p in reversed(self.places) if p.end <= t.start and p.key is not None), None)   # "the city's edge"
-        if near is None or targets not in ([], [near]) or self.vocab.effect("advancing") != "approach":
-            return t, targets
-        return replace(t, pattern=replace(t.pattern, status="advancing", effect="approach")), [near]
 
     def _targets(self, t: Trigger, ti: int, targets: list[PlaceRef]) -> list[PlaceRef]:
         """The places of a claim: a loss with no place of its own takes the last claim's
@@ -332,7 +316,7 @@ class SentenceReading:
         if agent is None and before_relative is not None and not t.inner_actor:
             agent = before_relative   # "The fighters who took Aleppo entered Hama": the fighters
         targets = self._targets(t, ti, targets) or self._in_section(te)   # ("SARAQIB / * The town was taken")
-        t, targets = self._approach(t, targets)
+        t, targets = approach(t, targets, self.toks, self.places, self.vocab)
         speaker = self._speaker(t)
         subj = reader.subject(toks, ti, self.actors, lo) if agent is None and not t.inner_actor else None
         own = agent if isinstance(agent, ActorHit) else subj

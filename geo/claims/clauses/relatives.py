@@ -64,7 +64,7 @@ class RelativeReader(BeforeReader):
         nouns = ("city", "town", "village", "base", "airport", "area")
         if described and not any(t.word in nouns or t.word in self.part_nouns for t in gap):
             return []
-        links = (",", "the", "a", "an", "which", "where", "that", "from", "into")   # ("Hama, from which the army withdrew")
+        links = (",", "the", "a", "an", "which", "where", "that", "from", "into", "itself")   # ("Hama, from which they fled")
         surrounding = [t.word for t in gap[:4]] in (["and", "the", "surrounding", w] for w in SURROUNDING)
         gap = gap[4:] if surrounding else gap   # "Tal Rifaat and the surrounding villages, which it seized"
         if len(gap) <= 4 and all(t.word in links + nouns or t.word in self.part_nouns for t in gap):
