@@ -103,3 +103,12 @@ def test_the_towns_edges_are_not_a_village_named_before(run):
     got = run("The SNA said the village of Hirbil had also been taken, and that clashes were going on at the "
               "town's edges through the night.")
     assert not {c for c in got if c[2] == "contested"}
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Egypt condemns Israeli seizure of Golan buffer zone", ("golan_buffer_zone", "israel", "captured")),
+    ("The Israeli capture of Mount Hermon drew criticism.", ("mount_hermon", "israel", "captured")),
+    ("The army said it was in its positions in and around Homs.", ("homs", "government", "controls")),
+])
+def test_a_force_adjective_before_a_noun_and_a_force_in_its_positions(run, text, claim):
+    assert run(text) == {claim}

@@ -13,6 +13,7 @@ from .query import (
     OWN_NOUNS,
     RECENT_SENTENCES,
     AgentQuery,
+    adjective_agent,
     demonstrated,
     has_side,
     indefinite,
@@ -162,6 +163,8 @@ def _noun_agent(q: AgentQuery) -> str | None:
     own = q.reader.possessor(q.toks, q.ti, q.actors)
     if own is not None or (own := party_to(q)) is not None:
         return force(q, own)
+    if (named := adjective_agent(q)) is not None:
+        return named   # "the Israeli seizure of X"
     if q.trigger.pattern.effect == "loss" and has_side(q.side):
         # "the army said ... prompting a redeployment": a side's own withdrawal; a backer's, its ally's
         return q.reader.principal_of.get(q.side, q.side)   # ("a Russian channel said the loss of Rastan")

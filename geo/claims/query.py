@@ -238,3 +238,10 @@ def demonstrated(q: AgentQuery, a: ActorHit, got: str | None, before: list[Force
     friends = q.reader.allies_of.get(q.side, frozenset()) | {q.side, NO_ACTOR}
     return next((f.actor for f in reversed(q.talk.forces + before) if f.actor not in friends), NO_ACTOR)
 
+
+def adjective_agent(q: AgentQuery) -> str | None:
+    """The force a one-word adjective right before the noun of the phrase names ("the Israeli seizure
+    of the buffer zone": Israel's), or None."""
+    k = q.ti - 1
+    return q.reader.noun_adjectives.get(q.toks[k].word) if k >= 0 and q.toks[k].cap else None
+
