@@ -112,3 +112,15 @@ def test_the_towns_edges_are_not_a_village_named_before(run):
 ])
 def test_a_force_adjective_before_a_noun_and_a_force_in_its_positions(run, text, claim):
     assert run(text) == {claim}
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Rebels captured Jabal Zayn al-Abidin, the hill overlooking Hama, on Tuesday; the army said its troops "
+     "still held it.", {("jabal_zayn_al_abidin", "opposition", "captured"),
+                        ("jabal_zayn_al_abidin", "government", "controls")}),
+    ("Government forces still held Khan al-Asal, a suburb on the western edge of Aleppo, state media said, "
+     "although rebels claimed to have stormed it.", {("khan_al_asal", "government", "controls"),
+                                    ("khan_al_asal", "opposition", "captured")}),
+])
+def test_it_after_an_apposition_is_the_place_it_describes(run, text, claims):
+    assert run(text) == claims

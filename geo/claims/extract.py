@@ -322,20 +322,21 @@ def _keep(doc: _Report, found: list[Found], n_sent: int, sent: Sentence) -> None
         doc.talk.places = tuple(p.key for p in main[-1].places if p.key is not None)   # for "All three ..." next
         doc.talk.attacked([(f.actor, p.key.place_id) for f in main if f.trigger.pattern.effect in ATTACKING
                            for p in f.places if p.key is not None])
-    undone = _undone(found, doc.norm[sent.start:sent.end]) + _retreats(found)
+    norm = doc.norm[sent.start:sent.end]
+    undone = _undone(found, norm) + _retreats(found)
     lost = {(p.key.place_id, f.actor) for f in found if f.trigger.pattern.effect in ("loss", "defence") and f not in undone
             for p in f.places if p.key is not None}
     # a hold the sentence says another force ended ("Tel Rifaat, which the YPG has held since 2016, is now liberated")
-    taken = {(p.key.place_id, f.actor) for f in found if f.trigger.pattern.effect == "gain" and f not in undone
-             for p in f.places if p.key is not None}
+    # (not by another voice set against it: "held X, state media said, although rebels claimed to have stormed it")
+    taken = [(p.key.place_id, f.actor, f) for f in found if f.trigger.pattern.effect == "gain" and f not in undone
+             for p in f.places if p.key is not None]
     lost |= {(pid, g.actor) for g in found if g.trigger.pattern.effect == "hold" for p in g.places if p.key is not None
-             for pid, taker in taken if pid == p.key.place_id and taker != g.actor}
+             for pid, taker, f in taken if pid == p.key.place_id and taker != g.actor and not _disputed(g, f, norm)}
     # (a hold told after the event is a claim of its own: "repelled attacks on the dam, and the dam remained theirs")
     later = {(p.key.place_id, f.actor) for f in found if f.trigger.pattern.effect == "hold"
              and any(e.trigger.start < f.trigger.start and e.trigger.pattern.effect in ("loss", "defence", "gain")
                      for e in found) for p in f.places if p.key is not None}
     # ... but not one in the past perfect: "entered Tadef, a town that had been in government hands"
-    norm = doc.norm[sent.start:sent.end]
     later -= {(p.key.place_id, f.actor) for f in found if _HAD_BEEN.search(norm, max(0, f.trigger.start - 30), f.trigger.start)
               for p in f.places if p.key is not None}
     lost |= {(p.key.place_id, f.actor) for f in found if f.trigger.pattern.effect == "hold" and any(
@@ -377,3 +378,14 @@ def _retreats(found: list[Found]) -> list[Found]:
     losses = [g for g in found if g.trigger.pattern.effect == "loss"]
     return [f for f in found if f.trigger.pattern.effect == "approach" and any(
         g.actor == f.actor and g.trigger.start < f.trigger.start for g in losses)]
+
+
+_CONTRAST = re.compile(r"\b(?:although|though|but|whereas|while)\b")
+
+
+def _disputed(hold: Found, gain: Found, norm: str) -> bool:
+    """A gain another voice sets against a hold, after a contrast ("..., state media said, although rebels
+    claimed to have stormed it"): two claims, not the hold's end."""
+    return hold.speaker.side != gain.speaker.side and hold.trigger.end < gain.trigger.start \
+        and bool(_CONTRAST.search(norm, hold.trigger.end, gain.trigger.start))
+

@@ -24,8 +24,25 @@ _RANKING_WORDS = frozenset({"biggest", "largest", "main", "major", "next", "last
                             "stronghold", "strongholds", "bastion", "bastions"})
 
 
+APPOSED_WORDS = 10   # words of an apposition locating a place ("X, a suburb on the western edge of Y")
+_APPOSED_NOUNS = frozenset({"town", "village", "city", "suburb", "hill", "district", "neighbourhood", "neighborhood",
+                            "base", "airbase", "airport", "crossing", "height", "heights", "mountain", "junction"})
+
+
 class PartReader(Grammar):
     """The parts of places a phrase names."""
+
+    def apposed_head(self, toks: Words, p: PlaceRef, places: list[PlaceRef]) -> PlaceRef | None:
+        """The place an apposition ending in place ``p`` describes ("[Khan al-Asal], a suburb on the western
+        edge of Aleppo"; "[X], the hill overlooking Hama"): what "it" after them stands for; else None."""
+        k = toks.at(p.start)
+        n = k - 1
+        while n > 0 and k - n <= APPOSED_WORDS and toks[n].word != "," and not toks[n].cap:
+            n -= 1
+        if n < 1 or toks[n].word != "," or toks[n + 1].word not in ("a", "an", "the") \
+                or not any(t.word in _APPOSED_NOUNS for t in toks[n + 2:min(k, n + 5)]):
+            return None
+        return next((q for q in places if q.key is not None and q.end == toks[n - 1].end), None)
 
     def approached(self, toks: Words, targets: list[PlaceRef], effect: str) -> PlaceRef | None:
         """The one place of ``targets`` when a gain (``effect``) follows its outskirts, edge, gates or approaches

@@ -43,8 +43,7 @@ class PlaceReader(PartReader):
                 if k > i and toks[k - 1].word in (",", "and") and self.own_clause(toks, by_start[t.start]):
                     return []
                 return self._list(toks, self._after(toks, by_start[t.start].end), places, [by_start[t.start]], unknown)
-            referred = None if gap > 1 else self._referred(toks, k)   # the object itself, not "freed the prisoners held there"
-            if referred is not None:
+            if gap <= 1 and (referred := self._referred(toks, k)) is not None:   # (not "freed the prisoners held there")
                 return referred
             if t.start in self.forces_at and self._past_owner(toks, k) is None:   # ("the areas it held in X, including A")
                 return self._later_list(toks, i, k, places, unknown)
@@ -70,8 +69,7 @@ class PlaceReader(PartReader):
             co = self._coordinated_place(toks, k, by_start) if t.word == "and" and k > i else None
             if co is not None and not self.own_clause(toks, co):   # "seized several checkpoints and the town of X"
                 return self._list(toks, self._after(toks, co.end), places, [co], unknown)
-            located = self._object_start(toks, i, k, by_start, unknown, where)
-            if located is not None:
+            if (located := self._object_start(toks, i, k, by_start, unknown, where)) is not None:
                 k, gap = located, gap + 1
                 continue
             if t.word in self.object_stops or not (t.word.isalnum() or "'" in t.word):
@@ -168,7 +166,9 @@ class PlaceReader(PartReader):
             before = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None]
             heads = [p for p in before if not self.modifies(toks, toks.at(p.start), self.sentence_places)]
             if anaphor == ("it",):   # (no place before it: "Masyaf ... . Rebels entered it", the one town before)
-                return (heads or before)[-1:] or (self.single_place_before() if k and toks[k - 1].word in _TAKING else [])
+                last = (heads or before)[-1:]   # (the place an apposition describes: "X, a town near Y, ... it")
+                return [self.apposed_head(toks, last[0], self.sentence_places) or last[0]] if last else (
+                    self.single_place_before() if k and toks[k - 1].word in _TAKING else [])
             return (heads or before)[-1:] or [PlaceRef(0, 0, m) for m in self.there_places]
         count = COUNTS.get(anaphor[-1]) if anaphor is not None else None
         if anaphor is not None and self.previous_places and count in (None, len(self.previous_places)) and not (
