@@ -124,3 +124,16 @@ def test_a_force_adjective_before_a_noun_and_a_force_in_its_positions(run, text,
 ])
 def test_it_after_an_apposition_is_the_place_it_describes(run, text, claims):
     assert run(text) == claims
+
+
+def test_villages_on_a_rivers_bank_then_their_list(run):
+    text = ("The army was repelling an SDF assault on seven villages on the east bank of the Euphrates, among "
+            "them Hatla and Marrat.")
+    assert run(text) == {("hatla", "government", "repelled"), ("marrat", "government", "repelled")}
+    text = "SDF fighters attacked army positions on the east bank of the Euphrates in Khasham and Marrat."
+    assert run(text) == {("khasham", "sdf", "contested"), ("marrat", "sdf", "contested")}
+
+
+def test_a_bank_at_the_end_of_a_sentence(run):
+    assert run("The SDF took three villages on the east bank.") == set()
+    assert run("The SDF took three villages on the east bank of the") == set()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .parts import SETTLEMENT_NOUNS, PartReader
+from .parts import RIVER_SIDES, SETTLEMENT_NOUNS, PartReader
 from .words import COUNTS, PlaceRef, Words, carried, counted_list, people_between, skip_number
 
 MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
@@ -35,8 +35,7 @@ class PlaceReader(PartReader):
             k = self._past_unnamed_first(toks, k, places, by_start)
         while k < len(toks) and gap <= max_gap:
             t = toks[k]
-            part = self._part_of(toks, by_start[t.start], fronts=not where) if t.start in by_start else None
-            if part is not None:
+            if t.start in by_start and (part := self._part_of(toks, by_start[t.start], fronts=not where)) is not None:
                 k = part   # "the Hama suburb of Qamhana": Qamhana
                 continue
             if t.start in by_start:   # (not after "," or "and", opening a clause: "... took the airport, Manbij was quiet")
@@ -49,6 +48,9 @@ class PlaceReader(PartReader):
                 return self._later_list(toks, i, k, places, unknown)
             if t.word in self.directions and k + 1 < len(toks) and toks[k + 1].word == "of":
                 return self._later_list(toks, i, k, places, unknown)   # "villages north of X, including A"
+            if t.word in RIVER_SIDES and i < k < len(toks) - 3 and self.river(toks, k + 3):   # "villages on the bank of X, A ..."
+                k, gap = k + 4, gap + 1
+                continue
             adjective = t.cap and k + 2 < len(toks) and toks[k + 1].word in self.item_heads and toks[k + 1].word[-1:] == "s" \
                 and toks[k + 2].word == "of"   # ("the Shi'ite towns of", not "the Ashrafieh district of")
             name_end = self._name(toks, k) if unknown and not adjective else k
@@ -82,8 +84,7 @@ class PlaceReader(PartReader):
         return []
 
     def _past_unnamed_first(self, toks: Words, k: int, places: list[PlaceRef], by_start) -> int:
-        """Past a first item that names no place when a list of places follows ("seizing government
-        buildings, the airport and X"; not "captured two generals, Hama residents said")."""
+        """Past a first item naming no place before a list of places ("seizing government buildings, the airport and X")."""
         first = self._unnamed_item(toks, k, by_start, bare=True)
         nxt = next((p for p in places if first is not None and p.start >= toks[first].end), None)
         if first is None or toks[first].word != "," or nxt is None:
@@ -114,8 +115,8 @@ class PlaceReader(PartReader):
         return k
 
     def _past_owner(self, toks, k: int) -> int | None:
-        """Past the force named from token ``k`` when it only owns the object ("the army's 46th
-        Regiment", "the rebels' stronghold"); None when the force is no owner."""
+        """Past the force named from token ``k`` when it only owns the object ("the army's 46th Regiment",
+        "the rebels' stronghold"); None when the force is no owner."""
         run = k
         while run + 1 < len(toks) and toks[run + 1].start in self.forces_at:
             run += 1
@@ -130,10 +131,9 @@ class PlaceReader(PartReader):
 
     def _object_start(self, toks, i: int, k: int, by_start: dict[int, PlaceRef], unknown: bool,
                       where: bool) -> int | None:
-        """Where to read on for the object when token ``k`` only owns, locates or names what
-        comes after it: "[the army's] 46th Regiment", "the buffer zone [on] the Golan Heights",
-        "positions [in] Aleppo" (not "checkpoints on the road linking X"), "the region [known
-        as] Shahba", with ``where`` any "in", "near"...; else None."""
+        """Where to read on for the object when token ``k`` only owns, locates or names what comes after it:
+        "[the army's] 46th Regiment", "the buffer zone [on] the Golan Heights", "positions [in] Aleppo" (not
+        "checkpoints on the road linking X"), "the region [known as] Shahba", with ``where`` any "in"...; else None."""
         t = toks[k]
         if (seat := self.river_seat(toks, k, by_start)) is not None:
             return seat   # a river's bank, then where on it: "on the east bank of the Euphrates in [Khasham]"
@@ -156,9 +156,8 @@ class PlaceReader(PartReader):
         return None
 
     def _referred(self, toks, k: int) -> list[PlaceRef] | None:
-        """The places a place anaphor at token ``k`` stands for: "there" the place the sentence is
-        about ("remain deployed there"); "both towns", "them" the last claim's places; None when
-        there is no anaphor (or nothing it can stand for)."""
+        """The places a place anaphor at token ``k`` stands for: "there" the place the sentence is about ("remain
+        deployed there"); "both towns", "them" the last claim's places; None with no anaphor (or nothing it names)."""
         anaphor = next((a for a in self.place_anaphors if tuple(x.word for x in toks[k:k + len(a)]) == a), None)
         if anaphor is not None and k + len(anaphor) < len(toks) and toks[k + len(anaphor)].word in ("of", "at"):
             return None   # "the neighbourhood of New Aleppo" names it
@@ -242,8 +241,8 @@ class PlaceReader(PartReader):
         return k
 
     def _list_opened(self, toks, i: int, k: int) -> int | None:
-        """Where the list starts when token ``k`` (a comma, or the word itself) opens it with an
-        introducer after object words only ("several areas, among them", "villages including")."""
+        """Where the list starts when token ``k`` (a comma, or the word itself) opens it with an introducer after
+        object words only ("several areas, among them", "villages including")."""
         if not all(x.word in self.item_heads or x.word.isalpha() and not x.cap and x.word not in self.object_stops
                    for x in toks[i:k]):
             return None
