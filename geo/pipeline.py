@@ -133,7 +133,7 @@ def _recognise(reports: list[Report], engine: Engine, cfg: Config, warnings: lis
     start = time.perf_counter()
     cache = (cache_mod.ResultCache(cache_mod.folder_for(cfg.out_dir), cache_mod.engine_key(
                  engine.gazetteer.sha256, provenance.vocab_paths(cfg.vocab))) if cfg.cache else None)
-    results: list[ReportResult | None] = [cache.get(r) for r in reports] if cache else [None] * len(reports)
+    results: list[ReportResult | None] = cache.get_all(reports) if cache else [None] * len(reports)
     todo = [r for r, res in zip(reports, results) if res is None]
     tick = cfg.progress(len(todo)) if cfg.progress else None
     fresh = iter(process_with_dask(todo, cfg.gazetteer, cfg.vocab, cfg.dask, tick) if cfg.dask and todo
