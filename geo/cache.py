@@ -270,8 +270,9 @@ class ResultCache:
         else:
             self._problem(f"{result_store.NAME} {e.what}")
 
-    def get_all(self, reports: list[Report]) -> list[ReportResult | None]:
-        """The kept result of each report, None where there is none (or it is damaged)."""
+    def fetch(self, reports: list[Report]) -> list[bytes | None]:
+        """The kept result of each report as stored, None where there is none (``decoded``
+        makes them results: a build decodes them while its new reports are read)."""
         keys = [report_key(self.engine, r) for r in reports]
         self.used.update(keys)
         try:
@@ -279,9 +280,17 @@ class ResultCache:
         except result_store.StoreError as e:
             self._failed(e)
             blobs = {}
-        results = decode_many([blobs.get(k) for k in keys])
+        return [blobs.get(k) for k in keys]
+
+    def decoded(self, blobs: list[bytes | None]) -> list[ReportResult | None]:
+        """``fetch``'s blobs as results, None where there is none or it is damaged (a miss)."""
+        results = decode_many(blobs)
         self.hits += sum(r is not None for r in results)
         return results
+
+    def get_all(self, reports: list[Report]) -> list[ReportResult | None]:
+        """The kept result of each report, None where there is none (or it is damaged)."""
+        return self.decoded(self.fetch(reports))
 
     def get(self, report: Report) -> ReportResult | None:
         return self.get_all([report])[0]

@@ -129,27 +129,39 @@ def _gathered(results: list[ReportResult]) -> Found:
 def _recognise(reports: list[Report], engine: Engine, cfg: Config, warnings: list[str]) -> Found:
     """The per-report step (mentions, claims, names the gazetteer lacks) over every report, in
     this process, a process pool or on Dask; a report whose result an earlier build kept
-    (``geo.cache``) is not read again."""
+    (``geo.cache``) is not read again: the kept results are decoded while the pool reads the
+    others (one kept but damaged is read after them)."""
     start = time.perf_counter()
     cache = (cache_mod.ResultCache(cache_mod.folder_for(cfg.out_dir), cache_mod.engine_key(
                  engine.gazetteer.sha256, provenance.vocab_paths(cfg.vocab))) if cfg.cache else None)
-    results: list[ReportResult | None] = cache.get_all(reports) if cache else [None] * len(reports)
-    todo = [r for r, res in zip(reports, results) if res is None]
+    blobs: list[bytes | None] = cache.fetch(reports) if cache else [None] * len(reports)
+    todo = [r for r, blob in zip(reports, blobs) if blob is None]
+    kept: list[ReportResult | None] = []
+
+    def decode() -> None:
+        kept.extend(cache.decoded(blobs) if cache else [None] * len(blobs))
+
     tick = cfg.progress(len(todo)) if cfg.progress else None
+    if cfg.dask and todo:
+        decode()
     fresh = iter(process_with_dask(todo, cfg.gazetteer, cfg.vocab, cfg.dask, tick) if cfg.dask and todo
-                 else process_all(todo, engine, cfg.gazetteer, cfg.jobs, tick))
-    for i, res in enumerate(results):
+                 else process_all(todo, engine, cfg.gazetteer, cfg.jobs, tick, meanwhile=decode))
+    damaged = [r for r, blob, res in zip(reports, blobs, kept) if blob is not None and res is None]
+    again = iter(process_all(damaged, engine, cfg.gazetteer, cfg.jobs))
+    results: list[ReportResult] = []
+    for r, blob, res in zip(reports, blobs, kept):
         if res is None:
-            results[i] = res = next(fresh)
+            res = next(fresh) if blob is None else next(again)
             if cache:
-                cache.put(reports[i], res)
-    found = _gathered([res for res in results if res is not None])
+                cache.put(r, res)
+        results.append(res)
+    found = _gathered(results)
     if cache:
         cache.prune()
         warnings.extend(cache.problems)
     _logged(start, f"recognised {len(found.mentions):,} mentions and read {len(found.claims):,} claims "
-                   f"in {len(reports):,} reports ({len(reports) - len(todo):,} unchanged since the last build); "
-                   f"{len(found.unresolved):,} names not in the gazetteer")
+                   f"in {len(reports):,} reports ({len(reports) - len(todo) - len(damaged):,} unchanged since the "
+                   f"last build); {len(found.unresolved):,} names not in the gazetteer")
     return found
 
 

@@ -306,3 +306,13 @@ def test_decode_many_refuses_only_the_bad_blobs():
     got = cache_mod.decode_many([blobs[0], None, bad, blobs[1], b"junk", blobs[2], blobs[3]])
     assert got == [ok[0], None, None, ok[1], None, ok[2], ok[3]]
     assert cache_mod.decode_many([]) == []
+
+
+def test_a_warm_build_on_two_processes_decodes_while_they_work_and_writes_the_same_bytes(tmp_path, reports):
+    run(reports, tmp_path / "maps", "--jobs", "2")
+    write(reports / "zz_new.txt", "date: 2024-12-01\n\nRebels captured Hama on Thursday, the monitor said.\n")
+    write(reports / "zz_newer.txt", "date: 2024-12-02\n\nThe army withdrew from Saraqib, state media said.\n")
+    run(reports, tmp_path / "maps", "--jobs", "2")
+    run(reports, tmp_path / "cold", "--no-cache")
+    assert files(tmp_path / "maps") == files(tmp_path / "cold")
+    assert len(rows(tmp_path / "maps")) == len(list(reports.glob("*.txt")))
