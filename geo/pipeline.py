@@ -191,11 +191,12 @@ def basemap(node_modules: Path, warnings: list[str]):
         return None
 
 
-def _areas(lines: dict, gaz, outlines, reports: list[Report], claims: list[Claim]) -> areas_mod.Estimate:
-    """The areas each side is estimated to hold on each day a report or claim is dated."""
+def _areas(lines: dict, gaz, outlines, reports: list[Report], claims: list[Claim], jobs: int) -> areas_mod.Estimate:
+    """The areas each side is estimated to hold on each day a report or claim is dated (on
+    ``jobs`` processes, as the per-report step)."""
     start = time.perf_counter()
     days = calendar_days([r.date for r in reports] + [c.date for c in claims])
-    estimate = areas_mod.estimate(lines, gaz.entries, areas_mod.outlines_from_geojson(outlines), days)
+    estimate = areas_mod.estimate(lines, gaz.entries, areas_mod.outlines_from_geojson(outlines), days, jobs)
     _logged(start, f"estimated {len(estimate.areas):,} areas and {len(estimate.fronts):,} fronts")
     return estimate
 
@@ -286,7 +287,7 @@ def build(cfg: Config) -> BuildResult:
     lines, states = _states(found.claims, engine)
     warnings = [*gaz.warnings, *not_geocoded_warnings(resolved, gaz.entries), *cache_warnings]
     outlines = basemap(cfg.node_modules, warnings)
-    estimate = _areas(lines, gaz, outlines, reports, found.claims)
+    estimate = _areas(lines, gaz, outlines, reports, found.claims, cfg.jobs)
     control = mapping.ClaimsInput(lines, found.claims, state_changes(lines), gaz.entries,
                                   engine.claims.actors, engine.claims.labels, estimate)
     places = frames.places_frame(resolved.places, {r.id: r for r in reports})
