@@ -8,6 +8,7 @@ how long it took); ``build_map.py -v`` shows them.
 
 from __future__ import annotations
 
+import gc
 import logging
 import resource
 import time
@@ -140,6 +141,7 @@ def _recognise(reports: list[Report], engine: Engine, cfg: Config, warnings: lis
 
     def decode() -> None:
         kept.extend(cache.decoded(blobs) if cache else [None] * len(blobs))
+        gc.freeze()     # the records, made with the collector off, live to the end: not aged through its passes
 
     tick = cfg.progress(len(todo)) if cfg.progress else None
     if cfg.dask and todo:
@@ -155,6 +157,7 @@ def _recognise(reports: list[Report], engine: Engine, cfg: Config, warnings: lis
             if cache:
                 cache.put(r, res)
         results.append(res)
+    gc.unfreeze()       # all of them now in the oldest generation, as after the collections they skipped
     found = _gathered(results)
     if cache:
         cache.prune()
