@@ -15,6 +15,8 @@ corpus of many days with few changes costs few computations.
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -37,6 +39,7 @@ OPACITY = {"high": 0.45, "medium": 0.32, "low": 0.18, "": 0.3}
 GRID_DEG = 1e-5          # output coordinates snapped to this grid (about 1 m)
 FRONT_TOLERANCE_M = 50.0 # two areas closer than this along a boundary share a front line
 SIMPLIFY_M = 100.0       # areas are drawn simplified to this tolerance (fronts from the exact cells)
+PARALLEL_FROM = 8        # runs of days from which ``estimate`` computes them on ``jobs`` processes
 
 
 @dataclass(frozen=True)
@@ -67,10 +70,11 @@ class Estimate:
     method: dict = field(default_factory=dict)
 
 
-def estimate(lines: dict, entries: dict, outlines: list, days: list[str]) -> Estimate:
+def estimate(lines: dict, entries: dict, outlines: list, days: list[str], jobs: int = 1) -> Estimate:
     """Areas and fronts for each day of ``days`` (sorted ISO dates) from the per-place
     timelines (``geo.state.timelines``). ``outlines``: shapely polygons (lon/lat) of the
-    countries cells are cut to."""
+    countries cells are cut to. ``jobs`` other than 1: the runs of days are computed on that
+    many processes (0: one per core) when there are ``PARALLEL_FROM`` or more (the same results)."""
     candidates = sorted(pid for pid in lines if entries[pid].kind not in NO_CELL_KINDS)
     method = {
         "method": "Voronoi cells of the places held (or contested) as of each day, in an azimuthal "
@@ -104,12 +108,36 @@ def estimate(lines: dict, entries: dict, outlines: list, days: list[str]) -> Est
             runs[-1] = (sig, runs[-1][1], day)
         else:
             runs.append((sig, day, day))
-    for sig, first, last in runs:
-        if sig:
-            areas, fronts = _one_day(sig, entries, geo, countries, first, last)
-            out.areas.extend(areas)
-            out.fronts.extend(fronts)
+    for areas, fronts in _all_runs([r for r in runs if r[0]], entries, geo, countries, jobs):
+        out.areas.extend(areas)
+        out.fronts.extend(fronts)
     return out
+
+
+_RUNS: tuple | None = None    # what the processes forked by ``_all_runs`` read: (runs, entries, geo, countries)
+
+
+def _run(i: int):
+    assert _RUNS is not None
+    runs, entries, geo, countries = _RUNS
+    sig, first, last = runs[i]
+    return _one_day(sig, entries, geo, countries, first, last)
+
+
+def _all_runs(runs: list, entries: dict, geo, countries, jobs: int) -> list:
+    """``_one_day`` of each run, in order: here, or on ``jobs`` processes forked from this one,
+    each computing whole runs from the same inputs (their results, pickled back, are the same
+    geometries: WKB keeps every coordinate's bits)."""
+    global _RUNS
+    jobs = (multiprocessing.cpu_count() if jobs == 0 else jobs)
+    if jobs <= 1 or len(runs) < PARALLEL_FROM or multiprocessing.get_start_method() != "fork":
+        return [_one_day(sig, entries, geo, countries, first, last) for sig, first, last in runs]
+    _RUNS = (runs, entries, geo, countries)
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(runs)), mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_run, range(len(runs))))
+    finally:
+        _RUNS = None
 
 
 class _Projection:

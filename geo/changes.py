@@ -7,6 +7,7 @@ import json
 import math
 import os
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from pathlib import Path
 
 from geopy.distance import geodesic
@@ -88,11 +89,22 @@ class Digest:
     states: dict[str, tuple[str, str]]
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def key_json(values: list) -> str:
+    """``json.dumps(values, ensure_ascii=False)``, written directly when every value is a string
+    (a claim's key: the same text, without making an encoder per claim)."""
+    if all(type(v) is str for v in values):
+        return "[" + ", ".join(map(encode_basestring, values)) + "]"
+    return _ENCODE(values)
+
+
 def digest(places: list[dict], claims: list[dict]) -> Digest:
     """The digest of a build's places and claims features (only the properties compared)."""
     return Digest(
         {f["properties"]["id"]: (f["properties"].get("name"), *_point(f)) for f in places},
-        frozenset(hashlib.blake2b(json.dumps([f["properties"].get(k) for k in CLAIM_KEY], ensure_ascii=False)
+        frozenset(hashlib.blake2b(key_json([f["properties"].get(k) for k in CLAIM_KEY])
                                   .encode("utf-8", "surrogatepass"), digest_size=8).hexdigest() for f in claims),
         _states(claims))
 

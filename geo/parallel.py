@@ -50,15 +50,18 @@ def _work(task: tuple[int, Report]) -> ReportResult:
 
 
 def process_all(reports: list[Report], engine: Engine, gazetteer_path: Path, jobs: int = 1,
-                progress: Progress | None = None) -> list[ReportResult]:
+                progress: Progress | None = None, meanwhile: Callable[[], None] | None = None) -> list[ReportResult]:
     """Results for ``reports`` in their order; ``jobs`` > 1 uses that many processes, 0 one per
     core when there are at least ``AUTO_JOBS_FROM`` reports or a report is huge (read in pieces,
     ``report_step.pieces``; below that, starting processes costs more than it saves). The
-    pieces of a huge report go to the processes like reports do."""
+    pieces of a huge report go to the processes like reports do. ``meanwhile`` is called once:
+    while the processes work (once they have their tasks), or first when there are none."""
     tasks = [(i, off, piece) for i, r in enumerate(reports) for off, piece in pieces(r)]
     if jobs == 0:
         jobs = (os.cpu_count() or 1) if len(reports) >= AUTO_JOBS_FROM or len(tasks) > len(reports) else 1
     if jobs <= 1 or len(tasks) < 2:
+        if meanwhile:
+            meanwhile()
         out = []
         for r in reports:
             out.append(process_report(r, engine))
@@ -72,6 +75,8 @@ def process_all(reports: list[Report], engine: Engine, gazetteer_path: Path, job
     parts: list[ReportResult] = []
     with _pool(engine, gazetteer_path, jobs) as pool:
         done = pool.map(_work, [(off, piece) for _, off, piece in tasks], chunksize=chunk)
+        if meanwhile:
+            meanwhile()
         for k, ((i, _, _), res) in enumerate(zip(tasks, done)):
             parts.append(res)
             if k + 1 == len(tasks) or tasks[k + 1][0] != i:   # the report's last piece

@@ -8,6 +8,7 @@ how long it took); ``build_map.py -v`` shows them.
 
 from __future__ import annotations
 
+import gc
 import logging
 import resource
 import time
@@ -129,27 +130,41 @@ def _gathered(results: list[ReportResult]) -> Found:
 def _recognise(reports: list[Report], engine: Engine, cfg: Config, warnings: list[str]) -> Found:
     """The per-report step (mentions, claims, names the gazetteer lacks) over every report, in
     this process, a process pool or on Dask; a report whose result an earlier build kept
-    (``geo.cache``) is not read again."""
+    (``geo.cache``) is not read again: the kept results are decoded while the pool reads the
+    others (one kept but damaged is read after them)."""
     start = time.perf_counter()
     cache = (cache_mod.ResultCache(cache_mod.folder_for(cfg.out_dir), cache_mod.engine_key(
                  engine.gazetteer.sha256, provenance.vocab_paths(cfg.vocab))) if cfg.cache else None)
-    results: list[ReportResult | None] = [cache.get(r) for r in reports] if cache else [None] * len(reports)
-    todo = [r for r, res in zip(reports, results) if res is None]
+    blobs: list[bytes | None] = cache.fetch(reports) if cache else [None] * len(reports)
+    todo = [r for r, blob in zip(reports, blobs) if blob is None]
+    kept: list[ReportResult | None] = []
+
+    def decode() -> None:
+        kept.extend(cache.decoded(blobs) if cache else [None] * len(blobs))
+        gc.freeze()     # the records, made with the collector off, live to the end: not aged through its passes
+
     tick = cfg.progress(len(todo)) if cfg.progress else None
+    if cfg.dask and todo:
+        decode()
     fresh = iter(process_with_dask(todo, cfg.gazetteer, cfg.vocab, cfg.dask, tick) if cfg.dask and todo
-                 else process_all(todo, engine, cfg.gazetteer, cfg.jobs, tick))
-    for i, res in enumerate(results):
+                 else process_all(todo, engine, cfg.gazetteer, cfg.jobs, tick, meanwhile=decode))
+    damaged = [r for r, blob, res in zip(reports, blobs, kept) if blob is not None and res is None]
+    again = iter(process_all(damaged, engine, cfg.gazetteer, cfg.jobs))
+    results: list[ReportResult] = []
+    for r, blob, res in zip(reports, blobs, kept):
         if res is None:
-            results[i] = res = next(fresh)
+            res = next(fresh) if blob is None else next(again)
             if cache:
-                cache.put(reports[i], res)
-    found = _gathered([res for res in results if res is not None])
+                cache.put(r, res)
+        results.append(res)
+    gc.unfreeze()       # all of them now in the oldest generation, as after the collections they skipped
+    found = _gathered(results)
     if cache:
         cache.prune()
         warnings.extend(cache.problems)
     _logged(start, f"recognised {len(found.mentions):,} mentions and read {len(found.claims):,} claims "
-                   f"in {len(reports):,} reports ({len(reports) - len(todo):,} unchanged since the last build); "
-                   f"{len(found.unresolved):,} names not in the gazetteer")
+                   f"in {len(reports):,} reports ({len(reports) - len(todo) - len(damaged):,} unchanged since the "
+                   f"last build); {len(found.unresolved):,} names not in the gazetteer")
     return found
 
 
@@ -179,11 +194,12 @@ def basemap(node_modules: Path, warnings: list[str]):
         return None
 
 
-def _areas(lines: dict, gaz, outlines, reports: list[Report], claims: list[Claim]) -> areas_mod.Estimate:
-    """The areas each side is estimated to hold on each day a report or claim is dated."""
+def _areas(lines: dict, gaz, outlines, reports: list[Report], claims: list[Claim], jobs: int) -> areas_mod.Estimate:
+    """The areas each side is estimated to hold on each day a report or claim is dated (on
+    ``jobs`` processes, as the per-report step)."""
     start = time.perf_counter()
     days = calendar_days([r.date for r in reports] + [c.date for c in claims])
-    estimate = areas_mod.estimate(lines, gaz.entries, areas_mod.outlines_from_geojson(outlines), days)
+    estimate = areas_mod.estimate(lines, gaz.entries, areas_mod.outlines_from_geojson(outlines), days, jobs)
     _logged(start, f"estimated {len(estimate.areas):,} areas and {len(estimate.fronts):,} fronts")
     return estimate
 
@@ -274,7 +290,7 @@ def build(cfg: Config) -> BuildResult:
     lines, states = _states(found.claims, engine)
     warnings = [*gaz.warnings, *not_geocoded_warnings(resolved, gaz.entries), *cache_warnings]
     outlines = basemap(cfg.node_modules, warnings)
-    estimate = _areas(lines, gaz, outlines, reports, found.claims)
+    estimate = _areas(lines, gaz, outlines, reports, found.claims, cfg.jobs)
     control = mapping.ClaimsInput(lines, found.claims, state_changes(lines), gaz.entries,
                                   engine.claims.actors, engine.claims.labels, estimate)
     places = frames.places_frame(resolved.places, {r.id: r for r in reports})

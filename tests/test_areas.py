@@ -127,3 +127,22 @@ def test_a_place_drawn_across_a_de_facto_line_is_cut_to_its_own_countrys_outline
     est = build([claim("2024-12-01", "opposition", "controls", place=p) for p in ("a", "b", "d")], es, ["2024-12-01"])
     (area,) = est.areas
     assert COUNTRY.buffer(1e-4).contains(area.geometry) and "d" in area.places
+
+
+def test_runs_of_days_on_two_processes_give_the_same_estimate():
+    from geo import areas
+    es = [entry(f"p{k}", 36.2 + 0.15 * k, 35.0 + 0.05 * (k % 3)) for k in range(10)]
+    days = [f"2024-12-{d:02d}" for d in range(1, 13)]
+    sides = ["government", "opposition", "sdf"]
+    claims = [claim(days[k], sides[(k + j) % 3], "captured", place=f"p{j}") for k in range(12) for j in range(10)
+              if (k + j) % 4 == 0]
+    lines = timelines(claims)
+    entries = {e.id: e for e in es}
+    one = estimate(lines, entries, [COUNTRY, NEIGHBOUR], days, jobs=1)
+    two = estimate(lines, entries, [COUNTRY, NEIGHBOUR], days, jobs=2)
+    assert len({a.date for a in one.areas}) >= areas.PARALLEL_FROM      # enough runs to use the processes
+    assert [(a.date, a.until, a.controller, a.places, a.confidence, a.opacity, a.area_km2, a.geometry.wkb)
+            for a in one.areas] == [(a.date, a.until, a.controller, a.places, a.confidence, a.opacity, a.area_km2,
+                                     a.geometry.wkb) for a in two.areas]
+    assert [(f.date, f.sides, f.length_km, f.geometry.wkb) for f in one.fronts] == [
+        (f.date, f.sides, f.length_km, f.geometry.wkb) for f in two.fronts]

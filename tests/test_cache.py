@@ -3,6 +3,7 @@ outputs are byte-identical to a build that reads everything."""
 
 import json
 import shutil
+import sqlite3
 import zlib
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from helpers import ROOT, write
 import build_map
 import geo.parallel
 from geo import cache as cache_mod
+from geo import result_store
 from geo.model import Claim, Mention
 from geo.report_step import ReportResult
 from geo.unresolved import Unresolved
@@ -50,6 +52,23 @@ def files(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
 
 
+def store_of(out: Path) -> Path:
+    return cache_mod.folder_for(out) / result_store.NAME
+
+
+def rows(out: Path) -> dict[str, bytes]:
+    """The store's rows: key -> blob."""
+    with sqlite3.connect(store_of(out)) as con:
+        return dict(con.execute("SELECT key, blob FROM results"))
+
+
+def set_blob(out: Path, key: str, blob: bytes) -> None:
+    con = sqlite3.connect(store_of(out))
+    with con:
+        con.execute("UPDATE results SET blob = ? WHERE key = ?", (blob, key))
+    con.close()
+
+
 def test_warm_build_reads_nothing_and_writes_the_same_bytes(tmp_path, reports, calls):
     run(reports, tmp_path / "cold", "--no-cache")
     assert not cache_mod.folder_for(tmp_path / "cold").exists()
@@ -57,7 +76,9 @@ def test_warm_build_reads_nothing_and_writes_the_same_bytes(tmp_path, reports, c
     assert n == len(list(reports.glob("*.txt")))
     run(reports, tmp_path / "warm")
     assert len(calls) == 2 * n
-    assert len(list(cache_mod.folder_for(tmp_path / "warm").glob("*" + cache_mod.SUFFIX))) == n
+    assert len(rows(tmp_path / "warm")) == n
+    assert sorted(p.name for p in cache_mod.folder_for(tmp_path / "warm").iterdir()) == [
+        "previous-build.json", result_store.NAME]     # one store, not a file per report
     run(reports, tmp_path / "warm")
     assert len(calls) == 2 * n            # nothing read again
     assert files(tmp_path / "warm") == files(tmp_path / "cold")
@@ -92,23 +113,23 @@ def test_a_changed_gazetteer_or_vocabulary_reads_every_report_again(tmp_path, re
 
 def test_the_cache_keeps_only_the_reports_of_the_last_build(tmp_path, reports):
     run(reports, tmp_path / "maps")
-    folder = cache_mod.folder_for(tmp_path / "maps")
-    before = len(list(folder.glob("*" + cache_mod.SUFFIX)))
+    before = rows(tmp_path / "maps")
     sorted(reports.glob("*.txt"))[0].unlink()
     run(reports, tmp_path / "maps")
-    assert len(list(folder.glob("*" + cache_mod.SUFFIX))) == before - 1
+    after = rows(tmp_path / "maps")
+    assert len(after) == len(before) - 1 and after.items() <= before.items()
 
 
 def test_damaged_or_forged_cache_files_are_misses(tmp_path, reports, calls):
     run(reports, tmp_path / "cold", "--no-cache")
     run(reports, tmp_path / "maps")
     n = len(calls) // 2
-    paths = sorted(cache_mod.folder_for(tmp_path / "maps").glob("*" + cache_mod.SUFFIX))
-    paths[0].write_bytes(b"not zlib at all")
-    good = json.loads(zlib.decompress(paths[1].read_bytes()))
+    kept = sorted(rows(tmp_path / "maps").items())
+    set_blob(tmp_path / "maps", kept[0][0], b"not zlib at all")
+    good = json.loads(zlib.decompress(kept[1][1]))
     assert good["mentions"]["start"]
     forged = {**good, "mentions": {**good["mentions"], "start": ["not a number"] * len(good["mentions"]["start"])}}
-    paths[1].write_bytes(zlib.compress(json.dumps(forged).encode()))
+    set_blob(tmp_path / "maps", kept[1][0], zlib.compress(json.dumps(forged).encode()))
     calls.clear()
     run(reports, tmp_path / "maps")
     assert len(calls) == 2 and n >= 2
@@ -177,3 +198,121 @@ def test_a_tiny_file_of_huge_repeated_columns_is_a_miss_before_any_is_expanded()
                         for n in data["mentions"]}
     with pytest.raises(ValueError):
         cache_mod.decode(zlib.compress(json.dumps(data).encode()))
+
+
+# -- the store: one SQLite file; damaged, foreign, locked or old-format ones ------------------
+
+@pytest.mark.parametrize("garbage", [b"", b"not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 5000])
+def test_a_damaged_store_is_made_anew_with_a_warning(tmp_path, reports, calls, capsys, garbage):
+    run(reports, tmp_path / "cold", "--no-cache")
+    n = len(calls)
+    store_of(tmp_path / "maps").parent.mkdir()
+    store_of(tmp_path / "maps").write_bytes(garbage)
+    run(reports, tmp_path / "maps")
+    assert len(calls) == 2 * n
+    if garbage:
+        assert "made anew" in capsys.readouterr().err
+    assert len(rows(tmp_path / "maps")) == n          # made anew, every result kept
+    assert files(tmp_path / "maps") == files(tmp_path / "cold")
+    run(reports, tmp_path / "maps")
+    assert len(calls) == 2 * n
+
+
+def test_a_store_truncated_half_way_is_a_miss_not_a_crash(tmp_path, reports, calls, capsys):
+    run(reports, tmp_path / "cold", "--no-cache")
+    run(reports, tmp_path / "maps")
+    path = store_of(tmp_path / "maps")
+    data = path.read_bytes()
+    path.write_bytes(data[:len(data) // 2] + b"\x00" * (len(data) - len(data) // 2))
+    calls.clear()
+    run(reports, tmp_path / "maps")
+    assert files(tmp_path / "maps") == files(tmp_path / "cold")
+    calls.clear()
+    run(reports, tmp_path / "maps")
+    assert calls == []                                # whatever happened, the store is whole again
+
+
+@pytest.mark.parametrize("schema", [
+    ["CREATE TABLE results (key TEXT PRIMARY KEY NOT NULL, blob BLOB NOT NULL) WITHOUT ROWID",
+     "CREATE TABLE log (x)",
+     "CREATE TRIGGER t AFTER INSERT ON results BEGIN INSERT INTO log VALUES (new.key); END"],
+    ["CREATE TABLE results (key TEXT, blob BLOB)"],
+    ["CREATE TABLE other (x)"],
+])
+def test_a_foreign_database_is_never_used_nor_run(tmp_path, reports, calls, capsys, schema):
+    run(reports, tmp_path / "cold", "--no-cache")
+    n = len(calls)
+    path = store_of(tmp_path / "maps")
+    path.parent.mkdir()
+    con = sqlite3.connect(path)
+    for sql in schema:
+        con.execute(sql)
+    con.execute(f"PRAGMA application_id = {result_store.APPLICATION_ID}")
+    con.execute(f"PRAGMA user_version = {result_store.VERSION}")
+    con.commit()
+    con.close()
+    run(reports, tmp_path / "maps")
+    assert "not a result store" in capsys.readouterr().err
+    assert len(calls) == 2 * n
+    with sqlite3.connect(path) as con:            # made anew: this module's schema only, no trigger run
+        assert con.execute("SELECT type, name FROM sqlite_master").fetchall() == [("table", "results")]
+    assert files(tmp_path / "maps") == files(tmp_path / "cold")
+
+
+def test_a_store_another_build_holds_locked_is_a_warning(tmp_path, reports, capsys, monkeypatch):
+    run(reports, tmp_path / "cold", "--no-cache")
+    monkeypatch.setattr(result_store, "BUSY_S", 0.1)
+    write(reports / "zz_new.txt", "date: 2024-12-01\n\nRebels captured Hama on Thursday, the monitor said.\n")
+    run(reports, tmp_path / "maps")
+    before = rows(tmp_path / "maps")
+    other = sqlite3.connect(store_of(tmp_path / "maps"), isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")               # another build writing
+    try:
+        (reports / "zz_new.txt").unlink()
+        run(reports, tmp_path / "maps")
+        assert "in use by another build" in capsys.readouterr().err
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert rows(tmp_path / "maps") == before          # nothing kept, nothing lost
+    run(reports, tmp_path / "maps")
+    assert files(tmp_path / "maps") == files(tmp_path / "cold")
+
+
+def test_a_failed_write_keeps_the_rows_of_earlier_builds(tmp_path):
+    path = tmp_path / result_store.NAME
+    result_store.write(path, [("a", b"1"), ("b", b"2")])
+    with pytest.raises(result_store.StoreError):
+        result_store.write(path, [("c", b"3"), ("d", None)])     # NOT NULL: fails half way
+    assert result_store.read(path, ["a", "b", "c", "d"], 10) == {"a": b"1", "b": b"2"}
+    assert result_store.read(path, ["a", "b"], 0) == {}            # over the size limit: not read
+    assert result_store.keep_only(path, {"b"}) == 1
+    assert result_store.read(path, ["a", "b"], 10) == {"b": b"2"}
+
+
+def test_the_files_of_the_one_file_per_report_cache_are_removed(tmp_path, reports):
+    folder = cache_mod.folder_for(tmp_path / "maps")
+    folder.mkdir()
+    (folder / ("0" * 64 + cache_mod.SUFFIX)).write_bytes(b"old")
+    (folder / ".tmp-x").write_bytes(b"")
+    run(reports, tmp_path / "maps")
+    assert sorted(p.name for p in folder.iterdir()) == ["previous-build.json", result_store.NAME]
+
+
+def test_decode_many_refuses_only_the_bad_blobs():
+    ok = [ReportResult([Mention(f"r{k}", "hama", "Hama", 3, 7, "In Hama.", 0, "place")] * k, [], []) for k in range(4)]
+    blobs = [cache_mod.encode(r) for r in ok]
+    bad = _forged(["r1", 7])                      # a report id that is not a string
+    got = cache_mod.decode_many([blobs[0], None, bad, blobs[1], b"junk", blobs[2], blobs[3]])
+    assert got == [ok[0], None, None, ok[1], None, ok[2], ok[3]]
+    assert cache_mod.decode_many([]) == []
+
+
+def test_a_warm_build_on_two_processes_decodes_while_they_work_and_writes_the_same_bytes(tmp_path, reports):
+    run(reports, tmp_path / "maps", "--jobs", "2")
+    write(reports / "zz_new.txt", "date: 2024-12-01\n\nRebels captured Hama on Thursday, the monitor said.\n")
+    write(reports / "zz_newer.txt", "date: 2024-12-02\n\nThe army withdrew from Saraqib, state media said.\n")
+    run(reports, tmp_path / "maps", "--jobs", "2")
+    run(reports, tmp_path / "cold", "--no-cache")
+    assert files(tmp_path / "maps") == files(tmp_path / "cold")
+    assert len(rows(tmp_path / "maps")) == len(list(reports.glob("*.txt")))

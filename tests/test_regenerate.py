@@ -260,3 +260,12 @@ def test_a_damaged_digest_is_read_as_missing(tmp_path, capsys, damage):
     code, out = build(tmp_path, ROOT / "gazetteer.csv")
     assert code == 0
     assert capsys.readouterr().out.splitlines()[-1].endswith("since the last build: no change.")
+
+
+@pytest.mark.parametrize("values", [["r1", "aleppo", "opposition", "captured", "outlet"], [],
+                                    ["quote \" back\\slash", "tab\tnew\nline \x00 \x1f", "\u00e9t\u00e9 \u202e \ud800",
+                                     "\u2028\u2029 \U0001f600", ""],
+                                    ["r1", None, "x"], ["r1", 3, 1.5, True]])
+def test_a_claims_key_is_hashed_from_the_same_json_as_before(values):
+    from geo import changes
+    assert changes.key_json(values) == json.dumps(values, ensure_ascii=False)
