@@ -68,18 +68,25 @@ def _checked(con: sqlite3.Connection, create: bool) -> bool:
     if not create:
         return False
     con.execute("PRAGMA auto_vacuum = INCREMENTAL")     # set before the first table: pruned pages freed
-    con.execute("BEGIN IMMEDIATE")
-    try:
+    with _transaction(con):
         if header() == (0, 0, []):                     # not made meanwhile by another build
             con.execute(SCHEMA)
             con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             con.execute(f"PRAGMA user_version = {VERSION}")
+    return _checked(con, create=False)
+
+
+@contextlib.contextmanager
+def _transaction(con: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction (taking the write lock at once), committed after the block or rolled back."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        yield
         con.execute("COMMIT")
     except BaseException:
         if con.in_transaction:
             con.execute("ROLLBACK")
         raise
-    return _checked(con, create=False)
 
 
 @contextlib.contextmanager
@@ -137,14 +144,8 @@ def write(path: Path, rows: list[tuple[str, bytes]]) -> None:
     """Keep ``rows`` (key, blob), replacing rows of the same keys, in one transaction; StoreError."""
     with _open(path, create=True) as con:
         assert con is not None
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(con):
             con.executemany("INSERT OR REPLACE INTO results (key, blob) VALUES (?, ?)", rows)
-            con.execute("COMMIT")
-        except BaseException:
-            if con.in_transaction:
-                con.execute("ROLLBACK")
-            raise
 
 
 def keep_only(path: Path, keys: set[str]) -> int:
@@ -152,15 +153,9 @@ def keep_only(path: Path, keys: set[str]) -> int:
     with _open(path, create=False) as con:
         if con is None:
             return 0
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(con):
             stale = [(k,) for (k,) in con.execute("SELECT key FROM results") if k not in keys]
             con.executemany("DELETE FROM results WHERE key = ?", stale)
-            con.execute("COMMIT")
-        except BaseException:
-            if con.in_transaction:
-                con.execute("ROLLBACK")
-            raise
         if stale:
             con.execute("PRAGMA incremental_vacuum").fetchall()
         return len(stale)
