@@ -15,9 +15,13 @@ REMEMBERED_FORCES = 12     # forces kept for "they", "its units"
 REMEMBERED_ATTACKS = 200   # claims of gain or hold kept, for a taker a report leaves unsaid ("Hama fell")
 ATTACKER_KM = 100.0   # ... who must have acted this close to the place
 ATTACKING = frozenset({"gain", "presence", "approach", "fighting", "hold"})   # the effects of those claims
-ARMY = "army"
 THE_ARMY = "the army"   # (as a name's key)
 NO_ACTOR = "?"   # a force remembered that is none of the actors (Hezbollah, the Lebanese army): "its fighters" claim nothing
+
+
+def named_as_army(phrase: str) -> bool:
+    """A force phrase with the word "army" in it ("Syrian National Army units"), for "the army" later."""
+    return "army" in phrase.split(" ")
 
 
 class ForceRef(NamedTuple):

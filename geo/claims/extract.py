@@ -14,7 +14,7 @@ from ..text import Sentence, normalize, sentences
 from .clauses import ActorHit, ActorName, PlaceRef, tokenize
 from .clauses.grammar import DATE_WORDS, in_relative
 from .clauses.words import in_time_clause, phrase_of, plural_name
-from .discourse import ARMY, ATTACKING, NO_ACTOR, THE_ARMY, Discourse, ForceRef, LastAgent, Said
+from .discourse import ATTACKING, NO_ACTOR, THE_ARMY, Discourse, ForceRef, LastAgent, Said, named_as_army
 from .headed import bullet, holdings, place_heading
 from .hedges import RELATIVE_HAD, RELATIVE_HAD_REACH
 from .outlets import home_army, outlet_side
@@ -194,7 +194,7 @@ def _read_sentence(doc: _Report, n_sent: int, sent: Sentence) -> None:
         # nothing to read: only remember the forces named, for "they" and "its units" later
         talk.said(claimant_here)
         talk.named([ForceRef(_linked(raw, k, norm, vocab, talk), _plural(text, n, vocab), n.name.split(" ")[-1],
-                             army=ARMY in n.name.split(" "))
+                             army=named_as_army(n.name))
                     for k, n in sorted(enumerate(raw), key=lambda kn: (_next_word(norm, kn[1].end)
                                        not in vocab.reader.modified_nouns, not _RELATIVE_BEFORE.search(norm, 0, kn[1].start)))
                     if n.actor and n.name not in vocab.pronouns])   # ("government positions": the last choice)
@@ -252,7 +252,7 @@ def _remember(talk: Discourse, named: list[ActorHit], norm: str, toks, vocab: Cl
         if aid is None and a.kind == "name" and phrase_of(toks, a) in vocab.unaligned:
             aid = NO_ACTOR   # "Hezbollah ... its fighters": a body of none of the actors, remembered as such
         if aid:
-            named_here.append(ForceRef(aid, a.plural, a.head, army=ARMY in phrase_of(toks, a).split(" ")))
+            named_here.append(ForceRef(aid, a.plural, a.head, army=named_as_army(phrase_of(toks, a))))
             rank.append((not reader.modifier(toks, a), not in_time_clause(toks, a.start, reader.shared_place_subordinators),
                          not _RELATIVE_BEFORE.search(norm, 0, a.start) and not in_relative(toks, a.start)))
     # a force that only modifies a noun ("attacked government positions") is the last choice for "it" later,

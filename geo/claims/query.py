@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .clauses import ActorHit, PlaceRef, Reader, Words, token_at
 from .clauses.grammar import MEDIA_SPEAKERS
 from .clauses.words import aside, backer, in_closed_relative, in_time_clause, phrase_of
-from .discourse import ARMY, NO_ACTOR, THE_ARMY, Discourse, ForceRef
+from .discourse import NO_ACTOR, THE_ARMY, Discourse, ForceRef, named_as_army
 from .speakers import BOUNDARY, NO_SIDE
 from .triggers import Trigger
 from .vocabulary import ClaimVocabulary
@@ -78,7 +78,7 @@ def resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
         aid = name_actor(q, x, out, army) if x.kind != "anaphor" else (
             q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
         if aid:
-            out.append(ForceRef(aid, x.plural, x.head, _they(q, x, pos), ARMY in phrase_of(q.toks, x).split(" ")))
+            out.append(ForceRef(aid, x.plural, x.head, _they(q, x, pos), named_as_army(phrase_of(q.toks, x))))
             subordinate.append(in_time_clause(q.toks, x.start, q.reader.shared_place_subordinators))
     k = token_at(q.toks, pos)
     if k is None or k == 0 or q.toks[k - 1].word != "and":
@@ -90,8 +90,8 @@ def resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
 
 def name_actor(q: AgentQuery, x: ActorHit, before: list[ForceRef], army: str) -> str | None:
     """The force a name stands for: "the army" said by a side with an army of its own is that army;
-    else "the army" is the last force named whose name ends in "army" ("the Syrian National Army
-    ... The army also took X": the SNA), the Syrian army when none was."""
+    else what ``Discourse.army`` makes of it (in a force's press, the last army named when it is the
+    press's own or its ally's: the SNA in a Turkish daily), else the name's own force."""
     phrase = phrase_of(q.toks, x)
     if army and phrase in q.reader.army_words:
         return army
