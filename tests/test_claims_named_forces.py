@@ -137,3 +137,17 @@ def test_villages_on_a_rivers_bank_then_their_list(run):
 def test_a_bank_at_the_end_of_a_sentence(run):
     assert run("The SDF took three villages on the east bank.") == set()
     assert run("The SDF took three villages on the east bank of the") == set()
+
+
+@pytest.mark.parametrize("outlet", [
+    "Turkish pro-government daily's English website ('PKK/YPG terrorist organization', 'liberates', 'regime')",
+    'Turkish daily (house style: "SDF terrorists", "Assad regime")',
+])
+def test_forces_quoted_in_an_outlets_description_are_its_wording_not_its_name(read, outlet):
+    # the quoted words are samples of how the paper writes; the paper is Turkish, not the SDF's
+    text = ("The Syrian National Army (SNA) has taken full control of Tal Rifaat, security sources said. "
+            "The army also liberated the village of Hirbil.")
+    got = {(c.place_id, c.actor, c.status, c.claimant_side) for c in read(text, outlet=outlet)}
+    assert ("harbul", "sna", "captured", "outlet") in got
+    assert ("tal_rifaat", "sna", "captured", "turkey") in got
+    assert not any(c[3] == "sdf" or c[1] == "government" for c in got)

@@ -27,13 +27,15 @@ def outlet_side(outlet: str, vocab: ClaimVocabulary) -> str:
     "Turkish pro-government daily" is no Syrian government paper); else its home outlets' side; else
     the state of a national press it is described as (``national_press``), when that state names an
     enemy in its own words (actors.toml ``enemy``): "Turkish-press-style rewrite" speaks in Turkey's."""
-    n = " " + normalize(outlet) + " "
+    n = " " + _QUOTED.sub(" ", normalize(outlet)) + " "
     return next((x.actor for x in vocab.actor_names(n) if x.actor and not n.endswith(" pro ", 0, x.start)), "") \
         or _home_of(vocab.home_side_of, outlet) or next(
             (a for m in _NATIONAL_PRESS.finditer(n) if m.group(1) in vocab.national_press
              and (a := vocab.adjective_of.get(m.group(1), "")) in vocab.reader.enemy_of), "")
 
 
+# quoted words in an outlet's description are samples of its wording ("'PKK/YPG terrorists'"), not its name
+_QUOTED = re.compile(r"(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"|“[^”]*”")
 # "Turkish-press-style rewrite", "a Turkish pro-government daily": a country's press speaks in its state's words
 _NATIONAL_PRESS = re.compile(r" ([a-z.]+)(?: [\w-]+){0,2} (?:press|daily|newspaper|paper|media|wire|news agency|broadcaster|"
                              r"television|tv|channel|outlet|website)\b")
