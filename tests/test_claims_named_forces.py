@@ -151,3 +151,34 @@ def test_forces_quoted_in_an_outlets_description_are_its_wording_not_its_name(re
     assert ("harbul", "sna", "captured", "outlet") in got
     assert ("tal_rifaat", "sna", "captured", "turkey") in got
     assert not any(c[3] == "sdf" or c[1] == "government" for c in got)
+
+
+@pytest.mark.parametrize("text, claim", [
+    # a side's own media ("rebel channels") speak of their side's fighters
+    ("Government forces were still holding Khan al-Asal, pro-government media said, although rebel channels "
+     "claimed their fighters had stormed it.", ("khan_al_asal", "opposition", "captured")),
+    ("Opposition channels said late on 4 December that their fighters had taken Khitab.",
+     ("khitab", "opposition", "captured")),
+    ("Pro-government television said its troops had recaptured Khanasir.", ("khanasir", "government", "captured")),
+])
+def test_a_partisan_mediums_own_fighters_are_its_sides(read, text, claim):
+    got = {(c.place_id, c.actor, c.status) for c in read(text, outlet="Syrian defence ministry channel digest")}
+    assert claim in got
+    assert not any(g[0] == claim[0] and g[2] == claim[2] and g[1] != claim[1] for g in got)
+
+
+def test_after_a_neutral_or_foreign_medium_they_are_not_the_medium(read):
+    got = {(c.place_id, c.actor, c.status) for c in read(
+        "SNA fighters pushed east from al-Bab. Turkish state media reported they had taken Tal Rifaat.")}
+    assert ("tal_rifaat", "sna", "captured") in got and not any(g[1] == "turkey" for g in got)
+
+
+@pytest.mark.parametrize("first, actor", [
+    ("SDF fighters pushed east from al-Bab on Sunday.", "sdf"),
+    ("Syrian National Army fighters massed near al-Bab on Sunday.", "sna"),
+    ("Kurdish fighters massed near al-Bab on Sunday.", "sdf"),
+])
+def test_they_after_a_sentence_naming_a_forces_fighters(read, first, actor):
+    # a sentence with no claim in it still names the force "they" refers to: "SDF fighters" are the SDF's
+    got = {(c.place_id, c.actor, c.status) for c in read(first + " They took Tal Rifaat the next day.")}
+    assert ("tal_rifaat", actor, "captured") in got

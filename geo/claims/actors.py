@@ -4,13 +4,11 @@
 from __future__ import annotations
 
 from .clauses import ActorHit, token_at
-from .clauses.grammar import CONTINUED
-from .clauses.sponsors import BACKING
+from .clauses.grammar import CONTINUED, MEDIUM
 from .clauses.words import SUBJECT_LOCATIVES, by_no_force, heading, in_closed_relative, in_time_clause, is_claimant, phrase_of
 from .discourse import NO_ACTOR, THE_ARMY
 from .query import (
     NOUN_RECENT_SENTENCES,
-    OWN_NOUNS,
     RECENT_SENTENCES,
     AgentQuery,
     adjective_agent,
@@ -29,15 +27,12 @@ from .query import (
     resolved_before,
 )
 from .triggers import OURS
+from .voice import UNSAID, bare_own_noun, enemy_in_voice, speaker_side, sponsored
 
 BETWEEN_REACH = 25     # tokens after a phrase of fighting searched for "between A and B"
-RECENT_FORCES = 3      # forces named last: another among them makes a side's "the mercenaries" unsure
 PLACE_DESCRIPTION_GAP = 1   # characters between a place and the comma of a phrase describing it
+_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})   # an anaphor with no noun of its own
 PLACING_WORDS = 5      # words saying where a force is, between it and its relative clause ("rebels from the south, who")
-
-
-# words that name no force in "the armed terrorist groups", "the remnants of the militias"
-_PLAIN_WORDS = frozenset({"the", "these", "those", "armed", "remaining", "other", "remnants", "of"})
 
 
 def force(q: AgentQuery, a: ActorHit) -> str | None:
@@ -69,26 +64,28 @@ def _force(q: AgentQuery, a: ActorHit) -> str | None:
                 and before[-1].head not in q.reader.common_heads:
             return before[-1].actor   # "the SDF said their fighters ...": an organisation is "they" too
         own = q.reader.right_after_its_verb(q.toks, a.start)
+        if own == MEDIUM:   # "rebel channels claimed their fighters ...": a side's medium, its side's men
+            own = not {t.word for t in q.toks.between(a.start, a.end)} <= _PRONOUNS
         if own and (own == CONTINUED or a.number == "pl" or (a.number == "sg" and not any(not f.plural for f in before))):
-            got = _speaker_side(q)   # "The rebels' operations command says its fighters ...": the speaker's
+            got = speaker_side(q)   # "The rebels' operations command says its fighters ...": the speaker's
             if got:
                 return got
-        got = demonstrated(q, a, q.talk.resolve(a.number, before, head) or _enemy(q, a), before)
-        if got == _UNSAID:
+        got = demonstrated(q, a, q.talk.resolve(a.number, before, head) or enemy_in_voice(q, a), before)
+        if got == UNSAID:
             return None
         if got is None and q.reader.after_media(q.toks, a.start):
             got = a.actor   # "Turkish state media reported they had taken X": not Turkey
         elif got is None:   # "an SDF official said the group's fighters ...": the speaker's group
-            got = (_speaker_side(q) or a.actor) if a.number == "sg" else (a.actor or _speaker_side(q))
+            got = (speaker_side(q) or a.actor) if a.number == "sg" else (a.actor or speaker_side(q))
         if a.head in ("allies", "proxies", "mercenaries") and got in q.reader.proxy_of:
             got = q.reader.proxy_of[got]   # "Ankara said its allies had taken X": the SNA
         return None if got == q.side and q.reader.hostile(q.toks, a) else got   # a side's "mercenaries" are not its own
-    if (a.actor is None or (q.trigger.pattern.effect == "defence" and _bare_own_noun(q, a))) and a.kind == "generic" \
-            and has_side(q.side) and not q.reader.hostile(q.toks, a) and not _sponsored(q, a):
+    if (a.actor is None or (q.trigger.pattern.effect == "defence" and bare_own_noun(q, a))) and a.kind == "generic" \
+            and has_side(q.side) and not q.reader.hostile(q.toks, a) and not sponsored(q, a):
         return q.side   # "units" in a side's own statement are its units (not "the mercenary factions"),
                         # and so are the "fighters" who repelled an attack
-    enemy = _enemy(q, a)
-    if enemy == _UNSAID or (a.kind == "generic" and q.talk.forces and q.talk.forces[-1].actor == NO_ACTOR
+    enemy = enemy_in_voice(q, a)
+    if enemy == UNSAID or (a.kind == "generic" and q.talk.forces and q.talk.forces[-1].actor == NO_ACTOR
                             and not resolved_before(q, a.start)):
         return None   # "the terrorists" in the SDF's voice: the Islamic State or the SNA, unsaid; "Hezbollah
         # withdrew from Qusayr. Vehicles carrying fighters left the town": Hezbollah's, not the rebels'
@@ -101,46 +98,6 @@ def _in_order(q: AgentQuery, a: ActorHit) -> str | None:
     named = [f.actor for f in q.talk.forces] + [x.actor for x in q.named if x.end <= a.start and x.actor]
     distinct = [x for k, x in enumerate(named) if x and x not in named[k + 1:]]
     return None if len(distinct) < 2 else distinct[-1] if a.number == "latter" else distinct[-2]
-
-
-_UNSAID = NO_ACTOR   # _enemy: a hostile phrase whose enemy the side's words do not say (or a body of no actor)
-
-
-def _sponsored(q: AgentQuery, a: ActorHit) -> bool:
-    """A noun after a sponsor's participle ("the US-backed force"): someone's proxy, not the speaker's own men."""
-    k = q.toks.at(a.start)
-    return 0 < k <= len(q.toks) and q.toks[k - 1].word in BACKING
-
-
-def _bare_own_noun(q: AgentQuery, a: ActorHit) -> bool:
-    """A side's plain word for its own men ("fighters had repelled attacks"), not "gunmen" or
-    "local fighters"."""
-    words = [t.word for t in q.toks.between(a.start, a.end) if t.word not in ("the", "our", "its", "their")]
-    return words in ([w] for w in OWN_NOUNS)
-
-
-def _enemy(q: AgentQuery, a: ActorHit) -> str | None:
-    """"The terrorists" in the voice of a side that names its enemy so (Turkish sources: the SDF):
-    a phrase of hostile words and general nouns only ("terrorist elements"), no name in it."""
-    voice = q.side if has_side(q.side) else q.home_side   # (a neutral source in its press: the press's words)
-    enemy = q.reader.enemy_of.get(voice)
-    words = [t.word for t in q.toks.between(a.start, a.end)]
-    plain = all(w in q.reader.hostile_words or w in q.reader.generic or w in _PLAIN_WORDS for w in words)
-    if not (enemy and plain and q.reader.hostile(q.toks, a)):
-        return None
-    only = q.reader.enemy_words_of.get(voice)   # (the SDF's "mercenaries" are the SNA; its "terrorists" may be ISIS)
-    if only is None:
-        return enemy
-    others = {f.actor for f in q.talk.forces[-RECENT_FORCES:]} - {enemy, voice} - q.reader.allies_of.get(enemy, frozenset())
-    if not any(w in only for w in words) or others:
-        return _UNSAID   # "ISIS cells attacked ... The mercenaries withdrew": not surely the SNA
-    return enemy
-
-
-def _speaker_side(q: AgentQuery) -> str | None:
-    """What a pronoun with nothing before it to stand for refers to: the force that says it
-    ("Homs is in their hands, opposition factions announce")."""
-    return q.side if has_side(q.side) else None
 
 
 # who just defended or lost is not who takes a place next; who just gained is not who loses one
@@ -353,12 +310,12 @@ def resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
 def _resolve(agent: ActorHit | str | None, q: AgentQuery) -> str | None:
     t, toks, ti = q.trigger, q.toks, q.ti
     if t.inner_actor == OURS:   # "under our control": the speaker's side
-        return _speaker_side(q)
-    if t.inner_actor == "them" and any(x.word == "theirs" for x in toks.between(t.start, t.end)) and _speaker_side(q):
-        return _speaker_side(q)   # "the army said the city was still theirs": the army's
+        return speaker_side(q)
+    if t.inner_actor == "them" and any(x.word == "theirs" for x in toks.between(t.start, t.end)) and speaker_side(q):
+        return speaker_side(q)   # "the army said the city was still theirs": the army's
     if t.inner_actor in ("them", "it"):
         number = "pl" if t.inner_actor == "them" else "sg"
-        return q.previous or q.talk.resolve(number, resolved_before(q, toks[ti].start)) or _speaker_side(q)
+        return q.previous or q.talk.resolve(number, resolved_before(q, toks[ti].start)) or speaker_side(q)
     if t.inner_actor:
         return t.inner_actor
     if agent == "unknown" or (agent is None and t.pattern.agent != "inside" and by_no_force(toks, q.actors, t.end)):

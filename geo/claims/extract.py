@@ -266,12 +266,16 @@ _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 
 def _linked(raw: list[ActorName], k: int, norm: str, vocab: ClaimVocabulary, talk: Discourse) -> str:
     """The force of name ``k`` as a sentence read for nothing else remembers it: a general noun
-    linked by "of" to a name is that name's ("factions of the Turkish-backed SNA": the SNA's);
+    linked by "of" to a name or right after it is that name's ("factions of the Turkish-backed SNA",
+    "SDF fighters");
     "the army" the last army named."""
     n, after = raw[k], raw[k + 1] if k + 1 < len(raw) else None
     if n.name in vocab.reader.generic and after is not None and after.actor \
             and _OF_THE.fullmatch(norm, n.end, after.start):
         return after.actor
+    if n.name in vocab.reader.generic and k and raw[k - 1].actor and raw[k - 1].end <= n.start \
+            and not norm[raw[k - 1].end:n.start].strip(" -"):
+        return raw[k - 1].actor or ""   # "SDF fighters": the SDF's
     if n.name == THE_ARMY:
         return talk.army([], n.actor) or ""
     return n.actor or ""

@@ -19,6 +19,7 @@ _TIME_FILLERS = frozenset({"a", "one", "two", "three", "few", "days", "weeks", "
 MEDIA_SPEAKERS = frozenset({"media", "television", "tv", "agency", "newspaper", "newspapers", "outlets", "press",
                             "broadcaster", "channel", "channels", "radio", "daily", "website"})   # not who "they" are
 CONTINUED = "continued"   # right_after_its_verb: after "and that", going on with what a speaker says
+MEDIUM = "medium"         # right_after_its_verb: after a medium's verb ("rebel channels said their fighters")
 # words a status phrase may open with that locate rather than start a clause ("A and B [on the edge of] the city")
 LOCATING_WORDS = frozenset({"on", "at", "in", "near", "around", "inside", "outside", "within", "under", "from", "to", "into"})
 
@@ -271,7 +272,7 @@ class Grammar:
     def right_after_its_verb(self, toks: Words, start: int) -> bool | str:
         """The anaphor at ``start`` follows the reporting verb that introduces it ("says its
         fighters", "said that its units"): it stands for the speaker, not for a force of an
-        earlier sentence; ``CONTINUED`` after "..., and that its units"."""
+        earlier sentence; ``CONTINUED`` after "..., and that its units", ``MEDIUM`` after a medium's verb."""
         k = toks.at(start)
         if k < len(toks) and toks[k].start == start and toks[k].word not in self.speakers_own:
             k -= 1
@@ -286,7 +287,7 @@ class Grammar:
                 return CONTINUED if any(t.word in self.verbs for t in toks[:k]) else False
             while k > 0 and (toks[k].word in self.time_words or toks[k].word.isdigit() or toks[k].word in _WHEN_WORDS):
                 k -= 1   # "said late on 4 December that their fighters"
-        return k >= 0 and toks[k].word in self.verbs and not (k >= 1 and toks[k - 1].word in MEDIA_SPEAKERS)
+        return k >= 0 and toks[k].word in self.verbs and (MEDIUM if k >= 1 and toks[k - 1].word in MEDIA_SPEAKERS else True)
 
     def clause_between(self, span: list) -> bool:
         """A semicolon or a relative pronoun in ``span`` (not the "that" of "and that", a reported clause going on)."""
