@@ -182,3 +182,15 @@ def test_they_after_a_sentence_naming_a_forces_fighters(read, first, actor):
     # a sentence with no claim in it still names the force "they" refers to: "SDF fighters" are the SDF's
     got = {(c.place_id, c.actor, c.status) for c in read(first + " They took Tal Rifaat the next day.")}
     assert ("tal_rifaat", actor, "captured") in got
+
+
+@pytest.mark.parametrize("text, claim", [
+    # an adverb between a passive participle and its "by" keeps the agent
+    ("Sheikh Najjar had been captured earlier by HTS.", ("sheikh_najjar", "opposition", "captured")),
+    ("SNA units reached the Sheikh Najjar industrial zone, which had been captured earlier by anti-regime "
+     "factions.", ("sheikh_najjar", "opposition", "captured")),
+    ("Kuweires was retaken later by Turkish-backed factions.", ("kuweires_airbase", "sna", "captured")),
+])
+def test_a_passive_agent_after_an_adverb(read, text, claim):
+    got = {(c.place_id, c.actor, c.status) for c in read(text)}
+    assert claim in got and not any(g[0] == claim[0] and g[2] == claim[2] and g[1] != claim[1] for g in got)

@@ -95,12 +95,12 @@ _SPEAKER_OPENERS = frozenset({"a", "an", "the", "one", "two", "three", "several"
 
 def _agent_after(te: int, passive: bool, toks: Words, actors: list[ActorHit], reader: Reader,
                  loss: bool = False) -> ActorHit | None:
-    """"fell to X", "under the control of X", "was captured by X" (a time between: "taken on
-    Friday and Saturday by X"): the force after."""
+    """"fell to X", "under the control of X", "was captured by X" (a time or an adverb between: "taken
+    on Friday and Saturday by X", "captured earlier by X"): the force after."""
     if passive:
         j = te
         while j < len(toks) and j - te < AGENT_TIME_TOKENS and (toks[j].word in reader.time_words or toks[j].word == "and"
-                                                                 or toks[j].word.isdigit()):
+                                                                 or toks[j].word.isdigit() or toks[j].word in reader.adverbs):
             j += 1
         if j < len(toks) and toks[j].word == "without":   # "taken without a fight by rebels"
             j = next((m for m in range(j + 1, min(len(toks), j + MANNER_TOKENS)) if toks[m].word == "by"
