@@ -194,3 +194,14 @@ def test_they_after_a_sentence_naming_a_forces_fighters(read, first, actor):
 def test_a_passive_agent_after_an_adverb(read, text, claim):
     got = {(c.place_id, c.actor, c.status) for c in read(text)}
     assert claim in got and not any(g[0] == claim[0] and g[2] == claim[2] and g[1] != claim[1] for g in got)
+
+
+
+def test_our_fighters_are_not_remembered_as_the_last_force_named(read):
+    # "our fighters" are the speaker's; a later "they" does not fall back on them as the regime's
+    text = ("SDF COMMANDER: When the regime collapsed in Aleppo, we decided to pull our fighters back to the east.\n\n"
+            "Q: Turkish-backed factions have announced an operation on Manbij.\n\n"
+            "SDF COMMANDER: They attacked Manbij on Friday from the west.\n")
+    got = {(c.place_id, c.actor, c.status) for c in read(text, outlet="Rudaw English")}
+    assert ("manbij", "sna", "contested") in got
+    assert not any(g[0] == "manbij" and g[1] == "government" for g in got)

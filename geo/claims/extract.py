@@ -249,6 +249,8 @@ def _remember(talk: Discourse, named: list[ActorHit], norm: str, toks, vocab: Cl
                 and apposed([t.word for t in toks.between(before.end, a.start)]):
             aid = named_here[-1].actor   # "the SNA, a coalition of factions": the SNA
         before = a
+        if a.number == "own":
+            aid = None   # "our fighters": the speaker's, whom this reading does not know; not the last force named
         if aid is None and a.kind == "name" and phrase_of(toks, a) in vocab.unaligned:
             aid = NO_ACTOR   # "Hezbollah ... its fighters": a body of none of the actors, remembered as such
         if aid:

@@ -63,6 +63,15 @@ def own_army(q: AgentQuery) -> str:
     return q.side if q.side in q.reader.own_army_sides else (q.home_army if q.side == "outlet" else "")
 
 
+LABEL_TOKENS = 6   # tokens of a speaker's label before its colon ("SDF COMMANDER (by phone):")
+
+
+def _in_label(q: AgentQuery, x: ActorHit) -> bool:
+    """``x`` is in the speaker's label the sentence opens with ("SDF COMMANDER: ...")."""
+    k = next((j for j, t in enumerate(q.toks[:LABEL_TOKENS + 1]) if t.word == ":"), None)
+    return k is not None and x.end <= q.toks[k].start
+
+
 def resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
     """The forces named in the sentence before ``pos``, anaphors resolved in order."""
     out: list[ForceRef] = []
@@ -73,8 +82,9 @@ def resolved_before(q: AgentQuery, pos: int) -> list[ForceRef]:
     for x in sorted(q.named, key=lambda x: not (q.reader.modifier(q.toks, x) or _opposed(q.toks, x))):
         if x.end > pos:
             continue
-        if aside(q.toks, x.start, x.end, pos, tuple(q.named)) or backer(q.toks, x):
-            continue   # "HTS (a group banned in Russia) announced it had": not Russia; "(SNA)" is the SNA; nor a backer
+        if aside(q.toks, x.start, x.end, pos, tuple(q.named)) or backer(q.toks, x) or _in_label(q, x):
+            continue   # "HTS (a group banned in Russia) announced it had": not Russia; "(SNA)" is the SNA; nor a
+            # backer; nor the speaker of "SDF COMMANDER: They attacked Manbij"
         aid = name_actor(q, x, out, army) if x.kind != "anaphor" else (
             q.talk.resolve(x.number, out, x.head if x.head in q.reader.generic else "") or x.actor)
         if aid:
