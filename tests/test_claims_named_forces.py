@@ -205,3 +205,34 @@ def test_our_fighters_are_not_remembered_as_the_last_force_named(read):
     got = {(c.place_id, c.actor, c.status) for c in read(text, outlet="Rudaw English")}
     assert ("manbij", "sna", "contested") in got
     assert not any(g[0] == "manbij" and g[1] == "government" for g in got)
+
+
+@pytest.mark.parametrize("text, claims", [
+    # the force that launched an operation gains what the operation's relative clause says it took
+    ("Rebels launched an offensive that captured Saraqib.", {("saraqib", "opposition", "captured")}),
+    ("Army units launched a counterattack that recaptured the villages of Kafraa and Maarshahour, a military "
+     "source said.", {("kafraa", "government", "captured"), ("maarshahour", "government", "captured")}),
+    ("An insurgent offensive that captured most of Aleppo has stunned the region.",
+     {("aleppo", "opposition", "captured")}),
+    ("Turkish-backed factions launched a new operation that seized Manbij.", {("manbij", "sna", "captured")}),
+    # a force that stopped the operation did not launch it
+    ("Government forces halted an offensive that had captured Saraqib.", set()),
+])
+def test_an_operation_that_took_a_place_is_its_launchers_gain(run, text, claims):
+    assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Syrian Army Restores Kafraa and Maarshahour", {("kafraa", "government", "captured"),
+                                                     ("maarshahour", "government", "captured")}),
+    ("Army units restored the village of Kafraa on Wednesday.", {("kafraa", "government", "captured")}),
+    # "counter-attacked" is the army's own verb: its fight does not fall to the force that gained just before
+    ("Rebel sources said Hama military airport had been taken. On Wednesday the army counter-attacked with air "
+     "support and, according to the monitor, restored Kafraa.",
+     {("hama_airbase", "opposition", "captured"), ("kafraa", "government", "captured")}),
+    # power, order or ties restored are no place retaken
+    ("Engineers restored electricity to Aleppo on Monday.", set()),
+    ("Turkey and Syria restored ties in Damascus.", set()),
+])
+def test_a_place_restored_is_retaken(run, text, claims):
+    assert run(text) == claims

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from .arguments import ATTACK_NOUNS
 from .clauses import ActorHit, token_at
 from .clauses.grammar import CONTINUED, MEDIUM
 from .clauses.words import SUBJECT_LOCATIVES, by_no_force, heading, in_closed_relative, in_time_clause, is_claimant, phrase_of
@@ -32,6 +33,15 @@ from .voice import UNSAID, bare_own_noun, enemy_in_voice, speaker_side, sponsore
 BETWEEN_REACH = 25     # tokens after a phrase of fighting searched for "between A and B"
 PLACE_DESCRIPTION_GAP = 1   # characters between a place and the comma of a phrase describing it
 _PRONOUNS = frozenset({"it", "its", "they", "them", "their"})   # an anaphor with no noun of its own
+# nouns of an operation a relative clause may tell the gains of ("an offensive that captured X"), and
+# verbs that start one ("rebels launched an offensive that ..."): the force that launched it gains
+OPERATION_NOUNS = ATTACK_NOUNS | {"operation", "counteroffensive", "campaign", "onslaught", "blitz", "drive"}
+LAUNCH_VERBS = frozenset({"launched", "launches", "launching", "led", "leads", "leading", "began", "begun", "begins",
+                          "started", "starts", "mounted", "mounts", "staged", "stages", "opened", "opens", "spearheaded",
+                          "unleashed", "waged"})
+OPERATION_MODIFIERS = frozenset({"'s", "'", "lightning", "surprise", "new", "major", "latest", "own", "large", "scale",
+                                 "fresh", "sweeping", "rapid", "swift", "ground", "military", "counter"})
+OPERATION_GAP = 6   # words between a force and its operation noun ("launched a lightning counter offensive")
 PLACING_WORDS = 5      # words saying where a force is, between it and its relative clause ("rebels from the south, who")
 
 
@@ -200,12 +210,24 @@ def _relative_owner(q: AgentQuery) -> ActorHit | None:
         k -= 1
     owner = next((a for a in q.actors if k >= 0 and a.start <= toks[k].start < a.end), None)
     before = [a for a in q.actors if k >= 0 and a.end <= toks[k].start]
+    if owner is None and before and toks[k].word in OPERATION_NOUNS:
+        owner = _operation_owner(q, before[-1], k)   # "rebels launched an offensive that captured X": the rebels
     if owner is None and before and _placing(q, before[-1], toks[k].end):
         owner = before[-1]   # "rebels from the south, who took X": the rebels
     # only time words and adverbs between: "troops who on Tuesday abandoned X"
     between_soft = all(t.word in q.reader.soft for t in toks[lo:q.ti])
     if owner is not None and q.reader.subject(toks, q.ti, q.actors, lo) is None and between_soft:
         return owner
+    return None
+
+
+def _operation_owner(q: AgentQuery, a: ActorHit, k: int) -> ActorHit | None:
+    """Force ``a`` when the operation noun at token ``k`` is its own: named right before it ("an
+    insurgent offensive", "HTS's counterattack") or the subject of the verb that launched it."""
+    gap = [t.word for t in q.toks.between(a.end, q.toks[k].start)]
+    if len(gap) <= OPERATION_GAP and not any(w in (",", ";", ":", "(", ")") or w in q.reader.relatives for w in gap) \
+            and (set(gap) <= OPERATION_MODIFIERS or any(w in LAUNCH_VERBS for w in gap)):
+        return a
     return None
 
 
