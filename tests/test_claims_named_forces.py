@@ -66,9 +66,18 @@ def test_a_force_of_a_sponsored_name_is_the_named_forces(run, text, claim):
     assert run(text) == {claim}
 
 
-def test_two_countrysides_are_two_governorates(run):
-    assert run("Rebels were attacking the Hama and Aleppo countrysides.") == {
-        ("hama_governorate", "opposition", "contested"), ("aleppo_governorate", "opposition", "contested")}
+@pytest.mark.parametrize("text", [
+    "Rebels were attacking the Hama and Aleppo countrysides.",
+    # one "the" before both names: one countryside word for both
+    "Rebels were attacking the Hama and Aleppo countryside.",
+])
+def test_two_countrysides_are_two_governorates(run, text):
+    assert run(text) == {("hama_governorate", "opposition", "contested"), ("aleppo_governorate", "opposition", "contested")}
+
+
+def test_a_city_and_the_countryside_of_another(run):
+    assert run("Rebels were attacking Homs and the Daraa countryside.") == {
+        ("homs", "opposition", "contested"), ("daraa_governorate", "opposition", "contested")}
 
 
 @pytest.mark.parametrize("text, claims", [

@@ -106,6 +106,8 @@ class Repointing:
             k = j
             while word.group().endswith("s") and k > 0 and coordinated(out[k - 1], out[k], text, norm):
                 k -= 1   # "Raqqa and Hasakah provinces"; but "Homs and the Daraa countryside": Daraa only
+            if k == j and k > 0 and _shared_region(out[k - 1], out[k], norm):
+                k -= 1   # "the Aleppo and Idlib countryside": both
             for x in range(k, j + 1):
                 target = self.related.of(self.related.gaz.entries[out[x].place_id], self.region_kinds)
                 if target is not None:
@@ -122,6 +124,11 @@ class Repointing:
             target = self.related.of(self.related.gaz.entries[out[k].place_id], kinds)
             if target is not None:
                 out[k] = replace(out[k], place_id=target.id, via="context")
+
+
+def _shared_region(a: Mention, b: Mention, norm: str) -> bool:
+    """"the A and B countryside": one determiner before both names, only "and" between them."""
+    return a.role == PLACE and norm[a.end:b.start] == " and " and norm.endswith("the ", 0, a.start)
 
 
 def _named(out: list[Mention], starts: list[int], h: int, disjoint: bool) -> bool:
