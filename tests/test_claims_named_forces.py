@@ -245,3 +245,16 @@ def test_an_operation_that_took_a_place_is_its_launchers_gain(run, text, claims)
 ])
 def test_a_place_restored_is_retaken(run, text, claims):
     assert run(text) == claims
+
+
+@pytest.mark.parametrize("text, claim", [
+    # a general noun with an adjective ("Islamist factions") is of the force named after "of"
+    ("The Islamist factions of the so-called Syrian National Army (SNA) entered Tal Rifaat on Sunday.",
+     ("tal_rifaat", "sna", "entered")),
+    ("Rebel fighters of the Syrian National Army entered Tal Rifaat.", ("tal_rifaat", "sna", "entered")),
+    # "allies of the US" are not the US
+    ("Kurdish-led allies of the U.S. lose Deir ez-Zor to rebels", ("deir_ez_zor", "sdf", "failed_to_hold")),
+])
+def test_a_general_noun_of_a_named_force(run, text, claim):
+    got = run(text)
+    assert claim in got and not any(g[0] == claim[0] and g[2] == claim[2] and g[1] != claim[1] for g in got)

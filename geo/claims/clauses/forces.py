@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .grammar import DASHES, PERFECT_AUX, Grammar
-from .sponsors import fused
+from .sponsors import RELATION_HEADS, fused
 from .words import (
     GUARDING,
     LOCATIVE_HEADS,
@@ -160,10 +160,10 @@ class ForceReader(Grammar):
 
     def _join(self, a: ActorHit, b: ActorHit, modifier_first: bool) -> ActorHit:
         """One phrase from two adjacent names; the specific name decides the force."""
-        # the head noun gives the phrase its number: the last ("SNA fighters"), or the first before
-        # a link ("factions of the Syrian National Army" are plural)
-        head = b if modifier_first else a
-        order = (b, a) if modifier_first else (a, b)   # the head noun decides between two names
+        head = b if modifier_first else a   # (its number: "SNA fighters", "factions of the SNA")
+        # the head decides between two names, but a general noun ("Islamist factions") yields to the name it is of
+        order = (b, a) if modifier_first or (a.head in self.generic and a.head not in RELATION_HEADS and b.kind == "name"
+                                             and b.actor) else (a, b)   # (but "allies of the US" are not the US)
         # a sponsor's adjective names the proxy and decides ("Turkish-backed opposition groups": the SNA)
         named = sorted((h for h in order if h.kind == "name"), key=lambda h: not h.actor)   # (a force before a body of none)
         force = next((h for h in named if h.head in PROXY_HEADS), None) or next(iter(named), None)

@@ -9,6 +9,9 @@ from .words import ActorHit, Words
 
 SPONSOR_PARTICIPLES = frozenset({"backed", "led", "aligned", "allied", "affiliated", "supported", "sponsored"})
 BACKING = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained"})   # (not "led": "HTS-led rebels")
+# nouns of a relation to a force: "allies of the US" are not the US's own men
+RELATION_HEADS = frozenset({"allies", "ally", "proxies", "proxy", "partners", "partner", "backers", "enemies", "opponents",
+                            "rivals", "foes"})
 SPONSORED_REACH = 40   # characters from a sponsor's name to the force it describes ("US-backed, Kurdish-led SDF")
 
 
