@@ -258,3 +258,22 @@ def test_a_place_restored_is_retaken(run, text, claims):
 def test_a_general_noun_of_a_named_force(run, text, claim):
     got = run(text)
     assert claim in got and not any(g[0] == claim[0] and g[2] == claim[2] and g[1] != claim[1] for g in got)
+
+
+@pytest.mark.parametrize("text, claims", [
+    # "the groups" in the army's words are the force it fights, not its own men
+    ("Rebels advanced on Hama. The General Command of the Syrian Army said that the groups had entered Hama.",
+     {("hama", "opposition", "advancing"), ("hama", "opposition", "entered")}),
+    # with no other force named, no one
+    ("The General Command of the Syrian Army said that the groups had entered Hama.", set()),
+    # a side's own words for its men stay its own
+    ("The operations room said the factions had entered Hama.", {("hama", "opposition", "entered")}),
+    ("Government forces held Homs. The operations room said the groups had entered Hama.",
+     {("homs", "government", "controls"), ("hama", "opposition", "entered")}),
+    # no side calls its own men "gunmen"
+    ("Rebels advanced on Hama. The operations room said the gunmen had been driven out of Souran.",
+     {("hama", "opposition", "advancing"), ("souran", "opposition", "captured")}),
+    ("The SDF said its groups had entered Raqqa.", {("raqqa", "sdf", "entered")}),
+])
+def test_a_sides_word_for_men_not_its_own(run, text, claims):
+    assert run(text) == claims

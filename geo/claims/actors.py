@@ -28,7 +28,7 @@ from .query import (
     resolved_before,
 )
 from .triggers import OURS
-from .voice import UNSAID, bare_own_noun, enemy_in_voice, speaker_side, sponsored
+from .voice import UNSAID, bare_own_noun, enemy_in_voice, speaker_side, sponsored, stranger, stranger_noun
 
 BETWEEN_REACH = 25     # tokens after a phrase of fighting searched for "between A and B"
 PLACE_DESCRIPTION_GAP = 1   # characters between a place and the comma of a phrase describing it
@@ -87,11 +87,15 @@ def _force(q: AgentQuery, a: ActorHit) -> str | None:
             got = a.actor   # "Turkish state media reported they had taken X": not Turkey
         elif got is None:   # "an SDF official said the group's fighters ...": the speaker's group
             got = (speaker_side(q) or a.actor) if a.number == "sg" else (a.actor or speaker_side(q))
+            if got == q.side and stranger_noun(q, a) and not _possessed(q, a) and not _speaks(q, a):
+                got = stranger(q, before)   # "the groups had entered Hama", says the army: not its own men
         if a.head in ("allies", "proxies", "mercenaries") and got in q.reader.proxy_of:
             got = q.reader.proxy_of[got]   # "Ankara said its allies had taken X": the SNA
         return None if got == q.side and q.reader.hostile(q.toks, a) else got   # a side's "mercenaries" are not its own
     if (a.actor is None or (q.trigger.pattern.effect == "defence" and bare_own_noun(q, a))) and a.kind == "generic" \
             and has_side(q.side) and not q.reader.hostile(q.toks, a) and not sponsored(q, a):
+        if stranger_noun(q, a) and not _speaks(q, a):   # "the groups had entered Hama", says the army: not its men
+            return stranger(q, resolved_before(q, a.start))
         return q.side   # "units" in a side's own statement are its units (not "the mercenary factions"),
                         # and so are the "fighters" who repelled an attack
     enemy = enemy_in_voice(q, a)
@@ -100,6 +104,19 @@ def _force(q: AgentQuery, a: ActorHit) -> str | None:
         return None   # "the terrorists" in the SDF's voice: the Islamic State or the SNA, unsaid; "Hezbollah
         # withdrew from Qusayr. Vehicles carrying fighters left the town": Hezbollah's, not the rebels'
     return enemy or a.actor
+
+
+def _possessed(q: AgentQuery, a: ActorHit) -> bool:
+    """``a`` opens with a possessive ("its groups", "their militias"): the owner's men."""
+    return any(t.word in ("its", "their", "our") for t in q.toks.between(a.start, a.end))
+
+
+def _speaks(q: AgentQuery, a: ActorHit) -> bool:
+    """``a`` is the speaker of a reporting verb after it ("the militants also claimed")."""
+    k = q.toks.at(a.end)
+    while k < len(q.toks) and q.toks[k].word in q.reader.soft:
+        k += 1
+    return k < len(q.toks) and q.toks[k].word in q.reader.verbs
 
 
 def _in_order(q: AgentQuery, a: ActorHit) -> str | None:

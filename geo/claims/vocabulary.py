@@ -115,6 +115,8 @@ class ClaimVocabulary:
         # (an acronym is no such adjective: "US troops" is the name "US" and a noun; "told us the army": no one's)
         self.reader.noun_adjectives = {k: v for k, v in self.adjective_of.items() if " " not in k and k not in self.acronyms}
         self.reader.enemy_words_of = self.enemy_words_of
+        self.reader.stranger_nouns_of = {aid: frozenset(name_key(w) for w in spec.get("stranger_nouns", []))
+                                         for aid, spec in a["actors"].items()}
         self.reader.allies_of = {aid: frozenset(others) for aid, others in self._allies.items()}
         self.reader.proxy_of = self.proxy_of
         self.reader.cited_sources = self.label_sources   # "(Anadolu)" after a force: a citation

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from .clauses import ActorHit
 from .clauses.sponsors import BACKING
-from .discourse import NO_ACTOR
+from .discourse import NO_ACTOR, ForceRef
 from .query import OWN_NOUNS, AgentQuery, has_side
 
 RECENT_FORCES = 3      # forces named last: another among them makes a side's "the mercenaries" unsure
 UNSAID = NO_ACTOR      # enemy_in_voice: a hostile phrase whose enemy the side's words do not say (or a body of no actor)
+
+# nouns no side calls its own men by ("the gunmen had entered Hama", says the army); a side's own such
+# nouns are actors.toml's ``stranger_nouns`` (the army's "the groups")
+STRANGER_NOUNS = frozenset({"gunmen", "militants", "elements", "attackers", "assailants", "mercenaries"})
 
 # words that name no force in "the armed terrorist groups", "the remnants of the militias"
 _PLAIN_WORDS = frozenset({"the", "these", "those", "armed", "remaining", "other", "remnants", "of"})
@@ -50,3 +54,15 @@ def speaker_side(q: AgentQuery) -> str | None:
     """What a pronoun with nothing before it to stand for refers to: the force that says it
     ("Homs is in their hands, opposition factions announce")."""
     return q.side if has_side(q.side) else None
+
+
+def stranger(q: AgentQuery, before: list[ForceRef]) -> str | None:
+    """What a side's word for men not its own stands for: the last force named that is neither the
+    side nor its ally, else none."""
+    friends = q.reader.allies_of.get(q.side, frozenset()) | {q.side, NO_ACTOR}
+    return next((f.actor for f in reversed(q.talk.forces + before) if f.actor not in friends), None)
+
+
+def stranger_noun(q: AgentQuery, a: ActorHit) -> bool:
+    """``a``'s noun is one the speaking side never calls its own men by."""
+    return a.head in STRANGER_NOUNS or a.head in q.reader.stranger_nouns_of.get(q.side, frozenset())

@@ -9,3 +9,5 @@ from .relatives import RelativeReader
 
 class Reader(ForceReader, DenialReader, RelativeReader):
     """The grammar word lists, compiled once, and the rules that read a clause with them."""
+    # side -> nouns it names others by, never its own men (the army's "the groups"; actors.toml ``stranger_nouns``)
+    stranger_nouns_of: dict[str, frozenset[str]]
