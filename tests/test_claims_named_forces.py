@@ -277,3 +277,13 @@ def test_a_general_noun_of_a_named_force(run, text, claim):
 ])
 def test_a_sides_word_for_men_not_its_own(run, text, claims):
     assert run(text) == claims
+
+
+def test_the_speaker_of_said_adding_that_is_carried_to_the_next_sentence(read):
+    # "..., the source said, adding that ...": the speaker is the source named before, not the clause before the verb
+    text = ("A military source told SANA that army units had foiled an attack on Anadan. Another attack targeting "
+            "the town of Saraqib in the eastern countryside of Idlib was also repelled, the source said, adding that "
+            "artillery units continued to shell the terrorists' supply lines. The source acknowledged that terrorist "
+            "groups had infiltrated the town of al-Zarbah.")
+    got = {(c.place_id, c.actor, c.status, c.claimant, c.claimant_side) for c in read(text)}
+    assert ("zarbah", "opposition", "entered", "A military source", "government") in got

@@ -117,6 +117,8 @@ def phrase_after(text: str, norm: str, start: int) -> str:
 def first_claimant(text: str, norm: str, vocab: ClaimVocabulary) -> str | None:
     """The first speaker a sentence names ("X said", "according to X")."""
     for m in vocab.rx_verb.finditer(norm):
+        if m.group().endswith("ing") and norm[:m.start()].rstrip().endswith(","):
+            continue   # "..., the source said, adding that": the same speaker as the verb before
         p = phrase_before(text, norm, m.start())
         if p and name_key(p) not in vocab.carry_over:
             return p
