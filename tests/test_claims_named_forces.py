@@ -287,3 +287,12 @@ def test_the_speaker_of_said_adding_that_is_carried_to_the_next_sentence(read):
             "groups had infiltrated the town of al-Zarbah.")
     got = {(c.place_id, c.actor, c.status, c.claimant, c.claimant_side) for c in read(text)}
     assert ("zarbah", "opposition", "entered", "A military source", "government") in got
+
+
+@pytest.mark.parametrize("speaker, side", [
+    ("Iranian state television", "iran"), ("IRNA", "iran"), ("Tasnim", "iran"),
+    ("Turkish state media", "turkey"), ("state television", "government"),
+])
+def test_a_states_own_media_speak_for_it(read, speaker, side):
+    (c,) = read(f"The rebels entered Damascus, {speaker} reported.")
+    assert (c.place_id, c.actor, c.status, c.claimant_side) == ("damascus", "opposition", "entered", side)
