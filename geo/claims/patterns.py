@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick_rs
+
 from ..text import name_key
 
 # More literal prefixes than this for one pattern: treated as having none (it runs everywhere).
@@ -129,3 +131,27 @@ def literal_prefix(rx: re.Pattern) -> str:
     """The one literal text every match of ``rx`` starts with ("" when there is none)."""
     import os.path
     return os.path.commonprefix(literal_prefixes(rx))
+
+
+class LiteralIndex:
+    """Which patterns a text can match, by the literals one of which each pattern's every match
+    contains (``required_literals``): one automaton pass over the text instead of a substring
+    search per literal. Patterns without literals are not in it (they can match anywhere)."""
+
+    def __init__(self, needs: dict[int, list[str]]):
+        self.needs = {i: n for i, n in needs.items() if n}
+        literals = sorted({x for n in self.needs.values() for x in n})
+        number = {x: k for k, x in enumerate(literals)}
+        self._owners: list[list[int]] = [[] for _ in literals]
+        for i, n in self.needs.items():
+            for x in set(n):
+                self._owners[number[x]].append(i)
+        self._automaton = ahocorasick_rs.AhoCorasick(literals) if literals else None
+
+    def possible(self, text: str) -> set[int]:
+        """The patterns one of whose literals occurs in ``text``."""
+        out: set[int] = set()
+        if self._automaton is not None:
+            for k in {k for k, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)}:
+                out.update(self._owners[k])
+        return out

@@ -66,10 +66,13 @@ def pattern_matches(norm: str, vocab: ClaimVocabulary) -> list[PatternMatch]:
                     m = statuses[i].rx.match(norm, a)
                     if m:
                         out.append(PatternMatch(i, m))
+    possible = None   # the patterns of ``vocab.always_index`` that can match (found when first needed)
     for i in vocab.always:
-        needs = vocab.always_needs.get(i)
-        if not needs or any(x in norm for x in needs):
-            out.extend(PatternMatch(i, m) for m in statuses[i].rx.finditer(norm))
+        if i in vocab.always_index.needs:
+            possible = vocab.always_index.possible(norm) if possible is None else possible
+            if i not in possible:
+                continue
+        out.extend(PatternMatch(i, m) for m in statuses[i].rx.finditer(norm))
     return out
 
 
