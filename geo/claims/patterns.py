@@ -21,9 +21,13 @@ def rx_words(words) -> str:
     return "|".join(re.escape(k) for k in keys)
 
 
+WORD_START = "(?<![a-z0-9])"   # how a pattern of whole words opens: no match starts inside a word
+WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
 def wb(pattern: str) -> re.Pattern:
     """``pattern`` as whole words of a folded text."""
-    return re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])")
+    return re.compile(rf"{WORD_START}(?:{pattern})(?![a-z0-9])")
 
 
 def literal_prefixes(rx: re.Pattern, limit: int = MAX_PREFIXES) -> list[str]:
@@ -133,25 +137,53 @@ def literal_prefix(rx: re.Pattern) -> str:
     return os.path.commonprefix(literal_prefixes(rx))
 
 
+# More literal starts than this for a pattern that runs on every sentence (``LiteralIndex``):
+# it is searched only for the literals it needs somewhere.
+MAX_STARTS = 1000
+
+
 class LiteralIndex:
-    """Which patterns a text can match, by the literals one of which each pattern's every match
-    contains (``required_literals``): one automaton pass over the text instead of a substring
-    search per literal. Patterns without literals are not in it (they can match anywhere)."""
+    """The matches of patterns that have no few literal prefixes (``MAX_PREFIXES``), found without
+    running each over every sentence: a pattern whose every match starts with one of at most
+    ``MAX_STARTS`` literals is tried only where one starts (as ``finditer`` would find it: left to
+    right, each match after the last), one whose every match contains one of its
+    ``required_literals`` is run only on a text holding one. One automaton pass over the text finds
+    both. Patterns with neither are not in it (they run everywhere)."""
 
-    def __init__(self, needs: dict[int, list[str]]):
-        self.needs = {i: n for i, n in needs.items() if n}
-        literals = sorted({x for n in self.needs.values() for x in n})
-        number = {x: k for k, x in enumerate(literals)}
-        self._owners: list[list[int]] = [[] for _ in literals]
-        for i, n in self.needs.items():
-            for x in set(n):
-                self._owners[number[x]].append(i)
-        self._automaton = ahocorasick_rs.AhoCorasick(literals) if literals else None
+    def __init__(self, patterns: dict[int, re.Pattern]):
+        self.patterns: dict[int, re.Pattern] = {}
+        number: dict[str, int] = {}
+        self._needs: list[list[int]] = []    # per literal: the patterns that need it somewhere
+        self._starts: list[list[int]] = []   # per literal: the patterns whose matches can start with it
+        for i, rx in patterns.items():
+            starts = literal_prefixes(rx, MAX_STARTS)
+            literals = starts or required_literals(rx)
+            if literals:
+                self.patterns[i] = rx
+            for x in sorted(set(literals)):
+                if x not in number:
+                    number[x] = len(number)
+                    self._needs.append([])
+                    self._starts.append([])
+                (self._starts if starts else self._needs)[number[x]].append(i)
+        self._automaton = ahocorasick_rs.AhoCorasick(list(number)) if number else None
 
-    def possible(self, text: str) -> set[int]:
-        """The patterns one of whose literals occurs in ``text``."""
-        out: set[int] = set()
+    def matches(self, text: str) -> dict[int, list[re.Match]]:
+        """The matches in ``text`` of each pattern of the index that has any, as ``finditer`` finds them."""
+        needed: set[int] = set()
+        starts: dict[int, set[int]] = {}
         if self._automaton is not None:
-            for k in {k for k, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)}:
-                out.update(self._owners[k])
+            for k, a, _ in self._automaton.find_matches_as_indexes(text, overlapping=True):
+                needed.update(self._needs[k])
+                for i in self._starts[k]:
+                    starts.setdefault(i, set()).add(a)
+        out = {i: found for i in needed if (found := list(self.patterns[i].finditer(text)))}
+        for i, at in starts.items():
+            found, end = [], 0
+            for a in sorted(at):
+                if a >= end and (m := self.patterns[i].match(text, a)):
+                    found.append(m)
+                    end = m.end()
+            if found:
+                out[i] = found
         return out

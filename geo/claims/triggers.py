@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .patterns import WORD_CHARS
 from .vocabulary import ClaimVocabulary, StatusPattern
 
 POSSESSIVE = re.compile(r"\b(?:them|their|theirs|its|the group's|our|ours|us)\b")   # "under their control"
@@ -59,20 +60,23 @@ def pattern_matches(norm: str, vocab: ClaimVocabulary) -> list[PatternMatch]:
     statuses, by_prefix = vocab.statuses, vocab.prefix_patterns
     if vocab.prefixes is not None:
         tried: set[tuple[int, int]] = set()
+        whole_words = vocab.prefix_whole_words
         for k, a, _ in vocab.prefixes.find_matches_as_indexes(norm, overlapping=True):
+            if a and whole_words[k] and norm[a - 1] in WORD_CHARS:
+                continue   # inside a word, where none of the prefix's patterns can start
             for i in by_prefix[k]:
                 if (i, a) not in tried:
                     tried.add((i, a))
                     m = statuses[i].rx.match(norm, a)
                     if m:
                         out.append(PatternMatch(i, m))
-    possible = None   # the patterns of ``vocab.always_index`` that can match (found when first needed)
+    indexed = None   # the matches of the patterns of ``vocab.always_index`` (found when first needed)
     for i in vocab.always:
-        if i in vocab.always_index.needs:
-            possible = vocab.always_index.possible(norm) if possible is None else possible
-            if i not in possible:
-                continue
-        out.extend(PatternMatch(i, m) for m in statuses[i].rx.finditer(norm))
+        if i in vocab.always_index.patterns:
+            indexed = vocab.always_index.matches(norm) if indexed is None else indexed
+            out.extend(PatternMatch(i, m) for m in indexed.get(i, ()))
+        else:
+            out.extend(PatternMatch(i, m) for m in statuses[i].rx.finditer(norm))
     return out
 
 

@@ -20,7 +20,7 @@ from ..text import name_key, normalize
 from ..vocab import STR_LIST, check
 from .clauses import ActorName, Reader
 from .clauses.words import TOKEN
-from .patterns import LiteralIndex, literal_prefixes, required_literals, rx_words, wb
+from .patterns import WORD_START, LiteralIndex, literal_prefixes, rx_words, wb
 from .vocab_schema import FULL_TABLES, OPTIONAL, REQUIRED, SCHEMA
 
 # What a status can mean for who holds a place (claims.toml explains each); geo/state.py
@@ -285,8 +285,8 @@ class ClaimVocabulary:
             if not sp.prefixes:
                 self.always.append(i)
         self.prefix_patterns = list(by_prefix.values())
-        self.always_needs = {i: required_literals(self.statuses[i].rx) for i in self.always}
-        self.always_index = LiteralIndex(self.always_needs)
+        self.prefix_whole_words = [all(self.statuses[i].rx.pattern.startswith(WORD_START) for i in p) for p in by_prefix.values()]
+        self.always_index = LiteralIndex({i: self.statuses[i].rx for i in self.always})
         self.prefixes = ahocorasick_rs.AhoCorasick(list(by_prefix)) if by_prefix else None
 
     def _load_reporting(self, rep: dict, hedges: dict, grammar: dict) -> None:
