@@ -30,13 +30,14 @@ def wb(pattern: str) -> re.Pattern:
     return re.compile(rf"{WORD_START}(?:{pattern})(?![a-z0-9])")
 
 
-def literal_prefixes(rx: re.Pattern, limit: int = MAX_PREFIXES) -> list[str]:
+def literal_prefixes(rx: re.Pattern, limit: int = MAX_PREFIXES, parsed=None) -> list[str]:
     """Literal texts one of which every match of ``rx`` starts with ([] when there is no
     bound: the pattern must run on every sentence).
 
     Lets a sentence skip a pattern whose prefixes it does not contain: exact, and much cheaper
     than running ~200 status patterns over every sentence. Alternations and optional groups
-    give several prefixes ("(?:had )?not able" -> "had not able", "not able")."""
+    give several prefixes ("(?:had )?not able" -> "had not able", "not able"). ``parsed``: the
+    pattern as ``re._parser.parse`` reads it, when already parsed."""
     import re._constants as sre_c
     import re._parser as sre_p
 
@@ -75,15 +76,16 @@ def literal_prefixes(rx: re.Pattern, limit: int = MAX_PREFIXES) -> list[str]:
                 return prefixes, False
         return prefixes, True
 
-    prefixes, _ = expand(sre_p.parse(rx.pattern), [""])
+    prefixes, _ = expand(sre_p.parse(rx.pattern) if parsed is None else parsed, [""])
     if any(len(p) < MIN_LITERAL for p in prefixes):
         return []
     return sorted(set(prefixes))
 
 
-def required_literals(rx: re.Pattern) -> list[str]:
+def required_literals(rx: re.Pattern, parsed=None) -> list[str]:
     """Literal texts one of which every match of ``rx`` contains somewhere ([] when none of at
-    least two characters is found): lets a pattern with no literal prefix skip a sentence."""
+    least two characters is found): lets a pattern with no literal prefix skip a sentence.
+    ``parsed`` as for ``literal_prefixes``."""
     import re._constants as sre_c
     import re._parser as sre_p
 
@@ -127,8 +129,16 @@ def required_literals(rx: re.Pattern) -> list[str]:
 
     if rx.flags & re.IGNORECASE:
         return []
-    walk(sre_p.parse(rx.pattern))
+    walk(sre_p.parse(rx.pattern) if parsed is None else parsed)
     return best
+
+
+def literals(rx: re.Pattern) -> tuple[list[str], list[str]]:
+    """``literal_prefixes(rx)`` and ``required_literals(rx)``, the pattern parsed once for both."""
+    import re._parser as sre_p
+
+    parsed = sre_p.parse(rx.pattern)
+    return literal_prefixes(rx, parsed=parsed), required_literals(rx, parsed=parsed)
 
 
 def literal_prefix(rx: re.Pattern) -> str:
@@ -186,4 +196,29 @@ class LiteralIndex:
                     end = m.end()
             if found:
                 out[i] = found
+        return out
+
+
+class RequiredLiterals:
+    """The patterns a text cannot match because it holds none of their ``required_literals``,
+    found in one automaton pass over the text."""
+
+    def __init__(self, needs: dict[int, tuple[str, ...]]):
+        self.patterns = frozenset(i for i, n in needs.items() if n)
+        number: dict[str, int] = {}
+        self._owners: list[list[int]] = []   # per literal: the patterns that need it
+        for i in sorted(self.patterns):
+            for x in sorted(set(needs[i])):
+                if x not in number:
+                    number[x] = len(number)
+                    self._owners.append([])
+                self._owners[number[x]].append(i)
+        self._automaton = ahocorasick_rs.AhoCorasick(list(number)) if number else None
+
+    def ruled_out(self, text: str) -> set[int]:
+        """The patterns none of whose literals ``text`` holds."""
+        out = set(self.patterns)
+        if self._automaton is not None:
+            for k in {k for k, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)}:
+                out.difference_update(self._owners[k])
         return out

@@ -61,11 +61,12 @@ def pattern_matches(norm: str, vocab: ClaimVocabulary) -> list[PatternMatch]:
     if vocab.prefixes is not None:
         tried: set[tuple[int, int]] = set()
         whole_words = vocab.prefix_whole_words
+        ruled_out = vocab.prefix_needs.ruled_out(norm)   # (patterns that need a literal the sentence lacks)
         for k, a, _ in vocab.prefixes.find_matches_as_indexes(norm, overlapping=True):
             if a and whole_words[k] and norm[a - 1] in WORD_CHARS:
                 continue   # inside a word, where none of the prefix's patterns can start
             for i in by_prefix[k]:
-                if (i, a) not in tried:
+                if (i, a) not in tried and i not in ruled_out:
                     tried.add((i, a))
                     m = statuses[i].rx.match(norm, a)
                     if m:
