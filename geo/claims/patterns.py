@@ -222,3 +222,27 @@ class RequiredLiterals:
             for k in {k for k, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)}:
                 out.difference_update(self._owners[k])
         return out
+
+
+class PatternIndex:
+    """Which status patterns can match a sentence: one automaton pass over their literal prefixes
+    (``automaton``, each prefix's patterns in ``by_prefix``); the patterns without one (``always``)
+    run everywhere, or as ``always_index`` says; a pattern with prefixes whose required literals
+    add to them is not tried on a sentence without one of those (``needs``)."""
+
+    def __init__(self, patterns: list[tuple[re.Pattern, tuple[str, ...], tuple[str, ...]]]):
+        """``patterns``: (regular expression, literal prefixes, required literals) of each."""
+        prefixed: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for i, (_, prefixes, _) in enumerate(patterns):
+            for prefix in prefixes:
+                prefixed.setdefault(prefix, []).append(i)
+            if not prefixes:
+                self.always.append(i)
+        self.by_prefix = list(prefixed.values())
+        # per prefix: all its patterns open with WORD_START (none can start inside a word)
+        self.whole_words = [all(patterns[i][0].pattern.startswith(WORD_START) for i in p) for p in self.by_prefix]
+        self.always_index = LiteralIndex({i: patterns[i][0] for i in self.always})
+        self.needs = RequiredLiterals({i: needs for i, (_, prefixes, needs) in enumerate(patterns)
+                                       if prefixes and not set(needs) <= set(prefixes)})
+        self.automaton = ahocorasick_rs.AhoCorasick(list(prefixed)) if prefixed else None

@@ -20,7 +20,7 @@ from ..text import name_key, normalize
 from ..vocab import STR_LIST, check
 from .clauses import ActorName, Reader
 from .clauses.words import TOKEN
-from .patterns import WORD_START, LiteralIndex, RequiredLiterals, literals, rx_words, wb
+from .patterns import PatternIndex, literals, rx_words, wb
 from .vocab_schema import FULL_TABLES, OPTIONAL, REQUIRED, SCHEMA
 
 # What a status can mean for who holds a place (claims.toml explains each); geo/state.py
@@ -277,21 +277,10 @@ class ClaimVocabulary:
                              bool(p.get("foiled", False)), tuple(needs))
 
     def _index_prefixes(self) -> None:
-        """Which status patterns can match a sentence: one automaton pass over its literal
-        prefixes; the patterns without one always run."""
-        by_prefix: dict[str, list[int]] = {}
-        self.always: list[int] = []
-        for i, sp in enumerate(self.statuses):
-            for prefix in sp.prefixes:
-                by_prefix.setdefault(prefix, []).append(i)
-            if not sp.prefixes:
-                self.always.append(i)
-        self.prefix_patterns = list(by_prefix.values())
-        self.prefix_whole_words = [all(self.statuses[i].rx.pattern.startswith(WORD_START) for i in p) for p in by_prefix.values()]
-        self.always_index = LiteralIndex({i: self.statuses[i].rx for i in self.always})
-        self.prefix_needs = RequiredLiterals({i: sp.needs for i, sp in enumerate(self.statuses)
-                                              if sp.prefixes and not set(sp.needs) <= set(sp.prefixes)})
-        self.prefixes = ahocorasick_rs.AhoCorasick(list(by_prefix)) if by_prefix else None
+        """Which status patterns can match a sentence (``patterns.PatternIndex``)."""
+        idx = PatternIndex([(sp.rx, sp.prefixes, sp.needs) for sp in self.statuses])
+        self.always, self.prefix_patterns, self.prefixes = idx.always, idx.by_prefix, idx.automaton
+        self.prefix_whole_words, self.always_index, self.prefix_needs = idx.whole_words, idx.always_index, idx.needs
 
     def _load_reporting(self, rep: dict, hedges: dict, grammar: dict) -> None:
         # "SDF holds:" over a list (headed.py), read on a line's folded text
