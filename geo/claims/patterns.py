@@ -133,12 +133,12 @@ def required_literals(rx: re.Pattern, parsed=None) -> list[str]:
     return best
 
 
-def literals(rx: re.Pattern) -> tuple[list[str], list[str]]:
-    """``literal_prefixes(rx)`` and ``required_literals(rx)``, the pattern parsed once for both."""
+def literals(rx: re.Pattern, limit: int = MAX_PREFIXES) -> tuple[list[str], list[str]]:
+    """``literal_prefixes(rx, limit)`` and ``required_literals(rx)``, the pattern parsed once for both."""
     import re._parser as sre_p
 
     parsed = sre_p.parse(rx.pattern)
-    return literal_prefixes(rx, parsed=parsed), required_literals(rx, parsed=parsed)
+    return literal_prefixes(rx, limit, parsed), required_literals(rx, parsed)
 
 
 def literal_prefix(rx: re.Pattern) -> str:
@@ -165,12 +165,12 @@ class LiteralIndex:
         number: dict[str, int] = {}
         self._needs: list[list[int]] = []    # per literal: the patterns that need it somewhere
         self._starts: list[list[int]] = []   # per literal: the patterns whose matches can start with it
+        self._whole_words = {i: rx.pattern.startswith(WORD_START) for i, rx in patterns.items()}
         for i, rx in patterns.items():
-            starts = literal_prefixes(rx, MAX_STARTS)
-            literals = starts or required_literals(rx)
-            if literals:
+            starts, needs = literals(rx, MAX_STARTS)
+            if starts or needs:
                 self.patterns[i] = rx
-            for x in sorted(set(literals)):
+            for x in sorted(set(starts or needs)):
                 if x not in number:
                     number[x] = len(number)
                     self._needs.append([])
@@ -185,8 +185,10 @@ class LiteralIndex:
         if self._automaton is not None:
             for k, a, _ in self._automaton.find_matches_as_indexes(text, overlapping=True):
                 needed.update(self._needs[k])
+                inside = a > 0 and text[a - 1] in WORD_CHARS   # (where a whole-word pattern cannot start)
                 for i in self._starts[k]:
-                    starts.setdefault(i, set()).add(a)
+                    if not (inside and self._whole_words[i]):
+                        starts.setdefault(i, set()).add(a)
         out = {i: found for i in needed if (found := list(self.patterns[i].finditer(text)))}
         for i, at in starts.items():
             found, end = [], 0
@@ -215,13 +217,12 @@ class RequiredLiterals:
                 self._owners[number[x]].append(i)
         self._automaton = ahocorasick_rs.AhoCorasick(list(number)) if number else None
 
-    def ruled_out(self, text: str) -> set[int]:
+    def ruled_out(self, text: str) -> frozenset[int]:
         """The patterns none of whose literals ``text`` holds."""
-        out = set(self.patterns)
-        if self._automaton is not None:
-            for k in {k for k, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)}:
-                out.difference_update(self._owners[k])
-        return out
+        if self._automaton is None:
+            return self.patterns
+        hits = {k for k, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)}
+        return self.patterns.difference(*[self._owners[k] for k in hits])
 
 
 class PatternIndex:
