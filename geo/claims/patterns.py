@@ -46,10 +46,14 @@ def literal_prefixes(rx: re.Pattern, limit: int = MAX_PREFIXES, parsed=None) -> 
 
     def expand(items, prefixes: list[str]) -> tuple[list[str], bool]:
         """Extend each prefix along ``items``; the flag says whether all of ``items`` was literal."""
-        for _n, (op, av) in enumerate(items):
+        run = ""   # the literal characters read since the last other item (added to the prefixes at once)
+        for op, av in items:
             if op is sre_c.LITERAL:
-                prefixes = [p + chr(av) for p in prefixes]
-            elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
+                run += chr(av)
+                continue
+            if run:
+                prefixes, run = [p + run for p in prefixes], ""
+            if op in (sre_c.ASSERT, sre_c.ASSERT_NOT, sre_c.AT):
                 continue  # zero-width
             elif op is sre_c.SUBPATTERN and not av[1] and not av[2]:
                 prefixes, whole = expand(av[3], prefixes)
@@ -62,8 +66,8 @@ def literal_prefixes(rx: re.Pattern, limit: int = MAX_PREFIXES, parsed=None) -> 
                     got, w = expand(branch, prefixes)
                     out += got
                     whole = whole and w
-                if len(out) > limit:
-                    return prefixes, False
+                    if len(out) > limit:   # (more branches only add to them)
+                        return prefixes, False
                 prefixes = out
                 if not whole:
                     return prefixes, False
@@ -74,6 +78,8 @@ def literal_prefixes(rx: re.Pattern, limit: int = MAX_PREFIXES, parsed=None) -> 
                 prefixes = got + prefixes
             else:
                 return prefixes, False
+        if run:
+            prefixes = [p + run for p in prefixes]
         return prefixes, True
 
     prefixes, _ = expand(sre_p.parse(rx.pattern) if parsed is None else parsed, [""])
