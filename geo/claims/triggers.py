@@ -55,7 +55,9 @@ class PatternMatch(NamedTuple):
 
 def pattern_matches(norm: str, vocab: ClaimVocabulary) -> list[PatternMatch]:
     """Every match of a status pattern in ``norm``: a pattern with literal prefixes is tried
-    only where one of them occurs (anchored there), the rest everywhere."""
+    only where one of them occurs (anchored there; not inside a word, nor in a sentence without
+    one of its required literals), the rest everywhere (``finditer``), or as ``always_index``
+    finds their matches."""
     out = []
     statuses, by_prefix = vocab.statuses, vocab.prefix_patterns
     if vocab.prefixes is not None:
