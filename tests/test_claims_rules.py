@@ -108,6 +108,39 @@ def test_prefix_filter_skips_only_patterns_that_cannot_match():
     assert n > 20
 
 
+def test_pattern_index_finds_what_running_every_pattern_finds():
+    """What ``pattern_matches`` finds with its shortcuts (the always-run patterns tried only where
+    a literal start occurs or on a sentence holding a required literal; a prefix pattern not tried
+    inside a word nor without its required literal) is what trying each pattern finds: at every
+    occurrence of one of its prefixes, or everywhere (``finditer``) when it has none."""
+    from geo.claims.triggers import pattern_matches
+    from geo.text import normalize, sentences
+
+    def occurrences(s: str, x: str) -> list[int]:
+        out, k = [], s.find(x)
+        while k >= 0:
+            out.append(k)
+            k = s.find(x, k + 1)
+        return out
+
+    vocab = ClaimVocabulary()
+    assert vocab.always_index.patterns and vocab.prefix_needs.patterns
+    n = 0
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        for s in sentences(path.read_text(encoding="utf-8")):
+            norm = normalize(s.text)
+            want = set()
+            for i, sp in enumerate(vocab.statuses):
+                if sp.prefixes:
+                    starts = {a for x in sp.prefixes for a in occurrences(norm, x)}
+                    want |= {(i, m.span()) for a in starts if (m := sp.rx.match(norm, a))}
+                else:
+                    want |= {(i, m.span()) for m in sp.rx.finditer(norm)}
+            got = [(i, m.span()) for i, m in pattern_matches(norm, vocab)]
+            assert sorted(got) == sorted(want)
+            n += len(got)
+    assert n > 20
+
 def test_timelines_equal_place_states_of_each_day():
     """The incremental per-place timelines give, on each day, exactly place_states of the claims
     made up to that day."""

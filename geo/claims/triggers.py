@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .patterns import WORD_CHARS
 from .vocabulary import ClaimVocabulary, StatusPattern
 
 POSSESSIVE = re.compile(r"\b(?:them|their|theirs|its|the group's|our|ours|us)\b")   # "under their control"
@@ -54,21 +55,30 @@ class PatternMatch(NamedTuple):
 
 def pattern_matches(norm: str, vocab: ClaimVocabulary) -> list[PatternMatch]:
     """Every match of a status pattern in ``norm``: a pattern with literal prefixes is tried
-    only where one of them occurs (anchored there), the rest everywhere."""
+    only where one of them occurs (anchored there; not inside a word, nor in a sentence without
+    one of its required literals), the rest everywhere (``finditer``), or as ``always_index``
+    finds their matches."""
     out = []
     statuses, by_prefix = vocab.statuses, vocab.prefix_patterns
     if vocab.prefixes is not None:
         tried: set[tuple[int, int]] = set()
+        whole_words = vocab.prefix_whole_words
+        ruled_out = vocab.prefix_needs.ruled_out(norm)   # (patterns that need a literal the sentence lacks)
         for k, a, _ in vocab.prefixes.find_matches_as_indexes(norm, overlapping=True):
+            if a and whole_words[k] and norm[a - 1] in WORD_CHARS:
+                continue   # inside a word, where none of the prefix's patterns can start
             for i in by_prefix[k]:
-                if (i, a) not in tried:
+                if (i, a) not in tried and i not in ruled_out:
                     tried.add((i, a))
                     m = statuses[i].rx.match(norm, a)
                     if m:
                         out.append(PatternMatch(i, m))
+    indexed = None   # the matches of the patterns of ``vocab.always_index`` (found when first needed)
     for i in vocab.always:
-        needs = vocab.always_needs.get(i)
-        if not needs or any(x in norm for x in needs):
+        if i in vocab.always_index.patterns:
+            indexed = vocab.always_index.matches(norm) if indexed is None else indexed
+            out.extend(PatternMatch(i, m) for m in indexed.get(i, ()))
+        else:
             out.extend(PatternMatch(i, m) for m in statuses[i].rx.finditer(norm))
     return out
 

@@ -20,7 +20,7 @@ from ..text import name_key, normalize
 from ..vocab import STR_LIST, check
 from .clauses import ActorName, Reader
 from .clauses.words import TOKEN
-from .patterns import literal_prefixes, required_literals, rx_words, wb
+from .patterns import PatternIndex, literals, rx_words, wb
 from .vocab_schema import FULL_TABLES, OPTIONAL, REQUIRED, SCHEMA
 
 # What a status can mean for who holds a place (claims.toml explains each); geo/state.py
@@ -61,6 +61,7 @@ class StatusPattern:
     apposition: bool = False   # it opens "(?<=, )": it describes the place (or list) right before its comma
     nominal: bool = False   # a noun phrase naming its force inside ("the entry of X into"): a modal after it is a supposition
     foiled: bool = False    # its force tried and failed ("failed to take X"): the claim is the force that faced it
+    needs: tuple[str, ...] = ()   # literal texts one of which every match contains (() when none is known)
 
 
 def _load(name: str, folder: Path | None) -> tuple[dict, Path]:
@@ -271,24 +272,17 @@ class ClaimVocabulary:
         except re.error as e:
             raise VocabularyError(f"{data_files.where(c_path, p['pattern'], quoted=True)}: status "
                                   f"{status!r} pattern {p['pattern']!r}: {e}") from None
-        return StatusPattern(status, effect, rx, place, agent, tuple(literal_prefixes(rx)), bool(p.get("noun", False)),
+        prefixes, needs = literals(rx)
+        return StatusPattern(status, effect, rx, place, agent, tuple(prefixes), bool(p.get("noun", False)),
                              p.get("expels", ""), p.get("cedes", ""), bool(p.get("borrows", True)),
                              p["pattern"].startswith(APPOSITION), bool(p.get("noun", False) or p.get("nominal", False)),
-                             bool(p.get("foiled", False)))
+                             bool(p.get("foiled", False)), tuple(needs))
 
     def _index_prefixes(self) -> None:
-        """Which status patterns can match a sentence: one automaton pass over its literal
-        prefixes; the patterns without one always run."""
-        by_prefix: dict[str, list[int]] = {}
-        self.always: list[int] = []
-        for i, sp in enumerate(self.statuses):
-            for prefix in sp.prefixes:
-                by_prefix.setdefault(prefix, []).append(i)
-            if not sp.prefixes:
-                self.always.append(i)
-        self.prefix_patterns = list(by_prefix.values())
-        self.always_needs = {i: required_literals(self.statuses[i].rx) for i in self.always}
-        self.prefixes = ahocorasick_rs.AhoCorasick(list(by_prefix)) if by_prefix else None
+        """Which status patterns can match a sentence (``patterns.PatternIndex``)."""
+        idx = PatternIndex([(sp.rx, sp.prefixes, sp.needs) for sp in self.statuses])
+        self.always, self.prefix_patterns, self.prefixes = idx.always, idx.by_prefix, idx.automaton
+        self.prefix_whole_words, self.always_index, self.prefix_needs = idx.whole_words, idx.always_index, idx.needs
 
     def _load_reporting(self, rep: dict, hedges: dict, grammar: dict) -> None:
         # "SDF holds:" over a list (headed.py), read on a line's folded text

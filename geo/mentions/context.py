@@ -185,8 +185,9 @@ class ContextRules:
     def _phrases(self, norm: str) -> list[_Phrase]:
         """The features, anaphors and road words of ``norm``, in that order."""
         v = self.vocab
-        out = [_Phrase(m.start(), m.end(), partial(self._of_kind, spec=k)) for k in v.kind_anaphors
-               for m in k.rx.finditer(norm)]   # (before the features: "the dam" just named, not the city's)
+        out = [_Phrase(m.start(), m.end(), partial(self._of_kind, spec=k))
+               for k, fast in zip(v.kind_anaphors, v.kind_anaphors_relaxed)
+               for m in finditer(k.rx, fast, norm)]   # (before the features: "the dam" just named, not the city's)
         out += [_Phrase(m.start(), m.end(), partial(self._feature, word=m.group("f"), own=m.group("own")))
                 for m in finditer(v.rx_feature, v.rx_feature_relaxed, norm)]
         for scan in v.anaphors:

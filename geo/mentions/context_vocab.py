@@ -75,6 +75,7 @@ class ContextVocab:
             KindAnaphor(re.compile(rf"\b{re.escape(name_key(k['phrase']))}\b(?! of\b)(?!'s\b)"), frozenset(k["kinds"]),
                         tuple(name_key(w) for w in k.get("name_words", [])))
             for k in optional(c, "kind_anaphor", src) or []]
+        self.kind_anaphors_relaxed = [relaxed(k.rx) for k in self.kind_anaphors]   # (to scan for them fast)
         self.kind_anaphor_sentences = int(c.get("kind_anaphor_sentences", 3))
         feats = alternation(vocab.require(c, "features", list, src))
         adjs = alternation(vocab.require(c, "feature_adjectives", list, src))
