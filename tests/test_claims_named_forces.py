@@ -296,3 +296,14 @@ def test_the_speaker_of_said_adding_that_is_carried_to_the_next_sentence(read):
 def test_a_states_own_media_speak_for_it(read, speaker, side):
     (c,) = read(f"The rebels entered Damascus, {speaker} reported.")
     assert (c.place_id, c.actor, c.status, c.claimant_side) == ("damascus", "opposition", "entered", side)
+
+
+@pytest.mark.parametrize("text, claims", [
+    # a noun of what may come claims nothing
+    ("Russian troops are being gathered at Hmeimim for possible evacuation.", set()),
+    ("Russia announced a planned withdrawal from Tartus.", set()),
+    ("Diplomats warned of an imminent pullout from Tartus.", set()),
+    ("Russian troops withdrew from Tartus.", {("tartus", "russia", "withdrew")}),
+])
+def test_a_possible_or_planned_move_is_no_claim(run, text, claims):
+    assert run(text) == claims
