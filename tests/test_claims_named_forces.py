@@ -307,3 +307,11 @@ def test_a_states_own_media_speak_for_it(read, speaker, side):
 ])
 def test_a_possible_or_planned_move_is_no_claim(run, text, claims):
     assert run(text) == claims
+
+
+def test_the_city_a_place_is_located_from_is_not_that_place(run):
+    # "Khan al-Asal area, six kilometres west of the city": the city is Aleppo, not Khan al-Asal
+    got = run("Rebels entered Aleppo on Friday. Footage showed fighters in the Khan al-Asal area, six kilometres "
+              "west of the city.")
+    assert ("aleppo", "opposition", "entered") in got
+    assert not any(g[0] == "khan_al_asal" and g[2] == "advancing" for g in got)

@@ -141,7 +141,7 @@ class ContextVocab:
         words = alternation(optional(c, "locating_words", src)) or NEVER
         ends = alternation(optional(c, "locating_ends", src)) or NEVER
         self.rx_locating = re.compile(
-            rf"\s*,?\s*(?:(?:{words}|{dirs}|{units}|\d[\d.,]*)\s+)*?"
+            rf"\s*,?\s*(?:(?:{words}|{dirs}|{units}|\d[\d.,]*),?\s+)*?"
             rf"(?:(?:{dirs})(?:\s+and\s+(?:{dirs}))?\s+of|(?:{units})\s+(?:[\w']+\s+)?(?:from|of)|{ends})\s+")
 
 
