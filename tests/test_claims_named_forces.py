@@ -315,3 +315,9 @@ def test_the_city_a_place_is_located_from_is_not_that_place(run):
               "west of the city.")
     assert ("aleppo", "opposition", "entered") in got
     assert not any(g[0] == "khan_al_asal" and g[2] == "advancing" for g in got)
+
+
+@pytest.mark.parametrize("intro", ["the most important of them", "the most important of which", "including"])
+def test_a_list_after_a_general_noun_of_places(run, intro):
+    assert run(f"The Syrian army regained control of a number of areas, {intro} the towns of Qalaat al-Madiq and "
+               "Maardis.") == {("qalaat_al_madiq", "government", "captured"), ("maardes", "government", "captured")}
