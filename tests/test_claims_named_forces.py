@@ -321,3 +321,9 @@ def test_the_city_a_place_is_located_from_is_not_that_place(run):
 def test_a_list_after_a_general_noun_of_places(run, intro):
     assert run(f"The Syrian army regained control of a number of areas, {intro} the towns of Qalaat al-Madiq and "
                "Maardis.") == {("qalaat_al_madiq", "government", "captured"), ("maardes", "government", "captured")}
+
+
+def test_plain_fighters_beside_a_named_force_are_its_allies(run):
+    # "Army units and tribal fighters repelled the attack": the army's repulse, not the opposition's
+    got = run("The SDF attacked army positions in Hatla on Tuesday. Army units and tribal fighters repelled the attack.")
+    assert got == {("hatla", "sdf", "contested"), ("hatla", "government", "repelled")}

@@ -364,11 +364,19 @@ class SentenceReading:
         co = self.vocab.reader.co_subject(self.toks, subj, self.actors) if subj is not None else None
         if subj is None or co is None or co.kind == "anaphor" or not co.actor or co.actor == actor:
             return
-        if "allied" in (x.word for x in self.toks.between(co.end, subj.start)):
-            self.found[-1] = self.found[-1]._replace(actor=co.actor)
+        if "allied" in (x.word for x in self.toks.between(co.end, subj.start)) or self._plain_noun(subj):
+            self.found[-1] = self.found[-1]._replace(actor=co.actor)   # ("the army and local fighters": its allies)
         else:
             self.found.append(Found(t, targets, co.actor, speaker))
 
+    def _plain_noun(self, a: ActorHit) -> bool:
+        """A force named by general words only ("local fighters", "tribal fighters"): whose, the force beside it says."""
+        words = [x.word for x in self.toks.between(a.start, a.end) if x.word not in ("the", "a", "an")]
+        return bool(words) and all(w in self.vocab.reader.generic or w in _PLAIN_ADJECTIVES for w in words)
+
+
+_PLAIN_ADJECTIVES = frozenset({"local", "tribal", "arab", "allied", "armed", "fellow", "volunteer", "popular", "defence",
+                               "defense", "auxiliary", "reserve", "other"})
 
 # a speaker's correction after a place: "took Tal Abyad - sorry, Tal Rifaat" (the place corrected to)
 _CORRECTED = re.compile(r"\s*[-\u2013\u2014,]\s*(?:sorry|I mean|or rather|correction)\b[,:]?\s*", re.IGNORECASE)
