@@ -18,7 +18,7 @@ from .clauses.grammar import APPOSITION_REACH, past_insertion
 from .clauses.words import GUARDING, bracket_spans, relative_spans
 from .discourse import Discourse
 from .hedges import held_since, historic, intended
-from .query import AgentQuery, attacked_before, foe_of
+from .query import OWN_NOUNS, AgentQuery, attacked_before, foe_of
 from .speakers import NO_SIDE, Speaker, claimant_for, side_of
 from .subjects import Subjects, past_restrictive_relative, takes_nothing, where_the_subject_was
 from .triggers import OURS, Trigger, objectless, past_agent
@@ -372,7 +372,8 @@ class SentenceReading:
     def _plain_noun(self, a: ActorHit) -> bool:
         """A force named by general words only ("local fighters", "tribal fighters"): whose, the force beside it says."""
         words = [x.word for x in self.toks.between(a.start, a.end) if x.word not in ("the", "a", "an")]
-        return bool(words) and all(w in self.vocab.reader.generic or w in _PLAIN_ADJECTIVES for w in words)
+        return bool(words) and all(w in self.vocab.reader.generic or w in _PLAIN_ADJECTIVES for w in words) \
+            and words[-1] in OWN_NOUNS   # (not "its allies", "its mercenaries": a sponsor's proxies)
 
 
 _PLAIN_ADJECTIVES = frozenset({"local", "tribal", "arab", "allied", "armed", "fellow", "volunteer", "popular", "defence",
