@@ -327,3 +327,10 @@ def test_plain_fighters_beside_a_named_force_are_its_allies(run):
     # "Army units and tribal fighters repelled the attack": the army's repulse, not the opposition's
     got = run("The SDF attacked army positions in Hatla on Tuesday. Army units and tribal fighters repelled the attack.")
     assert got == {("hatla", "sdf", "contested"), ("hatla", "government", "repelled")}
+
+
+def test_a_semicolon_ends_what_a_speaker_says(run):
+    # "the army announces a redeployment; X falls": the fall is not the army's word, so not the army's gain
+    got = run('Rebels take most of Aleppo; the army announces a "redeployment" from the city; Maarat al-Numan falls.')
+    assert ("aleppo", "government", "withdrew") in got
+    assert not any(g[0] == "maarat_al_numan" and g[1] == "government" for g in got)

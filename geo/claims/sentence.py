@@ -255,8 +255,9 @@ class SentenceReading:
         return Subjects(self.toks, self.actors, self.phrases, self.places, self.vocab.reader, self.vocab.rx_verb)
 
     def _speaker(self, t: Trigger) -> Speaker:
-        """Who says it: phrases between the same reporting verbs share a speaker."""
-        key = (sum(1 for m in self.verbs if m.end() <= t.start), sum(1 for m in self.verbs if m.start() < t.end))
+        """Who says it: phrases between the same reporting verbs (and semicolons) share a speaker."""
+        key = (sum(1 for m in self.verbs if m.end() <= t.start), sum(1 for m in self.verbs if m.start() < t.end),
+               self.norm.count(";", 0, t.start))   # ("the army announces a withdrawal; X falls": not the army's word)
         if key not in self.said:
             said = claimant_for(t, self.text, self.norm, self.vocab, self.report, self.talk, self.verbs)
             if said.side == "outlet" and self.voice is not None:
