@@ -67,7 +67,7 @@ class SentenceReading:
     found: list[Found] = field(default_factory=list)
     previous_agent: str | None = None
     previous_effect: str = ""   # what the phrase that gave ``previous_agent`` meant for it
-    said: dict[tuple[int, int], Speaker] = field(default_factory=dict)   # per pair of reporting verbs around
+    said: dict[tuple[int, int, int], Speaker] = field(default_factory=dict)   # per pair of reporting verbs around
     home_army: str = ""   # whose army "the army" is when the outlet speaks (ClaimVocabulary.home_army_of)
     home_side: str = ""   # the force the outlet's name names ("SANA"), whose are "our forces" in its own voice
     voice: Speaker | None = None   # the force a signed statement speaks for (speakers.document_voice)
