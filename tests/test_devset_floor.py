@@ -75,11 +75,12 @@ SET_FLOORS = {
     "ZG": (0.77, 0.90, 6),  # 80.5% / 93.2% (first build 77.1% / 94.0% at bb6594c; blind: no rule written from it)
     "ZH": (0.74, 0.86, 6),  # 77.0% / 89.4% (first build 71.7% / 89.7% at bb6594c; blind: no rule written from it)
     "ZI": (0.75, 0.82, 11), # 78.6% / 84.5% (first build 76.8% / 86.2% at 364747e; blind: no rule written from it)
-    "ZJ": (0.66, 0.84, 13), # 69.1% / 87.4% (first build 56.0% / 79.5% at 364747e, 56.8% / 79.7% at c24469d; then seen)
-    "ZK": (0.67, 0.86, 6),  # 70.1% / 88.4% (first build 66.3% / 86.2% at eb3cc64, blind; then seen)
+    "ZJ": (0.66, 0.84, 13), # 70.0% / 88.5% (first build 56.0% / 79.5% at 364747e, 56.8% / 79.7% at c24469d; then seen)
+    "ZK": (0.67, 0.86, 6),  # 70.5% / 89.5% (first build 66.3% / 86.2% at eb3cc64, blind; then seen)
     "ZL": (0.70, 0.88, 7),  # 73.3% / 90.7% (first build 72.4% / 90.6% at eb3cc64; blind: no rule written from it)
-    "ZM": (0.82, 0.90, 8),  # 85.9% / 93.8% (first build 81.3% / 92.3% at 7693812, blind; then seen)
-    "ZN": (0.77, 0.88, 8),  # 80.9% / 91.4% (first build 79.4% / 89.5% at 7693812; blind: no rule written from it)
+    "ZM": (0.82, 0.90, 8),  # 86.3% / 94.3% (first build 81.3% / 92.3% at 7693812, blind; then seen)
+    "ZN": (0.77, 0.88, 8),  # 81.9% / 91.6% (first build 79.4% / 89.5% at 7693812; blind: no rule written from it)
+    "ZO": (0.68, 0.78, 6),  # 71.6% / 81.0% (first build 68.0% / 78.4% at 8a8dab3, blind; then seen)
 }
 
 
