@@ -334,3 +334,11 @@ def test_a_semicolon_ends_what_a_speaker_says(run):
     got = run('Rebels take most of Aleppo; the army announces a "redeployment" from the city; Maarat al-Numan falls.')
     assert ("aleppo", "government", "withdrew") in got
     assert not any(g[0] == "maarat_al_numan" and g[1] == "government" for g in got)
+
+
+def test_it_is_not_a_place_named_in_a_relative_clause(run):
+    # "Saraqib, which stands where the M4 meets the M5 linking Aleppo with Damascus, ... had taken it": Saraqib
+    got = run("Rebel commanders said government troops had withdrawn from Saraqib, which stands where the M4 highway "
+              "meets the M5 linking Aleppo with Damascus, and the Observatory confirmed that the factions had taken it.")
+    assert ("saraqib", "opposition", "captured") in got
+    assert not any(g[0] in ("aleppo", "damascus") for g in got)

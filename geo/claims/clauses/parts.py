@@ -193,3 +193,15 @@ class PartReader(Grammar):
                       and toks[at + 3].word == "of") * 3
         n += n < len(toks) and toks[n].word == "the"
         return [p for p in places if n < len(toks) and p.start == toks[n].start and p.key is not None][:1]
+
+
+def in_description(toks: Words, start: int) -> bool:
+    """The word at ``start`` stands in a clause that describes a place named before it, opened by a
+    comma and "which" or "where" ("Saraqib, which stands where the M5 links Aleppo"), not closed
+    by a clause mark before it ("rebels who had entered Hama": no such clause)."""
+    k = toks.at(start) - 1
+    while k > 0 and toks[k].word not in (",", ";", "(", ")"):
+        if toks[k].word in ("which", "where") and toks[k - 1].word == ",":
+            return True
+        k -= 1
+    return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .parts import RIVER_SIDES, SETTLEMENT_NOUNS, PartReader
+from .parts import RIVER_SIDES, SETTLEMENT_NOUNS, PartReader, in_description
 from .words import COUNTS, PlaceRef, Words, carried, counted_list, people_between, skip_number
 
 MAX_PARENT_DEPTH = 8  # parent links followed up from an entry (a cycle in a hostile gazetteer ends here)
@@ -14,8 +14,7 @@ UNNAMED_ITEM_WORDS = 4   # words of a list item that names no place ("the govern
 APPELLATIVES = frozenset({"known", "called", "dubbed", "named", "nicknamed"})   # "the region known as X"
 LIST_MARKS = frozenset({"-", "\u2013", "\u2014", ":"})   # open a list after a plural place noun
 LATER_LIST_WORDS = 20   # words between a plural place noun and the list it announces
-# verbs whose "it" with no place before it in the sentence is the one town the sentence before named
-_TAKING = frozenset({"entered", "took", "seized", "captured", "stormed", "overran", "occupied"})
+_TAKING = frozenset({"entered", "took", "seized", "captured", "stormed", "overran", "occupied"})   # "took it": the town before
 COLON_REACH = 30   # words from a counted object ("seven villages") to the colon opening its list
 
 
@@ -165,7 +164,8 @@ class PlaceReader(PartReader):
             before = [p for p in self.sentence_places if p.end <= toks[k].start and p.key is not None]
             heads = [p for p in before if not self.modifies(toks, toks.at(p.start), self.sentence_places)]
             if anaphor == ("it",):   # (no place before it: "Masyaf ... . Rebels entered it", the one town before)
-                last = (heads or before)[-1:]   # (the place an apposition describes: "X, a town near Y, ... it")
+                main = [p for p in before if not in_description(toks, p.start)]   # (not "X, which ... links Aleppo": X)
+                last = ([p for p in heads if p in main] or main or heads or before)[-1:]   # ("X, a town near Y": X)
                 return [self.apposed_head(toks, last[0], self.sentence_places) or last[0]] if last else (
                     self.single_place_before() if k and toks[k - 1].word in _TAKING else [])
             return (heads or before)[-1:] or [PlaceRef(0, 0, m) for m in self.there_places]
