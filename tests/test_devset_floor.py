@@ -80,7 +80,7 @@ SET_FLOORS = {
     "ZL": (0.70, 0.88, 7),  # 73.3% / 90.7% (first build 72.4% / 90.6% at eb3cc64; blind: no rule written from it)
     "ZM": (0.82, 0.90, 8),  # 86.3% / 94.3% (first build 81.3% / 92.3% at 7693812, blind; then seen)
     "ZN": (0.77, 0.88, 8),  # 81.9% / 91.6% (first build 79.4% / 89.5% at 7693812; blind: no rule written from it)
-    "ZO": (0.68, 0.78, 6),  # 71.6% / 81.0% (first build 68.0% / 78.4% at 8a8dab3, blind; then seen)
+    "ZO": (0.68, 0.78, 6),  # 71.6% / 81.6% (first build 68.0% / 78.4% at 8a8dab3, blind; then seen)
 }
 
 
