@@ -325,8 +325,9 @@ def test_a_list_after_a_general_noun_of_places(run, intro):
 
 def test_plain_fighters_beside_a_named_force_are_its_allies(run):
     # "Army units and tribal fighters repelled the attack": the army's repulse, not the opposition's
-    got = run("The SDF attacked army positions in Hatla on Tuesday. Army units and tribal fighters repelled the attack.")
-    assert got == {("hatla", "sdf", "contested"), ("hatla", "government", "repelled")}
+    for second in ("Army units and tribal fighters repelled the attack.", "The army and local fighters repelled the attack."):
+        got = run("The SDF attacked army positions in Hatla on Tuesday. " + second)
+        assert got == {("hatla", "sdf", "contested"), ("hatla", "government", "repelled")}, second
 
 
 def test_a_semicolon_ends_what_a_speaker_says(run):
@@ -342,3 +343,9 @@ def test_it_is_not_a_place_named_in_a_relative_clause(run):
               "meets the M5 linking Aleppo with Damascus, and the Observatory confirmed that the factions had taken it.")
     assert ("saraqib", "opposition", "captured") in got
     assert not any(g[0] in ("aleppo", "damascus") for g in got)
+
+
+def test_a_military_diplomatic_source_in_a_states_press_speaks_for_that_state(read):
+    (c,) = read("Russian forces remain at the Khmeimim air base, a military-diplomatic source told Izvestia.",
+                outlet="Izvestia English")
+    assert (c.place_id, c.actor, c.status, c.claimant_side) == ("hmeimim_airbase", "russia", "controls", "russia")

@@ -388,7 +388,7 @@ _SENT = re.compile(r"\b(?:sent|dispatched|rushed|deployed|moved|sending|dispatch
 _SUPPOSED = re.compile(r"(?:\s*\S+){0,4}?\s+(?:would|could|might)\b")   # "the entry of X into Y would ..."
 _SUBORDINATE_ENDS = re.compile(r",| but | yet ")   # "X took A after Y withdrew[,| but] (X) pulled out"
 _WITHIN = re.compile(r"\s*(?:to|into|towards?) the (?:city |town )?(?:centre|center|heart|inner|middle|old)")
-# an unnamed official source ("a field source", "security sources"): whose, the outlet's side says
-_ANONYMOUS_SOURCE = re.compile(r"(?:(?:a|an|the|one|two|three|several|same) )*(?:field|security|military) sources?",
-                               re.IGNORECASE)   # (not "local sources": residents)
+# an unnamed official source ("a field source", "security sources", not "local sources"): whose, the outlet's side says
+_ANONYMOUS_SOURCE = re.compile(r"(?:(?:a|an|the|one|two|three|several|same) )*"
+                               r"(?:field|security|military(?:[- ]diplomatic)?) sources?", re.IGNORECASE)
 _NOT_GONE_NEXT = frozenset({"to", "behind", "along", "under", "as", "when"})   # a withdrawal's next word that leads elsewhere

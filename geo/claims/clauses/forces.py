@@ -367,7 +367,7 @@ class ForceReader(Grammar):
             return None
         a = before[-1]
         gap = [t.word for t in toks.between(a.end, subj.start)]
-        if "and" in gap and all(w in ("and", ",", "the", "its", "their", "his", "allied") for w in gap) \
+        if "and" in gap and all(w in ("and", ",", "the", "its", "their", "his", "allied", "local", "tribal") for w in gap) \
                 and not self.blocked(toks, toks.at(a.start)):
             return a
         return None
