@@ -74,7 +74,7 @@ SET_FLOORS = {
     "ZF": (0.73, 0.91, 5),  # 76.6% / 93.7% (first build 69.8% / 93.0% at 7d3a25c; 70.3% / 92.4% at 52bbe22)
     "ZG": (0.77, 0.90, 6),  # 80.5% / 93.2% (first build 77.1% / 94.0% at bb6594c; blind: no rule written from it)
     "ZH": (0.74, 0.86, 6),  # 77.0% / 89.4% (first build 71.7% / 89.7% at bb6594c; blind: no rule written from it)
-    "ZI": (0.75, 0.82, 11), # 78.6% / 84.5% (first build 76.8% / 86.2% at 364747e; blind: no rule written from it)
+    "ZI": (0.75, 0.82, 11), # 79.5% / 85.7% (first build 76.8% / 86.2% at 364747e; blind: no rule written from it)
     "ZJ": (0.66, 0.84, 13), # 70.0% / 88.5% (first build 56.0% / 79.5% at 364747e, 56.8% / 79.7% at c24469d; then seen)
     "ZK": (0.67, 0.86, 6),  # 70.5% / 89.5% (first build 66.3% / 86.2% at eb3cc64, blind; then seen)
     "ZL": (0.70, 0.88, 7),  # 73.3% / 90.7% (first build 72.4% / 90.6% at eb3cc64; blind: no rule written from it)
