@@ -26,9 +26,10 @@ from .query import (
     recent_gain,
     report_attacker,
     resolved_before,
+    stranger,
 )
 from .triggers import OURS
-from .voice import UNSAID, bare_own_noun, enemy_in_voice, speaker_side, sponsored, stranger, stranger_noun
+from .voice import UNSAID, bare_own_noun, enemy_in_voice, speaker_side, sponsored, stranger_noun
 
 BETWEEN_REACH = 25     # tokens after a phrase of fighting searched for "between A and B"
 PLACE_DESCRIPTION_GAP = 1   # characters between a place and the comma of a phrase describing it

@@ -245,8 +245,14 @@ def demonstrated(q: AgentQuery, a: ActorHit, got: str | None, before: list[Force
     last force named that is neither it nor its ally (NO_ACTOR when none was)."""
     if got != q.side or a.number != "any" or not has_side(q.side) or a.head in OWN_NOUNS:
         return got
+    return stranger(q, before) or NO_ACTOR
+
+
+def stranger(q: AgentQuery, before: list[ForceRef]) -> str | None:
+    """What a side's word for men not its own stands for: the last force named that is neither the
+    side nor its ally, else none."""
     friends = q.reader.allies_of.get(q.side, frozenset()) | {q.side, NO_ACTOR}
-    return next((f.actor for f in reversed(q.talk.forces + before) if f.actor not in friends), NO_ACTOR)
+    return next((f.actor for f in reversed(q.talk.forces + before) if f.actor not in friends), None)
 
 
 def adjective_agent(q: AgentQuery) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .clauses import ActorHit
 from .clauses.sponsors import BACKING
-from .discourse import NO_ACTOR, ForceRef
+from .discourse import NO_ACTOR
 from .query import OWN_NOUNS, AgentQuery, has_side
 
 RECENT_FORCES = 3      # forces named last: another among them makes a side's "the mercenaries" unsure
@@ -54,13 +54,6 @@ def speaker_side(q: AgentQuery) -> str | None:
     """What a pronoun with nothing before it to stand for refers to: the force that says it
     ("Homs is in their hands, opposition factions announce")."""
     return q.side if has_side(q.side) else None
-
-
-def stranger(q: AgentQuery, before: list[ForceRef]) -> str | None:
-    """What a side's word for men not its own stands for: the last force named that is neither the
-    side nor its ally, else none."""
-    friends = q.reader.allies_of.get(q.side, frozenset()) | {q.side, NO_ACTOR}
-    return next((f.actor for f in reversed(q.talk.forces + before) if f.actor not in friends), None)
 
 
 def stranger_noun(q: AgentQuery, a: ActorHit) -> bool:
